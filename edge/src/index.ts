@@ -1,0 +1,4 @@
+import { app } from './app.ts'
+
+export default app
+export { RealmGate } from './realm-gate.ts'

@@ -1,0 +1,22 @@
+import { defineConfig } from 'vitest/config'
+import { cloudflareTest } from '@cloudflare/vitest-plugin'
+
+// Two projects from one vitest: `web` runs on Node (shared code, the web app's
+// logic on fake-indexeddb, the emulator), `edge` runs inside workerd.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'web',
+          environment: 'node',
+          include: ['web/**/*.test.ts', 'shared/**/*.test.ts', 'e2e/qbo-emulator/**/*.test.ts', 'scripts/**/*.test.ts'],
+        },
+      },
+      {
+        plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
+        test: { name: 'edge', include: ['edge/**/*.test.ts'] },
+      },
+    ],
+  },
+})
