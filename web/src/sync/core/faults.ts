@@ -1,0 +1,215 @@
+/**
+ * Intuit faults and bare HTTP failures → one `SyncFault` the runner acts on and the user reads.
+ * Follows design.md's error table; codes from qbo-api.md §9.3. Parses both the `Fault` envelope and the
+ * lower-case `fault` one gateways send, faults nested in entity-response arrays (batch, attachable), and the
+ * XML bodies Intuit sends on throttling even when JSON was asked for.
+ * @module
+ */
+import { z } from 'zod'
+import type { FaultAction, FaultInput, FaultKind, SyncFault } from './fault-types.ts'
+
+const UpperError = z.object({
+  Message: z.string().nullish(),
+  Detail: z.string().nullish(),
+  code: z.union([z.string(), z.number()]),
+  element: z.string().nullish(),
+})
+const LowerError = z.object({
+  message: z.string().nullish(),
+  detail: z.string().nullish(),
+  code: z.union([z.string(), z.number()]),
+  element: z.string().nullish(),
+})
+const UpperFault = z.object({ Error: z.array(UpperError).min(1), type: z.string().nullish() })
+const LowerFault = z.object({ error: z.array(LowerError).min(1), type: z.string().nullish() })
+
+/** The first error of a fault body, in one shape. */
+export interface FaultError { code: string; message?: string; detail?: string; element?: string; type?: string }
+
+function clean(s: string | null | undefined): string | undefined {
+  return s == null || s.trim() === '' ? undefined : s
+}
+
+function fromParts(code: string | number, message?: string | null, detail?: string | null, element?: string | null,
+  type?: string | null): FaultError {
+  const e: FaultError = { code: String(code).replace(/^0+(?=\d)/, '') }
+  const m = clean(message), d = clean(detail), el = clean(element), t = clean(type)
+  if (m !== undefined) e.message = m
+  if (d !== undefined) e.detail = d
+  if (el !== undefined) e.element = el
+  if (t !== undefined) e.type = t
+  return e
+}
+
+function fromObject(o: Record<string, unknown>): FaultError | undefined {
+  const upper = UpperFault.safeParse(o['Fault'])
+  if (upper.success) {
+    const [e] = upper.data.Error
+    return e && fromParts(e.code, e.Message, e.Detail, e.element, upper.data.type)
+  }
+  const lower = LowerFault.safeParse(o['fault'])
+  if (lower.success) {
+    const [e] = lower.data.error
+    return e && fromParts(e.code, e.message, e.detail, e.element, lower.data.type)
+  }
+  // Faults inside per-entity response arrays: BatchItemResponse, AttachableResponse…
+  for (const v of Object.values(o)) {
+    if (!Array.isArray(v)) continue
+    for (const item of v) {
+      if (item !== null && typeof item === 'object') {
+        const inner = fromObject(item as Record<string, unknown>)
+        if (inner) return inner
+      }
+    }
+  }
+  return undefined
+}
+
+function fromText(text: string): FaultError | undefined {
+  const code = /<Error[^>]*\bcode="(\d+)"/.exec(text)?.[1] ?? /errorCode=(\d+)/.exec(text)?.[1]
+  if (code === undefined) {
+    try {
+      const parsed: unknown = JSON.parse(text)
+      return parsed !== null && typeof parsed === 'object' ? fromObject(parsed as Record<string, unknown>) : undefined
+    } catch {
+      return undefined
+    }
+  }
+  return fromParts(code, /<Message>([^<]*)<\/Message>/.exec(text)?.[1], /<Detail>([^<]*)<\/Detail>/.exec(text)?.[1],
+    /<Error[^>]*\belement="([^"]*)"/.exec(text)?.[1], /<Fault[^>]*\btype="([^"]*)"/.exec(text)?.[1])
+}
+
+/** The first error in any fault body Intuit or a gateway sends, or `undefined` when the body holds none. */
+export function parseFaultBody(body: unknown): FaultError | undefined {
+  if (typeof body === 'string') return fromText(body)
+  if (body !== null && typeof body === 'object') return fromObject(body as Record<string, unknown>)
+  return undefined
+}
+
+interface Rule { kind: FaultKind; action: FaultAction; retryable: boolean; message: string; field?: string }
+
+const AUTH: Rule = {
+  kind: 'auth', action: 'reconnect', retryable: false,
+  message: 'QuickBooks needs you to reconnect. Sync is paused until you do; nothing is lost.',
+}
+const RATE: Rule = {
+  kind: 'rateLimit', action: 'backoff', retryable: true,
+  message: 'QuickBooks asked us to slow down. Sync will continue by itself in a minute.',
+}
+const TRANSIENT: Rule = {
+  kind: 'transient', action: 'retry', retryable: true,
+  message: 'QuickBooks had a temporary problem. This will be retried automatically.',
+}
+const VALIDATION: Rule = {
+  kind: 'validation', action: 'fix-field', retryable: false,
+  message: 'QuickBooks did not accept this record. Check the highlighted field and try again.',
+}
+
+/** Intuit codes (leading zeros dropped) → rule. Codes not listed fall back on the fault's `type`. */
+const CODE_RULES: Readonly<Record<string, Rule>> = {
+  '100': AUTH, '120': { ...AUTH, message: 'The QuickBooks user who connected is no longer an admin. An admin needs to reconnect.' },
+  '130': AUTH, '3200': AUTH, '3100': AUTH,
+  '3001': RATE,
+  '6240': {
+    kind: 'duplicate', action: 'rename-or-link', retryable: false, field: 'DisplayName',
+    message: 'A customer, vendor or employee in QuickBooks already uses this name. Rename this record or link it to that one.',
+  },
+  '6140': {
+    kind: 'duplicate', action: 'fix-field', retryable: false, field: 'DocNumber',
+    message: 'QuickBooks already has an invoice with this number. Give this invoice a different number.',
+  },
+  '610': {
+    kind: 'notFound', action: 'unlink-and-recreate', retryable: false,
+    message: 'This record, or one it uses, was deleted or made inactive in QuickBooks. Unlink it to create it again, or reactivate it in QuickBooks.',
+  },
+  '2500': {
+    kind: 'notFound', action: 'unlink-and-recreate', retryable: false,
+    message: 'Something this record refers to no longer exists in QuickBooks. Unlink it to create it again.',
+  },
+  '5010': {
+    kind: 'stale', action: 'refetch-merge-retry', retryable: true,
+    message: 'This record was changed in QuickBooks at the same time. The changes are being merged and sent again.',
+  },
+  '2020': { ...VALIDATION, message: 'QuickBooks needs a field that is empty here. Fill it in and try again.' },
+  '2050': { ...VALIDATION, message: 'A field is too long or too short for QuickBooks. Shorten it and try again.' },
+  '2170': { ...VALIDATION, message: 'A field has a value QuickBooks does not allow. Change it and try again.' },
+  '6000': { ...VALIDATION, message: 'QuickBooks rejected this record as incomplete or inconsistent. Check its details and try again.' },
+  '6190': {
+    kind: 'fatal', action: 'none', retryable: false,
+    message: 'The QuickBooks subscription is inactive or suspended. Sync resumes once it is active again.',
+  },
+  '6210': {
+    kind: 'fatal', action: 'none', retryable: false,
+    message: 'The books are closed for this date in QuickBooks. Change the date, or ask your bookkeeper to reopen the period.',
+    field: 'TxnDate',
+  },
+  '6540': {
+    kind: 'fatal', action: 'none', retryable: false,
+    message: 'This payment is part of a bank deposit in QuickBooks and cannot be changed here.',
+  },
+  '10000': TRANSIENT,
+}
+
+function ruleForStatus(status: number): Rule {
+  if (status === 401 || status === 403) return AUTH
+  if (status === 429) return RATE
+  if (status === 404) {
+    return { kind: 'fatal', action: 'none', retryable: false, message: 'QuickBooks did not recognise this request. Please report it.' }
+  }
+  if (status >= 500 || status === 408) return TRANSIENT
+  return VALIDATION
+}
+
+function ruleForType(type: string | undefined, status: number | undefined): Rule | undefined {
+  const t = type?.toLowerCase()
+  if (t === undefined) return undefined
+  if (t.startsWith('authentication') || t.startsWith('authorization')) return AUTH
+  if (t === 'systemfault') return TRANSIENT
+  if (t === 'validationfault') return VALIDATION
+  return status === undefined ? undefined : ruleForStatus(status)
+}
+
+function build(rule: Rule, code: string, extra: Partial<SyncFault>): SyncFault {
+  const f: SyncFault = { kind: rule.kind, retryable: rule.retryable, userMessage: rule.message, action: rule.action, code }
+  if (rule.field !== undefined) f.field = rule.field
+  for (const [k, v] of Object.entries(extra)) if (v !== undefined) (f as Record<string, unknown>)[k] = v
+  return f
+}
+
+/** Intuit's throttle wait when nothing better is known (qbo-api.md §8). */
+export const DEFAULT_RATE_LIMIT_WAIT_MS = 60_000
+
+/**
+ * Classify one failure.
+ * @example classifyFault({ type: 'http', status: 400, body: { Fault: { Error: [{ code: '5010' }] } } }).kind === 'stale'
+ */
+export function classifyFault(input: FaultInput): SyncFault {
+  if (input.type === 'network') {
+    return build({ ...TRANSIENT, message: 'No connection to QuickBooks. This stays queued and goes out when you are back online.' },
+      'network', { detail: input.message })
+  }
+  const status = input.type === 'http' ? input.status : undefined
+  const error = parseFaultBody(input.type === 'http' ? input.body : input.item)
+  const retryAfter = input.type === 'http' ? input.retryAfterMs : undefined
+
+  let rule: Rule | undefined
+  let code: string
+  if (error) {
+    code = error.code
+    // 3100 is also seen as an internal error with HTTP 500: that one is worth retrying.
+    rule = code === '3100' && status !== undefined && status >= 500 ? TRANSIENT : CODE_RULES[code]
+    rule ??= status === 429 ? RATE : ruleForType(error.type, status) ?? (status !== undefined ? ruleForStatus(status) : VALIDATION)
+  } else {
+    code = status === undefined ? 'unknown' : `http-${status}`
+    rule = status === undefined ? VALIDATION : ruleForStatus(status)
+  }
+
+  const extra: Partial<SyncFault> = {
+    detail: error?.detail ?? error?.message,
+    httpStatus: status,
+    field: error?.element ?? rule.field,
+  }
+  if (rule.kind === 'rateLimit') extra.retryAfterMs = retryAfter ?? DEFAULT_RATE_LIMIT_WAIT_MS
+  if (rule.kind === 'duplicate') extra.conflictingId = /\bId=(\d+)/.exec(error?.detail ?? '')?.[1]
+  return build(rule, code, extra)
+}

@@ -1,0 +1,65 @@
+/**
+ * Comparison forms used by matching. None of these are ever sent anywhere or shown; they only decide
+ * whether two records are "the same" for linking.
+ *
+ * Legal suffixes (LLC, Inc, Ltd…) are kept in `nameKey`: "Smith Plumbing" and "Smith Plumbing LLC" may be
+ * two businesses (or the same one), and a wrong silent merge puts one client's invoices on another's
+ * account. `nameStem` drops the suffixes so the matcher can flag such pairs for the user to decide.
+ * @module
+ */
+
+/** Lower-cased, trimmed email, or `undefined` when it is blank or cannot be an address (no `@`). */
+export function normalizeEmail(email: string | null | undefined): string | undefined {
+  if (email == null) return undefined
+  const e = email.trim().toLowerCase()
+  return e.includes('@') ? e : undefined
+}
+
+// Apostrophes and dots vanish ("O'Brien" = "OBrien", "L.L.C." = "LLC"); other punctuation separates words.
+const VANISHING = /['’‘`.]/g
+const SEPARATING = /[^\p{L}\p{N}]+/gu
+const COMBINING_MARKS = /\p{M}+/gu
+
+/**
+ * Case-folded, accent-folded display name with punctuation removed, `&` read as "and", whitespace collapsed.
+ * @example nameKey('  Smith &  Sons, L.L.C. ') === 'smith and sons llc'
+ */
+export function nameKey(name: string | null | undefined): string | undefined {
+  if (name == null) return undefined
+  const key = name
+    .normalize('NFKD')
+    .replace(COMBINING_MARKS, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(VANISHING, '')
+    .replace(SEPARATING, ' ')
+    .trim()
+  return key === '' ? undefined : key
+}
+
+/** Legal-form suffixes (already in `nameKey` form) that are dropped from the end of a name by `nameStem`. */
+export const LEGAL_SUFFIXES: readonly string[] = [
+  'llc', 'inc', 'incorporated', 'ltd', 'limited', 'co', 'corp', 'corporation', 'company', 'pllc', 'llp', 'lp', 'plc',
+]
+const SUFFIX_SET = new Set(LEGAL_SUFFIXES)
+
+/**
+ * `nameKey` without trailing legal suffixes (and a trailing "the" is not touched: "The Smith Co" → "the smith").
+ * A name made only of suffixes keeps its key, so "Inc" never becomes empty.
+ */
+export function nameStem(name: string | null | undefined): string | undefined {
+  const key = nameKey(name)
+  if (key === undefined) return undefined
+  const words = key.split(' ')
+  let end = words.length
+  while (end > 1 && SUFFIX_SET.has(words[end - 1] ?? '')) end--
+  return words.slice(0, end).join(' ')
+}
+
+/** Digits only; a leading North American country code 1 on an 11-digit number is dropped. */
+export function phoneDigits(phone: string | null | undefined): string | undefined {
+  if (phone == null) return undefined
+  const d = phone.replace(/\D+/g, '')
+  if (d === '') return undefined
+  return d.length === 11 && d.startsWith('1') ? d.slice(1) : d
+}
