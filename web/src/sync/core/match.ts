@@ -1,0 +1,143 @@
+/**
+ * Pairs local records with QuickBooks records: existing mappings first, then contacts by normalised email,
+ * then by normalised display name; items by name. Anything that is not a clean one-to-one pair is reported
+ * as ambiguous and never linked: a wrong link would post one client's invoices to another's account.
+ *
+ * Decisions are made on whole groups of records sharing a key, never record by record, so the result does
+ * not depend on input order (and every output list is sorted).
+ *
+ * Inactive QuickBooks records are never offered as "create here", and are never linked automatically:
+ * linking would mean reactivating them (invoices cannot reference an inactive customer), which the user
+ * decides. Links that already exist in the mapping table stay, whatever the remote state.
+ * @module
+ */
+import { nameKey, nameStem, normalizeEmail } from './normalize.ts'
+import type {
+  AmbiguityReason, AmbiguousGroup, LinkVia, LocalCandidate, MappedPair, MatchLink, MatchResult, RemoteCandidate,
+} from './match-types.ts'
+
+interface Remote { id: string; name?: string | undefined; email?: string | undefined; active: boolean }
+
+interface Stage {
+  key: (c: LocalCandidate | Remote) => string | undefined
+  via: LinkVia
+  /** Why a group with several candidates on a side is ambiguous. */
+  manyReason: AmbiguityReason
+  /** A one-to-one group that still must not be linked, and why. */
+  veto?: (l: LocalCandidate, r: Remote) => AmbiguityReason | undefined
+  /** Never links; a group with both sides is always ambiguous. */
+  askOnly?: boolean
+}
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
+function runStages(local: readonly LocalCandidate[], remote: readonly RemoteCandidate[], mappings: readonly MappedPair[],
+  stages: readonly Stage[]): MatchResult {
+  const remotes = new Map<string, Remote>()
+  for (const r of remote) remotes.set(r.id, { id: r.id, name: r.name, email: r.email, active: r.active ?? true })
+  const locals = new Map<string, LocalCandidate>()
+  for (const l of local) locals.set(l.id, l)
+
+  const links: MatchLink[] = []
+  const orphanedMappings: MappedPair[] = []
+  const mappedLocal = new Set<string>()
+  const mappedRemote = new Set<string>()
+  for (const m of mappings) {
+    mappedLocal.add(m.localId)
+    mappedRemote.add(m.qboId)
+    if (locals.has(m.localId) && remotes.has(m.qboId)) links.push({ localId: m.localId, qboId: m.qboId, via: 'mapping' })
+    else orphanedMappings.push({ localId: m.localId, qboId: m.qboId })
+  }
+
+  let poolL = [...locals.values()].filter((l) => !mappedLocal.has(l.id))
+  let poolR = [...remotes.values()].filter((r) => !mappedRemote.has(r.id))
+  const ambiguous: AmbiguousGroup[] = []
+
+  for (const stage of stages) {
+    const groups = new Map<string, { l: LocalCandidate[]; r: Remote[] }>()
+    const group = (k: string) => {
+      let g = groups.get(k)
+      if (!g) groups.set(k, (g = { l: [], r: [] }))
+      return g
+    }
+    for (const l of poolL) {
+      const k = stage.key(l)
+      if (k !== undefined) group(k).l.push(l)
+    }
+    for (const r of poolR) {
+      const k = stage.key(r)
+      if (k !== undefined) group(k).r.push(r)
+    }
+    const taken = new Set<string>()
+    for (const [key, g] of groups) {
+      if (g.l.length === 0 || g.r.length === 0) continue
+      let reason: AmbiguityReason | undefined
+      if (stage.askOnly) reason = stage.manyReason
+      else if (g.l.length > 1 || g.r.length > 1) reason = stage.manyReason
+      else {
+        const l = g.l[0]!, r = g.r[0]!
+        reason = stage.veto?.(l, r) ?? (r.active ? undefined : 'inactive')
+        if (reason === undefined) links.push({ localId: l.id, qboId: r.id, via: stage.via })
+      }
+      if (reason !== undefined) {
+        ambiguous.push({ reason, key, localIds: g.l.map((c) => c.id).sort(cmp), qboIds: g.r.map((c) => c.id).sort(cmp) })
+      }
+      for (const c of g.l) taken.add('l' + c.id)
+      for (const c of g.r) taken.add('r' + c.id)
+    }
+    poolL = poolL.filter((l) => !taken.has('l' + l.id))
+    poolR = poolR.filter((r) => !taken.has('r' + r.id))
+  }
+
+  links.sort((a, b) => cmp(a.localId, b.localId))
+  ambiguous.sort((a, b) => cmp(a.reason, b.reason) || cmp(a.key, b.key))
+  orphanedMappings.sort((a, b) => cmp(a.localId, b.localId) || cmp(a.qboId, b.qboId))
+  return {
+    links,
+    ambiguous,
+    localOnly: poolL.sort(byId).map((l) => l.id),
+    remoteOnly: poolR.filter((r) => r.active).sort(byId).map((r) => r.id),
+    orphanedMappings,
+  }
+}
+
+const CONTACT_STAGES: readonly Stage[] = [
+  { key: (c) => normalizeEmail(c.email), via: 'email', manyReason: 'email' },
+  {
+    key: (c) => nameKey(c.name), via: 'name', manyReason: 'name',
+    veto: (l, r) => {
+      const le = normalizeEmail(l.email), re = normalizeEmail(r.email)
+      return le !== undefined && re !== undefined && le !== re ? 'email-differs' : undefined
+    },
+  },
+  { key: (c) => nameStem(c.name), via: 'name', manyReason: 'similar-name', askOnly: true },
+]
+
+/**
+ * Contacts ↔ QuickBooks customers.
+ * @example matchContacts([{ id: 'c1', name: 'Ann Lee', email: 'ANN@x.test' }], [{ id: '7', name: 'Lee, Ann', email: 'ann@x.test' }], [])
+ *   // links: [{ localId: 'c1', qboId: '7', via: 'email' }]
+ */
+export function matchContacts(local: readonly LocalCandidate[], remote: readonly RemoteCandidate[],
+  mappings: readonly MappedPair[]): MatchResult {
+  return runStages(local, remote, mappings, CONTACT_STAGES)
+}
+
+/**
+ * Item names compare exactly except for case and spacing: QuickBooks treats "Pipe fitting" and "pipe  fitting"
+ * as the same name (creating the second fails as a duplicate), so they must be the same item here too.
+ */
+export function itemNameKey(name: string | undefined): string | undefined {
+  if (name === undefined) return undefined
+  const k = name.trim().replace(/\s+/g, ' ').toLowerCase()
+  return k === '' ? undefined : k
+}
+
+const ITEM_STAGES: readonly Stage[] = [{ key: (c) => itemNameKey(c.name), via: 'name', manyReason: 'name' }]
+
+/** Pricebook items ↔ QuickBooks items, by name. */
+export function matchItems(local: readonly LocalCandidate[], remote: readonly RemoteCandidate[],
+  mappings: readonly MappedPair[]): MatchResult {
+  return runStages(local, remote, mappings, ITEM_STAGES)
+}
