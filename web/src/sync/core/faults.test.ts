@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { QBO_FAULTS } from '../../../../shared/qbo/index.ts'
 import { classifyFault, parseFaultBody } from './faults.ts'
 import type { FaultInput, SyncFault } from './fault-types.ts'
 // Real Intuit fault bodies (see the fixtures' SOURCES.md).
@@ -42,7 +43,7 @@ const cases: [string, FaultInput, Expected][] = [
   ['unsupported property 2010', http(400, unsupported2010), { kind: 'validation', retryable: false, action: 'fix-field', code: '2010' }],
   ['invalid id 2030 names its element', http(400, invalidId2030),
     { kind: 'validation', retryable: false, action: 'fix-field', code: '2030', field: 'Id', detail: 'Id should be a valid number. Supplied value:1.5' }],
-  ['invalid query 4001', http(400, query4001), { kind: 'validation', retryable: false, action: 'fix-field', code: '4001' }],
+  ['invalid query 4001 is a bug of ours, not the user\'s', http(400, query4001), { kind: 'fatal', retryable: false, action: 'none', code: '4001' }],
   ['unsupported operation 500 (a code, not a status)', http(400, op500),
     { kind: 'validation', retryable: false, action: 'fix-field', code: '500' }],
   ['batch item 6240', batchItem(0, batchFaults), { kind: 'duplicate', retryable: false, action: 'rename-or-link', code: '6240' }],
@@ -91,6 +92,15 @@ describe('classifyFault', () => {
       const f = classifyFault(input)
       if (f.retryable) expect(['backoff', 'retry', 'refetch-merge-retry']).toContain(f.action)
     }
+  })
+})
+
+describe('the shared fault list', () => {
+  it.each(Object.entries(QBO_FAULTS))('classifies %s, retrying only what can succeed unchanged', (name, info) => {
+    const body = { Fault: { Error: [{ Message: info.message, code: info.code }], type: info.type } }
+    const f = classifyFault(http(info.httpStatus, body))
+    expect(f.code).toBe(info.code)
+    expect(f.retryable).toBe(['throttled', 'staleObject', 'internalError'].includes(name))
   })
 })
 

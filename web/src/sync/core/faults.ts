@@ -6,22 +6,8 @@
  * @module
  */
 import { z } from 'zod'
+import { faultOf, QBO_FAULTS } from '../../../../shared/qbo/index.ts'
 import type { FaultAction, FaultInput, FaultKind, SyncFault } from './fault-types.ts'
-
-const UpperError = z.object({
-  Message: z.string().nullish(),
-  Detail: z.string().nullish(),
-  code: z.union([z.string(), z.number()]),
-  element: z.string().nullish(),
-})
-const LowerError = z.object({
-  message: z.string().nullish(),
-  detail: z.string().nullish(),
-  code: z.union([z.string(), z.number()]),
-  element: z.string().nullish(),
-})
-const UpperFault = z.object({ Error: z.array(UpperError).min(1), type: z.string().nullish() })
-const LowerFault = z.object({ error: z.array(LowerError).min(1), type: z.string().nullish() })
 
 /** The first error of a fault body, in one shape. */
 export interface FaultError { code: string; message?: string; detail?: string; element?: string; type?: string }
@@ -41,16 +27,22 @@ function fromParts(code: string | number, message?: string | null, detail?: stri
   return e
 }
 
+// Lenient fallback for bodies the shared schemas reject (a Message of null, a numeric code).
+const LooseFault = z.object({
+  Error: z.array(z.object({
+    Message: z.string().nullish(), Detail: z.string().nullish(), code: z.union([z.string(), z.number()]), element: z.string().nullish(),
+  })).min(1),
+  type: z.string().nullish(),
+})
+
 function fromObject(o: Record<string, unknown>): FaultError | undefined {
-  const upper = UpperFault.safeParse(o['Fault'])
-  if (upper.success) {
-    const [e] = upper.data.Error
-    return e && fromParts(e.code, e.Message, e.Detail, e.element, upper.data.type)
-  }
-  const lower = LowerFault.safeParse(o['fault'])
-  if (lower.success) {
-    const [e] = lower.data.error
-    return e && fromParts(e.code, e.message, e.detail, e.element, lower.data.type)
+  const fault = faultOf(o)
+  const [first] = fault?.Error ?? []
+  if (fault && first) return fromParts(first.code, first.Message, first.Detail, first.element, fault.type)
+  const loose = LooseFault.safeParse(o['Fault'])
+  if (loose.success) {
+    const [e] = loose.data.Error
+    return e && fromParts(e.code, e.Message, e.Detail, e.element, loose.data.type)
   }
   // Faults inside per-entity response arrays: BatchItemResponse, AttachableResponse…
   for (const v of Object.values(o)) {
@@ -105,50 +97,68 @@ const VALIDATION: Rule = {
   message: 'QuickBooks did not accept this record. Check the highlighted field and try again.',
 }
 
-/** Intuit codes (leading zeros dropped) → rule. Codes not listed fall back on the fault's `type`. */
-const CODE_RULES: Readonly<Record<string, Rule>> = {
-  '100': AUTH, '120': { ...AUTH, message: 'The QuickBooks user who connected is no longer an admin. An admin needs to reconnect.' },
-  '130': AUTH, '3200': AUTH, '3100': AUTH,
-  '3001': RATE,
-  '6240': {
-    kind: 'duplicate', action: 'rename-or-link', retryable: false, field: 'DisplayName',
-    message: 'A customer, vendor or employee in QuickBooks already uses this name. Rename this record or link it to that one.',
-  },
-  '6140': {
-    kind: 'duplicate', action: 'fix-field', retryable: false, field: 'DocNumber',
-    message: 'QuickBooks already has an invoice with this number. Give this invoice a different number.',
-  },
-  '610': {
-    kind: 'notFound', action: 'unlink-and-recreate', retryable: false,
-    message: 'This record, or one it uses, was deleted or made inactive in QuickBooks. Unlink it to create it again, or reactivate it in QuickBooks.',
-  },
-  '2500': {
-    kind: 'notFound', action: 'unlink-and-recreate', retryable: false,
-    message: 'Something this record refers to no longer exists in QuickBooks. Unlink it to create it again.',
-  },
-  '5010': {
+const NOT_FOUND: Rule = {
+  kind: 'notFound', action: 'unlink-and-recreate', retryable: false,
+  message: 'This record, or one it uses, was deleted or made inactive in QuickBooks. Unlink it to create it again, or reactivate it in QuickBooks.',
+}
+
+/** Every fault the shared list knows → rule. Unknown codes fall back on the fault's `type`, then the HTTP status. */
+const RULES_BY_NAME: Readonly<Record<keyof typeof QBO_FAULTS, Rule>> = {
+  authenticationFailed: AUTH,
+  applicationAuthenticationFailed: AUTH,
+  authorizationFailed: AUTH,
+  throttled: RATE,
+  unsupportedOperation: VALIDATION,
+  objectNotFound: NOT_FOUND,
+  txnCannotBeLinked: { ...VALIDATION, message: 'This payment is applied to an invoice of a different customer. Check which invoices it pays.' },
+  unsupportedProperty: VALIDATION,
+  requiredParamMissing: { ...VALIDATION, message: 'QuickBooks needs a field that is empty here. Fill it in and try again.' },
+  invalidId: VALIDATION,
+  stringTooLong: { ...VALIDATION, message: 'A field is too long or too short for QuickBooks. Shorten it and try again.' },
+  invalidReference2090: { ...NOT_FOUND, message: 'Something this record refers to no longer exists in QuickBooks. Unlink it to create it again.' },
+  invalidEnumeration: { ...VALIDATION, message: 'A field has a value QuickBooks does not allow. Change it and try again.' },
+  invalidReference: { ...NOT_FOUND, message: 'Something this record refers to no longer exists in QuickBooks. Unlink it to create it again.' },
+  queryParserError: { kind: 'fatal', action: 'none', retryable: false, message: 'A QuickBooks search failed. Please report this problem.' },
+  invalidQuery: { kind: 'fatal', action: 'none', retryable: false, message: 'A QuickBooks search failed. Please report this problem.' },
+  staleObject: {
     kind: 'stale', action: 'refetch-merge-retry', retryable: true,
     message: 'This record was changed in QuickBooks at the same time. The changes are being merged and sent again.',
   },
-  '2020': { ...VALIDATION, message: 'QuickBooks needs a field that is empty here. Fill it in and try again.' },
-  '2050': { ...VALIDATION, message: 'A field is too long or too short for QuickBooks. Shorten it and try again.' },
-  '2170': { ...VALIDATION, message: 'A field has a value QuickBooks does not allow. Change it and try again.' },
-  '6000': { ...VALIDATION, message: 'QuickBooks rejected this record as incomplete or inconsistent. Check its details and try again.' },
-  '6190': {
+  businessValidation: { ...VALIDATION, message: 'QuickBooks rejected this record as incomplete or inconsistent. Check its details and try again.' },
+  duplicateDocNumber: {
+    kind: 'duplicate', action: 'fix-field', retryable: false, field: 'DocNumber',
+    message: 'QuickBooks already has an invoice with this number. Give this invoice a different number.',
+  },
+  invalidCompanyStatus: {
     kind: 'fatal', action: 'none', retryable: false,
     message: 'The QuickBooks subscription is inactive or suspended. Sync resumes once it is active again.',
   },
-  '6210': {
-    kind: 'fatal', action: 'none', retryable: false,
+  accountPeriodClosed: {
+    kind: 'fatal', action: 'none', retryable: false, field: 'TxnDate',
     message: 'The books are closed for this date in QuickBooks. Change the date, or ask your bookkeeper to reopen the period.',
-    field: 'TxnDate',
   },
-  '6540': {
+  duplicateName: {
+    kind: 'duplicate', action: 'rename-or-link', retryable: false, field: 'DisplayName',
+    message: 'A customer, vendor or employee in QuickBooks already uses this name. Rename this record or link it to that one.',
+  },
+  depositedTransaction: {
     kind: 'fatal', action: 'none', retryable: false,
     message: 'This payment is part of a bank deposit in QuickBooks and cannot be changed here.',
   },
-  '10000': TRANSIENT,
+  internalError: TRANSIENT,
 }
+
+/** Codes not in the shared list (qbo-api.md §9.3). */
+const EXTRA_CODE_RULES: Readonly<Record<string, Rule>> = {
+  '100': AUTH,
+  '120': { ...AUTH, message: 'The QuickBooks user who connected is no longer an admin. An admin needs to reconnect.' },
+  '130': AUTH,
+}
+
+const CODE_RULES: ReadonlyMap<string, Rule> = new Map([
+  ...Object.entries(EXTRA_CODE_RULES),
+  ...Object.entries(RULES_BY_NAME).map(([name, rule]) => [QBO_FAULTS[name as keyof typeof QBO_FAULTS].code, rule] as const),
+])
 
 function ruleForStatus(status: number): Rule {
   if (status === 401 || status === 403) return AUTH
@@ -197,7 +207,7 @@ export function classifyFault(input: FaultInput): SyncFault {
   if (error) {
     code = error.code
     // 3100 is also seen as an internal error with HTTP 500: that one is worth retrying.
-    rule = code === '3100' && status !== undefined && status >= 500 ? TRANSIENT : CODE_RULES[code]
+    rule = code === '3100' && status !== undefined && status >= 500 ? TRANSIENT : CODE_RULES.get(code)
     rule ??= status === 429 ? RATE : ruleForType(error.type, status) ?? (status !== undefined ? ruleForStatus(status) : VALIDATION)
   } else {
     code = status === undefined ? 'unknown' : `http-${status}`
