@@ -1,0 +1,28 @@
+/** The device's settings: one row. Defaults apply to fields an older version never wrote. */
+import { z } from 'zod'
+import { TaxRateBps, Timestamp } from './common.ts'
+
+export const Settings = z.object({
+  autoSync: z.boolean().default(true),
+  /** `manual`: invoices and payments wait until the user picks them and sends a batch. */
+  exportMode: z.enum(['automatic', 'manual']).default('automatic'),
+  depositAccountId: z.string().optional(),
+  defaultIncomeAccountId: z.string().optional(),
+  defaultExpenseAccountId: z.string().optional(),
+  pullIntervalMinutes: z.int().min(1, 'Pull at most once a minute').max(1440, 'Pull at least once a day').default(15),
+  /** Push jobs as QuickBooks sub-customers. Turning it on queues every job. */
+  subCustomerJobs: z.boolean().default(false),
+  /** CDC high-water mark: the time of the last change pulled from QuickBooks. */
+  cdcCheckpoint: Timestamp.optional(),
+  currency: z.string().length(3).default('USD'),
+  /** BCP 47 locale for money and dates; absent means the browser's. */
+  locale: z.string().optional(),
+  defaultTaxRateBps: TaxRateBps.default(0),
+  defaultTermsDays: z.int().min(0).max(365).default(30),
+  /** The number the next finalized invoice gets. */
+  nextInvoiceNumber: z.int().min(1).default(1001),
+})
+export type Settings = z.infer<typeof Settings>
+export type SettingsInput = z.input<typeof Settings>
+
+export const defaultSettings: Settings = Settings.parse({})

@@ -1,0 +1,139 @@
+/**
+ * Money as integer cents. Floats never hold an amount: every product and ratio
+ * is done in BigInt and rounded half away from zero, the rule QuickBooks and
+ * most tax authorities use for line amounts and tax.
+ *
+ * @example
+ * parseMoney('1,234.5')          // { ok: true, value: 123450 }
+ * lineAmount(1500, 8000)         // 1.5 × $80.00 = 12000
+ * formatMoney(123450, { locale: 'en-US', currency: 'USD' }) // "$1,234.50"
+ */
+import type { Result, ValidationError } from './domain/result.ts'
+import { validationError } from './domain/result.ts'
+
+/** a / b rounded half away from zero; b > 0. */
+function divRound(a: bigint, b: bigint): bigint {
+  const q = a / b
+  const r = a % b
+  if (r === 0n) return q
+  const twice = (r < 0n ? -r : r) * 2n
+  if (twice >= b) return a < 0n ? q - 1n : q + 1n
+  return q
+}
+
+function toSafe(n: bigint): number {
+  const v = Number(n)
+  if (!Number.isSafeInteger(v)) throw new RangeError(`amount out of range: ${n}`)
+  return v
+}
+
+/** Line amount in cents: qty (thousandths) × unit price (cents), rounded half away from zero. */
+export function lineAmount(qtyThousandths: number, unitPriceCents: number): number {
+  return toSafe(divRound(BigInt(qtyThousandths) * BigInt(unitPriceCents), 1000n))
+}
+
+/** Tax in cents on a taxable base, at a rate in basis points (825 = 8.25 %), rounded once per invoice. */
+export function taxOn(baseCents: number, rateBps: number): number {
+  return toSafe(divRound(BigInt(baseCents) * BigInt(rateBps), 10_000n))
+}
+
+/** Sum of cents, refusing anything that is not a safe integer so a float can never slip in. */
+export function sumCents(amounts: Iterable<number>): number {
+  let total = 0n
+  for (const a of amounts) {
+    if (!Number.isSafeInteger(a)) throw new RangeError(`not an amount in cents: ${a}`)
+    total += BigInt(a)
+  }
+  return toSafe(total)
+}
+
+export type Totals = { subtotal: number; tax: number; total: number }
+
+/** Subtotal, tax (once, on the taxable lines' sum) and total of a document's lines. */
+export function documentTotals(lines: readonly { amount: number; taxable: boolean }[], taxRateBps: number): Totals {
+  const subtotal = sumCents(lines.map((l) => l.amount))
+  const tax = taxOn(sumCents(lines.filter((l) => l.taxable).map((l) => l.amount)), taxRateBps)
+  return { subtotal, tax, total: subtotal + tax }
+}
+
+export type MoneyFormat = { locale?: string | undefined; currency?: string | undefined }
+
+const formatters = new Map<string, Intl.NumberFormat>()
+function formatter(locale: string | undefined, currency: string): Intl.NumberFormat {
+  const key = `${locale ?? ''}|${currency}`
+  let f = formatters.get(key)
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2 })
+    formatters.set(key, f)
+  }
+  return f
+}
+
+/** "$1,234.50" in en-US, "1.234,50 $" in de-DE. Cents are split exactly before Intl sees them. */
+export function formatMoney(cents: number, opts: MoneyFormat = {}): string {
+  // Dividing by 100 is exact for display: every safe integer / 100 prints back with two decimals.
+  return formatter(opts.locale, opts.currency ?? 'USD').format(cents / 100)
+}
+
+function separators(locale: string | undefined): { group: string; decimal: string } {
+  const parts = new Intl.NumberFormat(locale).formatToParts(12345.6)
+  return {
+    group: parts.find((p) => p.type === 'group')?.value ?? ',',
+    decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.',
+  }
+}
+
+const amountHint = 'Enter an amount like 1,234.50'
+
+/**
+ * Parses what a user typed into cents: "1,234.5", "$ 12", "-3.20", "(3.20)", and in
+ * the locale's own separators ("1.234,5" in de-DE). More than two decimals is refused
+ * rather than rounded, so nobody is charged a different amount than they typed.
+ */
+export function parseMoney(input: string, locale?: string): Result<number, ValidationError> {
+  const { group, decimal } = separators(locale)
+  let s = input.trim().replace(/[\s\u00a0\u202f]/g, '')
+  let negative = false
+  if (/^\(.*\)$/.test(s)) {
+    negative = true
+    s = s.slice(1, -1)
+  }
+  s = s.replace(/[^\d.,'\-−]/g, '') // currency symbols and codes
+  if (/^[-−]/.test(s)) {
+    negative = !negative
+    s = s.slice(1)
+  }
+  const groupChars = group.trim() === '' || group === '\u00a0' || group === '\u202f' ? [] : [group]
+  if (group === '.' || group === ',') groupChars.push(group)
+  if (group === "'" || group === '’') groupChars.push("'", '’')
+  for (const g of groupChars) s = s.split(g).join('')
+  if (decimal !== '.') s = s.replace(decimal, '.')
+  const m = /^(\d+)(?:\.(\d*))?$|^\.(\d+)$/.exec(s)
+  if (!m) return { ok: false, error: validationError({ amount: amountHint }) }
+  const whole = m[1] ?? '0'
+  const frac = m[2] ?? m[3] ?? ''
+  if (frac.length > 2) return { ok: false, error: validationError({ amount: 'Use at most two decimals (cents)' }) }
+  const cents = BigInt(whole) * 100n + BigInt((frac + '00').slice(0, 2))
+  if (cents > 10n ** 13n) return { ok: false, error: validationError({ amount: 'Enter an amount under 100 billion' }) }
+  const value = Number(cents)
+  return { ok: true, value: negative && value !== 0 ? -value : value }
+}
+
+/** Parses a typed quantity ("1.5", "2,25" in de-DE) into thousandths. */
+export function parseQty(input: string, locale?: string): Result<number, ValidationError> {
+  const { group, decimal } = separators(locale)
+  let s = input.trim().replace(/[\s\u00a0\u202f]/g, '')
+  if (group === ',' || group === '.') s = s.split(group).join('')
+  if (decimal !== '.') s = s.replace(decimal, '.')
+  const m = /^(-?)(\d*)(?:\.(\d*))?$/.exec(s)
+  if (!m || (m[2] === '' && (m[3] ?? '') === '')) return { ok: false, error: validationError({ qty: 'Enter a quantity like 1.5' }) }
+  const frac = m[3] ?? ''
+  if (frac.length > 3) return { ok: false, error: validationError({ qty: 'Use at most three decimals' }) }
+  const value = Number(BigInt(m[2] || '0') * 1000n + BigInt((frac + '000').slice(0, 3)))
+  return { ok: true, value: m[1] ? -value : value }
+}
+
+/** Thousandths back to what a user reads: 1500 → "1.5". */
+export function formatQty(qtyThousandths: number, locale?: string): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 3 }).format(qtyThousandths / 1000)
+}

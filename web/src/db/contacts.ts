@@ -1,0 +1,126 @@
+/**
+ * Contacts: the only code that writes the `contacts` table. Every create, edit and
+ * delete bumps the version and queues the contact for sync in one transaction.
+ * Deleting is soft (`deletedAt`, `active: false`): QuickBooks customers are made
+ * inactive, never removed.
+ */
+import { Contact, ContactInput, deriveDisplayName, emailKey, err, nameKey, ok } from '../../../shared/domain/index.ts'
+import type { LocalId, Result } from '../../../shared/domain/index.ts'
+import { enqueueNew } from './outbox.ts'
+import { bumped, fresh, notFound, queue, validate } from './records.ts'
+import type { ContactRow, FieldsyncDB } from './schema.ts'
+
+export type { Contact, ContactInput }
+
+function toRow(c: Contact): ContactRow {
+  return { ...c, emailKey: emailKey(c.email), nameKey: nameKey(c.displayName) }
+}
+
+/** Validates form input and fills the display name from the names or company when left blank. */
+function build(base: object, input: ContactInput): Result<Contact> {
+  const fields = validate(ContactInput, input)
+  if (!fields.ok) return fields
+  const displayName = fields.value.displayName ?? deriveDisplayName(fields.value)
+  return validate(Contact, { ...base, ...fields.value, displayName })
+}
+
+function fieldsOf(c: Contact): ContactInput {
+  const { id: _i, version: _v, updatedAt: _u, deletedAt: _d, ...rest } = c
+  return rest
+}
+
+export async function createContact(db: FieldsyncDB, input: ContactInput): Promise<Result<Contact>> {
+  const built = build(fresh(db), input)
+  if (!built.ok) return built
+  const c = built.value
+  await db.transaction('rw', db.contacts, db.outbox, async () => {
+    await db.contacts.add(toRow(c))
+    await queue(db, 'contact', c, 'create')
+  })
+  return ok(c)
+}
+
+/**
+ * Many contacts in one transaction (imports, demo data, benchmarks): IndexedDB is far
+ * faster with one transaction than many. Nothing is written if any input is invalid;
+ * error fields are prefixed with the input's index ("12.email").
+ */
+export async function createContacts(db: FieldsyncDB, inputs: readonly ContactInput[]): Promise<Result<Contact[]>> {
+  const built: Contact[] = []
+  for (const [i, input] of inputs.entries()) {
+    const r = build(fresh(db), input)
+    if (!r.ok) return r.error.kind === 'validation' ? err(prefixFields(r.error, i)) : r
+    built.push(r.value)
+  }
+  await db.transaction('rw', db.contacts, db.outbox, async () => {
+    await db.contacts.bulkAdd(built.map(toRow))
+    await enqueueNew(db, built.map((c) => ({ kind: 'contact' as const, localId: c.id, version: c.version, op: 'create' as const })))
+  })
+  return ok(built)
+}
+
+function prefixFields<E extends { fields: Record<string, string> }>(e: E, i: number): E {
+  return { ...e, fields: Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [`${i}.${k}`, v])) }
+}
+
+export async function updateContact(db: FieldsyncDB, id: LocalId, patch: Partial<ContactInput>): Promise<Result<Contact>> {
+  return db.transaction('rw', db.contacts, db.outbox, async (): Promise<Result<Contact>> => {
+    const before = await db.contacts.get(id)
+    if (!before || before.deletedAt) return err(notFound('contact'))
+    const { emailKey: _e, nameKey: _n, ...current } = before
+    const built = build(
+      { id, version: current.version, updatedAt: current.updatedAt, deletedAt: current.deletedAt },
+      { ...fieldsOf(current), ...patch },
+    )
+    if (!built.ok) return built
+    const next = bumped(db, current, built.value)
+    if (!next) return ok(current)
+    await db.contacts.put(toRow(next))
+    await queue(db, 'contact', next, 'update')
+    return ok(next)
+  })
+}
+
+/** Soft delete: the contact disappears from lists and becomes inactive in QuickBooks. */
+export async function deleteContact(db: FieldsyncDB, id: LocalId): Promise<Result<Contact>> {
+  return db.transaction('rw', db.contacts, db.outbox, async (): Promise<Result<Contact>> => {
+    const before = await db.contacts.get(id)
+    if (!before) return err(notFound('contact'))
+    if (before.deletedAt) return ok(before)
+    const next = { ...before, active: false, deletedAt: db.stamp(), version: before.version + 1, updatedAt: db.stamp() }
+    await db.contacts.put(next)
+    await queue(db, 'contact', next, 'delete')
+    return ok(next)
+  })
+}
+
+export async function getContact(db: FieldsyncDB, id: LocalId): Promise<Contact | undefined> {
+  const c = await db.contacts.get(id)
+  return c && !c.deletedAt ? c : undefined
+}
+
+export type ContactQuery = { search?: string; includeInactive?: boolean }
+
+/**
+ * Contacts sorted by name. `search` matches the start of any word of the name,
+ * company or email, and any run of the phone's digits.
+ */
+export async function listContacts(db: FieldsyncDB, q: ContactQuery = {}): Promise<Contact[]> {
+  const words = nameKey(q.search ?? '').split(' ').filter(Boolean)
+  const digits = (q.search ?? '').replace(/\D/g, '')
+  return db.contacts
+    .orderBy('nameKey')
+    .filter((c) => {
+      if (c.deletedAt || (!q.includeInactive && !c.active)) return false
+      if (words.length === 0) return true
+      const hay = ` ${c.nameKey} ${nameKey(c.companyName ?? '')} ${c.emailKey} `
+      if (words.every((w) => hay.includes(` ${w}`) || c.emailKey.startsWith(w))) return true
+      return digits.length >= 3 && (c.phone ?? '').replace(/\D/g, '').includes(digits)
+    })
+    .toArray()
+}
+
+/** Contacts whose email matches, ignoring case and surrounding spaces. */
+export function findContactsByEmail(db: FieldsyncDB, email: string): Promise<Contact[]> {
+  return db.contacts.where('emailKey').equals(emailKey(email)).filter((c) => !c.deletedAt).toArray()
+}
