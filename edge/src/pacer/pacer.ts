@@ -1,0 +1,75 @@
+/**
+ * Drives the pure policy for one realm inside its RealmGate: a FIFO of waiting callers, a timer for
+ * the next moment a window slot frees, and a pump on every release. Time comes from `now`.
+ */
+import { emptyPacerState, estimateWaitMs, finish, pause, schedule, type CallKind, type PacerLimits, type PacerState } from './policy.ts'
+
+export type Admission = { ok: true; id: number } | { ok: false; retryAfterMs: number }
+
+interface Waiter {
+  id: number
+  kind: CallKind
+  admit: () => void
+}
+
+export class Pacer {
+  #state: PacerState = emptyPacerState
+  #queue: Waiter[] = []
+  #nextId = 1
+  #timer: ReturnType<typeof setTimeout> | null = null
+  #timerAt = Infinity
+  readonly #limits: PacerLimits
+  readonly #now: () => number
+
+  constructor(limits: PacerLimits, now: () => number) {
+    this.#limits = limits
+    this.#now = now
+  }
+
+  /** Resolves when the call may start, or at once with a Retry-After when the wait would be too long. */
+  acquire(kind: CallKind): Promise<Admission> {
+    const wait = estimateWaitMs(this.#state, this.#limits, this.#now(), this.#queue, kind)
+    if (wait > this.#limits.maxWaitMs) return Promise.resolve({ ok: false, retryAfterMs: Math.ceil(wait) })
+    const id = this.#nextId++
+    const admitted = new Promise<Admission>((resolve) => this.#queue.push({ id, kind, admit: () => resolve({ ok: true, id }) }))
+    this.#pump()
+    return admitted
+  }
+
+  /** The call `id` got its response (or failed): it keeps counting for a window from now. */
+  release(id: number): void {
+    this.#state = finish(this.#state, id, this.#now())
+    this.#pump()
+  }
+
+  /** The upstream answered 429 despite pacing: hold the realm for a window. */
+  throttled(): void {
+    this.#state = pause(this.#state, this.#limits, this.#now())
+  }
+
+  get waiting(): number {
+    return this.#queue.length
+  }
+
+  #pump(): void {
+    if (this.#queue.length === 0) return
+    const now = this.#now()
+    const r = schedule(this.#state, this.#limits, now, this.#queue)
+    this.#state = r.state
+    if (r.started.length > 0) {
+      const started = new Set(r.started)
+      const admit = this.#queue.filter((w) => started.has(w.id))
+      this.#queue = this.#queue.filter((w) => !started.has(w.id))
+      for (const w of admit) w.admit()
+    }
+    if (r.recheckAt !== null && this.#queue.length > 0 && r.recheckAt < this.#timerAt) {
+      if (this.#timer) clearTimeout(this.#timer)
+      this.#timerAt = r.recheckAt
+      this.#timer = setTimeout(() => {
+        this.#timer = null
+        this.#timerAt = Infinity
+        this.#pump()
+      }, Math.max(1, r.recheckAt - now))
+    }
+  }
+}

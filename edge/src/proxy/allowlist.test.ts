@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest'
+import { checkAllowed } from './allowlist.ts'
+
+const check = (method: string, pathAndQuery: string) => {
+  const [path, qs] = pathAndQuery.split('?')
+  return checkAllowed(method, path!.split('/'), new URLSearchParams(qs ?? ''), '9130')
+}
+
+describe('proxy allowlist', () => {
+  it.each([
+    ['POST', 'customer'],
+    ['POST', 'customer?requestid=abc-123&minorversion=75'],
+    ['POST', 'item?operation=update'],
+    ['GET', 'invoice/42'],
+    ['POST', 'invoice?operation=void&requestid=r1'],
+    ['POST', 'invoice?operation=delete'],
+    ['POST', 'payment?operation=delete'],
+    ['POST', 'payment?operation=update&include=void'],
+    ['GET', 'account/7'],
+    ['GET', 'query?query=select%20*%20from%20Customer'],
+    ['POST', 'query'],
+    ['GET', 'cdc?entities=Customer,Invoice&changedSince=2026-01-01T00:00:00Z'],
+    ['GET', 'companyinfo/9130'],
+    ['GET', 'preferences'],
+  ])('forwards %s %s', (method, path) => {
+    expect(check(method, path)).toEqual({ ok: true, kind: 'call' })
+  })
+
+  it('counts batch as a batch call', () => {
+    expect(check('POST', 'batch?requestid=b1')).toEqual({ ok: true, kind: 'batch' })
+  })
+
+  it.each([
+    ['GET', 'reports/ProfitAndLoss', 'not a QuickBooks call'],
+    ['POST', 'vendor', 'not a QuickBooks call'],
+    ['POST', 'employee', 'not a QuickBooks call'],
+    ['DELETE', 'customer/1', 'not forwarded'],
+    ['PUT', 'invoice', 'not forwarded'],
+    ['POST', 'customer?operation=delete', 'operation=delete'],
+    ['POST', 'item?operation=void', 'operation=void'],
+    ['POST', 'invoice?include=void', 'include=void'],
+    ['GET', 'invoice/42/pdf', 'not a QuickBooks path'],
+    ['POST', 'invoice/42/send', 'not a QuickBooks path'],
+    ['GET', 'customer/..%2F..', 'not a QuickBooks id'],
+    ['GET', 'companyinfo/4620', "session's own company"],
+    ['GET', 'query', 'needs a query'],
+    ['POST', 'batch/1', 'not a QuickBooks call'],
+    ['GET', 'cdc?entities=Customer&foo=1', '"foo"'],
+    ['GET', 'customer/1?include=x', '"include"'],
+    ['GET', '', 'empty'],
+  ])('refuses %s %s with a reason', (method, path, reason) => {
+    const r = check(method, path)
+    expect(r.ok).toBe(false)
+    if (!r.ok) expect(r.reason).toContain(reason)
+  })
+})

@@ -1,0 +1,84 @@
+/**
+ * Which QuickBooks calls the proxy forwards: only those the app's sync makes. Everything else is
+ * refused with a reason, so a stolen session cookie cannot reach reports, payroll or other entities.
+ */
+import { proxiedEntities } from '../../../shared/api/qbo-proxy.ts'
+import type { CallKind } from '../pacer/policy.ts'
+
+export type Allowed = { ok: true; kind: CallKind } | { ok: false; reason: string }
+
+const entities: ReadonlySet<string> = new Set(proxiedEntities)
+const id = /^[A-Za-z0-9_-]{1,64}$/
+const always = new Set(['minorversion', 'requestid'])
+
+const allow = (kind: CallKind = 'call'): Allowed => ({ ok: true, kind })
+const deny = (reason: string): Allowed => ({ ok: false, reason })
+
+/**
+ * @param segments path below `/v3/company/{realmId}/`, already split on `/`
+ * @param realmId the session's realm (companyinfo must name it)
+ */
+export function checkAllowed(method: string, segments: readonly string[], query: URLSearchParams, realmId: string): Allowed {
+  const extra = [...query.keys()].filter((k) => !always.has(k))
+  const onlyParams = (...names: string[]): string | null => {
+    const bad = extra.filter((k) => !names.includes(k))
+    return bad.length ? `query parameter "${bad[0]}" is not forwarded` : null
+  }
+  const [head, second, ...rest] = segments
+  if (head === undefined || head === '') return deny('an empty QuickBooks path is not forwarded')
+  if (rest.length > 0) return deny(`"${segments.join('/')}" is not a QuickBooks path the app uses`)
+  const what = `${method} ${segments.join('/')}`
+
+  if (entities.has(head)) {
+    if (method === 'GET' && second !== undefined) {
+      if (!id.test(second)) return deny(`"${second}" is not a QuickBooks id`)
+      return paramsOr(onlyParams(), allow())
+    }
+    if (method === 'POST' && second === undefined) {
+      const bad = onlyParams('operation', 'include')
+      if (bad) return deny(bad)
+      const op = query.get('operation')
+      const transaction = head === 'invoice' || head === 'payment'
+      if (op !== null && op !== 'update' && !(transaction && (op === 'delete' || op === 'void'))) {
+        return deny(`operation=${op} is not forwarded for ${head}`)
+      }
+      const include = query.get('include')
+      if (include !== null && !(head === 'payment' && include === 'void' && op === 'update')) {
+        return deny(`include=${include} is not forwarded for ${head}`)
+      }
+      return allow()
+    }
+    return deny(`${what} is not forwarded (entities: POST to create/update, GET by id)`)
+  }
+
+  switch (head) {
+    case 'account':
+      if (method === 'GET' && second !== undefined && id.test(second)) return paramsOr(onlyParams(), allow())
+      break
+    case 'query':
+      if (second !== undefined) break
+      if (method === 'GET') return query.has('query') ? paramsOr(onlyParams('query'), allow()) : deny('GET query needs a query parameter')
+      if (method === 'POST') return paramsOr(onlyParams(), allow())
+      break
+    case 'cdc':
+      if (method === 'GET' && second === undefined) return paramsOr(onlyParams('entities', 'changedSince'), allow())
+      break
+    case 'batch':
+      if (method === 'POST' && second === undefined) return paramsOr(onlyParams(), allow('batch'))
+      break
+    case 'companyinfo':
+      if (method === 'GET' && second !== undefined) {
+        if (second !== realmId) return deny('companyinfo may only be read for the session\'s own company')
+        return paramsOr(onlyParams(), allow())
+      }
+      break
+    case 'preferences':
+      if (method === 'GET' && second === undefined) return paramsOr(onlyParams(), allow())
+      break
+  }
+  return deny(`${what} is not a QuickBooks call the app uses`)
+}
+
+function paramsOr(bad: string | null, ok: Allowed): Allowed {
+  return bad ? deny(bad) : ok
+}

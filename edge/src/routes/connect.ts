@@ -1,0 +1,101 @@
+/**
+ * `GET /auth/intuit/connect` sends the browser to Intuit's consent with a fresh state bound to this
+ * browser by a signed, short-lived cookie holding only the state's hash. `GET /auth/intuit/callback`
+ * checks it, exchanges the code, stores the grant in the realm's RealmGate, names the company and
+ * starts the session. Every failure returns to the app as a named error.
+ */
+import { Hono } from 'hono'
+import { z } from 'zod'
+import type { AppEnv } from '../env.ts'
+import type { RealmGate } from '../realm-gate.ts'
+import { randomBase64Url, sha256Base64Url } from '../crypto/base64.ts'
+import { exchangeCode } from '../intuit/oauth-client.ts'
+import { clearStateCookie, readStateCookie, setSessionCookie, setStateCookie, STATE_TTL_SECONDS } from '../session/cookies.ts'
+import { signSession, signState, verifyState } from '../session/tokens.ts'
+import { connectError, connectOutcome, type Presentation } from './connect-result.ts'
+
+export const ACCOUNTING_SCOPE = 'com.intuit.quickbooks.accounting'
+
+export const connectRoutes = new Hono<AppEnv>()
+
+connectRoutes.get('/connect', async (c) => {
+  const config = c.get('config')
+  const state = randomBase64Url(32)
+  const popup = c.req.query('popup') === '1'
+  const cookie = await signState(config.sessionSecret, { stateHash: await sha256Base64Url(state), popup }, STATE_TTL_SECONDS, Date.now())
+  setStateCookie(c, config.appOrigin, cookie)
+  const url = new URL(config.authorizeUrl)
+  url.searchParams.set('client_id', config.clientId)
+  url.searchParams.set('response_type', 'code')
+  url.searchParams.set('scope', ACCOUNTING_SCOPE)
+  url.searchParams.set('redirect_uri', config.redirectUri)
+  url.searchParams.set('state', state)
+  c.header('Cache-Control', 'no-store')
+  return c.redirect(url.toString(), 302)
+})
+
+const CallbackQuery = z.object({
+  state: z.string().max(200).optional(),
+  code: z.string().min(1).max(1024).optional(),
+  realmId: z.string().regex(/^[0-9A-Za-z_-]{1,64}$/).optional(),
+  error: z.string().max(200).optional(),
+})
+
+connectRoutes.get('/callback', async (c) => {
+  const config = c.get('config')
+  const now = Date.now()
+  const bound = await verifyState(config.sessionSecret, readStateCookie(c), now)
+  // The state cookie is single-use: whatever happens next, it goes.
+  clearStateCookie(c, config.appOrigin)
+  const presentation: Presentation = bound.ok ? (bound.claims.popup ? 'popup' : 'redirect') : 'unknown'
+  const fail = (code: Parameters<typeof connectError>[3], message: string) => connectError(c, config.appOrigin, presentation, code, message)
+
+  const query = CallbackQuery.safeParse(c.req.query())
+  if (!query.success) return fail('invalid_callback', 'Intuit sent back something unexpected. Please try connecting again.')
+  const q = query.data
+  if (!bound.ok) {
+    return bound.reason === 'expired'
+      ? fail('state_expired', 'The connection attempt took too long. Please try connecting again.')
+      : fail('state_mismatch', 'This connection attempt did not start in this browser. Please try connecting again.')
+  }
+  if (!q.state || (await sha256Base64Url(q.state)) !== bound.claims.stateHash) {
+    return fail('state_mismatch', 'This connection attempt did not start in this browser. Please try connecting again.')
+  }
+  if (q.error) {
+    return q.error === 'access_denied'
+      ? fail('access_denied', 'QuickBooks was not connected because access was declined.')
+      : fail('invalid_callback', `Intuit reported "${q.error}". Please try connecting again.`)
+  }
+  if (!q.code || !q.realmId) return fail('invalid_callback', 'Intuit did not say which company was connected. Please try again.')
+
+  const exchanged = await exchangeCode(config, q.code, now)
+  if (!exchanged.ok) {
+    const e = exchanged.error
+    if (e.kind === 'invalid_grant') return fail('invalid_grant', 'Intuit did not accept this sign-in (it may have been used already). Please connect again.')
+    if (e.kind === 'unavailable') return fail('intuit_unavailable', 'QuickBooks could not be reached. Please try again in a few minutes.')
+    return fail('invalid_grant', `Intuit refused the connection: ${e.message}`)
+  }
+
+  const gate = c.env.REALM_GATE.getByName(q.realmId)
+  await gate.storeGrant(q.realmId, exchanged.tokens)
+  const companyName = await readCompanyName(gate, q.realmId)
+  await gate.setCompanyName(companyName)
+
+  const session = await signSession(config.sessionSecret, { sid: randomBase64Url(18), realmId: q.realmId }, config.sessionTtlSeconds, now)
+  setSessionCookie(c, config.appOrigin, session, config.sessionTtlSeconds)
+  return connectOutcome(c, config.appOrigin, presentation, { type: 'fieldsync:qbo-connect', status: 'connected', realmId: q.realmId, companyName })
+})
+
+const CompanyInfoBody = z.object({ CompanyInfo: z.object({ CompanyName: z.string() }) })
+
+/** The company's name from CompanyInfo, or null if QuickBooks does not answer (the grant is kept either way). */
+async function readCompanyName(gate: DurableObjectStub<RealmGate>, realmId: string): Promise<string | null> {
+  const res = await gate.forward({ realmId, method: 'GET', path: `companyinfo/${encodeURIComponent(realmId)}`, search: '', body: null, contentType: null, kind: 'call' })
+  if (!res.ok || res.status !== 200) return null
+  try {
+    const parsed = CompanyInfoBody.safeParse(JSON.parse(res.body))
+    return parsed.success ? parsed.data.CompanyInfo.CompanyName : null
+  } catch {
+    return null
+  }
+}

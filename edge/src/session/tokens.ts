@@ -1,0 +1,84 @@
+/**
+ * Signed cookies' contents, as HS256 JWTs (jose): the session (which browser session, which realm)
+ * and the OAuth state binding (a hash of the state sent to Intuit). Each purpose has its own
+ * derived key and audience, so one can never be replayed as the other.
+ */
+import { SignJWT, jwtVerify } from 'jose'
+import { z } from 'zod'
+
+type Purpose = 'session' | 'oauth-state'
+
+const keys = new Map<string, Promise<Uint8Array>>()
+
+function keyFor(secret: string, purpose: Purpose): Promise<Uint8Array> {
+  const id = `${purpose}\u0000${secret}`
+  let key = keys.get(id)
+  if (!key) {
+    key = crypto.subtle.digest('SHA-256', new TextEncoder().encode(id)).then((d) => new Uint8Array(d))
+    keys.set(id, key)
+  }
+  return key
+}
+
+const ISSUER = 'fieldsync-edge'
+
+async function sign(secret: string, purpose: Purpose, claims: Record<string, unknown>, ttlSeconds: number, nowMs: number): Promise<string> {
+  const iat = Math.floor(nowMs / 1000)
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuer(ISSUER)
+    .setAudience(purpose)
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + ttlSeconds)
+    .sign(await keyFor(secret, purpose))
+}
+
+type Verified = { ok: true; claims: Record<string, unknown> } | { ok: false; expired: boolean }
+
+async function verify(secret: string, purpose: Purpose, token: string, nowMs: number): Promise<Verified> {
+  try {
+    const { payload } = await jwtVerify(token, await keyFor(secret, purpose), {
+      algorithms: ['HS256'],
+      issuer: ISSUER,
+      audience: purpose,
+      currentDate: new Date(nowMs),
+    })
+    return { ok: true, claims: payload }
+  } catch (err) {
+    return { ok: false, expired: (err as { code?: string }).code === 'ERR_JWT_EXPIRED' }
+  }
+}
+
+export const SessionClaims = z.object({ sid: z.string().min(16), realmId: z.string().min(1) })
+export type SessionClaims = z.infer<typeof SessionClaims>
+
+export function signSession(secret: string, claims: SessionClaims, ttlSeconds: number, nowMs: number): Promise<string> {
+  return sign(secret, 'session', claims, ttlSeconds, nowMs)
+}
+
+export async function verifySession(secret: string, token: string | undefined, nowMs: number): Promise<SessionClaims | null> {
+  if (!token) return null
+  const v = await verify(secret, 'session', token, nowMs)
+  if (!v.ok) return null
+  const parsed = SessionClaims.safeParse(v.claims)
+  return parsed.success ? parsed.data : null
+}
+
+export const StateClaims = z.object({ stateHash: z.string().min(16), popup: z.boolean() })
+export type StateClaims = z.infer<typeof StateClaims>
+
+export function signState(secret: string, claims: StateClaims, ttlSeconds: number, nowMs: number): Promise<string> {
+  return sign(secret, 'oauth-state', claims, ttlSeconds, nowMs)
+}
+
+export async function verifyState(
+  secret: string,
+  token: string | undefined,
+  nowMs: number,
+): Promise<{ ok: true; claims: StateClaims } | { ok: false; reason: 'missing' | 'expired' | 'invalid' }> {
+  if (!token) return { ok: false, reason: 'missing' }
+  const v = await verify(secret, 'oauth-state', token, nowMs)
+  if (!v.ok) return { ok: false, reason: v.expired ? 'expired' : 'invalid' }
+  const parsed = StateClaims.safeParse(v.claims)
+  return parsed.success ? { ok: true, claims: parsed.data } : { ok: false, reason: 'invalid' }
+}

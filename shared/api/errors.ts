@@ -1,0 +1,45 @@
+/**
+ * Errors the edge answers with, as data: `{ error: { code, message, retryAfterMs? } }`.
+ * The code is a closed union so the web client can switch on it; the message is for people.
+ */
+import { z } from 'zod'
+
+export const apiErrorCodes = [
+  /** A var or secret the edge needs is not set; the message names it. */
+  'config_missing',
+  /** No valid session cookie. */
+  'unauthenticated',
+  /** The session names another QuickBooks company than the request. */
+  'realm_mismatch',
+  /** The proxy does not forward this method and path. */
+  'forbidden_path',
+  /** The realm holds no tokens (never connected, or disconnected). */
+  'not_connected',
+  /** Intuit refused the refresh token (revoked, expired, superseded): the user must reconnect. */
+  'needs_reconnect',
+  /** The edge is holding this realm's calls to stay under Intuit's limits; retry after retryAfterMs. */
+  'paced',
+  /** Intuit (or the server standing in for it) could not be reached or answered 5xx. */
+  'intuit_unavailable',
+  /** The request itself was malformed. */
+  'bad_request',
+  /** A webhook without a valid intuit-signature. */
+  'bad_signature',
+  /** The request's Origin is not the app's. */
+  'forbidden_origin',
+  'not_found',
+  'internal',
+] as const
+
+export const ApiErrorCode = z.enum(apiErrorCodes)
+export type ApiErrorCode = z.infer<typeof ApiErrorCode>
+
+export const ApiError = z.object({
+  code: ApiErrorCode,
+  message: z.string(),
+  retryAfterMs: z.number().int().nonnegative().optional(),
+})
+export type ApiError = z.infer<typeof ApiError>
+
+export const ApiErrorBody = z.object({ error: ApiError })
+export type ApiErrorBody = z.infer<typeof ApiErrorBody>
