@@ -1,0 +1,219 @@
+/**
+ * @module
+ * The admin API under `/__admin` (not Intuit's): what tests and the demo need to act as the bookkeeper
+ * and as Intuit's operators — read and seed a company, edit or delete as a bookkeeper would, expire or
+ * revoke tokens, move the clock, read the request log, configure chaos, limits, apps and webhooks.
+ * Every body is validated with zod; errors are `{error: {kind, message}}`.
+ */
+import { Hono, type Context } from 'hono'
+import { z } from 'zod'
+import type { ControllableClock } from '../clock.ts'
+import type { CompaniesPort } from '../companies-port.ts'
+import { AppRegistrationSchema, ChaosConfigSchema, LimitsSchema, TokenLifetimesSchema, WebhookConfigSchema } from '../config.ts'
+import type { Chaos } from '../chaos/chaos-policy.ts'
+import type { RealmLimiter } from '../limits/realm-limiter.ts'
+import type { AppRegistry } from '../oauth/apps.ts'
+import type { TokenStore } from '../oauth/token-store.ts'
+import type { WebhookNotifier } from '../webhooks/notifier.ts'
+import type { RequestLog } from './request-log.ts'
+
+export interface AdminDeps {
+  clock: ControllableClock
+  companies: CompaniesPort
+  apps: AppRegistry
+  tokens: TokenStore
+  limiter: RealmLimiter
+  chaos: Chaos
+  requestLog: RequestLog
+  webhooks: WebhookNotifier
+}
+
+type AdminErrorKind = 'bad_request' | 'not_found' | 'rejected'
+const fail = (c: Context, status: 400 | 404, kind: AdminErrorKind, message: string) => c.json({ error: { kind, message } }, status)
+
+async function body<T extends z.ZodType>(c: Context, schema: T): Promise<{ ok: true; data: z.infer<T> } | { ok: false; res: Response }> {
+  let raw: unknown = {}
+  const text = await c.req.text()
+  if (text.trim() !== '') {
+    try {
+      raw = JSON.parse(text)
+    } catch {
+      return { ok: false, res: fail(c, 400, 'bad_request', 'Body must be JSON') }
+    }
+  }
+  const r = schema.safeParse(raw)
+  if (!r.success) return { ok: false, res: fail(c, 400, 'bad_request', z.prettifyError(r.error)) }
+  return { ok: true, data: r.data }
+}
+
+/** Company-module calls may answer a Result-like value or throw; either way the caller gets data or an error body. */
+function outcome(c: Context, run: () => unknown) {
+  try {
+    const r = run()
+    if (typeof r === 'object' && r !== null && 'ok' in r && r.ok === false) {
+      const err = (r as { error?: unknown }).error
+      const message = typeof err === 'object' && err !== null && 'message' in err ? String(err.message) : JSON.stringify(err)
+      return fail(c, 400, 'rejected', message)
+    }
+    if (typeof r === 'object' && r !== null && 'ok' in r && r.ok === true && 'value' in r) return c.json(r.value ?? null)
+    return c.json(r ?? null)
+  } catch (err) {
+    return fail(c, 400, 'rejected', err instanceof Error ? err.message : String(err))
+  }
+}
+
+const TokenFilter = z.object({ realmId: z.string().min(1).optional(), clientId: z.string().min(1).optional() })
+const Expire = TokenFilter.extend({ which: z.enum(['access', 'refresh', 'both']).default('access') })
+const Connect = z.object({
+  realmId: z.string().min(1),
+  clientId: z.string().min(1).optional(),
+  scopes: z.array(z.string().min(1)).min(1).default(['com.intuit.quickbooks.accounting']),
+})
+const Advance = z.union([z.object({ ms: z.number().int().nonnegative() }), z.object({ seconds: z.number().nonnegative() })])
+const Patch = z.record(z.string(), z.unknown())
+
+export function adminRoutes(deps: AdminDeps): Hono {
+  const app = new Hono()
+  const { clock, companies, tokens, limiter, chaos } = deps
+  const known = (realmId: string) => companies.list().some((co) => co.realmId === realmId)
+
+  // Companies: whole state, seed, bookkeeper edits.
+  app.get('/companies', (c) => c.json(companies.list()))
+  app.get('/companies/:realmId', (c) => {
+    const realmId = c.req.param('realmId')
+    return known(realmId) ? outcome(c, () => companies.snapshot(realmId)) : fail(c, 404, 'not_found', `No company ${realmId}`)
+  })
+  app.post('/companies/:realmId/seed', async (c) => {
+    const b = await body(c, z.record(z.string(), z.unknown()))
+    if (!b.ok) return b.res
+    return outcome(c, () => companies.seed(c.req.param('realmId'), b.data))
+  })
+  app.patch('/companies/:realmId/:entity/:id', async (c) => {
+    const { realmId, entity, id } = c.req.param()
+    if (!known(realmId)) return fail(c, 404, 'not_found', `No company ${realmId}`)
+    const b = await body(c, Patch)
+    if (!b.ok) return b.res
+    return outcome(c, () => companies.bookkeeperEdit(realmId, entity, id, b.data))
+  })
+  app.delete('/companies/:realmId/:entity/:id', (c) => {
+    const { realmId, entity, id } = c.req.param()
+    if (!known(realmId)) return fail(c, 404, 'not_found', `No company ${realmId}`)
+    return outcome(c, () => companies.bookkeeperDelete(realmId, entity, id))
+  })
+
+  // Tokens.
+  app.get('/tokens', (c) => c.json({ lifetimes: tokens.lifetimes(), connections: tokens.connections() }))
+  app.post('/tokens/connect', async (c) => {
+    const b = await body(c, Connect)
+    if (!b.ok) return b.res
+    const clientId = b.data.clientId ?? deps.apps.list()[0]?.clientId
+    if (clientId === undefined || deps.apps.get(clientId) === undefined) return fail(c, 404, 'not_found', 'No such app')
+    if (!known(b.data.realmId)) return fail(c, 404, 'not_found', `No company ${b.data.realmId}`)
+    const t = tokens.connect({ clientId, realmId: b.data.realmId, scopes: b.data.scopes })
+    return c.json({
+      realmId: t.connection.realmId,
+      token_type: 'bearer',
+      access_token: t.accessToken,
+      expires_in: t.expiresIn,
+      refresh_token: t.refreshToken,
+      x_refresh_token_expires_in: t.refreshExpiresIn,
+    })
+  })
+  app.post('/tokens/expire', async (c) => {
+    const b = await body(c, Expire)
+    if (!b.ok) return b.res
+    return c.json({ expired: tokens.expire(b.data) })
+  })
+  app.post('/tokens/revoke', async (c) => {
+    const b = await body(c, TokenFilter)
+    if (!b.ok) return b.res
+    return c.json({ revoked: tokens.revokeAll(b.data) })
+  })
+  app.put('/tokens/lifetimes', async (c) => {
+    const b = await body(c, TokenLifetimesSchema.partial())
+    if (!b.ok) return b.res
+    tokens.setLifetimes(TokenLifetimesSchema.parse({ ...tokens.lifetimes(), ...b.data }))
+    return c.json(tokens.lifetimes())
+  })
+
+  // Clock.
+  const clockView = () => ({ now: clock.now(), iso: new Date(clock.now()).toISOString(), timeScale: clock.timeScale })
+  app.get('/clock', (c) => c.json(clockView()))
+  app.post('/clock/advance', async (c) => {
+    const b = await body(c, Advance)
+    if (!b.ok) return b.res
+    clock.advance('ms' in b.data ? b.data.ms : Math.round(b.data.seconds * 1000))
+    return c.json(clockView())
+  })
+
+  // Request log.
+  app.get('/requests', (c) => {
+    const since = c.req.query('since')
+    return c.json(deps.requestLog.entries({ realmId: c.req.query('realmId'), since: since === undefined ? undefined : Number(since) }))
+  })
+  app.delete('/requests', (c) => {
+    deps.requestLog.clear()
+    return c.body(null, 204)
+  })
+
+  // Chaos and limits, for every company or one.
+  app.get('/chaos', (c) => c.json({ default: chaos.defaults(), overrides: chaos.overrides() }))
+  app.put('/chaos', async (c) => {
+    const b = await body(c, ChaosConfigSchema.partial())
+    if (!b.ok) return b.res
+    chaos.configure(ChaosConfigSchema.parse({ ...chaos.defaults(), ...b.data }))
+    return c.json(chaos.defaults())
+  })
+  app.put('/companies/:realmId/chaos', async (c) => {
+    const realmId = c.req.param('realmId')
+    const b = await body(c, ChaosConfigSchema.partial())
+    if (!b.ok) return b.res
+    chaos.configure(ChaosConfigSchema.parse({ ...chaos.configFor(realmId), ...b.data }), realmId)
+    return c.json(chaos.configFor(realmId))
+  })
+  app.delete('/companies/:realmId/chaos', (c) => {
+    chaos.clearOverride(c.req.param('realmId'))
+    return c.body(null, 204)
+  })
+  app.get('/limits', (c) => c.json({ default: limiter.defaults(), overrides: limiter.overrides() }))
+  app.put('/limits', async (c) => {
+    const b = await body(c, LimitsSchema.partial())
+    if (!b.ok) return b.res
+    limiter.setLimits(LimitsSchema.parse({ ...limiter.defaults(), ...b.data }))
+    return c.json(limiter.defaults())
+  })
+  app.put('/companies/:realmId/limits', async (c) => {
+    const realmId = c.req.param('realmId')
+    const b = await body(c, LimitsSchema.partial())
+    if (!b.ok) return b.res
+    limiter.setLimits(LimitsSchema.parse({ ...limiter.limitsFor(realmId), ...b.data }), realmId)
+    return c.json(limiter.limitsFor(realmId))
+  })
+  app.delete('/companies/:realmId/limits', (c) => {
+    limiter.clearOverride(c.req.param('realmId'))
+    return c.body(null, 204)
+  })
+
+  // Apps (the developer portal's Keys and Webhooks pages) and webhook deliveries.
+  app.get('/apps', (c) => c.json(deps.apps.list()))
+  app.post('/apps', async (c) => {
+    const b = await body(c, AppRegistrationSchema)
+    if (!b.ok) return b.res
+    return c.json(deps.apps.register(b.data), 201)
+  })
+  app.put('/apps/:clientId/webhook', async (c) => {
+    const b = await body(c, WebhookConfigSchema)
+    if (!b.ok) return b.res
+    return deps.apps.setWebhook(c.req.param('clientId'), b.data) ? c.json(deps.apps.get(c.req.param('clientId'))) : fail(c, 404, 'not_found', 'No such app')
+  })
+  app.delete('/apps/:clientId/webhook', (c) =>
+    deps.apps.setWebhook(c.req.param('clientId'), undefined) ? c.body(null, 204) : fail(c, 404, 'not_found', 'No such app'),
+  )
+  app.get('/webhooks/deliveries', (c) => c.json(deps.webhooks.deliveries()))
+  app.delete('/webhooks/deliveries', (c) => {
+    deps.webhooks.clear()
+    return c.body(null, 204)
+  })
+
+  return app
+}

@@ -1,0 +1,58 @@
+/**
+ * @module
+ * Applies a chaos decision to a request on `/v3/company/:realmId/*`. A dropped connection is real on
+ * Node (the socket is destroyed after the write is applied, so the client sees a reset, not a status);
+ * in-process (`app.request`) the call rejects with the same TypeError `fetch` throws for a reset.
+ */
+import type { MiddlewareHandler } from 'hono'
+import type { Clock } from '../clock.ts'
+import { serviceUnavailable, systemFault, throttleExceeded } from '../gateway-faults.ts'
+import type { Chaos } from './chaos-policy.ts'
+import type { EmulatorEnv } from '../env.ts'
+
+const dropped = new WeakSet<object>()
+
+/** True for the error chaos throws in-process to stand for a reset connection. */
+export function isDroppedConnection(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && dropped.has(err)
+}
+
+function connectionResetError(): TypeError {
+  const cause = Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' })
+  const err = new TypeError('fetch failed', { cause })
+  dropped.add(err)
+  return err
+}
+
+export function isWrite(method: string, path: string): boolean {
+  return method === 'POST' && !/\/query\/?$/i.test(path)
+}
+
+export function chaosMiddleware(deps: { chaos: Chaos; clock: Clock; delay: (ms: number) => Promise<void> }): MiddlewareHandler<EmulatorEnv> {
+  return async (c, next) => {
+    const realmId = c.req.param('realmId') ?? ''
+    const kind = deps.chaos.decide(realmId, { write: isWrite(c.req.method, c.req.path) })
+    if (kind === null) return next()
+    c.set('chaos', kind)
+    switch (kind) {
+      case 'http500':
+        return systemFault(deps.clock.now())
+      case 'http503':
+        return serviceUnavailable()
+      case 'throttle429':
+        return throttleExceeded(deps.clock.now(), 'json')
+      case 'stall':
+        await deps.delay(deps.chaos.configFor(realmId).stallMs)
+        return next()
+      case 'dropAfterWrite': {
+        await next()
+        const socket = c.env?.incoming?.socket
+        if (socket !== undefined) {
+          socket.destroy()
+          return
+        }
+        throw connectionResetError()
+      }
+    }
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * @module
+ * What the platform half (auth, limits, admin, webhooks) needs from the companies' data, written as
+ * the subset of `Companies` from `./company/index.ts` it uses, so the two halves meet at one interface.
+ */
+import type { Hono } from 'hono'
+
+export type ChangeOperation = 'Create' | 'Update' | 'Delete' | 'Void'
+
+export interface CompanyChange {
+  realmId: string
+  entity: string
+  id: string
+  operation: ChangeOperation
+  lastUpdated: string
+}
+
+export interface CompaniesPort {
+  list(): { realmId: string; companyName: string }[]
+  get(realmId: string): unknown
+  // The sub-app's env is the company module's own business.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  accountingRoutes(): Hono<any, any, any>
+  snapshot(realmId: string): unknown
+  seed(realmId: string, data: unknown): unknown
+  bookkeeperEdit(realmId: string, entity: string, id: string, patch: Record<string, unknown>): unknown
+  bookkeeperDelete(realmId: string, entity: string, id: string): unknown
+  onChange(listener: (e: CompanyChange) => void): unknown
+}

@@ -1,0 +1,73 @@
+/**
+ * @module
+ * Everything about the emulator that a test, a benchmark or the CLI may change, as zod schemas with
+ * Intuit's documented values as defaults (qbo-api.md §1.5–1.6 token lifetimes, §8 limits).
+ */
+import { z } from 'zod'
+
+export const defaultApp = {
+  clientId: 'fieldsync-local',
+  clientSecret: 'fieldsync-local-secret',
+  appName: 'Fieldsync',
+  redirectUris: ['http://127.0.0.1:5173/auth/intuit/callback', 'http://127.0.0.1:4173/auth/intuit/callback'],
+} as const
+
+export const WebhookConfigSchema = z.object({
+  url: z.url(),
+  verifierToken: z.string().min(1),
+})
+export type WebhookConfig = z.infer<typeof WebhookConfigSchema>
+
+/** An app as registered on the Keys tab of Intuit's developer portal (plus its Webhooks page). */
+export const AppRegistrationSchema = z.object({
+  clientId: z.string().min(1),
+  clientSecret: z.string().min(1),
+  appName: z.string().min(1).default('Fieldsync'),
+  redirectUris: z.array(z.url()).min(1),
+  webhook: WebhookConfigSchema.optional(),
+})
+export type AppRegistration = z.infer<typeof AppRegistrationSchema>
+export type AppRegistrationInput = z.input<typeof AppRegistrationSchema>
+
+const count = z.number().int().positive()
+
+/** Per realm and app (qbo-api.md §8). Windows are in emulator time, so a time scale keeps the ratios. */
+export const LimitsSchema = z.object({
+  requestsPerWindow: count.default(500),
+  concurrent: count.default(10),
+  batchPerWindow: count.default(40),
+  windowMs: count.default(60_000),
+  /** Throttle body: JSON (gateway shape) or XML, which Intuit often sends even when JSON was asked for. */
+  throttleFormat: z.enum(['json', 'xml']).default('json'),
+})
+export type Limits = z.infer<typeof LimitsSchema>
+
+export const TokenLifetimesSchema = z.object({
+  accessTokenSeconds: count.default(3600),
+  /** Rolling refresh-token expiry: 100 days, extended by every successful refresh. */
+  refreshTokenSeconds: count.default(100 * 86_400),
+  /** A refresh hands out a new refresh-token value once the current one is this old (Intuit: about a day). */
+  refreshRotationSeconds: z.number().int().nonnegative().default(86_400),
+  /** Hard cap on a connection's refresh tokens, counted from consent (Intuit: five years). */
+  refreshHardCapSeconds: count.default(5 * 365 * 86_400),
+  /** Lifetime of an authorization code (Intuit does not document it). */
+  codeSeconds: count.default(600),
+})
+export type TokenLifetimes = z.infer<typeof TokenLifetimesSchema>
+
+export const chaosKinds = ['http500', 'http503', 'throttle429', 'stall', 'dropAfterWrite'] as const
+export const ChaosKindSchema = z.enum(chaosKinds)
+export type ChaosKind = z.infer<typeof ChaosKindSchema>
+
+export const ChaosConfigSchema = z.object({
+  probability: z.number().min(0).max(1).default(0),
+  seed: z.number().int().default(1),
+  kinds: z.array(ChaosKindSchema).min(1).default([...chaosKinds]),
+  /** How long a stalled request is held, in real ms, before it is processed anyway (past any client timeout). */
+  stallMs: z.number().int().nonnegative().default(130_000),
+})
+export type ChaosConfig = z.infer<typeof ChaosConfigSchema>
+export type ChaosConfigInput = z.input<typeof ChaosConfigSchema>
+
+export const SeedSchema = z.enum(['small', 'large', 'none'])
+export type Seed = z.infer<typeof SeedSchema>

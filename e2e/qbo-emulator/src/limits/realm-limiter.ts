@@ -1,0 +1,75 @@
+/**
+ * @module
+ * Intuit's per-company limits (qbo-api.md §8), counted per realm and app: requests per minute,
+ * concurrent requests, and batch calls per minute (a batch call also counts as a request). Refused
+ * requests are not counted, so a client that backs off gets its full allowance once the window slides.
+ */
+import type { Clock } from '../clock.ts'
+import type { Limits } from '../config.ts'
+import { createSlidingWindow, type SlidingWindow } from './sliding-window.ts'
+
+export type LimitExceeded = 'requests' | 'concurrent' | 'batch'
+export type Acquired = { ok: true; release: () => void } | { ok: false; exceeded: LimitExceeded }
+
+interface Counters {
+  requests: SlidingWindow
+  batch: SlidingWindow
+  inFlight: number
+}
+
+export interface RealmLimiter {
+  acquire(input: { realmId: string; clientId: string; batch: boolean }): Acquired
+  limitsFor(realmId: string): Limits
+  defaults(): Limits
+  /** Replace the limits for every realm, or for one realm. */
+  setLimits(limits: Limits, realmId?: string): void
+  clearOverride(realmId: string): void
+  overrides(): Record<string, Limits>
+  inFlight(realmId: string, clientId: string): number
+}
+
+export function createRealmLimiter(opts: { clock: Clock; limits: Limits }): RealmLimiter {
+  let base = opts.limits
+  const perRealm = new Map<string, Limits>()
+  const counters = new Map<string, Counters>()
+  const countersFor = (key: string) => {
+    let c = counters.get(key)
+    if (c === undefined) counters.set(key, (c = { requests: createSlidingWindow(), batch: createSlidingWindow(), inFlight: 0 }))
+    return c
+  }
+  const limitsFor = (realmId: string) => perRealm.get(realmId) ?? base
+
+  return {
+    acquire({ realmId, clientId, batch }) {
+      const l = limitsFor(realmId)
+      const c = countersFor(`${realmId}\u0000${clientId}`)
+      const now = opts.clock.now()
+      if (c.inFlight >= l.concurrent) return { ok: false, exceeded: 'concurrent' }
+      if (c.requests.count(now, l.windowMs) >= l.requestsPerWindow) return { ok: false, exceeded: 'requests' }
+      if (batch && c.batch.count(now, l.windowMs) >= l.batchPerWindow) return { ok: false, exceeded: 'batch' }
+      c.requests.hit(now)
+      if (batch) c.batch.hit(now)
+      c.inFlight++
+      let released = false
+      return {
+        ok: true,
+        release() {
+          if (released) return
+          released = true
+          c.inFlight--
+        },
+      }
+    },
+    limitsFor,
+    defaults: () => base,
+    setLimits(limits, realmId) {
+      if (realmId === undefined) base = limits
+      else perRealm.set(realmId, limits)
+    },
+    clearOverride(realmId) {
+      perRealm.delete(realmId)
+    },
+    overrides: () => Object.fromEntries(perRealm),
+    inFlight: (realmId, clientId) => counters.get(`${realmId}\u0000${clientId}`)?.inFlight ?? 0,
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * A stand-in for the company module, for the platform's own tests only: two companies, a customer
+ * endpoint that records writes and reports changes, a batch and a query endpoint, and an optional gate
+ * that holds requests open (to test concurrency without timing).
+ */
+import { Hono } from 'hono'
+import type { CompaniesPort, CompanyChange } from '../src/companies-port.ts'
+
+export const realmA = '9130350000000001'
+export const realmB = '9130350000000002'
+
+export interface StubCompanies extends CompaniesPort {
+  writes: { realmId: string; body: unknown }[]
+  /** While set, every API request waits for it. */
+  gate: Promise<void> | null
+  /** Number of requests currently waiting at the gate. */
+  waiting: number
+}
+
+export function stubCompanies(opts: { companies?: { realmId: string; companyName: string }[] } = {}): StubCompanies {
+  const companies = opts.companies ?? [
+    { realmId: realmA, companyName: 'Rivera Plumbing & Heating' },
+    { realmId: realmB, companyName: 'Northside Electric' },
+  ]
+  const listeners: ((e: CompanyChange) => void)[] = []
+  let nextId = 100
+  const emit = (e: CompanyChange) => listeners.forEach((l) => l(e))
+  const stub: StubCompanies = {
+    writes: [],
+    gate: null,
+    waiting: 0,
+    list: () => companies,
+    get: (realmId) => companies.find((c) => c.realmId === realmId),
+    snapshot: (realmId) => ({ realmId, writes: stub.writes.filter((w) => w.realmId === realmId).length }),
+    seed: (realmId, data) => ({ realmId, seeded: Object.keys(data as object) }),
+    bookkeeperEdit(realmId, entity, id, patch) {
+      emit({ realmId, entity, id, operation: 'Update', lastUpdated: '2025-03-01T09:00:00-08:00' })
+      return { ok: true, value: { Id: id, ...patch } }
+    },
+    bookkeeperDelete(realmId, entity, id) {
+      emit({ realmId, entity, id, operation: 'Delete', lastUpdated: '2025-03-01T09:00:00-08:00' })
+      return { ok: true, value: { Id: id, status: 'Deleted' } }
+    },
+    onChange: (l) => listeners.push(l),
+    accountingRoutes() {
+      const app = new Hono()
+      app.use('*', async (_c, next) => {
+        if (stub.gate !== null) {
+          stub.waiting++
+          await stub.gate
+          stub.waiting--
+        }
+        await next()
+      })
+      app.get('/customer/:id', (c) => c.json({ Customer: { Id: c.req.param('id'), SyncToken: '0' }, time: '2025-03-01T09:00:00.000-08:00' }))
+      app.post('/customer', async (c) => {
+        const realmId = c.req.param('realmId') ?? ''
+        const body = await c.req.json()
+        stub.writes.push({ realmId, body })
+        const id = String(nextId++)
+        emit({ realmId, entity: 'Customer', id, operation: 'Create', lastUpdated: '2025-03-01T09:00:00-08:00' })
+        return c.json({ Customer: { ...body, Id: id, SyncToken: '0' }, time: '2025-03-01T09:00:00.000-08:00' })
+      })
+      app.post('/batch', (c) => c.json({ BatchItemResponse: [], time: '2025-03-01T09:00:00.000-08:00' }))
+      app.get('/query', (c) => c.json({ QueryResponse: {}, time: '2025-03-01T09:00:00.000-08:00' }))
+      return app
+    },
+  }
+  return stub
+}
