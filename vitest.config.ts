@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config'
 import { cloudflareTest } from '@cloudflare/vitest-plugin'
+import { testBindings } from './edge/test/node/bindings.ts'
 
 // Two projects from one vitest: `web` runs on Node (shared code, the web app's
 // logic on fake-indexeddb, the emulator), `edge` runs inside workerd.
@@ -14,7 +15,7 @@ export default defineConfig({
         },
       },
       {
-        plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
+        plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' }, miniflare: { bindings: testBindings() } })],
         test: { name: 'edge', include: ['edge/**/*.test.ts'] },
       },
     ],

@@ -2,6 +2,12 @@ import type { Env as AppBindings } from '../src/env.ts'
 
 declare global {
   namespace Cloudflare {
-    interface Env extends AppBindings {}
+    interface Env extends AppBindings {
+      /** Test-only: the emulator edge/test/node/global-setup.ts started. */
+      EMULATOR_URL: string
+      SESSION_SECRET: string
+      INTUIT_WEBHOOK_VERIFIER: string
+      APP_ORIGIN: string
+    }
   }
 }

@@ -1,0 +1,39 @@
+import { env } from 'cloudflare:test'
+import { describe, expect, it } from 'vitest'
+import { app } from './app.ts'
+import { readConfig } from './env.ts'
+
+describe('configuration', () => {
+  it('answers config_missing naming each missing variable', async () => {
+    const partial = { REALM_GATE: env.REALM_GATE, INTUIT_CLIENT_ID: 'x', APP_ORIGIN: 'http://127.0.0.1:5173' }
+    const res = await app.request('/api/session', {}, partial)
+    expect(res.status).toBe(500)
+    const body = (await res.json()) as { error: { code: string; message: string } }
+    expect(body.error.code).toBe('config_missing')
+    for (const name of ['INTUIT_TOKEN_URL', 'INTUIT_CLIENT_SECRET', 'SESSION_SECRET', 'TOKEN_ENCRYPTION_KEY']) expect(body.error.message).toContain(name)
+    expect(body.error.message).not.toContain('INTUIT_CLIENT_ID')
+  })
+
+  it('still answers /health without configuration', async () => {
+    const res = await app.request('/health', {}, { REALM_GATE: env.REALM_GATE })
+    expect(res.status).toBe(200)
+  })
+
+  it('applies defaults and the time scale', () => {
+    const r = readConfig({ ...env, PACER_TIME_SCALE: '60', QBO_MINOR_VERSION: undefined })
+    expect(r.ok).toBe(true)
+    if (!r.ok) return
+    expect(r.config.minorVersion).toBe('75')
+    expect(r.config.pacer).toMatchObject({ perWindow: 500, batchPerWindow: 40, maxInFlight: 10, windowMs: 1000 })
+    expect(r.config.redirectUri).toBe(`${env.APP_ORIGIN}/auth/intuit/callback`)
+  })
+
+  it('treats an empty string as unset and rejects a short secret', () => {
+    const r = readConfig({ ...env, INTUIT_API_BASE: '', SESSION_SECRET: 'short' })
+    expect(r.ok).toBe(false)
+    if (r.ok) return
+    expect(r.missing.sort()).toEqual(['INTUIT_API_BASE', 'SESSION_SECRET'])
+    expect(r.message).toContain('INTUIT_API_BASE: not set')
+    expect(r.message).toContain('SESSION_SECRET: must be at least 16 characters')
+  })
+})

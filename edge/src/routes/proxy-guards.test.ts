@@ -1,0 +1,63 @@
+import { SELF, env } from 'cloudflare:test'
+import { describe, expect, it } from 'vitest'
+import { EDGE, freshRealm, sessionCookieFor } from '../../test/helpers.ts'
+
+describe('proxy guards (no call reaches QuickBooks)', () => {
+  it('answers 401 without a session', async () => {
+    const res = await SELF.fetch(`${EDGE}/api/qbo/123/customer/1`)
+    expect(res.status).toBe(401)
+    expect(await res.json()).toMatchObject({ error: { code: 'unauthenticated' } })
+  })
+
+  it('refuses a session for realm A on realm B', async () => {
+    const a = freshRealm()
+    const b = freshRealm()
+    const res = await SELF.fetch(`${EDGE}/api/qbo/${b}/customer/1`, { headers: { cookie: await sessionCookieFor(a) } })
+    expect(res.status).toBe(403)
+    const body = (await res.json()) as { error: { code: string; message: string } }
+    expect(body.error.code).toBe('realm_mismatch')
+    expect(body.error.message).toContain(a)
+  })
+
+  it('refuses companyinfo of another company even on its own realm path', async () => {
+    const a = freshRealm()
+    const res = await SELF.fetch(`${EDGE}/api/qbo/${a}/companyinfo/${freshRealm()}`, { headers: { cookie: await sessionCookieFor(a) } })
+    expect(res.status).toBe(403)
+    expect(await res.json()).toMatchObject({ error: { code: 'forbidden_path' } })
+  })
+
+  it.each([
+    ['GET', 'reports/ProfitAndLoss'],
+    ['POST', 'vendor'],
+    ['POST', 'customer?operation=delete'],
+    ['GET', 'invoice/1/pdf'],
+    ['GET', 'customer/%2E%2E%2F%2E%2E%2Fcompany%2F1'],
+    ['PUT', 'customer'],
+  ])('refuses %s %s with 403 and a reason', async (method, path) => {
+    const a = freshRealm()
+    const res = await SELF.fetch(`${EDGE}/api/qbo/${a}/${path}`, { method, headers: { cookie: await sessionCookieFor(a) }, body: method === 'GET' ? undefined : '{}' })
+    expect(res.status).toBe(403)
+    const body = (await res.json()) as { error: { code: string; message: string } }
+    expect(body.error.code).toBe('forbidden_path')
+    expect(body.error.message.length).toBeGreaterThan(10)
+  })
+
+  it('answers not_connected for a realm without tokens', async () => {
+    const a = freshRealm()
+    const res = await SELF.fetch(`${EDGE}/api/qbo/${a}/customer/1`, { headers: { cookie: await sessionCookieFor(a) } })
+    expect(res.status).toBe(409)
+    expect(await res.json()).toMatchObject({ error: { code: 'not_connected' } })
+  })
+
+  it('refuses writes from another origin, and answers CORS for the app origin only', async () => {
+    const a = freshRealm()
+    const cookie = await sessionCookieFor(a)
+    const res = await SELF.fetch(`${EDGE}/api/qbo/${a}/customer`, { method: 'POST', headers: { cookie, origin: 'https://evil.test' }, body: '{}' })
+    expect(res.status).toBe(403)
+    expect(await res.json()).toMatchObject({ error: { code: 'forbidden_origin' } })
+    const pre = (origin: string) => SELF.fetch(`${EDGE}/api/session`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'GET' } })
+    expect((await pre(env.APP_ORIGIN)).headers.get('access-control-allow-origin')).toBe(env.APP_ORIGIN)
+    expect((await pre(env.APP_ORIGIN)).headers.get('access-control-allow-credentials')).toBe('true')
+    expect((await pre('https://evil.test')).headers.get('access-control-allow-origin')).toBeNull()
+  })
+})

@@ -1,0 +1,62 @@
+import { SELF, env } from 'cloudflare:test'
+import { describe, expect, it } from 'vitest'
+import { EDGE, freshRealm, sessionCookieFor } from '../../test/helpers.ts'
+import { signIntuitBody } from '../webhooks/signature.ts'
+
+const post = (body: string, signature?: string) =>
+  SELF.fetch(`${EDGE}/webhooks/intuit`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(signature === undefined ? {} : { 'intuit-signature': signature }) },
+    body,
+  })
+
+const notification = (realmId: string, id: string) =>
+  JSON.stringify({ eventNotifications: [{ realmId, dataChangeEvent: { entities: [{ name: 'Invoice', id, operation: 'Update', lastUpdated: '2026-01-05T10:00:00-0700' }] } }] })
+
+describe('POST /webhooks/intuit', () => {
+  it('accepts a correctly signed delivery and records the change for the realm', async () => {
+    const realmId = freshRealm()
+    const body = notification(realmId, '130')
+    const res = await post(body, await signIntuitBody(env.INTUIT_WEBHOOK_VERIFIER, body))
+    expect(res.status).toBe(200)
+    const status = await env.REALM_GATE.getByName(realmId).status(0)
+    expect(status.changes.entities).toMatchObject([{ entity: 'Invoice', id: '130', operation: 'Update', lastUpdated: '2026-01-05T10:00:00-0700' }])
+  })
+
+  it('refuses a missing signature', async () => {
+    const realmId = freshRealm()
+    const res = await post(notification(realmId, '1'))
+    expect(res.status).toBe(401)
+    expect(await res.json()).toMatchObject({ error: { code: 'bad_signature' } })
+    expect((await env.REALM_GATE.getByName(realmId).status(0)).changes.seq).toBe(0)
+  })
+
+  it('refuses a signature made with another key or over other bytes', async () => {
+    const realmId = freshRealm()
+    const body = notification(realmId, '1')
+    for (const signature of [
+      await signIntuitBody('some-other-verifier', body),
+      await signIntuitBody(env.INTUIT_WEBHOOK_VERIFIER, body.replace('"1"', '"2"')),
+      await signIntuitBody(env.INTUIT_WEBHOOK_VERIFIER, `${body} `),
+      'not base64 at all',
+      '',
+    ]) {
+      const res = await post(body, signature)
+      expect(res.status).toBe(401)
+    }
+    expect((await env.REALM_GATE.getByName(realmId).status(0)).changes.seq).toBe(0)
+  })
+
+  it('surfaces recorded changes in /api/session after the seq the app saw last', async () => {
+    const realmId = freshRealm()
+    const gate = env.REALM_GATE.getByName(realmId)
+    await gate.storeGrant(realmId, { accessToken: 'a', refreshToken: 'r', accessExpiresAt: Date.now() + 3600_000, refreshExpiresAt: Date.now() + 86_400_000 })
+    const cookie = await sessionCookieFor(realmId)
+    const first = notification(realmId, '7')
+    await post(first, await signIntuitBody(env.INTUIT_WEBHOOK_VERIFIER, first))
+    const s1 = (await (await SELF.fetch(`${EDGE}/api/session`, { headers: { cookie } })).json()) as { changes: { seq: number; changed: boolean } }
+    expect(s1.changes).toMatchObject({ changed: true, entities: [{ id: '7' }] })
+    const s2 = (await (await SELF.fetch(`${EDGE}/api/session?changesSince=${s1.changes.seq}`, { headers: { cookie } })).json()) as { changes: unknown }
+    expect(s2.changes).toEqual({ seq: s1.changes.seq, changed: false, entities: [] })
+  })
+})

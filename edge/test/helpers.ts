@@ -1,0 +1,30 @@
+/** Shared helpers for the edge's workerd tests. */
+import { env } from 'cloudflare:test'
+import { SESSION_COOKIE } from '../src/session/cookies.ts'
+import { signSession } from '../src/session/tokens.ts'
+
+export const EDGE = 'http://127.0.0.1:8787'
+
+/** A unique realm id per test, so Durable Objects and emulator companies never leak between tests. */
+export const freshRealm = (): string => `9${Math.floor(Math.random() * 1e12)}`
+
+export async function sessionCookieFor(realmId: string): Promise<string> {
+  const token = await signSession(env.SESSION_SECRET, { sid: crypto.randomUUID(), realmId }, 3600, Date.now())
+  return `${SESSION_COOKIE}=${token}`
+}
+
+/** Collects Set-Cookie headers into one Cookie header, as a browser would send them back. */
+export function cookiesFrom(res: Response, jar: Map<string, string> = new Map()): Map<string, string> {
+  for (const line of res.headers.getSetCookie()) {
+    const [pair = '', ...attrs] = line.split(';')
+    const eq = pair.indexOf('=')
+    const name = pair.slice(0, eq).trim()
+    const value = pair.slice(eq + 1).trim()
+    const expired = attrs.some((a) => /max-age=0/i.test(a.trim()) || /expires=thu, 01 jan 1970/i.test(a.trim()))
+    if (expired || value === '') jar.delete(name)
+    else jar.set(name, value)
+  }
+  return jar
+}
+
+export const cookieHeader = (jar: Map<string, string>): string => [...jar].map(([k, v]) => `${k}=${v}`).join('; ')

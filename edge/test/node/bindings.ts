@@ -1,0 +1,16 @@
+// Vars the edge's workerd tests run with: the emulator that edge/test/global-setup.ts starts on
+// FIELDSYNC_TEST_EMULATOR_PORT (default 9411), Intuit's minute lasting one second.
+import { emulatorVars } from '../../../scripts/edge-vars.ts'
+
+export const testEmulatorPort = Number(process.env.FIELDSYNC_TEST_EMULATOR_PORT ?? 9411)
+export const testEmulatorUrl = `http://127.0.0.1:${testEmulatorPort}`
+export const testAppOrigin = 'http://127.0.0.1:5173'
+export const testTimeScale = 60
+
+export function testBindings(): Record<string, string> {
+  return {
+    ...emulatorVars(testEmulatorUrl, testAppOrigin),
+    PACER_TIME_SCALE: String(testTimeScale),
+    EMULATOR_URL: testEmulatorUrl,
+  }
+}
