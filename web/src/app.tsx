@@ -1,6 +1,18 @@
-import { HashRouter, Route } from '@solidjs/router'
+/**
+ * Routes and the frame around them. Each page is its own chunk (lazy), so the
+ * first load carries only the shell; the page code arrives on first visit and is
+ * precached by the service worker for offline use.
+ */
+import { HashRouter, Navigate, Route, useNavigate, type RouteSectionProps } from '@solidjs/router'
+import { createMemo, lazy, Suspense, type JSX } from 'solid-js'
+import { defaultSettings } from '../../shared/domain/index.ts'
 import { Shell } from './components/Shell.tsx'
-import { Placeholder } from './routes/Placeholder.tsx'
+import { pendingCount } from './db/outbox.ts'
+import { getSettings } from './db/settings.ts'
+import { DbContext, openAppDb, useDb } from './state/db.ts'
+import { FormatContext, makeFormats } from './state/format.ts'
+import { createLive } from './state/live.ts'
+import { createOnline } from './state/online.ts'
 
 export const sections = [
   { path: '/contacts', label: 'Contacts' },
@@ -10,13 +22,55 @@ export const sections = [
   { path: '/settings', label: 'Settings' },
 ] as const
 
-export function App() {
+const ContactsList = lazy(() => import('./routes/contacts/ContactsList.tsx'))
+const ContactDetail = lazy(() => import('./routes/contacts/ContactDetail.tsx'))
+const ContactEdit = lazy(() => import('./routes/contacts/ContactEdit.tsx'))
+const ItemsList = lazy(() => import('./routes/pricebook/ItemsList.tsx'))
+const ItemEdit = lazy(() => import('./routes/pricebook/ItemEdit.tsx'))
+const InvoicesList = lazy(() => import('./routes/invoices/InvoicesList.tsx'))
+const InvoiceNew = lazy(() => import('./routes/invoices/InvoiceNew.tsx'))
+const InvoiceDetail = lazy(() => import('./routes/invoices/InvoiceDetail.tsx'))
+const PaymentsList = lazy(() => import('./routes/payments/PaymentsList.tsx'))
+const PaymentNew = lazy(() => import('./routes/payments/PaymentNew.tsx'))
+const SettingsPage = lazy(() => import('./routes/settings/SettingsPage.tsx'))
+
+function Frame(props: RouteSectionProps & { notice?: JSX.Element }) {
+  const db = useDb()
+  const online = createOnline()
+  const pending = createLive(() => pendingCount(db))
+  const settings = createLive(() => getSettings(db))
+  const formats = createMemo(() => makeFormats(settings() ?? defaultSettings))
+  const navigate = useNavigate()
   return (
-    <HashRouter root={Shell}>
-      <Route path="/" component={() => <Placeholder title="Contacts" />} />
-      {sections.map((s) => (
-        <Route path={s.path} component={() => <Placeholder title={s.label} />} />
-      ))}
-    </HashRouter>
+    <FormatContext.Provider value={formats}>
+      {/* Until QuickBooks is connected, Sync Now leads to where the connection will be made. */}
+      <Shell sections={sections} online={online()} pending={pending()} onSyncNow={() => navigate('/settings')} notice={props.notice}>
+        <Suspense fallback={<p class="loading">Loading…</p>}>{props.children}</Suspense>
+      </Shell>
+    </FormatContext.Provider>
+  )
+}
+
+export function App(props: { notice?: JSX.Element }) {
+  return (
+    <DbContext.Provider value={openAppDb()}>
+      <HashRouter root={(p) => <Frame {...p} notice={props.notice} />}>
+        <Route path="/" component={() => <Navigate href="/contacts" />} />
+        <Route path="/contacts" component={ContactsList} />
+        <Route path="/contacts/new" component={ContactEdit} />
+        <Route path="/contacts/:id" component={ContactDetail} />
+        <Route path="/contacts/:id/edit" component={ContactEdit} />
+        <Route path="/pricebook" component={ItemsList} />
+        <Route path="/pricebook/new" component={ItemEdit} />
+        <Route path="/pricebook/:id" component={ItemEdit} />
+        <Route path="/invoices" component={InvoicesList} />
+        <Route path="/invoices/new" component={InvoiceNew} />
+        <Route path="/invoices/:id" component={InvoiceDetail} />
+        <Route path="/payments" component={PaymentsList} />
+        <Route path="/payments/new" component={PaymentNew} />
+        <Route path="/settings" component={SettingsPage} />
+        <Route path="*" component={() => <Navigate href="/contacts" />} />
+      </HashRouter>
+    </DbContext.Provider>
   )
 }

@@ -1,23 +1,42 @@
+/** The frame around every page: header with Sync Now and its pending badge, offline banner, section nav. */
 import { A } from '@solidjs/router'
-import type { ParentProps } from 'solid-js'
-import { sections } from '../app.tsx'
+import { Show, type JSX, type ParentProps } from 'solid-js'
+import { OfflineBanner } from './OfflineBanner.tsx'
+import { SyncNowButton } from './SyncNowButton.tsx'
 
-export function Shell(props: ParentProps) {
+export interface Section {
+  path: string
+  label: string
+}
+
+export interface ShellProps extends ParentProps {
+  sections: readonly Section[]
+  online: boolean
+  /** Outbox rows waiting to reach QuickBooks; undefined while loading. */
+  pending: number | undefined
+  onSyncNow: () => void
+  /** Notices shown above the page (demo data loading, update available). */
+  notice?: JSX.Element
+}
+
+export function Shell(props: ShellProps) {
   return (
     <div class="shell">
       <header class="app-header">
         <h1 class="brand">Fieldsync</h1>
-        <button type="button" class="btn btn-primary" disabled title="Sync arrives with the QuickBooks connection">
-          Sync Now
-        </button>
+        <SyncNowButton pending={props.pending} onClick={props.onSyncNow} />
       </header>
+      <Show when={!props.online}>
+        <OfflineBanner />
+      </Show>
       <nav class="app-nav" aria-label="Main">
-        {sections.map((s) => (
+        {props.sections.map((s) => (
           <A href={s.path} activeClass="active" end={false}>
             {s.label}
           </A>
         ))}
       </nav>
+      {props.notice}
       <main class="app-main">{props.children}</main>
     </div>
   )

@@ -1,0 +1,55 @@
+/**
+ * Dates, tax rate and memo. Each change is saved on its own; on a finalized
+ * invoice only the due date and memo stay editable (as QuickBooks allows).
+ */
+import { createSignal, Show } from 'solid-js'
+import type { Invoice } from '../../../../shared/domain/index.ts'
+import { TextField } from '../../components/Field.tsx'
+import { updateInvoiceHeader } from '../../db/invoices.ts'
+import { useDb } from '../../state/db.ts'
+import { blankToUndefined } from '../../state/form.ts'
+import { useFormats } from '../../state/format.ts'
+
+export function InvoiceHeaderForm(props: { invoice: Invoice }) {
+  const db = useDb()
+  const fmt = useFormats()
+  const [errors, setErrors] = createSignal<Record<string, string>>({})
+  const [saved, setSaved] = createSignal(false)
+  const inv = () => props.invoice
+  const draft = () => inv().status === 'draft'
+  const save = async (patch: Parameters<typeof updateInvoiceHeader>[2]) => {
+    const r = await updateInvoiceHeader(db, inv().id, patch)
+    if (r.ok) {
+      setErrors({})
+      setSaved(true)
+    } else setErrors('fields' in r.error ? r.error.fields : { form: r.error.message })
+  }
+  const [memo, setMemo] = createSignal(inv().memo ?? '')
+  const [rate, setRate] = createSignal(String(inv().taxRateBps / 100))
+  const saveRate = (text: string) => {
+    setRate(text)
+    const pct = Number(text.replace(',', '.'))
+    if (text.trim() === '' || !Number.isFinite(pct)) return setErrors({ taxRateBps: 'Enter a tax rate like 8.25' })
+    void save({ taxRateBps: Math.round(pct * 100) })
+  }
+  return (
+    <div class="card">
+      <div class="grid-3">
+        <Show when={draft()} fallback={<div class="field"><span class="field-label">Issued</span><span>{fmt().date(inv().issueDate)}</span></div>}>
+          <TextField label="Issue date" type="date" value={inv().issueDate} onValue={(s) => void save({ issueDate: s })} error={errors().issueDate} />
+        </Show>
+        <Show when={inv().status !== 'void'} fallback={<div class="field"><span class="field-label">Due</span><span>{fmt().date(inv().dueDate)}</span></div>}>
+          <TextField label="Due date" type="date" value={inv().dueDate} onValue={(s) => void save({ dueDate: s })} error={errors().dueDate} />
+        </Show>
+        <Show when={draft()} fallback={<div class="field"><span class="field-label">Tax rate</span><span>{(inv().taxRateBps / 100).toLocaleString(fmt().locale)} %</span></div>}>
+          <TextField label="Tax rate (%)" inputmode="decimal" value={rate()} onValue={saveRate} error={errors().taxRateBps} />
+        </Show>
+        <Show when={inv().status !== 'void'} fallback={<Show when={inv().memo}><div class="field span-2"><span class="field-label">Memo</span><span>{inv().memo}</span></div></Show>}>
+          <TextField class="span-2" label="Memo" value={memo()} onValue={setMemo} onBlur={() => void save({ memo: blankToUndefined(memo()) })}
+            error={errors().memo} hint={saved() ? 'Saved.' : 'Shown on the invoice. Saved when you leave the field.'} />
+        </Show>
+      </div>
+      <Show when={errors().form}><div class="form-error" role="alert">{errors().form}</div></Show>
+    </div>
+  )
+}

@@ -1,0 +1,95 @@
+/**
+ * Invoices, newest first, filtered by state and searched by number or contact.
+ * Virtualized: 10,000 invoices render as fast as a screenful. Each row keeps a
+ * slot for its QuickBooks state (up to date / edited / failed) for the sync view.
+ */
+import { A } from '@solidjs/router'
+import { createMemo, createSignal, For, Show } from 'solid-js'
+import { invoiceState, nameKey } from '../../../../shared/domain/index.ts'
+import type { Invoice, InvoiceState } from '../../../../shared/domain/index.ts'
+import { EmptyState } from '../../components/EmptyState.tsx'
+import { PageHeader } from '../../components/PageHeader.tsx'
+import { SearchBox } from '../../components/SearchBox.tsx'
+import { VirtualList } from '../../components/VirtualList.tsx'
+import { listContacts } from '../../db/contacts.ts'
+import { listInvoices } from '../../db/invoices.ts'
+import { useDb } from '../../state/db.ts'
+import { useFormats } from '../../state/format.ts'
+import { createLive } from '../../state/live.ts'
+import { InvoiceStatePill } from './InvoiceStatePill.tsx'
+
+const filters: { value: InvoiceState | 'all' | 'unpaid'; label: string }[] = [
+  { value: 'all', label: 'All' },
+  { value: 'draft', label: 'Drafts' },
+  { value: 'unpaid', label: 'Unpaid' },
+  { value: 'paid', label: 'Paid' },
+  { value: 'void', label: 'Void' },
+]
+
+export default function InvoicesList() {
+  const db = useDb()
+  const fmt = useFormats()
+  const invoices = createLive(() => listInvoices(db))
+  const contacts = createLive(() => listContacts(db, { includeInactive: true }))
+  const names = createMemo(() => new Map((contacts() ?? []).map((c) => [c.id as string, c.displayName])))
+  const [filter, setFilter] = createSignal<(typeof filters)[number]['value']>('all')
+  const [search, setSearch] = createSignal('')
+  const nameOf = (inv: Invoice) => names().get(inv.contactId) ?? 'Deleted contact'
+
+  const shown = createMemo(() => {
+    const all = invoices()
+    if (!all) return undefined
+    const f = filter()
+    const words = nameKey(search()).split(' ').filter(Boolean)
+    return all.filter((inv) => {
+      const st = invoiceState(inv)
+      if (f === 'unpaid' ? st !== 'open' && st !== 'partial' : f !== 'all' && st !== f) return false
+      if (words.length === 0) return true
+      const hay = ` ${inv.number ?? ''} ${nameKey(nameOf(inv))} `
+      return words.every((w) => hay.includes(` ${w}`))
+    })
+  })
+  const newButton = <A class="btn btn-primary-solid" href="/invoices/new">New invoice</A>
+  return (
+    <section class="page-fill">
+      <PageHeader title="Invoices" actions={newButton} />
+      <div class="toolbar">
+        <SearchBox label="Search invoices" placeholder="Search by number or contact" value={search()} onValue={setSearch} />
+        <div class="chips" role="group" aria-label="Show">
+          <For each={filters}>
+            {(f) => <button type="button" class="chip" aria-pressed={filter() === f.value} onClick={() => setFilter(f.value)}>{f.label}</button>}
+          </For>
+        </div>
+        <span class="count">{shown()?.length ?? '…'} shown</span>
+      </div>
+      <Show when={shown()} fallback={<p class="loading">Loading invoices…</p>}>
+        {(rows) => (
+          <Show
+            when={rows().length > 0}
+            fallback={
+              (invoices()?.length ?? 0) > 0
+                ? <EmptyState title="No invoice matches" action={<button type="button" class="btn" onClick={() => { setSearch(''); setFilter('all') }}>Show all invoices</button>} />
+                : <EmptyState title="No invoices yet" action={newButton}><p class="muted">Start one from a contact, then add lines from your pricebook.</p></EmptyState>
+            }
+          >
+            <VirtualList items={rows()} rowHeight={60} label="Invoices" class="invoice-list"
+              head={<div class="vlist-head cols-invoices"><span>Number</span><span>Contact</span><span>Issued</span><span>Status</span><span class="num">Total</span><span class="num">Balance</span><span><span class="visually-hidden">QuickBooks</span></span></div>}>
+              {(inv) => (
+                <A class="row cols-invoices" href={`/invoices/${inv.id}`}>
+                  <span class="primary">{inv.number ?? 'Draft'}</span>
+                  <span class="cell-stack"><span class="primary">{nameOf(inv)}</span><span class="secondary">Due {fmt().date(inv.dueDate)}</span></span>
+                  <span class="secondary">{fmt().date(inv.issueDate)}</span>
+                  <span><InvoiceStatePill state={invoiceState(inv)} /></span>
+                  <span class="num">{fmt().money(inv.total)}</span>
+                  <span class="num">{inv.status === 'finalized' ? fmt().money(inv.balance) : ''}</span>
+                  {/* QuickBooks state icon goes here once sync is in. */}
+                  <span class="sync-slot" data-sync-slot={inv.id} />
+                </A>
+              )}
+            </VirtualList>
+          </Show>
+        )}
+      </Show>
+    </section>
+  )
+}

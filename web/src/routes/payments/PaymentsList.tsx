@@ -1,0 +1,69 @@
+/** Payments received, newest first, virtualized. */
+import { A } from '@solidjs/router'
+import { createMemo, createSignal, Show } from 'solid-js'
+import { nameKey, unappliedAmount } from '../../../../shared/domain/index.ts'
+import type { Payment } from '../../../../shared/domain/index.ts'
+import { EmptyState } from '../../components/EmptyState.tsx'
+import { PageHeader } from '../../components/PageHeader.tsx'
+import { SearchBox } from '../../components/SearchBox.tsx'
+import { VirtualList } from '../../components/VirtualList.tsx'
+import { listContacts } from '../../db/contacts.ts'
+import { listInvoices } from '../../db/invoices.ts'
+import { listPayments } from '../../db/payments.ts'
+import { useDb } from '../../state/db.ts'
+import { useFormats } from '../../state/format.ts'
+import { createLive } from '../../state/live.ts'
+import { methodLabel } from '../contacts/ContactDetail.tsx'
+
+export default function PaymentsList() {
+  const db = useDb()
+  const fmt = useFormats()
+  const payments = createLive(() => listPayments(db))
+  const contacts = createLive(() => listContacts(db, { includeInactive: true }))
+  const invoices = createLive(() => listInvoices(db))
+  const names = createMemo(() => new Map((contacts() ?? []).map((c) => [c.id as string, c.displayName])))
+  const numbers = createMemo(() => new Map((invoices() ?? []).map((i) => [i.id as string, i.number ?? 'draft'])))
+  const [search, setSearch] = createSignal('')
+  const nameOf = (p: Payment) => names().get(p.contactId) ?? 'Deleted contact'
+  const appliedTo = (p: Payment) => p.applications.map((a) => `#${numbers().get(a.invoiceId) ?? '?'}`).join(', ')
+  const shown = createMemo(() => {
+    const words = nameKey(search()).split(' ').filter(Boolean)
+    return payments()?.filter((p) => {
+      if (!words.length) return true
+      const hay = ` ${nameKey(nameOf(p))} ${nameKey(p.reference ?? '')} ${appliedTo(p).replace(/#/g, '')} `
+      return words.every((w) => hay.includes(` ${w}`))
+    })
+  })
+  const newButton = <A class="btn btn-primary-solid" href="/payments/new">Record payment</A>
+  return (
+    <section class="page-fill">
+      <PageHeader title="Payments" actions={newButton} />
+      <div class="toolbar">
+        <SearchBox label="Search payments" placeholder="Search by contact, reference or invoice number" value={search()} onValue={setSearch} />
+        <span class="count">{shown()?.length ?? '…'} shown</span>
+      </div>
+      <Show when={shown()} fallback={<p class="loading">Loading payments…</p>}>
+        {(rows) => (
+          <Show when={rows().length > 0} fallback={
+            search()
+              ? <EmptyState title="No payment matches" action={<button type="button" class="btn" onClick={() => setSearch('')}>Clear search</button>} />
+              : <EmptyState title="No payments yet" action={newButton}><p class="muted">Record a payment when a customer pays an invoice.</p></EmptyState>
+          }>
+            <VirtualList items={rows()} rowHeight={60} label="Payments"
+              head={<div class="vlist-head cols-payments"><span>Date</span><span>Contact</span><span>Method</span><span>Applied to</span><span class="num">Amount</span></div>}>
+              {(p) => (
+                <A class="row cols-payments" href={`/contacts/${p.contactId}`}>
+                  <span class="secondary">{fmt().date(p.date)}</span>
+                  <span class="primary">{nameOf(p)}</span>
+                  <span class="cell-stack"><span>{methodLabel(p.method)}</span><span class="secondary">{p.reference ?? ''}</span></span>
+                  <span class="secondary">{appliedTo(p) || 'Not applied'}{unappliedAmount(p) > 0 && p.applications.length ? ` + ${fmt().money(unappliedAmount(p))} credit` : ''}</span>
+                  <span class="num">{fmt().money(p.amount)}</span>
+                </A>
+              )}
+            </VirtualList>
+          </Show>
+        )}
+      </Show>
+    </section>
+  )
+}

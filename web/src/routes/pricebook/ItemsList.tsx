@@ -1,0 +1,60 @@
+/** The pricebook: services and products with their prices, searchable and virtualized. */
+import { A } from '@solidjs/router'
+import { createSignal, Show } from 'solid-js'
+import { EmptyState } from '../../components/EmptyState.tsx'
+import { PageHeader } from '../../components/PageHeader.tsx'
+import { SearchBox } from '../../components/SearchBox.tsx'
+import { StatusPill } from '../../components/StatusPill.tsx'
+import { VirtualList } from '../../components/VirtualList.tsx'
+import { listItems } from '../../db/items.ts'
+import { useDb } from '../../state/db.ts'
+import { useFormats } from '../../state/format.ts'
+import { createLive } from '../../state/live.ts'
+
+export default function ItemsList() {
+  const db = useDb()
+  const fmt = useFormats()
+  const [search, setSearch] = createSignal('')
+  const [showInactive, setShowInactive] = createSignal(false)
+  const items = createLive(() => listItems(db, { search: search(), includeInactive: showInactive() }), () => [search(), showInactive()])
+  const newButton = <A class="btn btn-primary-solid" href="/pricebook/new">New item</A>
+  return (
+    <section class="page-fill">
+      <PageHeader title="Pricebook" actions={newButton} />
+      <div class="toolbar">
+        <SearchBox label="Search items" placeholder="Search by name or SKU" value={search()} onValue={setSearch} />
+        <button type="button" class="chip" aria-pressed={showInactive()} onClick={() => setShowInactive(!showInactive())}>Show inactive</button>
+        <span class="count">{items()?.length ?? '…'} shown</span>
+      </div>
+      <Show when={items()} fallback={<p class="loading">Loading items…</p>}>
+        {(rows) => (
+          <Show
+            when={rows().length > 0}
+            fallback={
+              search()
+                ? <EmptyState title={`No item matches “${search()}”`} action={<button type="button" class="btn" onClick={() => setSearch('')}>Clear search</button>} />
+                : <EmptyState title="Your pricebook is empty" action={newButton}>
+                    <p class="muted">Add the services and products you sell, so invoices fill themselves in.</p>
+                  </EmptyState>
+            }
+          >
+            <VirtualList items={rows()} rowHeight={64} label="Items"
+              head={<div class="vlist-head cols-items"><span>Item</span><span>Type</span><span class="num">Price</span><span /></div>}>
+              {(i) => (
+                <A class="row cols-items" href={`/pricebook/${i.id}`}>
+                  <span class="cell-stack">
+                    <span class="primary">{i.name}</span>
+                    <span class="secondary">{[i.sku, i.description].filter(Boolean).join(' · ')}</span>
+                  </span>
+                  <span class="secondary">{i.type === 'service' ? 'Service' : 'Product'}</span>
+                  <span class="num">{fmt().money(i.unitPrice)}</span>
+                  <span>{i.active ? (i.taxable ? <StatusPill tone="neutral">Taxable</StatusPill> : '') : <StatusPill tone="neutral">Inactive</StatusPill>}</span>
+                </A>
+              )}
+            </VirtualList>
+          </Show>
+        )}
+      </Show>
+    </section>
+  )
+}
