@@ -1,0 +1,71 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { Pacer } from './pacer.ts'
+import type { PacerLimits } from './policy.ts'
+
+const limits: PacerLimits = { perWindow: 4, batchPerWindow: 1, maxInFlight: 2, windowMs: 1000, maxWaitMs: 2500 }
+
+describe('Pacer', () => {
+  // Fake timers move Date.now() in step with the timers they fire.
+  const clock = () => Date.now()
+  beforeEach(() => {
+    vi.useFakeTimers()
+    vi.setSystemTime(0)
+  })
+  afterEach(() => vi.useRealTimers())
+
+  const advance = (ms: number) => vi.advanceTimersByTimeAsync(ms)
+
+  it('queues beyond the in-flight limit and admits on release, in order', async () => {
+    const pacer = new Pacer(limits, clock)
+    const order: number[] = []
+    const calls = [0, 1, 2].map((i) => pacer.acquire('call').then((a) => (order.push(i), a)))
+    await vi.advanceTimersByTimeAsync(0)
+    expect(order).toEqual([0, 1])
+    expect(pacer.waiting).toBe(1)
+    const first = await calls[0]!
+    if (!first.ok) throw new Error('expected admission')
+    pacer.release(first.id)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(order).toEqual([0, 1, 2])
+  })
+
+  it('holds the fifth call of a window until the first one has been finished for a whole window', async () => {
+    const pacer = new Pacer(limits, clock)
+    for (let i = 0; i < 4; i++) {
+      const a = await pacer.acquire('call')
+      if (!a.ok) throw new Error('expected admission')
+      await advance(10)
+      pacer.release(a.id)
+    }
+    // Ends at 10, 20, 30, 40: the fifth may start at 1010.
+    let admittedAt: number | null = null
+    void pacer.acquire('call').then(() => (admittedAt = Date.now()))
+    await advance(900)
+    expect(admittedAt).toBeNull()
+    await advance(69)
+    expect(admittedAt).toBeNull()
+    await advance(40)
+    expect(admittedAt).toBe(1010)
+  })
+
+  it('answers with a Retry-After instead of queueing a caller that would wait too long', async () => {
+    const pacer = new Pacer(limits, clock)
+    // 2 start, 10 wait: the next would need 3 more windows (3000 ms > 2500 ms).
+    for (let i = 0; i < 12; i++) void pacer.acquire('call')
+    const refused = await pacer.acquire('call')
+    expect(refused.ok).toBe(false)
+    if (!refused.ok) expect(refused.retryAfterMs).toBe(3000)
+    expect(pacer.waiting).toBe(10)
+  })
+
+  it('pauses the realm for a window after the upstream throttles', async () => {
+    const pacer = new Pacer(limits, clock)
+    pacer.throttled()
+    let admitted = false
+    void pacer.acquire('call').then(() => (admitted = true))
+    await advance(999)
+    expect(admitted).toBe(false)
+    await advance(2)
+    expect(admitted).toBe(true)
+  })
+})
