@@ -91,13 +91,12 @@ export function createWebhookNotifier(opts: NotifierOptions): WebhookNotifier {
     return q
   }
 
-  function schedule(q: Queue, clientId: string, emulatorMs: number, fn: () => void) {
+  function schedule(q: Queue, emulatorMs: number, fn: () => void) {
     if (stopped) return
     q.cancel = scheduler.after(real(emulatorMs), () => {
       q.cancel = null
       fn()
     })
-    void clientId
   }
 
   async function attempt(q: Queue, d: Delivery) {
@@ -131,12 +130,12 @@ export function createWebhookNotifier(opts: NotifierOptions): WebhookNotifier {
     }
     d.state = 'retrying'
     const wait = retry[Math.min(d.attempts.length - 1, retry.length - 1)]!
-    schedule(q, d.clientId, wait, () => void attempt(q, d))
+    schedule(q, wait, () => void attempt(q, d))
   }
 
   function finish(q: Queue, clientId: string) {
     q.busy = false
-    if (q.pending.length > 0) schedule(q, clientId, batchWindowMs, () => void flush(clientId))
+    if (q.pending.length > 0) schedule(q, batchWindowMs, () => void flush(clientId))
   }
 
   async function flush(clientId: string) {
@@ -162,7 +161,7 @@ export function createWebhookNotifier(opts: NotifierOptions): WebhookNotifier {
         if (app.webhook === undefined || !opts.isConnected(app.clientId, change.realmId)) continue
         const q = queueFor(app.clientId)
         q.pending.push(change)
-        if (!q.busy && q.cancel === null) schedule(q, app.clientId, batchWindowMs, () => void flush(app.clientId))
+        if (!q.busy && q.cancel === null) schedule(q, batchWindowMs, () => void flush(app.clientId))
       }
     },
     deliveries: () => log.map((d) => ({ ...d, attempts: [...d.attempts] })),
