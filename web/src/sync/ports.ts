@@ -1,0 +1,148 @@
+/**
+ * The ports the sync runner works through, so tests swap each one: the device's store, QuickBooks (through
+ * the edge), time, randomness and logging. Each interface states its contract; `store-contract.ts` checks
+ * both stores against it.
+ * @module
+ */
+import type { Contact, Invoice, Item, Job, Mapping, OutboxOp, OutboxRow, Payment, Settings, SyncError, SyncKind, SyncLogRow } from '../../../shared/domain/index.ts'
+import type { QboBatchItemRequest, QboBatchItemResponse, QboCdcQueryResponse, QboQueryResponseBody } from '../../../shared/qbo/index.ts'
+import type { Result } from '../../../shared/result.ts'
+import type { SyncFault } from './core/fault-types.ts'
+
+// --- local store ------------------------------------------------------------------------
+
+export interface LocalRecords {
+  contacts: Contact[]
+  items: Item[]
+  invoices: Invoice[]
+  payments: Payment[]
+  jobs: Job[]
+}
+
+/** Everything the runner plans from, read in one transaction so it is consistent. */
+export interface LocalSnapshot {
+  records: LocalRecords
+  outbox: OutboxRow[]
+  mappings: Mapping[]
+  settings: Settings
+}
+
+/** A log row before the store numbers it. */
+export type LogEntry = Omit<SyncLogRow, 'seq'>
+
+/**
+ * Marks records as sent, before sending. A claim naming `seq` freezes that outbox row with the request id and
+ * batch id (a row already claimed keeps its stored ids: a resend must reuse them). A claim without `seq`
+ * adds a claimed row, for records the plan sends without a queued change (a referenced contact never queued).
+ */
+export interface Claim {
+  seq?: number | undefined
+  kind: SyncKind
+  localId: string
+  version: number
+  op: OutboxOp
+  requestId: string
+  batchId: string
+}
+
+/** One settled write: everything in it commits together or not at all. */
+export interface Settlement {
+  /** The mapping as it is after the write; absent when nothing links (a failed create). */
+  mapping?: Mapping | undefined
+  /** Outbox rows this result settles: deleted on success. */
+  doneSeqs: number[]
+  /** Rows that failed: kept with the error and the retry time. */
+  failed?: { seqs: number[]; error: SyncError; nextAttemptAt?: string | undefined; attempts: number;
+    /** True when the request certainly did not take effect: the row is unclaimed, so the next try gets a new requestid. */
+    release: boolean } | undefined
+  /** Records written here from QuickBooks (create-here, merged fields). They bump no version and queue nothing. */
+  records?: { kind: SyncKind; record: Record<string, unknown> }[] | undefined
+  log: LogEntry[]
+}
+
+/**
+ * The device's data as the runner sees it.
+ *
+ * Contract:
+ * - `snapshot()` reads records, outbox, mappings and settings in one read transaction.
+ * - `claim()` writes every claim in one transaction and returns the rows as stored, in claim order; a row that
+ *   was already claimed comes back with its stored `requestId` and `batchId`, unchanged.
+ * - `settle()` commits each settlement atomically (the Dexie store commits the whole list in one transaction).
+ *   Settling a seq that is no longer in the outbox is not an error (a resumed run may settle twice).
+ * - `setCheckpoint()` / `snapshot().settings.cdcCheckpoint` round-trip the CDC checkpoint.
+ * - `log()` appends rows and gives them increasing `seq`.
+ */
+export interface LocalStore {
+  snapshot(): Promise<LocalSnapshot>
+  claim(claims: readonly Claim[]): Promise<OutboxRow[]>
+  settle(settlements: readonly Settlement[]): Promise<void>
+  setCheckpoint(checkpoint: string): Promise<void>
+  log(rows: readonly LogEntry[]): Promise<void>
+  readLog(): Promise<SyncLogRow[]>
+}
+
+// --- QuickBooks -------------------------------------------------------------------------
+
+/** The QuickBooks entities the runner writes, as the wire spells them. */
+export type QboEntityName = 'Customer' | 'Item' | 'Invoice' | 'Payment'
+export type QboEntity = Record<string, unknown> & { Id?: string; SyncToken?: string }
+
+/** A failure as the runner sees it: the core's classification of Intuit's or the edge's answer. */
+export type GatewayFault = SyncFault
+
+export type GatewayResult<T> = Promise<Result<T, GatewayFault>>
+
+/**
+ * QuickBooks, through the edge. Every method answers a `Result`; none throws for a failed call.
+ *
+ * Contract:
+ * - `write` sends one create/update/void with `requestId` passed as Intuit's `requestid`, so a resend with the
+ *   same id is replayed by QuickBooks, not repeated.
+ * - `batch` sends at most 30 items under one `requestId` (≤ 36 characters, each bId ≤ 10).
+ * - `query` answers one page; the caller pages with STARTPOSITION/MAXRESULTS.
+ */
+export interface QboGateway {
+  query(statement: string): GatewayResult<QboQueryResponseBody>
+  read(entity: QboEntityName, id: string): GatewayResult<QboEntity>
+  write(entity: QboEntityName, operation: 'create' | 'update' | 'void', body: QboEntity, requestId: string): GatewayResult<QboEntity>
+  batch(items: readonly QboBatchItemRequest[], requestId: string): GatewayResult<QboBatchItemResponse[]>
+  cdc(entities: readonly QboEntityName[], changedSince: string): GatewayResult<{ changes: QboCdcQueryResponse[]; time: string | undefined }>
+}
+
+// --- time, randomness, logging ---------------------------------------------------------------
+
+export interface Clock {
+  now(): number
+  /** Resolves after `ms` of this clock's time; tests resolve it at once or on demand. */
+  sleep(ms: number): Promise<void>
+}
+
+export interface Random {
+  /** Uniform in [0, 1). */
+  next(): number
+  /** A UUID: 36 characters, so it fits a batch requestid. */
+  uuid(): string
+}
+
+export interface Logger {
+  info(message: string, data?: Record<string, unknown>): void
+  warn(message: string, data?: Record<string, unknown>): void
+}
+
+// --- progress -------------------------------------------------------------------------------
+
+export type SyncPhase = 'pull' | 'match' | 'preview' | 'push' | 'done'
+export type Progress = { phase: SyncPhase; done: number; total: number }
+export type OnProgress = (p: Progress) => void
+
+export const realClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+}
+
+export const realRandom: Random = {
+  next: () => Math.random(),
+  uuid: () => crypto.randomUUID(),
+}
+
+export const silentLogger: Logger = { info: () => {}, warn: () => {} }
