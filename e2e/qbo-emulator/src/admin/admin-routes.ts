@@ -46,14 +46,22 @@ async function body<T extends z.ZodType>(c: Context, schema: T): Promise<{ ok: t
   return { ok: true, data: r.data }
 }
 
+function firstMessage(why: Record<string, unknown>): string {
+  const fault = why.fault as { errors?: { message?: string; detail?: string }[] } | undefined
+  const e = fault?.errors?.[0]
+  if (e !== undefined) return [e.message, e.detail].filter(Boolean).join(': ')
+  const err = why.error as { message?: unknown } | undefined
+  return err?.message !== undefined ? String(err.message) : JSON.stringify(why)
+}
+
 /** Company-module calls may answer a Result-like value or throw; either way the caller gets data or an error body. */
 function outcome(c: Context, run: () => unknown) {
   try {
     const r = run()
     if (typeof r === 'object' && r !== null && 'ok' in r && r.ok === false) {
-      const err = (r as { error?: unknown }).error
-      const message = typeof err === 'object' && err !== null && 'message' in err ? String(err.message) : JSON.stringify(err)
-      return fail(c, 400, 'rejected', message)
+      // The company module answers Intuit's rules as a Fault value; pass it on whole so tests can read the code.
+      const { ok: _ok, ...why } = r as Record<string, unknown>
+      return c.json({ error: { kind: 'rejected', message: firstMessage(why) }, ...why }, 400)
     }
     if (typeof r === 'object' && r !== null && 'ok' in r && r.ok === true && 'value' in r) return c.json(r.value ?? null)
     return c.json(r ?? null)
