@@ -1,0 +1,78 @@
+/**
+ * @module
+ * The emulator's command line, parsed and validated with zod into `startEmulator` options. Flags
+ * mirror the Keys tab of Intuit's developer portal (client id, secret, redirect URIs, repeatable)
+ * and its Webhooks page (endpoint URL, verifier token).
+ */
+import { parseArgs } from 'node:util'
+import { z } from 'zod'
+import { SeedSchema, defaultApp, type AppRegistrationInput, type ChaosConfigInput, type Seed } from './config.ts'
+
+export interface CliOptions {
+  port: number
+  seed: Seed
+  timeScale: number
+  chaos: ChaosConfigInput
+  apps: [AppRegistrationInput]
+}
+
+const CliSchema = z.object({
+  port: z.coerce.number().int().min(0).max(65535).default(9400),
+  seed: SeedSchema.default('small'),
+  chaos: z.coerce.number().min(0).max(1).default(0),
+  'chaos-seed': z.coerce.number().int().default(1),
+  'time-scale': z.coerce.number().positive().default(1),
+  'client-id': z.string().min(1).default(defaultApp.clientId),
+  'client-secret': z.string().min(1).default(defaultApp.clientSecret),
+  'redirect-uri': z.array(z.url()).min(1).default([...defaultApp.redirectUris]),
+  'webhook-url': z.url().optional(),
+  'webhook-verifier': z.string().min(1).optional(),
+})
+
+export function parseCli(argv: string[]): { ok: true; options: CliOptions } | { ok: false; message: string } {
+  let values: Record<string, unknown>
+  try {
+    values = parseArgs({
+      args: argv,
+      options: {
+        port: { type: 'string' },
+        seed: { type: 'string' },
+        chaos: { type: 'string' },
+        'chaos-seed': { type: 'string' },
+        'time-scale': { type: 'string' },
+        'client-id': { type: 'string' },
+        'client-secret': { type: 'string' },
+        'redirect-uri': { type: 'string', multiple: true },
+        'webhook-url': { type: 'string' },
+        'webhook-verifier': { type: 'string' },
+      },
+    }).values
+  } catch (err) {
+    return { ok: false, message: err instanceof Error ? err.message : String(err) }
+  }
+  const r = CliSchema.safeParse(values)
+  if (!r.success) return { ok: false, message: z.prettifyError(r.error) }
+  const a = r.data
+  if ((a['webhook-url'] === undefined) !== (a['webhook-verifier'] === undefined))
+    return { ok: false, message: '--webhook-url and --webhook-verifier go together' }
+  const webhook = a['webhook-url'] !== undefined && a['webhook-verifier'] !== undefined ? { url: a['webhook-url'], verifierToken: a['webhook-verifier'] } : undefined
+  return {
+    ok: true,
+    options: {
+      port: a.port,
+      seed: a.seed,
+      timeScale: a['time-scale'],
+      chaos: { probability: a.chaos, seed: a['chaos-seed'] },
+      apps: [
+        {
+          clientId: a['client-id'],
+          clientSecret: a['client-secret'],
+          appName: defaultApp.appName,
+          redirectUris: a['redirect-uri'],
+          ...(webhook === undefined ? {} : { webhook }),
+        },
+      ],
+    },
+  }
+}
+
