@@ -1,0 +1,63 @@
+/**
+ * Batch (qbo-api.md §7): up to 30 BatchItemRequests, each a create, update or delete of one
+ * entity or a Query, answered item by item with its own Fault when it fails. Items run in order,
+ * but none can see what an earlier item of the same batch created (Intuit's 2017 batch blog: a
+ * customer created in a batch cannot be used by an invoice in that batch).
+ */
+import type { Json } from './types.ts'
+import type { Realm } from './realm.ts'
+import type { Result } from './result.ts'
+import { fail, faultJson, ok } from './result.ts'
+import { faults } from './faults.ts'
+import { isObject, str } from './json.ts'
+import { tombKey } from './state.ts'
+import { entityFromName } from './entity-paths.ts'
+import { runQuery } from './query/run.ts'
+
+export const MAX_BATCH_ITEMS = 30
+export const MAX_BID_WITH_REQUEST_ID = 10
+
+export interface BatchOptions {
+  minorVersion: number
+  /** With a requestid on the batch call, each bId may be at most 10 characters. */
+  withRequestId: boolean
+}
+
+export function runBatch(realm: Realm, body: Json, opts: BatchOptions): Result<Json[]> {
+  const items = body.BatchItemRequest
+  if (!Array.isArray(items) || items.length === 0) return fail(faults.required('BatchItemRequest'))
+  if (items.length > MAX_BATCH_ITEMS) return fail(faults.batchTooLarge(items.length, MAX_BATCH_ITEMS))
+  const hidden = new Set<string>()
+  return ok(items.map((item) => runItem(realm, item, hidden, opts)))
+}
+
+function runItem(realm: Realm, item: unknown, hidden: Set<string>, opts: BatchOptions): Json {
+  if (!isObject(item)) return { Fault: faultJson(faults.malformedJson('a BatchItemRequest must be an object')) }
+  const bId = str(item.bId)
+  const reply = (r: Result<unknown>, key: string): Json => (r.ok ? { bId, [key]: r.value } : { bId, Fault: faultJson(r.fault) })
+  if (!bId) return { Fault: faultJson(faults.required('bId')) }
+  if (opts.withRequestId && bId.length > MAX_BID_WITH_REQUEST_ID) return reply(fail(faults.length('bId', MAX_BID_WITH_REQUEST_ID, bId.length)), '')
+  if (typeof item.Query === 'string') return reply(runQuery(realm.state, item.Query, { hidden }), 'QueryResponse')
+
+  const keys = Object.keys(item).filter((k) => k !== 'bId' && k !== 'operation' && k !== 'optionsData')
+  const key = keys.find((k) => entityFromName(k) !== undefined && isObject(item[k]))
+  const entity = key ? entityFromName(key) : undefined
+  if (!key || !entity) return reply(fail(faults.required('BatchItemRequest entity', 'an entity or Query')), '')
+  const payload = item[key] as Json
+  const writeOpts = { minorVersion: opts.minorVersion, hidden }
+  switch (item.operation) {
+    case 'create': {
+      const r = realm.create(entity, payload, writeOpts)
+      if (r.ok) hidden.add(tombKey(entity, String(r.value.Id)))
+      return reply(r, entity)
+    }
+    case 'update':
+      return reply(realm.update(entity, payload, { ...writeOpts, sparse: payload.sparse === true }), entity)
+    case 'delete':
+      return reply(realm.remove(entity, payload, writeOpts), entity)
+    case undefined:
+      return reply(fail(faults.required('operation')), entity)
+    default:
+      return reply(fail(faults.invalidEnum('operation', String(item.operation))), entity)
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * @module
+ * The companies the emulator hosts and their Accounting API. Everything here works without HTTP
+ * (the realm store is a plain object), and `accountingRoutes()` serves it under
+ * `/v3/company/:realmId` for the app to mount behind its auth and limits.
+ *
+ * @example
+ * const companies = createCompanies({ clock, seed: 'small' })
+ * app.route('/v3/company/:realmId', companies.accountingRoutes())
+ * companies.onChange((e) => webhooks.notify(e))
+ * companies.bookkeeperEdit(realmId, 'Customer', '7', { Notes: 'Called about the leak' })
+ */
+import type { Hono } from 'hono'
+import type { ChangeEvent, ChangeListener, Clock, CompanySnapshot, EntityName, Json } from './types.ts'
+import { TRANSACTIONS, companySnapshotSchema } from './types.ts'
+import type { Realm } from './realm.ts'
+import { createRealm } from './realm.ts'
+import type { Result } from './result.ts'
+import { fail, ok } from './result.ts'
+import { faults } from './faults.ts'
+import { str } from './json.ts'
+import { fromSnapshot, toSnapshot } from './snapshot.ts'
+import { accountingRoutes } from './routes.ts'
+import { entityFromName } from './entity-paths.ts'
+import { seedCompanies } from '../seeds/index.ts'
+import type { SeedName } from '../seeds/index.ts'
+import { companyInfo, preferences } from '../seeds/company-setup.ts'
+
+export type { ChangeEvent, CompanySnapshot, EntityName, Json } from './types.ts'
+export type { Realm } from './realm.ts'
+export type { Fault, Result } from './result.ts'
+
+export interface CompaniesOptions {
+  clock: Clock
+  seed: SeedName
+}
+
+export interface Companies {
+  list(): { realmId: string; companyName: string }[]
+  get(realmId: string): Realm | undefined
+  accountingRoutes(): Hono
+  snapshot(realmId: string): CompanySnapshot | undefined
+  /** Replaces (or creates) a company with the given state, verbatim. */
+  seed(realmId: string, data: unknown): Result<{ realmId: string; companyName: string }>
+  /** A change as a bookkeeper makes it in QuickBooks: Intuit's rules apply, no SyncToken needed. */
+  bookkeeperEdit(realmId: string, entity: string, id: string, patch: Json): Result<Json>
+  /** Name lists go inactive; transactions are deleted. */
+  bookkeeperDelete(realmId: string, entity: string, id: string): Result<Json>
+  /** Called after every change; returns an unsubscribe function. */
+  onChange(listener: ChangeListener): () => void
+}
+
+export function createCompanies(opts: CompaniesOptions): Companies {
+  const { clock } = opts
+  const listeners = new Set<ChangeListener>()
+  const emit = (e: ChangeEvent) => {
+    for (const l of listeners) l(e)
+  }
+  const realms = new Map<string, Realm>()
+  const install = (realmId: string, snap: CompanySnapshot) => realms.set(realmId, createRealm(fromSnapshot(realmId, snap), clock, emit))
+  for (const snap of seedCompanies(opts.seed)) install(snap.realmId ?? '', snap)
+
+  const describe = (realm: Realm) => ({ realmId: realm.state.realmId, companyName: str(realm.state.companyInfo.CompanyName) ?? realm.state.realmId })
+
+  function target(realmId: string, entityName: string): Result<{ realm: Realm; entity: EntityName }> {
+    const realm = realms.get(realmId)
+    if (!realm) return fail(faults.unknownRealm(realmId))
+    const entity = entityFromName(entityName)
+    if (!entity) return fail(faults.unsupportedOperation(`entity ${entityName}`))
+    return ok({ realm, entity })
+  }
+
+  return {
+    list: () => [...realms.values()].map(describe),
+    get: (realmId) => realms.get(realmId),
+    accountingRoutes: () => accountingRoutes({ clock, realm: (id) => realms.get(id) }),
+    snapshot: (realmId) => {
+      const realm = realms.get(realmId)
+      return realm ? toSnapshot(realm.state) : undefined
+    },
+    seed(realmId, data) {
+      const input = typeof data === 'object' && data !== null ? (data as Json) : {}
+      const parsed = companySnapshotSchema.safeParse({
+        companyInfo: companyInfo(`Company ${realmId}`, { Line1: '1 Main St', City: 'Sacramento', CountrySubDivisionCode: 'CA', PostalCode: '95814', Country: 'US' }, 'owner@company.example', '2025-01-01'),
+        preferences: preferences(),
+        ...input,
+      })
+      if (!parsed.success) return fail(faults.business(`Seed data is not a company snapshot: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`))
+      install(realmId, { ...parsed.data, realmId })
+      const realm = realms.get(realmId)
+      return realm ? ok(describe(realm)) : fail(faults.unknownRealm(realmId))
+    },
+    bookkeeperEdit(realmId, entityName, id, patch) {
+      const t = target(realmId, entityName)
+      if (!t.ok) return t
+      return t.value.realm.update(t.value.entity, { ...patch, Id: id }, { sparse: true, skipSyncToken: true })
+    },
+    bookkeeperDelete(realmId, entityName, id) {
+      const t = target(realmId, entityName)
+      if (!t.ok) return t
+      const { realm, entity } = t.value
+      if (TRANSACTIONS.has(entity)) return realm.remove(entity, { Id: id }, { skipSyncToken: true })
+      return realm.update(entity, { Id: id, Active: false }, { sparse: true, skipSyncToken: true })
+    },
+    onChange(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+  }
+}

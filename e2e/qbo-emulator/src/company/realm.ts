@@ -1,0 +1,191 @@
+/**
+ * One company's writes and reads, independent of HTTP: Id allocation, SyncToken checks and
+ * bumps, MetaData stamps from the injected clock, soft delete, delete and void, the knock-on
+ * changes of payments on invoices, and a change event after every commit (for webhooks).
+ */
+import type { ChangeListener, ChangeOperation, Clock, EntityName, Json } from './types.ts'
+import { TRANSACTIONS } from './types.ts'
+import type { RealmState, Row } from './state.ts'
+import { allocateId, putRow, reindex, tombKey } from './state.ts'
+import type { Result } from './result.ts'
+import { fail, ok } from './result.ts'
+import { faults } from './faults.ts'
+import { cents, clone, isObject, num, str } from './json.ts'
+import { formatTimestamp } from './time.ts'
+import type { WriteContext } from './rules/context.ts'
+import { RULES, WRITABLE } from './rules/index.ts'
+import { voidInvoice } from './rules/invoice.ts'
+import { voidPayment } from './rules/payment.ts'
+import { appliedToInvoice, linkedPaymentIds, paymentApplications } from './rules/applied.ts'
+
+/** Fields a client may send but the server owns. */
+const SERVER_FIELDS = ['Id', 'SyncToken', 'MetaData', 'domain', 'sparse', 'status', 'time']
+
+export interface WriteOptions {
+  minorVersion?: number
+  /** Batch: records created earlier in the same batch, invisible to this item. */
+  hidden?: ReadonlySet<string>
+  /** Bookkeeper edits in the QuickBooks UI carry no SyncToken of the caller's. */
+  skipSyncToken?: boolean
+}
+
+export interface Realm {
+  readonly state: RealmState
+  read(entity: EntityName, id: string, opts?: WriteOptions): Result<Json>
+  create(entity: EntityName, body: Json, opts?: WriteOptions): Result<Json>
+  update(entity: EntityName, body: Json, opts?: WriteOptions & { sparse?: boolean }): Result<Json>
+  remove(entity: EntityName, body: Json, opts?: WriteOptions): Result<Json>
+  voidTxn(entity: EntityName, body: Json, opts?: WriteOptions): Result<Json>
+}
+
+const stripServerFields = (body: Json): Json => {
+  const out = { ...body }
+  for (const f of SERVER_FIELDS) delete out[f]
+  return out
+}
+
+export function createRealm(state: RealmState, clock: Clock, emit: ChangeListener): Realm {
+  const ctxFor = (opts: WriteOptions = {}): WriteContext => ({ state, now: clock.now(), minorVersion: opts.minorVersion ?? 75, ...(opts.hidden ? { hidden: opts.hidden } : {}) })
+
+  function locate(entity: EntityName, rawId: unknown, opts: WriteOptions = {}): Result<Row> {
+    if (rawId === undefined || rawId === null || rawId === '') return fail(faults.required('Id'))
+    const id = typeof rawId === 'number' ? String(rawId) : str(rawId)
+    if (id === undefined || !/^\d+$/.test(id)) return fail(faults.invalidId(String(rawId)))
+    const row = opts.hidden?.has(tombKey(entity, id)) ? undefined : state.tables[entity].get(id)
+    if (row) return ok(row)
+    if (state.tombstones.has(tombKey(entity, id))) return fail(faults.deletedTransaction())
+    return fail(faults.notFound(entity, id))
+  }
+
+  function checkToken(row: Row, body: Json, opts: WriteOptions): Result<true> {
+    if (opts.skipSyncToken) return ok(true)
+    if (body.SyncToken === undefined || body.SyncToken === null || body.SyncToken === '') return fail(faults.required('SyncToken'))
+    const sent = num(body.SyncToken)
+    if (sent === undefined || String(sent) !== str(row.data.SyncToken)) return fail(faults.stale())
+    return ok(true)
+  }
+
+  function commit(entity: EntityName, id: string, data: Json, prev: Json | undefined, operation: ChangeOperation): Json {
+    const now = clock.now()
+    const stamp = formatTimestamp(now)
+    const prevMeta = isObject(prev?.MetaData) ? prev.MetaData : undefined
+    const record: Json = {
+      ...data,
+      domain: 'QBO',
+      sparse: false,
+      Id: id,
+      SyncToken: prev ? String((num(prev.SyncToken) ?? 0) + 1) : '0',
+      MetaData: { CreateTime: prevMeta?.CreateTime ?? stamp, LastUpdatedTime: stamp },
+    }
+    putRow(state, entity, record, now)
+    emit({ realmId: state.realmId, entity, id, operation, lastUpdated: stamp })
+    return record
+  }
+
+  /** Re-derives Balance and LinkedTxn of every invoice a payment change touched. */
+  function settleInvoices(paymentId: string, before: Json | undefined, after: Json | undefined): void {
+    const touched = new Set([...paymentApplications(before), ...paymentApplications(after)].map(([id]) => id))
+    const stillLinked = new Set(paymentApplications(after).map(([id]) => id))
+    for (const invoiceId of touched) {
+      const row = state.tables.Invoice.get(invoiceId)
+      if (!row) continue
+      const others = linkedPaymentIds(row.data).filter((p) => p !== paymentId)
+      const links = [...others, ...(stillLinked.has(invoiceId) ? [paymentId] : [])].map((p) => ({ TxnId: p, TxnType: 'Payment' }))
+      let applied = 0
+      for (const link of links) {
+        for (const [id, amount] of paymentApplications(state.tables.Payment.get(link.TxnId)?.data)) if (id === invoiceId) applied = cents(applied + amount)
+      }
+      const next: Json = { ...row.data, LinkedTxn: links, Balance: cents((num(row.data.TotalAmt) ?? 0) - applied) }
+      if (next.Balance !== row.data.Balance || JSON.stringify(next.LinkedTxn) !== JSON.stringify(row.data.LinkedTxn)) {
+        commit('Invoice', invoiceId, next, row.data, 'Update')
+      }
+    }
+  }
+
+  /** Unlinks a voided or deleted invoice from the payments that paid it. */
+  function unlinkPayments(invoiceId: string, invoice: Json): void {
+    for (const paymentId of linkedPaymentIds(invoice)) {
+      const row = state.tables.Payment.get(paymentId)
+      if (!row) continue
+      const lines = (Array.isArray(row.data.Line) ? row.data.Line : []).filter(
+        (l) => !(isObject(l) && Array.isArray(l.LinkedTxn) && l.LinkedTxn.some((t) => isObject(t) && t.TxnId === invoiceId && t.TxnType === 'Invoice')),
+      )
+      const applied = lines.reduce((s: number, l) => s + (isObject(l) ? num(l.Amount) ?? 0 : 0), 0)
+      commit('Payment', paymentId, { ...row.data, Line: lines, UnappliedAmt: cents((num(row.data.TotalAmt) ?? 0) - applied) }, row.data, 'Update')
+    }
+  }
+
+  return {
+    state,
+
+    read(entity, id, opts) {
+      const row = locate(entity, id, opts)
+      return row.ok ? ok(clone(row.value.data)) : row
+    },
+
+    create(entity, body, opts = {}) {
+      const rules = RULES[entity]
+      if (!rules || !WRITABLE.has(entity)) return fail(faults.unsupportedOperation(`Create ${entity}`))
+      const prepared = rules.prepare(ctxFor(opts), stripServerFields(body), undefined)
+      if (!prepared.ok) return prepared
+      const id = allocateId(state, entity)
+      const record = commit(entity, id, prepared.value, undefined, 'Create')
+      if (entity === 'Payment') settleInvoices(id, undefined, record)
+      return ok(clone(record))
+    },
+
+    update(entity, body, opts = {}) {
+      const rules = RULES[entity]
+      if (!rules || !WRITABLE.has(entity)) return fail(faults.unsupportedOperation(`Update ${entity}`))
+      const row = locate(entity, body.Id, opts)
+      if (!row.ok) return row
+      const token = checkToken(row.value, body, opts)
+      if (!token.ok) return token
+      const prev = row.value.data
+      const input = opts.sparse ? { ...stripServerFields(prev), ...stripServerFields(body) } : stripServerFields(body)
+      const prepared = rules.prepare(ctxFor(opts), input, prev)
+      if (!prepared.ok) return prepared
+      const record = commit(entity, str(prev.Id) ?? '', prepared.value, prev, 'Update')
+      if (entity === 'Payment') settleInvoices(str(prev.Id) ?? '', prev, record)
+      return ok(clone(record))
+    },
+
+    remove(entity, body, opts = {}) {
+      if (!TRANSACTIONS.has(entity)) return fail(faults.unsupportedOperation(`Delete ${entity}`))
+      const row = locate(entity, body.Id, opts)
+      if (!row.ok) return row
+      const token = checkToken(row.value, body, opts)
+      if (!token.ok) return token
+      const prev = row.value.data
+      const id = str(prev.Id) ?? ''
+      if (entity === 'Invoice' && appliedToInvoice(state, id) > 0) {
+        return fail(faults.business('This invoice has payments applied to it. Unlink or delete the payments before deleting the invoice.', 'Id'))
+      }
+      const now = clock.now()
+      state.tables[entity].delete(id)
+      reindex(state, entity, prev, undefined)
+      state.tombstones.set(tombKey(entity, id), { entity, id, deletedAt: now })
+      if (entity === 'Payment') settleInvoices(id, prev, undefined)
+      emit({ realmId: state.realmId, entity, id, operation: 'Delete', lastUpdated: formatTimestamp(now) })
+      return ok({ domain: 'QBO', status: 'Deleted', Id: id })
+    },
+
+    voidTxn(entity, body, opts = {}) {
+      if (!TRANSACTIONS.has(entity)) return fail(faults.unsupportedOperation(`Void ${entity}`))
+      const row = locate(entity, body.Id, opts)
+      if (!row.ok) return row
+      const token = checkToken(row.value, body, opts)
+      if (!token.ok) return token
+      const prev = row.value.data
+      const id = str(prev.Id) ?? ''
+      if (entity === 'Invoice') {
+        unlinkPayments(id, prev)
+        const current = state.tables.Invoice.get(id)?.data ?? prev
+        return ok(clone(commit('Invoice', id, voidInvoice(current), current, 'Void')))
+      }
+      const record = commit('Payment', id, voidPayment(prev), prev, 'Void')
+      settleInvoices(id, prev, record)
+      return ok(clone(record))
+    },
+  }
+}

@@ -1,0 +1,135 @@
+/**
+ * The Accounting API v3 over HTTP, as Intuit serves it under `/v3/company/{realmId}/`:
+ * entity create/read/update/delete/void, companyinfo, preferences, query, cdc and batch, with
+ * `minorversion` and `requestid` on every call. Bodies are `{"<Entity>": …, "time": …}` or a
+ * Fault envelope with Intuit's status. Mounted by the app behind bearer auth and limits.
+ */
+import { Hono } from 'hono'
+import type { Context } from 'hono'
+import type { Clock, Json } from './types.ts'
+import type { Realm } from './realm.ts'
+import type { StoredResponse } from './state.ts'
+import type { Fault, Result } from './result.ts'
+import { faultJson } from './result.ts'
+import { faults } from './faults.ts'
+import { isObject } from './json.ts'
+import { formatResponseTime } from './time.ts'
+import { entityFromPath } from './entity-paths.ts'
+import { effectiveMinorVersion } from './minor-version.ts'
+import { MAX_BATCH_REQUEST_ID, MAX_REQUEST_ID, runOnce } from './requestid.ts'
+import { runQuery } from './query/run.ts'
+import { runCdc } from './cdc.ts'
+import { runBatch } from './batch.ts'
+
+export interface RouteDeps {
+  clock: Clock
+  realm(realmId: string): Realm | undefined
+}
+
+const faultResponse = (f: Fault, now: number): StoredResponse => ({ status: f.status, body: { Fault: faultJson(f), time: formatResponseTime(now) } })
+
+export function accountingRoutes(deps: RouteDeps): Hono {
+  const app = new Hono()
+  const now = () => deps.clock.now()
+  const send = (c: Context, r: StoredResponse) => c.json(r.body as Json, r.status as 200)
+  const answer = (key: string, r: Result<unknown>): StoredResponse =>
+    r.ok ? { status: 200, body: { [key]: r.value, time: formatResponseTime(now()) } } : faultResponse(r.fault, now())
+
+  function realmOf(c: Context): Result<Realm> {
+    const realmId = c.req.param('realmId') ?? ''
+    const realm = deps.realm(realmId)
+    return realm ? { ok: true, value: realm } : { ok: false, fault: faults.unknownRealm(realmId) }
+  }
+
+  async function jsonBody(c: Context): Promise<Result<Json>> {
+    const text = await c.req.text()
+    try {
+      const parsed: unknown = JSON.parse(text)
+      if (isObject(parsed)) return { ok: true, value: parsed }
+      return { ok: false, fault: faults.malformedJson('expected a JSON object') }
+    } catch (e) {
+      return { ok: false, fault: faults.malformedJson(e instanceof Error ? e.message : 'invalid JSON') }
+    }
+  }
+
+  app.get('/companyinfo/:id', (c) => {
+    const realm = realmOf(c)
+    if (!realm.ok) return send(c, faultResponse(realm.fault, now()))
+    if (c.req.param('id') !== realm.value.state.realmId) return send(c, faultResponse(faults.notFound('CompanyInfo', c.req.param('id')), now()))
+    return send(c, answer('CompanyInfo', { ok: true, value: realm.value.state.companyInfo }))
+  })
+
+  app.get('/preferences', (c) => {
+    const realm = realmOf(c)
+    if (!realm.ok) return send(c, faultResponse(realm.fault, now()))
+    return send(c, answer('Preferences', { ok: true, value: realm.value.state.preferences }))
+  })
+
+  const query = (c: Context, text: string) => {
+    const realm = realmOf(c)
+    if (!realm.ok) return send(c, faultResponse(realm.fault, now()))
+    return send(c, answer('QueryResponse', runQuery(realm.value.state, text)))
+  }
+  app.get('/query', (c) => query(c, c.req.query('query') ?? ''))
+  app.post('/query', async (c) => {
+    const realm = realmOf(c)
+    if (!realm.ok) return send(c, faultResponse(realm.fault, now()))
+    const text = c.req.query('query') ?? (await c.req.text())
+    const r = runOnce(realm.value.state, c.req.query('requestid'), MAX_REQUEST_ID, () => answer('QueryResponse', runQuery(realm.value.state, text)))
+    return send(c, r.ok ? r.value : faultResponse(r.fault, now()))
+  })
+
+  app.get('/cdc', (c) => {
+    const realm = realmOf(c)
+    if (!realm.ok) return send(c, faultResponse(realm.fault, now()))
+    const r = runCdc(realm.value.state, now(), c.req.query('entities') ?? '', c.req.query('changedSince') ?? '')
+    return send(c, r.ok ? { status: 200, body: { CDCResponse: r.value, time: formatResponseTime(now()) } } : faultResponse(r.fault, now()))
+  })
+
+  app.post('/batch', async (c) => {
+    const realm = realmOf(c)
+    if (!realm.ok) return send(c, faultResponse(realm.fault, now()))
+    const body = await jsonBody(c)
+    const minorVersion = effectiveMinorVersion(c.req.query('minorversion'))
+    const requestId = c.req.query('requestid')
+    const r = runOnce(realm.value.state, requestId, MAX_BATCH_REQUEST_ID, () => {
+      if (!body.ok) return faultResponse(body.fault, now())
+      const items = runBatch(realm.value, body.value, { minorVersion, withRequestId: requestId !== undefined && requestId !== '' })
+      return items.ok ? { status: 200, body: { BatchItemResponse: items.value, time: formatResponseTime(now()) } } : faultResponse(items.fault, now())
+    })
+    return send(c, r.ok ? r.value : faultResponse(r.fault, now()))
+  })
+
+  app.get('/:entity/:id', (c) => {
+    const realm = realmOf(c)
+    if (!realm.ok) return send(c, faultResponse(realm.fault, now()))
+    const entity = entityFromPath(c.req.param('entity'))
+    if (!entity) return send(c, faultResponse(faults.unsupportedOperation(`Could not find resource for relative : ${c.req.path}`), now()))
+    return send(c, answer(entity, realm.value.read(entity, c.req.param('id'))))
+  })
+
+  app.post('/:entity', async (c) => {
+    const realm = realmOf(c)
+    if (!realm.ok) return send(c, faultResponse(realm.fault, now()))
+    const entity = entityFromPath(c.req.param('entity'))
+    if (!entity) return send(c, faultResponse(faults.unsupportedOperation(`Could not find resource for relative : ${c.req.path}`), now()))
+    const minorVersion = effectiveMinorVersion(c.req.query('minorversion'))
+    const operation = c.req.query('operation')
+    const include = c.req.query('include')
+    const body = await jsonBody(c)
+    const r = runOnce(realm.value.state, c.req.query('requestid'), MAX_REQUEST_ID, () => {
+      if (!body.ok) return faultResponse(body.fault, now())
+      const opts = { minorVersion }
+      const b = body.value
+      if (operation === 'delete') return answer(entity, realm.value.remove(entity, b, opts))
+      if (operation === 'void' || (operation === 'update' && include === 'void')) return answer(entity, realm.value.voidTxn(entity, b, opts))
+      if (operation !== undefined && operation !== 'update' && operation !== 'create') return faultResponse(faults.unsupportedOperation(operation), now())
+      if (b.Id !== undefined) return answer(entity, realm.value.update(entity, b, { ...opts, sparse: b.sparse === true }))
+      return answer(entity, realm.value.create(entity, b, opts))
+    })
+    return send(c, r.ok ? r.value : faultResponse(r.fault, now()))
+  })
+
+  app.all('*', (c) => send(c, faultResponse(faults.unsupportedOperation(`Could not find resource for relative : ${c.req.path}`), now())))
+  return app
+}

@@ -1,0 +1,56 @@
+/**
+ * Account rules (Intuit account reference; qbo-api.md §3.5): Name unique, ≤100, no `"` or `:`;
+ * AccountType from Intuit's list; Classification derived from it.
+ */
+import type { EntityRules } from './context.ts'
+import type { Json } from '../types.ts'
+import { fail, ok } from '../result.ts'
+import { faults } from '../faults.ts'
+import { compact, str } from '../json.ts'
+import { checkString, USD } from './checks.ts'
+
+export const ACCOUNT_CLASSIFICATION: Record<string, string> = {
+  Bank: 'Asset',
+  'Other Current Asset': 'Asset',
+  'Fixed Asset': 'Asset',
+  'Other Asset': 'Asset',
+  'Accounts Receivable': 'Asset',
+  Equity: 'Equity',
+  Expense: 'Expense',
+  'Other Expense': 'Expense',
+  'Cost of Goods Sold': 'Expense',
+  'Accounts Payable': 'Liability',
+  'Credit Card': 'Liability',
+  'Long Term Liability': 'Liability',
+  'Other Current Liability': 'Liability',
+  Income: 'Revenue',
+  'Other Income': 'Revenue',
+}
+
+export const accountRules: EntityRules = {
+  entity: 'Account',
+  prepare(ctx, input, prev) {
+    const out: Json = { ...input }
+    if (!input.Name) return fail(faults.required('Name'))
+    const name = checkString('Name', input.Name, 100)
+    if (!name.ok) return name
+    if (/[":]/.test(name.value ?? '')) return fail(faults.business('Account Name cannot contain double quotes (") or colon (:).', 'Name'))
+    const folded = (name.value ?? '').trim().toLowerCase()
+    for (const [id, row] of ctx.state.tables.Account) {
+      if (id !== str(prev?.Id) && str(row.data.Name)?.trim().toLowerCase() === folded) return fail(faults.duplicateName(id))
+    }
+    const type = input.AccountType ?? prev?.AccountType
+    if (type === undefined) return fail(faults.required('AccountType'))
+    const classification = typeof type === 'string' ? ACCOUNT_CLASSIFICATION[type] : undefined
+    if (!classification) return fail(faults.invalidEnum('AccountType', String(type)))
+    if (typeof input.AcctNum === 'string' && input.AcctNum.includes(':')) return fail(faults.invalidChars('AcctNum'))
+    out.FullyQualifiedName = name.value
+    out.Classification = classification
+    out.Active = input.Active ?? true
+    out.SubAccount = false
+    out.CurrentBalance = prev?.CurrentBalance ?? 0
+    out.CurrentBalanceWithSubAccounts = prev?.CurrentBalanceWithSubAccounts ?? 0
+    out.CurrencyRef = prev?.CurrencyRef ?? input.CurrencyRef ?? USD
+    return ok(compact(out))
+  },
+}

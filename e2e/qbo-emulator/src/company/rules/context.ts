@@ -1,0 +1,28 @@
+/**
+ * What every entity rule gets: the company state and the time of the write. Rules are pure
+ * over these: they validate a body and return the record to store, or a Fault.
+ */
+import type { RealmState } from '../state.ts'
+import type { Json, EntityName } from '../types.ts'
+import type { Result } from '../result.ts'
+
+export interface WriteContext {
+  state: RealmState
+  now: number
+  minorVersion: number
+  /**
+   * Records created earlier in the same batch (`Entity:Id`): Intuit's batch items cannot see
+   * each other's creations, so references to these resolve as unknown.
+   */
+  hidden?: ReadonlySet<string>
+}
+
+export interface EntityRules {
+  entity: EntityName
+  /**
+   * Validates `input` (a create body, or for updates the body already merged with the stored
+   * record when sparse) and returns the record without Id/SyncToken/MetaData.
+   * `prev` is the stored record on update.
+   */
+  prepare(ctx: WriteContext, input: Json, prev: Json | undefined): Result<Json>
+}

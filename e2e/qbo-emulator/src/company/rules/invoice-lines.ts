@@ -1,0 +1,130 @@
+/**
+ * Invoice line arithmetic as QuickBooks does it (qbo-api.md §3.3, §11): each sales line's
+ * Amount must equal Qty × UnitPrice rounded to cents, discounts come off the subtotal, tax is
+ * rounded to cents per tax rate, and a SubTotalLine is appended to what is stored.
+ */
+import type { WriteContext } from './context.ts'
+import type { Json } from '../types.ts'
+import type { Result } from '../result.ts'
+import { fail, ok } from '../result.ts'
+import { faults } from '../faults.ts'
+import { cents, isObject, num, refValue, str } from '../json.ts'
+import { namedRef, resolveRef } from './checks.ts'
+
+export interface PricedLines {
+  lines: Json[]
+  subtotal: number
+  taxableBase: number
+  discount: number
+}
+
+const amountMismatch = (amount: number, expected: number) =>
+  faults.business(`Amount is not equal to UnitPrice * Qty. Supplied value:${amount}, expected:${expected}`, 'Line.Amount')
+
+function salesLine(ctx: WriteContext, line: Json, isNew: boolean): Result<Json> {
+  const detail = isObject(line.SalesItemLineDetail) ? { ...line.SalesItemLineDetail } : {}
+  const amount = num(line.Amount)
+  if (line.Amount === undefined || line.Amount === null) return fail(faults.required('Line.Amount', 'Amount'))
+  if (amount === undefined) return fail(faults.invalidNumber('Line.Amount', line.Amount))
+  if (detail.ItemRef !== undefined && detail.ItemRef !== null) {
+    const item = resolveRef(ctx, 'Item', 'ItemRef', detail.ItemRef, { active: isNew })
+    if (!item.ok) return item
+    detail.ItemRef = namedRef(str(item.value.Id) ?? '', item.value.Name)
+    if (item.value.IncomeAccountRef) detail.ItemAccountRef = item.value.IncomeAccountRef
+  }
+  const qty = detail.Qty === undefined || detail.Qty === null ? undefined : num(detail.Qty)
+  const price = detail.UnitPrice === undefined || detail.UnitPrice === null ? undefined : num(detail.UnitPrice)
+  if (detail.Qty !== undefined && detail.Qty !== null && qty === undefined) return fail(faults.invalidNumber('Line.SalesItemLineDetail.Qty', detail.Qty))
+  if (detail.UnitPrice !== undefined && detail.UnitPrice !== null && price === undefined) return fail(faults.invalidNumber('Line.SalesItemLineDetail.UnitPrice', detail.UnitPrice))
+  if (qty !== undefined && price !== undefined) {
+    const expected = cents(qty * price)
+    if (Math.abs(expected - amount) >= 0.005) return fail(amountMismatch(amount, expected))
+  } else if (qty !== undefined && qty !== 0) {
+    detail.UnitPrice = amount / qty
+  }
+  const taxCode = refValue(detail.TaxCodeRef) ?? 'NON'
+  if (taxCode !== 'TAX' && taxCode !== 'NON') return fail(faults.invalidReference('TaxCodeRef', taxCode, 'TaxCode'))
+  detail.TaxCodeRef = { value: taxCode }
+  return ok({ ...line, Amount: cents(amount), DetailType: 'SalesItemLineDetail', SalesItemLineDetail: detail })
+}
+
+/** Prices the sent lines; `prevLines` keeps existing line Ids stable on update. */
+export function priceLines(ctx: WriteContext, sent: unknown, prevLines: unknown, isNew: boolean): Result<PricedLines> {
+  if (!Array.isArray(sent) || sent.length === 0) return fail(faults.required('Line'))
+  const known = new Set((Array.isArray(prevLines) ? prevLines : []).map((l) => (isObject(l) ? str(l.Id) : undefined)).filter(Boolean))
+  let nextLineId = Math.max(0, ...[...known].map(Number).filter(Number.isFinite)) + 1
+  const lines: Json[] = []
+  let subtotal = 0
+  let taxableBase = 0
+  let discount = 0
+  let hasSalesLine = false
+  for (const raw of sent) {
+    if (!isObject(raw)) return fail(faults.invalidNumber('Line', JSON.stringify(raw)))
+    const type = raw.DetailType
+    if (type === 'SubTotalLineDetail') continue // computed by the server, whatever the client sends
+    let line: Json
+    if (type === 'SalesItemLineDetail') {
+      const r = salesLine(ctx, raw, isNew)
+      if (!r.ok) return r
+      line = r.value
+      hasSalesLine = true
+      subtotal = cents(subtotal + (num(line.Amount) ?? 0))
+      if (refValue((line.SalesItemLineDetail as Json).TaxCodeRef) === 'TAX') taxableBase = cents(taxableBase + (num(line.Amount) ?? 0))
+    } else if (type === 'DescriptionOnly') {
+      line = { ...raw, Amount: cents(num(raw.Amount) ?? 0) }
+      hasSalesLine = true
+    } else if (type === 'DiscountLineDetail') {
+      line = { ...raw }
+    } else if (type === undefined) {
+      return fail(faults.required('Line.DetailType', 'DetailType'))
+    } else {
+      return fail(faults.invalidEnum('Line.DetailType', String(type)))
+    }
+    const id = str(line.Id)
+    line.Id = id !== undefined && known.has(id) ? id : String(nextLineId++)
+    lines.push(line)
+  }
+  if (!hasSalesLine) return fail(faults.required('Line', 'Line (a sales item, group or description line)'))
+  // Discounts apply to the subtotal of the lines; percent discounts are computed here.
+  for (const line of lines) {
+    if (line.DetailType !== 'DiscountLineDetail') continue
+    const d = isObject(line.DiscountLineDetail) ? line.DiscountLineDetail : {}
+    const pct = num(d.DiscountPercent)
+    const amount = d.PercentBased === true && pct !== undefined ? cents((subtotal * pct) / 100) : cents(num(line.Amount) ?? 0)
+    if (amount < 0 || amount > subtotal) return fail(faults.business('Discount cannot be negative or larger than the subtotal.', 'Line.Amount'))
+    line.Amount = amount
+    discount = cents(discount + amount)
+  }
+  lines.forEach((line, i) => (line.LineNum = i + 1))
+  lines.push({ Amount: subtotal, DetailType: 'SubTotalLineDetail', SubTotalLineDetail: {} })
+  return ok({ lines, subtotal, taxableBase, discount })
+}
+
+/**
+ * Tax for a transaction-level tax code: one TaxLine per rate, each rounded to cents, summed.
+ * No tax code (or a non-taxable customer) → `{TotalTax: 0}` as in Intuit's samples.
+ */
+export function computeTax(ctx: WriteContext, txnTaxDetail: unknown, base: number): Result<Json> {
+  const codeId = isObject(txnTaxDetail) ? refValue(txnTaxDetail.TxnTaxCodeRef) : undefined
+  if (codeId === undefined) return ok({ TotalTax: 0 })
+  const code = resolveRef(ctx, 'TaxCode', 'TxnTaxDetail.TxnTaxCodeRef', { value: codeId }, { active: true })
+  if (!code.ok) return code
+  const rateList = isObject(code.value.SalesTaxRateList) ? code.value.SalesTaxRateList : {}
+  const details = Array.isArray(rateList.TaxRateDetail) ? rateList.TaxRateDetail : []
+  const taxLines: Json[] = []
+  let total = 0
+  for (const d of details) {
+    if (!isObject(d)) continue
+    const rate = resolveRef(ctx, 'TaxRate', 'TaxRateRef', d.TaxRateRef)
+    if (!rate.ok) return rate
+    const percent = num(rate.value.RateValue) ?? 0
+    const amount = cents((base * percent) / 100)
+    total = cents(total + amount)
+    taxLines.push({
+      Amount: amount,
+      DetailType: 'TaxLineDetail',
+      TaxLineDetail: { TaxRateRef: { value: str(rate.value.Id) }, PercentBased: true, TaxPercent: percent, NetAmountTaxable: base },
+    })
+  }
+  return ok({ TxnTaxCodeRef: { value: codeId }, TotalTax: total, TaxLine: taxLines })
+}

@@ -1,0 +1,110 @@
+/**
+ * Invoice rules (Intuit invoice reference; qbo-api.md §3.3, §11): CustomerRef and a sales line
+ * required, totals computed by the server, DocNumber assigned or checked per CustomTxnNumbers,
+ * addresses and email copied from the customer, Balance reduced by linked payments.
+ */
+import type { EntityRules, WriteContext } from './context.ts'
+import type { Json } from '../types.ts'
+import { fail, ok } from '../result.ts'
+import { faults } from '../faults.ts'
+import { cents, compact, isObject, str } from '../json.ts'
+import { addDays, formatDate } from '../time.ts'
+import { USD, checkEmail, checkString, namedRef, resolveRef } from './checks.ts'
+import { computeTax, priceLines } from './invoice-lines.ts'
+import { appliedToInvoice } from './applied.ts'
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/
+const READ_ONLY = ['TotalAmt', 'Balance', 'HomeTotalAmt', 'HomeBalance', 'InvoiceLink']
+
+export function customTxnNumbers(ctx: WriteContext): boolean {
+  const sales = ctx.state.preferences.SalesFormsPrefs
+  return isObject(sales) && sales.CustomTxnNumbers === true
+}
+
+export const invoiceRules: EntityRules = {
+  entity: 'Invoice',
+  prepare(ctx, input, prev) {
+    const out: Json = { ...input }
+    for (const field of READ_ONLY) delete out[field]
+    if (input.CustomerRef === undefined || input.CustomerRef === null) return fail(faults.required('CustomerRef'))
+    const customerChanged = !prev || str((input.CustomerRef as Json | undefined)?.value) !== str((prev.CustomerRef as Json | undefined)?.value)
+    const customer = resolveRef(ctx, 'Customer', 'CustomerRef', input.CustomerRef, { active: customerChanged })
+    if (!customer.ok) return customer
+    out.CustomerRef = namedRef(str(customer.value.Id) ?? '', customer.value.DisplayName)
+
+    const priced = priceLines(ctx, input.Line, prev?.Line, !prev)
+    if (!priced.ok) return priced
+    out.Line = priced.value.lines
+
+    const taxable = customer.value.Taxable !== false
+    const afterDiscount = input.ApplyTaxAfterDiscount === true
+    const { subtotal, discount } = priced.value
+    let base = taxable ? priced.value.taxableBase : 0
+    if (afterDiscount && subtotal > 0) base = cents(base - (discount * base) / subtotal)
+    const tax = computeTax(ctx, input.TxnTaxDetail, base)
+    if (!tax.ok) return tax
+    out.TxnTaxDetail = tax.value
+    const total = cents(subtotal - discount + (Number(tax.value.TotalTax) || 0))
+    const applied = prev ? appliedToInvoice(ctx.state, str(prev.Id) ?? '') : 0
+    if (applied > total) return fail(faults.business(`The invoice total ${total} is less than the ${applied} already paid on it.`, 'Line'))
+    out.TotalAmt = total
+    out.Balance = cents(total - applied)
+
+    const docNumber = checkString('DocNumber', input.DocNumber, 21)
+    if (!docNumber.ok) return docNumber
+    if (docNumber.value !== undefined && docNumber.value !== '') {
+      const holder = ctx.state.docNumbers.get(docNumber.value)
+      if (customTxnNumbers(ctx) && holder !== undefined && holder !== str(prev?.Id)) return fail(faults.duplicateDocNumber(docNumber.value))
+    } else if (!customTxnNumbers(ctx)) {
+      out.DocNumber = str(prev?.DocNumber) ?? String(ctx.state.nextDocNumber)
+    } else {
+      delete out.DocNumber
+    }
+
+    for (const field of ['TxnDate', 'DueDate'] as const) {
+      if (input[field] !== undefined && (typeof input[field] !== 'string' || !DATE.test(input[field]))) return fail(faults.invalidNumber(field, input[field]))
+    }
+    out.TxnDate = input.TxnDate ?? formatDate(ctx.now)
+    out.DueDate = input.DueDate ?? addDays(String(out.TxnDate), 30)
+
+    const memo = checkString('PrivateNote', input.PrivateNote, 4000)
+    if (!memo.ok) return memo
+    const billEmail = checkEmail('BillEmail', input.BillEmail)
+    if (!billEmail.ok) return billEmail
+    out.BillEmail = billEmail.value ?? (isObject(customer.value.PrimaryEmailAddr) ? { ...customer.value.PrimaryEmailAddr } : undefined)
+    if (input.EmailStatus === 'NeedToSend' && !str((out.BillEmail as Json | undefined)?.Address)) return fail(faults.business('Need to supply BillEmail when EmailStatus is NeedToSend.', 'BillEmail'))
+    out.BillAddr = input.BillAddr ?? customer.value.BillAddr
+    out.ShipAddr = input.ShipAddr ?? customer.value.ShipAddr ?? customer.value.BillAddr
+    out.CurrencyRef = prev?.CurrencyRef ?? input.CurrencyRef ?? USD
+    out.LinkedTxn = prev?.LinkedTxn ?? []
+    out.EmailStatus = input.EmailStatus ?? 'NotSet'
+    out.PrintStatus = input.PrintStatus ?? 'NotSet'
+    out.ApplyTaxAfterDiscount = afterDiscount
+    out.AllowOnlineCreditCardPayment = input.AllowOnlineCreditCardPayment ?? false
+    out.AllowOnlineACHPayment = input.AllowOnlineACHPayment ?? false
+    out.CustomField = input.CustomField ?? []
+    return ok(compact(out))
+  },
+}
+
+/** Void: the invoice stays, every amount becomes 0, "Voided" leads the memo (§3.3). */
+export function voidInvoice(invoice: Json): Json {
+  const lines = (Array.isArray(invoice.Line) ? invoice.Line : []).filter(isObject).map((line) => {
+    const copy: Json = { ...line, Amount: 0 }
+    if (isObject(line.SalesItemLineDetail)) {
+      const { Qty: _q, UnitPrice: _u, ...rest } = line.SalesItemLineDetail
+      copy.SalesItemLineDetail = rest
+    }
+    return copy
+  })
+  const note = str(invoice.PrivateNote)
+  return {
+    ...invoice,
+    Line: lines,
+    TxnTaxDetail: { TotalTax: 0 },
+    TotalAmt: 0,
+    Balance: 0,
+    LinkedTxn: [],
+    PrivateNote: note ? `Voided - ${note}` : 'Voided',
+  }
+}

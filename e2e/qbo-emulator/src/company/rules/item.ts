@@ -1,0 +1,85 @@
+/**
+ * Item rules (Intuit item reference; qbo-api.md §3.2): Name required, ≤100, unique, no
+ * `:`/tab/newline; Type explicit; Service and NonInventory sell through an income account;
+ * Inventory needs its asset account, start date and quantity.
+ */
+import type { EntityRules, WriteContext } from './context.ts'
+import type { Json } from '../types.ts'
+import type { Result } from '../result.ts'
+import { fail, ok } from '../result.ts'
+import { faults } from '../faults.ts'
+import { compact, num, str } from '../json.ts'
+import { foldName } from '../state.ts'
+import { checkName, checkString, namedRef, resolveRef } from './checks.ts'
+
+const TYPES = ['Service', 'NonInventory', 'Inventory', 'Category', 'Group'] as const
+const INCOME_TYPES = new Set(['Income', 'Other Income'])
+
+function accountRef(ctx: WriteContext, element: string, ref: unknown, allowed: ReadonlySet<string> | undefined, kind: string): Result<Json> {
+  const account = resolveRef(ctx, 'Account', element, ref, { active: true })
+  if (!account.ok) return account
+  if (allowed && !allowed.has(str(account.value.AccountType) ?? '')) {
+    return fail(faults.business(`${element} must be an ${kind} account.`, element))
+  }
+  return ok(namedRef(str(account.value.Id) ?? '', account.value.Name))
+}
+
+export const itemRules: EntityRules = {
+  entity: 'Item',
+  prepare(ctx, input, prev) {
+    const out: Json = { ...input }
+    if (input.Name === undefined || input.Name === null || input.Name === '') return fail(faults.required('Name'))
+    const name = checkName('Name', input.Name, 100)
+    if (!name.ok) return name
+    const holder = ctx.state.itemNames.get(foldName(name.value ?? ''))
+    if (holder !== undefined && holder !== str(prev?.Id)) return fail(faults.duplicateName(holder))
+    out.Name = name.value
+    out.FullyQualifiedName = name.value
+
+    const type = input.Type ?? prev?.Type
+    if (type === undefined) return fail(faults.required('Type'))
+    if (typeof type !== 'string' || !(TYPES as readonly string[]).includes(type)) return fail(faults.invalidEnum('Type', String(type)))
+    if (type === 'Group' && !prev) return fail(faults.business('Group items cannot be created through the API.', 'Type'))
+    if (prev && prev.Type === 'Inventory' && type !== 'Inventory') return fail(faults.business('An inventory item cannot change its type.', 'Type'))
+    out.Type = type
+
+    for (const [field, max] of [['Description', 4000], ['PurchaseDesc', 1000], ['Sku', 100]] as const) {
+      const r = checkString(field, input[field], max)
+      if (!r.ok) return fail(r.fault)
+    }
+    for (const field of ['UnitPrice', 'PurchaseCost', 'QtyOnHand'] as const) {
+      if (input[field] !== undefined && input[field] !== null && num(input[field]) === undefined) return fail(faults.invalidNumber(field, input[field]))
+    }
+    out.UnitPrice = num(input.UnitPrice) ?? 0
+    out.PurchaseCost = num(input.PurchaseCost) ?? 0
+
+    if (type !== 'Category' && type !== 'Group') {
+      if (input.IncomeAccountRef === undefined || input.IncomeAccountRef === null) return fail(faults.required('IncomeAccountRef'))
+      const income = accountRef(ctx, 'IncomeAccountRef', input.IncomeAccountRef, INCOME_TYPES, 'income')
+      if (!income.ok) return income
+      out.IncomeAccountRef = income.value
+      if (input.ExpenseAccountRef !== undefined && input.ExpenseAccountRef !== null) {
+        const expense = accountRef(ctx, 'ExpenseAccountRef', input.ExpenseAccountRef, undefined, 'expense')
+        if (!expense.ok) return expense
+        out.ExpenseAccountRef = expense.value
+      }
+    }
+    if (type === 'Inventory') {
+      if (input.AssetAccountRef === undefined || input.AssetAccountRef === null) return fail(faults.required('AssetAccountRef'))
+      const asset = accountRef(ctx, 'AssetAccountRef', input.AssetAccountRef, new Set(['Other Current Asset']), 'inventory asset')
+      if (!asset.ok) return asset
+      out.AssetAccountRef = asset.value
+      if (input.InvStartDate === undefined) return fail(faults.required('InvStartDate'))
+      if (input.QtyOnHand === undefined) return fail(faults.required('QtyOnHand'))
+      out.QtyOnHand = num(input.QtyOnHand)
+      out.TrackQtyOnHand = true
+    } else {
+      if (prev?.TrackQtyOnHand === true && input.TrackQtyOnHand === false) return fail(faults.business('TrackQtyOnHand cannot be turned off once on.', 'TrackQtyOnHand'))
+      out.TrackQtyOnHand = false
+    }
+    if (input.Active !== undefined && typeof input.Active !== 'boolean') return fail(faults.invalidNumber('Active', input.Active))
+    out.Active = input.Active ?? true
+    out.Taxable = input.Taxable ?? false
+    return ok(compact(out))
+  },
+}

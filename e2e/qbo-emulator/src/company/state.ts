@@ -1,0 +1,125 @@
+/**
+ * One company's in-memory state: tables of wire records, deletion stubs for CDC, the
+ * indexes Intuit's uniqueness rules need (so a 10,000-customer seed stays fast), and the
+ * remembered answers for `requestid` replay.
+ */
+import type { EntityName, Json } from './types.ts'
+import { ENTITY_NAMES } from './types.ts'
+import { str } from './json.ts'
+
+export interface Row {
+  data: Json
+  /** Exact ms of the last change; `MetaData` only keeps seconds. */
+  updatedAt: number
+}
+
+export interface Tombstone {
+  entity: EntityName
+  id: string
+  deletedAt: number
+}
+
+export interface StoredResponse {
+  status: number
+  body: unknown
+}
+
+export interface RealmState {
+  realmId: string
+  companyInfo: Json
+  preferences: Json
+  tables: Record<EntityName, Map<string, Row>>
+  tombstones: Map<string, Tombstone>
+  nextId: Record<EntityName, number>
+  /** DisplayName (case-folded) → holder, shared by Customer, Vendor and Employee. */
+  displayNames: Map<string, { entity: EntityName; id: string }>
+  /** Item Name (case-folded) → Id. */
+  itemNames: Map<string, string>
+  /** Invoice DocNumber → Id. */
+  docNumbers: Map<string, string>
+  /** Next number handed out when CustomTxnNumbers is off: one past the highest numeric DocNumber. */
+  nextDocNumber: number
+  requestIds: Map<string, StoredResponse>
+}
+
+export const tombKey = (entity: EntityName, id: string) => `${entity}:${id}`
+
+export const foldName = (name: string) => name.trim().toLowerCase()
+
+export function emptyTables(): Record<EntityName, Map<string, Row>> {
+  return Object.fromEntries(ENTITY_NAMES.map((e) => [e, new Map<string, Row>()])) as Record<EntityName, Map<string, Row>>
+}
+
+export function createState(realmId: string, companyInfo: Json, preferences: Json): RealmState {
+  return {
+    realmId,
+    companyInfo,
+    preferences,
+    tables: emptyTables(),
+    tombstones: new Map(),
+    nextId: Object.fromEntries(ENTITY_NAMES.map((e) => [e, 1])) as Record<EntityName, number>,
+    displayNames: new Map(),
+    itemNames: new Map(),
+    docNumbers: new Map(),
+    nextDocNumber: 1001,
+    requestIds: new Map(),
+  }
+}
+
+const NAMESPACED: ReadonlySet<EntityName> = new Set(['Customer', 'Vendor', 'Employee'])
+
+/** Keeps the uniqueness indexes in step with a record being stored or replaced. */
+export function reindex(state: RealmState, entity: EntityName, prev: Json | undefined, next: Json | undefined): void {
+  if (NAMESPACED.has(entity)) {
+    const before = str(prev?.DisplayName)
+    if (before) state.displayNames.delete(foldName(before))
+    const after = str(next?.DisplayName)
+    const id = str(next?.Id)
+    if (after && id) state.displayNames.set(foldName(after), { entity, id })
+  } else if (entity === 'Item') {
+    const before = str(prev?.Name)
+    if (before) state.itemNames.delete(foldName(before))
+    const after = str(next?.Name)
+    const id = str(next?.Id)
+    if (after && id) state.itemNames.set(foldName(after), id)
+  } else if (entity === 'Invoice') {
+    const before = str(prev?.DocNumber)
+    if (before) state.docNumbers.delete(before)
+    const after = str(next?.DocNumber)
+    const id = str(next?.Id)
+    if (after && id) {
+      state.docNumbers.set(after, id)
+      if (/^\d{1,15}$/.test(after) && Number(after) >= state.nextDocNumber) state.nextDocNumber = Number(after) + 1
+    }
+  }
+}
+
+/** Stores a record as given and advances the Id sequence past it. */
+export function putRow(state: RealmState, entity: EntityName, data: Json, updatedAt: number): void {
+  const id = str(data.Id)
+  if (!id) return
+  const table = state.tables[entity]
+  reindex(state, entity, table.get(id)?.data, data)
+  table.set(id, { data, updatedAt })
+  const n = Number(id)
+  if (Number.isInteger(n) && n >= state.nextId[entity]) state.nextId[entity] = n + 1
+}
+
+/**
+ * QuickBooks numbers customers, vendors and employees from one sequence (they are all
+ * "names"), and invoices and payments from another (transactions, hence LinkedTxn's TxnId).
+ */
+const SEQUENCE: Partial<Record<EntityName, EntityName[]>> = {
+  Customer: ['Customer', 'Vendor', 'Employee'],
+  Vendor: ['Customer', 'Vendor', 'Employee'],
+  Employee: ['Customer', 'Vendor', 'Employee'],
+  Invoice: ['Invoice', 'Payment'],
+  Payment: ['Invoice', 'Payment'],
+}
+
+export function allocateId(state: RealmState, entity: EntityName): string {
+  const group = SEQUENCE[entity] ?? [entity]
+  const id = Math.max(...group.map((e) => state.nextId[e]))
+  for (const e of group) state.nextId[e] = id + 1
+  return String(id)
+}

@@ -1,0 +1,59 @@
+/** Shared setup for the company tests: a fresh emulator company per test, driven over HTTP. */
+import { Hono } from 'hono'
+import { createManualClock } from '../clock.ts'
+import type { ControllableClock } from '../clock.ts'
+import { createCompanies } from './index.ts'
+import type { ChangeEvent, Companies } from './index.ts'
+import type { Json } from './types.ts'
+import { SMALL_REALM_ID } from '../seeds/small.ts'
+
+export const REALM = SMALL_REALM_ID
+/** Two weeks after the small seed was entered, so its changes are inside CDC's window. */
+export const TEST_START = Date.parse('2026-03-01T18:00:00Z')
+
+export interface Reply {
+  status: number
+  body: Json
+}
+
+export interface TestCompany {
+  clock: ControllableClock
+  companies: Companies
+  events: ChangeEvent[]
+  get(path: string): Promise<Reply>
+  post(path: string, body: unknown, contentType?: string): Promise<Reply>
+  /** First error code of a Fault body, or undefined. */
+}
+
+export function faultCode(r: Reply): string | undefined {
+  const fault = r.body.Fault as { Error?: { code?: string }[] } | undefined
+  return fault?.Error?.[0]?.code
+}
+
+export function testCompany(seed: 'small' | 'none' = 'small'): TestCompany {
+  const clock = createManualClock(TEST_START)
+  const companies = createCompanies({ clock, seed })
+  const events: ChangeEvent[] = []
+  companies.onChange((e) => events.push(e))
+  const app = new Hono().route('/v3/company/:realmId', companies.accountingRoutes())
+  const base = `http://emulator.test/v3/company/${REALM}`
+  const call = async (path: string, init?: RequestInit): Promise<Reply> => {
+    const res = await app.request(path.startsWith('http') ? path : `${base}${path}`, init)
+    return { status: res.status, body: (await res.json()) as Json }
+  }
+  return {
+    clock,
+    companies,
+    events,
+    get: (path) => call(path),
+    post: (path, body, contentType = 'application/json') =>
+      call(path, { method: 'POST', headers: { 'content-type': contentType }, body: typeof body === 'string' ? body : JSON.stringify(body) }),
+  }
+}
+
+/** The entity member of a success body (`{"Customer": {…}}` → the customer). */
+export function entityOf(r: Reply, entity: string): Json {
+  const v = r.body[entity]
+  if (typeof v !== 'object' || v === null) throw new Error(`expected ${entity} in ${JSON.stringify(r.body).slice(0, 300)}`)
+  return v as Json
+}
