@@ -39,26 +39,37 @@ export type NewInvoice = {
   memo?: string | undefined
 }
 
-async function draftFor(db: FieldsyncDB, input: NewInvoice, lines: Line[] = []): Promise<Result<Invoice>> {
-  const contact = await db.contacts.get(input.contactId)
-  if (!contact || contact.deletedAt) return err(notFound('contact'))
+type Defaults = { taxRateBps: number; termsDays: number }
+
+async function defaults(db: FieldsyncDB): Promise<Defaults> {
   const s = await getSettings(db)
+  return { taxRateBps: s.defaultTaxRateBps, termsDays: s.defaultTermsDays }
+}
+
+/** A priced draft; the caller has checked the contact exists. */
+function draftFor(db: FieldsyncDB, input: NewInvoice, d: Defaults, lines: Line[] = []): Result<Invoice> {
   const issueDate = input.issueDate ?? localDate(db.now())
   const header = validate(InvoiceHeaderInput, {
     ...input,
     issueDate,
-    dueDate: input.dueDate ?? addDays(issueDate, s.defaultTermsDays),
-    taxRateBps: input.taxRateBps ?? s.defaultTaxRateBps,
+    dueDate: input.dueDate ?? addDays(issueDate, d.termsDays),
+    taxRateBps: input.taxRateBps ?? d.taxRateBps,
   })
   if (!header.ok) return header
   const inv = withTotals({ ...fresh(db), ...header.value, contactId: input.contactId, status: 'draft' as const, lines, balance: 0 })
   return ok({ ...inv, balance: inv.total })
 }
 
+async function contactExists(db: FieldsyncDB, id: LocalId): Promise<boolean> {
+  const c = await db.contacts.get(id)
+  return !!c && !c.deletedAt
+}
+
 /** A new draft invoice for a contact, dated today and due after the default terms. */
 export async function createInvoice(db: FieldsyncDB, input: NewInvoice): Promise<Result<Invoice>> {
   return db.transaction('rw', tables(db), async (): Promise<Result<Invoice>> => {
-    const r = await draftFor(db, input)
+    if (!(await contactExists(db, input.contactId))) return err(notFound('contact'))
+    const r = draftFor(db, input, await defaults(db))
     if (r.ok) await db.invoices.add(r.value)
     return r
   })
@@ -73,7 +84,13 @@ export type InvoiceImport = NewInvoice & { lines: LineInput[]; finalize?: boolea
 export async function createInvoices(db: FieldsyncDB, inputs: readonly InvoiceImport[]): Promise<Result<Invoice[]>> {
   return db.transaction('rw', tables(db), async (): Promise<Result<Invoice[]>> => {
     const out: Invoice[] = []
-    let next = (await getSettings(db)).nextInvoiceNumber
+    const settings = await getSettings(db)
+    const d = { taxRateBps: settings.defaultTaxRateBps, termsDays: settings.defaultTermsDays }
+    let next = settings.nextInvoiceNumber
+    // One read for all the contacts instead of one per invoice.
+    const contactIds = [...new Set(inputs.map((i) => i.contactId))]
+    const found = await db.contacts.bulkGet(contactIds)
+    const live = new Set(found.filter((c) => c && !c.deletedAt).map((c) => c!.id))
     for (const [i, input] of inputs.entries()) {
       const lines: Line[] = []
       for (const [j, l] of input.lines.entries()) {
@@ -81,12 +98,13 @@ export async function createInvoices(db: FieldsyncDB, inputs: readonly InvoiceIm
         if (!r.ok) return err(validationError(prefixed(r.error.fields, `${i}.lines.${j}`)))
         lines.push(priceLine(r.value, `L${j + 1}`))
       }
-      const d = await draftFor(db, input, lines)
-      if (!d.ok) return d
-      out.push(input.finalize && lines.length > 0 ? { ...d.value, status: 'finalized', number: String(next++), finalizedAt: db.stamp() } : d.value)
+      if (!live.has(input.contactId)) return err(notFound('contact'))
+      const draft = draftFor(db, input, d, lines)
+      if (!draft.ok) return draft
+      out.push(input.finalize && lines.length > 0 ? { ...draft.value, status: 'finalized', number: String(next++), finalizedAt: db.stamp() } : draft.value)
     }
     await db.invoices.bulkAdd(out)
-    await db.settings.put({ ...(await getSettings(db)), id: 'app', nextInvoiceNumber: next })
+    await db.settings.put({ ...settings, id: 'app', nextInvoiceNumber: next })
     const finalized = out.filter((inv) => inv.status === 'finalized')
     await enqueueNew(db, finalized.map((inv) => ({ kind: 'invoice' as const, localId: inv.id, version: inv.version, op: 'create' as const })))
     return ok(out)
