@@ -46,7 +46,9 @@ export async function startStack(opts: StackOptions): Promise<() => Promise<void
 
   try {
     if (emulatorPresent()) {
-      run('qbo', 'node', [emulatorEntry, '--port', String(ports.emulator), '--seed', 'small'])
+      // Register the OAuth callback of the web port actually in use (Intuit matches redirect URIs exactly).
+      const callbacks = [urls.web, `http://localhost:${ports.web}`].flatMap((origin) => ['--redirect-uri', `${origin}/auth/intuit/callback`])
+      run('qbo', 'node', [emulatorEntry, '--port', String(ports.emulator), '--seed', 'small', ...callbacks])
       await waitFor(`${urls.emulator}/health`, 'QuickBooks emulator')
     }
     if (opts.fresh) rmSync(opts.persistTo, { recursive: true, force: true })
