@@ -16,7 +16,8 @@ export default defineConfig({
       },
       {
         plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' }, miniflare: { bindings: testBindings() } })],
-        test: { name: 'edge', include: ['edge/**/*.test.ts'] },
+        // The emulator is shared by the edge's files, which read its request log and move its clock: one file at a time.
+        test: { name: 'edge', include: ['edge/**/*.test.ts'], globalSetup: ['./edge/test/node/global-setup.ts'], fileParallelism: false },
       },
     ],
   },

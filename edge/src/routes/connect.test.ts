@@ -1,0 +1,150 @@
+import { SELF, env } from 'cloudflare:test'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { EDGE, cookieHeader, cookiesFrom } from '../../test/helpers.ts'
+import { admin, consent, freshCompany, requestLog, lastSeq } from '../../test/emulator.ts'
+import { app } from '../app.ts'
+
+const appUrl = (query: string) => `${env.APP_ORIGIN}/#/settings?${query}`
+
+describe('connect flow against the emulator', () => {
+  it('connects: consent, code exchange, company name, session cookie, back to the app', async () => {
+    const realmId = await freshCompany('Rivera Plumbing')
+    const { callback, jar } = await consent({ decision: 'connect', realmId })
+    expect(callback.status).toBe(302)
+    expect(callback.headers.get('location')).toBe(appUrl('qbo=connected'))
+    const setCookies = callback.headers.getSetCookie().join('\n')
+    expect(setCookies).toMatch(/fs_session=[^;]+;.*HttpOnly/)
+    expect(setCookies).toMatch(/fs_session=[^;]+;.*SameSite=Lax/)
+    expect(setCookies).not.toMatch(/fs_session=[^;]+;.*Secure/) // plain-http loopback
+    expect(jar.has('fs_oauth_state')).toBe(false)
+
+    const session = await SELF.fetch(`${EDGE}/api/session`, { headers: { cookie: cookieHeader(jar) } })
+    const body = (await session.json()) as Record<string, unknown>
+    expect(body).toMatchObject({ connected: true, realmId, companyName: 'Rivera Plumbing', needsReconnect: false, changes: { changed: false } })
+    const days = (Date.parse(body.refreshTokenExpiresAt as string) - Date.now()) / 86_400_000
+    expect(days).toBeGreaterThan(99)
+    expect(days).toBeLessThanOrEqual(100)
+  })
+
+  it('proxies to the session realm with minorversion added and requestid untouched', async () => {
+    const realmId = await freshCompany()
+    const { jar } = await consent({ decision: 'connect', realmId })
+    const since = await lastSeq()
+    const q = encodeURIComponent('select * from Customer maxresults 2')
+    const res = await SELF.fetch(`${EDGE}/api/qbo/${realmId}/query?query=${q}&requestid=keep-me-7`, { headers: { cookie: cookieHeader(jar) } })
+    expect(res.status).toBe(200)
+    expect(await res.json()).toHaveProperty('QueryResponse')
+    const log = (await requestLog(since)).filter((e) => e.realmId === realmId)
+    expect(log).toMatchObject([{ method: 'GET', path: `/v3/company/${realmId}/query`, status: 200, requestId: 'keep-me-7' }])
+  })
+
+  it('keeps Intuit status and Fault body', async () => {
+    const realmId = await freshCompany()
+    const { jar } = await consent({ decision: 'connect', realmId })
+    const res = await SELF.fetch(`${EDGE}/api/qbo/${realmId}/customer/999999`, { headers: { cookie: cookieHeader(jar) } })
+    expect(res.status).toBeGreaterThanOrEqual(400)
+    const body = (await res.json()) as { Fault?: { Error: Array<{ code: string }> } }
+    expect(body.Fault?.Error[0]?.code).toBeTruthy()
+  })
+
+  it('reports access_denied when the user cancels at Intuit', async () => {
+    const { callback } = await consent({ decision: 'cancel' })
+    expect(callback.status).toBe(302)
+    expect(callback.headers.get('location')).toBe(appUrl('qbo=error&code=access_denied'))
+  })
+
+  it('reports state_mismatch for an altered state', async () => {
+    const realmId = await freshCompany()
+    const { callback } = await consent({ decision: 'connect', realmId }, { tamper: (url) => url.searchParams.set('state', 'forged-state-value') })
+    expect(callback.headers.get('location')).toBe(appUrl('qbo=error&code=state_mismatch'))
+  })
+
+  it('reports state_mismatch when the state cookie is missing, with a page that still reaches the app', async () => {
+    const realmId = await freshCompany()
+    const { callback } = await consent({ decision: 'connect', realmId }, { tamper: (_url, jar) => jar.clear() })
+    expect(callback.status).toBe(200)
+    const html = await callback.text()
+    expect(html).toContain('"code":"state_mismatch"')
+    expect(html).toContain(`window.location.replace(${JSON.stringify(appUrl('qbo=error&code=state_mismatch'))})`)
+    expect(callback.headers.get('content-security-policy')).toMatch(/script-src 'nonce-/)
+  })
+
+  it('reports invalid_grant when the code is used twice', async () => {
+    const realmId = await freshCompany()
+    let replay: { url: string; cookie: string } | null = null
+    const first = await consent({ decision: 'connect', realmId }, { tamper: (url, jar) => (replay = { url: `${url.pathname}${url.search}`, cookie: cookieHeader(jar) }) })
+    expect(first.callback.headers.get('location')).toBe(appUrl('qbo=connected'))
+    const again = await SELF.fetch(`${EDGE}${replay!.url}`, { headers: { cookie: replay!.cookie }, redirect: 'manual' })
+    expect(again.headers.get('location')).toBe(appUrl('qbo=error&code=invalid_grant'))
+  })
+
+  it('posts the outcome to the opener, for the app origin only, when run in a popup', async () => {
+    const realmId = await freshCompany('Popup Heating')
+    const { callback } = await consent({ decision: 'connect', realmId }, { popup: true })
+    expect(callback.status).toBe(200)
+    const html = await callback.text()
+    expect(html).toContain(`opener.postMessage(message, ${JSON.stringify(env.APP_ORIGIN)})`)
+    expect(html).toContain('"status":"connected"')
+    expect(html).toContain('"companyName":"Popup Heating"')
+    expect(html).toContain('window.close()')
+    expect(callback.headers.getSetCookie().join('\n')).toContain('fs_session=')
+  })
+
+  it('answers /api/session for a browser that never connected', async () => {
+    const res = await SELF.fetch(`${EDGE}/api/session`)
+    expect(await res.json()).toEqual({ connected: false, needsReconnect: false })
+  })
+})
+
+describe('connect flow when Intuit is down', () => {
+  afterEach(() => vi.restoreAllMocks())
+
+  // Runs the routes in this isolate (app.request) so the token endpoint can be made to fail.
+  const callbackWith = async (tokenEndpoint: (req: Request) => Promise<Response>) => {
+    const realmId = await freshCompany()
+    let callback: { url: string; cookie: string } | null = null
+    // Stop at Intuit's redirect: the browser has not reached the callback yet.
+    await consent({ decision: 'connect', realmId }, {
+      tamper: (url, jar) => {
+        callback = { url: `${url.pathname}${url.search}`, cookie: cookieHeader(jar) }
+        throw new Error('stop before the callback')
+      },
+    }).catch(() => undefined)
+    const realFetch = globalThis.fetch
+    vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+      const req = new Request(input, init)
+      return req.url === env.INTUIT_TOKEN_URL ? tokenEndpoint(req) : realFetch(req)
+    })
+    return app.request(callback!.url, { headers: { cookie: callback!.cookie } }, env)
+  }
+
+  it('reports intuit_unavailable on a 5xx from the token endpoint', async () => {
+    const res = await callbackWith(async () => new Response('upstream error', { status: 503 }))
+    expect(res.headers.get('location')).toBe(appUrl('qbo=error&code=intuit_unavailable'))
+  })
+
+  it('reports intuit_unavailable when the token endpoint cannot be reached', async () => {
+    const res = await callbackWith(async () => {
+      throw new TypeError('connection refused')
+    })
+    expect(res.headers.get('location')).toBe(appUrl('qbo=error&code=intuit_unavailable'))
+  })
+})
+
+describe('disconnect', () => {
+  it('revokes at Intuit, wipes the tokens and ends the session', async () => {
+    const realmId = await freshCompany()
+    const { jar } = await consent({ decision: 'connect', realmId })
+    const cookie = cookieHeader(jar)
+    const res = await SELF.fetch(`${EDGE}/auth/disconnect`, { method: 'POST', headers: { cookie, origin: env.APP_ORIGIN } })
+    expect(res.status).toBe(200)
+    expect(await res.json()).toEqual({ disconnected: true, revoked: true })
+    expect(cookiesFrom(res, new Map(jar)).has('fs_session')).toBe(false)
+    const tokens = await admin<{ connections: Array<{ realmId: string; revoked: boolean }> }>('/tokens')
+    expect(tokens.connections.filter((c) => c.realmId === realmId).every((c) => c.revoked)).toBe(true)
+    // The old cookie is worthless now: the realm holds no tokens.
+    expect(await (await SELF.fetch(`${EDGE}/api/session`, { headers: { cookie } })).json()).toEqual({ connected: false, needsReconnect: false })
+    const call = await SELF.fetch(`${EDGE}/api/qbo/${realmId}/preferences`, { headers: { cookie } })
+    expect(await call.json()).toMatchObject({ error: { code: 'not_connected' } })
+  })
+})
