@@ -4,16 +4,17 @@ import { render } from 'solid-js/web'
 import { App } from './app.tsx'
 import { ProgressBar } from './components/ProgressBar.tsx'
 import { openAppDb } from './state/db.ts'
-import { loadDemo, takeDemoFlag } from './state/demo.ts'
+import { demoFlag, loadDemo } from './state/demo.ts'
 import './styles.css'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
 
 const [demo, setDemo] = createSignal<'idle' | 'loading' | string>('idle')
-if (takeDemoFlag()) {
+if (demoFlag()) {
   setDemo('loading')
-  void loadDemo(openAppDb()).then((r) => setDemo(r.ok ? 'idle' : r.error.message))
+  // An app that already has records keeps them; only a real failure is worth a notice.
+  void loadDemo(openAppDb()).then((r) => setDemo(r.ok || r.error.kind === 'refused' ? 'idle' : r.error.message))
 }
 const notice = () => (
   <Show when={demo() !== 'idle'}>

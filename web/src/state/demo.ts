@@ -1,30 +1,30 @@
 /**
  * Demo data, from the Settings button or the `?demo=1` URL flag (used by tests
- * and screenshots). The records themselves come from the data layer.
+ * and screenshots). The records come from the data layer, which only fills an
+ * empty app, so reloading with the flag never adds them twice.
  */
-import type { Result } from '../../../shared/domain/index.ts'
+import { demoRequested, loadDemoData } from '../db/demo-data.ts'
+import type { DemoSummary } from '../db/demo-data.ts'
 import type { FieldsyncDB } from '../db/schema.ts'
+import type { Result } from '../../../shared/domain/index.ts'
 
-type DemoModule = { loadDemoData: (db: FieldsyncDB) => Promise<unknown> }
-// Resolved at build time; empty until the data layer ships its demo set.
-const modules = import.meta.glob<DemoModule>('../db/demo.ts')
+export type DemoOutcome = Result<string, { kind: 'refused' | 'failed'; message: string }>
 
-export async function loadDemo(db: FieldsyncDB): Promise<Result<string, { kind: 'unavailable' | 'failed'; message: string }>> {
-  const load = modules['../db/demo.ts']
-  if (!load) return { ok: false, error: { kind: 'unavailable', message: 'Demo data is not part of this build.' } }
+export function describeDemo(s: DemoSummary): string {
+  return `Added ${s.contacts} contacts, ${s.items} items, ${s.invoices} invoices and ${s.payments} payments.`
+}
+
+export async function loadDemo(db: FieldsyncDB): Promise<DemoOutcome> {
   try {
-    await (await load()).loadDemoData(db)
-    return { ok: true, value: 'Demo data added.' }
+    const r = await loadDemoData(db)
+    if (r.ok) return { ok: true, value: describeDemo(r.value) }
+    return { ok: false, error: { kind: r.error.kind === 'invalid_state' ? 'refused' : 'failed', message: r.error.message } }
   } catch (e) {
     return { ok: false, error: { kind: 'failed', message: `Demo data could not be added: ${e instanceof Error ? e.message : String(e)}` } }
   }
 }
 
-/** True when the page was opened with `?demo=1`; the flag is then removed so a reload does not add it twice. */
-export function takeDemoFlag(loc: Location = location, hist: History = history): boolean {
-  const url = new URL(loc.href)
-  if (url.searchParams.get('demo') !== '1') return false
-  url.searchParams.delete('demo')
-  hist.replaceState(hist.state, '', url.pathname + url.search + url.hash)
-  return true
+/** True when the page was opened with `?demo=1` (before or after the hash route). */
+export function demoFlag(href: string = location.href): boolean {
+  return demoRequested(href)
 }

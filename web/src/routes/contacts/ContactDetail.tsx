@@ -118,7 +118,7 @@ function ContactView(props: { contact: Contact }) {
                     <td>{fmt().date(inv.issueDate)}</td>
                     <td><InvoiceStatePill state={invoiceState(inv)} /></td>
                     <td class="num">{fmt().money(inv.total)}</td>
-                    <td class="num">{fmt().money(inv.balance)}</td>
+                    <td class="num">{inv.status === 'finalized' ? fmt().money(inv.balance) : ''}</td>
                   </tr>
                 )}
               </For>

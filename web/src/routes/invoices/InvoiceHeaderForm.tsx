@@ -34,7 +34,7 @@ export function InvoiceHeaderForm(props: { invoice: Invoice }) {
   }
   return (
     <div class="card">
-      <div class="grid-3">
+      <div class="grid-4">
         <Show when={draft()} fallback={<div class="field"><span class="field-label">Issued</span><span>{fmt().date(inv().issueDate)}</span></div>}>
           <TextField label="Issue date" type="date" value={inv().issueDate} onValue={(s) => void save({ issueDate: s })} error={errors().issueDate} />
         </Show>
@@ -44,9 +44,9 @@ export function InvoiceHeaderForm(props: { invoice: Invoice }) {
         <Show when={draft()} fallback={<div class="field"><span class="field-label">Tax rate</span><span>{(inv().taxRateBps / 100).toLocaleString(fmt().locale)} %</span></div>}>
           <TextField label="Tax rate (%)" inputmode="decimal" value={rate()} onValue={saveRate} error={errors().taxRateBps} />
         </Show>
-        <Show when={inv().status !== 'void'} fallback={<Show when={inv().memo}><div class="field span-2"><span class="field-label">Memo</span><span>{inv().memo}</span></div></Show>}>
-          <TextField class="span-2" label="Memo" value={memo()} onValue={setMemo} onBlur={() => void save({ memo: blankToUndefined(memo()) })}
-            error={errors().memo} hint={saved() ? 'Saved.' : 'Shown on the invoice. Saved when you leave the field.'} />
+        <Show when={inv().status !== 'void'} fallback={<Show when={inv().memo}><div class="field"><span class="field-label">Memo</span><span>{inv().memo}</span></div></Show>}>
+          <TextField label="Memo" value={memo()} onValue={setMemo} onBlur={() => void save({ memo: blankToUndefined(memo()) })}
+            error={errors().memo} placeholder="Shown on the invoice" {...(saved() ? { hint: 'Saved.' } : {})} />
         </Show>
       </div>
       <Show when={errors().form}><div class="form-error" role="alert">{errors().form}</div></Show>

@@ -15,12 +15,12 @@ export function DemoDataCard() {
   return (
     <section class="card" aria-labelledby="demo-title">
       <h3 id="demo-title">Demo data</h3>
-      <p class="muted">Adds sample contacts, pricebook items, invoices and payments of a small plumbing business. Your own records are kept.</p>
+      <p class="muted">Fills an empty app with the contacts, pricebook, invoices and payments of a small plumbing business, to try things out. It is only added while there are no contacts yet.</p>
       <Show when={state().kind === 'loading'}>
         <ProgressBar label="Adding demo data…" />
       </Show>
       <Show when={state().kind === 'done' || state().kind === 'failed'}>
-        <p role="status" classList={{ 'form-error': state().kind === 'failed' }}>{(state() as { message: string }).message}</p>
+        <p role="status" classList={{ 'form-error': state().kind === 'failed', muted: state().kind === 'done' }}>{(state() as { message: string }).message}</p>
       </Show>
       <button type="button" class="btn" disabled={state().kind === 'loading'} onClick={() => void load()}>Load demo data</button>
     </section>
