@@ -1,0 +1,149 @@
+/**
+ * Invoice → QuickBooks Invoice, and what is read back: paid/balance/void state and the total check.
+ *
+ * Lines: a pricebook line is a SalesItemLineDetail with its item's ref, Qty, UnitPrice and Amount in dollars
+ * (Amount = the line's own rounded cents, so Amount = Qty × UnitPrice to the cent). A free-text line with an
+ * amount goes on a generic service item the company chose, because QuickBooks puts money only on item lines:
+ * a DescriptionOnly line carries no amount and would silently drop it from the total. A free-text line of
+ * zero is sent as DescriptionOnly (a note on the invoice).
+ *
+ * Tax: lines carry TAX/NON; when any line is taxable the app's own tax amount is sent as TxnTaxDetail.TotalTax,
+ * which automated sales tax keeps (and prorates) instead of recomputing (qbo-api.md §11). Totals that still
+ * differ are reported by `compareTotals`, never silently accepted.
+ * @module
+ */
+import type { Address, Invoice } from '../../../../../shared/domain/index.ts'
+import type { QboInvoice, QboInvoiceLine } from '../../../../../shared/qbo/index.ts'
+import type { RecordRef } from '../plan-types.ts'
+import { toCents, toDollars, toQty } from './amounts.ts'
+import { toQboAddress } from './address.ts'
+import { compact } from './compact.ts'
+import { mapError, mapped, type Mapped, type MapWarning } from './map-result.ts'
+import type { RefResolver } from './refs.ts'
+import { cut, LIMITS } from './text-rules.ts'
+
+export type InvoiceFields = Pick<Invoice,
+  'number' | 'contactId' | 'jobId' | 'issueDate' | 'dueDate' | 'lines' | 'taxRateBps' | 'subtotal' | 'tax' | 'total' | 'memo'>
+
+export interface InvoiceContext {
+  ref: RefResolver
+  /** The customer billed: the contact, or the job's sub-customer when jobs sync as sub-customers. */
+  customer: RecordRef
+  /** The property's address, sent as the ship-to address (it also drives automated sales tax). */
+  shipAddress?: Address | undefined
+  /** QuickBooks Id of the generic service item that free-text lines with an amount are booked on. */
+  freeTextItemQboId?: string | undefined
+}
+
+export type InvoiceBody = Partial<QboInvoice>
+
+function lineDescription(name: string, description: string | undefined): string {
+  const d = description?.trim()
+  return cut(d === undefined || d === '' ? name : `${name} - ${d}`, LIMITS.itemDescription)
+}
+
+/**
+ * @example invoiceToQbo(inv, { ref, customer: { kind: 'contact', localId: inv.contactId } })
+ */
+export function invoiceToQbo(inv: InvoiceFields, ctx: InvoiceContext): Mapped<InvoiceBody> {
+  const warnings: MapWarning[] = []
+  const lines: QboInvoiceLine[] = []
+  for (const [i, l] of inv.lines.entries()) {
+    const taxCode = { value: l.taxable ? 'TAX' : 'NON' }
+    if (l.itemId !== undefined || l.amount !== 0) {
+      const itemRef = l.itemId !== undefined ? ctx.ref({ kind: 'item', localId: l.itemId }) : ctx.freeTextItemQboId
+      if (itemRef === undefined) {
+        return mapError(`Line.${i}`, `"${l.name}" has no pricebook item. Pick one, or choose the item for free-text lines in Settings → QuickBooks.`)
+      }
+      lines.push({
+        LineNum: i + 1,
+        Description: l.itemId !== undefined ? cut(l.description ?? l.name, LIMITS.itemDescription) : lineDescription(l.name, l.description),
+        Amount: toDollars(l.amount),
+        DetailType: 'SalesItemLineDetail',
+        SalesItemLineDetail: { ItemRef: { value: itemRef }, Qty: toQty(l.qty), UnitPrice: toDollars(l.unitPrice), TaxCodeRef: taxCode },
+      })
+    } else {
+      lines.push({ LineNum: i + 1, Description: lineDescription(l.name, l.description), DetailType: 'DescriptionOnly' })
+    }
+  }
+  if (!lines.some((l) => l.DetailType === 'SalesItemLineDetail')) {
+    return mapError('Line', 'QuickBooks needs at least one line with an amount on an invoice.')
+  }
+  const number = inv.number?.trim()
+  if (number !== undefined && number.length > LIMITS.docNumber) {
+    return mapError('DocNumber', `QuickBooks invoice numbers have at most ${LIMITS.docNumber} characters.`)
+  }
+  let memo = inv.memo
+  if (memo !== undefined && memo.length > LIMITS.customerMemo) {
+    memo = cut(memo, LIMITS.customerMemo)
+    warnings.push({ field: 'CustomerMemo', message: `The message was shortened to ${LIMITS.customerMemo} characters for QuickBooks.` })
+  }
+  const anyTaxable = inv.lines.some((l) => l.taxable)
+  return mapped(compact({
+    CustomerRef: { value: ctx.ref(ctx.customer) },
+    DocNumber: number === undefined || number === '' ? undefined : number,
+    TxnDate: inv.issueDate,
+    DueDate: inv.dueDate,
+    Line: lines,
+    TxnTaxDetail: anyTaxable ? { TotalTax: toDollars(inv.tax) } : undefined,
+    ShipAddr: toQboAddress(ctx.shipAddress),
+    CustomerMemo: memo === undefined ? undefined : { value: memo },
+  }), warnings)
+}
+
+/** What the app keeps of a QuickBooks invoice after a write or a pull. */
+export interface InvoiceReadBack {
+  qboId: string
+  syncToken: string | undefined
+  docNumber: string | undefined
+  totalCents: number
+  balanceCents: number
+  taxCents: number
+  /** QuickBooks keeps a voided invoice with every amount zero and "Voided" at the start of its private note. */
+  voided: boolean
+  paid: boolean
+}
+
+export function readInvoice(q: QboInvoice): InvoiceReadBack {
+  const total = toCents(q.TotalAmt ?? 0)
+  const voided = total === 0 && (q.PrivateNote ?? '').startsWith('Voided')
+  const balance = toCents(q.Balance ?? q.TotalAmt ?? 0)
+  return {
+    qboId: q.Id,
+    syncToken: q.SyncToken,
+    docNumber: q.DocNumber,
+    totalCents: total,
+    balanceCents: balance,
+    taxCents: toCents(q.TxnTaxDetail?.TotalTax ?? 0),
+    voided,
+    paid: !voided && total > 0 && balance === 0,
+  }
+}
+
+export interface TotalMismatch {
+  ours: { subtotal: number; tax: number; total: number }
+  theirs: { subtotal: number; tax: number; total: number }
+  /** Lines (1-based, in our order) whose amounts differ, with both amounts in cents. */
+  lines: { line: number; ours: number; theirs: number | undefined }[]
+}
+
+/**
+ * The "invoice total mismatch" warning of design.md's error table: QuickBooks' TotalAmt differs from ours.
+ * Lines are compared in order, skipping QuickBooks' appended subtotal line and text-only lines.
+ */
+export function compareTotals(inv: Pick<Invoice, 'lines' | 'subtotal' | 'tax' | 'total'>, q: QboInvoice): TotalMismatch | undefined {
+  const theirTotal = toCents(q.TotalAmt ?? 0)
+  if (theirTotal === inv.total) return undefined
+  const theirLines = q.Line.filter((l) => l.DetailType === 'SalesItemLineDetail').map((l) => toCents(l.Amount ?? 0))
+  const ourLines = inv.lines.filter((l) => l.amount !== 0 || l.itemId !== undefined).map((l) => l.amount)
+  const lines: TotalMismatch['lines'] = []
+  for (let i = 0; i < Math.max(ourLines.length, theirLines.length); i++) {
+    if (ourLines[i] !== theirLines[i]) lines.push({ line: i + 1, ours: ourLines[i] ?? 0, theirs: theirLines[i] })
+  }
+  const theirTax = toCents(q.TxnTaxDetail?.TotalTax ?? 0)
+  return {
+    ours: { subtotal: inv.subtotal, tax: inv.tax, total: inv.total },
+    theirs: { subtotal: theirLines.reduce((a, b) => a + b, 0), tax: theirTax, total: theirTotal },
+    lines,
+  }
+}
