@@ -48,7 +48,9 @@ export async function startStack(opts: StackOptions): Promise<() => Promise<void
     if (emulatorPresent()) {
       // Register the OAuth callback of the web port actually in use (Intuit matches redirect URIs exactly).
       const callbacks = [urls.web, `http://localhost:${ports.web}`].flatMap((origin) => ['--redirect-uri', `${origin}/auth/intuit/callback`])
-      run('qbo', 'node', [emulatorEntry, '--port', String(ports.emulator), '--seed', 'small', ...callbacks])
+      // Deliver its webhooks to the edge, signed with the verifier the edge checks.
+      const webhook = ['--webhook-url', `${urls.edge}/webhooks/intuit`, '--webhook-verifier', edgeVars(process.env).INTUIT_WEBHOOK_VERIFIER ?? '']
+      run('qbo', 'node', [emulatorEntry, '--port', String(ports.emulator), '--seed', 'small', ...callbacks, ...webhook])
       await waitFor(`${urls.emulator}/health`, 'QuickBooks emulator')
     }
     if (opts.fresh) rmSync(opts.persistTo, { recursive: true, force: true })
