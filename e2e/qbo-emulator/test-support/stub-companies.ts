@@ -15,6 +15,8 @@ export interface StubCompanies extends CompaniesPort {
   gate: Promise<void> | null
   /** Number of requests currently waiting at the gate. */
   waiting: number
+  /** Resolves when `n` requests are waiting at the gate. */
+  waitingReached(n: number): Promise<void>
 }
 
 export function stubCompanies(opts: { companies?: { realmId: string; companyName: string }[] } = {}): StubCompanies {
@@ -24,11 +26,13 @@ export function stubCompanies(opts: { companies?: { realmId: string; companyName
   ]
   const listeners: ((e: CompanyChange) => void)[] = []
   let nextId = 100
+  const waiters: { n: number; resolve: () => void }[] = []
   const emit = (e: CompanyChange) => listeners.forEach((l) => l(e))
   const stub: StubCompanies = {
     writes: [],
     gate: null,
     waiting: 0,
+    waitingReached: (n) => (stub.waiting >= n ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ n, resolve }))),
     list: () => companies,
     get: (realmId) => companies.find((c) => c.realmId === realmId),
     snapshot: (realmId) => ({ realmId, writes: stub.writes.filter((w) => w.realmId === realmId).length }),
@@ -47,6 +51,7 @@ export function stubCompanies(opts: { companies?: { realmId: string; companyName
       app.use('*', async (_c, next) => {
         if (stub.gate !== null) {
           stub.waiting++
+          for (const w of waiters.filter((w) => stub.waiting >= w.n)) waiters.splice(waiters.indexOf(w), 1), w.resolve()
           await stub.gate
           stub.waiting--
         }

@@ -79,11 +79,17 @@ describe('chaos over HTTP', () => {
 
   it('stalls a request for the configured time and then processes it', async () => {
     const stalls: { ms: number; release: () => void }[] = []
-    const delay = (ms: number) => new Promise<void>((release) => stalls.push({ ms, release }))
+    let stalled!: () => void
+    const firstStall = new Promise<void>((r) => (stalled = r))
+    const delay = (ms: number) =>
+      new Promise<void>((release) => {
+        stalls.push({ ms, release })
+        stalled()
+      })
     w = await startWorld({ chaos: { probability: 1, kinds: ['stall'], stallMs: 130_000 }, delay })
     const t = await connect(w)
     const pending = createCustomer(t.access_token)
-    for (let i = 0; i < 1000 && stalls.length === 0; i++) await new Promise((r) => setImmediate(r))
+    await firstStall
     expect(stalls.map((s) => s.ms)).toEqual([130_000])
     expect(w.stub.writes).toHaveLength(0)
     stalls[0]!.release()

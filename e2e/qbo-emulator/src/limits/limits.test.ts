@@ -20,12 +20,6 @@ const statuses = async (n: number, send: () => Promise<Response>) => {
   return out
 }
 
-/** Waits for the event loop until `cond` holds — no timers, so no dependence on speed. */
-async function until(cond: () => boolean) {
-  for (let i = 0; i < 10_000 && !cond(); i++) await new Promise((r) => setImmediate(r))
-  expect(cond()).toBe(true)
-}
-
 describe('requests per minute (500 per realm and app, sliding)', () => {
   it('refuses the 501st request within a minute with Intuit\'s 429 ThrottleExceeded, then lets requests through as the window slides', async () => {
     w = await startWorld({ clock: scaledClock() })
@@ -67,7 +61,7 @@ describe('concurrent requests (10 per realm and app)', () => {
     let open!: () => void
     w.stub.gate = new Promise<void>((r) => (open = r))
     const held = Array.from({ length: 10 }, () => read(t.access_token))
-    await until(() => w.stub.waiting === 10)
+    await w.stub.waitingReached(10)
     const eleventh = await read(t.access_token)
     expect(eleventh.status).toBe(429)
     expect((await eleventh.json()).fault.error[0].code).toBe('3001')

@@ -35,10 +35,6 @@ function manualScheduler() {
   return s
 }
 
-async function settle() {
-  for (let i = 0; i < 50; i++) await new Promise((r) => setImmediate(r))
-}
-
 function setup(opts: { connected?: string[]; statuses?: number[]; maxAttempts?: number } = {}) {
   const apps = createAppRegistry([{ clientId: 'app', clientSecret: 's', redirectUris: ['https://a.example/cb'], webhook: hook }])
   const connected = new Set(opts.connected ?? [realmA, realmB])
@@ -77,7 +73,7 @@ describe('webhook notifier', () => {
     notifier.notify(change(realmA, '2', 'Delete'))
     expect(scheduler.pending()).toEqual([100]) // 1 s of emulator time at a time scale of 10
     scheduler.runNext()
-    await settle()
+    await notifier.settled()
     expect(sent).toHaveLength(1)
     const body = JSON.parse(sent[0]!.body)
     expect(body).toEqual({
@@ -108,20 +104,20 @@ describe('webhook notifier', () => {
     const { notifier, scheduler, sent } = setup({ statuses: [500, 503] })
     notifier.notify(change(realmA, '1'))
     scheduler.runNext()
-    await settle()
+    await notifier.settled()
     expect(scheduler.pending()).toEqual([1_000]) // 10 s emulator time
     notifier.notify(change(realmA, '2'))
     expect(scheduler.pending()).toEqual([1_000]) // held behind the retry
     scheduler.runNext()
-    await settle()
+    await notifier.settled()
     expect(scheduler.pending()).toEqual([2_000]) // then 20 s
     scheduler.runNext()
-    await settle()
+    await notifier.settled()
     expect(sent.map((s) => JSON.parse(s.body).eventNotifications[0].dataChangeEvent.entities.map((e: { id: string }) => e.id))).toEqual([['1'], ['1'], ['1']])
     expect(notifier.deliveries()[0]).toMatchObject({ state: 'delivered' })
     expect(notifier.deliveries()[0]!.attempts.map((a) => a.status)).toEqual([500, 503, 200])
     scheduler.runNext() // the held event goes out next
-    await settle()
+    await notifier.settled()
     expect(JSON.parse(sent.at(-1)!.body).eventNotifications[0].dataChangeEvent.entities[0].id).toBe('2')
   })
 
@@ -130,7 +126,7 @@ describe('webhook notifier', () => {
     notifier.notify(change(realmA, '1'))
     for (let i = 0; i < 3; i++) {
       scheduler.runNext()
-      await settle()
+      await notifier.settled()
     }
     expect(notifier.deliveries()[0]).toMatchObject({ state: 'failed' })
     expect(scheduler.pending()).toEqual([])

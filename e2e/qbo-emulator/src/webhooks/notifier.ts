@@ -48,6 +48,8 @@ export interface WebhookNotifier {
   deliveries(): Delivery[]
   clear(): void
   stop(): void
+  /** Resolves once no delivery is being sent right now (scheduled retries do not count). */
+  settled(): Promise<void>
 }
 
 export interface NotifierOptions {
@@ -83,6 +85,11 @@ export function createWebhookNotifier(opts: NotifierOptions): WebhookNotifier {
   let log: Delivery[] = []
   let nextId = 1
   let stopped = false
+  const active = new Set<Promise<void>>()
+  const track = (p: Promise<void>) => {
+    active.add(p)
+    void p.finally(() => active.delete(p))
+  }
   const real = (emulatorMs: number) => emulatorMs / opts.timeScale
 
   const queueFor = (clientId: string) => {
@@ -130,12 +137,12 @@ export function createWebhookNotifier(opts: NotifierOptions): WebhookNotifier {
     }
     d.state = 'retrying'
     const wait = retry[Math.min(d.attempts.length - 1, retry.length - 1)]!
-    schedule(q, wait, () => void attempt(q, d))
+    schedule(q, wait, () => track(attempt(q, d)))
   }
 
   function finish(q: Queue, clientId: string) {
     q.busy = false
-    if (q.pending.length > 0) schedule(q, batchWindowMs, () => void flush(clientId))
+    if (q.pending.length > 0) schedule(q, batchWindowMs, () => track(flush(clientId)))
   }
 
   async function flush(clientId: string) {
@@ -161,7 +168,7 @@ export function createWebhookNotifier(opts: NotifierOptions): WebhookNotifier {
         if (app.webhook === undefined || !opts.isConnected(app.clientId, change.realmId)) continue
         const q = queueFor(app.clientId)
         q.pending.push(change)
-        if (!q.busy && q.cancel === null) schedule(q, batchWindowMs, () => void flush(app.clientId))
+        if (!q.busy && q.cancel === null) schedule(q, batchWindowMs, () => track(flush(app.clientId)))
       }
     },
     deliveries: () => log.map((d) => ({ ...d, attempts: [...d.attempts] })),
@@ -171,6 +178,9 @@ export function createWebhookNotifier(opts: NotifierOptions): WebhookNotifier {
     stop() {
       stopped = true
       for (const q of queues.values()) q.cancel?.()
+    },
+    async settled() {
+      while (active.size > 0) await Promise.allSettled([...active])
     },
   }
 }
