@@ -20,6 +20,9 @@ export interface LogEntry {
   path: string
   status: number
   realmId: string | null
+  requestId: string | null
+  /** Emulator time, ISO. */
+  time: string
 }
 
 export const requestLog = (since = 0) => admin<LogEntry[]>(`/requests?since=${since}`)
