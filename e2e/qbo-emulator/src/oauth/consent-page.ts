@@ -2,7 +2,8 @@
  * @module
  * HTML for Intuit's consent screen and its error page: the app's name, what it asks to access, a company
  * picker when the user administers several companies, and Connect / Cancel with large touch targets
- * (the app is used on tablets, so this page is too).
+ * (the app is used on tablets, so this page is too). Connect comes first in the form so Enter connects;
+ * CSS shows it on the right, where Intuit puts it.
  */
 import { scopeDescriptions } from './scopes.ts'
 
@@ -22,7 +23,7 @@ const styles = `
   label.company { display: flex; align-items: center; gap: 12px; min-height: 56px; padding: 0 16px;
                   border: 1px solid #d4d7dc; border-radius: 6px; margin-bottom: 8px; cursor: pointer; font-size: 1.05rem; }
   label.company input { width: 24px; height: 24px; }
-  .actions { display: flex; gap: 16px; margin-top: 24px; }
+  .actions { display: flex; flex-direction: row-reverse; gap: 16px; margin-top: 24px; }
   button { flex: 1; min-height: 56px; font-size: 1.1rem; font-weight: 600; border-radius: 28px; cursor: pointer; }
   button.connect { background: #2ca01c; color: #fff; border: 0; }
   button.cancel { background: #fff; color: #393a3d; border: 2px solid #8d9096; }
@@ -63,8 +64,8 @@ export function consentPage(input: ConsentPageInput): string {
     `<h1>${esc(input.appName)} wants to connect to your QuickBooks company</h1>
 <p>${esc(input.appName)} will be able to access:</p><ul class="scopes">${scopes}</ul>
 <form method="post" action="/connect/oauth2">${hidden}${picker}
-<div class="actions"><button type="submit" name="decision" value="cancel" class="cancel">Cancel</button>
-<button type="submit" name="decision" value="connect" class="connect">Connect</button></div></form>
+<div class="actions"><button type="submit" name="decision" value="connect" class="connect">Connect</button>
+<button type="submit" name="decision" value="cancel" class="cancel">Cancel</button></div></form>
 <p class="fine">QuickBooks Online emulator. You are signed in as the company administrator.</p>`,
   )
 }

@@ -23,6 +23,22 @@ describe('authorize page', () => {
     expect(html).toContain(`value="${realmB}"`)
     expect(html).toMatch(/name="decision" value="connect"/)
     expect(html).toMatch(/name="decision" value="cancel"/)
+    // Implicit submission (Enter) uses the first submit button: it must be Connect, not Cancel.
+    expect(html.indexOf('value="connect"')).toBeLessThan(html.indexOf('value="cancel"'))
+  })
+
+  it('shows the single company without a picker when the user has one', async () => {
+    w.stub.list = () => [{ realmId: realmA, companyName: 'Only One Co' }]
+    const html = await (await fetch(authorizeUrl(w))).text()
+    expect(html).toContain('Only One Co')
+    expect(html).not.toContain('type="radio"')
+  })
+
+  it('escapes company names', async () => {
+    w.stub.list = () => [{ realmId: realmA, companyName: '<script>alert(1)</script> & Sons' }]
+    const html = await (await fetch(authorizeUrl(w))).text()
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; Sons')
+    expect(html).not.toContain('<script>alert')
   })
 
   it('redirects with code, state and the chosen realmId on Connect', async () => {
