@@ -7,7 +7,7 @@ import type { Json } from '../types.ts'
 import { fail, ok } from '../result.ts'
 import { faults } from '../faults.ts'
 import { compact, str } from '../json.ts'
-import { checkString, USD } from './checks.ts'
+import { checkString, resolveRef, USD } from './checks.ts'
 
 export const ACCOUNT_CLASSIFICATION: Record<string, string> = {
   Bank: 'Asset',
@@ -35,19 +35,31 @@ export const accountRules: EntityRules = {
     const name = checkString('Name', input.Name, 100)
     if (!name.ok) return name
     if (/[":]/.test(name.value ?? '')) return fail(faults.business('Account Name cannot contain double quotes (") or colon (:).', 'Name'))
-    const folded = (name.value ?? '').trim().toLowerCase()
+    // Sub-accounts hang under a parent of the same type; names are unique per parent.
+    let fullName = name.value ?? ''
+    let parent: Json | undefined
+    if (input.ParentRef !== undefined && input.ParentRef !== null) {
+      const p = resolveRef(ctx, 'Account', 'ParentRef', input.ParentRef, { active: true })
+      if (!p.ok) return p
+      parent = p.value
+      fullName = `${str(parent.FullyQualifiedName) ?? str(parent.Name)}:${fullName}`
+    }
+    const folded = fullName.trim().toLowerCase()
     for (const [id, row] of ctx.state.tables.Account) {
-      if (id !== str(prev?.Id) && str(row.data.Name)?.trim().toLowerCase() === folded) return fail(faults.duplicateName(id))
+      if (id !== str(prev?.Id) && (str(row.data.FullyQualifiedName) ?? str(row.data.Name))?.trim().toLowerCase() === folded) return fail(faults.duplicateName(id))
     }
     const type = input.AccountType ?? prev?.AccountType
     if (type === undefined) return fail(faults.required('AccountType'))
     const classification = typeof type === 'string' ? ACCOUNT_CLASSIFICATION[type] : undefined
     if (!classification) return fail(faults.invalidEnum('AccountType', String(type)))
     if (typeof input.AcctNum === 'string' && input.AcctNum.includes(':')) return fail(faults.invalidChars('AcctNum'))
-    out.FullyQualifiedName = name.value
+    if (parent && parent.AccountType !== type) return fail(faults.business('A sub-account must have the same AccountType as its parent.', 'ParentRef'))
+    out.FullyQualifiedName = fullName
     out.Classification = classification
     out.Active = input.Active ?? true
-    out.SubAccount = false
+    out.SubAccount = parent !== undefined
+    if (parent) out.ParentRef = { value: str(parent.Id) }
+    else delete out.ParentRef
     out.CurrentBalance = prev?.CurrentBalance ?? 0
     out.CurrentBalanceWithSubAccounts = prev?.CurrentBalanceWithSubAccounts ?? 0
     out.CurrencyRef = prev?.CurrencyRef ?? input.CurrencyRef ?? USD
