@@ -15,6 +15,7 @@ import { listContacts } from '../../db/contacts.ts'
 import { listInvoices } from '../../db/invoices.ts'
 import { useDb } from '../../state/db.ts'
 import { useFormats } from '../../state/format.ts'
+import { newestInvoices } from '../../state/invoice-window.ts'
 import { createLive } from '../../state/live.ts'
 import { InvoiceStatePill } from './InvoiceStatePill.tsx'
 
@@ -29,25 +30,33 @@ const filters: { value: InvoiceState | 'all' | 'unpaid'; label: string }[] = [
 export default function InvoicesList() {
   const db = useDb()
   const fmt = useFormats()
-  const invoices = createLive(() => listInvoices(db))
-  const contacts = createLive(() => listContacts(db, { includeInactive: true }))
-  const names = createMemo(() => new Map((contacts() ?? []).map((c) => [c.id as string, c.displayName])))
+  // A first screen from the indexes at once; the full list (and all names, for search) follows.
+  const first = createLive(() => newestInvoices(db, 40))
+  const all = createLive(() => listInvoices(db))
+  const contacts = createLive(() => (all() ? listContacts(db, { includeInactive: true }) : undefined), () => all() !== undefined)
+  const invoices = () => all() ?? first()?.invoices
+  const names = createMemo(() => {
+    const loaded = contacts()
+    return loaded ? new Map(loaded.map((c) => [c.id as string, c.displayName])) : (first()?.names ?? new Map<string, string>())
+  })
   const [filter, setFilter] = createSignal<(typeof filters)[number]['value']>('all')
   const [search, setSearch] = createSignal('')
-  const nameOf = (inv: Invoice) => names().get(inv.contactId) ?? 'Deleted contact'
+  const nameOf = (inv: Invoice) => names().get(inv.contactId) ?? (contacts() ? 'Deleted contact' : '')
 
   const shown = createMemo(() => {
-    const all = invoices()
-    if (!all) return undefined
+    const rows = invoices()
+    if (!rows) return undefined
     const f = filter()
     const words = nameKey(search()).split(' ').filter(Boolean)
-    return all.filter((inv) => {
+    const kept = rows.filter((inv) => {
       const st = invoiceState(inv)
       if (f === 'unpaid' ? st !== 'open' && st !== 'partial' : f !== 'all' && st !== f) return false
       if (words.length === 0) return true
       const hay = ` ${inv.number ?? ''} ${nameKey(nameOf(inv))} `
       return words.every((w) => hay.includes(` ${w}`))
     })
+    // Nothing in the first screen is no proof of an empty list: wait for the full one.
+    return kept.length === 0 && !all() ? undefined : kept
   })
   const newButton = <A class="btn btn-primary-solid" href="/invoices/new">New invoice</A>
   return (
@@ -60,14 +69,14 @@ export default function InvoicesList() {
             {(f) => <button type="button" class="chip" aria-pressed={filter() === f.value} onClick={() => setFilter(f.value)}>{f.label}</button>}
           </For>
         </div>
-        <span class="count">{shown()?.length ?? '…'} shown</span>
+        <span class="count">{all() ? `${shown()?.length ?? 0} shown` : 'Loading all…'}</span>
       </div>
       <Show when={shown()} fallback={<p class="loading">Loading invoices…</p>}>
         {(rows) => (
           <Show
             when={rows().length > 0}
             fallback={
-              (invoices()?.length ?? 0) > 0
+              (all()?.length ?? 0) > 0
                 ? <EmptyState title="No invoice matches" action={<button type="button" class="btn" onClick={() => { setSearch(''); setFilter('all') }}>Show all invoices</button>} />
                 : <EmptyState title="No invoices yet" action={newButton}><p class="muted">Start one from a contact, then add lines from your pricebook.</p></EmptyState>
             }
