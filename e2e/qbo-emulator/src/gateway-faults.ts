@@ -4,26 +4,18 @@
  * (3200), authorization (3100) and throttling (3001). They use the lower-case envelope recorded in
  * /work/shared/fixtures/qbo/fault/authentication-3200-401-*.json and a numeric `time`, unlike the
  * service's own `{"Fault":{…}}` bodies. Service-side system faults (500, 503) live here too because
- * chaos mode sends them without the company module.
+ * chaos mode sends them without the company module. Codes and texts come from shared/qbo's fault list.
  */
 
-interface GatewayFault {
-  status: 401 | 403 | 429
-  name: string
-  code: string
-  type: 'AUTHENTICATION' | 'SERVICE'
-  detail: string | null
-}
+import { QBO_FAULTS, type QboFaultCodeInfo } from '../../../shared/qbo/fault.ts'
 
-function gatewayBody(f: GatewayFault, time: number) {
-  const errorCode = f.code.padStart(6, '0')
+const { authenticationFailed: auth, authorizationFailed: authz, throttled, internalError } = QBO_FAULTS
+
+function gatewayBody(f: QboFaultCodeInfo, detail: string | null, time: number) {
   return {
     warnings: null,
     intuitObject: null,
-    fault: {
-      error: [{ message: `message=${f.name}; errorCode=${errorCode}; statusCode=${f.status}`, detail: f.detail, code: f.code, element: null }],
-      type: f.type,
-    },
+    fault: { error: [{ message: f.message, detail, code: f.code, element: null }], type: f.type },
     report: null,
     queryResponse: null,
     batchItemResponse: [],
@@ -37,33 +29,25 @@ function gatewayBody(f: GatewayFault, time: number) {
 }
 
 export function authenticationFailed(detail: string, time: number): Response {
-  const body = gatewayBody({ status: 401, name: 'AuthenticationFailed', code: '3200', type: 'AUTHENTICATION', detail }, time)
-  return Response.json(body, {
-    status: 401,
+  return Response.json(gatewayBody(auth, detail, time), {
+    status: auth.httpStatus,
     headers: { 'WWW-Authenticate': 'Bearer realm="Intuit", error="invalid_token"' },
   })
 }
 
 export function authorizationFailed(time: number): Response {
-  return Response.json(gatewayBody({ status: 403, name: 'AuthorizationFailed', code: '3100', type: 'SERVICE', detail: null }, time), {
-    status: 403,
-  })
+  return Response.json(gatewayBody(authz, null, time), { status: authz.httpStatus })
 }
 
-const throttleDetail = 'The request limit was reached.  Try again later'
-
 export function throttleExceeded(time: number, format: 'json' | 'xml'): Response {
-  if (format === 'json') {
-    const body = gatewayBody({ status: 429, name: 'ThrottleExceeded', code: '3001', type: 'SERVICE', detail: throttleDetail }, time)
-    return Response.json(body, { status: 429 })
-  }
+  if (format === 'json') return Response.json(gatewayBody(throttled, throttled.detail, time), { status: throttled.httpStatus })
   // The shape Intuit is observed to send (qbo-api.md §8), whatever the Accept header said.
   const xml =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
     `<IntuitResponse xmlns="http://schema.intuit.com/finance/v3" time="${new Date(time).toISOString()}">` +
-    `<Fault type="SERVICE"><Error code="3001"><Message>message=ThrottleExceeded; errorCode=003001; statusCode=429</Message>` +
-    `<Detail>${throttleDetail}</Detail></Error></Fault></IntuitResponse>`
-  return new Response(xml, { status: 429, headers: { 'Content-Type': 'application/xml' } })
+    `<Fault type="${throttled.type}"><Error code="${throttled.code}"><Message>${throttled.message}</Message>` +
+    `<Detail>${throttled.detail}</Detail></Error></Fault></IntuitResponse>`
+  return new Response(xml, { status: throttled.httpStatus, headers: { 'Content-Type': 'application/xml' } })
 }
 
 /** Intuit's SystemFault 10000 in the service envelope. */
@@ -73,16 +57,16 @@ export function systemFault(time: number): Response {
       Fault: {
         Error: [
           {
-            Message: 'An application error has occurred while processing your request',
+            Message: internalError.message,
             Detail: 'System Failure Error: An unexpected error occurred while accessing or saving your data. Please wait a few minutes and try again. If the problem persists, contact customer support.',
-            code: '10000',
+            code: internalError.code,
           },
         ],
-        type: 'SystemFault',
+        type: internalError.type,
       },
       time: new Date(time).toISOString(),
     },
-    { status: 500 },
+    { status: internalError.httpStatus },
   )
 }
 

@@ -1,0 +1,65 @@
+// What the platform half sends must read like Intuit's recorded answers: same keys as the recordings
+// in /work/shared/fixtures/qbo, and accepted by the shared wire schemas the app parses them with.
+import { readFileSync } from 'node:fs'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { QBO_FAULTS, faultOf } from '../../../shared/qbo/fault.ts'
+import { QboOpenIdDiscovery, QboTokenError, QboTokenResponse } from '../../../shared/qbo/oauth.ts'
+import { QboWebhookNotification } from '../../../shared/qbo/webhook.ts'
+import { buildPayload } from './webhooks/payload.ts'
+import { realmA, realmB } from '../test-support/stub-companies.ts'
+import { api, connect, startWorld, tokenRequest, type World } from '../test-support/world.ts'
+
+const fixture = (path: string) => JSON.parse(readFileSync(`/work/shared/fixtures/qbo/${path}`, 'utf8')) as Record<string, unknown>
+const keys = (o: unknown) => Object.keys(o as object).sort()
+
+let w: World
+beforeEach(async () => {
+  w = await startWorld({ limits: { requestsPerWindow: 2 } })
+})
+afterEach(() => w.close())
+
+describe('wire conformance', () => {
+  it('token responses and errors have the recorded shape', async () => {
+    const { realmId: _realmId, ...t } = await connect(w)
+    expect(QboTokenResponse.safeParse(t).success).toBe(true)
+    const recorded = fixture('oauth/refresh-token-response.dotnet-sdk.json')
+    expect(keys(t)).toEqual(keys(recorded))
+    const err = await (await tokenRequest(w, { grant_type: 'refresh_token', refresh_token: 'RT1-unknown' })).json()
+    expect(QboTokenError.safeParse(err).success).toBe(true)
+    expect(keys(err)).toEqual(keys(fixture('oauth/token-error-invalid-grant.oauth-jsclient.json')))
+  })
+
+  it('the discovery document has every key of Intuit\'s', async () => {
+    const doc = await (await fetch(`${w.url}/.well-known/openid_configuration`)).json()
+    expect(QboOpenIdDiscovery.safeParse(doc).success).toBe(true)
+    expect(keys(doc)).toEqual(keys(fixture('oauth/openid-discovery.dotnet-sdk.json')))
+  })
+
+  it('gateway faults (401, 403, 429) have the recorded envelope and the shared codes and messages', async () => {
+    const t = await connect(w)
+    const expired = await api(w, 'x'.repeat(300), `/v3/company/${realmA}/customer/1`)
+    const body401 = await expired.json()
+    expect(keys(body401)).toEqual(keys(fixture('fault/authentication-3200-401-token-expired.qbo_api.json')))
+    const other = await (await api(w, t.access_token, `/v3/company/${realmB}/customer/1`)).json()
+    expect(keys(other)).toEqual(keys(fixture('fault/authorization-3100-403.github-issue.json')))
+    await api(w, t.access_token, `/v3/company/${realmA}/customer/1`)
+    await api(w, t.access_token, `/v3/company/${realmA}/customer/1`)
+    const throttled = await (await api(w, t.access_token, `/v3/company/${realmA}/customer/1`)).json()
+    for (const [body, info] of [
+      [body401, QBO_FAULTS.authenticationFailed],
+      [other, QBO_FAULTS.authorizationFailed],
+      [throttled, QBO_FAULTS.throttled],
+    ] as const) {
+      const f = faultOf(body)
+      expect(f).toBeDefined()
+      expect(f!.type).toBe(info.type)
+      expect(f!.Error[0]).toMatchObject({ code: info.code, Message: info.message })
+    }
+  })
+
+  it('webhook payloads are read by the shared schema', () => {
+    const payload = buildPayload([{ realmId: realmA, entity: 'Invoice', id: '130', operation: 'Void', lastUpdated: '2025-03-05T14:42:21-07:00' }])
+    expect(QboWebhookNotification.safeParse(payload).success).toBe(true)
+    expect(keys(payload.eventNotifications[0])).toEqual(keys((fixture('webhook/classic-customer-create.signed.java-sdk.json').eventNotifications as unknown[])[0]))
+  })
+})
