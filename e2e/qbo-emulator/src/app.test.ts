@@ -62,6 +62,21 @@ describe('emulator as a whole', () => {
     expect(changes).toContainEqual(expect.objectContaining({ realmId, id, operation: 'Create' }))
   })
 
+  it('seeds a new company through the admin API, which the consent page then offers', async () => {
+    const seeded = await fetch(`${emu.url}/__admin/companies/4620816365000000001/seed`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ companyInfo: { CompanyName: 'Fresh Start Roofing' } }),
+    })
+    expect(seeded.status).toBe(200)
+    const page = await (
+      await fetch(`${emu.url}/connect/oauth2?client_id=fieldsync-local&response_type=code&scope=com.intuit.quickbooks.accounting&state=s&redirect_uri=${encodeURIComponent('http://127.0.0.1:5173/auth/intuit/callback')}`)
+    ).text()
+    expect(page).toContain('Fresh Start Roofing')
+    const state = await (await fetch(`${emu.url}/__admin/companies/4620816365000000001`)).json()
+    expect(state.companyInfo.CompanyName).toBe('Fresh Start Roofing')
+  })
+
   it('answers a company fault from an admin edit that breaks Intuit\'s rules', async () => {
     const res = await fetch(`${emu.url}/__admin/companies/${realmId}/customer/1`, {
       method: 'PATCH',

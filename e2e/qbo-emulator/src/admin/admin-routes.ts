@@ -85,6 +85,19 @@ export function adminRoutes(deps: AdminDeps): Hono {
   const { clock, companies, tokens, limiter, chaos } = deps
   const known = (realmId: string) => companies.list().some((co) => co.realmId === realmId)
 
+  app.get('/', (c) =>
+    c.json({
+      companies: ['GET /companies', 'GET /companies/:realmId', 'POST /companies/:realmId/seed', 'PATCH /companies/:realmId/:entity/:id', 'DELETE /companies/:realmId/:entity/:id'],
+      tokens: ['GET /tokens', 'POST /tokens/connect', 'POST /tokens/expire', 'POST /tokens/revoke', 'PUT /tokens/lifetimes'],
+      clock: ['GET /clock', 'POST /clock/advance'],
+      requests: ['GET /requests?realmId=&since=', 'DELETE /requests'],
+      chaos: ['GET /chaos', 'PUT /chaos', 'PUT /companies/:realmId/chaos', 'DELETE /companies/:realmId/chaos'],
+      limits: ['GET /limits', 'PUT /limits', 'PUT /companies/:realmId/limits', 'DELETE /companies/:realmId/limits'],
+      apps: ['GET /apps', 'POST /apps', 'PUT /apps/:clientId/webhook', 'DELETE /apps/:clientId/webhook'],
+      webhooks: ['GET /webhooks/deliveries', 'DELETE /webhooks/deliveries'],
+    }),
+  )
+
   // Companies: whole state, seed, bookkeeper edits.
   app.get('/companies', (c) => c.json(companies.list()))
   app.get('/companies/:realmId', (c) => {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createRemoteJWKSet, jwtVerify } from 'jose'
+import { createClock } from '../clock.ts'
 import { realmA, realmB } from '../../test-support/stub-companies.ts'
 import { api, app, authorizeUrl, basic, connect, consent, redirectUri, startWorld, tokenRequest, type TokenBody, type World } from '../../test-support/world.ts'
 
@@ -164,6 +165,17 @@ describe('access tokens', () => {
     expect(res.headers.get('www-authenticate')).toContain('invalid_token')
   })
 
+  it('last Intuit\'s hour in a real minute at a time scale of 60', async () => {
+    await w.close()
+    let real = 0
+    w = await startWorld({ clock: createClock({ timeScale: 60, realNow: () => real, start: Date.UTC(2025, 2, 1) }) })
+    const t = await connect(w)
+    real += 59_999
+    expect((await api(w, t.access_token, `/v3/company/${realmA}/customer/1`)).status).toBe(200)
+    real += 1
+    expect((await api(w, t.access_token, `/v3/company/${realmA}/customer/1`)).status).toBe(401)
+  })
+
   it.each([
     ['no Authorization header', undefined],
     ['a malformed bearer token', 'Bearer abc'],
@@ -245,6 +257,17 @@ describe('revoke', () => {
     expect((await api(w, t.access_token, `/v3/company/${realmA}/customer/1`)).status).toBe(401)
     expect((await (await refresh(t.refresh_token)).json()).error).toBe('invalid_grant')
     expect(w.emu.tokens.isConnected(app.clientId, realmA)).toBe(false)
+  })
+
+  it('accepts an access token too, and disconnects all the same', async () => {
+    const t = await connect(w)
+    const res = await fetch(`${w.url}/v2/oauth2/tokens/revoke`, {
+      method: 'POST',
+      headers: { Authorization: basic(), 'Content-Type': 'application/json' },
+      body: JSON.stringify({ token: t.access_token }),
+    })
+    expect(res.status).toBe(200)
+    expect((await (await refresh(t.refresh_token)).json()).error).toBe('invalid_grant')
   })
 
   it('needs client authentication and a known token', async () => {
