@@ -99,7 +99,7 @@ export function createCompanies(opts: CompaniesOptions): Companies {
       const t = target(realmId, entityName)
       if (!t.ok) return t
       const { realm, entity } = t.value
-      if (TRANSACTIONS.has(entity)) return realm.remove(entity, { Id: id }, { skipSyncToken: true })
+      if (TRANSACTIONS.has(entity)) return realm.remove(entity, { Id: id }, { skipSyncToken: true, unlinkPayments: true })
       return realm.update(entity, { Id: id, Active: false }, { sparse: true, skipSyncToken: true })
     },
     onChange(listener) {

@@ -27,6 +27,8 @@ export interface WriteOptions {
   hidden?: ReadonlySet<string>
   /** Bookkeeper edits in the QuickBooks UI carry no SyncToken of the caller's. */
   skipSyncToken?: boolean
+  /** Deleting a paid invoice in the QuickBooks UI unapplies its payments instead of refusing. */
+  unlinkPayments?: boolean
 }
 
 export interface Realm {
@@ -158,6 +160,7 @@ export function createRealm(state: RealmState, clock: Clock, emit: ChangeListene
       if (!token.ok) return token
       const prev = row.value.data
       const id = str(prev.Id) ?? ''
+      if (entity === 'Invoice' && opts.unlinkPayments) unlinkPayments(id, prev)
       if (entity === 'Invoice' && appliedToInvoice(state, id) > 0) {
         return fail(faults.business('This invoice has payments applied to it. Unlink or delete the payments before deleting the invoice.', 'Id'))
       }
