@@ -10,7 +10,7 @@ import { listInvoices } from '../../db/invoices.ts'
 import { listPayments } from '../../db/payments.ts'
 import { listPropertiesForContact } from '../../db/properties.ts'
 import { useDb } from '../../state/db.ts'
-import { useFormats } from '../../state/format.ts'
+import { methodLabel, useFormats } from '../../state/format.ts'
 import { createLive } from '../../state/live.ts'
 import { InvoiceStatePill } from '../invoices/InvoiceStatePill.tsx'
 import { PropertyForm } from './PropertyForm.tsx'
@@ -161,8 +161,4 @@ function ContactView(props: { contact: Contact }) {
       </ConfirmDialog>
     </div>
   )
-}
-
-export function methodLabel(m: string): string {
-  return ({ cash: 'Cash', check: 'Check', card: 'Card', bank_transfer: 'Bank transfer', other: 'Other' } as Record<string, string>)[m] ?? m
 }

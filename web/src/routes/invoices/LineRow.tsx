@@ -8,8 +8,7 @@ import type { Invoice } from '../../../../shared/domain/index.ts'
 import { parseMoney, parseQty } from '../../../../shared/money.ts'
 import { removeLine, updateLine } from '../../db/invoices.ts'
 import { useDb } from '../../state/db.ts'
-import { useFormats } from '../../state/format.ts'
-import { centsToInput } from '../pricebook/ItemEdit.tsx'
+import { centsToInput, useFormats } from '../../state/format.ts'
 
 export function LineRow(props: { invoice: Invoice; lineId: string }) {
   const db = useDb()

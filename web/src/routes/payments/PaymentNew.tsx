@@ -14,9 +14,8 @@ import { localDate } from '../../db/invoices.ts'
 import { autoApply, openInvoicesForContact, recordPayment } from '../../db/payments.ts'
 import { useDb } from '../../state/db.ts'
 import { blankToUndefined, createForm } from '../../state/form.ts'
-import { useFormats } from '../../state/format.ts'
+import { centsToInput, useFormats } from '../../state/format.ts'
 import { createLive } from '../../state/live.ts'
-import { centsToInput } from '../pricebook/ItemEdit.tsx'
 
 const methods: { value: PaymentMethod; label: string }[] = [
   { value: 'cash', label: 'Cash' }, { value: 'check', label: 'Check' }, { value: 'card', label: 'Card' },

@@ -11,9 +11,8 @@ import { listContacts } from '../../db/contacts.ts'
 import { listInvoices } from '../../db/invoices.ts'
 import { listPayments } from '../../db/payments.ts'
 import { useDb } from '../../state/db.ts'
-import { useFormats } from '../../state/format.ts'
+import { methodLabel, useFormats } from '../../state/format.ts'
 import { createLive } from '../../state/live.ts'
-import { methodLabel } from '../contacts/ContactDetail.tsx'
 
 export default function PaymentsList() {
   const db = useDb()

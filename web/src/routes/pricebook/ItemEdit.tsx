@@ -9,7 +9,7 @@ import { PageHeader } from '../../components/PageHeader.tsx'
 import { createItem, deleteItem, getItem, updateItem } from '../../db/items.ts'
 import { useDb } from '../../state/db.ts'
 import { blankToUndefined, createForm } from '../../state/form.ts'
-import { useFormats } from '../../state/format.ts'
+import { centsToInput, useFormats } from '../../state/format.ts'
 
 export default function ItemEdit() {
   const params = useParams()
@@ -23,11 +23,6 @@ export default function ItemEdit() {
       </Show>
     </Show>
   )
-}
-
-/** Cents → what a user would type back: "1234.50" (no grouping, locale decimal). */
-export function centsToInput(cents: number, locale: string | undefined): string {
-  return new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false }).format(cents / 100)
 }
 
 function ItemForm(props: { item: Item | undefined }) {
