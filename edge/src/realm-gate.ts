@@ -28,7 +28,7 @@ export interface UpstreamCall {
 export type GateError = { code: 'not_connected' | 'needs_reconnect' | 'intuit_unavailable' | 'paced' | 'config_missing' | 'realm_mismatch'; message: string; retryAfterMs?: number }
 
 export type UpstreamResult =
-  | { ok: true; status: number; headers: Record<string, string>; body: string }
+  | { ok: true; status: number; headers: Record<string, string>; body: string; timing: { queuedMs: number; upstreamMs: number } }
   | { ok: false; error: GateError }
 
 export interface GateStatus {
@@ -237,7 +237,9 @@ export class RealmGate extends DurableObject<Env> {
 
   async #send(config: Config, call: UpstreamCall, accessToken: string): Promise<UpstreamResult> {
     const pacer = this.#pacerFor(config)
+    const queuedFrom = Date.now()
     const admission = await pacer.acquire(call.kind)
+    const sentAt = Date.now()
     if (!admission.ok) {
       const seconds = Math.ceil(admission.retryAfterMs / 1000)
       return { ok: false, error: { code: 'paced', retryAfterMs: admission.retryAfterMs, message: `QuickBooks allows this company ${config.pacer.perWindow} calls a minute; try again in ${seconds} s.` } }
@@ -256,7 +258,7 @@ export class RealmGate extends DurableObject<Env> {
         const v = res.headers.get(h)
         if (v !== null) out[h] = v
       }
-      return { ok: true, status: res.status, headers: out, body }
+      return { ok: true, status: res.status, headers: out, body, timing: { queuedMs: sentAt - queuedFrom, upstreamMs: Date.now() - sentAt } }
     } catch (err) {
       return { ok: false, error: { code: 'intuit_unavailable', message: `QuickBooks could not be reached (${String(err)}).` } }
     } finally {

@@ -15,6 +15,7 @@ export const proxyRoutes = new Hono<AppEnv>()
 const MAX_BODY_BYTES = 2 * 1024 * 1024
 
 proxyRoutes.all('/:realmId/*', async (c) => {
+  const receivedAt = Date.now()
   const session = await currentSession(c)
   if (!session) return apiError(c, 'unauthenticated', 'Connect QuickBooks first: there is no session.')
   const url = new URL(c.req.url)
@@ -42,5 +43,8 @@ proxyRoutes.all('/:realmId/*', async (c) => {
     kind: allowed.kind,
   })
   if (!result.ok) return apiError(c, result.error.code, result.error.message, result.error.retryAfterMs)
-  return new Response(result.body, { status: result.status, headers: { ...result.headers, 'Cache-Control': 'no-store' } })
+  // Where the time went: waiting for the pacer, QuickBooks itself, and the whole edge.
+  const { queuedMs, upstreamMs } = result.timing
+  const timing = `pacer;dur=${queuedMs}, qbo;dur=${upstreamMs}, edge;dur=${Date.now() - receivedAt}`
+  return new Response(result.body, { status: result.status, headers: { ...result.headers, 'Cache-Control': 'no-store', 'Server-Timing': timing } })
 })
