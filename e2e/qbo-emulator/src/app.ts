@@ -26,7 +26,7 @@ import { systemFault } from './gateway-faults.ts'
 import { adminRoutes } from './admin/admin-routes.ts'
 import { createRequestLog, type RequestLog } from './admin/request-log.ts'
 import { createChaos, type Chaos } from './chaos/chaos-policy.ts'
-import { chaosMiddleware, isDroppedConnection } from './chaos/chaos-middleware.ts'
+import { chaosMiddleware, isDroppedConnection, realStall, type StallDelay } from './chaos/chaos-middleware.ts'
 import { createRealmLimiter, type RealmLimiter } from './limits/realm-limiter.ts'
 import { limitsMiddleware } from './limits/limits-middleware.ts'
 import { createAppRegistry, type AppRegistry } from './oauth/apps.ts'
@@ -45,8 +45,8 @@ export interface EmulatorOptions {
   limits?: Partial<Limits>
   tokenLifetimes?: Partial<TokenLifetimes>
   chaos?: ChaosConfigInput
-  /** How a chaos stall waits (real ms); tests pass one they control. */
-  delay?: (ms: number) => Promise<void>
+  /** How a chaos stall waits (real ms, or until the client disconnects); tests pass one they control. */
+  delay?: StallDelay
   webhooks?: { scheduler?: Scheduler; fetch?: typeof fetch; batchWindowMs?: number; ackTimeoutMs?: number; maxAttempts?: number }
 }
 
@@ -63,8 +63,6 @@ export interface Emulator {
   /** Stops timers (webhook retries); in-flight requests are not waited for. */
   stop(): void
 }
-
-const realDelay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
 export function createEmulator(opts: EmulatorOptions): Emulator {
   const { clock, companies } = opts
@@ -105,7 +103,7 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
 
   app.use('/v3/company/:realmId/*', bearerAuth({ tokens, clock }))
   app.use('/v3/company/:realmId/*', limitsMiddleware({ limiter, clock }))
-  app.use('/v3/company/:realmId/*', chaosMiddleware({ chaos, clock, delay: opts.delay ?? realDelay }))
+  app.use('/v3/company/:realmId/*', chaosMiddleware({ chaos, clock, delay: opts.delay ?? realStall }))
   app.route('/v3/company/:realmId', companies.accountingRoutes())
 
   return { app, clock, companies, apps, tokens, limiter, chaos, requestLog, webhooks, stop: () => webhooks.stop() }

@@ -63,7 +63,7 @@ export const ChaosConfigSchema = z.object({
   probability: z.number().min(0).max(1).default(0),
   seed: z.number().int().default(1),
   kinds: z.array(ChaosKindSchema).min(1).default([...chaosKinds]),
-  /** How long a stalled request is held, in real ms, before it is processed anyway (past any client timeout). */
+  /** Longest a stalled request is held, in real ms (it is released earlier when the client disconnects), before it is processed anyway. */
   stallMs: z.number().int().nonnegative().default(130_000),
 })
 export type ChaosConfig = z.infer<typeof ChaosConfigSchema>

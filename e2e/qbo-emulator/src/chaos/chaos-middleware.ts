@@ -28,7 +28,25 @@ export function isWrite(method: string, path: string): boolean {
   return method === 'POST' && !/\/query\/?$/i.test(path)
 }
 
-export function chaosMiddleware(deps: { chaos: Chaos; clock: Clock; delay: (ms: number) => Promise<void> }): MiddlewareHandler<EmulatorEnv> {
+/**
+ * Waits `ms` real milliseconds or until the client gives up (its connection closes), whichever is first,
+ * so a stall always outlasts the client's timeout without holding a concurrency slot much longer.
+ */
+export type StallDelay = (ms: number, clientGone: AbortSignal) => Promise<void>
+
+export const realStall: StallDelay = (ms, clientGone) =>
+  new Promise<void>((resolve) => {
+    if (clientGone.aborted) return resolve()
+    const done = () => {
+      clearTimeout(timer)
+      clientGone.removeEventListener('abort', done)
+      resolve()
+    }
+    const timer = setTimeout(done, ms)
+    clientGone.addEventListener('abort', done)
+  })
+
+export function chaosMiddleware(deps: { chaos: Chaos; clock: Clock; delay: StallDelay }): MiddlewareHandler<EmulatorEnv> {
   return async (c, next) => {
     const realmId = c.req.param('realmId') ?? ''
     const kind = deps.chaos.decide(realmId, { write: isWrite(c.req.method, c.req.path) })
@@ -42,7 +60,8 @@ export function chaosMiddleware(deps: { chaos: Chaos; clock: Clock; delay: (ms: 
       case 'throttle429':
         return throttleExceeded(deps.clock.now(), 'json')
       case 'stall':
-        await deps.delay(deps.chaos.configFor(realmId).stallMs)
+        // Then the request is processed anyway, as a server does after its client timed out.
+        await deps.delay(deps.chaos.configFor(realmId).stallMs, c.req.raw.signal)
         return next()
       case 'dropAfterWrite': {
         await next()

@@ -97,6 +97,22 @@ describe('chaos over HTTP', () => {
     expect(w.stub.writes).toHaveLength(1)
   })
 
+  it('releases a stall as soon as the client gives up, and still applies the write', async () => {
+    w = await startWorld({ chaos: { probability: 1, kinds: ['stall'], stallMs: 3_600_000 } })
+    const t = await connect(w)
+    const client = new AbortController()
+    let stalled!: () => void
+    const written = new Promise<void>((r) => (stalled = r))
+    w.emu.companies.onChange(() => stalled())
+    const call = api(w, t.access_token, `/v3/company/${realmA}/customer`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}', signal: client.signal })
+    // Give up once the emulator holds the request (it is in flight: one slot taken).
+    while (w.emu.limiter.inFlight(realmA, 'fieldsync-local') === 0) await new Promise((r) => setImmediate(r))
+    client.abort()
+    await expect(call).rejects.toThrow()
+    await written // a stall of an hour ended with the client, and the write went through
+    expect(w.stub.writes).toHaveLength(1)
+  })
+
   it('replays the same faults for the same seed across two runs', async () => {
     const trace = async () => {
       w = await startWorld({ chaos: { probability: 0.3, seed: 7, kinds: ['http500', 'http503', 'throttle429'] } })
