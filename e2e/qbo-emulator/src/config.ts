@@ -37,6 +37,11 @@ export const LimitsSchema = z.object({
   concurrent: count.default(10),
   batchPerWindow: count.default(40),
   windowMs: count.default(60_000),
+  /**
+   * Intuit's limits page also lists 10 requests per second per realm and app. Off unless set, because
+   * the per-minute limit is the one Intuit enforces strictly (qbo-api.md §8); set it to test pacing.
+   */
+  requestsPerSecond: count.optional(),
   /** Throttle body: JSON (gateway shape) or XML, which Intuit often sends even when JSON was asked for. */
   throttleFormat: z.enum(['json', 'xml']).default('json'),
 })

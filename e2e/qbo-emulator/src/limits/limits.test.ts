@@ -54,6 +54,16 @@ describe('requests per minute (500 per realm and app, sliding)', () => {
   })
 })
 
+describe('requests per second (optional)', () => {
+  it('when set, refuses the 11th request within an emulator second', async () => {
+    w = await startWorld({ clock: scaledClock(), limits: { requestsPerSecond: 10 } })
+    const t = await connect(w)
+    expect(await statuses(11, () => read(t.access_token))).toEqual([...Array(10).fill(200), 429])
+    real += 17 // just over one emulator second at a time scale of 60
+    expect((await read(t.access_token)).status).toBe(200)
+  })
+})
+
 describe('concurrent requests (10 per realm and app)', () => {
   it('refuses the 11th request while 10 are in flight, and accepts again once they finish', async () => {
     w = await startWorld({ clock: scaledClock() })

@@ -8,11 +8,12 @@ import type { Clock } from '../clock.ts'
 import type { Limits } from '../config.ts'
 import { createSlidingWindow, type SlidingWindow } from './sliding-window.ts'
 
-export type LimitExceeded = 'requests' | 'concurrent' | 'batch'
+export type LimitExceeded = 'requests' | 'perSecond' | 'concurrent' | 'batch'
 export type Acquired = { ok: true; release: () => void } | { ok: false; exceeded: LimitExceeded }
 
 interface Counters {
   requests: SlidingWindow
+  perSecond: SlidingWindow
   batch: SlidingWindow
   inFlight: number
 }
@@ -34,7 +35,7 @@ export function createRealmLimiter(opts: { clock: Clock; limits: Limits }): Real
   const counters = new Map<string, Counters>()
   const countersFor = (key: string) => {
     let c = counters.get(key)
-    if (c === undefined) counters.set(key, (c = { requests: createSlidingWindow(), batch: createSlidingWindow(), inFlight: 0 }))
+    if (c === undefined) counters.set(key, (c = { requests: createSlidingWindow(), perSecond: createSlidingWindow(), batch: createSlidingWindow(), inFlight: 0 }))
     return c
   }
   const limitsFor = (realmId: string) => perRealm.get(realmId) ?? base
@@ -46,8 +47,10 @@ export function createRealmLimiter(opts: { clock: Clock; limits: Limits }): Real
       const now = opts.clock.now()
       if (c.inFlight >= l.concurrent) return { ok: false, exceeded: 'concurrent' }
       if (c.requests.count(now, l.windowMs) >= l.requestsPerWindow) return { ok: false, exceeded: 'requests' }
+      if (l.requestsPerSecond !== undefined && c.perSecond.count(now, 1000) >= l.requestsPerSecond) return { ok: false, exceeded: 'perSecond' }
       if (batch && c.batch.count(now, l.windowMs) >= l.batchPerWindow) return { ok: false, exceeded: 'batch' }
       c.requests.hit(now)
+      if (l.requestsPerSecond !== undefined) c.perSecond.hit(now)
       if (batch) c.batch.hit(now)
       c.inFlight++
       let released = false
