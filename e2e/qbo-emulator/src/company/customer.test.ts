@@ -21,6 +21,7 @@ describe('Customer create rules', () => {
     { name: 'a number where a name goes', body: { DisplayName: 42 }, code: '2010' },
     { name: 'an unknown ParentRef', body: { DisplayName: 'Job 1', ParentRef: { value: '9999' } }, code: '2500' },
     { name: 'an inactive ParentRef', body: { DisplayName: 'Job 2', ParentRef: { value: '10' } }, code: '610' },
+    { name: 'a misspelt property', body: { DisplayName: 'Typo Inc', DisplayNmae: 'Typo' }, code: '2010' },
     { name: 'a body that is not JSON', body: '{"DisplayName":', code: '2010' },
   ]
   for (const c of cases) {

@@ -14,6 +14,7 @@ const line = (item: string, Qty: number, UnitPrice: number, Amount: number, tax 
 describe('Invoice rules', () => {
   const cases: { name: string; body: Json; code: string }[] = [
     { name: 'no CustomerRef', body: { Line: [line('1', 1, 89, 89)] }, code: '2020' },
+    { name: 'a property Intuit does not know (the recorded {"BadJson": true})', body: { BadJson: true }, code: '2010' },
     { name: 'no Line', body: { CustomerRef: { value: '1' } }, code: '2020' },
     { name: 'an empty Line', body: { CustomerRef: { value: '1' }, Line: [] }, code: '2020' },
     { name: 'only a SubTotalLine', body: { CustomerRef: { value: '1' }, Line: [{ DetailType: 'SubTotalLineDetail', Amount: 5, SubTotalLineDetail: {} }] }, code: '2020' },

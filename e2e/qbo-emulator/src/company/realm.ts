@@ -17,6 +17,7 @@ import { RULES, WRITABLE } from './rules/index.ts'
 import { voidInvoice } from './rules/invoice.ts'
 import { voidPayment } from './rules/payment.ts'
 import { appliedToInvoice, linkedPaymentIds, paymentApplications } from './rules/applied.ts'
+import { unknownField } from './known-fields.ts'
 
 /** Fields a client may send but the server owns. */
 const SERVER_FIELDS = ['Id', 'SyncToken', 'MetaData', 'domain', 'sparse', 'status', 'time']
@@ -128,6 +129,8 @@ export function createRealm(state: RealmState, clock: Clock, emit: ChangeListene
     create(entity, body, opts = {}) {
       const rules = RULES[entity]
       if (!rules || !WRITABLE.has(entity)) return fail(faults.unsupportedOperation(`Create ${entity}`))
+      const unknown = unknownField(entity, body)
+      if (unknown !== undefined) return fail(faults.unsupportedProperty(unknown, entity))
       const prepared = rules.prepare(ctxFor(opts), stripServerFields(body), undefined)
       if (!prepared.ok) return prepared
       const id = allocateId(state, entity)
@@ -139,6 +142,8 @@ export function createRealm(state: RealmState, clock: Clock, emit: ChangeListene
     update(entity, body, opts = {}) {
       const rules = RULES[entity]
       if (!rules || !WRITABLE.has(entity)) return fail(faults.unsupportedOperation(`Update ${entity}`))
+      const unknown = unknownField(entity, body)
+      if (unknown !== undefined) return fail(faults.unsupportedProperty(unknown, entity))
       const row = locate(entity, body.Id, opts)
       if (!row.ok) return row
       const token = checkToken(row.value, body, opts)
