@@ -51,7 +51,10 @@ export function stubCompanies(opts: { companies?: { realmId: string; companyName
       app.use('*', async (_c, next) => {
         if (stub.gate !== null) {
           stub.waiting++
-          for (const w of waiters.filter((w) => stub.waiting >= w.n)) waiters.splice(waiters.indexOf(w), 1), w.resolve()
+          for (const w of waiters.filter((w) => stub.waiting >= w.n)) {
+            waiters.splice(waiters.indexOf(w), 1)
+            w.resolve()
+          }
           await stub.gate
           stub.waiting--
         }

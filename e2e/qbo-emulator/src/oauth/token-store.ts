@@ -208,16 +208,25 @@ export function createTokenStore(opts: { clock: Clock; lifetimes: TokenLifetimes
       const now = clock.now()
       let n = 0
       const wanted = new Set([...grants.values()].filter((g) => matches(g, filter)).map((g) => g.grantId))
-      if (filter.which !== 'refresh')
-        for (const rec of access.values()) if (wanted.has(rec.grantId) && rec.expiresAt > now) (rec.expiresAt = now), n++
-      if (filter.which !== 'access')
-        for (const rec of refresh.values()) if (wanted.has(rec.grantId) && rec.expiresAt > now) (rec.expiresAt = now), n++
+      const expireAll = (records: Iterable<AccessRecord | RefreshRecord>) => {
+        for (const rec of records) {
+          if (!wanted.has(rec.grantId) || rec.expiresAt <= now) continue
+          rec.expiresAt = now
+          n++
+        }
+      }
+      if (filter.which !== 'refresh') expireAll(access.values())
+      if (filter.which !== 'access') expireAll(refresh.values())
       return n
     },
 
     revokeAll(filter) {
       let n = 0
-      for (const g of grants.values()) if (!g.revoked && matches(g, filter)) (g.revoked = true), n++
+      for (const g of grants.values()) {
+        if (g.revoked || !matches(g, filter)) continue
+        g.revoked = true
+        n++
+      }
       return n
     },
 
