@@ -95,6 +95,7 @@ describe('admin: request log', () => {
       `POST /v3/company/${realmA}/customer 200`,
       `GET /v3/company/${realmA}/customer/1 401`,
     ])
+    expect(log[1]).toMatchObject({ clientId: 'fieldsync-local', realmId: null }) // token calls name the app too
     expect(log[2]).toMatchObject({ realmId: realmA, requestId: 'abc-1', clientId: 'fieldsync-local', chaos: null })
     expect(typeof log[2]!.time).toBe('string')
     const onlyA = (await (await admin(`/requests?realmId=${realmA}`)).json()) as unknown[]

@@ -30,6 +30,19 @@ export interface RequestLog {
   middleware(): MiddlewareHandler<EmulatorEnv>
 }
 
+/** The client id of an HTTP Basic header (token and revoke calls), unverified: the log only describes. */
+function basicClientId(header: string | undefined): string | null {
+  const m = header === undefined ? null : /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header)
+  if (m === null) return null
+  try {
+    const decoded = atob(m[1]!)
+    const colon = decoded.indexOf(':')
+    return colon < 0 ? null : decoded.slice(0, colon)
+  } catch {
+    return null
+  }
+}
+
 export function createRequestLog(opts: { clock: Clock; capacity?: number }): RequestLog {
   const capacity = opts.capacity ?? 50_000
   let log: RequestLogEntry[] = []
@@ -57,7 +70,7 @@ export function createRequestLog(opts: { clock: Clock; capacity?: number }): Req
           status,
           realmId: /^\/v3\/company\/([^/]+)/.exec(path)?.[1] ?? null,
           requestId: c.req.query('requestid') ?? null,
-          clientId: (c.var.connection as Connection | undefined)?.clientId ?? null,
+          clientId: (c.var.connection as Connection | undefined)?.clientId ?? basicClientId(c.req.header('Authorization')),
           chaos: (c.var.chaos as ChaosKind | undefined) ?? null,
           time,
         })
