@@ -30,12 +30,14 @@ export class DexieStore implements LocalStore {
     })
   }
 
-  claim(claims: readonly Claim[]): Promise<OutboxRow[]> {
+  claim(claims: readonly Claim[]): Promise<(OutboxRow | undefined)[]> {
     const db = this.db
-    return db.transaction('rw', [db.outbox], async () => {
-      const out: OutboxRow[] = []
+    return db.transaction('rw', [db.outbox, db.mappings], async () => {
+      const out: (OutboxRow | undefined)[] = []
       for (const c of claims) {
         const existing = c.seq === undefined ? undefined : await db.outbox.get(c.seq)
+        if (c.seq !== undefined && !existing) { out.push(undefined); continue }
+        if (c.seq === undefined && c.op === 'create' && (await db.mappings.get([c.kind, c.localId as OutboxRow['localId']]))) { out.push(undefined); continue }
         if (existing) {
           if (existing.requestId === undefined) {
             existing.requestId = c.requestId

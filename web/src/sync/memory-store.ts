@@ -61,10 +61,12 @@ export class MemoryStore implements LocalStore {
     }
   }
 
-  async claim(claims: readonly Claim[]): Promise<OutboxRow[]> {
-    const out: OutboxRow[] = []
+  async claim(claims: readonly Claim[]): Promise<(OutboxRow | undefined)[]> {
+    const out: (OutboxRow | undefined)[] = []
     for (const c of claims) {
       const existing = c.seq === undefined ? undefined : this.#outbox.get(c.seq)
+      if (c.seq !== undefined && !existing) { out.push(undefined); continue }
+      if (c.seq === undefined && c.op === 'create' && this.#mappings.has(key(c.kind, c.localId))) { out.push(undefined); continue }
       if (existing) {
         if (existing.requestId === undefined) Object.assign(existing, { requestId: c.requestId, batchId: c.batchId })
         out.push(clone(existing))

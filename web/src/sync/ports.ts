@@ -65,8 +65,10 @@ export interface Settlement {
  *
  * Contract:
  * - `snapshot()` reads records, outbox, mappings and settings in one read transaction.
- * - `claim()` writes every claim in one transaction and returns the rows as stored, in claim order; a row that
- *   was already claimed comes back with its stored `requestId` and `batchId`, unchanged.
+ * - `claim()` writes every claim in one transaction and returns the rows as stored, aligned with the claims; a row
+ *   that was already claimed comes back with its stored `requestId` and `batchId`, unchanged. A claim comes back
+ *   `undefined` when another runner (another tab) got there first: its row is gone (settled), or, for a claim
+ *   without a row, the record is already linked to QuickBooks.
  * - `settle()` commits each settlement atomically (the Dexie store commits the whole list in one transaction).
  *   Settling a seq that is no longer in the outbox is not an error (a resumed run may settle twice).
  * - `setCheckpoint()` / `snapshot().settings.cdcCheckpoint` round-trip the CDC checkpoint.
@@ -74,7 +76,7 @@ export interface Settlement {
  */
 export interface LocalStore {
   snapshot(): Promise<LocalSnapshot>
-  claim(claims: readonly Claim[]): Promise<OutboxRow[]>
+  claim(claims: readonly Claim[]): Promise<(OutboxRow | undefined)[]>
   settle(settlements: readonly Settlement[]): Promise<void>
   setCheckpoint(checkpoint: string): Promise<void>
   log(rows: readonly LogEntry[]): Promise<void>

@@ -53,6 +53,19 @@ export function runStoreContract(name: string, make: () => Promise<StoreFixture>
       expect((await store.snapshot()).outbox.map((r) => r.seq)).toEqual([added!.seq])
     })
 
+    it('reports a claim as taken when another runner settled the row or linked the record first', async () => {
+      const { store, enqueue } = await make()
+      const seq = await enqueue(row())
+      await store.settle([{ mapping: mapping(id1), doneSeqs: [seq], log: [] }])
+      const claimed = await store.claim([
+        { seq, kind: 'contact', localId: id1, version: 1, op: 'create', requestId: 'r1', batchId: 'b1' },
+        { kind: 'contact', localId: id1, version: 1, op: 'create', requestId: 'r1', batchId: 'b1' },
+        { kind: 'contact', localId: id2, version: 1, op: 'create', requestId: 'r1', batchId: 'b1' },
+      ])
+      expect(claimed.map((r) => r?.localId)).toEqual([undefined, undefined, id2])
+      expect((await store.snapshot()).outbox).toHaveLength(1)
+    })
+
     it('settles a success: mapping written, rows gone, log appended, all together', async () => {
       const { store, enqueue } = await make()
       const a = await enqueue(row(id1))

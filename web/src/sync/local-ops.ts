@@ -1,0 +1,42 @@
+/**
+ * The plan's ops that need no QuickBooks call: `link` (record the mapping a match found) and `pull` (create
+ * here a QuickBooks customer or item nothing local matched). Pure: settlements out, committed by the runner.
+ * @module
+ */
+import type { SyncPlan } from './core/plan-types.ts'
+import { customerToContactFields, entityOf, itemToItemFields } from './payloads.ts'
+import type { Settlement } from './ports.ts'
+import type { Ctx } from './run-context.ts'
+import { key } from './run-context.ts'
+import { linkSettlement } from './settlements.ts'
+
+export function localSettlements(plan: SyncPlan, ctx: Ctx & { now: () => string; uuid: () => string }): {
+  settlements: Settlement[]; ok: string[]; linked: number; pulled: number
+} {
+  const settlements: Settlement[] = []
+  const ok: string[] = []
+  let linked = 0, pulled = 0
+  for (const op of plan.ops) {
+    if (op.action !== 'link' && op.action !== 'pull') continue
+    const entity = op.qboId === undefined ? undefined : ctx.remote?.get(`${entityOf[op.kind]}:${op.qboId}`)
+    if (op.action === 'link') {
+      const record = ctx.records.get(key(op.kind, op.localId ?? ''))
+      if (!record || op.qboId === undefined) continue
+      settlements.push(linkSettlement({ kind: op.kind, localId: record.id, label: op.label, entity: entity ?? { Id: op.qboId, SyncToken: op.syncToken ?? '0' },
+        record, realmId: ctx.realmId, at: ctx.now() }))
+      ok.push(op.id)
+      linked++
+      continue
+    }
+    if (!entity || (op.kind !== 'contact' && op.kind !== 'item')) continue
+    const fields = op.kind === 'contact' ? customerToContactFields(entity) : itemToItemFields(entity)
+    const record = { ...fields, id: ctx.uuid(), version: 1, updatedAt: ctx.now() }
+    const s = linkSettlement({ kind: op.kind, localId: record.id, label: op.label, entity, record, realmId: ctx.realmId, at: ctx.now() })
+    ctx.records.set(key(op.kind, record.id), record as never)
+    settlements.push({ ...s, records: [{ kind: op.kind, record }],
+      log: s.log.map((l) => ({ ...l, direction: 'pull' as const, status: 'synced' as const, details: `Created here from QuickBooks (Id ${entity.Id})` })) })
+    ok.push(op.id)
+    pulled++
+  }
+  return { settlements, ok, linked, pulled }
+}

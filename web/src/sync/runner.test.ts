@@ -1,0 +1,210 @@
+import { describe, expect, it } from 'vitest'
+import { createContact, createInvoices, createItem, updateContact, voidInvoice } from '../db/index.ts'
+import { testClock, testDb, unwrap } from '../db/test-db.ts'
+import type { FieldsyncDB } from '../db/schema.ts'
+import { DexieStore } from './dexie-store.ts'
+import { push } from './push.ts'
+import type { Clock, Random } from './ports.ts'
+import type { RunnerDeps } from './run-context.ts'
+import { FakeQbo } from './test-support/fake-qbo.ts'
+
+/** A clock whose sleeps advance it instantly, recording each wait. */
+function fakeClock(start = Date.parse('2025-03-14T09:00:00Z')): Clock & { waits: number[]; advance(ms: number): void } {
+  let t = start
+  const waits: number[] = []
+  return { waits, now: () => t, sleep: async (ms) => { waits.push(ms); t += ms }, advance: (ms) => { t += ms } }
+}
+
+function seededRandom(seed = 1): Random {
+  let s = seed
+  const next = () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+  let n = 0
+  return { next, uuid: () => `00000000-0000-4000-8000-${(++n).toString(16).padStart(12, '0')}` }
+}
+
+async function world() {
+  const dbClock = testClock()
+  const db = testDb(dbClock)
+  const qbo = new FakeQbo()
+  const clock = fakeClock()
+  const random = seededRandom()
+  const deps = (over: Partial<RunnerDeps> = {}): RunnerDeps => ({ store: new DexieStore(db), gateway: qbo, clock, random, realmId: '9130', accounts: { income: '1', deposit: '4' }, ...over })
+  return { db, qbo, clock, deps }
+}
+
+async function invoiceFor(db: FieldsyncDB, name: string, email?: string) {
+  const c = unwrap(await createContact(db, { givenName: name, familyName: 'Lee', ...(email ? { email } : {}) }))
+  const item = unwrap(await createItem(db, { name: `${name} service`, unitPrice: 12_500 }))
+  const [inv] = unwrap(await createInvoices(db, [{ contactId: c.id, lines: [{ itemId: item.id, name: 'Labour', qty: 2000, unitPrice: 12_500 }], finalize: true }]))
+  return { contact: c, item, invoice: inv! }
+}
+
+describe('runner pushes', () => {
+  it('creates the customer and item before the invoice that references them, and settles everything', async () => {
+    const { db, qbo, deps } = await world()
+    const { invoice } = await invoiceFor(db, 'Ann')
+    const { summary } = await push(deps())
+    expect(summary).toMatchObject({ synced: 3, failed: 0 })
+    const [inv] = [...qbo.entities.Invoice.values()]
+    const [cust] = [...qbo.entities.Customer.values()]
+    const [item] = [...qbo.entities.Item.values()]
+    expect(inv).toMatchObject({ CustomerRef: { value: cust!.Id }, DocNumber: invoice.number, TotalAmt: 250 })
+    expect((inv!['Line'] as { SalesItemLineDetail: { ItemRef: { value: string } } }[])[0]!.SalesItemLineDetail.ItemRef.value).toBe(item!.Id)
+    expect(await db.outbox.count()).toBe(0)
+    expect((await db.mappings.toArray()).map((m) => m.kind).sort()).toEqual(['contact', 'invoice', 'item'])
+    expect((await db.syncLog.toArray()).filter((l) => l.status === 'synced')).toHaveLength(3)
+  })
+
+  it('pushes an edit as a sparse update with the stored SyncToken, and a void as a void', async () => {
+    const { db, qbo, deps } = await world()
+    const { contact, invoice } = await invoiceFor(db, 'Bo')
+    await push(deps())
+    unwrap(await updateContact(db, contact.id, { phone: '555-0100' }))
+    unwrap(await voidInvoice(db, invoice.id))
+    const { summary } = await push(deps())
+    expect(summary).toMatchObject({ synced: 2, failed: 0 })
+    const cust = [...qbo.entities.Customer.values()][0]!
+    expect(cust).toMatchObject({ PrimaryPhone: { FreeFormNumber: '555-0100' }, SyncToken: '1' })
+    expect([...qbo.entities.Invoice.values()][0]).toMatchObject({ TotalAmt: 0, SyncToken: '1' })
+    expect(await db.outbox.count()).toBe(0)
+  })
+
+  it('replays a write whose answer was lost with the same requestid: one record, not two', async () => {
+    const { db, qbo, deps } = await world()
+    unwrap(await createContact(db, { givenName: 'Cy', familyName: 'Ode' }))
+    qbo.script = ['drop']
+    const { summary } = await push(deps())
+    expect(summary).toMatchObject({ synced: 1, failed: 0 })
+    expect(qbo.entities.Customer.size).toBe(1)
+    const ids = qbo.calls.filter((c) => c.kind === 'write').map((c) => c.requestId)
+    expect(ids).toHaveLength(2)
+    expect(ids[0]).toBe(ids[1])
+  })
+
+  it('backs off with jitter on transient faults, never shorter than the throttle asks', async () => {
+    const { db, qbo, clock, deps } = await world()
+    unwrap(await createContact(db, { givenName: 'Di', familyName: 'Ray' }))
+    qbo.script = ['500', '429', 'network']
+    const { summary } = await push(deps())
+    expect(summary.synced).toBe(1)
+    expect(clock.waits).toHaveLength(3)
+    expect(clock.waits[1]).toBeGreaterThanOrEqual(2000)
+    expect(qbo.entities.Customer.size).toBe(1)
+  })
+
+  it('leaves a row queued with its requestid after the tries run out, and the next run replays it', async () => {
+    const { db, qbo, clock, deps } = await world()
+    unwrap(await createContact(db, { givenName: 'Ed', familyName: 'Fox' }))
+    qbo.script = ['drop', 'network']
+    const first = await push(deps({ maxAttempts: 2 }))
+    expect(first.summary.failed).toBe(1)
+    const [row] = await db.outbox.toArray()
+    expect(row).toMatchObject({ attempts: 1, lastError: { code: 'network' } })
+    expect(row!.requestId).toBeDefined()
+    clock.advance(3600_000)
+    const second = await push(deps())
+    expect(second.summary.synced).toBe(1)
+    expect(qbo.entities.Customer.size).toBe(1)
+    expect(await db.outbox.count()).toBe(0)
+  })
+
+  it('releases the requestid of a request that surely failed, so the retry is a new request', async () => {
+    const { db, qbo, deps } = await world()
+    qbo.add('Customer', { DisplayName: 'Fay Gold' })
+    const c = unwrap(await createContact(db, { givenName: 'Fay', familyName: 'Gold' }))
+    const { summary } = await push(deps())
+    expect(summary.failed).toBe(1)
+    const [row] = await db.outbox.toArray()
+    expect(row!.requestId).toBeUndefined()
+    expect(row!.lastError?.code).toBe('6240')
+    const log = (await db.syncLog.toArray()).find((l) => l.status === 'error')!
+    expect(log.details).toMatch(/Id 100/)
+    unwrap(await updateContact(db, c.id, { displayName: 'Fay Gold (C)' }))
+    expect((await push(deps())).summary.synced).toBe(1)
+    expect(qbo.entities.Customer.size).toBe(2)
+  })
+
+  it('re-reads, merges and retries an update that went stale, logging each conflicting field', async () => {
+    const { db, qbo, deps } = await world()
+    const c = unwrap(await createContact(db, { givenName: 'Gus', familyName: 'Hale', phone: '1' }))
+    await push(deps())
+    const id = [...qbo.entities.Customer.keys()][0]!
+    qbo.edit('Customer', id, { Notes: 'Gate code 4411', PrimaryPhone: { FreeFormNumber: '2' } }, '2025-03-14T08:00:00Z')
+    unwrap(await updateContact(db, c.id, { phone: '3' }))
+    const { summary } = await push(deps())
+    expect(summary).toMatchObject({ synced: 1, failed: 0 })
+    const cust = qbo.entities.Customer.get(id)!
+    expect(cust).toMatchObject({ Notes: 'Gate code 4411', PrimaryPhone: { FreeFormNumber: '3' }, SyncToken: '2' })
+    expect((await db.contacts.get(c.id))?.notes).toBe('Gate code 4411')
+    const conflicts = (await db.syncLog.toArray()).filter((l) => l.status === 'conflict')
+    expect(conflicts.map((l) => l.details).join()).toMatch(/phone/)
+  })
+
+  it('looks a long-unanswered create up before sending it again, and links what it finds', async () => {
+    const { db, qbo, clock, deps } = await world()
+    unwrap(await createContact(db, { givenName: 'Hal', familyName: 'Ives' }))
+    qbo.script = ['drop']
+    await push(deps({ maxAttempts: 1 }))
+    expect(qbo.entities.Customer.size).toBe(1)
+    qbo.forgetRequestIds = true
+    clock.advance(48 * 3600_000)
+    const { summary } = await push(deps())
+    expect(summary.synced).toBe(1)
+    expect(qbo.entities.Customer.size).toBe(1)
+    expect((await db.mappings.toArray())[0]?.qboId).toBe([...qbo.entities.Customer.keys()][0])
+  })
+
+  it('stops the run and keeps everything queued when QuickBooks refuses the connection', async () => {
+    const { db, qbo, deps } = await world()
+    await invoiceFor(db, 'Ivy')
+    qbo.script = ['401']
+    const { summary } = await push(deps({ concurrency: 1 }))
+    expect(summary.stoppedBy?.kind).toBe('auth')
+    expect(qbo.entities.Customer.size + qbo.entities.Item.size + qbo.entities.Invoice.size).toBe(0)
+    expect(await db.outbox.count()).toBe(3)
+  })
+
+  it('never duplicates nor loses a record when the process dies at 20 random points', async () => {
+    const { db, qbo, clock, deps } = await world()
+    const random = seededRandom(7)
+    const names: string[] = []
+    let deaths = 0
+    let budget = Infinity
+    let dead = false
+    // A death is final for that run: every later call of the same run fails too, as in a closed tab.
+    const die = () => {
+      if (dead) throw new Error('process is dead')
+      if (budget-- <= 0) { deaths++; dead = true; throw new Error('process died') }
+    }
+    qbo.beforeCall = die
+    const store = new DexieStore(db)
+    // Dies before a claim, a send or a settle: every step where a real tab can be closed.
+    const dying: typeof store = Object.assign(Object.create(store) as DexieStore, {
+      claim: (c: Parameters<DexieStore['claim']>[0]) => { die(); return store.claim(c) },
+      settle: (s: Parameters<DexieStore['settle']>[0]) => { die(); return store.settle(s) },
+    })
+    for (let round = 0; deaths < 20 && round < 60; round++) {
+      const name = `P${round}`
+      names.push(`${name} Lee`)
+      await invoiceFor(db, name)
+      budget = Math.floor(random.next() * 8)
+      dead = false
+      qbo.script = random.next() < 0.3 ? ['drop'] : []
+      await push(deps({ store: dying, concurrency: 2, maxAttempts: 2 }), { batchSize: 2 }).catch(() => undefined)
+      clock.advance(random.next() < 0.2 ? 48 * 3600_000 : 1000)
+    }
+    dead = false
+    budget = Infinity
+    qbo.script = []
+    for (let i = 0; i < 4 && (await db.outbox.count()) > 0; i++) { clock.advance(3600_000); await push(deps()) }
+    expect(deaths).toBe(20)
+    expect(await db.outbox.count()).toBe(0)
+    const customers = [...qbo.entities.Customer.values()].map((c) => c['DisplayName'] as string)
+    expect(customers.sort()).toEqual([...names].sort())
+    expect(qbo.entities.Item.size).toBe(names.length)
+    const docs = [...qbo.entities.Invoice.values()].map((i) => i['DocNumber'])
+    expect(new Set(docs).size).toBe(names.length)
+    expect(docs).toHaveLength(names.length)
+    expect(await db.mappings.count()).toBe(3 * names.length)
+  })
+})

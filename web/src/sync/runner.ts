@@ -1,0 +1,274 @@
+/**
+ * The sync runner: executes a plan through the ports, never writing anything twice in QuickBooks.
+ *
+ * How it stays safe:
+ * - Before a call it claims the outbox rows: the requestid (and, for a batch, the batch id) is stored first,
+ *   and a resend — after a retry, a lost answer, a crash or a reload — goes out with the same id and the
+ *   same composition, so Intuit replays its answer instead of writing again.
+ * - When a claimed create is old enough that Intuit may have forgotten its requestid, it looks the record up
+ *   (DisplayName, Name, DocNumber) and links what it finds instead of creating again.
+ * - Each batch's results (mappings, SyncTokens, snapshots, outbox, log) commit in one store transaction.
+ * - A call whose outcome is unknown (network, 5xx, 429) keeps its requestid; one that surely failed releases
+ *   it, so the next try is a new request and not a replay of the failure.
+ * @module
+ */
+import { classifyFault } from './core/faults.ts'
+import type { SyncFault } from './core/fault-types.ts'
+import type { SyncOp, SyncPlan } from './core/plan-types.ts'
+import { backoffMs, defaultBackoff } from './backoff.ts'
+import { bIdOf, claimedAt, newBatchId } from './claims.ts'
+import { entityOf, lookupOf, qboString } from './payloads.ts'
+import type { QboEntity, Settlement } from './ports.ts'
+import { linkSettlement } from './settlements.ts'
+import { localSettlements } from './local-ops.ts'
+import { prepareStaleRetry } from './stale.ts'
+import { bodyOf, fail, iso, key, succeed, type Ctx, type RunnerDeps } from './run-context.ts'
+
+export type { RunnerDeps }
+
+export interface RunSummary {
+  synced: number
+  linked: number
+  pulled: number
+  failed: number
+  skipped: number
+  /** Set when the run stopped early: QuickBooks refused the connection and the user must reconnect. */
+  stoppedBy?: SyncFault
+}
+
+/**
+ * Execute `plan` (from the core's `plan()` over a fresh `store.snapshot()`).
+ * @example
+ * const snap = await store.snapshot()
+ * const summary = await executePlan(plan({ ...planInputOf(snap), now }), { store, gateway, clock, random, realmId })
+ */
+export async function executePlan(plan: SyncPlan, deps: RunnerDeps): Promise<RunSummary> {
+  const snap = await deps.store.snapshot()
+  const ctx: Ctx = {
+    concurrency: 4, maxAttempts: 5, requestIdTrustMs: 24 * 3600_000, backoff: defaultBackoff, ...deps,
+    snap, records: new Map(), mappings: new Map(), attemptsOf: new Map(), outcome: new Map(),
+    summary: { synced: 0, linked: 0, pulled: 0, failed: 0, skipped: plan.skipped.length }, stopped: undefined,
+  }
+  const { records: r } = snap
+  for (const [kind, list] of [['contact', r.contacts], ['item', r.items], ['invoice', r.invoices], ['payment', r.payments], ['job', r.jobs]] as const) {
+    for (const rec of list) ctx.records.set(key(kind, rec.id), rec)
+  }
+  for (const m of snap.mappings) ctx.mappings.set(key(m.kind, m.localId), m)
+  for (const row of snap.outbox) ctx.attemptsOf.set(row.seq, row.attempts)
+
+  const local = localSettlements(plan, { ...ctx, now: () => iso(ctx.clock.now()), uuid: () => ctx.random.uuid() })
+  for (let i = 0; i < local.settlements.length; i += 500) await ctx.store.settle(local.settlements.slice(i, i + 500))
+  for (const s of local.settlements) if (s.mapping) ctx.mappings.set(key(s.mapping.kind, s.mapping.localId), s.mapping)
+  for (const id of local.ok) ctx.outcome.set(id, 'ok')
+  ctx.summary.linked = local.linked
+  ctx.summary.pulled = local.pulled
+  if (deps.logSkips) await ctx.store.log(skipRows(plan, iso(ctx.clock.now())))
+
+  const opsById = new Map(plan.ops.map((o) => [o.id, o]))
+  const batches = plan.batches.map((ids) => ids.map((id) => opsById.get(id)).filter((o): o is SyncOp => o !== undefined))
+  const batchOf = new Map<string, number>()
+  batches.forEach((ops, i) => ops.forEach((o) => batchOf.set(o.id, i)))
+  const finished = batches.map(() => deferred())
+  let cursor = 0
+  let done = 0
+  const total = batches.reduce((n, b) => n + b.length, 0)
+  ctx.onProgress?.({ phase: 'push', done: 0, total })
+
+  const worker = async () => {
+    while (cursor < batches.length && !ctx.stopped) {
+      const i = cursor++
+      const ops = batches[i]!
+      try {
+        const deps = new Set(ops.flatMap((o) => o.dependsOn.map((d) => batchOf.get(d)).filter((j): j is number => j !== undefined && j !== i)))
+        await Promise.all([...deps].map((j) => finished[j]!.promise))
+        if (!ctx.stopped) await runBatch(ctx, ops)
+        done += ops.length
+        ctx.onProgress?.({ phase: 'push', done, total })
+      } finally {
+        finished[i]!.resolve()
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: Math.max(1, ctx.concurrency) }, worker))
+  if (ctx.stopped) ctx.summary.stoppedBy = ctx.stopped
+  return ctx.summary
+}
+
+async function runBatch(ctx: Ctx, ops: SyncOp[]): Promise<void> {
+  const ready: SyncOp[] = []
+  const blocked: Settlement[] = []
+  for (const op of ops) {
+    const failedDep = op.dependsOn.find((d) => ctx.outcome.get(d) !== 'ok')
+    if (failedDep === undefined) { ready.push(op); continue }
+    ctx.outcome.set(op.id, 'failed')
+    ctx.summary.skipped++
+    blocked.push({ doneSeqs: [], log: [{ at: iso(ctx.clock.now()), kind: op.kind, localId: op.localId as never, label: op.label, direction: 'push', status: 'skipped',
+      details: 'Waiting for a record it refers to, which did not reach QuickBooks yet.' }] })
+  }
+  if (blocked.length > 0) await ctx.store.settle(blocked)
+  // Intuit's batch has no void operation: voids go one by one, each with its own requestid.
+  const voids = ready.filter((o) => o.action === 'void')
+  const rest = ready.filter((o) => o.action !== 'void')
+  const groups = [...(rest.length > 0 ? [rest] : []), ...voids.map((v) => [v])]
+  for (const g of groups) if (!ctx.stopped) await sendGroup(ctx, g)
+}
+
+/** Claims, sends (batch or single) with retries, and settles one group of ops that share a requestid. */
+async function sendGroup(ctx: Ctx, group: SyncOp[], staleDepth = 0): Promise<void> {
+  let ops = group
+  const prior = ops[0]?.batchId
+  let fresh = prior === undefined
+  if (prior !== undefined && ctx.clock.now() - (claimedAt(prior) ?? 0) > ctx.requestIdTrustMs) {
+    ops = await linkFoundCreates(ctx, ops)
+    if (ops.length === 0) return
+    await ctx.store.settle([release(ctx, ops.flatMap((o) => o.outboxSeqs), 'resend')])
+    fresh = true
+  }
+  const requestId = fresh ? ctx.random.uuid() : ops[0]!.requestId ?? ctx.random.uuid()
+  const batchId = fresh ? newBatchId(ctx.clock.now(), requestId) : prior!
+  const claims = ops.flatMap((o) => (o.outboxSeqs.length > 0 ? o.outboxSeqs : [undefined]).map((seq) => ({
+    seq, kind: o.kind, localId: o.localId ?? '', version: o.version ?? 1, requestId, batchId,
+    op: o.action === 'void' ? 'void' as const : o.action === 'create' ? 'create' as const : 'update' as const,
+  })))
+  const rows = await ctx.store.claim(claims)
+  const seqsOf = new Map<string, number[]>()
+  const mine: SyncOp[] = []
+  let r = 0
+  for (const o of ops) {
+    const n = Math.max(1, o.outboxSeqs.length)
+    const own = rows.slice(r, r + n)
+    r += n
+    // Rows another runner (another tab) claimed or settled meanwhile stay with it: sending them here could
+    // write twice, or change the composition of a batch under its requestid.
+    if (own.every((row) => row !== undefined && row.batchId === batchId)) { mine.push(o); seqsOf.set(o.id, own.map((row) => row!.seq)) }
+    else ctx.outcome.set(o.id, 'failed')
+  }
+  if (mine.length < ops.length) ctx.logger?.warn('rows claimed elsewhere were left out', { planned: ops.length, kept: mine.length, batchId })
+  ops = mine
+  if (ops.length === 0) return
+  const sentId = requestId
+
+  const bodies = new Map<string, QboEntity>()
+  const settlements: Settlement[] = []
+  for (const o of ops) {
+    const body = bodyOf(ctx, o)
+    if (body.ok) bodies.set(o.id, body.value)
+    else settlements.push(fail(ctx, o, body.error, seqsOf.get(o.id) ?? [], true))
+  }
+  const sendable = ops.filter((o) => bodies.has(o.id))
+  const stale: SyncOp[] = []
+  if (sendable.length > 0) {
+    const outcomes = await sendWithRetry(ctx, sendable, bodies, seqsOf, sentId)
+    for (const o of sendable) {
+      const res = outcomes.get(o.id)!
+      if (res.ok) settlements.push(succeed(ctx, o, res.entity, seqsOf.get(o.id) ?? []))
+      else if (res.fault.kind === 'stale' && o.action !== 'create' && staleDepth < 2) stale.push(o)
+      else settlements.push(fail(ctx, o, res.fault, seqsOf.get(o.id) ?? [], res.release))
+    }
+  }
+  ctx.logger?.info('settling', { requestId: sentId, ops: ops.length, failed: settlements.filter((s) => s.failed).length })
+  await ctx.store.settle(settlements)
+  for (const s of settlements) if (s.mapping) ctx.mappings.set(key(s.mapping.kind, s.mapping.localId), s.mapping)
+  // Stale (5010): re-read, merge, and send again as a new request (a replay would repeat the fault).
+  for (const o of stale) {
+    const seqs = seqsOf.get(o.id) ?? []
+    const prepared = await prepareStaleRetry(ctx, o, seqs)
+    await ctx.store.settle([prepared.settlement])
+    if (!prepared.retry) continue
+    const { batchId: _b, requestId: _r, ...again } = o
+    await sendGroup(ctx, [{ ...again, outboxSeqs: seqs }], staleDepth + 1)
+  }
+}
+
+function release(ctx: Ctx, seqs: number[], code: string): Settlement {
+  return { doneSeqs: [], failed: { seqs, error: { code, message: 'Sent again as a new request', at: iso(ctx.clock.now()) }, attempts: 0, release: true }, log: [] }
+}
+
+type Outcome = { ok: true; entity: QboEntity } | { ok: false; fault: SyncFault; release: boolean }
+
+async function sendWithRetry(ctx: Ctx, ops: SyncOp[], bodies: Map<string, QboEntity>, seqsOf: Map<string, number[]>, requestId: string): Promise<Map<string, Outcome>> {
+  const out = new Map<string, Outcome>()
+  for (let attempt = 1; ; attempt++) {
+    const call = ops.length === 1 ? await sendOne(ctx, ops[0]!, bodies.get(ops[0]!.id)!, requestId) : await sendBatch(ctx, ops, bodies, seqsOf, requestId)
+    if (call.ok) return call.value
+    const fault = call.error
+    if (fault.kind === 'auth') ctx.stopped = fault
+    if (!fault.retryable || fault.kind === 'auth' || attempt >= ctx.maxAttempts) {
+      // Unknown outcome (network, 5xx, throttled): keep the requestid so the next run replays, never repeats.
+      const release = !fault.retryable && fault.kind !== 'auth'
+      for (const o of ops) out.set(o.id, { ok: false, fault, release })
+      return out
+    }
+    const wait = backoffMs(attempt, ctx.random.next(), fault.retryAfterMs, ctx.backoff)
+    ctx.logger?.info('retrying after a transient fault', { code: fault.code, wait, attempt })
+    await ctx.clock.sleep(wait)
+  }
+}
+
+type CallResult = { ok: true; value: Map<string, Outcome> } | { ok: false; error: SyncFault }
+
+async function sendOne(ctx: Ctx, op: SyncOp, body: QboEntity, requestId: string): Promise<CallResult> {
+  const operation = op.action === 'void' ? 'void' : op.action === 'create' ? 'create' : 'update'
+  const res = await ctx.gateway.write(entityOf[op.kind], operation, body, requestId)
+  if (!res.ok) return res
+  return { ok: true, value: new Map([[op.id, { ok: true, entity: res.value }]]) }
+}
+
+async function sendBatch(ctx: Ctx, ops: SyncOp[], bodies: Map<string, QboEntity>, seqsOf: Map<string, number[]>, requestId: string): Promise<CallResult> {
+  const bIds = new Map(ops.map((o) => [o.id, bIdOf(seqsOf.get(o.id)![0]!)]))
+  const items = ops.map((o) => ({ bId: bIds.get(o.id)!, operation: o.action === 'create' ? 'create' as const : 'update' as const, [entityOf[o.kind]]: bodies.get(o.id) }))
+  const res = await ctx.gateway.batch(items as never, requestId)
+  if (!res.ok) return res
+  const byBId = new Map(res.value.map((item) => [item.bId, item]))
+  const out = new Map<string, Outcome>()
+  for (const o of ops) {
+    const item = byBId.get(bIds.get(o.id)!)
+    const entity = item?.[entityOf[o.kind]] as QboEntity | undefined
+    if (item && !item.Fault && entity) out.set(o.id, { ok: true, entity })
+    // The batch answered, so a resend under this requestid would replay the same fault: release it.
+    else out.set(o.id, { ok: false, fault: classifyFault({ type: 'batchItem', item: item ?? { Fault: { Error: [{ code: 'missing', Message: 'No answer for this item' }] } } }), release: true })
+  }
+  return { ok: true, value: out }
+}
+
+/** Claimed creates whose requestid Intuit may have forgotten: link those QuickBooks already has, return the rest. */
+async function linkFoundCreates(ctx: Ctx, ops: SyncOp[]): Promise<SyncOp[]> {
+  const remaining: SyncOp[] = []
+  const found: Settlement[] = []
+  for (const o of ops) {
+    const rec = o.action === 'create' && o.localId ? ctx.records.get(key(o.kind, o.localId)) : undefined
+    const look = rec ? lookupOf(o.kind, rec) : undefined
+    if (!rec || !look) { remaining.push(o); continue }
+    const res = await ctx.gateway.query(`SELECT * FROM ${look.entity} WHERE ${look.field} = ${qboString(look.value)}`)
+    const hit = res.ok ? (res.value[look.entity] as QboEntity[] | undefined)?.[0] : undefined
+    if (!hit) { remaining.push(o); continue }
+    const s = linkSettlement({ kind: o.kind, localId: o.localId!, label: o.label, entity: hit, record: rec, realmId: ctx.realmId, at: iso(ctx.clock.now()), via: look.field })
+    found.push({ ...s, doneSeqs: o.outboxSeqs, log: s.log.map((l) => ({ ...l, details: `${l.details}: it was already in QuickBooks` })) })
+    ctx.outcome.set(o.id, 'ok')
+    ctx.summary.synced++
+  }
+  if (found.length > 0) {
+    await ctx.store.settle(found)
+    for (const s of found) if (s.mapping) ctx.mappings.set(key(s.mapping.kind, s.mapping.localId), s.mapping)
+  }
+  return remaining
+}
+
+const skipText: Record<string, string> = {
+  'draft': 'Drafts sync once finalized.', 'jobs-off': 'Jobs sync only with sub-customer jobs on.', 'up-to-date': 'Already up to date.',
+  'never-synced': 'Deleted before it reached QuickBooks: nothing to send.', 'waiting-for-decision': 'Waiting for your decision on a possible match.',
+  'waiting-for-dependency': 'Waiting for a record it refers to.', 'waiting-for-in-flight': 'Waiting for an earlier send to finish.',
+  'missing-record': 'The record is no longer on this device.', 'missing-reference': 'It refers to a record that is not on this device.',
+  'backoff': 'Waiting before trying again.',
+}
+
+function skipRows(plan: SyncPlan, at: string): Settlement['log'] {
+  return plan.skipped.map((s) => ({ at, kind: s.kind, localId: s.localId as never, label: s.label, direction: 'none' as const, status: 'skipped' as const, details: skipText[s.reason] ?? s.reason }))
+}
+
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void
+  const promise = new Promise<void>((r) => { resolve = r })
+  return { promise, resolve }
+}
+

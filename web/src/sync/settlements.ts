@@ -1,0 +1,73 @@
+/**
+ * Pure builders for what the runner commits after a call: the mapping, the outbox change and the log rows of one
+ * result. Kept apart from the runner so each outcome's rows can be read (and tested) in one place.
+ * @module
+ */
+import type { Mapping, SyncError, SyncKind } from '../../../shared/domain/index.ts'
+import type { SyncFault } from './core/fault-types.ts'
+import type { SyncOp } from './core/plan-types.ts'
+import type { LogEntry, QboEntity, Settlement } from './ports.ts'
+
+/** A record as the merge base stores it: its fields without the envelope that changes on every write. */
+export function fieldsOf(record: object): Record<string, unknown> {
+  const { id: _i, version: _v, updatedAt: _u, ...rest } = record as Record<string, unknown>
+  return structuredClone(rest)
+}
+
+const verbs = { create: 'Created in QuickBooks', update: 'Updated in QuickBooks', void: 'Voided in QuickBooks', link: 'Linked', pull: 'Created here from QuickBooks' } as const
+
+export function successSettlement(args: {
+  op: SyncOp; entity: QboEntity; record: object; seqs: number[]; realmId: string; at: string; previous: Mapping | undefined
+}): Settlement {
+  const { op, entity, record, seqs, realmId, at } = args
+  const qboId = String(entity.Id ?? op.qboId ?? args.previous?.qboId ?? '')
+  const mapping: Mapping = {
+    kind: op.kind, localId: op.localId as Mapping['localId'], qboId: qboId as Mapping['qboId'], realmId,
+    syncToken: String(entity.SyncToken ?? args.previous?.syncToken ?? '0') as Mapping['syncToken'],
+    snapshot: fieldsOf(record),
+    syncedVersion: Math.max(op.version ?? (record as { version: number }).version, args.previous?.syncedVersion ?? 0),
+    status: 'synced', updatedAt: at,
+  }
+  const verb = op.deactivate ? 'Made inactive in QuickBooks' : verbs[op.action]
+  const log: LogEntry[] = [{ at, kind: op.kind, localId: mapping.localId, qboId, label: op.label, direction: 'push', status: 'synced', details: `${verb} (Id ${qboId})` }]
+  const mismatch = totalMismatch(op, entity, record, at, qboId)
+  if (mismatch) log.push(mismatch)
+  return { mapping, doneSeqs: seqs, log }
+}
+
+/** QuickBooks computes its own TotalAmt; when it differs from ours the user sees both (design.md). */
+function totalMismatch(op: SyncOp, entity: QboEntity, record: object, at: string, qboId: string): LogEntry | undefined {
+  if (op.kind !== 'invoice' || op.action === 'void' || typeof entity['TotalAmt'] !== 'number') return undefined
+  const theirs = Math.round((entity['TotalAmt'] as number) * 100)
+  const ours = (record as { total?: number }).total
+  if (ours === undefined || ours === theirs) return undefined
+  return { at, kind: op.kind, localId: op.localId as LogEntry['localId'], qboId, label: op.label, direction: 'push', status: 'warning',
+    details: `QuickBooks total ${(theirs / 100).toFixed(2)} differs from Fieldsync total ${(ours / 100).toFixed(2)}; check the lines and tax.` }
+}
+
+export function failureSettlement(args: {
+  op: SyncOp; fault: SyncFault; seqs: number[]; attempts: number; at: string; release: boolean; nextAttemptAt?: string | undefined
+  previous: Mapping | undefined
+}): Settlement {
+  const { op, fault, at } = args
+  const error: SyncError = { code: fault.code, message: fault.userMessage, at }
+  const details = [fault.userMessage, fault.conflictingId ? `The QuickBooks record with Id ${fault.conflictingId} has this name.` : undefined,
+    fault.field ? `Field: ${fault.field}.` : undefined].filter(Boolean).join(' ')
+  return {
+    mapping: args.previous ? { ...args.previous, status: 'error', lastError: error } : undefined,
+    doneSeqs: [],
+    failed: { seqs: args.seqs, error, attempts: args.attempts, nextAttemptAt: args.nextAttemptAt, release: args.release },
+    log: [{ at, kind: op.kind, localId: op.localId as LogEntry['localId'], qboId: args.previous?.qboId, label: op.label, direction: 'push', status: 'error', details }],
+  }
+}
+
+export function linkSettlement(args: { kind: SyncKind; localId: string; label: string; entity: QboEntity; record: object; realmId: string; at: string; via?: string }): Settlement {
+  const qboId = String(args.entity.Id)
+  const mapping: Mapping = {
+    kind: args.kind, localId: args.localId as Mapping['localId'], qboId: qboId as Mapping['qboId'], realmId: args.realmId,
+    syncToken: String(args.entity.SyncToken ?? '0') as Mapping['syncToken'], snapshot: fieldsOf(args.record),
+    syncedVersion: (args.record as { version: number }).version, status: 'synced', updatedAt: args.at,
+  }
+  return { mapping, doneSeqs: [], log: [{ at: args.at, kind: args.kind, localId: mapping.localId, qboId, label: args.label, direction: 'none', status: 'matched',
+    details: `Linked to QuickBooks ${args.kind} ${qboId}${args.via ? ` (same ${args.via})` : ''}` }] }
+}

@@ -1,0 +1,113 @@
+/**
+ * A QuickBooks company in memory behind the QboGateway port, for the runner's unit tests: Ids and SyncTokens,
+ * duplicate names (6240), stale tokens (5010), requestid replay, batches, paged queries, and scripted failures
+ * — including "drop", where the write commits and the answer is lost. The emulator-backed tests cover the
+ * real wire; this one makes every interleaving cheap to reach.
+ * @module
+ */
+import { classifyFault } from '../core/faults.ts'
+import type { QboBatchItemRequest, QboBatchItemResponse } from '../../../../shared/qbo/index.ts'
+import type { GatewayResult, QboEntity, QboEntityName, QboGateway } from '../ports.ts'
+
+export type Scripted = 'network' | 'drop' | '429' | '500' | '401'
+
+const fault = (code: string, message: string, element = '') => ({ Fault: { type: 'ValidationFault', Error: [{ code, Message: message, Detail: message, element }] } })
+
+export class FakeQbo implements QboGateway {
+  readonly entities: Record<QboEntityName, Map<string, QboEntity>> = { Customer: new Map(), Item: new Map(), Invoice: new Map(), Payment: new Map() }
+  readonly seen = new Map<string, unknown>()
+  readonly calls: { kind: 'write' | 'batch' | 'query' | 'read'; requestId?: string; size?: number }[] = []
+  /** Failures for the next calls, in order (one per call). */
+  script: Scripted[] = []
+  /** When set, requestids are forgotten (as Intuit may after a long gap). */
+  forgetRequestIds = false
+  /** Called before each call; throwing from it simulates the process dying there. */
+  beforeCall: () => void = () => {}
+  #next = 100
+
+  add(entity: QboEntityName, body: QboEntity): QboEntity {
+    const e = { ...body, Id: String(this.#next++), SyncToken: '0', MetaData: { LastUpdatedTime: '2025-03-14T09:00:00Z' } }
+    this.entities[entity].set(e.Id, e)
+    return e
+  }
+
+  /** A bookkeeper's edit in QuickBooks: bumps the SyncToken. */
+  edit(entity: QboEntityName, id: string, patch: QboEntity, at = '2025-03-14T12:00:00Z'): void {
+    const e = this.entities[entity].get(id)!
+    this.entities[entity].set(id, { ...e, ...patch, SyncToken: String(Number(e.SyncToken) + 1), MetaData: { LastUpdatedTime: at } })
+  }
+
+  async write(entity: QboEntityName, operation: 'create' | 'update' | 'void', body: QboEntity, requestId: string): GatewayResult<QboEntity> {
+    this.calls.push({ kind: 'write', requestId })
+    return this.#answer(requestId, () => this.#apply(entity, operation, body), (r) => r)
+  }
+
+  async batch(items: readonly QboBatchItemRequest[], requestId: string): GatewayResult<QboBatchItemResponse[]> {
+    this.calls.push({ kind: 'batch', requestId, size: items.length })
+    return this.#answer(requestId, () => ({ ok: true as const, value: items.map((it) => {
+      const [name] = Object.keys(it).filter((k) => k !== 'bId' && k !== 'operation') as QboEntityName[]
+      const r = this.#apply(name!, (it as { operation: 'create' | 'update' }).operation, (it as Record<string, unknown>)[name!] as QboEntity)
+      return (r.ok ? { bId: it.bId, [name!]: r.value } : { bId: it.bId, Fault: (r.body as { Fault: unknown }).Fault }) as QboBatchItemResponse
+    }) }), (r) => r)
+  }
+
+  async query(statement: string): GatewayResult<Record<string, unknown>> {
+    this.calls.push({ kind: 'query' })
+    this.beforeCall()
+    const m = /FROM (\w+)(?: WHERE (\w+) = '((?:[^'\\]|\\.)*)')?(?: STARTPOSITION (\d+))?(?: MAXRESULTS (\d+))?/i.exec(statement)
+    if (!m) return { ok: false, error: classifyFault({ type: 'http', status: 400, body: fault('4000', 'Error parsing query') }) }
+    const rows = [...this.entities[m[1] as QboEntityName].values()].filter((e) => !m[2] || e[m[2]] === m[3]!.replace(/\\(.)/g, '$1'))
+    const start = Number(m[4] ?? 1), max = Number(m[5] ?? 100)
+    const page = rows.slice(start - 1, start - 1 + max)
+    return { ok: true, value: page.length > 0 ? { [m[1]!]: page, startPosition: start, maxResults: page.length } : {} }
+  }
+
+  async read(entity: QboEntityName, id: string): GatewayResult<QboEntity> {
+    this.calls.push({ kind: 'read' })
+    this.beforeCall()
+    const e = this.entities[entity].get(id)
+    return e ? { ok: true, value: e } : { ok: false, error: classifyFault({ type: 'http', status: 400, body: fault('610', 'Object Not Found') }) }
+  }
+
+  async cdc(): GatewayResult<{ changes: never[]; time: string }> {
+    return { ok: true, value: { changes: [], time: '2025-03-14T09:00:00Z' } }
+  }
+
+  #answer<T>(requestId: string, run: () => { ok: true; value: T } | { ok: false; status: number; body: unknown }, wrap: (r: { ok: true; value: T }) => { ok: true; value: T }): Awaited<GatewayResult<T>> {
+    this.beforeCall()
+    const scripted = this.script.shift()
+    if (scripted === 'network') return { ok: false, error: classifyFault({ type: 'network', message: 'offline' }) }
+    if (scripted === '429') return { ok: false, error: classifyFault({ type: 'http', status: 429, body: '<Fault><Error code="3001"><Message>message=ThrottleExceeded; errorCode=003001; statusCode=429</Message></Error></Fault>', retryAfterMs: 2000 }) }
+    if (scripted === '500') return { ok: false, error: classifyFault({ type: 'http', status: 500, body: fault('10000', 'An application error has occurred') }) }
+    if (scripted === '401') return { ok: false, error: classifyFault({ type: 'http', status: 401, body: fault('3200', 'AuthenticationFailed') }) }
+    let result = this.forgetRequestIds ? undefined : (this.seen.get(requestId) as ReturnType<typeof run> | undefined)
+    if (!result) {
+      result = run()
+      this.seen.set(requestId, result)
+    }
+    if (scripted === 'drop') return { ok: false, error: classifyFault({ type: 'network', message: 'connection reset' }) }
+    if (!result.ok) return { ok: false, error: classifyFault({ type: 'http', status: result.status, body: result.body }) }
+    return wrap(result)
+  }
+
+  #apply(entity: QboEntityName, operation: 'create' | 'update' | 'void', body: QboEntity): { ok: true; value: QboEntity } | { ok: false; status: number; body: unknown } {
+    const store = this.entities[entity]
+    const nameField = entity === 'Customer' ? 'DisplayName' : entity === 'Item' ? 'Name' : undefined
+    if (nameField && body[nameField] !== undefined) {
+      const clash = [...store.values()].find((e) => e[nameField] === body[nameField] && e.Id !== body.Id)
+      if (clash) return { ok: false, status: 400, body: fault('6240', `Duplicate Name Exists Error: The name supplied already exists. : Id=${clash.Id}`) }
+    }
+    if (entity === 'Invoice' && operation === 'create' && body['CustomerRef'] === undefined) return { ok: false, status: 400, body: fault('2020', 'Required param missing', 'CustomerRef') }
+    if (operation === 'create') {
+      const total = entity === 'Invoice' ? ((body['Line'] as { Amount: number }[]) ?? []).reduce((s, l) => s + l.Amount, 0) : undefined
+      return { ok: true, value: this.add(entity, total === undefined ? body : { ...body, TotalAmt: total }) }
+    }
+    const current = store.get(String(body.Id))
+    if (!current) return { ok: false, status: 400, body: fault('610', 'Object Not Found') }
+    if (current.SyncToken !== body.SyncToken) return { ok: false, status: 400, body: fault('5010', 'Stale Object Error') }
+    const { sparse: _s, ...fields } = body
+    const next = { ...current, ...(operation === 'void' ? { TotalAmt: 0, PrivateNote: 'Voided' } : fields), SyncToken: String(Number(current.SyncToken) + 1) }
+    store.set(next.Id!, next)
+    return { ok: true, value: next }
+  }
+}
