@@ -16,78 +16,86 @@ import type {
   AmbiguityReason, AmbiguousGroup, LinkVia, LocalCandidate, MappedPair, MatchLink, MatchResult, RemoteCandidate,
 } from './match-types.ts'
 
-interface Remote { id: string; name?: string | undefined; email?: string | undefined; active: boolean }
-
 interface Stage {
-  key: (c: LocalCandidate | Remote) => string | undefined
+  key: (c: LocalCandidate | RemoteCandidate) => string | undefined
   via: LinkVia
   /** Why a group with several candidates on a side is ambiguous. */
   manyReason: AmbiguityReason
   /** A one-to-one group that still must not be linked, and why. */
-  veto?: (l: LocalCandidate, r: Remote) => AmbiguityReason | undefined
+  veto?: (l: LocalCandidate, r: RemoteCandidate) => AmbiguityReason | undefined
   /** Never links; a group with both sides is always ambiguous. */
   askOnly?: boolean
 }
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+const isActive = (r: RemoteCandidate) => r.active !== false
+
+/** Candidates by key; a lone candidate is stored as itself, so the common one-per-key case allocates nothing. */
+type Buckets<T> = Map<string, T | T[]>
+function add<T>(m: Buckets<T>, k: string, c: T): void {
+  const had = m.get(k)
+  if (had === undefined) m.set(k, c)
+  else if (Array.isArray(had)) had.push(c)
+  else m.set(k, [had, c])
+}
+const asList = <T>(v: T | T[]): T[] => (Array.isArray(v) ? v : [v])
 
 function runStages(local: readonly LocalCandidate[], remote: readonly RemoteCandidate[], mappings: readonly MappedPair[],
   stages: readonly Stage[]): MatchResult {
-  const remotes = new Map<string, Remote>()
-  for (const r of remote) remotes.set(r.id, { id: r.id, name: r.name, email: r.email, active: r.active ?? true })
-  const locals = new Map<string, LocalCandidate>()
-  for (const l of local) locals.set(l.id, l)
-
   const links: MatchLink[] = []
   const orphanedMappings: MappedPair[] = []
-  const mappedLocal = new Set<string>()
-  const mappedRemote = new Set<string>()
-  for (const m of mappings) {
-    mappedLocal.add(m.localId)
-    mappedRemote.add(m.qboId)
-    if (locals.has(m.localId) && remotes.has(m.qboId)) links.push({ localId: m.localId, qboId: m.qboId, via: 'mapping' })
-    else orphanedMappings.push({ localId: m.localId, qboId: m.qboId })
+  let poolL: readonly LocalCandidate[] = local
+  let poolR: readonly RemoteCandidate[] = remote
+  if (mappings.length > 0) {
+    const localIds = new Set(local.map((l) => l.id))
+    const remoteIds = new Set(remote.map((r) => r.id))
+    const mappedLocal = new Set<string>()
+    const mappedRemote = new Set<string>()
+    for (const m of mappings) {
+      mappedLocal.add(m.localId)
+      mappedRemote.add(m.qboId)
+      if (localIds.has(m.localId) && remoteIds.has(m.qboId)) links.push({ localId: m.localId, qboId: m.qboId, via: 'mapping' })
+      else orphanedMappings.push({ localId: m.localId, qboId: m.qboId })
+    }
+    poolL = local.filter((l) => !mappedLocal.has(l.id))
+    poolR = remote.filter((r) => !mappedRemote.has(r.id))
   }
-
-  let poolL = [...locals.values()].filter((l) => !mappedLocal.has(l.id))
-  let poolR = [...remotes.values()].filter((r) => !mappedRemote.has(r.id))
   const ambiguous: AmbiguousGroup[] = []
 
   for (const stage of stages) {
-    const groups = new Map<string, { l: LocalCandidate[]; r: Remote[] }>()
-    const group = (k: string) => {
-      let g = groups.get(k)
-      if (!g) groups.set(k, (g = { l: [], r: [] }))
-      return g
-    }
+    // Only remote records sharing a key with some local one can pair, so only those are bucketed.
+    const byKeyL: Buckets<LocalCandidate> = new Map()
     for (const l of poolL) {
       const k = stage.key(l)
-      if (k !== undefined) group(k).l.push(l)
+      if (k !== undefined) add(byKeyL, k, l)
     }
+    const byKeyR: Buckets<RemoteCandidate> = new Map()
     for (const r of poolR) {
       const k = stage.key(r)
-      if (k !== undefined) group(k).r.push(r)
+      if (k !== undefined && byKeyL.has(k)) add(byKeyR, k, r)
     }
-    const taken = new Set<string>()
-    for (const [key, g] of groups) {
-      if (g.l.length === 0 || g.r.length === 0) continue
+    const taken = new Set<LocalCandidate | RemoteCandidate>()
+    for (const [key, rv] of byKeyR) {
+      const ls = asList(byKeyL.get(key)!)
+      const rs = asList(rv)
       let reason: AmbiguityReason | undefined
-      if (stage.askOnly) reason = stage.manyReason
-      else if (g.l.length > 1 || g.r.length > 1) reason = stage.manyReason
+      if (stage.askOnly || ls.length > 1 || rs.length > 1) reason = stage.manyReason
       else {
-        const l = g.l[0]!, r = g.r[0]!
-        reason = stage.veto?.(l, r) ?? (r.active ? undefined : 'inactive')
+        const l = ls[0]!, r = rs[0]!
+        reason = stage.veto?.(l, r) ?? (isActive(r) ? undefined : 'inactive')
         if (reason === undefined) links.push({ localId: l.id, qboId: r.id, via: stage.via })
       }
       if (reason !== undefined) {
-        ambiguous.push({ reason, key, localIds: g.l.map((c) => c.id).sort(cmp), qboIds: g.r.map((c) => c.id).sort(cmp) })
+        ambiguous.push({ reason, key, localIds: ls.map((c) => c.id).sort(cmp), qboIds: rs.map((c) => c.id).sort(cmp) })
       }
-      for (const c of g.l) taken.add('l' + c.id)
-      for (const c of g.r) taken.add('r' + c.id)
+      for (const c of ls) taken.add(c)
+      for (const c of rs) taken.add(c)
     }
-    poolL = poolL.filter((l) => !taken.has('l' + l.id))
-    poolR = poolR.filter((r) => !taken.has('r' + r.id))
+    if (taken.size > 0) {
+      poolL = poolL.filter((l) => !taken.has(l))
+      poolR = poolR.filter((r) => !taken.has(r))
+    }
   }
 
   links.sort((a, b) => cmp(a.localId, b.localId))
@@ -96,8 +104,8 @@ function runStages(local: readonly LocalCandidate[], remote: readonly RemoteCand
   return {
     links,
     ambiguous,
-    localOnly: poolL.sort(byId).map((l) => l.id),
-    remoteOnly: poolR.filter((r) => r.active).sort(byId).map((r) => r.id),
+    localOnly: [...poolL].sort(byId).map((l) => l.id),
+    remoteOnly: poolR.filter(isActive).sort(byId).map((r) => r.id),
     orphanedMappings,
   }
 }

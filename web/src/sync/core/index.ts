@@ -1,0 +1,43 @@
+/**
+ * The sync engine's pure core: plain data in, decisions out. No IndexedDB, network, timers, clocks or
+ * randomness here (its tsconfig has no DOM or Node types); the runner passes `now` and ids in and does the IO.
+ *
+ * One sync run, as the runner drives it:
+ * 1. `matchContacts` / `matchItems` (initial sync) pair local and QuickBooks records;
+ * 2. `plan` turns the outbox, mappings and matches into ordered ops and batches (also the dry-run preview);
+ * 3. per op, the `map/` functions build bodies (`resolveRefs` swaps in Ids of records created earlier);
+ * 4. failures go through `classifyFault`; a stale object is re-read and `merge`d, then sent again;
+ * 5. `applyOutcome` turns each result into the mapping, outbox and log rows to write in one transaction.
+ * @module
+ */
+export { nameKey, nameStem, normalizeEmail, phoneDigits, LEGAL_SUFFIXES } from './normalize.ts'
+export { matchContacts, matchItems, itemNameKey } from './match.ts'
+export {
+  LocalCandidate, RemoteCandidate, MappedPair, LinkVia, MatchLink, AmbiguityReason, AmbiguousGroup, MatchResult,
+} from './match-types.ts'
+export { contactCandidate, customerCandidate, customerCandidates, itemCandidate, qboItemCandidates } from './candidates.ts'
+export { merge, canonical, MergeConflict } from './merge.ts'
+export type { Fields, MergeInput, MergeResult } from './merge.ts'
+export { plan, MAX_BATCH_SIZE } from './plan.ts'
+export {
+  RecordRef, OpAction, SyncOp, SkipReason, SkippedRecord, Decision, PlanCounts, SyncPlan,
+} from './plan-types.ts'
+export type { PlanInput, PlanRecords } from './plan-types.ts'
+export { classifyFault, parseFaultBody, DEFAULT_RATE_LIMIT_WAIT_MS } from './faults.ts'
+export type { FaultError } from './faults.ts'
+export { FaultKind, FaultAction, SyncFault, FaultInput } from './fault-types.ts'
+export { contactToCustomer, customerToContact } from './map/customer.ts'
+export type { ContactFields, CustomerBody } from './map/customer.ts'
+export { itemToQbo, qboToItem } from './map/item.ts'
+export type { ItemFields, ItemBody, ItemAccounts } from './map/item.ts'
+export { invoiceToQbo, readInvoice, compareTotals } from './map/invoice.ts'
+export type { InvoiceFields, InvoiceContext, InvoiceBody, InvoiceReadBack, TotalMismatch } from './map/invoice.ts'
+export { paymentToQbo, qboToPayment } from './map/payment.ts'
+export type { PaymentFields, PaymentBody, LocalIdOf } from './map/payment.ts'
+export { sparseUpdate } from './map/sparse.ts'
+export type { SparseTarget } from './map/sparse.ts'
+export { refToken, parseRefToken, resolveRefs, resolverFrom } from './map/refs.ts'
+export type { RefResolver } from './map/refs.ts'
+export { MapWarning, MapError } from './map/map-result.ts'
+export type { Mapped } from './map/map-result.ts'
+export { toCents, toDollars, toQty, fromQty } from './map/amounts.ts'
