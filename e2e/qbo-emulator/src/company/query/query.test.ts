@@ -149,6 +149,13 @@ describe('query results', () => {
     expect(rows((await t.get(q('SELECT * FROM Customer STARTPOSITION 1001 MAXRESULTS 1000'))).body, 'Customer')).toHaveLength(100)
   })
 
+  it('answers SELECT * FROM CompanyInfo and Preferences with one object', async () => {
+    const t = testCompany()
+    const info = rows((await t.get(q('select * from CompanyInfo'))).body, 'CompanyInfo')
+    expect(info.map((c) => c.CompanyName)).toEqual(['Ridgeline Plumbing & Heating'])
+    expect(rows((await t.get(q('SELECT * FROM Preferences'))).body, 'Preferences')).toHaveLength(1)
+  })
+
   it('answers COUNT(*) with totalCount only', async () => {
     const t = testCompany()
     const r = await t.get(q('SELECT COUNT(*) FROM Item WHERE Active IN (true,false)'))

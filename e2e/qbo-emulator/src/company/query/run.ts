@@ -110,6 +110,19 @@ function validate(q: Query): Result<{ entity: EntityName; query: Query }> {
   return ok({ entity, query: { ...q, where, orderBy } })
 }
 
+/**
+ * `SELECT * FROM CompanyInfo` (a cheap "is the connection alive" call) and `FROM Preferences`:
+ * one object each, no filtering beyond what Intuit's samples use.
+ */
+function singletons(state: RealmState, q: Query): Result<Json> | undefined {
+  const name = q.entity.toLowerCase()
+  if (name !== 'companyinfo' && name !== 'preferences') return undefined
+  if (q.where.length || q.orderBy.length) return fail(faults.queryValidation(`${q.entity} supports no WHERE or ORDERBY here`))
+  if (q.count) return ok({ totalCount: 1 })
+  const key = name === 'companyinfo' ? 'CompanyInfo' : 'Preferences'
+  return ok({ [key]: [clone(name === 'companyinfo' ? state.companyInfo : state.preferences)], startPosition: 1, maxResults: 1 })
+}
+
 export interface QueryOptions {
   /** Batch: records created earlier in the same batch stay invisible. */
   hidden?: ReadonlySet<string>
@@ -119,6 +132,8 @@ export interface QueryOptions {
 export function runQuery(state: RealmState, text: string, opts: QueryOptions = {}): Result<Json> {
   const parsed = parseQuery(text.trim())
   if (!parsed.ok) return parsed
+  const single = singletons(state, parsed.value)
+  if (single) return single
   const checked = validate(parsed.value)
   if (!checked.ok) return checked
   const { entity, query } = checked.value
