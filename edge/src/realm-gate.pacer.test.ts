@@ -1,7 +1,7 @@
 import { SELF, env } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
 import { EDGE, cookieHeader } from '../test/helpers.ts'
-import { consent, freshCompany, lastSeq, requestLog } from '../test/emulator.ts'
+import { admin, consent, freshCompany, lastSeq, requestLog } from '../test/emulator.ts'
 import { readConfig } from './env.ts'
 
 // Emulator time: Intuit's window is 60,000 emulator ms whatever the time scale.
@@ -28,7 +28,7 @@ function busiestWindow(times: number[]): number {
 describe('pacer against the emulator (Intuit minute = 1 s)', () => {
   const config = readConfig(env)
   if (!config.ok) throw new Error(config.message)
-  const { perWindow, windowMs } = config.config.pacer
+  const { perWindow, batchPerWindow, windowMs, maxWaitMs } = config.config.pacer
 
   it('holds a burst of 2,000 calls to the realm limit with zero 429s', { timeout: 60_000 }, async () => {
     const { realmId, cookie } = await connected()
@@ -68,5 +68,63 @@ describe('pacer against the emulator (Intuit minute = 1 s)', () => {
     // The busy realm needs at least two windows; the quiet one must not queue behind it.
     expect(burstTook).toBeGreaterThanOrEqual(2 * windowMs)
     expect(quietTook).toBeLessThan(burstTook / 2)
+  })
+
+  it('holds batch calls to 40 a window, and answers paced with Retry-After beyond the longest wait', { timeout: 60_000 }, async () => {
+    const { realmId, cookie } = await connected()
+    const since = await lastSeq()
+    const body = JSON.stringify({ BatchItemRequest: [{ bId: 'q1', Query: 'select * from Customer maxresults 1' }] })
+    const started = Date.now()
+    const results = await Promise.all(
+      Array.from({ length: 300 }, () =>
+        SELF.fetch(`${EDGE}/api/qbo/${realmId}/batch`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body }).then(async (r) => ({
+          status: r.status,
+          retryAfter: r.headers.get('retry-after'),
+          body: (await r.json()) as { error?: { code: string; retryAfterMs?: number } },
+          at: Date.now() - started,
+        })),
+      ),
+    )
+    const sent = results.filter((r) => r.status === 200)
+    const paced = results.filter((r) => r.status === 429)
+    expect(sent.length + paced.length).toBe(300)
+    // Those that could start within maxWaitMs were queued, the rest told when to come back, at once.
+    expect(sent.length).toBeGreaterThanOrEqual(batchPerWindow * Math.floor(maxWaitMs / windowMs))
+    expect(paced.length).toBeGreaterThan(0)
+    for (const p of paced) {
+      expect(p.body.error?.code).toBe('paced')
+      expect(p.body.error?.retryAfterMs).toBeGreaterThan(maxWaitMs)
+      expect(Number(p.retryAfter)).toBeGreaterThanOrEqual(Math.ceil(maxWaitMs / 1000))
+      expect(p.at).toBeLessThan(windowMs)
+    }
+    const log = (await requestLog(since)).filter((e) => e.realmId === realmId)
+    expect(log.filter((e) => e.status === 429)).toEqual([])
+    expect(log).toHaveLength(sent.length)
+    expect(busiestWindow(log.map((e) => Date.parse(e.time)))).toBeLessThanOrEqual(batchPerWindow)
+  })
+
+  it("passes Intuit's own 429 through unchanged and then holds the realm for a window", { timeout: 30_000 }, async () => {
+    const { realmId, cookie } = await connected()
+    // Intuit throttling below what the pacer knows (as when another app shares the company).
+    await admin(`/companies/${realmId}/limits`, { method: 'PUT', body: JSON.stringify({ requestsPerWindow: 3 }) })
+    const call = () => SELF.fetch(`${EDGE}/api/qbo/${realmId}/preferences`, { headers: { cookie } })
+    // The connect flow already spent one call (CompanyInfo) of the three.
+    const statuses: number[] = []
+    let throttled: Response | null = null
+    while (throttled === null && statuses.length < 5) {
+      const r = await call()
+      statuses.push(r.status)
+      if (r.status === 429) throttled = r
+      else await r.body?.cancel()
+    }
+    expect(statuses).toEqual([200, 200, 429])
+    const fault = await throttled!.text()
+    expect(fault).toMatch(/ThrottleExceeded|3001/)
+    await admin(`/companies/${realmId}/limits`, { method: 'DELETE' })
+    const before = Date.now()
+    const after = await call()
+    expect(after.status).toBe(200)
+    expect(after.headers.get('server-timing')).toMatch(/pacer;dur=\d+/)
+    expect(Date.now() - before).toBeGreaterThanOrEqual(windowMs * 0.9)
   })
 })

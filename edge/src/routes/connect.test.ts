@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { EDGE, cookieHeader, cookiesFrom } from '../../test/helpers.ts'
 import { admin, consent, freshCompany, requestLog, lastSeq } from '../../test/emulator.ts'
 import { app } from '../app.ts'
+import { SessionResponse } from '../../../shared/api/session.ts'
+import { ApiErrorBody } from '../../../shared/api/errors.ts'
 
 const appUrl = (query: string) => `${env.APP_ORIGIN}/#/settings?${query}`
 
@@ -19,9 +21,10 @@ describe('connect flow against the emulator', () => {
     expect(jar.has('fs_oauth_state')).toBe(false)
 
     const session = await SELF.fetch(`${EDGE}/api/session`, { headers: { cookie: cookieHeader(jar) } })
-    const body = (await session.json()) as Record<string, unknown>
+    const body = SessionResponse.parse(await session.json())
     expect(body).toMatchObject({ connected: true, realmId, companyName: 'Rivera Plumbing', needsReconnect: false, changes: { changed: false } })
-    const days = (Date.parse(body.refreshTokenExpiresAt as string) - Date.now()) / 86_400_000
+    if (!body.connected) throw new Error('expected a connected session')
+    const days = (Date.parse(body.refreshTokenExpiresAt) - Date.now()) / 86_400_000
     expect(days).toBeGreaterThan(99)
     expect(days).toBeLessThanOrEqual(100)
   })
@@ -145,6 +148,6 @@ describe('disconnect', () => {
     // The old cookie is worthless now: the realm holds no tokens.
     expect(await (await SELF.fetch(`${EDGE}/api/session`, { headers: { cookie } })).json()).toEqual({ connected: false, needsReconnect: false })
     const call = await SELF.fetch(`${EDGE}/api/qbo/${realmId}/preferences`, { headers: { cookie } })
-    expect(await call.json()).toMatchObject({ error: { code: 'not_connected' } })
+    expect(ApiErrorBody.parse(await call.json()).error.code).toBe('not_connected')
   })
 })

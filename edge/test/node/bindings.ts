@@ -11,6 +11,8 @@ export function testBindings(): Record<string, string> {
   return {
     ...emulatorVars(testEmulatorUrl, testAppOrigin),
     PACER_TIME_SCALE: String(testTimeScale),
+    // Five Intuit minutes at this scale: a 2,000-call burst (four windows) still queues whole.
+    PACER_MAX_WAIT_MS: '5000',
     EMULATOR_URL: testEmulatorUrl,
   }
 }
