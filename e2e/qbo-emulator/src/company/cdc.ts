@@ -33,7 +33,7 @@ export function runCdc(state: RealmState, now: number, entitiesParam: string, ch
   const responses: Json[] = []
   for (const entity of entities) {
     const changed: { at: number; data: Json }[] = []
-    for (const row of state.tables[entity].values()) if (row.updatedAt >= since) changed.push({ at: row.updatedAt, data: clone(row.data) })
+    for (const row of state.tables[entity].values()) if (row.updatedAt >= since) changed.push({ at: row.updatedAt, data: row.data })
     for (const t of state.tombstones.values()) {
       if (t.entity === entity && t.deletedAt >= since) {
         changed.push({ at: t.deletedAt, data: { domain: 'QBO', status: 'Deleted', Id: t.id, MetaData: { LastUpdatedTime: formatTimestamp(t.deletedAt) } } })
@@ -41,7 +41,7 @@ export function runCdc(state: RealmState, now: number, entitiesParam: string, ch
     }
     if (changed.length === 0) continue
     changed.sort((a, b) => a.at - b.at)
-    const page = changed.slice(0, CDC_MAX_PER_ENTITY).map((c) => c.data)
+    const page = changed.slice(0, CDC_MAX_PER_ENTITY).map((c) => clone(c.data))
     responses.push({ [entity]: page, startPosition: 1, maxResults: page.length })
   }
   return ok([{ QueryResponse: responses.length ? responses : [{}] }])

@@ -57,8 +57,8 @@ export function createCompanies(opts: CompaniesOptions): Companies {
     for (const l of listeners) l(e)
   }
   const realms = new Map<string, Realm>()
-  const install = (realmId: string, snap: CompanySnapshot) => realms.set(realmId, createRealm(fromSnapshot(realmId, snap), clock, emit))
-  for (const snap of seedCompanies(opts.seed)) install(snap.realmId ?? '', snap)
+  const install = (realmId: string, snap: CompanySnapshot, owned = false) => realms.set(realmId, createRealm(fromSnapshot(realmId, snap, owned), clock, emit))
+  for (const { snapshot, fresh } of seedCompanies(opts.seed)) install(snapshot.realmId ?? '', snapshot, fresh)
 
   const describe = (realm: Realm) => ({ realmId: realm.state.realmId, companyName: str(realm.state.companyInfo.CompanyName) ?? realm.state.realmId })
 

@@ -23,12 +23,16 @@ function lastUpdated(record: Json): number {
   return parseTimestamp(str(meta.LastUpdatedTime) ?? '') ?? 0
 }
 
-/** Builds a fresh state holding exactly the snapshot's records (verbatim: no rules applied). */
-export function fromSnapshot(realmId: string, snap: CompanySnapshot): RealmState {
-  const state = createState(realmId, clone(snap.companyInfo), clone(snap.preferences))
+/**
+ * Builds a fresh state holding exactly the snapshot's records (verbatim: no rules applied).
+ * `owned`: the snapshot was built for this state alone, so its records need no copy.
+ */
+export function fromSnapshot(realmId: string, snap: CompanySnapshot, owned = false): RealmState {
+  const copy = owned ? <T>(v: T) => v : clone
+  const state = createState(realmId, copy(snap.companyInfo), copy(snap.preferences))
   state.companyInfo.Id = str(state.companyInfo.Id) ?? '1'
   for (const [entity, rows] of Object.entries(snap.entities) as [EntityName, Json[]][]) {
-    for (const row of rows) putRow(state, entity, clone(row), lastUpdated(row))
+    for (const row of rows) putRow(state, entity, copy(row), lastUpdated(row))
   }
   for (const d of snap.deleted) {
     state.tombstones.set(tombKey(d.entity, d.Id), { entity: d.entity, id: d.Id, deletedAt: parseTimestamp(d.LastUpdatedTime) ?? 0 })
