@@ -33,13 +33,24 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
  * new string on every lookup, which dominated planning time at 100,000 records.
  */
 class KindMap<T> {
-  private readonly maps: Record<SyncKind, Map<string, T>> = {
-    contact: new Map(), job: new Map(), item: new Map(), invoice: new Map(), payment: new Map(),
+  private readonly contact = new Map<string, T>()
+  private readonly job = new Map<string, T>()
+  private readonly item = new Map<string, T>()
+  private readonly invoice = new Map<string, T>()
+  private readonly payment = new Map<string, T>()
+  // A switch keeps the property access monomorphic; `this[kind]` made every lookup a megamorphic one.
+  of(kind: SyncKind): Map<string, T> {
+    switch (kind) {
+      case 'contact': return this.contact
+      case 'job': return this.job
+      case 'item': return this.item
+      case 'invoice': return this.invoice
+      case 'payment': return this.payment
+    }
   }
-  get(kind: SyncKind, id: string): T | undefined { return this.maps[kind].get(id) }
-  has(kind: SyncKind, id: string): boolean { return this.maps[kind].has(id) }
-  set(kind: SyncKind, id: string, v: T): void { this.maps[kind].set(id, v) }
-  of(kind: SyncKind): Map<string, T> { return this.maps[kind] }
+  get(kind: SyncKind, id: string): T | undefined { return this.of(kind).get(id) }
+  has(kind: SyncKind, id: string): boolean { return this.of(kind).has(id) }
+  set(kind: SyncKind, id: string, v: T): void { this.of(kind).set(id, v) }
 }
 
 /** Everything planning knows about one record, gathered so deciding it takes one lookup. */
@@ -75,7 +86,9 @@ function indexRecords(input: PlanInput, out: Entries): void {
     // With sub-customer jobs on, an invoice for a job is billed to the job's sub-customer.
     const customer: RecordRef = settings.subCustomerJobs && inv.jobId !== undefined
       ? { kind: 'job', localId: inv.jobId } : { kind: 'contact', localId: inv.contactId }
-    const items = [...new Set(inv.lines.flatMap((l) => (l.itemId === undefined ? [] : [l.itemId])))].sort(cmp)
+    const items: string[] = []
+    for (const l of inv.lines) if (l.itemId !== undefined && !items.includes(l.itemId)) items.push(l.itemId)
+    items.sort(cmp)
     put('invoice', {
       id: inv.id, version: inv.version, deletedAt: inv.deletedAt, status: inv.status,
       label: inv.number === undefined ? 'Invoice (no number)' : `Invoice ${inv.number}`,
@@ -83,7 +96,9 @@ function indexRecords(input: PlanInput, out: Entries): void {
     })
   }
   for (const p of records.payments) {
-    const invoices = [...new Set(p.applications.map((a) => a.invoiceId))].sort(cmp)
+    const invoices: string[] = []
+    for (const a of p.applications) if (!invoices.includes(a.invoiceId)) invoices.push(a.invoiceId)
+    invoices.sort(cmp)
     put('payment', {
       id: p.id, version: p.version, deletedAt: p.deletedAt, label: `Payment of ${p.date}`,
       refs: [{ kind: 'contact', localId: p.contactId }, ...invoices.map((localId): RecordRef => ({ kind: 'invoice', localId }))],
@@ -97,6 +112,9 @@ interface Node { op: SyncOp; deps: Node[]; level: number; seq: number }
 type Outcome = { node: Node } | { skip: SkipReason; waitingFor?: RecordRef } | { resolved: true }
 
 const CYCLE_GUARD: Outcome = { skip: 'waiting-for-dependency' }
+const RESOLVED: Outcome = { resolved: true }
+const NO_ROWS: Row[] = []
+const isClaimed = (r: Row) => r.batchId !== undefined || r.requestId !== undefined
 
 /**
  * Plan a sync run.
@@ -155,6 +173,12 @@ export function plan(input: PlanInput): SyncPlan {
     skipped.push(s)
   }
 
+  /** The record cannot go now: its rows (if any) are listed as skipped with the reason. */
+  const wait = (kind: SyncKind, localId: string, reason: SkipReason, label: string, rows: readonly Row[], waitingFor?: RecordRef): Outcome => {
+    if (rows.length > 0) skip(kind, localId, reason, label, rows, waitingFor)
+    return waitingFor ? { skip: reason, waitingFor } : { skip: reason }
+  }
+
   const addNode = (op: SyncOp, deps: Node[], seq: number | undefined): Node => {
     let level = 0
     for (const d of deps) if (d.level + 1 > level) level = d.level + 1
@@ -177,19 +201,14 @@ export function plan(input: PlanInput): SyncPlan {
     const label = rec?.label ?? localId
     const mapping = e.mapping
     const linkOp = e.link
-    const done = (reason: SkipReason, waitingFor?: RecordRef): Outcome => {
-      if (rows.length > 0) skip(kind, localId, reason, label, rows, waitingFor)
-      return waitingFor ? { skip: reason, waitingFor } : { skip: reason }
-    }
-
-    if (!rec) return done('missing-record')
-    if (kind === 'job' && !input.settings.subCustomerJobs) return done('jobs-off')
-    if (e.blocked) return done('waiting-for-decision')
-    if (rows.length === 0 && (mapping || linkOp)) return { resolved: true }
+    if (!rec) return wait(kind, localId, 'missing-record', label, rows)
+    if (kind === 'job' && !input.settings.subCustomerJobs) return wait(kind, localId, 'jobs-off', label, rows)
+    if (e.blocked) return wait(kind, localId, 'waiting-for-decision', label, rows)
+    if (rows.length === 0 && (mapping || linkOp)) return RESOLVED
 
     // A claimed row is resent as it was; later edits wait for it to settle.
-    const claimed = rows.filter((r) => r.batchId !== undefined || r.requestId !== undefined)
-    const open = claimed.length === 0 ? rows : rows.filter((r) => r.batchId === undefined && r.requestId === undefined)
+    const claimed = rows.length === 1 && !isClaimed(rows[0]!) ? NO_ROWS : rows.filter(isClaimed)
+    const open = claimed.length === 0 ? rows : rows.filter((r) => !isClaimed(r))
     const primary = claimed[0] ?? open[open.length - 1]
     if (claimed.length > 0 && open.length > 0) skip(kind, localId, 'waiting-for-in-flight', label, open)
     const settles = claimed.length > 0 ? [claimed[0]!] : open
@@ -213,7 +232,7 @@ export function plan(input: PlanInput): SyncPlan {
     }
     const linkDeps = linkOp === undefined ? [] : [linkOp]
 
-    if (kind === 'invoice' && rec.status === 'draft' && !exists) return done('draft')
+    if (kind === 'invoice' && rec.status === 'draft' && !exists) return wait(kind, localId, 'draft', label, rows)
     if (voiding) {
       if (exists) return { node: addNode({ ...base, id: `void:${kind}:${localId}`, action: 'void', refs: [], dependsOn: linkDeps }, [], firstSeq) }
       if (kind === 'payment') {
@@ -229,7 +248,7 @@ export function plan(input: PlanInput): SyncPlan {
       return { node: addNode(op, [], firstSeq) }
     } else if (mapping && mapping.syncedVersion >= version && claimed.length === 0) {
       skip(kind, localId, 'up-to-date', label, settles)
-      return { resolved: true }
+      return RESOLVED
     }
 
     // create or update: everything referenced must exist in QuickBooks first.
@@ -242,9 +261,11 @@ export function plan(input: PlanInput): SyncPlan {
         dependsOn.push(re.link)
         continue
       }
-      if (!re?.rec) return done('missing-reference', ref)
+      if (!re?.rec) return wait(kind, localId, 'missing-reference', label, rows, ref)
       const dep = decide(ref.kind, ref.localId, re)
-      if ('skip' in dep) return done(dep.skip === 'waiting-for-decision' ? 'waiting-for-decision' : 'waiting-for-dependency', ref)
+      if ('skip' in dep) {
+        return wait(kind, localId, dep.skip === 'waiting-for-decision' ? 'waiting-for-decision' : 'waiting-for-dependency', label, rows, ref)
+      }
       if ('node' in dep) {
         dependsOn.push(dep.node.op.id)
         deps.push(dep.node)
