@@ -91,6 +91,15 @@ describe('Payment application', () => {
     expect(entityOf(await t.get(`/payment/${p.Id}`), 'Payment')).toMatchObject({ UnappliedAmt: 100, Line: [] })
   })
 
+  it('voids payments only the documented way (operation=update&include=void), invoices only with operation=void', async () => {
+    const t = testCompany()
+    const p = entityOf(await t.post('/payment', { CustomerRef: { value: '1' }, TotalAmt: 10 }), 'Payment')
+    expect(faultCode(await t.post('/payment?operation=void', { Id: p.Id, SyncToken: p.SyncToken }))).toBe('500')
+    const inv = await invoice(t, '1', 10)
+    expect(faultCode(await t.post('/invoice?operation=update&include=void', { Id: inv.Id, SyncToken: inv.SyncToken, sparse: true }))).toBe('500')
+    expect(entityOf(await t.get(`/payment/${p.Id}`), 'Payment').TotalAmt).toBe(10)
+  })
+
   it('refuses to lower an invoice total below what is already paid on it', async () => {
     const t = testCompany()
     const a = await invoice(t, '1', 100)

@@ -122,7 +122,10 @@ export function accountingRoutes(deps: RouteDeps): Hono {
       const opts = { minorVersion }
       const b = body.value
       if (operation === 'delete') return answer(entity, realm.value.remove(entity, b, opts))
-      if (operation === 'void' || (operation === 'update' && include === 'void')) return answer(entity, realm.value.voidTxn(entity, b, opts))
+      // Intuit documents `operation=void` for invoices and `operation=update&include=void` for payments.
+      if (operation === 'void' && entity === 'Invoice') return answer(entity, realm.value.voidTxn(entity, b, opts))
+      if (operation === 'update' && include === 'void' && entity === 'Payment') return answer(entity, realm.value.voidTxn(entity, b, opts))
+      if (operation === 'void' || include === 'void') return faultResponse(faults.unsupportedOperation(`void of ${entity} with operation=${operation ?? ''}`), now())
       if (operation !== undefined && operation !== 'update' && operation !== 'create') return faultResponse(faults.unsupportedOperation(operation), now())
       if (b.Id !== undefined) return answer(entity, realm.value.update(entity, b, { ...opts, sparse: b.sparse === true }))
       return answer(entity, realm.value.create(entity, b, opts))
