@@ -36,9 +36,11 @@ export type UpstreamResult =
 const passHeaders = ['content-type', 'intuit_tid', 'qbo-version', 'retry-after']
 
 export function upstreamUrl(config: Pick<Config, 'apiBase' | 'minorVersion'>, call: Pick<UpstreamCall, 'realmId' | 'path' | 'search'>): string {
-  const params = new URLSearchParams(call.search)
-  params.set('minorversion', config.minorVersion)
-  return `${config.apiBase}/v3/company/${encodeURIComponent(call.realmId)}/${call.path}?${params.toString()}`
+  // The caller's parameters stay byte for byte (requestid is compared by Intuit as sent); only
+  // minorversion is replaced.
+  const kept = call.search.split('&').filter((part) => part !== '' && new URLSearchParams(part).keys().next().value !== 'minorversion')
+  kept.push(`minorversion=${encodeURIComponent(config.minorVersion)}`)
+  return `${config.apiBase}/v3/company/${encodeURIComponent(call.realmId)}/${call.path}?${kept.join('&')}`
 }
 
 /** Intuit's answer, or a network failure as `intuit_unavailable`. */

@@ -37,7 +37,7 @@ proxyRoutes.all('/:realmId/*', async (c) => {
     realmId: session.realmId,
     method: method === 'POST' ? 'POST' : 'GET',
     path: segments.join('/'),
-    search: url.searchParams.toString(),
+    search: url.search.slice(1),
     body,
     contentType: c.req.header('content-type') ?? null,
     kind: allowed.kind,
