@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { EDGE, cookieHeader, cookiesFrom } from '../../test/helpers.ts'
 import { admin, consent, freshCompany, requestLog, lastSeq } from '../../test/emulator.ts'
 import { app } from '../app.ts'
+import { signState } from '../session/tokens.ts'
+import { sha256Base64Url } from '../crypto/base64.ts'
 import { SessionResponse } from '../../../shared/api/session.ts'
 import { ApiErrorBody } from '../../../shared/api/errors.ts'
 
@@ -70,6 +72,21 @@ describe('connect flow against the emulator', () => {
     expect(html).toContain('"code":"state_mismatch"')
     expect(html).toContain(`window.location.replace(${JSON.stringify(appUrl('qbo=error&code=state_mismatch'))})`)
     expect(callback.headers.get('content-security-policy')).toMatch(/script-src 'nonce-/)
+  })
+
+  it('reports state_expired when the attempt outlived its state cookie', async () => {
+    const state = 'a-state-that-was-sent-eleven-minutes-ago'
+    const cookie = await signState(env.SESSION_SECRET, { stateHash: await sha256Base64Url(state), popup: false }, 600, Date.now() - 11 * 60_000)
+    const res = await SELF.fetch(`${EDGE}/auth/intuit/callback?state=${state}&code=c&realmId=1`, { headers: { cookie: `fs_oauth_state=${cookie}` }, redirect: 'manual' })
+    expect(res.status).toBe(200) // expired: the popup flag is unknown, so the page decides
+    expect(await res.text()).toContain('"code":"state_expired"')
+  })
+
+  it('reports invalid_callback when Intuit sends no code', async () => {
+    const state = 'a-state-value-long-enough'
+    const cookie = await signState(env.SESSION_SECRET, { stateHash: await sha256Base64Url(state), popup: false }, 600, Date.now())
+    const res = await SELF.fetch(`${EDGE}/auth/intuit/callback?state=${state}&realmId=1`, { headers: { cookie: `fs_oauth_state=${cookie}` }, redirect: 'manual' })
+    expect(res.headers.get('location')).toBe(appUrl('qbo=error&code=invalid_callback'))
   })
 
   it('reports invalid_grant when the code is used twice', async () => {
