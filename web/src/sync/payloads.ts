@@ -5,6 +5,7 @@
  * @module
  */
 import type { Contact, Invoice, Item, Job, Payment, SyncKind } from '../../../shared/domain/index.ts'
+import { invoiceToQbo, resolverFrom } from './core/index.ts'
 import type { QboEntity, QboEntityName } from './ports.ts'
 
 export const entityOf: Record<SyncKind, QboEntityName> = {
@@ -61,25 +62,22 @@ export function itemToItem(i: Item, ctx: PayloadContext): QboEntity {
   })
 }
 
+/** Invoices go through the core's mapper (tax detail, line rules, limits); a record it refuses throws `MapRefusal`. */
 export function invoiceToInvoice(inv: Invoice, ctx: PayloadContext): QboEntity {
-  return drop({
-    CustomerRef: ref(ctx.qboIdOf(inv.jobId !== undefined && ctx.qboIdOf('job', inv.jobId) ? 'job' : 'contact', inv.jobId !== undefined && ctx.qboIdOf('job', inv.jobId) ? inv.jobId : inv.contactId)),
-    DocNumber: inv.number,
-    TxnDate: inv.issueDate,
-    DueDate: inv.dueDate,
-    PrivateNote: inv.memo,
-    Line: inv.lines.map((l) => ({
-      DetailType: 'SalesItemLineDetail',
-      Amount: dollars(l.amount),
-      Description: l.description ?? l.name,
-      SalesItemLineDetail: drop({
-        ItemRef: l.itemId === undefined ? undefined : ref(ctx.qboIdOf('item', l.itemId)),
-        Qty: l.qty / 1000,
-        UnitPrice: dollars(l.unitPrice),
-        TaxCodeRef: { value: l.taxable ? 'TAX' : 'NON' },
-      }),
-    })),
-  })
+  const viaJob = inv.jobId !== undefined && ctx.qboIdOf('job', inv.jobId) !== undefined
+  const customer = viaJob ? { kind: 'job' as const, localId: inv.jobId! } : { kind: 'contact' as const, localId: inv.contactId }
+  const r = invoiceToQbo(inv, { ref: resolverFrom((ref) => ctx.qboIdOf(ref.kind, ref.localId)), customer })
+  if (!r.ok) throw new MapRefusal(r.error.field, r.error.message)
+  return drop({ ...(r.value.value as QboEntity), PrivateNote: inv.memo })
+}
+
+/** A record the mapper cannot turn into a valid QuickBooks body; the runner turns it into a red row. */
+export class MapRefusal extends Error {
+  readonly field: string
+  constructor(field: string, message: string) {
+    super(message)
+    this.field = field
+  }
 }
 
 export function paymentToPayment(p: Payment, ctx: PayloadContext): QboEntity {

@@ -7,7 +7,8 @@ import type { Mapping } from '../../../shared/domain/index.ts'
 import type { SyncFault } from './core/fault-types.ts'
 import type { SyncOp } from './core/plan-types.ts'
 import { backoffMs, type BackoffPolicy } from './backoff.ts'
-import { toQbo, type LocalRecord, type PayloadContext } from './payloads.ts'
+import { refToken } from './core/index.ts'
+import { MapRefusal, toQbo, type LocalRecord, type PayloadContext } from './payloads.ts'
 import type { Clock, LocalSnapshot, LocalStore, Logger, OnProgress, QboEntity, QboGateway, Random, Settlement } from './ports.ts'
 import { failureSettlement, successSettlement } from './settlements.ts'
 import type { RunSummary } from './runner.ts'
@@ -68,13 +69,23 @@ export function bodyOf(ctx: Ctx, op: SyncOp): BodyResult {
   const ids = mapping ? { Id: mapping.qboId as string, SyncToken: mapping.syncToken as string } : {}
   if (op.action === 'void') return { ok: true, value: { ...ids, sparse: true } }
   if (op.deactivate) return { ok: true, value: { ...ids, sparse: true, Active: false } }
-  const body = toQbo(op.kind, rec, payloadContext(ctx))
+  let body: QboEntity
+  try {
+    body = toQbo(op.kind, rec, payloadContext(ctx))
+  } catch (e) {
+    if (e instanceof MapRefusal) return { ok: false, error: { ...localFault('map', e.message), field: e.field } }
+    throw e
+  }
   const missing = missingRef(body)
   if (missing) return { ok: false, error: localFault('missing-reference', `${missing} is not in QuickBooks yet.`) }
   return { ok: true, value: op.action === 'create' ? body : { ...body, ...ids, sparse: true } }
 }
 
+const REF_PREFIX = refToken({ kind: 'contact', localId: '' }).replace(/contact:$/, '')
+
 function missingRef(body: QboEntity): string | undefined {
+  // The core's mappers leave a placeholder where a referenced record has no QuickBooks Id yet.
+  if (JSON.stringify(body).includes(REF_PREFIX)) return 'A record it refers to'
   const cust = body['CustomerRef'] as { value?: string } | undefined
   if ('CustomerRef' in body || body['Line'] !== undefined) {
     if (body['Line'] !== undefined && cust === undefined && ('TxnDate' in body)) return 'The customer'

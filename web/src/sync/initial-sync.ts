@@ -1,0 +1,140 @@
+/**
+ * The initial sync: pull QuickBooks' active customers, items and accounts (paged by 1000 until a short page),
+ * match them with this device's contacts and items, and return the dry-run preview — will link N, create M
+ * here, create K in QuickBooks, P need a decision. `runInitialSync` executes it once the user has confirmed and
+ * decided each ambiguous pair; every record lands in the sync log as synced, matched, skipped or error.
+ * @module
+ */
+import type { QboAccount, QboCustomer, QboItem } from '../../../shared/qbo/index.ts'
+import type { Result } from '../../../shared/result.ts'
+import { customerCandidates, contactCandidate, itemCandidate, matchContacts, matchItems, plan, qboItemCandidates } from './core/index.ts'
+import type { MatchResult, PlanCounts, SyncFault, SyncPlan } from './core/index.ts'
+import type { Decision } from './core/plan-types.ts'
+import type { LocalSnapshot, OnProgress, QboEntity, QboEntityName, QboGateway } from './ports.ts'
+import { planInputOf } from './push.ts'
+import { executePlan, type RunSummary } from './runner.ts'
+import type { RunnerDeps } from './run-context.ts'
+
+export const PAGE_SIZE = 1000
+
+/** Pages through `SELECT * FROM entity WHERE …` until a page comes back short (qbo-api.md §5). */
+export async function pullAll<T>(gateway: QboGateway, entity: QboEntityName | 'Account', where: string,
+  onPage?: (rows: number) => void): Promise<Result<T[], SyncFault>> {
+  const out: T[] = []
+  for (let start = 1; ; start += PAGE_SIZE) {
+    const r = await gateway.query(`SELECT * FROM ${entity} WHERE ${where} STARTPOSITION ${start} MAXRESULTS ${PAGE_SIZE}`)
+    if (!r.ok) return r
+    const page = ((r.value as Record<string, unknown>)[entity] as T[] | undefined) ?? []
+    out.push(...page)
+    onPage?.(page.length)
+    if (page.length < PAGE_SIZE) return { ok: true, value: out }
+  }
+}
+
+export interface Remote {
+  customers: QboCustomer[]
+  items: QboItem[]
+  accounts: QboAccount[]
+}
+
+/** What the preview screen shows, small enough to cross to the page: counts, decisions, labels — no records. */
+export interface InitialPreview {
+  counts: PlanCounts
+  /** Each group with labels by local id and by `qbo:<Id>`. */
+  decisions: (Decision & { labels: Record<string, string> })[]
+  plan: SyncPlan
+}
+
+/** A user's answer for one ambiguous group: link a local record to one QuickBooks record, or keep them apart. */
+export type MatchDecision = { kind: 'contact' | 'item'; localId: string; qboId: string | null }
+
+export interface InitialSyncSession {
+  remote: Remote
+  byKey: Map<string, QboEntity>
+  match: { contacts: MatchResult; items: MatchResult }
+  snap: LocalSnapshot
+  preview: InitialPreview
+}
+
+export async function pullRemote(gateway: QboGateway, onProgress?: OnProgress): Promise<Result<Remote, SyncFault>> {
+  let done = 0
+  const tick = (n: number) => { done += n; onProgress?.({ phase: 'pull', done, total: done }) }
+  const customers = await pullAll<QboCustomer>(gateway, 'Customer', 'Active = true', tick)
+  if (!customers.ok) return customers
+  const items = await pullAll<QboItem>(gateway, 'Item', 'Active = true', tick)
+  if (!items.ok) return items
+  const accounts = await pullAll<QboAccount>(gateway, 'Account', 'Active = true', tick)
+  if (!accounts.ok) return accounts
+  return { ok: true, value: { customers: customers.value, items: items.value, accounts: accounts.value } }
+}
+
+/** Pull, match and plan: the preview, and everything `runInitialSync` needs to execute it. */
+export async function previewInitialSync(deps: Pick<RunnerDeps, 'store' | 'gateway' | 'clock' | 'onProgress'>): Promise<Result<InitialSyncSession, SyncFault>> {
+  const remote = await pullRemote(deps.gateway, deps.onProgress)
+  if (!remote.ok) return remote
+  deps.onProgress?.({ phase: 'match', done: 0, total: 1 })
+  const snap = await deps.store.snapshot()
+  const session = matchAndPlan(remote.value, snap, deps.clock.now())
+  deps.onProgress?.({ phase: 'preview', done: 1, total: 1 })
+  return { ok: true, value: session }
+}
+
+export function matchAndPlan(remote: Remote, snap: LocalSnapshot, nowMs: number, decisions: readonly MatchDecision[] = []): InitialSyncSession {
+  const live = <T extends { deletedAt?: string | undefined }>(xs: T[]) => xs.filter((x) => x.deletedAt === undefined)
+  const mapped = (kind: string) => snap.mappings.filter((m) => m.kind === kind && m.status !== 'unlinked').map((m) => ({ localId: m.localId as string, qboId: m.qboId as string }))
+  const match = {
+    contacts: applyDecisions(matchContacts(live(snap.records.contacts).map(contactCandidate), customerCandidates(remote.customers), mapped('contact')), decisions.filter((d) => d.kind === 'contact')),
+    items: applyDecisions(matchItems(live(snap.records.items).map(itemCandidate), qboItemCandidates(remote.items), mapped('item')), decisions.filter((d) => d.kind === 'item')),
+  }
+  const byKey = new Map<string, QboEntity>()
+  // QuickBooks ids are unique per entity only: Customer 12 and Item 12 are different records.
+  const labels = { contact: new Map<string, string>(), item: new Map<string, string>() }
+  for (const c of remote.customers) { byKey.set(`Customer:${c.Id}`, c as QboEntity); labels.contact.set(c.Id, c.DisplayName ?? c.Id) }
+  for (const i of remote.items) { byKey.set(`Item:${i.Id}`, i as QboEntity); labels.item.set(i.Id, i.Name) }
+  const p = plan({ ...planInputOf(snap, nowMs), match })
+  for (const op of p.ops) {
+    if (op.action === 'pull' && op.qboId !== undefined && (op.kind === 'contact' || op.kind === 'item')) op.label = labels[op.kind].get(op.qboId) ?? op.label
+  }
+  const localLabel = { contact: new Map(snap.records.contacts.map((c) => [c.id as string, c.displayName])), item: new Map(snap.records.items.map((i) => [i.id as string, i.name])) }
+  const preview: InitialPreview = {
+    counts: p.counts, plan: p,
+    decisions: p.decisions.map((d) => {
+      const k = d.kind === 'item' ? 'item' : 'contact'
+      return { ...d, labels: Object.fromEntries([...d.localIds.map((id) => [id, localLabel[k].get(id) ?? id]), ...d.qboIds.map((id) => [`qbo:${id}`, labels[k].get(id) ?? id])]) }
+    }),
+  }
+  return { remote, byKey, match, snap, preview }
+}
+
+/** The user's answers turn ambiguous groups into links (or, with `qboId: null`, into records created in QuickBooks). */
+function applyDecisions(m: MatchResult, decisions: readonly MatchDecision[]): MatchResult {
+  if (decisions.length === 0) return m
+  const decided = new Map(decisions.map((d) => [d.localId, d.qboId]))
+  const links = [...m.links]
+  const localOnly = [...m.localOnly]
+  const ambiguous = []
+  const usedQbo = new Set<string>()
+  for (const g of m.ambiguous) {
+    const answered = g.localIds.filter((id) => decided.has(id))
+    if (answered.length === 0) { ambiguous.push(g); continue }
+    for (const id of g.localIds) {
+      const q = decided.get(id)
+      if (q === undefined) continue
+      if (q !== null && g.qboIds.includes(q) && !usedQbo.has(q)) { links.push({ localId: id, qboId: q, via: 'name' }); usedQbo.add(q) }
+      else localOnly.push(id)
+    }
+    const rest = g.localIds.filter((id) => !decided.has(id))
+    if (rest.length > 0) ambiguous.push({ ...g, localIds: rest, qboIds: g.qboIds.filter((q) => !usedQbo.has(q)) })
+  }
+  return { ...m, links, localOnly, ambiguous }
+}
+
+/** Executes the preview with the user's decisions; links and creations here first, then the batches. */
+export async function runInitialSync(session: InitialSyncSession, decisions: readonly MatchDecision[], deps: RunnerDeps): Promise<RunSummary> {
+  const snap = await deps.store.snapshot()
+  const planned = matchAndPlan(session.remote, snap, deps.clock.now(), decisions)
+  const income = session.remote.accounts.find((a) => a.AccountType === 'Income')?.Id
+  const expense = session.remote.accounts.find((a) => a.AccountType === 'Cost of Goods Sold' || a.AccountType === 'Expense')?.Id
+  const deposit = session.remote.accounts.find((a) => a.AccountType === 'Bank' || a.AccountSubType === 'UndepositedFunds')?.Id
+  return executePlan(planned.preview.plan, { accounts: { income, expense, deposit }, ...deps, remote: planned.byKey, logSkips: true })
+}

@@ -1,0 +1,61 @@
+/**
+ * An emulator on a free loopback port with the `small` seed, a bearer token for its sandbox company, and the
+ * runner's ports wired to it: the integration tests' world. The admin API reads the company's state back, so
+ * tests check what QuickBooks holds, not what the runner believes it sent.
+ * @module
+ */
+import { startEmulator, type RunningEmulator, type StartEmulatorOptions } from '../../../../e2e/qbo-emulator/src/serve.ts'
+import { SMALL_REALM_ID } from '../../../../e2e/qbo-emulator/src/seeds/small.ts'
+import { testClock, testDb } from '../../db/test-db.ts'
+import type { FieldsyncDB } from '../../db/schema.ts'
+import { DexieStore } from '../dexie-store.ts'
+import { directGateway } from '../edge-gateway.ts'
+import type { Clock, QboEntity, QboGateway } from '../ports.ts'
+import type { RunnerDeps } from '../run-context.ts'
+
+export interface EmulatorWorld {
+  emu: RunningEmulator
+  realmId: string
+  db: FieldsyncDB
+  gateway: QboGateway
+  clock: Clock & { advance(ms: number): void }
+  deps(over?: Partial<RunnerDeps>): RunnerDeps
+  admin<T = unknown>(method: string, path: string, body?: unknown): Promise<T>
+  /** The company's entities of one kind, as QuickBooks holds them. */
+  entities(entity: 'Customer' | 'Item' | 'Invoice' | 'Payment'): Promise<QboEntity[]>
+  close(): Promise<void>
+}
+
+/** Sleeps are skipped: backoff waits are asserted, not lived through. */
+const instantClock = (): Clock & { waits: number[]; advance(ms: number): void } => {
+  let offset = 0
+  const waits: number[] = []
+  return { waits, now: () => Date.parse('2026-03-01T09:00:00Z') + offset, sleep: async (ms) => { waits.push(ms); offset += ms }, advance: (ms) => { offset += ms } }
+}
+
+export async function startEmulatorWorld(opts: StartEmulatorOptions = {}): Promise<EmulatorWorld> {
+  const emu = await startEmulator({ port: 0, seed: 'small', timeScale: 1000, ...opts })
+  const realmId = SMALL_REALM_ID
+  const admin = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const res = await fetch(`${emu.url}/__admin${path}`, { method, ...(body !== undefined ? { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } } : {}) })
+    if (!res.ok) throw new Error(`admin ${method} ${path}: ${res.status} ${await res.text()}`)
+    const text = await res.text()
+    return (text ? JSON.parse(text) : undefined) as T
+  }
+  const token = await admin<{ access_token: string }>('POST', '/tokens/connect', { realmId })
+  const gateway = directGateway(emu.url, realmId, () => token.access_token)
+  const db = testDb(testClock('2026-03-01T09:00:00.000Z'))
+  const clock = instantClock()
+  let n = 0
+  const random = { next: () => ((n = (n * 16807 + 7) % 2147483647) / 2147483647), uuid: () => crypto.randomUUID() }
+  return {
+    emu, realmId, db, gateway, admin, clock,
+    deps: (over = {}) => ({ store: new DexieStore(db), gateway, clock, random, realmId, ...over }),
+    async entities(entity) {
+      const snap = await admin<Record<string, unknown>>('GET', `/companies/${realmId}`)
+      const list = (snap['entities'] as Record<string, unknown> | undefined)?.[entity] ?? snap[entity]
+      return Array.isArray(list) ? (list as QboEntity[]) : Object.values((list ?? {}) as Record<string, QboEntity>)
+    },
+    close: () => emu.close(),
+  }
+}
