@@ -79,3 +79,17 @@ export async function consent(choice: Decision, opts: { popup?: boolean; tamper?
 
 const decodeEntities = (s: string) =>
   s.replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n))).replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+
+/** Runs the flow up to Intuit's redirect, without calling the callback: its path and the browser's cookies. */
+export async function consentUntilCallback(realmId: string): Promise<{ url: string; cookie: string }> {
+  let stopped: { url: string; cookie: string } | null = null
+  await consent({ decision: 'connect', realmId }, {
+    tamper: (url, jar) => {
+      stopped = { url: `${url.pathname}${url.search}`, cookie: cookieHeader(jar) }
+      throw new Error('stopped before the callback')
+    },
+  }).catch((err: unknown) => {
+    if (!stopped) throw err
+  })
+  return stopped!
+}

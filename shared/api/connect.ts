@@ -20,6 +20,8 @@ export const connectErrorCodes = [
   'invalid_callback',
   /** The edge is missing a var or secret. */
   'config_missing',
+  /** Anything else that went wrong at the edge (logged there); trying again may work. */
+  'edge_error',
 ] as const
 
 export const ConnectErrorCode = z.enum(connectErrorCodes)

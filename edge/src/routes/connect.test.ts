@@ -1,7 +1,7 @@
 import { SELF, env } from 'cloudflare:test'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { EDGE, cookieHeader, cookiesFrom } from '../../test/helpers.ts'
-import { admin, consent, freshCompany, requestLog, lastSeq } from '../../test/emulator.ts'
+import { admin, consent, consentUntilCallback, freshCompany, requestLog, lastSeq } from '../../test/emulator.ts'
 import { app } from '../app.ts'
 import { signState } from '../session/tokens.ts'
 import { sha256Base64Url } from '../crypto/base64.ts'
@@ -121,26 +121,24 @@ describe('connect flow when Intuit is down', () => {
 
   // Runs the routes in this isolate (app.request) so the token endpoint can be made to fail.
   const callbackWith = async (tokenEndpoint: (req: Request) => Promise<Response>) => {
-    const realmId = await freshCompany()
-    let callback: { url: string; cookie: string } | null = null
-    // Stop at Intuit's redirect: the browser has not reached the callback yet.
-    await consent({ decision: 'connect', realmId }, {
-      tamper: (url, jar) => {
-        callback = { url: `${url.pathname}${url.search}`, cookie: cookieHeader(jar) }
-        throw new Error('stop before the callback')
-      },
-    }).catch(() => undefined)
+    const callback = await consentUntilCallback(await freshCompany())
     const realFetch = globalThis.fetch
     vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
       const req = new Request(input, init)
       return req.url === env.INTUIT_TOKEN_URL ? tokenEndpoint(req) : realFetch(req)
     })
-    return app.request(callback!.url, { headers: { cookie: callback!.cookie } }, env)
+    return app.request(callback.url, { headers: { cookie: callback.cookie } }, env)
   }
 
   it('reports intuit_unavailable on a 5xx from the token endpoint', async () => {
     const res = await callbackWith(async () => new Response('upstream error', { status: 503 }))
     expect(res.headers.get('location')).toBe(appUrl('qbo=error&code=intuit_unavailable'))
+  })
+
+  it('reports edge_error when Intuit refuses the client credentials', async () => {
+    const callback = await consentUntilCallback(await freshCompany())
+    const res = await app.request(callback.url, { headers: { cookie: callback.cookie } }, { ...env, INTUIT_CLIENT_SECRET: 'not-the-secret' })
+    expect(res.headers.get('location')).toBe(appUrl('qbo=error&code=edge_error'))
   })
 
   it('reports intuit_unavailable when the token endpoint cannot be reached', async () => {

@@ -4,8 +4,9 @@
  * checks it, exchanges the code, stores the grant in the realm's RealmGate, names the company and
  * starts the session. Every failure returns to the app as a named error.
  */
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import { z } from 'zod'
+import type { ConnectErrorCode } from '../../../shared/api/connect.ts'
 import type { AppEnv } from '../env.ts'
 import type { RealmGate } from '../realm-gate.ts'
 import { randomBase64Url, sha256Base64Url } from '../crypto/base64.ts'
@@ -48,7 +49,7 @@ connectRoutes.get('/callback', async (c) => {
   // The state cookie is single-use: whatever happens next, it goes.
   clearStateCookie(c, config.appOrigin)
   const presentation: Presentation = bound.ok ? (bound.claims.popup ? 'popup' : 'redirect') : 'unknown'
-  const fail = (code: Parameters<typeof connectError>[3], message: string) => connectError(c, config.appOrigin, presentation, code, message)
+  const fail = (code: ConnectErrorCode, message: string) => connectError(c, config.appOrigin, presentation, code, message)
 
   const query = CallbackQuery.safeParse(c.req.query())
   if (!query.success) return fail('invalid_callback', 'Intuit sent back something unexpected. Please try connecting again.')
@@ -68,23 +69,36 @@ connectRoutes.get('/callback', async (c) => {
   }
   if (!q.code || !q.realmId) return fail('invalid_callback', 'Intuit did not say which company was connected. Please try again.')
 
-  const exchanged = await exchangeCode(config, q.code, now)
+  try {
+    return await finishConnect(c, q.code, q.realmId, presentation, now)
+  } catch (err) {
+    console.error('connect callback failed', err)
+    return fail('edge_error', 'Something went wrong while connecting QuickBooks. Please try again.')
+  }
+})
+
+/** Exchange the code, store the grant, name the company, start the session. */
+async function finishConnect(c: Context<AppEnv>, code: string, realmId: string, presentation: Presentation, now: number): Promise<Response> {
+  const config = c.get('config')
+  const fail = (errorCode: ConnectErrorCode, message: string) => connectError(c, config.appOrigin, presentation, errorCode, message)
+  const exchanged = await exchangeCode(config, code, now)
   if (!exchanged.ok) {
     const e = exchanged.error
     if (e.kind === 'invalid_grant') return fail('invalid_grant', 'Intuit did not accept this sign-in (it may have been used already). Please connect again.')
     if (e.kind === 'unavailable') return fail('intuit_unavailable', 'QuickBooks could not be reached. Please try again in a few minutes.')
-    return fail('invalid_grant', `Intuit refused the connection: ${e.message}`)
+    // Intuit refused our own credentials (invalid_client): a configuration problem at the edge.
+    return fail('edge_error', `QuickBooks could not be connected: ${e.message}`)
   }
 
-  const gate = c.env.REALM_GATE.getByName(q.realmId)
-  await gate.storeGrant(q.realmId, exchanged.tokens)
-  const companyName = await readCompanyName(gate, q.realmId)
+  const gate = c.env.REALM_GATE.getByName(realmId)
+  await gate.storeGrant(realmId, exchanged.tokens)
+  const companyName = await readCompanyName(gate, realmId)
   await gate.setCompanyName(companyName)
 
-  const session = await signSession(config.sessionSecret, { sid: randomBase64Url(18), realmId: q.realmId }, config.sessionTtlSeconds, now)
+  const session = await signSession(config.sessionSecret, { sid: randomBase64Url(18), realmId }, config.sessionTtlSeconds, now)
   setSessionCookie(c, config.appOrigin, session, config.sessionTtlSeconds)
-  return connectOutcome(c, config.appOrigin, presentation, { type: 'fieldsync:qbo-connect', status: 'connected', realmId: q.realmId, companyName })
-})
+  return connectOutcome(c, config.appOrigin, presentation, { type: 'fieldsync:qbo-connect', status: 'connected', realmId, companyName })
+}
 
 const CompanyInfoBody = z.object({ CompanyInfo: z.object({ CompanyName: z.string() }) })
 
