@@ -49,3 +49,20 @@ test('the edge health route answers through the app origin', async ({ request })
   expect(res.status()).toBe(200)
   expect(await res.json()).toMatchObject({ ok: true })
 })
+
+test('each list keeps its New button once records appear after an empty start', async ({ page }) => {
+  // The list pages show the same button in their header and in their empty state.
+  const lists = [
+    ['/#/contacts', 'New contact'], ['/#/pricebook', 'New item'], ['/#/invoices', 'New invoice'], ['/#/payments', 'Record payment'],
+  ] as const
+  for (const [path, label] of lists) {
+    await page.goto(path)
+    await expect(page.getByRole('link', { name: label })).toHaveCount(2)
+  }
+  await page.goto('/?demo=1#/contacts')
+  await expect(page.getByRole('link', { name: 'Ahmed Hassan' })).toBeVisible()
+  for (const [path, label] of lists) {
+    await page.goto(path)
+    await expect(page.getByRole('main').locator('header, .page-header').getByRole('link', { name: label })).toBeVisible()
+  }
+})

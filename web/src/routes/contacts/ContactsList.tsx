@@ -16,10 +16,11 @@ export default function ContactsList() {
   const [search, setSearch] = createSignal('')
   const [showInactive, setShowInactive] = createSignal(false)
   const contacts = createLive(() => listContacts(db, { search: search(), includeInactive: showInactive() }), () => [search(), showInactive()])
-  const newButton = <A class="btn btn-primary-solid" href="/contacts/new">New contact</A>
+  // A function, not a node: the button appears both in the header and in the empty state.
+  const newButton = () => <A class="btn btn-primary-solid" href="/contacts/new">New contact</A>
   return (
     <section class="page-fill">
-      <PageHeader title="Contacts" actions={newButton} />
+      <PageHeader title="Contacts" actions={newButton()} />
       <div class="toolbar">
         <SearchBox label="Search contacts" placeholder="Search by name, company, email or phone" value={search()} onValue={setSearch} />
         <button type="button" class="chip" aria-pressed={showInactive()} onClick={() => setShowInactive(!showInactive())}>
@@ -34,7 +35,7 @@ export default function ContactsList() {
             fallback={
               search()
                 ? <EmptyState title={`No contact matches “${search()}”`} action={<button type="button" class="btn" onClick={() => setSearch('')}>Clear search</button>} />
-                : <EmptyState title="No contacts yet" action={newButton}>
+                : <EmptyState title="No contacts yet" action={newButton()}>
                     <p class="muted">Add your first customer, or load demo data from Settings.</p>
                   </EmptyState>
             }

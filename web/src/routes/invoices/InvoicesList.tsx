@@ -58,10 +58,11 @@ export default function InvoicesList() {
     // Nothing in the first screen is no proof of an empty list: wait for the full one.
     return kept.length === 0 && !all() ? undefined : kept
   })
-  const newButton = <A class="btn btn-primary-solid" href="/invoices/new">New invoice</A>
+  // A function, not a node: the button appears both in the header and in the empty state.
+  const newButton = () => <A class="btn btn-primary-solid" href="/invoices/new">New invoice</A>
   return (
     <section class="page-fill">
-      <PageHeader title="Invoices" actions={newButton} />
+      <PageHeader title="Invoices" actions={newButton()} />
       <div class="toolbar">
         <SearchBox label="Search invoices" placeholder="Search by number or contact" value={search()} onValue={setSearch} />
         <div class="chips" role="group" aria-label="Show">
@@ -78,7 +79,7 @@ export default function InvoicesList() {
             fallback={
               (all()?.length ?? 0) > 0
                 ? <EmptyState title="No invoice matches" action={<button type="button" class="btn" onClick={() => { setSearch(''); setFilter('all') }}>Show all invoices</button>} />
-                : <EmptyState title="No invoices yet" action={newButton}><p class="muted">Start one from a contact, then add lines from your pricebook.</p></EmptyState>
+                : <EmptyState title="No invoices yet" action={newButton()}><p class="muted">Start one from a contact, then add lines from your pricebook.</p></EmptyState>
             }
           >
             <VirtualList items={rows()} rowHeight={60} label="Invoices" class="invoice-list"

@@ -33,10 +33,11 @@ export default function PaymentsList() {
       return words.every((w) => hay.includes(` ${w}`))
     })
   })
-  const newButton = <A class="btn btn-primary-solid" href="/payments/new">Record payment</A>
+  // A function, not a node: the button appears both in the header and in the empty state.
+  const newButton = () => <A class="btn btn-primary-solid" href="/payments/new">Record payment</A>
   return (
     <section class="page-fill">
-      <PageHeader title="Payments" actions={newButton} />
+      <PageHeader title="Payments" actions={newButton()} />
       <div class="toolbar">
         <SearchBox label="Search payments" placeholder="Search by contact, reference or invoice number" value={search()} onValue={setSearch} />
         <span class="count">{shown()?.length ?? '…'} shown</span>
@@ -46,7 +47,7 @@ export default function PaymentsList() {
           <Show when={rows().length > 0} fallback={
             search()
               ? <EmptyState title="No payment matches" action={<button type="button" class="btn" onClick={() => setSearch('')}>Clear search</button>} />
-              : <EmptyState title="No payments yet" action={newButton}><p class="muted">Record a payment when a customer pays an invoice.</p></EmptyState>
+              : <EmptyState title="No payments yet" action={newButton()}><p class="muted">Record a payment when a customer pays an invoice.</p></EmptyState>
           }>
             <VirtualList items={rows()} rowHeight={60} label="Payments"
               head={<div class="vlist-head cols-payments"><span>Date</span><span>Contact</span><span>Method</span><span>Applied to</span><span class="num">Amount</span></div>}>

@@ -17,10 +17,11 @@ export default function ItemsList() {
   const [search, setSearch] = createSignal('')
   const [showInactive, setShowInactive] = createSignal(false)
   const items = createLive(() => listItems(db, { search: search(), includeInactive: showInactive() }), () => [search(), showInactive()])
-  const newButton = <A class="btn btn-primary-solid" href="/pricebook/new">New item</A>
+  // A function, not a node: the button appears both in the header and in the empty state.
+  const newButton = () => <A class="btn btn-primary-solid" href="/pricebook/new">New item</A>
   return (
     <section class="page-fill">
-      <PageHeader title="Pricebook" actions={newButton} />
+      <PageHeader title="Pricebook" actions={newButton()} />
       <div class="toolbar">
         <SearchBox label="Search items" placeholder="Search by name or SKU" value={search()} onValue={setSearch} />
         <button type="button" class="chip" aria-pressed={showInactive()} onClick={() => setShowInactive(!showInactive())}>Show inactive</button>
@@ -33,7 +34,7 @@ export default function ItemsList() {
             fallback={
               search()
                 ? <EmptyState title={`No item matches “${search()}”`} action={<button type="button" class="btn" onClick={() => setSearch('')}>Clear search</button>} />
-                : <EmptyState title="Your pricebook is empty" action={newButton}>
+                : <EmptyState title="Your pricebook is empty" action={newButton()}>
                     <p class="muted">Add the services and products you sell, so invoices fill themselves in.</p>
                   </EmptyState>
             }
