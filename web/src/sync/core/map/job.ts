@@ -1,0 +1,31 @@
+/**
+ * Job → QuickBooks sub-customer (`Job: true`, `ParentRef` to the contact's customer, billed with the parent),
+ * used only when jobs sync as sub-customers. The job's name is its DisplayName, under the same rules as a
+ * customer's: a clash with another customer's name comes back as 6240 and is offered as rename-or-link.
+ * @module
+ */
+import type { Job } from '../../../../../shared/domain/index.ts'
+import type { QboCustomer } from '../../../../../shared/qbo/index.ts'
+import { compact } from './compact.ts'
+import { mapError, mapped, type Mapped, type MapWarning } from './map-result.ts'
+import type { RefResolver } from './refs.ts'
+import { cleanName, LIMITS } from './text-rules.ts'
+
+export type JobFields = Pick<Job, 'name' | 'contactId' | 'status'>
+
+export function jobToSubCustomer(j: JobFields, ctx: { ref: RefResolver }): Mapped<Partial<QboCustomer>> {
+  const warnings: MapWarning[] = []
+  const name = cleanName(j.name, LIMITS.displayName)
+  if (name === undefined) return mapError('DisplayName', 'Give this job a name before it can go to QuickBooks.')
+  if (name !== j.name.trim()) {
+    warnings.push({ field: 'DisplayName', message: 'Colons, tabs and line breaks were replaced by spaces: QuickBooks does not allow them in names.' })
+  }
+  return mapped(compact({
+    DisplayName: name,
+    Job: true,
+    BillWithParent: true,
+    ParentRef: { value: ctx.ref({ kind: 'contact', localId: j.contactId }) },
+    // A cancelled job is made inactive rather than deleted: QuickBooks keeps name-list records.
+    Active: j.status !== 'cancelled',
+  }), warnings)
+}
