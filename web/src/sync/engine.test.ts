@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest'
+import type { SessionResponse } from '../../../shared/api/index.ts'
+import { SyncEngine, type Timers } from './engine.ts'
+import { MemoryStore } from './memory-store.ts'
+import { FakeQbo } from './test-support/fake-qbo.ts'
+
+const contactId = '00000000-0000-4000-8000-0000000000c1'
+
+function manualTimers(): Timers & { fire(): void; pending(): number } {
+  const tasks = new Map<number, () => void>()
+  let n = 0
+  return {
+    setTimeout: (fn) => { tasks.set(++n, fn); return n },
+    clearTimeout: (h) => { tasks.delete(h as number) },
+    setInterval: (fn) => { tasks.set(++n, fn); return n },
+    clearInterval: (h) => { tasks.delete(h as number) },
+    fire: () => { const fns = [...tasks.values()]; tasks.clear(); fns.forEach((f) => f()) },
+    pending: () => tasks.size,
+  }
+}
+
+function setup(session: () => SessionResponse | undefined) {
+  const store = new MemoryStore({ records: { contacts: [{ id: contactId as never, version: 1, updatedAt: '2026-03-01T09:00:00.000Z', displayName: 'Ann Lee', active: true }] } })
+  store.enqueue({ kind: 'contact', localId: contactId as never, version: 1, op: 'create', createdAt: '2026-03-01T09:00:00.000Z', attempts: 0 })
+  const qbo = new FakeQbo()
+  const timers = manualTimers()
+  const engine = new SyncEngine({
+    store, gatewayFor: () => qbo, session: async () => session(), timers,
+    clock: { now: () => Date.parse('2026-03-01T09:00:00Z'), sleep: async () => {} },
+    random: { next: () => 0.5, uuid: () => crypto.randomUUID() },
+  })
+  return { store, qbo, timers, engine }
+}
+
+const connected = (over: Partial<Extract<SessionResponse, { connected: true }>> = {}): SessionResponse => ({
+  connected: true, realmId: '9130', companyName: 'Rivera Plumbing', refreshTokenExpiresAt: '2026-06-01T00:00:00Z', needsReconnect: false,
+  changes: { seq: 0, changed: false, entities: [] }, ...over,
+})
+
+describe('SyncEngine', () => {
+  it('answers not_connected as a value, and pushes nothing, when QuickBooks is not connected', async () => {
+    const { engine, qbo } = setup(() => ({ connected: false, needsReconnect: false }))
+    const r = await engine.syncNow()
+    expect(r).toMatchObject({ ok: false, error: { kind: 'not_connected' } })
+    expect(qbo.calls).toEqual([])
+  })
+
+  it('runs overlapping Sync Now presses one after the other, so a record is sent once', async () => {
+    const { engine, qbo } = setup(() => connected())
+    const [a, b] = await Promise.all([engine.syncNow(), engine.syncNow()])
+    expect(a.ok && a.value.push.synced).toBe(1)
+    expect(b.ok && b.value.push.synced).toBe(0)
+    expect(qbo.entities.Customer.size).toBe(1)
+  })
+
+  it('debounces edits into one push, and only when auto-sync is on and the app is online', async () => {
+    const { engine, timers, qbo } = setup(() => connected())
+    engine.edited(false)
+    expect(timers.pending()).toBe(0)
+    engine.setOnline(false)
+    engine.edited(true)
+    expect(timers.pending()).toBe(0)
+    engine.setOnline(true)
+    await new Promise((r) => setTimeout(r, 0))
+    engine.edited(true)
+    engine.edited(true)
+    expect(timers.pending()).toBe(1)
+    timers.fire()
+    await engine.syncNow()
+    expect(qbo.entities.Customer.size).toBe(1)
+  })
+
+  it('syncs when the session reports a webhook change it has not seen', async () => {
+    let seq = 0
+    const { engine, qbo } = setup(() => connected({ changes: { seq, changed: seq > 0, entities: [] } }))
+    await engine.checkWebhooks()
+    expect(qbo.calls).toEqual([])
+    seq = 3
+    await engine.checkWebhooks()
+    expect(qbo.calls.filter((c) => c.kind === 'write')).toHaveLength(1)
+    await engine.checkWebhooks()
+    expect(qbo.calls.filter((c) => c.kind === 'write')).toHaveLength(1)
+  })
+})

@@ -1,0 +1,164 @@
+/**
+ * The engine the worker exposes: one run at a time (a second Sync Now joins the run in progress), auto-sync
+ * debounced after edits, pulls every pull interval and whenever `/api/session` reports a webhook change. Every
+ * method answers a Result with plain data (counts, ids, labels), never records, so it crosses comlink cheaply.
+ * Timers and the session call are passed in, so tests drive them.
+ * @module
+ */
+import type { SessionResponse } from '../../../shared/api/index.ts'
+import type { Result } from '../../../shared/result.ts'
+import type { SyncFault } from './core/index.ts'
+import { previewInitialSync, runInitialSync, type InitialPreview, type InitialSyncSession, type MatchDecision } from './initial-sync.ts'
+import type { Clock, LocalStore, OnProgress, QboGateway, Random } from './ports.ts'
+import { pullChanges, type PullSummary } from './pull.ts'
+import { push } from './push.ts'
+import type { RunSummary } from './runner.ts'
+
+export type EngineError = { kind: 'not_connected' | 'needs_reconnect' | 'no_preview' | 'fault'; message: string; fault?: SyncFault }
+export type SyncNowResult = { push: RunSummary; pull: PullSummary | null }
+export type PreviewView = Omit<InitialPreview, 'plan'> & { batches: number }
+
+export interface Timers {
+  setTimeout(fn: () => void, ms: number): unknown
+  clearTimeout(handle: unknown): void
+  setInterval(fn: () => void, ms: number): unknown
+  clearInterval(handle: unknown): void
+}
+
+export interface EngineDeps {
+  store: LocalStore
+  gatewayFor(realmId: string): QboGateway
+  session(changesSince: number): Promise<SessionResponse | undefined>
+  clock: Clock
+  random: Random
+  timers: Timers
+  /** Auto-sync's pause after the last edit before pushing. */
+  debounceMs?: number
+  /** How often to ask the edge whether a webhook reported a change. */
+  sessionPollMs?: number
+}
+
+export class SyncEngine {
+  #deps: EngineDeps
+  #running: Promise<unknown> = Promise.resolve()
+  #preview: InitialSyncSession | undefined
+  #debounce: unknown
+  #intervals: unknown[] = []
+  #online = true
+  #changesSeq = 0
+  #listeners = new Set<OnProgress>()
+
+  constructor(deps: EngineDeps) {
+    this.#deps = deps
+  }
+
+  /** Progress of whatever run is going, for every page that listens. */
+  onProgress(listener: OnProgress): () => void {
+    this.#listeners.add(listener)
+    return () => this.#listeners.delete(listener)
+  }
+
+  #emit: OnProgress = (p) => { for (const l of this.#listeners) l(p) }
+
+  /** Runs one job after the one in progress; a failure of one never blocks the next. */
+  #serial<T>(job: () => Promise<T>): Promise<T> {
+    const next = this.#running.then(job, job)
+    this.#running = next.catch(() => undefined)
+    return next
+  }
+
+  async #connected(): Promise<Result<{ realmId: string; gateway: QboGateway }, EngineError>> {
+    const s = await this.#deps.session(this.#changesSeq)
+    if (!s) return { ok: false, error: { kind: 'fault', message: 'Fieldsync could not reach its server. Changes stay queued.' } }
+    if (!s.connected) return { ok: false, error: { kind: s.needsReconnect ? 'needs_reconnect' : 'not_connected', message: 'Connect QuickBooks in Settings to sync.' } }
+    if (s.needsReconnect) return { ok: false, error: { kind: 'needs_reconnect', message: 'Reconnect QuickBooks in Settings; nothing is lost meanwhile.' } }
+    return { ok: true, value: { realmId: s.realmId, gateway: this.#deps.gatewayFor(s.realmId) } }
+  }
+
+  #runnerDeps(realmId: string, gateway: QboGateway) {
+    const { store, clock, random } = this.#deps
+    return { store, gateway, clock, random, realmId, onProgress: this.#emit }
+  }
+
+  preview(): Promise<Result<PreviewView, EngineError>> {
+    return this.#serial(async () => {
+      const c = await this.#connected()
+      if (!c.ok) return c
+      const r = await previewInitialSync(this.#runnerDeps(c.value.realmId, c.value.gateway))
+      if (!r.ok) return { ok: false, error: { kind: 'fault', message: r.error.userMessage, fault: r.error } }
+      this.#preview = r.value
+      const { plan, ...rest } = r.value.preview
+      return { ok: true, value: { ...rest, batches: plan.batches.length } }
+    })
+  }
+
+  runInitial(decisions: MatchDecision[]): Promise<Result<RunSummary, EngineError>> {
+    return this.#serial(async () => {
+      const session = this.#preview
+      if (!session) return { ok: false, error: { kind: 'no_preview', message: 'Show the preview first.' } }
+      const c = await this.#connected()
+      if (!c.ok) return c
+      const summary = await runInitialSync(session, decisions, this.#runnerDeps(c.value.realmId, c.value.gateway))
+      this.#preview = undefined
+      await this.#deps.store.setCheckpoint(new Date(this.#deps.clock.now()).toISOString())
+      this.#emit({ phase: 'done', done: 1, total: 1 })
+      return stopped(summary) ?? { ok: true, value: summary }
+    })
+  }
+
+  /** Push what is queued, then pull what changed in QuickBooks. */
+  syncNow(): Promise<Result<SyncNowResult, EngineError>> {
+    return this.#serial(async () => {
+      const c = await this.#connected()
+      if (!c.ok) return c
+      const deps = this.#runnerDeps(c.value.realmId, c.value.gateway)
+      const { summary } = await push(deps)
+      const halt = stopped(summary)
+      if (halt) return halt
+      const pulled = await pullChanges(deps)
+      this.#emit({ phase: 'done', done: 1, total: 1 })
+      return { ok: true, value: { push: summary, pull: pulled.ok ? pulled.value : null } }
+    })
+  }
+
+  /** A local edit happened: with auto-sync on and online, push it after a quiet second. */
+  edited(autoSync: boolean): void {
+    if (!autoSync || !this.#online) return
+    this.#deps.timers.clearTimeout(this.#debounce)
+    this.#debounce = this.#deps.timers.setTimeout(() => void this.syncNow(), this.#deps.debounceMs ?? 1000)
+  }
+
+  setOnline(online: boolean): void {
+    const back = online && !this.#online
+    this.#online = online
+    if (back) void this.syncNow()
+  }
+
+  /** Pull every `pullIntervalMinutes`, and as soon as the edge says a webhook reported a change. */
+  start(pullIntervalMinutes: number): void {
+    this.stop()
+    const t = this.#deps.timers
+    this.#intervals.push(t.setInterval(() => { if (this.#online) void this.syncNow() }, pullIntervalMinutes * 60_000))
+    this.#intervals.push(t.setInterval(() => void this.checkWebhooks(), this.#deps.sessionPollMs ?? 5000))
+  }
+
+  stop(): void {
+    for (const h of this.#intervals) this.#deps.timers.clearInterval(h)
+    this.#intervals = []
+  }
+
+  /** One poll of the session's webhook changes; syncs when there is one not seen yet. */
+  async checkWebhooks(): Promise<void> {
+    if (!this.#online) return
+    const s = await this.#deps.session(this.#changesSeq)
+    if (!s?.connected) return
+    const changed = s.changes.changed && s.changes.seq > this.#changesSeq
+    this.#changesSeq = s.changes.seq
+    if (changed) await this.syncNow()
+  }
+}
+
+function stopped(summary: RunSummary): Result<never, EngineError> | undefined {
+  if (!summary.stoppedBy) return undefined
+  return { ok: false, error: { kind: 'needs_reconnect', message: summary.stoppedBy.userMessage, fault: summary.stoppedBy } }
+}

@@ -1,0 +1,22 @@
+/**
+ * The worker's surface as the page sees it. Every method answers a Result of plain data (comlink drops error
+ * classes); progress arrives through a callback wrapped in `Comlink.proxy`.
+ * @module
+ */
+import type { Result } from '../../../shared/result.ts'
+import type { EngineError, PreviewView, SyncNowResult } from './engine.ts'
+import type { MatchDecision } from './initial-sync.ts'
+import type { OnProgress } from './ports.ts'
+import type { RunSummary } from './runner.ts'
+
+export interface SyncWorkerApi {
+  /** Subscribes to progress events `{phase, done, total}`; returns nothing (unsubscribe by reloading the worker). */
+  subscribe(onProgress: OnProgress): void
+  preview(): Promise<Result<PreviewView, EngineError>>
+  runInitial(decisions: MatchDecision[]): Promise<Result<RunSummary, EngineError>>
+  syncNow(): Promise<Result<SyncNowResult, EngineError>>
+  /** Tell the worker a record was edited (auto-sync debounces and pushes). */
+  edited(autoSync: boolean): void
+  setOnline(online: boolean): void
+  start(pullIntervalMinutes: number): void
+}
