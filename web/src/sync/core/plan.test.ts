@@ -218,6 +218,14 @@ describe('plan as the initial sync preview', () => {
     expect(p.ops.find((o) => o.id === 'create:invoice:inv2')?.dependsOn).toStrictEqual(['link:contact:c1'])
   })
 
+  it('an edit queued for a contact that is being linked becomes an update of the linked customer, after the link', () => {
+    const q = plan(input({
+      name: '', records, match: { contacts: match }, mappings: [mapping('contact', 'c2', '9')],
+      outbox: [row(1, 'contact', 'c1', { op: 'update', version: 2 })], expect: {},
+    }))
+    expect(q.ops.find((o) => o.localId === 'c1' && o.action === 'update')).toMatchObject({ qboId: '1', dependsOn: ['link:contact:c1'], batch: 0 })
+  })
+
   it('an invoice of a contact in an ambiguous pair waits for the decision', () => {
     expect(p.decisions).toMatchObject([{ kind: 'contact', reason: 'similar-name', localIds: ['c3'], qboIds: ['2'] }])
     expect(p.skipped).toMatchObject([{ localId: 'inv1', reason: 'waiting-for-decision', waitingFor: { kind: 'contact', localId: 'c3' } }])

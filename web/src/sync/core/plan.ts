@@ -58,8 +58,9 @@ interface Entry {
   rec?: Rec
   rows?: Row[]
   mapping?: PlanInput['mappings'][number]
-  /** Id of the link op (initial sync) that resolves the record. */
+  /** Id of the link op (initial sync) that resolves the record, and the QuickBooks Id it links to. */
   link?: string
+  linkQboId?: string
   blocked?: boolean
   implicit?: boolean
   outcome?: Outcome
@@ -144,6 +145,7 @@ export function plan(input: PlanInput): SyncPlan {
         label: e.rec?.label ?? l.localId,
       })
       e.link = id
+      e.linkQboId = l.qboId
     }
     for (const qboId of m.remoteOnly) {
       localOps.push({
@@ -223,18 +225,23 @@ export function plan(input: PlanInput): SyncPlan {
       (kind === 'payment' && (deleted || primary?.op === 'void'))
     const exists = mapping !== undefined || linkOp !== undefined
     const firstSeq = settles[0]?.seq
-    const base: Omit<SyncOp, 'id' | 'action' | 'refs' | 'dependsOn'> = { kind, localId, version, outboxSeqs: settles.map((r) => r.seq), label }
-    if (claimed.length > 0 && primary?.requestId !== undefined) base.requestId = primary.requestId
-    if (claimed.length > 0 && primary?.batchId !== undefined) base.batchId = primary.batchId
-    if (mapping) {
-      base.qboId = mapping.qboId
-      base.syncToken = mapping.syncToken
+    const seqs = settles.length === 1 ? [settles[0]!.seq] : settles.map((r) => r.seq)
+    // Ops are built in one place with one property order, so every op shares a shape (and the JIT one path).
+    const makeOp = (action: SyncOp['action'], refs: RecordRef[], dependsOn: string[], outboxSeqs = seqs): SyncOp => {
+      const op: SyncOp = { id: `${action}:${kind}:${localId}`, action, kind, localId, version, outboxSeqs, refs, dependsOn, label }
+      if (mapping) {
+        op.qboId = mapping.qboId
+        op.syncToken = mapping.syncToken
+      } else if (e.linkQboId !== undefined) op.qboId = e.linkQboId // its SyncToken comes with the runner's read
+      if (claimed.length > 0 && primary?.requestId !== undefined) op.requestId = primary.requestId
+      if (claimed.length > 0 && primary?.batchId !== undefined) op.batchId = primary.batchId
+      return op
     }
     const linkDeps = linkOp === undefined ? [] : [linkOp]
 
     if (kind === 'invoice' && rec.status === 'draft' && !exists) return wait(kind, localId, 'draft', label, rows)
     if (voiding) {
-      if (exists) return { node: addNode({ ...base, id: `void:${kind}:${localId}`, action: 'void', refs: [], dependsOn: linkDeps }, [], firstSeq) }
+      if (exists) return { node: addNode(makeOp('void', [], linkDeps), [], firstSeq) }
       if (kind === 'payment') {
         skip(kind, localId, 'never-synced', label, settles)
         return { skip: 'never-synced' }
@@ -244,7 +251,8 @@ export function plan(input: PlanInput): SyncPlan {
         skip(kind, localId, 'never-synced', label, settles)
         return { skip: 'never-synced' }
       }
-      const op: SyncOp = { ...base, id: `update:${kind}:${localId}`, action: 'update', deactivate: true, refs: [], dependsOn: linkDeps }
+      const op = makeOp('update', [], linkDeps)
+      op.deactivate = true
       return { node: addNode(op, [], firstSeq) }
     } else if (mapping && mapping.syncedVersion >= version && claimed.length === 0) {
       skip(kind, localId, 'up-to-date', label, settles)
@@ -273,11 +281,11 @@ export function plan(input: PlanInput): SyncPlan {
     }
     const action = exists ? 'update' : 'create'
     const unique = dependsOn.length > 1 ? [...new Set(dependsOn)].sort(cmp) : dependsOn
-    const node = addNode({ ...base, id: `${action}:${kind}:${localId}`, action, refs: rec.refs, dependsOn: unique }, deps, firstSeq)
+    const node = addNode(makeOp(action, rec.refs, unique), deps, firstSeq)
     if (voiding) {
       // Voided before it ever reached QuickBooks: create it, then void it, so the number sequence stays whole.
       // What references it only needs it to exist, so it waits for the create.
-      addNode({ ...base, id: `void:${kind}:${localId}`, action: 'void', outboxSeqs: [], refs: [], dependsOn: [node.op.id] }, [node], firstSeq)
+      addNode(makeOp('void', [], [node.op.id], []), [node], firstSeq)
     }
     return { node }
   }
