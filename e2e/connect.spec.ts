@@ -34,8 +34,10 @@ test('In a popup, the outcome is posted to the app and the popup closes', async 
     )
   })
   const [popup] = await Promise.all([page.waitForEvent('popup'), page.evaluate(() => window.open('/auth/intuit/connect?popup=1', 'qbo', 'width=600,height=700'))])
+  // Listen before clicking: the popup may close before the opener's message is read.
+  const closed = popup.waitForEvent('close')
   await popup.getByRole('button', { name: 'Cancel' }).click()
   const outcome = await page.evaluate(() => (window as unknown as { outcome: Promise<unknown> }).outcome)
   expect(outcome).toMatchObject({ type: 'fieldsync:qbo-connect', status: 'error', code: 'access_denied' })
-  await popup.waitForEvent('close')
+  await closed
 })
