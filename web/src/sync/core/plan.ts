@@ -239,6 +239,10 @@ export function plan(input: PlanInput): SyncPlan {
     }
     const linkDeps = linkOp === undefined ? [] : [linkOp]
 
+    if (deleted && !exists) {
+      skip(kind, localId, 'never-synced', label, settles)
+      return { skip: 'never-synced' }
+    }
     if (kind === 'invoice' && rec.status === 'draft' && !exists) return wait(kind, localId, 'draft', label, rows)
     if (voiding) {
       if (exists) return { node: addNode(makeOp('void', [], linkDeps), [], firstSeq) }
@@ -247,10 +251,6 @@ export function plan(input: PlanInput): SyncPlan {
         return { skip: 'never-synced' }
       }
     } else if (deleted) {
-      if (!exists) {
-        skip(kind, localId, 'never-synced', label, settles)
-        return { skip: 'never-synced' }
-      }
       const op = makeOp('update', [], linkDeps)
       op.deactivate = true
       return { node: addNode(op, [], firstSeq) }
@@ -269,7 +269,8 @@ export function plan(input: PlanInput): SyncPlan {
         dependsOn.push(re.link)
         continue
       }
-      if (!re?.rec) return wait(kind, localId, 'missing-reference', label, rows, ref)
+      // Gone, or deleted before it ever reached QuickBooks: there is nothing there to point at.
+      if (!re?.rec || re.rec.deletedAt !== undefined) return wait(kind, localId, 'missing-reference', label, rows, ref)
       const dep = decide(ref.kind, ref.localId, re)
       if ('skip' in dep) {
         return wait(kind, localId, dep.skip === 'waiting-for-decision' ? 'waiting-for-decision' : 'waiting-for-dependency', label, rows, ref)

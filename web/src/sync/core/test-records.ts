@@ -26,9 +26,9 @@ export const job = (id: string, contactId: string) =>
   ({ id: lid(id), version: 1, name: `Job ${id}`, contactId: lid(contactId), deletedAt: undefined })
 
 export const invoice = (id: string, contactId: string, itemIds: string[] = [],
-  extra: { status?: 'draft' | 'finalized' | 'void'; number?: string; version?: number; jobId?: string } = {}) => ({
+  extra: { status?: 'draft' | 'finalized' | 'void'; number?: string; version?: number; jobId?: string; deletedAt?: string } = {}) => ({
   id: lid(id), version: extra.version ?? 1, number: extra.number ?? id, status: extra.status ?? 'finalized',
-  contactId: lid(contactId), jobId: extra.jobId === undefined ? undefined : lid(extra.jobId), deletedAt: undefined,
+  contactId: lid(contactId), jobId: extra.jobId === undefined ? undefined : lid(extra.jobId), deletedAt: extra.deletedAt,
   lines: itemIds.map((itemId) => ({ itemId: lid(itemId) })),
 })
 
