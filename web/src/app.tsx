@@ -4,7 +4,7 @@
  * precached by the service worker for offline use.
  */
 import { HashRouter, Navigate, Route, useNavigate, type RouteSectionProps } from '@solidjs/router'
-import { createMemo, lazy, Suspense, type JSX } from 'solid-js'
+import { createEffect, createMemo, lazy, on, Suspense, type JSX } from 'solid-js'
 import { defaultSettings } from '../../shared/domain/index.ts'
 import { Shell } from './components/Shell.tsx'
 import { pendingCount } from './db/outbox.ts'
@@ -13,6 +13,7 @@ import { DbContext, openAppDb, useDb } from './state/db.ts'
 import { FormatContext, makeFormats } from './state/format.ts'
 import { createLive } from './state/live.ts'
 import { createOnline } from './state/online.ts'
+import { syncStatus } from './state/sync-status.ts'
 
 export const sections = [
   { path: '/contacts', label: 'Contacts' },
@@ -33,6 +34,7 @@ const InvoiceDetail = lazy(() => import('./routes/invoices/InvoiceDetail.tsx'))
 const PaymentsList = lazy(() => import('./routes/payments/PaymentsList.tsx'))
 const PaymentNew = lazy(() => import('./routes/payments/PaymentNew.tsx'))
 const SettingsPage = lazy(() => import('./routes/settings/SettingsPage.tsx'))
+const SyncPage = lazy(() => import('./routes/sync/SyncPage.tsx'))
 
 function Frame(props: RouteSectionProps & { notice?: JSX.Element }) {
   const db = useDb()
@@ -41,10 +43,19 @@ function Frame(props: RouteSectionProps & { notice?: JSX.Element }) {
   const settings = createLive(() => getSettings(db))
   const formats = createMemo(() => makeFormats(settings() ?? defaultSettings))
   const navigate = useNavigate()
+  const sync = syncStatus()
+  void sync.refreshSession().then((s) => { if (s?.connected) sync.start((settings() ?? defaultSettings).pullIntervalMinutes) })
+  // A new queued change (the badge grows): auto-sync pushes it after a quiet second, when on and online.
+  createEffect(on(pending, (n, prev) => { if (sync.state.session?.connected && n !== undefined && prev !== undefined && n > prev) sync.edited((settings() ?? defaultSettings).autoSync) }))
+  createEffect(on(online, (o) => sync.setOnline(o), { defer: true }))
+  const onSyncNow = () => {
+    if (sync.state.session?.connected) void sync.syncNow()
+    else navigate('/settings')
+  }
   return (
     <FormatContext.Provider value={formats}>
-      {/* Until QuickBooks is connected, Sync Now leads to where the connection will be made. */}
-      <Shell sections={sections} online={online()} pending={pending()} onSyncNow={() => navigate('/settings')} notice={props.notice}>
+      {/* Until QuickBooks is connected, Sync Now leads to where the connection is made. */}
+      <Shell sections={sections} online={online()} pending={pending()} onSyncNow={onSyncNow} notice={props.notice}>
         <Suspense fallback={<p class="loading">Loading…</p>}>{props.children}</Suspense>
       </Shell>
     </FormatContext.Provider>
@@ -69,6 +80,7 @@ export function App(props: { notice?: JSX.Element }) {
         <Route path="/payments" component={PaymentsList} />
         <Route path="/payments/new" component={PaymentNew} />
         <Route path="/settings" component={SettingsPage} />
+        <Route path="/sync" component={SyncPage} />
         <Route path="*" component={() => <Navigate href="/contacts" />} />
       </HashRouter>
     </DbContext.Provider>

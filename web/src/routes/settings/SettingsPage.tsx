@@ -1,6 +1,6 @@
 /**
  * Settings: how money and invoices look on this tablet, demo data, and the
- * Integrations section where the QuickBooks Online connection will live.
+ * Integrations section with the QuickBooks Online connection.
  */
 import { createSignal, Show } from 'solid-js'
 import type { Settings } from '../../../../shared/domain/index.ts'
@@ -12,6 +12,7 @@ import { createForm } from '../../state/form.ts'
 import { makeFormats } from '../../state/format.ts'
 import { createLive } from '../../state/live.ts'
 import { DemoDataCard } from './DemoDataCard.tsx'
+import { QuickBooksCard } from './QuickBooksCard.tsx'
 
 export default function SettingsPage() {
   const db = useDb()
@@ -25,15 +26,7 @@ export default function SettingsPage() {
       <DemoDataCard />
       <section class="card" id="integrations" aria-labelledby="integrations-title">
         <h3 id="integrations-title">Integrations</h3>
-        <div class="integration">
-          <div>
-            <strong>QuickBooks Online</strong>
-            <p class="muted">
-              Connecting QuickBooks comes next. Until then, everything you record stays on this tablet and is queued:
-              once connected, your contacts, items, finalized invoices and payments go to QuickBooks, and nothing waits to be typed twice.
-            </p>
-          </div>
-        </div>
+        <QuickBooksCard />
       </section>
     </div>
   )

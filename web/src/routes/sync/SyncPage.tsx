@@ -1,0 +1,14 @@
+/** The Sync screen: the initial sync (preview, decisions, run) and the sync log. */
+import { PageHeader } from '../../components/PageHeader.tsx'
+import { InitialSyncPanel } from './InitialSyncPanel.tsx'
+import { SyncLog } from './SyncLog.tsx'
+
+export default function SyncPage() {
+  return (
+    <div class="stack">
+      <PageHeader title="Sync" />
+      <InitialSyncPanel />
+      <SyncLog />
+    </div>
+  )
+}

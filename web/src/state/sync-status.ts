@@ -1,0 +1,80 @@
+/**
+ * The page's mirror of the sync worker: progress events into a Solid store, the QuickBooks session for the
+ * Settings card, and the actions (Sync Now, preview, run). Thin on purpose: decisions live in the worker.
+ * One instance per tab, created on first use, so the header and every page share it.
+ */
+import { createStore } from 'solid-js/store'
+import { SessionResponse } from '../../../shared/api/index.ts'
+import type { Result } from '../../../shared/result.ts'
+import { subscribeProgress, syncWorker } from '../sync/client.ts'
+import type { EngineError, PreviewView, SyncNowResult } from '../sync/engine.ts'
+import type { MatchDecision } from '../sync/initial-sync.ts'
+import type { Progress } from '../sync/ports.ts'
+import type { RunSummary } from '../sync/runner.ts'
+
+export type SyncState = {
+  running: boolean
+  progress: Progress | undefined
+  error: EngineError | undefined
+  session: SessionResponse | undefined
+  preview: PreviewView | undefined
+  lastRun: RunSummary | undefined
+}
+
+export type SyncStatus = ReturnType<typeof makeSyncStatus>
+
+function makeSyncStatus() {
+  const [state, set] = createStore<SyncState>({ running: false, progress: undefined, error: undefined, session: undefined, preview: undefined, lastRun: undefined })
+  let subscribed = false
+  const worker = () => {
+    if (!subscribed) {
+      subscribed = true
+      subscribeProgress((p) => set('progress', p))
+    }
+    return syncWorker()
+  }
+  async function track<T>(job: () => Promise<Result<T, EngineError>>): Promise<Result<T, EngineError>> {
+    set({ running: true, error: undefined })
+    try {
+      const r = await job()
+      if (!r.ok) set('error', r.error)
+      return r
+    } finally {
+      set('running', false)
+    }
+  }
+  return {
+    state,
+    async refreshSession(): Promise<SessionResponse | undefined> {
+      try {
+        const res = await fetch('/api/session', { credentials: 'same-origin' })
+        const parsed = SessionResponse.safeParse(await res.json())
+        set('session', parsed.success ? parsed.data : undefined)
+        return parsed.success ? parsed.data : undefined
+      } catch {
+        return undefined
+      }
+    },
+    syncNow: () => track<SyncNowResult>(() => worker().syncNow()),
+    async preview() {
+      const r = await track<PreviewView>(() => worker().preview())
+      if (r.ok) set('preview', r.value)
+      return r
+    },
+    async runInitial(decisions: MatchDecision[]) {
+      const r = await track<RunSummary>(() => worker().runInitial(decisions))
+      if (r.ok) set({ lastRun: r.value, preview: undefined })
+      return r
+    },
+    edited: (autoSync: boolean) => void worker().edited(autoSync),
+    start: (minutes: number) => void worker().start(minutes),
+    setOnline: (online: boolean) => void worker().setOnline(online),
+  }
+}
+
+let shared: SyncStatus | undefined
+
+export function syncStatus(): SyncStatus {
+  shared ??= makeSyncStatus()
+  return shared
+}
