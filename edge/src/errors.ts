@@ -5,6 +5,7 @@ import type { ApiErrorBody, ApiErrorCode } from '../../shared/api/errors.ts'
 const statusOf: Record<ApiErrorCode, 400 | 401 | 403 | 404 | 409 | 429 | 500 | 502> = {
   config_missing: 500,
   unauthenticated: 401,
+  session_ended: 401,
   realm_mismatch: 403,
   forbidden_path: 403,
   forbidden_origin: 403,

@@ -38,9 +38,9 @@ describe('token refresh', () => {
     const realmId = await freshCompany()
     const t = await admin<{ access_token: string; refresh_token: string }>('/tokens/connect', { method: 'POST', body: JSON.stringify({ realmId }) })
     const gate = env.REALM_GATE.getByName(realmId)
-    await gate.storeGrant(realmId, { accessToken: t.access_token, refreshToken: t.refresh_token, accessExpiresAt: Date.now() + 60_000, refreshExpiresAt: Date.now() + 86_400_000 })
+    const grant = await gate.storeGrant(realmId, { accessToken: t.access_token, refreshToken: t.refresh_token, accessExpiresAt: Date.now() + 60_000, refreshExpiresAt: Date.now() + 86_400_000 })
     const since = await lastSeq()
-    const cookie = await sessionCookieFor(realmId)
+    const cookie = await sessionCookieFor(realmId, grant)
     const res = await SELF.fetch(`${EDGE}/api/qbo/${realmId}/preferences`, { headers: { cookie } })
     expect(res.status).toBe(200)
     // The 60 s left are inside the 300 s margin: refresh first, no 401 on the way.

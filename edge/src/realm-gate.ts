@@ -10,6 +10,7 @@
 import { DurableObject } from 'cloudflare:workers'
 import type { WebhookChange } from '../../shared/api/session.ts'
 import { readConfig, type Config, type Env } from './env.ts'
+import { randomBase64Url } from './crypto/base64.ts'
 import { open, seal, tokenKey } from './crypto/token-box.ts'
 import * as store from './gate/store.ts'
 import { sendUpstream, type GateError, type UpstreamCall, type UpstreamResult } from './gate/upstream.ts'
@@ -30,6 +31,7 @@ export interface GateStatus {
 
 type TokenOutcome = { ok: true; accessToken: string } | { ok: false; error: GateError }
 
+const sessionEnded: GateError = { code: 'session_ended', message: 'QuickBooks was disconnected or connected again since this session began; connect again.' }
 const notConnected: TokenOutcome = { ok: false, error: { code: 'not_connected', message: 'This QuickBooks company is not connected.' } }
 const reconnect = (detail = ''): TokenOutcome => ({ ok: false, error: { code: 'needs_reconnect', message: `QuickBooks ended the connection; reconnect to continue.${detail ? ` ${detail}` : ''}` } })
 
@@ -49,33 +51,41 @@ export class RealmGate extends DurableObject<Env> {
     return 'ok'
   }
 
-  /** Stores a fresh grant from the code exchange (replacing any older one) and clears Reconnect. */
-  async storeGrant(realmId: string, tokens: TokenPair): Promise<void> {
-    store.writeGrant(this.ctx.storage.sql, realmId, await this.#seal(realmId, tokens), Date.now())
+  /**
+   * Stores a fresh grant from the code exchange (replacing any older one, whose sessions end) and
+   * clears Reconnect. Returns the grant's id, which the new session carries.
+   */
+  async storeGrant(realmId: string, tokens: TokenPair): Promise<string> {
+    const grantId = randomBase64Url(18)
+    store.writeGrant(this.ctx.storage.sql, realmId, grantId, await this.#seal(realmId, tokens), Date.now())
     this.#tokens = tokens
+    return grantId
   }
 
   async setCompanyName(name: string | null): Promise<void> {
     store.writeCompanyName(this.ctx.storage.sql, name)
   }
 
-  async status(changesSince = 0): Promise<GateStatus> {
+  /** What a session of `grantId` may know; a session of an older grant sees no connection. */
+  async status(grantId: string | null, changesSince = 0): Promise<GateStatus> {
     const sql = this.ctx.storage.sql
     const row = store.readConnection(sql)
+    const current = row !== null && row.sealed_tokens !== null && (grantId === null || row.grant_id === grantId)
     return {
-      connected: row !== null && row.sealed_tokens !== null,
+      connected: current,
       realmId: row?.realm_id ?? null,
       companyName: row?.company_name ?? null,
       refreshExpiresAt: row?.refresh_expires_at ?? null,
-      needsReconnect: row?.needs_reconnect === 1,
+      needsReconnect: current && row?.needs_reconnect === 1,
       changes: { seq: store.latestChangeSeq(sql), entities: store.changesAfter(sql, changesSince) },
     }
   }
 
-  /** Sends one QuickBooks call: waits for the pacer, adds a valid access token, refreshes once on 401. */
-  async forward(call: UpstreamCall): Promise<UpstreamResult> {
+  /** Sends one QuickBooks call for a session of `grantId`: waits for the pacer, adds a valid access token, refreshes once on 401. */
+  async forward(grantId: string, call: UpstreamCall): Promise<UpstreamResult> {
     const row = store.readConnection(this.ctx.storage.sql)
     if (row && row.realm_id !== call.realmId) return { ok: false, error: { code: 'realm_mismatch', message: 'This gate holds another company.' } }
+    if (row && row.sealed_tokens !== null && row.grant_id !== grantId) return { ok: false, error: sessionEnded }
     let token = await this.#accessToken(null)
     if (!token.ok) return token
     let result = await this.#paced(call, token.accessToken)
@@ -87,15 +97,17 @@ export class RealmGate extends DurableObject<Env> {
     return result
   }
 
-  /** Revokes the grant at Intuit and wipes the tokens; webhook history stays. */
-  async disconnect(): Promise<{ revoked: boolean }> {
+  /** Revokes the grant at Intuit and wipes the tokens; webhook history stays. Only the grant's own sessions may. */
+  async disconnect(grantId: string): Promise<{ ok: true; revoked: boolean } | { ok: false; error: GateError }> {
+    const row = store.readConnection(this.ctx.storage.sql)
+    if (row?.grant_id !== grantId) return { ok: false, error: sessionEnded }
     // Wait out a refresh in flight so the token revoked is the live one.
     if (this.#refreshing) await this.#refreshing
     const live = await this.#load()
     const revoked = live ? await revokeToken(this.#config(), live.refreshToken) : false
     store.wipeTokens(this.ctx.storage.sql, Date.now())
     this.#tokens = null
-    return { revoked }
+    return { ok: true, revoked }
   }
 
   /** Records webhook changes; returns the new highest sequence number. */

@@ -8,8 +8,9 @@ export const EDGE = 'http://127.0.0.1:8787'
 /** A unique realm id per test, so Durable Objects and emulator companies never leak between tests. */
 export const freshRealm = (): string => `9${Math.floor(Math.random() * 1e12)}`
 
-export async function sessionCookieFor(realmId: string): Promise<string> {
-  const token = await signSession(env.SESSION_SECRET, { sid: crypto.randomUUID(), realmId }, 3600, Date.now())
+/** A valid session cookie for `realmId`; `grant` is what storeGrant returned (any other string: an ended grant). */
+export async function sessionCookieFor(realmId: string, grant = 'a-grant-this-realm-never-had'): Promise<string> {
+  const token = await signSession(env.SESSION_SECRET, { sid: crypto.randomUUID(), realmId, grant }, 3600, Date.now())
   return `${SESSION_COOKIE}=${token}`
 }
 

@@ -9,6 +9,8 @@ export const apiErrorCodes = [
   'config_missing',
   /** No valid session cookie. */
   'unauthenticated',
+  /** The session's grant was replaced or revoked (disconnect, or a reconnect elsewhere): connect again. */
+  'session_ended',
   /** The session names another QuickBooks company than the request. */
   'realm_mismatch',
   /** The proxy does not forward this method and path. */

@@ -14,6 +14,7 @@ export interface ConnectionRow extends Record<string, SqlStorageValue> {
   access_expires_at: number | null
   refresh_expires_at: number | null
   needs_reconnect: number
+  grant_id: string | null
 }
 
 export interface SealedGrant {
@@ -35,6 +36,9 @@ export function migrate(sql: SqlStorage): void {
     refresh_expires_at INTEGER,
     needs_reconnect INTEGER NOT NULL DEFAULT 0,
     updated_at INTEGER NOT NULL)`)
+  // Added after the first schema; local dev databases may predate it.
+  const columns = sql.exec<{ name: string }>('PRAGMA table_info(connection)').toArray().map((c) => c.name)
+  if (!columns.includes('grant_id')) sql.exec('ALTER TABLE connection ADD COLUMN grant_id TEXT')
   sql.exec(`CREATE TABLE IF NOT EXISTS changes (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
     entity TEXT NOT NULL, entity_id TEXT NOT NULL, operation TEXT NOT NULL,
@@ -46,14 +50,14 @@ export function readConnection(sql: SqlStorage): ConnectionRow | null {
 }
 
 /** A new grant from the code exchange: replaces any older one and clears Reconnect. */
-export function writeGrant(sql: SqlStorage, realmId: string, grant: SealedGrant, now: number): void {
+export function writeGrant(sql: SqlStorage, realmId: string, grantId: string, grant: SealedGrant, now: number): void {
   sql.exec(
-    `INSERT INTO connection (id, realm_id, sealed_tokens, access_expires_at, refresh_expires_at, needs_reconnect, updated_at)
-     VALUES (1, ?, ?, ?, ?, 0, ?)
-     ON CONFLICT(id) DO UPDATE SET realm_id = excluded.realm_id, sealed_tokens = excluded.sealed_tokens,
+    `INSERT INTO connection (id, realm_id, grant_id, sealed_tokens, access_expires_at, refresh_expires_at, needs_reconnect, updated_at)
+     VALUES (1, ?, ?, ?, ?, ?, 0, ?)
+     ON CONFLICT(id) DO UPDATE SET realm_id = excluded.realm_id, grant_id = excluded.grant_id, sealed_tokens = excluded.sealed_tokens,
        access_expires_at = excluded.access_expires_at, refresh_expires_at = excluded.refresh_expires_at,
        needs_reconnect = 0, updated_at = excluded.updated_at`,
-    realmId, grant.sealed, grant.accessExpiresAt, grant.refreshExpiresAt, now,
+    realmId, grantId, grant.sealed, grant.accessExpiresAt, grant.refreshExpiresAt, now,
   )
 }
 
@@ -70,7 +74,7 @@ export function markNeedsReconnect(sql: SqlStorage, now: number): void {
 }
 
 export function wipeTokens(sql: SqlStorage, now: number): void {
-  sql.exec('UPDATE connection SET sealed_tokens = NULL, access_expires_at = NULL, refresh_expires_at = NULL, needs_reconnect = 0, updated_at = ? WHERE id = 1', now)
+  sql.exec('UPDATE connection SET grant_id = NULL, sealed_tokens = NULL, access_expires_at = NULL, refresh_expires_at = NULL, needs_reconnect = 0, updated_at = ? WHERE id = 1', now)
 }
 
 export function writeCompanyName(sql: SqlStorage, name: string | null): void {

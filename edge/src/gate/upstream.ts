@@ -20,7 +20,7 @@ export interface UpstreamCall {
   kind: CallKind
 }
 
-export type GateErrorCode = 'not_connected' | 'needs_reconnect' | 'intuit_unavailable' | 'paced' | 'realm_mismatch'
+export type GateErrorCode = 'not_connected' | 'session_ended' | 'needs_reconnect' | 'intuit_unavailable' | 'paced' | 'realm_mismatch'
 export type GateError = { code: GateErrorCode; message: string; retryAfterMs?: number }
 
 export interface UpstreamAnswer {

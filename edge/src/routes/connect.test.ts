@@ -165,4 +165,18 @@ describe('disconnect', () => {
     const call = await SELF.fetch(`${EDGE}/api/qbo/${realmId}/preferences`, { headers: { cookie } })
     expect(ApiErrorBody.parse(await call.json()).error.code).toBe('not_connected')
   })
+
+  it('ends older sessions when the company is connected again, and they cannot disconnect the new grant', async () => {
+    const realmId = await freshCompany()
+    const first = cookieHeader((await consent({ decision: 'connect', realmId })).jar)
+    const second = cookieHeader((await consent({ decision: 'connect', realmId })).jar)
+    const old = await SELF.fetch(`${EDGE}/api/qbo/${realmId}/preferences`, { headers: { cookie: first } })
+    expect(old.status).toBe(401)
+    expect(ApiErrorBody.parse(await old.json()).error.code).toBe('session_ended')
+    expect(await (await SELF.fetch(`${EDGE}/api/session`, { headers: { cookie: first } })).json()).toEqual({ connected: false, needsReconnect: false })
+    const refused = await SELF.fetch(`${EDGE}/auth/disconnect`, { method: 'POST', headers: { cookie: first, origin: env.APP_ORIGIN } })
+    expect(ApiErrorBody.parse(await refused.json()).error.code).toBe('session_ended')
+    const current = await SELF.fetch(`${EDGE}/api/qbo/${realmId}/preferences`, { headers: { cookie: second } })
+    expect(current.status).toBe(200)
+  })
 })

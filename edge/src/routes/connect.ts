@@ -91,11 +91,11 @@ async function finishConnect(c: Context<AppEnv>, code: string, realmId: string, 
   }
 
   const gate = c.env.REALM_GATE.getByName(realmId)
-  await gate.storeGrant(realmId, exchanged.tokens)
-  const companyName = await readCompanyName(gate, realmId)
+  const grant = await gate.storeGrant(realmId, exchanged.tokens)
+  const companyName = await readCompanyName(gate, realmId, grant)
   await gate.setCompanyName(companyName)
 
-  const session = await signSession(config.sessionSecret, { sid: randomBase64Url(18), realmId }, config.sessionTtlSeconds, now)
+  const session = await signSession(config.sessionSecret, { sid: randomBase64Url(18), realmId, grant }, config.sessionTtlSeconds, now)
   setSessionCookie(c, config.appOrigin, session, config.sessionTtlSeconds)
   return connectOutcome(c, config.appOrigin, presentation, { type: 'fieldsync:qbo-connect', status: 'connected', realmId, companyName })
 }
@@ -103,8 +103,8 @@ async function finishConnect(c: Context<AppEnv>, code: string, realmId: string, 
 const CompanyInfoBody = z.object({ CompanyInfo: z.object({ CompanyName: z.string() }) })
 
 /** The company's name from CompanyInfo, or null if QuickBooks does not answer (the grant is kept either way). */
-async function readCompanyName(gate: DurableObjectStub<RealmGate>, realmId: string): Promise<string | null> {
-  const res = await gate.forward({ realmId, method: 'GET', path: `companyinfo/${encodeURIComponent(realmId)}`, search: '', body: null, contentType: null, kind: 'call' })
+async function readCompanyName(gate: DurableObjectStub<RealmGate>, realmId: string, grant: string): Promise<string | null> {
+  const res = await gate.forward(grant, { realmId, method: 'GET', path: `companyinfo/${encodeURIComponent(realmId)}`, search: '', body: null, contentType: null, kind: 'call' })
   if (!res.ok || res.status !== 200) return null
   try {
     const parsed = CompanyInfoBody.safeParse(JSON.parse(res.body))

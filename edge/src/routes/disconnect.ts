@@ -12,8 +12,11 @@ disconnectRoutes.post('/', async (c) => {
   const config = c.get('config')
   const session = await currentSession(c)
   if (!session) return apiError(c, 'unauthenticated', 'There is no QuickBooks session to end.')
-  const { revoked } = await c.env.REALM_GATE.getByName(session.realmId).disconnect()
+  const result = await c.env.REALM_GATE.getByName(session.realmId).disconnect(session.grant)
+  // Either way this browser's session is over.
   clearSessionCookie(c, config.appOrigin)
+  if (!result.ok) return apiError(c, result.error.code, result.error.message)
+  const { revoked } = result
   c.header('Cache-Control', 'no-store')
   return c.json({ disconnected: true, revoked } satisfies DisconnectResponse)
 })

@@ -33,7 +33,7 @@ proxyRoutes.all('/:realmId/*', async (c) => {
     body = await c.req.text()
     if (body.length > MAX_BODY_BYTES) return apiError(c, 'bad_request', 'The request body is too large to forward.')
   }
-  const result = await c.env.REALM_GATE.getByName(session.realmId).forward({
+  const result = await c.env.REALM_GATE.getByName(session.realmId).forward(session.grant, {
     realmId: session.realmId,
     method: method === 'POST' ? 'POST' : 'GET',
     path: segments.join('/'),

@@ -14,7 +14,7 @@ sessionRoutes.get('/', async (c) => {
   const session = await currentSession(c)
   if (!session) return c.json({ connected: false, needsReconnect: false } satisfies SessionResponse)
   const since = query.data.changesSince ?? 0
-  const status = await c.env.REALM_GATE.getByName(session.realmId).status(since)
+  const status = await c.env.REALM_GATE.getByName(session.realmId).status(session.grant, since)
   if (!status.connected || status.refreshExpiresAt === null) {
     return c.json({ connected: false, needsReconnect: status.needsReconnect } satisfies SessionResponse)
   }

@@ -19,7 +19,7 @@ describe('POST /webhooks/intuit', () => {
     const body = notification(realmId, '130')
     const res = await post(body, await signIntuitBody(env.INTUIT_WEBHOOK_VERIFIER, body))
     expect(res.status).toBe(200)
-    const status = await env.REALM_GATE.getByName(realmId).status(0)
+    const status = await env.REALM_GATE.getByName(realmId).status(null)
     expect(status.changes.entities).toMatchObject([{ entity: 'Invoice', id: '130', operation: 'Update', lastUpdated: '2026-01-05T10:00:00-0700' }])
   })
 
@@ -28,7 +28,7 @@ describe('POST /webhooks/intuit', () => {
     const res = await post(notification(realmId, '1'))
     expect(res.status).toBe(401)
     expect(await res.json()).toMatchObject({ error: { code: 'bad_signature' } })
-    expect((await env.REALM_GATE.getByName(realmId).status(0)).changes.seq).toBe(0)
+    expect((await env.REALM_GATE.getByName(realmId).status(null)).changes.seq).toBe(0)
   })
 
   it('refuses a signature made with another key or over other bytes', async () => {
@@ -44,14 +44,14 @@ describe('POST /webhooks/intuit', () => {
       const res = await post(body, signature)
       expect(res.status).toBe(401)
     }
-    expect((await env.REALM_GATE.getByName(realmId).status(0)).changes.seq).toBe(0)
+    expect((await env.REALM_GATE.getByName(realmId).status(null)).changes.seq).toBe(0)
   })
 
   it('surfaces recorded changes in /api/session after the seq the app saw last', async () => {
     const realmId = freshRealm()
     const gate = env.REALM_GATE.getByName(realmId)
-    await gate.storeGrant(realmId, { accessToken: 'a', refreshToken: 'r', accessExpiresAt: Date.now() + 3600_000, refreshExpiresAt: Date.now() + 86_400_000 })
-    const cookie = await sessionCookieFor(realmId)
+    const grant = await gate.storeGrant(realmId, { accessToken: 'a', refreshToken: 'r', accessExpiresAt: Date.now() + 3600_000, refreshExpiresAt: Date.now() + 86_400_000 })
+    const cookie = await sessionCookieFor(realmId, grant)
     const first = notification(realmId, '7')
     await post(first, await signIntuitBody(env.INTUIT_WEBHOOK_VERIFIER, first))
     const s1 = (await (await SELF.fetch(`${EDGE}/api/session`, { headers: { cookie } })).json()) as { changes: { seq: number; changed: boolean } }

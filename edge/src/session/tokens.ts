@@ -49,7 +49,8 @@ async function verify(secret: string, purpose: Purpose, token: string, nowMs: nu
   }
 }
 
-export const SessionClaims = z.object({ sid: z.string().min(16), realmId: z.string().min(1) })
+/** `grant` names the grant the session was started with; the session ends when that grant does. */
+export const SessionClaims = z.object({ sid: z.string().min(16), realmId: z.string().min(1), grant: z.string().min(16) })
 export type SessionClaims = z.infer<typeof SessionClaims>
 
 export function signSession(secret: string, claims: SessionClaims, ttlSeconds: number, nowMs: number): Promise<string> {
