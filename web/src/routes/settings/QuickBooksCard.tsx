@@ -27,7 +27,7 @@ export function QuickBooksCard() {
   })
   onCleanup(() => window.removeEventListener('message', onMessage))
   const connect = () => {
-    const popup = window.open('/auth/intuit/connect', 'qbo-connect', 'popup,width=520,height=680')
+    const popup = window.open('/auth/intuit/connect?popup=1', 'qbo-connect', 'popup,width=520,height=680')
     if (!popup) location.href = '/auth/intuit/connect'
   }
   const disconnect = async () => {
