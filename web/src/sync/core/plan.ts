@@ -77,7 +77,8 @@ class Entries extends KindMap<Entry> {
 /** Local records by kind, each reduced to what planning needs: label, references, status. */
 function indexRecords(input: PlanInput, out: Entries): void {
   const { records, settings } = input
-  const put = (kind: SyncKind, r: Rec) => { out.at(kind, r.id).rec = r }
+  // Records are indexed first, into empty maps: one set each, no lookup (a repeated id keeps the last record).
+  const put = (kind: SyncKind, r: Rec) => out.set(kind, r.id, { rec: r })
   for (const c of records.contacts) put('contact', { id: c.id, version: c.version, deletedAt: c.deletedAt, label: c.displayName, refs: [] })
   for (const i of records.items) put('item', { id: i.id, version: i.version, deletedAt: i.deletedAt, label: i.name, refs: [] })
   for (const j of records.jobs ?? []) {
