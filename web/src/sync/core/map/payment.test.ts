@@ -3,10 +3,10 @@ import { QboPayment, QboPaymentResponse, QboQueryResponse } from '../../../../..
 import type { LocalId } from '../../../../../shared/domain/index.ts'
 import { paymentToQbo, qboToPayment, type PaymentFields } from './payment.ts'
 import { resolverFrom } from './refs.ts'
-import createdUnapplied from '../../../../../../shared/fixtures/qbo/payment/create-unapplied.nango.json' with { type: 'json' }
-import readUnapplied from '../../../../../../shared/fixtures/qbo/payment/read-unapplied.nango.json' with { type: 'json' }
-import updated from '../../../../../../shared/fixtures/qbo/payment/update-linked-to-invoice-lineex.nango.json' with { type: 'json' }
-import queried from '../../../../../../shared/fixtures/qbo/payment/query-linked-to-invoices.nango.json' with { type: 'json' }
+import createdUnapplied from '../../../../../e2e/fixtures/qbo/payment/create-unapplied.nango.json' with { type: 'json' }
+import readUnapplied from '../../../../../e2e/fixtures/qbo/payment/read-unapplied.nango.json' with { type: 'json' }
+import updated from '../../../../../e2e/fixtures/qbo/payment/update-linked-to-invoice-lineex.nango.json' with { type: 'json' }
+import queried from '../../../../../e2e/fixtures/qbo/payment/query-linked-to-invoices.nango.json' with { type: 'json' }
 
 const id = (s: string) => s as LocalId
 // Mapping table of the recorded sandbox company, as far as these payments need it.
