@@ -57,7 +57,9 @@ export function failureSettlement(args: {
     mapping: args.previous ? { ...args.previous, status: 'error', lastError: error } : undefined,
     doneSeqs: [],
     failed: { seqs: args.seqs, error, attempts: args.attempts, nextAttemptAt: args.nextAttemptAt, release: args.release },
-    log: [{ at, kind: op.kind, localId: op.localId as LogEntry['localId'], qboId: args.previous?.qboId, label: op.label, direction: 'push', status: 'error', details }],
+    // Throttling is the edge's and the engine's business, never the user's; other retryable faults are news, not errors.
+    log: fault.kind === 'rateLimit' ? [] : [{ at, kind: op.kind, localId: op.localId as LogEntry['localId'], qboId: args.previous?.qboId, label: op.label, direction: 'push',
+      status: fault.retryable ? 'info' : 'error', details: fault.retryable ? `${details} Waiting to try again.` : details }],
   }
 }
 
