@@ -1,14 +1,14 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { basename, dirname, join, relative } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { classifyQboPayload } from './classify-payload.ts'
+import { qboFixturesDir } from '../../e2e/fixtures/qbo-fixtures.ts'
 
 // Every recorded Intuit payload must parse with the schema its shape implies, and come
 // out of the parse unchanged (unknown fields kept). A new fixture is picked up as is.
 
-const fixturesDir = fileURLToPath(new URL('../../../shared/fixtures/qbo/', import.meta.url))
+const fixturesDir = qboFixturesDir
 
 function jsonFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -19,11 +19,6 @@ function jsonFiles(dir: string): string[] {
 }
 
 describe('recorded QuickBooks payloads', () => {
-  if (!existsSync(fixturesDir)) {
-    it.skip(`fixtures folder not found at ${fixturesDir}; nothing to check`, () => {})
-    return
-  }
-
   const files = jsonFiles(fixturesDir).sort()
 
   it('finds fixtures to check', () => {

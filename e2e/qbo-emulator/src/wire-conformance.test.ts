@@ -1,6 +1,6 @@
 // What the platform half sends must read like Intuit's recorded answers: same keys as the recordings
-// in /work/shared/fixtures/qbo, and accepted by the shared wire schemas the app parses them with.
-import { readFileSync } from 'node:fs'
+// in e2e/fixtures/qbo, and accepted by the shared wire schemas the app parses them with.
+import { readQboFixture } from '../../fixtures/qbo-fixtures.ts'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { QBO_FAULTS, faultOf } from '../../../shared/qbo/fault.ts'
 import { QboOpenIdDiscovery, QboTokenError, QboTokenResponse } from '../../../shared/qbo/oauth.ts'
@@ -9,7 +9,7 @@ import { buildPayload } from './webhooks/payload.ts'
 import { realmA, realmB } from '../test-support/stub-companies.ts'
 import { api, connect, startWorld, tokenRequest, type World } from '../test-support/world.ts'
 
-const fixture = (path: string) => JSON.parse(readFileSync(`/work/shared/fixtures/qbo/${path}`, 'utf8')) as Record<string, unknown>
+const fixture = (path: string) => readQboFixture(path) as Record<string, unknown>
 const keys = (o: unknown) => Object.keys(o as object).sort()
 
 let w: World

@@ -2,7 +2,7 @@
  * Intuit's fault bodies for the Accounting API rules the emulator enforces. Codes, messages and
  * HTTP statuses come from shared/qbo's fault table (the one the sync engine reads); details follow
  * Intuit's error-code and common-errors pages (qbo-api.md §9) and the captured faults in
- * shared/fixtures/qbo/fault and batch/.
+ * e2e/fixtures/qbo/fault and batch/.
  */
 import type { Fault, FaultType } from './result.ts'
 import type { QboFaultCodeInfo } from '../../../../shared/qbo/fault.ts'

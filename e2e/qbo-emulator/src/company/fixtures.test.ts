@@ -10,8 +10,9 @@ import { describe, expect, it } from 'vitest'
 import type { Json } from './types.ts'
 import { isObject, num, refValue, str } from './json.ts'
 import { entityOf, REALM, testCompany } from './test-helpers.ts'
+import { qboFixturesDir } from '../../../fixtures/qbo-fixtures.ts'
 
-const ROOT = '/work/shared/fixtures/qbo'
+const ROOT = qboFixturesDir
 const ENTITIES = ['Customer', 'Item', 'Invoice', 'Payment', 'Account'] as const
 type Entity = (typeof ENTITIES)[number]
 const READ_ONLY = ['Id', 'SyncToken', 'MetaData', 'domain', 'sparse', 'TotalAmt', 'Balance', 'HomeBalance', 'HomeTotalAmt', 'FullyQualifiedName', 'Level', 'BalanceWithJobs', 'UnappliedAmt', 'InvoiceLink', 'CurrentBalance', 'CurrentBalanceWithSubAccounts', 'Classification', 'status']

@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs'
+import { readQboFixtureBytes } from '../../../fixtures/qbo-fixtures.ts'
 import { describe, expect, it } from 'vitest'
 import { signPayload, verifySignature } from './signature.ts'
 
 // Intuit's own test vector: the Java SDK's WebhooksServiceTest payload, signature and verifier token
-// (see /work/shared/fixtures/qbo/SOURCES.md).
-const fixture = readFileSync('/work/shared/fixtures/qbo/webhook/classic-customer-create.signed.java-sdk.json')
+// (see e2e/fixtures/qbo/SOURCES.md).
+const fixture = readQboFixtureBytes('webhook/classic-customer-create.signed.java-sdk.json')
 const verifierToken = 'b5771f19b12ddb4bcdb9f08bdc50bc63878a'
 const intuitSignature = 'JC2GUwciPmRBwEO7WvrRmKqu9tGOKL8FFallocTFi8Q='
 
