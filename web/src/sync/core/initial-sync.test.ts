@@ -6,7 +6,7 @@ import { contactCandidate, customerCandidates } from './candidates.ts'
 import { matchContacts } from './match.ts'
 import { plan } from './plan.ts'
 import { NOW, contact, emptyRecords, invoice, row } from './test-records.ts'
-import recorded from '../../../../../shared/fixtures/qbo/customer/query-all-with-subcustomers-parentref.nango.json' with { type: 'json' }
+import recorded from '../../../../e2e/fixtures/qbo/customer/query-all-with-subcustomers-parentref.nango.json' with { type: 'json' }
 
 const customers = (QboQueryResponse.parse(recorded).QueryResponse.Customer ?? []).map((c) => QboCustomer.parse(c))
 
