@@ -1,161 +1,108 @@
-// Match + plan of 100,000 local against 100,000 remote records in the sync core (web/src/sync/core), on Node.
-// Target (design.md): under 1 s. Data is generated deterministically (seeded), with realistic overlap.
-// Rerun: npx node bench/sync-core.ts (or npm run bench); FIELDSYNC_BENCH_RUNS changes the number of runs.
-import { performance } from 'node:perf_hooks'
+// Match + plan of 100,000 local against 100,000 remote records in the sync core (web/src/sync/core):
+// on Node, and inside a dedicated Web Worker in headless Chromium, where the engine runs in the app.
+// Target (design.md): under 1 s in the worker. Data is generated deterministically (bench/sync-core-data.ts).
+// Rerun: npx node bench/sync-core.ts (or npm run bench); FIELDSYNC_BENCH_RUNS changes the number of runs (≥ 5).
+import { chromium } from '@playwright/test'
+import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
-import {
-  contactCandidate, itemCandidate, matchContacts, matchItems, plan,
-  type PlanInput, type RemoteCandidate, type SyncPlan,
-} from '../web/src/sync/core/index.ts'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { build, preview } from 'vite'
+import { timeWorld, WORLDS, type WorldTimes } from './sync-core-data.ts'
 
 const runs = Math.max(5, Number(process.env['FIELDSYNC_BENCH_RUNS'] ?? 7))
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync']
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
+const fmt = (ms: number) => `${Math.round(ms).toLocaleString('en-US')} ms`
+const n = (x: number) => x.toLocaleString('en-US')
+
+function row(t: WorldTimes, cpuMedian?: number): string {
+  const s = [...t.times].sort((a, b) => a - b)
+  const median = s[Math.floor(s.length / 2)]!
+  const cpu = cpuMedian === undefined ? '' : ` ${fmt(cpuMedian)} |`
+  return `| ${t.label} | ${fmt(s[0]!)} | ${fmt(median)} | ${fmt(s[s.length - 1]!)} |${cpu} ${median < 1000 ? 'yes' : 'no'} |`
 }
 
-const FIRST = ['Ann', 'Bob', 'Cara', 'Dev', 'Eli', 'Fay', 'Gus', 'Hana', 'Ivan', 'June', 'Kofi', 'Lena', 'Mo', 'Nia', 'Omar', 'Pia']
-const LAST = ['Lee', 'Ray', 'Smith', "O'Brien", 'Núñez', 'Khan', 'Berg', 'Costa', 'Dubois', 'Evans', 'Fox', 'Gray']
-const TRADE = ['Plumbing', 'Electric', 'Landscaping', 'Roofing', 'HVAC', 'Painting']
-
-type World = { input: Omit<PlanInput, 'match'>; localContacts: ReturnType<typeof contactCandidate>[]; remoteCustomers: RemoteCandidate[]
-  localItems: ReturnType<typeof itemCandidate>[]; remoteItems: RemoteCandidate[] }
-
-/**
- * Contacts: 100,000 here and 100,000 in QuickBooks. Of the local ones, 60 % have a QuickBooks twin with the
- * same email (other case, other name format), 10 % a twin with the same name and no email, 1 % a twin whose
- * name only adds "LLC" (a decision), 1 % share an email with two customers (a decision), the rest exist only
- * here; QuickBooks fills up to 100,000 with customers of its own (3 % inactive). Every local contact has an
- * outbox row, as on a device used offline before connecting.
- */
-function contactsWorld(n: number, seed: number): World {
-  const r = rng(seed)
-  const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!
-  const contacts: PlanInput['records']['contacts'][number][] = []
-  const local: ReturnType<typeof contactCandidate>[] = []
-  const remote: RemoteCandidate[] = []
-  const outbox: PlanInput['outbox'][number][] = []
-  let q = 1
-  for (let i = 0; i < n; i++) {
-    const company = i % 3 === 0
-    const name = company ? `${pick(LAST)} ${pick(TRADE)} ${i}` : `${pick(FIRST)} ${pick(LAST)} ${i}`
-    const email = `client${i}@example.test`
-    const id = `00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`
-    const slot = i % 100
-    const hasEmail = slot < 60 || slot >= 72 || r() < 0.5
-    contacts.push({ id: id as never, version: 1, displayName: name, deletedAt: undefined })
-    local.push({ id, name, email: slot >= 60 && slot < 70 ? undefined : hasEmail ? email : undefined })
-    outbox.push({ seq: i + 1, kind: 'contact', localId: id as never, version: 1, op: 'create' })
-    if (slot < 60) remote.push({ id: String(q++), name: name.toUpperCase(), email: email.toUpperCase(), active: true })
-    else if (slot < 70) remote.push({ id: String(q++), name: `  ${name} `, active: true })
-    else if (slot === 70) remote.push({ id: String(q++), name: `${name} LLC`, active: true })
-    else if (slot === 71) {
-      remote.push({ id: String(q++), name: `${name} (billing)`, email, active: true })
-      remote.push({ id: String(q++), name: `${name} (site)`, email, active: true })
-    }
-  }
-  while (remote.length < n) remote.push({ id: String(q++), name: `QB Only ${q}`, email: `qb${q}@example.test`, active: r() > 0.03 })
-  return {
-    input: { records: { contacts, items: [], invoices: [], payments: [] }, outbox, mappings: [], settings: { subCustomerJobs: false }, now: '2026-03-01T00:00:00.000Z' },
-    localContacts: local, remoteCustomers: remote, localItems: [], remoteItems: [],
-  }
-}
-
-/**
- * A working company: 40,000 contacts (half linked already), 1,000 items, 50,000 finalized invoices of 2–4
- * lines and 9,000 payments here (100,000 records); QuickBooks holds 98,000 customers and 2,000 items.
- */
-function mixedWorld(seed: number): World {
-  const r = rng(seed)
-  const uuid = (p: number, i: number) => `00000000-0000-4000-${(8000 + p).toString(16)}-${i.toString(16).padStart(12, '0')}`
-  const w = contactsWorld(40_000, seed)
-  const contacts = w.input.records.contacts
-  const mappings: PlanInput['mappings'][number][] = []
-  for (let i = 0; i < contacts.length; i += 2) {
-    mappings.push({ kind: 'contact', localId: contacts[i]!.id, qboId: String(900_000 + i) as never, syncToken: '0' as never, syncedVersion: 1, status: 'synced' })
-  }
-  const items = Array.from({ length: 1000 }, (_, i) => ({ id: uuid(1, i) as never, version: 1, name: `Item ${i}`, deletedAt: undefined }))
-  const localItems = items.map((i) => itemCandidate(i))
-  const remoteItems: RemoteCandidate[] = Array.from({ length: 2000 }, (_, i) => ({ id: String(500_000 + i), name: `item ${i * 2}`, active: true }))
-  const invoices = Array.from({ length: 50_000 }, (_, i) => ({
-    id: uuid(2, i) as never, version: 1, number: String(1000 + i), status: 'finalized' as const, jobId: undefined, deletedAt: undefined,
-    contactId: contacts[Math.floor(r() * contacts.length)]!.id,
-    lines: Array.from({ length: 2 + Math.floor(r() * 3) }, () => ({ itemId: items[Math.floor(r() * items.length)]!.id })),
-  }))
-  const payments = Array.from({ length: 9000 }, (_, i) => {
-    const inv = invoices[Math.floor(r() * invoices.length)]!
-    return { id: uuid(3, i) as never, version: 1, date: '2026-03-02', contactId: inv.contactId, deletedAt: undefined, applications: [{ invoiceId: inv.id }] }
-  })
-  let seq = w.input.outbox.length
-  const outbox = [
-    ...w.input.outbox,
-    ...items.map((x) => ({ seq: ++seq, kind: 'item' as const, localId: x.id, version: 1, op: 'create' as const })),
-    ...invoices.map((x) => ({ seq: ++seq, kind: 'invoice' as const, localId: x.id, version: 1, op: 'create' as const })),
-    ...payments.map((x) => ({ seq: ++seq, kind: 'payment' as const, localId: x.id, version: 1, op: 'create' as const })),
-  ]
-  const remoteCustomers = [...w.remoteCustomers]
-  while (remoteCustomers.length < 98_000) remoteCustomers.push({ id: String(700_000 + remoteCustomers.length), name: `Extra ${remoteCustomers.length}`, active: true })
-  return {
-    input: { ...w.input, records: { contacts, items, invoices, payments }, outbox, mappings },
-    localContacts: w.localContacts, remoteCustomers, localItems, remoteItems,
-  }
-}
-
-function matchAndPlan(w: World): SyncPlan {
-  const pairs = w.input.mappings.map((m) => ({ localId: m.localId as string, qboId: m.qboId as string }))
-  const contacts = matchContacts(w.localContacts, w.remoteCustomers, pairs.filter((_, i) => w.input.mappings[i]!.kind === 'contact'))
-  const items = matchItems(w.localItems, w.remoteItems, [])
-  return plan({ ...w.input, match: { contacts, items } })
-}
-
-function measure(label: string, w: World): { row: string; plan: SyncPlan } {
-  let last = matchAndPlan(w) // warm-up
-  const times: number[] = []
-  const cpu: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const c0 = process.cpuUsage()
-    const t0 = performance.now()
-    last = matchAndPlan(w)
-    times.push(performance.now() - t0)
+function onNode(): { rows: string[]; results: WorldTimes[] } {
+  const rows: string[] = []
+  const results: WorldTimes[] = []
+  for (const { label, make } of WORLDS) {
+    const cpu: number[] = []
+    let c0 = process.cpuUsage()
+    let first = true
+    const t = timeWorld(label, make(), runs, () => {
+      if (!first) {
+        const c = process.cpuUsage(c0)
+        cpu.push((c.user + c.system) / 1000)
+      }
+      first = false
+      c0 = process.cpuUsage()
+    })
     const c = process.cpuUsage(c0)
     cpu.push((c.user + c.system) / 1000)
+    cpu.sort((a, b) => a - b)
+    rows.push(row(t, cpu[Math.floor(cpu.length / 2)]))
+    results.push(t)
   }
-  times.sort((a, b) => a - b)
-  cpu.sort((a, b) => a - b)
-  const fmt = (ms: number) => `${Math.round(ms).toLocaleString('en-US')} ms`
-  const mid = Math.floor(times.length / 2)
-  const median = times[mid]!
-  return {
-    row: `| ${label} | ${fmt(times[0]!)} | ${fmt(median)} | ${fmt(times[times.length - 1]!)} | ${fmt(cpu[mid]!)} | ${median < 1000 ? 'yes' : 'no'} |`,
-    plan: last,
+  return { rows, results }
+}
+
+async function inChromium(): Promise<{ version: string; results: WorldTimes[] }> {
+  const root = new URL('./sync-core-page/', import.meta.url).pathname
+  const outDir = await mkdtemp(join(os.tmpdir(), 'fieldsync-bench-core-'))
+  await build({ root, configFile: false, logLevel: 'warn', worker: { format: 'es' }, build: { outDir, emptyOutDir: true, target: 'es2022' } })
+  const server = await preview({ root, configFile: false, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0 } })
+  const url = server.resolvedUrls?.local[0]
+  const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: ARGS })
+  try {
+    if (!url) throw new Error('vite preview did not report a URL')
+    const page = await browser.newPage()
+    await page.goto(url)
+    await page.waitForFunction(() => 'syncCoreBench' in window)
+    const results = await page.evaluate((r) => window.syncCoreBench.run(r), runs)
+    return { version: browser.version(), results }
+  } finally {
+    await browser.close()
+    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()))
+    await rm(outDir, { recursive: true, force: true })
   }
 }
 
 export async function run(): Promise<string> {
   const load = os.loadavg().map((l) => l.toFixed(1)).join(' / ')
-  const a = measure('100,000 contacts vs 100,000 customers (initial sync)', contactsWorld(100_000, 1))
-  const b = measure('40k contacts + 1k items + 50k invoices + 9k payments vs 98k customers + 2k items', mixedWorld(2))
-  const c = (p: SyncPlan) => `link ${p.counts.link.toLocaleString('en-US')}, create here ${p.counts.createHere.toLocaleString('en-US')}, ` +
-    `create in QuickBooks ${p.counts.createInQuickBooks.toLocaleString('en-US')}, need a decision ${p.counts.needDecision.toLocaleString('en-US')}, ` +
-    `skipped ${p.counts.skipped.toLocaleString('en-US')}, batches ${p.batches.length.toLocaleString('en-US')}`
+  const node = onNode()
+  let chromiumPart: string[]
+  try {
+    const c = await inChromium()
+    chromiumPart = [
+      `**In a Web Worker**, Chromium ${c.version} headless (the page is a vite build of \`bench/sync-core-page/\`; the worker`,
+      'generates the same data itself, so nothing crosses the worker boundary):',
+      '',
+      '| match + plan, in a worker | min | median | max | median under 1 s |',
+      '| --- | ---: | ---: | ---: | :---: |',
+      ...c.results.map((t) => row(t)),
+    ]
+  } catch (e) {
+    chromiumPart = [`**In a Web Worker**: not measured (${e instanceof Error ? e.message.split('\n')[0] : String(e)}).`]
+  }
+  const counts = (t: WorldTimes) => `link ${n(t.counts.link)}, create here ${n(t.counts.createHere)}, ` +
+    `create in QuickBooks ${n(t.counts.createInQuickBooks)}, need a decision ${n(t.counts.needDecision)}, ` +
+    `skipped ${n(t.counts.skipped)}, ${n(t.batches)} batches`
   return [
-    `Node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'} (${os.cpus().length} cores), ${runs} runs after one warm-up; ` +
-      `load average before: ${load}. Wall-clock times; "CPU" is the process's CPU time (GC threads included), the work done whatever else runs.`,
+    `${runs} runs after one warm-up each; ${os.cpus()[0]?.model ?? 'unknown CPU'} (${os.cpus().length} cores), load average ` +
+      `at the start ${load}. Wall-clock times; "CPU" is the Node process's CPU time (GC threads included).`,
     '',
-    '| match + plan | min | median | max | median CPU | median under 1 s |',
+    `**On Node** ${process.version}:`,
+    '',
+    '| match + plan, on Node | min | median | max | median CPU | median under 1 s |',
     '| --- | ---: | ---: | ---: | ---: | :---: |',
-    a.row,
-    b.row,
+    ...node.rows,
     '',
-    `Plans: (1) ${c(a.plan)}; (2) ${c(b.plan)}.`,
+    ...chromiumPart,
+    '',
+    `Plans: ${node.results.map((t, i) => `(${i + 1}) ${counts(t)}`).join('; ')}.`,
   ].join('\n')
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) console.log(await run())
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) console.log(await run())
