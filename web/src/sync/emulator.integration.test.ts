@@ -115,3 +115,52 @@ describe('pushes against the emulator', () => {
     expect(names(drops, 'DisplayName')).toEqual(['Olive Drop', 'Pete Drop', 'Quinn Drop'])
   })
 })
+
+describe('the runner stopped at 20 random points during a push', () => {
+  it('ends with no duplicate and nothing missing in the emulator, resuming each time on the same IndexedDB', async () => {
+    await w.admin('PUT', `/companies/${w.realmId}/chaos`, { probability: 0.2, seed: 11, kinds: ['dropAfterWrite', 'http500'] })
+    let seed = 99
+    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647)
+    let budget = Infinity
+    let dead = false
+    let deaths = 0
+    const die = () => {
+      if (dead) throw new Error('process is dead')
+      if (budget-- <= 0) { deaths++; dead = true; throw new Error('process died') }
+    }
+    const g = w.gateway
+    const gateway: typeof g = {
+      query: (s) => { die(); return g.query(s) }, read: (e, id) => { die(); return g.read(e, id) },
+      write: (e, o, b, r) => { die(); return g.write(e, o, b, r) }, batch: (i, r) => { die(); return g.batch(i, r) }, cdc: (e, s) => { die(); return g.cdc(e, s) },
+    }
+    const base = w.deps().store
+    const store: typeof base = {
+      snapshot: () => base.snapshot(), readLog: () => base.readLog(), log: (r) => base.log(r), setCheckpoint: (c) => base.setCheckpoint(c),
+      claim: (c) => { die(); return base.claim(c) }, settle: (s) => { die(); return base.settle(s) },
+    }
+    const item = unwrap(await createItem(w.db, { name: 'Crash Test Item', unitPrice: 2_000 }))
+    const numbers: string[] = []
+    for (let round = 0; deaths < 20 && round < 80; round++) {
+      const c = unwrap(await createContact(w.db, { givenName: `Crash${round}`, familyName: 'Stop' }))
+      const [inv] = unwrap(await createInvoices(w.db, [{ contactId: c.id, lines: [{ itemId: item.id, name: item.name, qty: 1000, unitPrice: 2_000 }], finalize: true }]))
+      numbers.push(inv!.number!)
+      budget = Math.floor(rand() * 6)
+      dead = false
+      await push(w.deps({ store, gateway, concurrency: 2, maxAttempts: 2, accounts: { income: '1' } }), { batchSize: 2 }).catch(() => undefined)
+      w.clock.advance(rand() < 0.2 ? 48 * 3600_000 : 5_000)
+    }
+    budget = Infinity
+    dead = false
+    await w.admin('DELETE', `/companies/${w.realmId}/chaos`)
+    for (let i = 0; i < 4 && (await w.db.outbox.count()) > 0; i++) { w.clock.advance(3600_000); await push(w.deps({ accounts: { income: '1' } })) }
+    expect(deaths).toBe(20)
+    expect(await w.db.outbox.count()).toBe(0)
+    const customers = (await w.entities('Customer')).filter((x) => String(x['DisplayName']).endsWith(' Stop'))
+    expect(customers).toHaveLength(numbers.length)
+    expect(dupes(names(customers, 'DisplayName'))).toEqual([])
+    expect((await w.entities('Item')).filter((x) => x['Name'] === 'Crash Test Item')).toHaveLength(1)
+    const ours = new Set(customers.map((x) => x.Id))
+    const invoices = (await w.entities('Invoice')).filter((x) => ours.has((x['CustomerRef'] as { value: string }).value))
+    expect(names(invoices, 'DocNumber')).toEqual([...numbers].sort())
+  })
+})

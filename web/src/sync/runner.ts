@@ -231,16 +231,25 @@ async function sendBatch(ctx: Ctx, ops: SyncOp[], bodies: Map<string, QboEntity>
   return { ok: true, value: out }
 }
 
-/** Claimed creates whose requestid Intuit may have forgotten: link those QuickBooks already has, return the rest. */
+/**
+ * Claimed creates whose requestid Intuit may have forgotten: link those QuickBooks already has, return the ones
+ * it surely lacks. A lookup that fails leaves its op claimed and unsent this run: "not found" must be an answer,
+ * never a guess, or a failed query would create a duplicate.
+ */
 async function linkFoundCreates(ctx: Ctx, ops: SyncOp[]): Promise<SyncOp[]> {
   const remaining: SyncOp[] = []
   const found: Settlement[] = []
+  let undetermined = 0
   for (const o of ops) {
     const rec = o.action === 'create' && o.localId ? ctx.records.get(key(o.kind, o.localId)) : undefined
     const look = rec ? lookupOf(o.kind, rec) : undefined
     if (!rec || !look) { remaining.push(o); continue }
     const res = await ctx.gateway.query(`SELECT * FROM ${look.entity} WHERE ${look.field} = ${qboString(look.value)}`)
-    const hit = res.ok ? (res.value[look.entity] as QboEntity[] | undefined)?.[0] : undefined
+    if (!res.ok) { undetermined++; ctx.outcome.set(o.id, 'failed'); continue }
+    // Invoice numbers are not unique in QuickBooks: only an invoice for this record's customer is ours.
+    const customer = o.kind === 'invoice' ? ctx.mappings.get(key('contact', (rec as { contactId: string }).contactId))?.qboId : undefined
+    const hit = ((res.value[look.entity] as QboEntity[] | undefined) ?? [])
+      .find((e) => o.kind !== 'invoice' || (e['CustomerRef'] as { value?: string } | undefined)?.value === customer)
     if (!hit) { remaining.push(o); continue }
     const s = linkSettlement({ kind: o.kind, localId: o.localId!, label: o.label, entity: hit, record: rec, realmId: ctx.realmId, at: iso(ctx.clock.now()), via: look.field })
     found.push({ ...s, doneSeqs: o.outboxSeqs, log: s.log.map((l) => ({ ...l, details: `${l.details}: it was already in QuickBooks` })) })
@@ -250,6 +259,11 @@ async function linkFoundCreates(ctx: Ctx, ops: SyncOp[]): Promise<SyncOp[]> {
   if (found.length > 0) {
     await ctx.store.settle(found)
     for (const s of found) if (s.mapping) ctx.mappings.set(key(s.mapping.kind, s.mapping.localId), s.mapping)
+  }
+  // Ops whose lookup failed stay in their claimed batch; sending the rest under a new id would split it.
+  if (undetermined > 0) {
+    for (const o of remaining) ctx.outcome.set(o.id, 'failed')
+    return []
   }
   return remaining
 }
