@@ -26,9 +26,9 @@ const COMBINING_MARKS = /\p{M}+/gu
  */
 export function nameKey(name: string | null | undefined): string | undefined {
   if (name == null) return undefined
-  const key = name
-    .normalize('NFKD')
-    .replace(COMBINING_MARKS, '')
+  // Plain ASCII (most names) needs no Unicode decomposition; skipping it saves two string copies per name.
+  const folded = ASCII.test(name) ? name : name.normalize('NFKD').replace(COMBINING_MARKS, '')
+  const key = folded
     .toLowerCase()
     .replace(/&/g, ' and ')
     .replace(VANISHING, '')
@@ -36,6 +36,7 @@ export function nameKey(name: string | null | undefined): string | undefined {
     .trim()
   return key === '' ? undefined : key
 }
+const ASCII = /^[\x00-\x7f]*$/
 
 /** Legal-form suffixes (already in `nameKey` form) that are dropped from the end of a name by `nameStem`. */
 export const LEGAL_SUFFIXES: readonly string[] = [
@@ -49,11 +50,18 @@ const SUFFIX_SET = new Set(LEGAL_SUFFIXES)
  */
 export function nameStem(name: string | null | undefined): string | undefined {
   const key = nameKey(name)
-  if (key === undefined) return undefined
-  const words = key.split(' ')
-  let end = words.length
-  while (end > 1 && SUFFIX_SET.has(words[end - 1] ?? '')) end--
-  return words.slice(0, end).join(' ')
+  return key === undefined ? undefined : stemOfKey(key)
+}
+
+/** `nameStem` of a name whose `nameKey` is already known. */
+export function stemOfKey(key: string): string {
+  let end = key.length
+  for (;;) {
+    const space = key.lastIndexOf(' ', end - 1)
+    if (space < 0 || !SUFFIX_SET.has(key.slice(space + 1, end))) break
+    end = space
+  }
+  return end === key.length ? key : key.slice(0, end)
 }
 
 /** Digits only; a leading North American country code 1 on an 11-digit number is dropped. */

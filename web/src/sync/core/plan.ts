@@ -55,6 +55,7 @@ class KindMap<T> {
 
 /** Everything planning knows about one record, gathered so deciding it takes one lookup. */
 interface Entry {
+  id: string
   rec?: Rec
   rows?: Row[]
   mapping?: PlanInput['mappings'][number]
@@ -69,7 +70,7 @@ interface Entry {
 class Entries extends KindMap<Entry> {
   at(kind: SyncKind, id: string): Entry {
     let e = this.get(kind, id)
-    if (!e) this.set(kind, id, (e = {}))
+    if (!e) this.set(kind, id, (e = { id }))
     return e
   }
 }
@@ -78,9 +79,9 @@ class Entries extends KindMap<Entry> {
 function indexRecords(input: PlanInput, out: Entries): void {
   const { records, settings } = input
   // Records are indexed first, into empty maps: one set each, no lookup (a repeated id keeps the last record).
-  const put = (kind: SyncKind, r: Rec) => out.set(kind, r.id, { rec: r })
-  for (const c of records.contacts) put('contact', { id: c.id, version: c.version, deletedAt: c.deletedAt, label: c.displayName, refs: [] })
-  for (const i of records.items) put('item', { id: i.id, version: i.version, deletedAt: i.deletedAt, label: i.name, refs: [] })
+  const put = (kind: SyncKind, r: Rec) => out.set(kind, r.id, { id: r.id, rec: r })
+  for (const c of records.contacts) put('contact', { id: c.id, version: c.version, deletedAt: c.deletedAt, label: c.displayName, refs: NO_REFS })
+  for (const i of records.items) put('item', { id: i.id, version: i.version, deletedAt: i.deletedAt, label: i.name, refs: NO_REFS })
   for (const j of records.jobs ?? []) {
     put('job', { id: j.id, version: j.version, deletedAt: j.deletedAt, label: j.name, refs: [{ kind: 'contact', localId: j.contactId }] })
   }
@@ -116,6 +117,9 @@ type Outcome = { node: Node } | { skip: SkipReason; waitingFor?: RecordRef } | {
 const CYCLE_GUARD: Outcome = { skip: 'waiting-for-dependency' }
 const RESOLVED: Outcome = { resolved: true }
 const NO_ROWS: Row[] = []
+/** Shared by every op that references nothing; frozen, so no caller can change it for all the others. */
+const NO_REFS = Object.freeze([]) as unknown as RecordRef[]
+const NO_DEPS = Object.freeze([]) as unknown as string[]
 const isClaimed = (r: Row) => r.batchId !== undefined || r.requestId !== undefined
 
 /**
@@ -238,7 +242,7 @@ export function plan(input: PlanInput): SyncPlan {
       if (claimed.length > 0 && primary?.batchId !== undefined) op.batchId = primary.batchId
       return op
     }
-    const linkDeps = linkOp === undefined ? [] : [linkOp]
+    const linkDeps = linkOp === undefined ? NO_DEPS : [linkOp]
 
     if (deleted && !exists) {
       skip(kind, localId, 'never-synced', label, settles)
@@ -246,13 +250,13 @@ export function plan(input: PlanInput): SyncPlan {
     }
     if (kind === 'invoice' && rec.status === 'draft' && !exists) return wait(kind, localId, 'draft', label, rows)
     if (voiding) {
-      if (exists) return { node: addNode(makeOp('void', [], linkDeps), [], firstSeq) }
+      if (exists) return { node: addNode(makeOp('void', NO_REFS, linkDeps), [], firstSeq) }
       if (kind === 'payment') {
         skip(kind, localId, 'never-synced', label, settles)
         return { skip: 'never-synced' }
       }
     } else if (deleted) {
-      const op = makeOp('update', [], linkDeps)
+      const op = makeOp('update', NO_REFS, linkDeps)
       op.deactivate = true
       return { node: addNode(op, [], firstSeq) }
     } else if (mapping && mapping.syncedVersion >= version && claimed.length === 0) {
@@ -261,7 +265,7 @@ export function plan(input: PlanInput): SyncPlan {
     }
 
     // create or update: everything referenced must exist in QuickBooks first.
-    const dependsOn: string[] = [...linkDeps]
+    const dependsOn: string[] = linkOp === undefined ? [] : [linkOp]
     const deps: Node[] = []
     for (const ref of rec.refs) {
       const re = entries.get(ref.kind, ref.localId)
@@ -282,21 +286,23 @@ export function plan(input: PlanInput): SyncPlan {
       }
     }
     const action = exists ? 'update' : 'create'
-    const unique = dependsOn.length > 1 ? [...new Set(dependsOn)].sort(cmp) : dependsOn
+    // Each ref is another record, and refs are unique per record, so the ids are distinct already.
+    if (dependsOn.length > 1) dependsOn.sort(cmp)
+    const unique = dependsOn.length === 0 ? NO_DEPS : dependsOn
     const node = addNode(makeOp(action, rec.refs, unique), deps, firstSeq)
     if (voiding) {
       // Voided before it ever reached QuickBooks: create it, then void it, so the number sequence stays whole.
       // What references it only needs it to exist, so it waits for the create.
-      addNode(makeOp('void', [], [node.op.id], []), [node], firstSeq)
+      addNode(makeOp('void', NO_REFS, [node.op.id], []), [node], firstSeq)
     }
     return { node }
   }
 
   for (const kind of KINDS) {
-    const todo: [string, Entry][] = []
-    for (const [id, e] of entries.of(kind)) if (e.rows || e.implicit) todo.push([id, e])
-    todo.sort((a, b) => cmp(a[0], b[0]))
-    for (const [id, e] of todo) decide(kind, id, e)
+    const todo: Entry[] = []
+    for (const e of entries.of(kind).values()) if (e.rows || e.implicit) todo.push(e)
+    todo.sort((a, b) => cmp(a.id, b.id))
+    for (const e of todo) decide(kind, e.id, e)
   }
 
   const { ordered, batches } = orderAndBatch(nodes, batchSize)
