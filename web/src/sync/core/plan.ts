@@ -16,109 +16,17 @@ import type { SyncKind } from '../../../../shared/domain/index.ts'
 import type {
   Decision, PlanCounts, PlanInput, RecordRef, SkipReason, SkippedRecord, SyncOp, SyncPlan,
 } from './plan-types.ts'
+import { orderAndBatch, type Node } from './plan-batches.ts'
+import { cmp, Entries, indexRecords, KIND_ORDER, KINDS, NO_REFS, type Entry, type Row } from './plan-records.ts'
 
 /** Intuit's batch limit (qbo-api.md §7). */
 export const MAX_BATCH_SIZE = 30
-
-const KINDS: readonly SyncKind[] = ['contact', 'job', 'item', 'invoice', 'payment']
-const KIND_ORDER: Readonly<Record<SyncKind, number>> = { contact: 0, job: 1, item: 2, invoice: 3, payment: 4 }
-
-type Row = PlanInput['outbox'][number]
-type Rec = { id: string; version: number; deletedAt?: string | undefined; label: string; refs: RecordRef[]; status?: string }
-
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
-
-/**
- * One map per kind, keyed by local id. Joining kind and id into one string key would build (and hash) a
- * new string on every lookup, which dominated planning time at 100,000 records.
- */
-class KindMap<T> {
-  private readonly contact = new Map<string, T>()
-  private readonly job = new Map<string, T>()
-  private readonly item = new Map<string, T>()
-  private readonly invoice = new Map<string, T>()
-  private readonly payment = new Map<string, T>()
-  // A switch keeps the property access monomorphic; `this[kind]` made every lookup a megamorphic one.
-  of(kind: SyncKind): Map<string, T> {
-    switch (kind) {
-      case 'contact': return this.contact
-      case 'job': return this.job
-      case 'item': return this.item
-      case 'invoice': return this.invoice
-      case 'payment': return this.payment
-    }
-  }
-  get(kind: SyncKind, id: string): T | undefined { return this.of(kind).get(id) }
-  has(kind: SyncKind, id: string): boolean { return this.of(kind).has(id) }
-  set(kind: SyncKind, id: string, v: T): void { this.of(kind).set(id, v) }
-}
-
-/** Everything planning knows about one record, gathered so deciding it takes one lookup. */
-interface Entry {
-  id: string
-  rec?: Rec
-  rows?: Row[]
-  mapping?: PlanInput['mappings'][number]
-  /** Id of the link op (initial sync) that resolves the record, and the QuickBooks Id it links to. */
-  link?: string
-  linkQboId?: string
-  blocked?: boolean
-  implicit?: boolean
-  outcome?: Outcome
-}
-
-class Entries extends KindMap<Entry> {
-  at(kind: SyncKind, id: string): Entry {
-    let e = this.get(kind, id)
-    if (!e) this.set(kind, id, (e = { id }))
-    return e
-  }
-}
-
-/** Local records by kind, each reduced to what planning needs: label, references, status. */
-function indexRecords(input: PlanInput, out: Entries): void {
-  const { records, settings } = input
-  // Records are indexed first, into empty maps: one set each, no lookup (a repeated id keeps the last record).
-  const put = (kind: SyncKind, r: Rec) => out.set(kind, r.id, { id: r.id, rec: r })
-  for (const c of records.contacts) put('contact', { id: c.id, version: c.version, deletedAt: c.deletedAt, label: c.displayName, refs: NO_REFS })
-  for (const i of records.items) put('item', { id: i.id, version: i.version, deletedAt: i.deletedAt, label: i.name, refs: NO_REFS })
-  for (const j of records.jobs ?? []) {
-    put('job', { id: j.id, version: j.version, deletedAt: j.deletedAt, label: j.name, refs: [{ kind: 'contact', localId: j.contactId }] })
-  }
-  for (const inv of records.invoices) {
-    // With sub-customer jobs on, an invoice for a job is billed to the job's sub-customer.
-    const customer: RecordRef = settings.subCustomerJobs && inv.jobId !== undefined
-      ? { kind: 'job', localId: inv.jobId } : { kind: 'contact', localId: inv.contactId }
-    const items: string[] = []
-    for (const l of inv.lines) if (l.itemId !== undefined && !items.includes(l.itemId)) items.push(l.itemId)
-    items.sort(cmp)
-    put('invoice', {
-      id: inv.id, version: inv.version, deletedAt: inv.deletedAt, status: inv.status,
-      label: inv.number === undefined ? 'Invoice (no number)' : `Invoice ${inv.number}`,
-      refs: [customer, ...items.map((localId): RecordRef => ({ kind: 'item', localId }))],
-    })
-  }
-  for (const p of records.payments) {
-    const invoices: string[] = []
-    for (const a of p.applications) if (!invoices.includes(a.invoiceId)) invoices.push(a.invoiceId)
-    invoices.sort(cmp)
-    put('payment', {
-      id: p.id, version: p.version, deletedAt: p.deletedAt, label: `Payment of ${p.date}`,
-      refs: [{ kind: 'contact', localId: p.contactId }, ...invoices.map((localId): RecordRef => ({ kind: 'invoice', localId }))],
-    })
-  }
-}
-
-/** A QuickBooks write being planned: its op, the writes it waits for, and where it sorts. */
-interface Node { op: SyncOp; deps: Node[]; level: number; seq: number }
 
 type Outcome = { node: Node } | { skip: SkipReason; waitingFor?: RecordRef } | { resolved: true }
 
 const CYCLE_GUARD: Outcome = { skip: 'waiting-for-dependency' }
 const RESOLVED: Outcome = { resolved: true }
 const NO_ROWS: Row[] = []
-/** Shared by every op that references nothing; frozen, so no caller can change it for all the others. */
-const NO_REFS = Object.freeze([]) as unknown as RecordRef[]
 const NO_DEPS = Object.freeze([]) as unknown as string[]
 const isClaimed = (r: Row) => r.batchId !== undefined || r.requestId !== undefined
 
@@ -130,7 +38,7 @@ const isClaimed = (r: Row) => r.batchId !== undefined || r.requestId !== undefin
  */
 export function plan(input: PlanInput): SyncPlan {
   const batchSize = Math.max(1, Math.min(input.batchSize ?? MAX_BATCH_SIZE, MAX_BATCH_SIZE))
-  const entries = new Entries()
+  const entries = new Entries<Outcome>()
   indexRecords(input, entries)
   const nowMs = Date.parse(input.now)
 
@@ -195,13 +103,13 @@ export function plan(input: PlanInput): SyncPlan {
   }
 
   /** What happens to one record: an op (or two: create then void), a skip, or nothing needed. */
-  function decide(kind: SyncKind, localId: string, e: Entry): Outcome {
+  function decide(kind: SyncKind, localId: string, e: Entry<Outcome>): Outcome {
     if (e.outcome) return e.outcome
     e.outcome = CYCLE_GUARD // guards against a reference cycle in bad data
     return (e.outcome = decideOnce(kind, localId, e))
   }
 
-  function decideOnce(kind: SyncKind, localId: string, e: Entry): Outcome {
+  function decideOnce(kind: SyncKind, localId: string, e: Entry<Outcome>): Outcome {
     const rec = e.rec
     const all = e.rows
     const rows = all === undefined ? [] : all.length > 1 ? all.slice().sort((a, b) => a.seq - b.seq) : all
@@ -299,7 +207,7 @@ export function plan(input: PlanInput): SyncPlan {
   }
 
   for (const kind of KINDS) {
-    const todo: Entry[] = []
+    const todo: Entry<Outcome>[] = []
     for (const e of entries.of(kind).values()) if (e.rows || e.implicit) todo.push(e)
     todo.sort((a, b) => cmp(a.id, b.id))
     for (const e of todo) decide(kind, e.id, e)
@@ -318,71 +226,4 @@ export function plan(input: PlanInput): SyncPlan {
     else if (o.action === 'void') counts.void++
   }
   return { ops: [...localOps, ...ordered], batches, skipped, decisions, counts }
-}
-
-/**
- * Levels by dependency depth (a claimed batch moves as one unit, at the level of its deepest member), then
- * batches of at most `size` within a level, so nothing shares a batch with an op it depends on and every
- * dependency sits in an earlier batch.
- */
-function orderAndBatch(nodes: Node[], size: number): { ordered: SyncOp[]; batches: string[][] } {
-  const groups = new Map<string, Node[]>()
-  for (const n of nodes) {
-    if (n.op.batchId === undefined) continue
-    const g = groups.get(n.op.batchId)
-    if (g) g.push(n)
-    else groups.set(n.op.batchId, [n])
-  }
-  if (groups.size > 0) {
-    // Lift claimed members to their group's level, and what depends on them after them, until stable.
-    for (let changed = true, rounds = 0; changed && rounds <= nodes.length; rounds++) {
-      changed = false
-      for (const g of groups.values()) {
-        const top = Math.max(...g.map((n) => n.level))
-        for (const n of g) if (n.level !== top) { n.level = top; changed = true }
-      }
-      for (const n of nodes) {
-        for (const d of n.deps) {
-          const sameGroup = d.op.batchId !== undefined && d.op.batchId === n.op.batchId
-          if (!sameGroup && d.level + 1 > n.level) { n.level = d.level + 1; changed = true }
-        }
-      }
-    }
-  }
-
-  const levels: Node[][] = []
-  for (const n of nodes) (levels[n.level] ??= []).push(n)
-  const byOrder = (a: Node, b: Node) =>
-    KIND_ORDER[a.op.kind] - KIND_ORDER[b.op.kind] || a.seq - b.seq || cmp(a.op.id, b.op.id)
-
-  const ordered: SyncOp[] = []
-  const batches: string[][] = []
-  const emit = (group: Node[]) => {
-    const index = batches.length
-    const ids: string[] = []
-    for (const n of group) {
-      n.op.batch = index
-      ids.push(n.op.id)
-      ordered.push(n.op)
-    }
-    batches.push(ids)
-  }
-  for (const level of levels) {
-    if (!level) continue
-    const claimed = new Map<string, Node[]>()
-    const fresh: Node[] = []
-    for (const n of level) {
-      if (n.op.batchId === undefined) fresh.push(n)
-      else {
-        const g = claimed.get(n.op.batchId)
-        if (g) g.push(n)
-        else claimed.set(n.op.batchId, [n])
-      }
-    }
-    const claimedGroups = [...claimed.values()].map((g) => g.sort(byOrder)).sort((a, b) => byOrder(a[0]!, b[0]!))
-    for (const g of claimedGroups) emit(g)
-    fresh.sort(byOrder)
-    for (let i = 0; i < fresh.length; i += size) emit(fresh.slice(i, i + size))
-  }
-  return { ordered, batches }
 }
