@@ -35,6 +35,9 @@ export const SyncFault = z.object({
 })
 export type SyncFault = z.infer<typeof SyncFault>
 
+/** The QuickBooks entity a write was about, when known: it names the field of a duplicate (Item → Name). */
+const entity = z.enum(['Customer', 'Item', 'Invoice', 'Payment']).optional()
+
 /** What came back from one call (or one batch item), as the runner saw it. */
 export const FaultInput = z.discriminatedUnion('type', [
   z.object({
@@ -43,9 +46,10 @@ export const FaultInput = z.discriminatedUnion('type', [
     /** Parsed JSON, raw text (Intuit's XML throttle bodies), or nothing. */
     body: z.unknown().optional(),
     retryAfterMs: z.number().int().nonnegative().optional(),
+    entity,
   }),
   /** One failed item of a batch response: `{bId, Fault}`. */
-  z.object({ type: z.literal('batchItem'), item: z.unknown() }),
+  z.object({ type: z.literal('batchItem'), item: z.unknown(), entity }),
   z.object({ type: z.literal('network'), message: z.string().optional() }),
 ])
 export type FaultInput = z.infer<typeof FaultInput>

@@ -72,6 +72,8 @@ const cases: [string, FaultInput, Expected][] = [
     { kind: 'validation', retryable: false, action: 'fix-field', code: '2050', field: 'GivenName' }],
   ['duplicate DocNumber 6140', http(400, { Fault: { Error: [{ code: '6140', Message: 'Duplicate Document Number Error' }], type: 'ValidationFault' } }),
     { kind: 'duplicate', retryable: false, action: 'fix-field', code: '6140', field: 'DocNumber' }],
+  ['a duplicate item name points at Name', { type: 'http', status: 400, body: dup6240, entity: 'Item' },
+    { kind: 'duplicate', retryable: false, action: 'rename-or-link', code: '6240', field: 'Name' }],
   ['duplicate naming the clashing record', http(400, { Fault: { Error: [{ code: '6240', Detail: 'The name supplied already exists. : Id=58' }] } }),
     { kind: 'duplicate', retryable: false, action: 'rename-or-link', code: '6240', conflictingId: '58' }],
   ['JSON fault sent as text', http(400, JSON.stringify(dup6240)), { kind: 'duplicate', retryable: false, action: 'rename-or-link', code: '6240' }],

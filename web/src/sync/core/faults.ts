@@ -146,7 +146,8 @@ export function classifyFault(input: FaultInput): SyncFault {
   const extra: Partial<SyncFault> = {
     detail: error?.detail ?? error?.message,
     httpStatus: status,
-    field: error?.element ?? rule.field,
+    // A duplicate item clashes on Name; customers (and vendors, employees) on DisplayName.
+    field: error?.element ?? (code === '6240' && input.entity === 'Item' ? 'Name' : rule.field),
   }
   if (rule.kind === 'rateLimit') extra.retryAfterMs = retryAfter ?? DEFAULT_RATE_LIMIT_WAIT_MS
   if (rule.kind === 'duplicate') extra.conflictingId = /\bId=(\d+)/.exec(error?.detail ?? '')?.[1]
