@@ -31,7 +31,8 @@ export type MatchLink = z.infer<typeof MatchLink>
  * Why a group needs the user:
  * - `email` / `name`: several records on one side share the key the other side has;
  * - `email-differs`: names agree but both sides have different emails (two people called John Smith?);
- * - `similar-name`: names agree only without legal suffixes ("Smith Plumbing" / "Smith Plumbing LLC");
+ * - `similar-name`: names agree only without legal suffixes or in another word order ("Smith Plumbing" /
+ *   "Smith Plumbing LLC", "Ann Lee" / "Lee, Ann");
  * - `inactive`: the only candidate is inactive in QuickBooks, and linking would need it reactivated.
  */
 export const AmbiguityReason = z.enum(['email', 'name', 'email-differs', 'similar-name', 'inactive'])

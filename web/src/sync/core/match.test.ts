@@ -55,6 +55,12 @@ const contactCases: Case[] = [
     expect: { links: [], ambiguous: [{ reason: 'similar-name', key: 'smith plumbing', localIds: ['c1'], qboIds: ['3'] }], localOnly: [], remoteOnly: [] },
   },
   {
+    name: '"Last, First" in QuickBooks against "First Last" here is asked, not linked and not duplicated',
+    local: [{ id: 'c1', name: 'Ann Lee' }],
+    remote: [{ id: '3', name: 'Lee, Ann' }],
+    expect: { links: [], ambiguous: [{ reason: 'similar-name', key: 'ann lee', localIds: ['c1'], qboIds: ['3'] }], localOnly: [], remoteOnly: [] },
+  },
+  {
     name: 'punctuation-only differences in the suffix still link: "Inc." = "Inc"',
     local: [{ id: 'c1', name: 'Acme, Inc.' }],
     remote: [{ id: '3', name: 'Acme Inc' }],

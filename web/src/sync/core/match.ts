@@ -11,7 +11,7 @@
  * decides. Links that already exist in the mapping table stay, whatever the remote state.
  * @module
  */
-import { nameKey, nameStem, normalizeEmail } from './normalize.ts'
+import { nameKey, nameStem, nameWords, normalizeEmail } from './normalize.ts'
 import type {
   AmbiguityReason, AmbiguousGroup, LinkVia, LocalCandidate, MappedPair, MatchLink, MatchResult, RemoteCandidate,
 } from './match-types.ts'
@@ -25,6 +25,8 @@ interface Stage {
   veto?: (l: LocalCandidate, r: RemoteCandidate) => AmbiguityReason | undefined
   /** Never links; a group with both sides is always ambiguous. */
   askOnly?: boolean
+  /** What the user is shown as the group's key, from its first local record, when the key itself reads badly. */
+  shown?: (c: LocalCandidate) => string | undefined
 }
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
@@ -87,7 +89,9 @@ function runStages(local: readonly LocalCandidate[], remote: readonly RemoteCand
         if (reason === undefined) links.push({ localId: l.id, qboId: r.id, via: stage.via })
       }
       if (reason !== undefined) {
-        ambiguous.push({ reason, key, localIds: ls.map((c) => c.id).sort(cmp), qboIds: rs.map((c) => c.id).sort(cmp) })
+        const localIds = ls.map((c) => c.id).sort(cmp)
+        const first = stage.shown && ls.find((c) => c.id === localIds[0])
+        ambiguous.push({ reason, key: (first && stage.shown?.(first)) ?? key, localIds, qboIds: rs.map((c) => c.id).sort(cmp) })
       }
       for (const c of ls) taken.add(c)
       for (const c of rs) taken.add(c)
@@ -119,7 +123,7 @@ const CONTACT_STAGES: readonly Stage[] = [
       return le !== undefined && re !== undefined && le !== re ? 'email-differs' : undefined
     },
   },
-  { key: (c) => nameStem(c.name), via: 'name', manyReason: 'similar-name', askOnly: true },
+  { key: (c) => nameWords(c.name), shown: (c) => nameStem(c.name), via: 'name', manyReason: 'similar-name', askOnly: true },
 ]
 
 /**

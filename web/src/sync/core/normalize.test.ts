@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { nameKey, nameStem, normalizeEmail, phoneDigits } from './normalize.ts'
+import { nameKey, nameStem, nameWords, normalizeEmail, phoneDigits } from './normalize.ts'
 
 describe('normalizeEmail', () => {
   it.each([
@@ -52,6 +52,18 @@ describe('nameStem', () => {
     [undefined, undefined],
   ])('%j → %j', (input, expected) => {
     expect(nameStem(input)).toBe(expected)
+  })
+})
+
+describe('nameWords', () => {
+  it.each([
+    ['Lee, Ann', 'ann lee'],
+    ['Ann Lee', 'ann lee'],
+    ['Plumbing Smith LLC', 'plumbing smith'],
+    ['Acme', 'acme'],
+    [undefined, undefined],
+  ])('%j → %j', (input, expected) => {
+    expect(nameWords(input)).toBe(expected)
   })
 })
 

@@ -64,6 +64,16 @@ export function stemOfKey(key: string): string {
   return end === key.length ? key : key.slice(0, end)
 }
 
+/**
+ * The words of `nameStem` in sorted order: "Lee, Ann" and "Ann Lee" (QuickBooks' "Last, First" habit) get the
+ * same form. Only ever used to ask the user, never to link: word order can matter ("Allen Scott" / "Scott Allen").
+ */
+export function nameWords(name: string | null | undefined): string | undefined {
+  const stem = nameStem(name)
+  if (stem === undefined || !stem.includes(' ')) return stem
+  return stem.split(' ').sort().join(' ')
+}
+
 /** Digits only; a leading North American country code 1 on an 11-digit number is dropped. */
 export function phoneDigits(phone: string | null | undefined): string | undefined {
   if (phone == null) return undefined
