@@ -23,20 +23,16 @@ export function orderAndBatch(nodes: Node[], size: number): { ordered: SyncOp[];
     else groups.set(n.op.batchId, [n])
   }
   if (groups.size > 0) {
-    // Lift claimed members to their group's level, and what depends on them after them, until stable.
-    for (let changed = true, rounds = 0; changed && rounds <= nodes.length; rounds++) {
-      changed = false
-      for (const g of groups.values()) {
-        const top = Math.max(...g.map((n) => n.level))
-        for (const n of g) if (n.level !== top) { n.level = top; changed = true }
-      }
-      for (const n of nodes) {
-        for (const d of n.deps) {
-          const sameGroup = d.op.batchId !== undefined && d.op.batchId === n.op.batchId
-          if (!sameGroup && d.level + 1 > n.level) { n.level = d.level + 1; changed = true }
-        }
-      }
+    // A claimed batch whose members depend on each other (directly or through other ops) cannot be resent
+    // whole: plan never forms one, but the outbox is data from an earlier run, so it is checked, not trusted.
+    const broken = [...groups.entries()].filter(([, g]) => reachesOwnGroup(g)).map(([id]) => id)
+    for (const id of broken) breakGroup(groups, id)
+    if (!liftGroups(nodes, groups)) {
+      // Groups that must each come before the other: dependencies win, every claim is dropped.
+      for (const id of [...groups.keys()]) breakGroup(groups, id)
     }
+    if (broken.length > 0 || groups.size === 0) relevel(nodes)
+    liftGroups(nodes, groups)
   }
 
   const levels: Node[][] = []
@@ -74,4 +70,63 @@ export function orderAndBatch(nodes: Node[], size: number): { ordered: SyncOp[];
     for (let i = 0; i < fresh.length; i += size) emit(fresh.slice(i, i + size))
   }
   return { ordered, batches }
+}
+
+/** Whether some member of a claimed batch depends, directly or not, on another member of it. */
+function reachesOwnGroup(group: readonly Node[]): boolean {
+  const members = new Set(group)
+  for (const m of group) {
+    const seen = new Set<Node>()
+    const stack = [...m.deps]
+    while (stack.length > 0) {
+      const d = stack.pop()!
+      if (members.has(d)) return true
+      if (seen.has(d)) continue
+      seen.add(d)
+      stack.push(...d.deps)
+    }
+  }
+  return false
+}
+
+/**
+ * The claim cannot be honoured: its ops go as new requests, and since the earlier send's outcome is unknown,
+ * the runner looks each record up in QuickBooks before creating it again.
+ */
+function breakGroup(groups: Map<string, Node[]>, id: string): void {
+  for (const n of groups.get(id) ?? []) {
+    delete n.op.batchId
+    delete n.op.requestId
+    n.op.lookupFirst = true
+  }
+  groups.delete(id)
+}
+
+/** Levels from dependencies alone; nodes come in creation order, each after the nodes it depends on. */
+function relevel(nodes: readonly Node[]): void {
+  for (const n of nodes) {
+    let level = 0
+    for (const d of n.deps) if (d.level + 1 > level) level = d.level + 1
+    n.level = level
+  }
+}
+
+/**
+ * Lifts each claimed batch's members to the level of its deepest member, and what depends on them after them,
+ * until stable. False when it cannot settle (batches that must each come before the other).
+ */
+function liftGroups(nodes: readonly Node[], groups: ReadonlyMap<string, Node[]>): boolean {
+  if (groups.size === 0) return true
+  for (let rounds = 0; rounds <= groups.size + 1; rounds++) {
+    let changed = false
+    for (const g of groups.values()) {
+      const top = Math.max(...g.map((n) => n.level))
+      for (const n of g) if (n.level !== top) { n.level = top; changed = true }
+    }
+    for (const n of nodes) {
+      for (const d of n.deps) if (d.level + 1 > n.level) { n.level = d.level + 1; changed = true }
+    }
+    if (!changed) return true
+  }
+  return false
 }

@@ -37,6 +37,11 @@ export const SyncOp = z.object({
   requestId: z.string().optional(),
   /** The claimed batch this op was sent in before; the runner resends that batch as it was. */
   batchId: z.string().optional(),
+  /**
+   * Sent before with an unknown outcome, but its claimed batch cannot be resent as it was (its members depend
+   * on each other): look the record up in QuickBooks (DisplayName, Name, DocNumber) before creating it again.
+   */
+  lookupFirst: z.boolean().optional(),
   /** An update that makes a contact or item inactive (QuickBooks never deletes name-list records). */
   deactivate: z.boolean().optional(),
   /** Records this op references; each is mapped already or created by an op in `dependsOn`. */

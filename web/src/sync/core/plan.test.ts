@@ -158,6 +158,18 @@ const cases: Case[] = [
     expect: { batches: [['create:contact:c1', 'create:contact:c2']], skipped: [['c1', 'waiting-for-in-flight']] },
   },
   {
+    name: 'two claimed rows of one record: the first is resent, the second waits for it',
+    records: { contacts: [contact('c1')] },
+    outbox: [row(1, 'contact', 'c1', { requestId: 'r1', batchId: 'B1' }), row(2, 'contact', 'c1', { op: 'update', version: 2, requestId: 'r2', batchId: 'B2' })],
+    expect: { batches: [['create:contact:c1']], skipped: [['c1', 'waiting-for-in-flight']] },
+  },
+  {
+    name: 'a claimed batch whose members depend on each other cannot be resent whole: dependencies win, records are looked up first',
+    records: { contacts: [contact('c1')], invoices: [invoice('inv1', 'c1')] },
+    outbox: [row(1, 'contact', 'c1', { requestId: 'r1', batchId: 'B1' }), row(2, 'invoice', 'inv1', { requestId: 'r1', batchId: 'B1' })],
+    expect: { batches: [['create:contact:c1'], ['create:invoice:inv1']] },
+  },
+  {
     name: 'batches hold at most batchSize ops',
     records: { contacts: [contact('c1'), contact('c2'), contact('c3')] },
     outbox: [row(1, 'contact', 'c1'), row(2, 'contact', 'c2'), row(3, 'contact', 'c3')],
@@ -173,6 +185,18 @@ describe('plan', () => {
     if (c.expect.skipped) expect(p.skipped.map((s) => [s.localId, s.reason])).toStrictEqual(c.expect.skipped)
     if (c.expect.counts) expect(p.counts).toMatchObject(c.expect.counts)
     if (c.expect.localOps) expect(p.ops.filter((o) => o.batch === undefined).map((o) => o.id)).toStrictEqual(c.expect.localOps)
+  })
+
+  it('drops the claim of a batch that cannot be resent whole, and asks for a lookup before creating', () => {
+    const p = plan(input({
+      name: '', records: { contacts: [contact('c1')], invoices: [invoice('inv1', 'c1')] },
+      outbox: [row(1, 'contact', 'c1', { requestId: 'r1', batchId: 'B1' }), row(2, 'invoice', 'inv1', { requestId: 'r1', batchId: 'B1' })], expect: {},
+    }))
+    for (const op of p.ops) {
+      expect(op.lookupFirst).toBe(true)
+      expect(op.requestId).toBeUndefined()
+      expect(op.batchId).toBeUndefined()
+    }
   })
 
   it('carries what the runner needs on each op', () => {
@@ -301,6 +325,29 @@ describe('plan properties', () => {
       const seen = [...p.ops.flatMap((o) => o.outboxSeqs), ...p.skipped.flatMap((s) => s.outboxSeqs)].sort((a, b) => a - b)
       expect(seen).toStrictEqual(outbox.map((r) => r.seq).sort((a, b) => a - b))
       expect(new Set(p.ops.map((o) => o.id)).size).toBe(p.ops.length)
+    }))
+  })
+
+  it('with rows claimed by earlier runs: each row still accounted once, each claimed batch resent whole with its requestids', () => {
+    const claimedWorld = fc.tuple(world, fc.array(fc.option(fc.constantFrom('B0', 'B1', 'B2'), { nil: undefined }), { minLength: 40, maxLength: 40 }))
+    fc.assert(fc.property(claimedWorld, ([{ records, mappings, outbox, batchSize }, claims]) => {
+      const rows = outbox.map((r, i) => {
+        const b = claims[i % claims.length]
+        return b === undefined ? r : { ...r, batchId: b, requestId: `req-${r.seq}` }
+      })
+      const p = plan({ records, mappings, outbox: rows, settings: { subCustomerJobs: false }, now: NOW, batchSize })
+      const seen = [...p.ops.flatMap((o) => o.outboxSeqs), ...p.skipped.flatMap((s) => s.outboxSeqs)].sort((a, b) => a - b)
+      expect(seen).toStrictEqual(rows.map((r) => r.seq).sort((a, b) => a - b))
+      const batchOf = new Map(p.ops.map((o) => [o.id, o.batch]))
+      for (const op of p.ops) for (const d of op.dependsOn) if (op.batch !== undefined) expect(batchOf.get(d)).toBeLessThan(op.batch)
+      const batchOfClaim = new Map<string, number | undefined>()
+      for (const op of p.ops) {
+        if (op.batchId === undefined) continue
+        const row = rows.find((r) => r.seq === op.outboxSeqs[0])
+        expect(op.requestId).toBe(row?.requestId)
+        if (batchOfClaim.has(op.batchId)) expect(op.batch).toBe(batchOfClaim.get(op.batchId))
+        else batchOfClaim.set(op.batchId, op.batch)
+      }
     }))
   })
 

@@ -125,7 +125,9 @@ export function plan(input: PlanInput): SyncPlan {
     const claimed = rows.length === 1 && !isClaimed(rows[0]!) ? NO_ROWS : rows.filter(isClaimed)
     const open = claimed.length === 0 ? rows : rows.filter((r) => !isClaimed(r))
     const primary = claimed[0] ?? open[open.length - 1]
-    if (claimed.length > 0 && open.length > 0) skip(kind, localId, 'waiting-for-in-flight', label, open)
+    // Only one send of a record is in flight at a time; everything after it waits for it to settle.
+    const later = claimed.length > 1 ? [...claimed.slice(1), ...open] : claimed.length > 0 ? open : NO_ROWS
+    if (later.length > 0) skip(kind, localId, 'waiting-for-in-flight', label, later)
     const settles = claimed.length > 0 ? [claimed[0]!] : open
     if (primary?.nextAttemptAt !== undefined && Date.parse(primary.nextAttemptAt) > nowMs) {
       skip(kind, localId, 'backoff', label, settles)
@@ -146,8 +148,11 @@ export function plan(input: PlanInput): SyncPlan {
         op.qboId = mapping.qboId
         op.syncToken = mapping.syncToken
       } else if (e.linkQboId !== undefined) op.qboId = e.linkQboId // its SyncToken comes with the runner's read
-      if (claimed.length > 0 && primary?.requestId !== undefined) op.requestId = primary.requestId
-      if (claimed.length > 0 && primary?.batchId !== undefined) op.batchId = primary.batchId
+      // The claim belongs to the op that settles its row: a void following a create is a new request.
+      if (outboxSeqs === seqs && claimed.length > 0) {
+        if (primary?.requestId !== undefined) op.requestId = primary.requestId
+        if (primary?.batchId !== undefined) op.batchId = primary.batchId
+      }
       return op
     }
     const linkDeps = linkOp === undefined ? NO_DEPS : [linkOp]
