@@ -170,6 +170,13 @@ const cases: Case[] = [
     expect: { batches: [['create:contact:c1'], ['create:invoice:inv1']] },
   },
   {
+    name: 'a claimed row whose version the mapping already holds is up to date (settled, not resent)',
+    records: { contacts: [contact('c1', 'Ann', { version: 2 })] },
+    outbox: [row(1, 'contact', 'c1', { op: 'update', version: 2, requestId: 'r1', batchId: 'B1' })],
+    mappings: [mapping('contact', 'c1', '58', { syncedVersion: 2 })],
+    expect: { batches: [], skipped: [['c1', 'up-to-date']] },
+  },
+  {
     name: 'batches hold at most batchSize ops',
     records: { contacts: [contact('c1'), contact('c2'), contact('c3')] },
     outbox: [row(1, 'contact', 'c1'), row(2, 'contact', 'c2'), row(3, 'contact', 'c3')],
@@ -197,6 +204,17 @@ describe('plan', () => {
       expect(op.requestId).toBeUndefined()
       expect(op.batchId).toBeUndefined()
     }
+  })
+
+  it('never replays a claimed create as an update once QuickBooks has the record', () => {
+    const p = plan(input({
+      name: '', records: { contacts: [contact('c1', 'Ann', { version: 2 })] },
+      outbox: [row(1, 'contact', 'c1', { op: 'create', version: 2, requestId: 'r1', batchId: 'B1' })],
+      mappings: [mapping('contact', 'c1', '58', { syncedVersion: 1 })], expect: {},
+    }))
+    expect(p.ops).toMatchObject([{ id: 'update:contact:c1', qboId: '58', outboxSeqs: [1] }])
+    expect(p.ops[0]?.requestId).toBeUndefined()
+    expect(p.ops[0]?.batchId).toBeUndefined()
   })
 
   it('carries what the runner needs on each op', () => {

@@ -149,7 +149,9 @@ export function plan(input: PlanInput): SyncPlan {
         op.syncToken = mapping.syncToken
       } else if (e.linkQboId !== undefined) op.qboId = e.linkQboId // its SyncToken comes with the runner's read
       // The claim belongs to the op that settles its row: a void following a create is a new request.
-      if (outboxSeqs === seqs && claimed.length > 0) {
+      // A claimed create of a record QuickBooks already has (its answer was found another way) is not replayed:
+      // its requestid would bring back the create's answer instead of doing this update.
+      if (outboxSeqs === seqs && claimed.length > 0 && !(primary?.op === 'create' && exists)) {
         if (primary?.requestId !== undefined) op.requestId = primary.requestId
         if (primary?.batchId !== undefined) op.batchId = primary.batchId
       }
@@ -172,7 +174,8 @@ export function plan(input: PlanInput): SyncPlan {
       const op = makeOp('update', NO_REFS, linkDeps)
       op.deactivate = true
       return { node: addNode(op, [], firstSeq) }
-    } else if (mapping && mapping.syncedVersion >= version && claimed.length === 0) {
+    } else if (mapping && mapping.syncedVersion >= version) {
+      // Claimed or not, this version is in QuickBooks already: nothing to send, the row only needs settling.
       skip(kind, localId, 'up-to-date', label, settles)
       return RESOLVED
     }
