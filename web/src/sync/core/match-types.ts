@@ -21,7 +21,7 @@ export type RemoteCandidate = z.input<typeof RemoteCandidate>
 export const MappedPair = z.object({ localId: z.string(), qboId: z.string() })
 export type MappedPair = z.infer<typeof MappedPair>
 
-export const LinkVia = z.enum(['mapping', 'email', 'name'])
+export const LinkVia = z.enum(['mapping', 'email', 'name', 'docNumber'])
 export type LinkVia = z.infer<typeof LinkVia>
 
 export const MatchLink = z.object({ localId: z.string(), qboId: z.string(), via: LinkVia })
@@ -33,9 +33,11 @@ export type MatchLink = z.infer<typeof MatchLink>
  * - `email-differs`: names agree but both sides have different emails (two people called John Smith?);
  * - `similar-name`: names agree only without legal suffixes or in another word order ("Smith Plumbing" /
  *   "Smith Plumbing LLC", "Ann Lee" / "Lee, Ann");
- * - `inactive`: the only candidate is inactive in QuickBooks, and linking would need it reactivated.
+ * - `inactive`: the only candidate is inactive in QuickBooks, and linking would need it reactivated;
+ * - `docNumber`: several invoices share a number; `customer-differs`: an invoice number matches but its
+ *   customer is another one, or not linked yet (invoice 1001 from an older system is not this 1001).
  */
-export const AmbiguityReason = z.enum(['email', 'name', 'email-differs', 'similar-name', 'inactive'])
+export const AmbiguityReason = z.enum(['email', 'name', 'email-differs', 'similar-name', 'inactive', 'docNumber', 'customer-differs'])
 export type AmbiguityReason = z.infer<typeof AmbiguityReason>
 
 export const AmbiguousGroup = z.object({

@@ -16,7 +16,7 @@ import type {
   AmbiguityReason, AmbiguousGroup, LinkVia, LocalCandidate, MappedPair, MatchLink, MatchResult, RemoteCandidate,
 } from './match-types.ts'
 
-interface Stage {
+export interface Stage {
   key: (c: LocalCandidate | RemoteCandidate) => string | undefined
   via: LinkVia
   /** Why a group with several candidates on a side is ambiguous. */
@@ -43,7 +43,7 @@ function add<T>(m: Buckets<T>, k: string, c: T): void {
 }
 const asList = <T>(v: T | T[]): T[] => (Array.isArray(v) ? v : [v])
 
-function runStages(local: readonly LocalCandidate[], remote: readonly RemoteCandidate[], mappings: readonly MappedPair[],
+export function runStages(local: readonly LocalCandidate[], remote: readonly RemoteCandidate[], mappings: readonly MappedPair[],
   stages: readonly Stage[]): MatchResult {
   const links: MatchLink[] = []
   const orphanedMappings: MappedPair[] = []

@@ -268,6 +268,17 @@ describe('plan as the initial sync preview', () => {
     expect(q.ops.find((o) => o.localId === 'c1' && o.action === 'update')).toMatchObject({ qboId: '1', dependsOn: ['link:contact:c1'], batch: 0 })
   })
 
+  it('an invoice QuickBooks already has (same number, same customer) is linked, not created again', () => {
+    const q = plan(input({
+      name: '', records: { contacts: [contact('c2', 'Bob Ray')], invoices: [invoice('inv9', 'c2')] },
+      mappings: [mapping('contact', 'c2', '9')], outbox: [row(1, 'invoice', 'inv9')],
+      match: { invoices: { links: [{ localId: 'inv9', qboId: '300', via: 'docNumber' }], ambiguous: [], localOnly: [], remoteOnly: ['301'], orphanedMappings: [] } },
+      expect: {},
+    }))
+    expect(q.ops.map((o) => o.id)).toStrictEqual(['link:invoice:inv9', 'update:invoice:inv9'])
+    expect(q.counts).toMatchObject({ link: 1, createHere: 0, createInQuickBooks: 0 })
+  })
+
   it('an invoice of a contact in an ambiguous pair waits for the decision', () => {
     expect(p.decisions).toMatchObject([{ kind: 'contact', reason: 'similar-name', localIds: ['c3'], qboIds: ['2'] }])
     expect(p.skipped).toMatchObject([{ localId: 'inv1', reason: 'waiting-for-decision', waitingFor: { kind: 'contact', localId: 'c3' } }])

@@ -46,8 +46,8 @@ export function plan(input: PlanInput): SyncPlan {
 
   const localOps: SyncOp[] = []
   const decisions: Decision[] = []
-  for (const kind of ['contact', 'item'] as const) {
-    const m = kind === 'contact' ? input.match?.contacts : input.match?.items
+  for (const kind of ['contact', 'item', 'invoice'] as const) {
+    const m = input.match?.[kind === 'contact' ? 'contacts' : kind === 'item' ? 'items' : 'invoices']
     if (!m) continue
     for (const l of m.links) {
       const e = entries.at(kind, l.localId)
@@ -60,7 +60,8 @@ export function plan(input: PlanInput): SyncPlan {
       e.link = id
       e.linkQboId = l.qboId
     }
-    for (const qboId of m.remoteOnly) {
+    // QuickBooks invoices nothing here matches stay there: invoices only go from here to QuickBooks.
+    for (const qboId of kind === 'invoice' ? [] : m.remoteOnly) {
       localOps.push({
         id: `pull:${kind}:${qboId}`, action: 'pull', kind, qboId, outboxSeqs: [], refs: [], dependsOn: [],
         label: input.remoteLabels?.[qboId] ?? `QuickBooks ${kind} ${qboId}`,
