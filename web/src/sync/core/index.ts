@@ -13,6 +13,7 @@
 export { nameKey, nameStem, normalizeEmail, phoneDigits, LEGAL_SUFFIXES } from './normalize.ts'
 export { matchContacts, matchItems, itemNameKey } from './match.ts'
 export { matchInvoices, docNumberKey, LocalInvoiceCandidate, RemoteInvoiceCandidate } from './match-invoices.ts'
+export { matchJobs, LocalJobCandidate, RemoteJobCandidate } from './match-jobs.ts'
 export {
   LocalCandidate, RemoteCandidate, MappedPair, LinkVia, MatchLink, AmbiguityReason, AmbiguousGroup, MatchResult,
 } from './match-types.ts'

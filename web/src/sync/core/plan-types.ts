@@ -124,7 +124,7 @@ export interface PlanInput {
   outbox: readonly Pick<OutboxRow, 'seq' | 'kind' | 'localId' | 'version' | 'op' | 'requestId' | 'batchId' | 'nextAttemptAt'>[]
   mappings: readonly Pick<Mapping, 'kind' | 'localId' | 'qboId' | 'syncToken' | 'syncedVersion' | 'status'>[]
   /** Matching results of an initial sync (or a re-match): links, create-here and decisions. */
-  match?: { contacts?: MatchResult; items?: MatchResult; invoices?: MatchResult }
+  match?: { contacts?: MatchResult; items?: MatchResult; jobs?: MatchResult; invoices?: MatchResult }
   /** Labels for QuickBooks records offered as "create here", by QuickBooks id. */
   remoteLabels?: Readonly<Record<string, string>>
   settings: Pick<Settings, 'subCustomerJobs'>

@@ -46,8 +46,8 @@ export function plan(input: PlanInput): SyncPlan {
 
   const localOps: SyncOp[] = []
   const decisions: Decision[] = []
-  for (const kind of ['contact', 'item', 'invoice'] as const) {
-    const m = input.match?.[kind === 'contact' ? 'contacts' : kind === 'item' ? 'items' : 'invoices']
+  const matched = [['contact', input.match?.contacts], ['item', input.match?.items], ['job', input.match?.jobs], ['invoice', input.match?.invoices]] as const
+  for (const [kind, m] of matched) {
     if (!m) continue
     for (const l of m.links) {
       const e = entries.at(kind, l.localId)
@@ -60,8 +60,8 @@ export function plan(input: PlanInput): SyncPlan {
       e.link = id
       e.linkQboId = l.qboId
     }
-    // QuickBooks invoices nothing here matches stay there: invoices only go from here to QuickBooks.
-    for (const qboId of kind === 'invoice' ? [] : m.remoteOnly) {
+    // QuickBooks invoices and sub-customers nothing here matches stay there: those only go from here to QuickBooks.
+    for (const qboId of kind === 'invoice' || kind === 'job' ? [] : m.remoteOnly) {
       localOps.push({
         id: `pull:${kind}:${qboId}`, action: 'pull', kind, qboId, outboxSeqs: [], refs: [], dependsOn: [],
         label: input.remoteLabels?.[qboId] ?? `QuickBooks ${kind} ${qboId}`,
