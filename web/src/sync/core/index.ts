@@ -17,7 +17,10 @@ export { matchJobs, LocalJobCandidate, RemoteJobCandidate } from './match-jobs.t
 export {
   LocalCandidate, RemoteCandidate, MappedPair, LinkVia, MatchLink, AmbiguityReason, AmbiguousGroup, MatchResult,
 } from './match-types.ts'
-export { contactCandidate, customerCandidate, customerCandidates, itemCandidate, qboItemCandidates } from './candidates.ts'
+export {
+  contactCandidate, customerCandidate, customerCandidates, itemCandidate, qboItemCandidates, invoiceCandidate, qboInvoiceCandidate,
+  jobCandidate, subCustomerCandidates,
+} from './candidates.ts'
 export { merge, canonical, MergeConflict } from './merge.ts'
 export type { Fields, MergeInput, MergeResult } from './merge.ts'
 export { plan, MAX_BATCH_SIZE } from './plan.ts'

@@ -2,10 +2,11 @@
 // (Nango's recording: shared emails, sub-customers, near-duplicate names).
 import { describe, expect, it } from 'vitest'
 import { QboCustomer, QboQueryResponse } from '../../../../shared/qbo/index.ts'
-import { contactCandidate, customerCandidates } from './candidates.ts'
+import { contactCandidate, customerCandidates, jobCandidate, subCustomerCandidates } from './candidates.ts'
+import { matchJobs } from './match-jobs.ts'
 import { matchContacts } from './match.ts'
 import { plan } from './plan.ts'
-import { NOW, contact, emptyRecords, invoice, row } from './test-records.ts'
+import { NOW, contact, emptyRecords, invoice, job, row } from './test-records.ts'
 import recorded from '../../../../e2e/fixtures/qbo/customer/query-all-with-subcustomers-parentref.nango.json' with { type: 'json' }
 
 const customers = (QboQueryResponse.parse(recorded).QueryResponse.Customer ?? []).map((c) => QboCustomer.parse(c))
@@ -59,5 +60,17 @@ describe('initial sync of a recorded sandbox company', () => {
     expect(p.batches).toStrictEqual([['create:contact:new', 'create:invoice:inv-bill'], ['create:invoice:inv-new']])
     expect(p.skipped).toMatchObject([{ localId: 'inv-kathy', reason: 'waiting-for-decision' }])
     expect(p.ops.find((o) => o.id === 'pull:contact:62')?.label).toBe('Final Validation Customer')
+  })
+})
+
+describe('sub-customers of the recorded company', () => {
+  it('are matched as jobs under their parent, and only there', () => {
+    const jobs = [job('j1', 'freeman'), job('j2', 'bill')].map((j, i) => ({ ...j, name: ['0969 Ocean View Road', 'Barnett Design'][i]! }))
+    const parentOf = (id: string) => ({ freeman: '7', bill: '2' } as Record<string, string>)[id]
+    const m = matchJobs(jobs.map((j) => jobCandidate(j, parentOf)), subCustomerCandidates(customers), [])
+    // "Barnett Design" is a sub-customer of Shara Barnett (22), not of Bill's Windsurf Shop (2).
+    expect(m.links).toStrictEqual([{ localId: 'j1', qboId: '8', via: 'name' }])
+    expect(m.localOnly).toStrictEqual(['j2'])
+    expect(m.remoteOnly).toStrictEqual(['23', '9'])
   })
 })
