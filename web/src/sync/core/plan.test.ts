@@ -292,7 +292,11 @@ const world = fc
   .record({
     contacts: fc.integer({ min: 1, max: 6 }),
     items: fc.integer({ min: 0, max: 5 }),
-    invoices: fc.array(fc.record({ c: fc.nat(), items: fc.array(fc.nat(), { maxLength: 3 }), draft: fc.boolean(), void: fc.boolean() }), { maxLength: 10 }),
+    jobs: fc.integer({ min: 0, max: 3 }),
+    jobsOn: fc.boolean(),
+    invoices: fc.array(fc.record({
+      c: fc.nat(), items: fc.array(fc.nat(), { maxLength: 3 }), draft: fc.boolean(), void: fc.boolean(), job: fc.option(fc.nat(), { nil: undefined }),
+    }), { maxLength: 10 }),
     payments: fc.array(fc.record({ c: fc.nat(), inv: fc.array(fc.nat(), { maxLength: 3 }) }), { maxLength: 6 }),
     mapped: fc.array(fc.boolean(), { minLength: 30, maxLength: 30 }),
     queued: fc.array(fc.boolean(), { minLength: 30, maxLength: 30 }),
@@ -303,13 +307,18 @@ const world = fc
     const r = emptyRecords()
     for (let i = 0; i < w.contacts; i++) r.contacts.push(contact(`c${i}`))
     for (let i = 0; i < w.items; i++) r.items.push(item(`i${i}`))
+    for (let i = 0; i < w.jobs; i++) r.jobs.push(job(`j${i}`, `c${i % w.contacts}`))
     w.invoices.forEach((v, n) => r.invoices.push(invoice(`inv${n}`, `c${v.c % w.contacts}`,
-      w.items === 0 ? [] : v.items.map((x) => `i${x % w.items}`), { status: v.draft ? 'draft' : v.void ? 'void' : 'finalized' })))
+      w.items === 0 ? [] : v.items.map((x) => `i${x % w.items}`), {
+        status: v.draft ? 'draft' : v.void ? 'void' : 'finalized',
+        ...(v.job === undefined || w.jobs === 0 ? {} : { jobId: `j${v.job % w.jobs}` }),
+      })))
     w.payments.forEach((p, n) => r.payments.push(payment(`p${n}`, `c${p.c % w.contacts}`,
       r.invoices.length === 0 ? [] : p.inv.map((x) => `inv${x % r.invoices.length}`))))
     const all = [
       ...r.contacts.map((x) => ['contact', x.id] as const), ...r.items.map((x) => ['item', x.id] as const),
       ...r.invoices.map((x) => ['invoice', x.id] as const), ...r.payments.map((x) => ['payment', x.id] as const),
+      ...r.jobs.map((x) => ['job', x.id] as const),
     ]
     const mappings: PlanInput['mappings'][number][] = []
     const outbox: PlanInput['outbox'][number][] = []
@@ -318,13 +327,13 @@ const world = fc
       if (w.mapped[n % 30] && !isDraft) mappings.push(mapping(kind, id, String(100 + n)))
       if (w.queued[(n * 7) % 30]) outbox.push(row(((n * 7919 + w.order) >>> 0) % 1000 + 1, kind, id, { op: 'update', version: 2 }))
     })
-    return { records: r, mappings, outbox, batchSize: w.batchSize }
+    return { records: r, mappings, outbox, batchSize: w.batchSize, jobsOn: w.jobsOn }
   })
 
 describe('plan properties', () => {
   it('creates what is referenced before what references it: earlier batch, never the same one', () => {
-    fc.assert(fc.property(world, ({ records, mappings, outbox, batchSize }) => {
-      const p = plan({ records, mappings, outbox, settings: { subCustomerJobs: false }, now: NOW, batchSize })
+    fc.assert(fc.property(world, ({ records, mappings, outbox, batchSize, jobsOn }) => {
+      const p = plan({ records, mappings, outbox, settings: { subCustomerJobs: jobsOn }, now: NOW, batchSize })
       const batchOf = new Map(p.ops.map((o) => [o.id, o.batch]))
       const mapped = new Set(mappings.map((m) => `${m.kind}:${m.localId}`))
       const creates = new Map(p.ops.filter((o) => o.action === 'create').map((o) => [`${o.kind}:${o.localId}`, o]))
@@ -385,7 +394,7 @@ describe('plan properties', () => {
       const a = plan({ records, mappings, outbox, settings: { subCustomerJobs: false }, now: NOW, batchSize })
       const rev = <T>(xs: readonly T[]) => [...xs].reverse()
       const b = plan({
-        records: { contacts: rev(records.contacts), items: rev(records.items), jobs: [], invoices: rev(records.invoices), payments: rev(records.payments) },
+        records: { contacts: rev(records.contacts), items: rev(records.items), jobs: rev(records.jobs), invoices: rev(records.invoices), payments: rev(records.payments) },
         mappings: rev(mappings), outbox: rev(outbox), settings: { subCustomerJobs: false }, now: NOW, batchSize,
       })
       expect(b).toStrictEqual(a)
