@@ -66,18 +66,21 @@ export function runStages(local: readonly LocalCandidate[], remote: readonly Rem
   const ambiguous: AmbiguousGroup[] = []
 
   for (const stage of stages) {
-    // Only remote records sharing a key with some local one can pair, so only those are bucketed.
+    // Only remote records sharing a key with some local one can pair, so only those are bucketed. Every group
+    // with both sides is settled (linked or asked), so a record goes on to the next stage exactly when its key
+    // found no partner: the keys are kept to tell, instead of a set of taken records.
+    const keysL = poolL.map((l) => stage.key(l))
     const byKeyL: Buckets<LocalCandidate> = new Map()
-    for (const l of poolL) {
-      const k = stage.key(l)
-      if (k !== undefined) add(byKeyL, k, l)
+    for (let i = 0; i < poolL.length; i++) {
+      const k = keysL[i]
+      if (k !== undefined) add(byKeyL, k, poolL[i]!)
     }
+    const keysR = poolR.map((r) => stage.key(r))
     const byKeyR: Buckets<RemoteCandidate> = new Map()
-    for (const r of poolR) {
-      const k = stage.key(r)
-      if (k !== undefined && byKeyL.has(k)) add(byKeyR, k, r)
+    for (let i = 0; i < poolR.length; i++) {
+      const k = keysR[i]
+      if (k !== undefined && byKeyL.has(k)) add(byKeyR, k, poolR[i]!)
     }
-    const taken = new Set<LocalCandidate | RemoteCandidate>()
     for (const [key, rv] of byKeyR) {
       const ls = asList(byKeyL.get(key)!)
       const rs = asList(rv)
@@ -93,12 +96,11 @@ export function runStages(local: readonly LocalCandidate[], remote: readonly Rem
         const first = stage.shown && ls.find((c) => c.id === localIds[0])
         ambiguous.push({ reason, key: (first && stage.shown?.(first)) ?? key, localIds, qboIds: rs.map((c) => c.id).sort(cmp) })
       }
-      for (const c of ls) taken.add(c)
-      for (const c of rs) taken.add(c)
     }
-    if (taken.size > 0) {
-      poolL = poolL.filter((l) => !taken.has(l))
-      poolR = poolR.filter((r) => !taken.has(r))
+    if (byKeyR.size > 0) {
+      const unpaired = (k: string | undefined) => k === undefined || !byKeyR.has(k)
+      poolL = poolL.filter((_, i) => unpaired(keysL[i]))
+      poolR = poolR.filter((_, i) => unpaired(keysR[i]))
     }
   }
 
