@@ -11,13 +11,14 @@
  * decides. Links that already exist in the mapping table stay, whatever the remote state.
  * @module
  */
-import { nameKey, nameStem, nameWords, normalizeEmail } from './normalize.ts'
+import { nameKey, nameStem, normalizeEmail, wordsOfKey } from './normalize.ts'
 import type {
   AmbiguityReason, AmbiguousGroup, LinkVia, LocalCandidate, MappedPair, MatchLink, MatchResult, RemoteCandidate,
 } from './match-types.ts'
 
 export interface Stage {
-  key: (c: LocalCandidate | RemoteCandidate) => string | undefined
+  /** The candidate's key in this stage; `previous` is its key in the stage before, to build on without redoing. */
+  key: (c: LocalCandidate | RemoteCandidate, previous: string | undefined) => string | undefined
   via: LinkVia
   /** Why a group with several candidates on a side is ambiguous. */
   manyReason: AmbiguityReason
@@ -64,18 +65,20 @@ export function runStages(local: readonly LocalCandidate[], remote: readonly Rem
     poolR = remote.filter((r) => !mappedRemote.has(r.id))
   }
   const ambiguous: AmbiguousGroup[] = []
+  let prevL: (string | undefined)[] = []
+  let prevR: (string | undefined)[] = []
 
   for (const stage of stages) {
     // Only remote records sharing a key with some local one can pair, so only those are bucketed. Every group
     // with both sides is settled (linked or asked), so a record goes on to the next stage exactly when its key
     // found no partner: the keys are kept to tell, instead of a set of taken records.
-    const keysL = poolL.map((l) => stage.key(l))
+    const keysL = poolL.map((l, i) => stage.key(l, prevL[i]))
     const byKeyL: Buckets<LocalCandidate> = new Map()
     for (let i = 0; i < poolL.length; i++) {
       const k = keysL[i]
       if (k !== undefined) add(byKeyL, k, poolL[i]!)
     }
-    const keysR = poolR.map((r) => stage.key(r))
+    const keysR = poolR.map((r, i) => stage.key(r, prevR[i]))
     const byKeyR: Buckets<RemoteCandidate> = new Map()
     for (let i = 0; i < poolR.length; i++) {
       const k = keysR[i]
@@ -97,10 +100,14 @@ export function runStages(local: readonly LocalCandidate[], remote: readonly Rem
         ambiguous.push({ reason, key: (first && stage.shown?.(first)) ?? key, localIds, qboIds: rs.map((c) => c.id).sort(cmp) })
       }
     }
+    prevL = keysL
+    prevR = keysR
     if (byKeyR.size > 0) {
       const unpaired = (k: string | undefined) => k === undefined || !byKeyR.has(k)
       poolL = poolL.filter((_, i) => unpaired(keysL[i]))
       poolR = poolR.filter((_, i) => unpaired(keysR[i]))
+      prevL = keysL.filter(unpaired)
+      prevR = keysR.filter(unpaired)
     }
   }
 
@@ -125,7 +132,8 @@ const CONTACT_STAGES: readonly Stage[] = [
       return le !== undefined && re !== undefined && le !== re ? 'email-differs' : undefined
     },
   },
-  { key: (c) => nameWords(c.name), shown: (c) => nameStem(c.name), via: 'name', manyReason: 'similar-name', askOnly: true },
+  // Builds on the name stage's key (nameKey) rather than normalising every leftover name again.
+  { key: (_c, key) => (key === undefined ? undefined : wordsOfKey(key)), shown: (c) => nameStem(c.name), via: 'name', manyReason: 'similar-name', askOnly: true },
 ]
 
 /**

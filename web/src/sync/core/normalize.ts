@@ -69,9 +69,14 @@ export function stemOfKey(key: string): string {
  * same form. Only ever used to ask the user, never to link: word order can matter ("Allen Scott" / "Scott Allen").
  */
 export function nameWords(name: string | null | undefined): string | undefined {
-  const stem = nameStem(name)
-  if (stem === undefined || !stem.includes(' ')) return stem
-  return stem.split(' ').sort().join(' ')
+  const key = nameKey(name)
+  return key === undefined ? undefined : wordsOfKey(key)
+}
+
+/** `nameWords` of a name whose `nameKey` is already known. */
+export function wordsOfKey(key: string): string {
+  const stem = stemOfKey(key)
+  return stem.includes(' ') ? stem.split(' ').sort().join(' ') : stem
 }
 
 /** Digits only; a leading North American country code 1 on an 11-digit number is dropped. */
