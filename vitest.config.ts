@@ -11,7 +11,7 @@ export default defineConfig({
         test: {
           name: 'web',
           environment: 'node',
-          include: ['web/**/*.test.ts', 'shared/**/*.test.ts', 'e2e/qbo-emulator/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: ['web/**/*.test.ts', 'shared/**/*.test.ts', 'e2e/qbo-emulator/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/support/**/*.test.ts'],
         },
       },
       {
