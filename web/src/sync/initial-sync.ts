@@ -87,14 +87,11 @@ export function matchAndPlan(remote: Remote, snap: LocalSnapshot, nowMs: number,
     items: applyDecisions(matchItems(live(snap.records.items).map(itemCandidate), qboItemCandidates(remote.items), mapped('item')), decisions.filter((d) => d.kind === 'item')),
   }
   const byKey = new Map<string, QboEntity>()
-  // QuickBooks ids are unique per entity only: Customer 12 and Item 12 are different records.
   const labels = { contact: new Map<string, string>(), item: new Map<string, string>() }
   for (const c of remote.customers) { byKey.set(`Customer:${c.Id}`, c as QboEntity); labels.contact.set(c.Id, c.DisplayName ?? c.Id) }
   for (const i of remote.items) { byKey.set(`Item:${i.Id}`, i as QboEntity); labels.item.set(i.Id, i.Name) }
-  const p = plan({ ...planInputOf(snap, nowMs), match })
-  for (const op of p.ops) {
-    if (op.action === 'pull' && op.qboId !== undefined && (op.kind === 'contact' || op.kind === 'item')) op.label = labels[op.kind].get(op.qboId) ?? op.label
-  }
+  const remoteLabels = Object.fromEntries((['contact', 'item'] as const).flatMap((k) => [...labels[k]].map(([id, label]) => [`${k}:${id}`, label])))
+  const p = plan({ ...planInputOf(snap, nowMs), match, remoteLabels })
   const localLabel = { contact: new Map(snap.records.contacts.map((c) => [c.id as string, c.displayName])), item: new Map(snap.records.items.map((i) => [i.id as string, i.name])) }
   const preview: InitialPreview = {
     counts: p.counts, plan: p,

@@ -53,7 +53,7 @@ describe('initial sync of a recorded sandbox company', () => {
     const p = plan({
       records, mappings: [], match: { contacts: match }, settings: { subCustomerJobs: false }, now: NOW,
       outbox: [row(1, 'invoice', 'inv-kathy'), row(2, 'invoice', 'inv-new'), row(3, 'invoice', 'inv-bill')],
-      remoteLabels: Object.fromEntries(customers.map((c) => [c.Id, c.DisplayName ?? c.Id])),
+      remoteLabels: Object.fromEntries(customers.map((c) => [`contact:${c.Id}`, c.DisplayName ?? c.Id])),
     })
     // 33 customers: 3 sub-customers left out, 4 linked, 7 in questions → 19 created here.
     expect(p.counts).toStrictEqual({ link: 4, createHere: 19, createInQuickBooks: 3, update: 0, void: 0, needDecision: 4, skipped: 1 })

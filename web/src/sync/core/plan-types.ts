@@ -125,7 +125,10 @@ export interface PlanInput {
   mappings: readonly Pick<Mapping, 'kind' | 'localId' | 'qboId' | 'syncToken' | 'syncedVersion' | 'status'>[]
   /** Matching results of an initial sync (or a re-match): links, create-here and decisions. */
   match?: { contacts?: MatchResult; items?: MatchResult; jobs?: MatchResult; invoices?: MatchResult }
-  /** Labels for QuickBooks records offered as "create here", by QuickBooks id. */
+  /**
+   * Labels for QuickBooks records offered as "create here", keyed `kind:Id` (`contact:12`): QuickBooks ids are
+   * unique per entity only, so Customer 12 and Item 12 are different records.
+   */
   remoteLabels?: Readonly<Record<string, string>>
   settings: Pick<Settings, 'subCustomerJobs'>
   /** Now, as an ISO timestamp: outbox rows whose nextAttemptAt is later wait. */

@@ -260,6 +260,15 @@ describe('plan as the initial sync preview', () => {
     expect(p.ops.find((o) => o.id === 'create:invoice:inv2')?.dependsOn).toStrictEqual(['link:contact:c1'])
   })
 
+  it('labels "create here" ops by kind and Id: Customer 12 and Item 12 are different records', () => {
+    const only = (remoteOnly: string[]) => ({ links: [], ambiguous: [], localOnly: [], remoteOnly, orphanedMappings: [] })
+    const q = plan({
+      ...input({ name: '', records: {}, match: { contacts: only(['12']), items: only(['12']) }, expect: {} }),
+      remoteLabels: { 'contact:12': 'Ann Lee', 'item:12': 'Drain Snake' },
+    })
+    expect(q.ops.filter((o) => o.action === 'pull').map((o) => [o.id, o.label])).toStrictEqual([['pull:contact:12', 'Ann Lee'], ['pull:item:12', 'Drain Snake']])
+  })
+
   it('an edit queued for a contact that is being linked becomes an update of the linked customer, after the link', () => {
     const q = plan(input({
       name: '', records, match: { contacts: match }, mappings: [mapping('contact', 'c2', '9')],

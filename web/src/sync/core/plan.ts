@@ -64,7 +64,7 @@ export function plan(input: PlanInput): SyncPlan {
     for (const qboId of kind === 'invoice' || kind === 'job' ? [] : m.remoteOnly) {
       localOps.push({
         id: `pull:${kind}:${qboId}`, action: 'pull', kind, qboId, outboxSeqs: [], refs: [], dependsOn: [],
-        label: input.remoteLabels?.[qboId] ?? `QuickBooks ${kind} ${qboId}`,
+        label: input.remoteLabels?.[`${kind}:${qboId}`] ?? `QuickBooks ${kind} ${qboId}`,
       })
     }
     for (const g of m.ambiguous) {
