@@ -5,6 +5,7 @@ import { formatAddress, invoiceState } from '../../../../shared/domain/index.ts'
 import type { Contact, LocalId } from '../../../../shared/domain/index.ts'
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
+import { RecordSyncPanel } from '../../components/RecordSyncPanel.tsx'
 import { deleteContact, getContact } from '../../db/contacts.ts'
 import { listInvoices } from '../../db/invoices.ts'
 import { listPayments } from '../../db/payments.ts'
@@ -74,6 +75,7 @@ function ContactView(props: { contact: Contact }) {
       <Show when={problem()}>
         <div class="form-error" role="alert">{problem()}</div>
       </Show>
+      <RecordSyncPanel kind="contact" id={c().id} version={c().version} />
       <div class="two-col">
         <div class="card">
           <h3>Details</h3>

@@ -6,13 +6,16 @@ import { EmptyState } from '../../components/EmptyState.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
 import { SearchBox } from '../../components/SearchBox.tsx'
 import { StatusPill } from '../../components/StatusPill.tsx'
+import { SyncStateIcon } from '../../components/SyncStateIcon.tsx'
 import { VirtualList } from '../../components/VirtualList.tsx'
 import { listContacts } from '../../db/contacts.ts'
 import { useDb } from '../../state/db.ts'
 import { createLive } from '../../state/live.ts'
+import { createSyncStates } from '../../state/live-sync.ts'
 
 export default function ContactsList() {
   const db = useDb()
+  const syncState = createSyncStates('contact')
   const [search, setSearch] = createSignal('')
   const [showInactive, setShowInactive] = createSignal(false)
   const contacts = createLive(() => listContacts(db, { search: search(), includeInactive: showInactive() }), () => [search(), showInactive()])
@@ -44,7 +47,7 @@ export default function ContactsList() {
               items={rows()}
               rowHeight={64}
               label="Contacts"
-              head={<div class="vlist-head cols-contacts"><span>Name</span><span>Email and phone</span><span>City</span><span /></div>}
+              head={<div class="vlist-head cols-contacts"><span>Name</span><span>Email and phone</span><span>City</span><span /><span><span class="visually-hidden">QuickBooks</span></span></div>}
             >
               {(c) => (
                 <A class="row cols-contacts" href={`/contacts/${c.id}`}>
@@ -58,6 +61,7 @@ export default function ContactsList() {
                   </span>
                   <span class="secondary">{c.billingAddress?.city ?? formatAddress(c.billingAddress)}</span>
                   <span>{c.active ? '' : <StatusPill tone="neutral">Inactive</StatusPill>}</span>
+                  <span class="sync-slot"><SyncStateIcon state={syncState(c.id, c)} /></span>
                 </A>
               )}
             </VirtualList>

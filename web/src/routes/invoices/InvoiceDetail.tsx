@@ -9,6 +9,7 @@ import { invoiceState } from '../../../../shared/domain/index.ts'
 import type { Invoice, LocalId } from '../../../../shared/domain/index.ts'
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
+import { RecordSyncPanel } from '../../components/RecordSyncPanel.tsx'
 import { getContact } from '../../db/contacts.ts'
 import { deleteDraftInvoice, finalizeInvoice, getInvoice, voidInvoice } from '../../db/invoices.ts'
 import { useDb } from '../../state/db.ts'
@@ -73,8 +74,6 @@ function InvoiceView(props: { invoice: Invoice }) {
         subtitle={<>
           <InvoiceStatePill state={invoiceState(inv())} />{' '}
           <Show when={contact()} fallback="Deleted contact">{(c) => <A href={`/contacts/${c().id}`}>{c().displayName}</A>}</Show>
-          {/* QuickBooks state for this invoice goes here once sync is in. */}
-          <span class="sync-slot" data-sync-slot={inv().id} />
         </>}
         actions={<>
           <Show when={draft()}>
@@ -90,6 +89,7 @@ function InvoiceView(props: { invoice: Invoice }) {
         </>}
       />
       <Show when={problem()}><div class="form-error" role="alert">{problem()}</div></Show>
+      <RecordSyncPanel kind="invoice" id={inv().id} version={inv().version} draft={draft()} />
       <Show when={draft() && inv().lines.length === 0}>
         <p class="notice" style={{ 'border-radius': '8px' }}>Add at least one line, then finalize to number the invoice and queue it for QuickBooks.</p>
       </Show>

@@ -1,7 +1,7 @@
 /**
  * Invoices, newest first, filtered by state and searched by number or contact.
  * Virtualized: 10,000 invoices render as fast as a screenful. Each row keeps a
- * slot for its QuickBooks state (up to date / edited / failed) for the sync view.
+ * QuickBooks state icon (up to date / edited / failed / not sent), live from mappings and outbox.
  */
 import { A } from '@solidjs/router'
 import { createMemo, createSignal, For, Show } from 'solid-js'
@@ -10,6 +10,7 @@ import type { Invoice, InvoiceState } from '../../../../shared/domain/index.ts'
 import { EmptyState } from '../../components/EmptyState.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
 import { SearchBox } from '../../components/SearchBox.tsx'
+import { SyncStateIcon } from '../../components/SyncStateIcon.tsx'
 import { VirtualList } from '../../components/VirtualList.tsx'
 import { listContacts } from '../../db/contacts.ts'
 import { listInvoices } from '../../db/invoices.ts'
@@ -17,6 +18,8 @@ import { useDb } from '../../state/db.ts'
 import { useFormats } from '../../state/format.ts'
 import { newestInvoices } from '../../state/invoice-window.ts'
 import { createLive } from '../../state/live.ts'
+import { createSyncStates } from '../../state/live-sync.ts'
+import { createOnline } from '../../state/online.ts'
 import { InvoiceStatePill } from './InvoiceStatePill.tsx'
 
 const filters: { value: InvoiceState | 'all' | 'unpaid'; label: string }[] = [
@@ -39,6 +42,8 @@ export default function InvoicesList() {
     const loaded = contacts()
     return loaded ? new Map(loaded.map((c) => [c.id as string, c.displayName])) : (first()?.names ?? new Map<string, string>())
   })
+  const syncState = createSyncStates('invoice')
+  const online = createOnline()
   const [filter, setFilter] = createSignal<(typeof filters)[number]['value']>('all')
   const [search, setSearch] = createSignal('')
   const nameOf = (inv: Invoice) => names().get(inv.contactId) ?? (contacts() ? 'Deleted contact' : '')
@@ -92,8 +97,7 @@ export default function InvoicesList() {
                   <span><InvoiceStatePill state={invoiceState(inv)} /></span>
                   <span class="num">{fmt().money(inv.total)}</span>
                   <span class="num">{inv.status === 'finalized' ? fmt().money(inv.balance) : ''}</span>
-                  {/* QuickBooks state icon goes here once sync is in. */}
-                  <span class="sync-slot" data-sync-slot={inv.id} />
+                  <span class="sync-slot" data-sync-slot={inv.id}><SyncStateIcon state={syncState(inv.id, { version: inv.version, draft: inv.status === 'draft' })} online={online()} /></span>
                 </A>
               )}
             </VirtualList>

@@ -6,6 +6,7 @@ import type { Payment } from '../../../../shared/domain/index.ts'
 import { EmptyState } from '../../components/EmptyState.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
 import { SearchBox } from '../../components/SearchBox.tsx'
+import { SyncStateIcon } from '../../components/SyncStateIcon.tsx'
 import { VirtualList } from '../../components/VirtualList.tsx'
 import { listContacts } from '../../db/contacts.ts'
 import { listInvoices } from '../../db/invoices.ts'
@@ -13,9 +14,11 @@ import { listPayments } from '../../db/payments.ts'
 import { useDb } from '../../state/db.ts'
 import { methodLabel, useFormats } from '../../state/format.ts'
 import { createLive } from '../../state/live.ts'
+import { createSyncStates } from '../../state/live-sync.ts'
 
 export default function PaymentsList() {
   const db = useDb()
+  const syncState = createSyncStates('payment')
   const fmt = useFormats()
   const payments = createLive(() => listPayments(db))
   const contacts = createLive(() => listContacts(db, { includeInactive: true }))
@@ -50,7 +53,7 @@ export default function PaymentsList() {
               : <EmptyState title="No payments yet" action={newButton()}><p class="muted">Record a payment when a customer pays an invoice.</p></EmptyState>
           }>
             <VirtualList items={rows()} rowHeight={60} label="Payments"
-              head={<div class="vlist-head cols-payments"><span>Date</span><span>Contact</span><span>Method</span><span>Applied to</span><span class="num">Amount</span></div>}>
+              head={<div class="vlist-head cols-payments"><span>Date</span><span>Contact</span><span>Method</span><span>Applied to</span><span class="num">Amount</span><span><span class="visually-hidden">QuickBooks</span></span></div>}>
               {(p) => (
                 <A class="row cols-payments" href={`/contacts/${p.contactId}`}>
                   <span class="secondary">{fmt().date(p.date)}</span>
@@ -58,6 +61,7 @@ export default function PaymentsList() {
                   <span class="cell-stack"><span>{methodLabel(p.method)}</span><span class="secondary">{p.reference ?? ''}</span></span>
                   <span class="secondary">{appliedTo(p) || 'Not applied'}{unappliedAmount(p) > 0 && p.applications.length ? ` + ${fmt().money(unappliedAmount(p))} credit` : ''}</span>
                   <span class="num">{fmt().money(p.amount)}</span>
+                  <span class="sync-slot"><SyncStateIcon state={syncState(p.id, p)} /></span>
                 </A>
               )}
             </VirtualList>

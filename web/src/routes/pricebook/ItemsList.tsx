@@ -5,14 +5,17 @@ import { EmptyState } from '../../components/EmptyState.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
 import { SearchBox } from '../../components/SearchBox.tsx'
 import { StatusPill } from '../../components/StatusPill.tsx'
+import { SyncStateIcon } from '../../components/SyncStateIcon.tsx'
 import { VirtualList } from '../../components/VirtualList.tsx'
 import { listItems } from '../../db/items.ts'
 import { useDb } from '../../state/db.ts'
 import { useFormats } from '../../state/format.ts'
 import { createLive } from '../../state/live.ts'
+import { createSyncStates } from '../../state/live-sync.ts'
 
 export default function ItemsList() {
   const db = useDb()
+  const syncState = createSyncStates('item')
   const fmt = useFormats()
   const [search, setSearch] = createSignal('')
   const [showInactive, setShowInactive] = createSignal(false)
@@ -40,7 +43,7 @@ export default function ItemsList() {
             }
           >
             <VirtualList items={rows()} rowHeight={64} label="Items"
-              head={<div class="vlist-head cols-items"><span>Item</span><span>Type</span><span class="num">Price</span><span /></div>}>
+              head={<div class="vlist-head cols-items"><span>Item</span><span>Type</span><span class="num">Price</span><span /><span><span class="visually-hidden">QuickBooks</span></span></div>}>
               {(i) => (
                 <A class="row cols-items" href={`/pricebook/${i.id}`}>
                   <span class="cell-stack">
@@ -50,6 +53,7 @@ export default function ItemsList() {
                   <span class="secondary">{i.type === 'service' ? 'Service' : 'Product'}</span>
                   <span class="num">{fmt().money(i.unitPrice)}</span>
                   <span>{i.active ? (i.taxable ? <StatusPill tone="neutral">Taxable</StatusPill> : '') : <StatusPill tone="neutral">Inactive</StatusPill>}</span>
+                  <span class="sync-slot"><SyncStateIcon state={syncState(i.id, i)} /></span>
                 </A>
               )}
             </VirtualList>

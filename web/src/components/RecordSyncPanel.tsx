@@ -1,0 +1,95 @@
+/**
+ * A record's QuickBooks state on its detail page, in words, with the way out of every state: Re-sync an edited
+ * record, Retry a failed one, Reconnect, Rename, fix the field QuickBooks refused, or unlink from a record
+ * deleted in QuickBooks and create it again (asked first, never done silently).
+ */
+import { A } from '@solidjs/router'
+import { createSignal, Match, Show, Switch } from 'solid-js'
+import type { LocalId, SyncKind } from '../../../shared/domain/index.ts'
+import { useDb } from '../state/db.ts'
+import { createSyncStates } from '../state/live-sync.ts'
+import { createOnline } from '../state/online.ts'
+import { retryRecords, unlinkAndRecreate } from '../state/sync-actions.ts'
+import { syncStatus } from '../state/sync-status.ts'
+import { ConfirmDialog } from './ConfirmDialog.tsx'
+import { SyncStateIcon, syncStateWords } from './SyncStateIcon.tsx'
+
+/** QuickBooks field names → the words on our forms. */
+const FIELD_WORDS: Readonly<Record<string, string>> = {
+  DisplayName: 'name', Name: 'name', GivenName: 'first name', FamilyName: 'last name', CompanyName: 'company name',
+  PrimaryEmailAddr: 'email', PrimaryPhone: 'phone', BillAddr: 'billing address', DocNumber: 'invoice number',
+  TxnDate: 'date', DueDate: 'due date', Line: 'lines', TotalAmt: 'amount', UnitPrice: 'price',
+}
+
+export function fieldWords(field: string | undefined): string {
+  const leaf = field?.split('.').at(0)
+  return (leaf && FIELD_WORDS[leaf]) ?? 'details'
+}
+
+/** Where the user fixes a record of this kind, with the field to focus. */
+export function editHref(kind: SyncKind, id: string, field?: string): string | undefined {
+  const q = field ? `?field=${encodeURIComponent(field)}` : ''
+  if (kind === 'contact') return `/contacts/${id}/edit${q}`
+  if (kind === 'item') return `/pricebook/${id}${q}`
+  if (kind === 'invoice') return `/invoices/${id}${q}`
+  return undefined
+}
+
+export function RecordSyncPanel(props: { kind: SyncKind; id: LocalId; version: number; draft?: boolean }) {
+  const db = useDb()
+  const sync = syncStatus()
+  const online = createOnline()
+  const states = createSyncStates(props.kind)
+  const state = () => states(props.id, { version: props.version, ...(props.draft ? { draft: true } : {}) })
+  const [asking, setAsking] = createSignal(false)
+  const [note, setNote] = createSignal<string>()
+  const key = () => ({ kind: props.kind, localId: props.id })
+  const sendNow = async () => {
+    setNote(undefined)
+    await retryRecords(db, [key()])
+    if (!online()) return setNote('Queued: will send when online.')
+    if (!sync.state.session?.connected) return setNote('Connect QuickBooks in Settings to send it.')
+    const r = await sync.syncNow()
+    if (!r.ok) setNote(r.error.message)
+  }
+  const unlink = async () => {
+    setAsking(false)
+    await unlinkAndRecreate(db, key(), props.version)
+    await sendNow()
+  }
+  return (
+    <section class="sync-panel" data-testid="record-sync" aria-label="QuickBooks">
+      <SyncStateIcon state={state()} online={online()} />
+      <div class="sync-panel-words">
+        <Show when={state()} fallback={<span class="muted">Checking QuickBooks state…</span>}>
+          {(s) => <span data-testid="record-sync-words">{syncStateWords(s(), online())}</span>}
+        </Show>
+        <Show when={note()}>{(n) => <span class="muted" role="status">{n()}</span>}</Show>
+      </div>
+      <div class="sync-panel-actions">
+        <Switch>
+          <Match when={state()?.tone === 'pending'}>
+            <button type="button" class="btn" disabled={!online() || sync.state.running} onClick={() => void sendNow()}>Re-sync</button>
+          </Match>
+          <Match when={(() => { const s = state(); return s?.tone === 'failed' ? s : undefined })()}>
+            {(f) => (
+              <>
+                <Show when={f().action === 'reconnect'}><A class="btn btn-primary-solid" href="/settings">Reconnect QuickBooks</A></Show>
+                <Show when={(f().action === 'rename-or-link' || f().action === 'fix-field') && editHref(props.kind, props.id, f().field)}>
+                  {(href) => <A class="btn" href={href()}>{f().action === 'rename-or-link' ? 'Rename' : `Fix the ${fieldWords(f().field)}`}</A>}
+                </Show>
+                <Show when={f().action === 'unlink-and-recreate'}>
+                  <button type="button" class="btn" onClick={() => setAsking(true)}>Unlink and create again</button>
+                </Show>
+                <button type="button" class="btn btn-primary-solid" disabled={sync.state.running} onClick={() => void sendNow()}>Retry</button>
+              </>
+            )}
+          </Match>
+        </Switch>
+      </div>
+      <ConfirmDialog open={asking()} title="Create it again in QuickBooks?" confirmLabel="Unlink and create" onConfirm={() => void unlink()} onCancel={() => setAsking(false)}>
+        <p>QuickBooks no longer has the record this one was linked to. Fieldsync will forget that link and create a new one in QuickBooks from what is on this tablet. Nothing here is deleted.</p>
+      </ConfirmDialog>
+    </section>
+  )
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest'
+import type { LocalId, QboId } from '../../../shared/domain/index.ts'
+import { buildSyncIndex, faultOf, recordSyncState, stateIn, type MappingView, type OutboxView } from './record-sync-state.ts'
+
+const id = '00000000-0000-4000-8000-000000000001' as LocalId
+const at = '2026-03-01T00:00:00.000Z'
+const mapping = (over: Partial<MappingView> = {}): MappingView => ({ localId: id, qboId: '58' as QboId, syncedVersion: 3, status: 'synced', ...over })
+const row = (over: Partial<OutboxView> = {}): OutboxView => ({ localId: id, version: 4, op: 'update', ...over })
+
+describe('recordSyncState', () => {
+  it('is up to date when the synced version is the record version and nothing is queued', () => {
+    expect(recordSyncState({ version: 3 }, mapping(), [])).toMatchObject({ tone: 'synced', qboId: '58' })
+  })
+
+  it('waits (yellow) when an edit is queued, worded by whether QuickBooks has it already', () => {
+    expect(recordSyncState({ version: 4 }, mapping(), [row()])).toMatchObject({ tone: 'pending', label: 'Edited since the last sync', retrying: false })
+    expect(recordSyncState({ version: 1 }, undefined, [row({ op: 'create', version: 1 })])).toMatchObject({ tone: 'pending', label: 'Waiting to be sent to QuickBooks' })
+    // A mapping behind the record with no row (should not happen) is still not shown as up to date.
+    expect(recordSyncState({ version: 5 }, mapping(), [])).toMatchObject({ tone: 'pending' })
+  })
+
+  it('is still waiting while an automatic retry is scheduled, and says why', () => {
+    const s = recordSyncState({ version: 4 }, mapping(), [row({ lastError: { code: 'network', message: 'No connection to QuickBooks.', at }, nextAttemptAt: at })])
+    expect(s).toMatchObject({ tone: 'pending', retrying: true, label: 'No connection to QuickBooks.' })
+  })
+
+  it('fails (red) when a row waits for the user, with the kind and action behind the stored code', () => {
+    const dup = recordSyncState({ version: 1 }, undefined, [row({ lastError: { code: '6240', message: 'Name in use', at } })])
+    expect(dup).toMatchObject({ tone: 'failed', kind: 'duplicate', action: 'rename-or-link', message: 'Name in use', field: 'DisplayName' })
+    const gone = recordSyncState({ version: 4 }, mapping({ status: 'error', lastError: { code: '610', message: 'Deleted', at } }), [])
+    expect(gone).toMatchObject({ tone: 'failed', kind: 'notFound', action: 'unlink-and-recreate' })
+  })
+
+  it('is grey for drafts and records never sent', () => {
+    expect(recordSyncState({ version: 2, draft: true }, undefined, [])).toMatchObject({ tone: 'none', label: expect.stringContaining('Draft') })
+    expect(recordSyncState({ version: 2 }, undefined, [])).toMatchObject({ tone: 'none', label: 'Not in QuickBooks' })
+    expect(recordSyncState({ version: 2 }, mapping({ status: 'unlinked' }), [])).toMatchObject({ tone: 'none' })
+  })
+})
+
+describe('faultOf', () => {
+  it.each([
+    ['3200', 'auth', 'reconnect'],
+    ['http-401', 'auth', 'reconnect'],
+    ['6240', 'duplicate', 'rename-or-link'],
+    ['610', 'notFound', 'unlink-and-recreate'],
+    ['2020', 'validation', 'fix-field'],
+    ['network', 'transient', 'retry'],
+    ['http-503', 'transient', 'retry'],
+  ] as const)('%s → %s / %s', (code, kind, action) => {
+    expect(faultOf({ code })).toMatchObject({ kind, action })
+  })
+})
+
+describe('buildSyncIndex', () => {
+  it('keeps only rows of its kind and groups them by record', () => {
+    const other = '00000000-0000-4000-8000-000000000002' as LocalId
+    const index = buildSyncIndex('invoice', [mapping()], [
+      { ...row(), kind: 'invoice' }, { ...row({ version: 5 }), kind: 'invoice' }, { ...row({ localId: other }), kind: 'contact' },
+    ])
+    expect(index.outbox.get(id)).toHaveLength(2)
+    expect(index.outbox.has(other)).toBe(false)
+    expect(stateIn(index, id, { version: 5 })?.tone).toBe('pending')
+    expect(stateIn(index, other, { version: 1 })?.tone).toBe('none')
+    expect(stateIn(undefined, id, { version: 1 })).toBeUndefined()
+  })
+})

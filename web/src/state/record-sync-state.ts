@@ -1,0 +1,94 @@
+/**
+ * A record's QuickBooks state for its row and detail page, from its mapping and outbox rows (plain data, so
+ * it is tested without a browser): up to date, waiting (edited since the last sync), failed (with what the
+ * user can do about it) or not in QuickBooks (never sent, or a draft that stays here).
+ * @module
+ */
+import type { Mapping, OutboxRow, SyncError, SyncKind } from '../../../shared/domain/index.ts'
+import { classifyFault } from '../sync/core/faults.ts'
+import type { FaultAction, FaultKind } from '../sync/core/fault-types.ts'
+
+export type SyncTone = 'synced' | 'pending' | 'failed' | 'none'
+
+export type RecordSyncState =
+  | { tone: 'synced'; label: string; qboId: string }
+  | { tone: 'pending'; label: string; retrying: boolean; offlineNote: string }
+  | { tone: 'failed'; label: string; message: string; code: string; kind: FaultKind; action: FaultAction; field?: string }
+  | { tone: 'none'; label: string }
+
+export type MappingView = Pick<Mapping, 'localId' | 'qboId' | 'syncedVersion' | 'status' | 'lastError'>
+export type OutboxView = Pick<OutboxRow, 'localId' | 'version' | 'op' | 'lastError' | 'nextAttemptAt'>
+
+export interface RecordView {
+  version: number
+  /** Invoices only: drafts never go to QuickBooks. */
+  draft?: boolean
+}
+
+const QUEUED_OFFLINE = 'Queued: will send when online.'
+
+/**
+ * The fault a stored error stands for. Only the code and the user message survive in IndexedDB, so the
+ * kind and suggested action are re-derived through the same classifier the engine used.
+ */
+export function faultOf(error: Pick<SyncError, 'code'>): { kind: FaultKind; action: FaultAction; field?: string } {
+  const { code } = error
+  if (code === 'network') return { kind: 'transient', action: 'retry' }
+  const http = /^http-(\d{3})$/.exec(code)
+  const f = http
+    ? classifyFault({ type: 'http', status: Number(http[1]) })
+    : classifyFault({ type: 'http', status: 400, body: { Fault: { Error: [{ code, Message: '', Detail: '' }], type: 'ValidationFault' } } })
+  return { kind: f.kind, action: f.action, ...(f.field === undefined ? {} : { field: f.field }) }
+}
+
+function failed(e: SyncError): RecordSyncState {
+  const f = faultOf(e)
+  return { tone: 'failed', label: 'Not sent to QuickBooks', message: e.message, code: e.code, ...f }
+}
+
+/**
+ * @example
+ * recordSyncState({ version: 3 }, { syncedVersion: 3, status: 'synced', ... }, []) // → { tone: 'synced', … }
+ */
+export function recordSyncState(record: RecordView, mapping: MappingView | undefined, outbox: readonly OutboxView[]): RecordSyncState {
+  // Only the user can unblock a row kept with an error and no retry time.
+  const stuck = outbox.find((r) => r.lastError !== undefined && r.nextAttemptAt === undefined)
+  if (stuck?.lastError) return failed(stuck.lastError)
+  if (outbox.length > 0) {
+    const retrying = outbox.some((r) => r.lastError !== undefined)
+    const label = retrying
+      ? (outbox.find((r) => r.lastError)?.lastError?.message ?? 'Will be retried shortly.')
+      : mapping ? 'Edited since the last sync' : 'Waiting to be sent to QuickBooks'
+    return { tone: 'pending', label, retrying, offlineNote: QUEUED_OFFLINE }
+  }
+  if (mapping?.status === 'error' && mapping.lastError) return failed(mapping.lastError)
+  if (mapping && mapping.status !== 'unlinked') {
+    if (mapping.syncedVersion >= record.version) return { tone: 'synced', label: 'Up to date in QuickBooks', qboId: mapping.qboId }
+    return { tone: 'pending', label: 'Edited since the last sync', retrying: false, offlineNote: QUEUED_OFFLINE }
+  }
+  if (record.draft) return { tone: 'none', label: 'Draft: stays on this tablet' }
+  return { tone: 'none', label: 'Not in QuickBooks' }
+}
+
+/** Mappings and outbox rows of one kind, indexed by local id, for a whole list at once. */
+export interface SyncIndex {
+  kind: SyncKind
+  mappings: ReadonlyMap<string, MappingView>
+  outbox: ReadonlyMap<string, readonly OutboxView[]>
+}
+
+export function buildSyncIndex(kind: SyncKind, mappings: readonly MappingView[], outbox: readonly (OutboxView & { kind: SyncKind })[]): SyncIndex {
+  const byId = new Map<string, OutboxView[]>()
+  for (const r of outbox) {
+    if (r.kind !== kind) continue
+    const list = byId.get(r.localId)
+    if (list) list.push(r)
+    else byId.set(r.localId, [r])
+  }
+  return { kind, mappings: new Map(mappings.map((m) => [m.localId as string, m])), outbox: byId }
+}
+
+export function stateIn(index: SyncIndex | undefined, id: string, record: RecordView): RecordSyncState | undefined {
+  if (!index) return undefined
+  return recordSyncState(record, index.mappings.get(id), index.outbox.get(id) ?? [])
+}

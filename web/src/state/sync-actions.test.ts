@@ -1,0 +1,75 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import type { LocalId, Mapping, QboId, SyncToken } from '../../../shared/domain/index.ts'
+import { createContact } from '../db/contacts.ts'
+import { listOutbox } from '../db/outbox.ts'
+import type { FieldsyncDB } from '../db/schema.ts'
+import { testDb, unwrap } from '../db/test-db.ts'
+import { stateIn } from './record-sync-state.ts'
+import { clearMappings, failedRecords, loadSyncIndex, retryAllErrors, retryRecords, unlinkAndRecreate } from './sync-actions.ts'
+
+let db: FieldsyncDB
+afterEach(async () => { await db?.delete() })
+
+const at = '2026-03-01T00:00:00.000Z'
+const mapping = (localId: LocalId, over: Partial<Mapping> = {}): Mapping => ({
+  kind: 'contact', localId, qboId: '58' as QboId, realmId: 'r1', syncToken: '0' as SyncToken, snapshot: {}, syncedVersion: 1, status: 'synced', updatedAt: at, ...over,
+})
+
+async function failing() {
+  db = testDb()
+  const ann = unwrap(await createContact(db, { givenName: 'Ann' }))
+  const bob = unwrap(await createContact(db, { givenName: 'Bob' }))
+  const [a, b] = await listOutbox(db)
+  await db.outbox.update(a!.seq, { attempts: 2, lastError: { code: '6240', message: 'Name in use', at } })
+  await db.outbox.update(b!.seq, { attempts: 1, nextAttemptAt: '2026-03-01T00:10:00.000Z', lastError: { code: 'network', message: 'Offline', at } })
+  return { ann, bob }
+}
+
+describe('sync actions', () => {
+  it('retry turns a red record back into a waiting one and leaves others alone', async () => {
+    const { ann, bob } = await failing()
+    expect(stateIn(await loadSyncIndex(db, 'contact'), ann.id, ann)?.tone).toBe('failed')
+    expect(await retryRecords(db, [{ kind: 'contact', localId: ann.id }])).toBe(1)
+    const index = await loadSyncIndex(db, 'contact')
+    expect(stateIn(index, ann.id, ann)).toMatchObject({ tone: 'pending', retrying: false })
+    expect(stateIn(index, bob.id, bob)).toMatchObject({ tone: 'pending', retrying: true })
+  })
+
+  it('retry all errors wakes every record with an error, including ones in backoff', async () => {
+    await failing()
+    expect(await failedRecords(db)).toHaveLength(2)
+    expect(await retryAllErrors(db)).toBe(2)
+    const rows = await listOutbox(db)
+    expect(rows.every((r) => r.lastError === undefined && r.nextAttemptAt === undefined && r.attempts === 0)).toBe(true)
+  })
+
+  it('never touches a row the engine has claimed', async () => {
+    const { ann } = await failing()
+    const [a] = await listOutbox(db)
+    await db.outbox.update(a!.seq, { batchId: 'b1', requestId: 'q1' })
+    expect(await retryRecords(db, [{ kind: 'contact', localId: ann.id }])).toBe(0)
+    expect((await listOutbox(db))[0]?.lastError?.code).toBe('6240')
+  })
+
+  it('unlink and recreate drops the link and queues a create of the current version, keeping the record', async () => {
+    db = testDb()
+    const ann = unwrap(await createContact(db, { givenName: 'Ann' }))
+    await db.outbox.clear()
+    await db.mappings.put(mapping(ann.id, { status: 'error', lastError: { code: '610', message: 'Deleted in QuickBooks', at } }))
+    expect(stateIn(await loadSyncIndex(db, 'contact'), ann.id, ann)?.tone).toBe('failed')
+    await unlinkAndRecreate(db, { kind: 'contact', localId: ann.id }, ann.version)
+    expect(await db.mappings.count()).toBe(0)
+    expect(await listOutbox(db)).toMatchObject([{ kind: 'contact', localId: ann.id, op: 'create', version: ann.version }])
+    expect(await db.contacts.get(ann.id)).toBeDefined()
+  })
+
+  it('clear mappings forgets every link and nothing else', async () => {
+    db = testDb()
+    const ann = unwrap(await createContact(db, { givenName: 'Ann' }))
+    await db.mappings.put(mapping(ann.id))
+    expect(await clearMappings(db)).toBe(1)
+    expect(await db.mappings.count()).toBe(0)
+    expect(await db.contacts.count()).toBe(1)
+    expect(await db.outbox.count()).toBe(1)
+  })
+})
