@@ -1,53 +1,107 @@
-/** The sync log: newest first, filtered by status, exportable as CSV. Reads IndexedDB live (the worker writes it). */
+/**
+ * The sync log: newest first, filtered by status and entity, Retry on an error row and Retry all errors,
+ * conflicts with both values, times in the user's locale, exportable as CSV. Reads IndexedDB live (the worker
+ * writes it).
+ */
+import { A } from '@solidjs/router'
 import { createSignal, For, Show } from 'solid-js'
-import type { SyncLogRow } from '../../../../shared/domain/index.ts'
+import type { SyncKind, SyncLogRow, SyncLogStatus } from '../../../../shared/domain/index.ts'
+import { editHref } from '../../components/RecordSyncPanel.tsx'
 import { useDb } from '../../state/db.ts'
+import { useFormats } from '../../state/format.ts'
 import { createLive } from '../../state/live.ts'
+import { failedRecords, retryAllErrors, retryRecords } from '../../state/sync-actions.ts'
+import { conflictParts, directionWords, kindWords, LOG_KINDS, LOG_STATUSES, logCsv, logTime, matchesFilter, type LogFilter } from '../../state/sync-log-view.ts'
+import { syncStatus } from '../../state/sync-status.ts'
 
-const statuses = ['all', 'synced', 'matched', 'skipped', 'conflict', 'warning', 'error', 'info'] as const
+const SHOWN = 300
 
 export function SyncLog() {
   const db = useDb()
-  const [status, setStatus] = createSignal<(typeof statuses)[number]>('all')
+  const fmt = useFormats()
+  const sync = syncStatus()
+  const [filter, setFilter] = createSignal<LogFilter>({ status: 'all', kind: 'all' })
+  const [note, setNote] = createSignal<string>()
   const rows = createLive(async () => {
-    const q = status() === 'all' ? db.syncLog.orderBy('seq') : db.syncLog.where('status').equals(status())
-    return (await q.reverse().limit(300).toArray()).sort((a, b) => b.seq - a.seq)
-  }, status)
+    const f = filter()
+    const q = f.status === 'all' ? db.syncLog.orderBy('seq').reverse() : db.syncLog.where('status').equals(f.status).reverse()
+    return q.filter((r) => matchesFilter(r, f)).limit(SHOWN).toArray()
+  }, filter)
+  const failed = createLive(() => failedRecords(db))
+  const send = async (woke: number) => {
+    setNote(undefined)
+    if (woke === 0) return setNote('Nothing is waiting to be retried.')
+    if (!navigator.onLine) return setNote('Queued: will send when online.')
+    const r = await sync.syncNow()
+    setNote(r.ok ? undefined : r.error.message)
+  }
+  const retryRow = async (r: SyncLogRow) => {
+    if (r.kind && r.localId) await send(await retryRecords(db, [{ kind: r.kind, localId: r.localId }]))
+  }
   const exportCsv = async () => {
     const all = await db.syncLog.orderBy('seq').toArray()
-    const cell = (v: unknown) => `"${String(v ?? '').replace(/"/g, '""')}"`
-    const csv = ['at,entity,label,direction,status,details', ...all.map((r: SyncLogRow) => [r.at, r.kind, r.label, r.direction, r.status, r.details].map(cell).join(','))].join('\n')
     const a = document.createElement('a')
-    a.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }))
-    a.download = 'fieldsync-sync-log.csv'
+    a.href = URL.createObjectURL(new Blob([logCsv(all)], { type: 'text/csv;charset=utf-8' }))
+    a.download = `fieldsync-sync-log-${new Date().toISOString().slice(0, 10)}.csv`
     a.click()
+    setTimeout(() => URL.revokeObjectURL(a.href), 10_000)
   }
+  const set = (patch: Partial<LogFilter>) => setFilter({ ...filter(), ...patch })
   return (
     <section class="card stack" aria-labelledby="sync-log-title">
-      <div class="row">
-        <h3 id="sync-log-title">Sync log</h3>
-        <select aria-label="Filter by status" onChange={(e) => setStatus(e.currentTarget.value as (typeof statuses)[number])}>
-          <For each={statuses}>{(s) => <option value={s}>{s === 'all' ? 'All statuses' : s}</option>}</For>
+      <div class="toolbar">
+        <h3 id="sync-log-title" style={{ margin: 0, 'margin-right': 'auto' }}>Sync log</h3>
+        <select class="select" aria-label="Filter by status" onChange={(e) => set({ status: e.currentTarget.value as SyncLogStatus | 'all' })}>
+          <option value="all">All statuses</option>
+          <For each={LOG_STATUSES}>{(s) => <option value={s}>{s[0]!.toUpperCase() + s.slice(1)}</option>}</For>
         </select>
+        <select class="select" aria-label="Filter by record type" onChange={(e) => set({ kind: e.currentTarget.value as SyncKind | 'all' })}>
+          <option value="all">All records</option>
+          <For each={LOG_KINDS}>{(k) => <option value={k}>{kindWords(k)}s</option>}</For>
+        </select>
+        <button type="button" class="btn" disabled={(failed()?.length ?? 0) === 0 || sync.state.running}
+          onClick={() => void retryAllErrors(db).then(send)}>
+          Retry all errors<Show when={(failed()?.length ?? 0) > 0}> ({failed()?.length})</Show>
+        </button>
         <button type="button" class="btn" onClick={() => void exportCsv()}>Export CSV</button>
       </div>
-      <Show when={(rows() ?? []).length > 0} fallback={<p class="muted">Nothing synced yet.</p>}>
-        <table class="table" data-testid="sync-log">
-          <thead><tr><th>Time</th><th>Record</th><th>Direction</th><th>Status</th><th>Details</th></tr></thead>
-          <tbody>
-            <For each={rows()}>
-              {(r) => (
-                <tr data-status={r.status}>
-                  <td>{new Date(r.at).toLocaleString()}</td>
-                  <td>{r.label}</td>
-                  <td>{r.direction}</td>
-                  <td><span class={`pill pill-${r.status}`}>{r.status}</span></td>
-                  <td>{r.details}</td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
+      <Show when={note()}>{(n) => <p class="muted" role="status">{n()}</p>}</Show>
+      <Show when={(rows() ?? []).length > 0} fallback={<p class="muted">{rows.loading() ? 'Loading the log…' : filter().status === 'all' && filter().kind === 'all' ? 'Nothing synced yet.' : 'No log rows match these filters.'}</p>}>
+        <div class="table-scroll">
+          <table class="table log-table" data-testid="sync-log">
+            <thead><tr><th>Time</th><th>Record</th><th>Direction</th><th>Status</th><th>Details</th><th><span class="visually-hidden">Actions</span></th></tr></thead>
+            <tbody>
+              <For each={rows()}>
+                {(r) => (
+                  <tr data-status={r.status}>
+                    <td class="nowrap">{logTime(r.at, fmt().locale)}</td>
+                    <td>
+                      <span class="muted small">{kindWords(r.kind)}</span><br />
+                      <Show when={r.kind && r.localId && editHref(r.kind, r.localId)} fallback={r.label}>{(href) => <A href={href().replace(/\/edit$|\?.*$/, '')}>{r.label}</A>}</Show>
+                    </td>
+                    <td class="nowrap">{directionWords(r.direction)}</td>
+                    <td><span class={`pill pill-${r.status}`}>{r.status}</span></td>
+                    <td>
+                      <Show when={r.status === 'conflict' && conflictParts(r.details)} fallback={r.details}>
+                        {(c) => (
+                          <span class="conflict" data-testid="conflict-values">
+                            <strong>{c().field}</strong>: here “{c().here}”, QuickBooks “{c().quickbooks}”. Kept {c().kept}’s (the most recent).
+                          </span>
+                        )}
+                      </Show>
+                    </td>
+                    <td>
+                      <Show when={r.status === 'error' && r.kind && r.localId}>
+                        <button type="button" class="btn" disabled={sync.state.running} onClick={() => void retryRow(r)}>Retry</button>
+                      </Show>
+                    </td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </div>
+        <Show when={(rows() ?? []).length >= SHOWN}><p class="muted">Showing the newest {SHOWN}. Export CSV for the whole log.</p></Show>
       </Show>
     </section>
   )
