@@ -66,6 +66,22 @@ describe('Invoice math', () => {
     expect(inv.TotalAmt).toBe(7.62)
   })
 
+  it('keeps a TotalTax the app sends (no TaxLine) instead of computing one, with or without a tax code', async () => {
+    const t = testCompany()
+    // 70.75 taxable at the app's 7.75 % = 5.48; the code would compute 6.19.
+    const lines = [line('8', 25, 1.35, 33.75, 'TAX'), line('10', 2, 18.5, 37, 'TAX')]
+    const bare = entityOf(await t.post('/invoice', { CustomerRef: { value: '1' }, Line: lines, TxnTaxDetail: { TotalTax: 5.48 } }), 'Invoice')
+    expect(bare).toMatchObject({ TxnTaxDetail: { TotalTax: 5.48 }, TotalAmt: 76.23, Balance: 76.23 })
+    const coded = entityOf(await t.post('/invoice', { CustomerRef: { value: '1' }, Line: lines, TxnTaxDetail: { TxnTaxCodeRef: { value: '2' }, TotalTax: 5.48 } }), 'Invoice')
+    // Prorated over the rates by their computed share (5.13 : 1.06), the last taking the remainder.
+    expect(coded.TxnTaxDetail).toMatchObject({ TotalTax: 5.48, TaxLine: [{ Amount: 4.54 }, { Amount: 0.94 }] })
+    expect(coded.TotalAmt).toBe(76.23)
+    // A detail read back (with its TaxLines) and sent again is recomputed from the rates.
+    const resent = entityOf(await t.post('/invoice', { CustomerRef: { value: '1' }, Line: lines, TxnTaxDetail: coded.TxnTaxDetail }), 'Invoice')
+    expect((resent.TxnTaxDetail as Json).TotalTax).toBe(6.19)
+    expect(faultCode(await t.post('/invoice', { CustomerRef: { value: '1' }, Line: lines, TxnTaxDetail: { TotalTax: -1 } }))).toBe('2010')
+  })
+
   it('checks Amount against Qty × UnitPrice rounded half-up to cents (3 × 0.335 = 1.01)', async () => {
     const t = testCompany()
     expect(faultCode(await t.post('/invoice', { CustomerRef: { value: '1' }, Line: [line('1', 3, 0.335, 1)] }))).toBe('6000')

@@ -103,10 +103,18 @@ export function priceLines(ctx: WriteContext, sent: unknown, prevLines: unknown,
 /**
  * Tax for a transaction-level tax code: one TaxLine per rate, each rounded to cents, summed.
  * No tax code (or a non-taxable customer) → `{TotalTax: 0}` as in Intuit's samples.
+ *
+ * An explicit `TotalTax` sent without `TaxLine`s is the app's own tax amount, and it is kept: Intuit's
+ * automated sales tax "honors the amount and prorates it across tax rates" (AST blog, 2017-12-11;
+ * qbo-api.md §11). With a code it is split over the code's rates in proportion to what each would
+ * compute (the last rate takes the remainder cent); without one it stands alone. A stored detail read
+ * back and sent again carries its TaxLines, so a resent invoice is recomputed, not frozen.
  */
 export function computeTax(ctx: WriteContext, txnTaxDetail: unknown, base: number): Result<Json> {
   const codeId = isObject(txnTaxDetail) ? refValue(txnTaxDetail.TxnTaxCodeRef) : undefined
-  if (codeId === undefined) return ok({ TotalTax: 0 })
+  const explicit = isObject(txnTaxDetail) && txnTaxDetail.TaxLine === undefined ? num(txnTaxDetail.TotalTax) : undefined
+  if (explicit !== undefined && explicit < 0) return fail(faults.invalidNumber('TxnTaxDetail.TotalTax', (txnTaxDetail as Json).TotalTax))
+  if (codeId === undefined) return ok({ TotalTax: explicit === undefined ? 0 : cents(explicit) })
   const code = resolveRef(ctx, 'TaxCode', 'TxnTaxDetail.TxnTaxCodeRef', { value: codeId }, { active: true })
   if (!code.ok) return code
   const rateList = isObject(code.value.SalesTaxRateList) ? code.value.SalesTaxRateList : {}
@@ -126,5 +134,18 @@ export function computeTax(ctx: WriteContext, txnTaxDetail: unknown, base: numbe
       TaxLineDetail: { TaxRateRef: { value: str(rate.value.Id) }, PercentBased: true, TaxPercent: percent, NetAmountTaxable: base },
     })
   }
+  if (explicit !== undefined) return ok({ TxnTaxCodeRef: { value: codeId }, ...prorate(cents(explicit), total, taxLines) })
   return ok({ TxnTaxCodeRef: { value: codeId }, TotalTax: total, TaxLine: taxLines })
+}
+
+/** Splits a sent tax amount over the computed TaxLines by their share (evenly when all are 0). */
+function prorate(amount: number, computed: number, taxLines: Json[]): { TotalTax: number; TaxLine: Json[] } {
+  let left = amount
+  const lines = taxLines.map((line, i) => {
+    const share = i === taxLines.length - 1 ? left
+      : cents(computed > 0 ? (amount * (num(line.Amount) ?? 0)) / computed : amount / taxLines.length)
+    left = cents(left - share)
+    return { ...line, Amount: share }
+  })
+  return { TotalTax: amount, TaxLine: lines }
 }
