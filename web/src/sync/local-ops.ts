@@ -4,7 +4,8 @@
  * @module
  */
 import type { SyncPlan } from './core/plan-types.ts'
-import { customerToContactFields, entityOf, itemToItemFields } from './payloads.ts'
+import { ENTITY_OF } from './core/index.ts'
+import { fieldsFromQbo } from './read-back.ts'
 import type { Settlement } from './ports.ts'
 import type { Ctx } from './run-context.ts'
 import { key } from './run-context.ts'
@@ -18,7 +19,7 @@ export function localSettlements(plan: SyncPlan, ctx: Ctx & { now: () => string;
   let linked = 0, pulled = 0
   for (const op of plan.ops) {
     if (op.action !== 'link' && op.action !== 'pull') continue
-    const entity = op.qboId === undefined ? undefined : ctx.remote?.get(`${entityOf[op.kind]}:${op.qboId}`)
+    const entity = op.qboId === undefined ? undefined : ctx.remote?.get(`${ENTITY_OF[op.kind]}:${op.qboId}`)
     if (op.action === 'link') {
       const record = ctx.records.get(key(op.kind, op.localId ?? ''))
       if (!record || op.qboId === undefined) continue
@@ -29,7 +30,8 @@ export function localSettlements(plan: SyncPlan, ctx: Ctx & { now: () => string;
       continue
     }
     if (!entity || (op.kind !== 'contact' && op.kind !== 'item')) continue
-    const fields = op.kind === 'contact' ? customerToContactFields(entity) : itemToItemFields(entity)
+    const fields = fieldsFromQbo(op.kind, entity)
+    if (!fields) continue
     const record = { ...fields, id: ctx.uuid(), version: 1, updatedAt: ctx.now() }
     const s = linkSettlement({ kind: op.kind, localId: record.id, label: op.label, entity, record, realmId: ctx.realmId, at: ctx.now() })
     ctx.records.set(key(op.kind, record.id), record as never)

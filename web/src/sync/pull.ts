@@ -10,7 +10,7 @@ import type { Contact, Invoice, Item, Mapping } from '../../../shared/domain/ind
 import type { Result } from '../../../shared/result.ts'
 import { merge, readInvoice } from './core/index.ts'
 import type { SyncFault } from './core/index.ts'
-import { customerToContactFields, itemToItemFields } from './payloads.ts'
+import { contactFieldsOf, fieldsFromQbo } from './read-back.ts'
 import type { LocalSnapshot, QboEntity, Settlement } from './ports.ts'
 import { fieldsOf, linkSettlement } from './settlements.ts'
 import type { RunnerDeps } from './run-context.ts'
@@ -41,7 +41,9 @@ export async function pullChanges(deps: RunnerDeps): Promise<Result<PullSummary,
         const s = mergeInto(snap, m, c, 'contact', at, pending)
         if (s) { conflicts += s.log.filter((l) => l.status === 'conflict').length; settlements.push(s) }
       } else if (c['Active'] !== false) {
-        const record: Contact = { ...customerToContactFields(c), id: deps.random.uuid() as Contact['id'], version: 1, updatedAt: at }
+        const fields = contactFieldsOf(c)
+        if (!fields.ok) continue
+        const record: Contact = { ...fields.value, id: deps.random.uuid() as Contact['id'], version: 1, updatedAt: at }
         const s = linkSettlement({ kind: 'contact', localId: record.id, label: record.displayName, entity: c, record, realmId: deps.realmId, at })
         settlements.push({ ...s, records: [{ kind: 'contact', record }], log: s.log.map((l) => ({ ...l, direction: 'pull' as const, status: 'synced' as const, details: `Created here from QuickBooks (Id ${c.Id})` })) })
         created++
@@ -74,7 +76,8 @@ function mergeInto(snap: LocalSnapshot, m: Mapping, remote: QboEntity, kind: 'co
   if (String(remote.SyncToken) === String(m.syncToken)) return undefined // our own write coming back
   const local = (kind === 'contact' ? snap.records.contacts : snap.records.items).find((x) => x.id === m.localId) as Contact | Item | undefined
   if (!local) return undefined
-  const remoteFields = kind === 'contact' ? customerToContactFields(remote) : itemToItemFields(remote)
+  const remoteFields = fieldsFromQbo(kind, remote)
+  if (!remoteFields) return undefined
   const changedAt = (remote['MetaData'] as { LastUpdatedTime?: string } | undefined)?.LastUpdatedTime ?? at
   const result = merge({ base: m.snapshot, local: fieldsOf(local), remote: remoteFields, localChangedAt: local.updatedAt, remoteChangedAt: changedAt })
   const merged = { ...local, ...result.merged }

@@ -7,8 +7,9 @@ import type { Mapping } from '../../../shared/domain/index.ts'
 import type { SyncFault } from './core/fault-types.ts'
 import type { SyncOp } from './core/plan-types.ts'
 import { backoffMs, type BackoffPolicy } from './backoff.ts'
-import { refToken } from './core/index.ts'
-import { MapRefusal, toQbo, type LocalRecord, type PayloadContext } from './payloads.ts'
+import { balanceOf, type Balances } from './balances.ts'
+import { recordToQbo, refToken, resolverFrom } from './core/index.ts'
+import type { LocalRecord, MapWarning, RecordContext } from './core/index.ts'
 import type { Clock, LocalSnapshot, LocalStore, Logger, OnProgress, QboEntity, QboGateway, Random, Settlement } from './ports.ts'
 import { failureSettlement, successSettlement } from './settlements.ts'
 import type { RunSummary } from './runner.ts'
@@ -42,6 +43,8 @@ export type Ctx = Required<Pick<RunnerDeps, 'concurrency' | 'maxAttempts' | 'req
   mappings: Map<string, Mapping>
   attemptsOf: Map<number, number>
   outcome: Map<string, 'ok' | 'failed'>
+  /** QuickBooks' open balance of invoices this run writes or pays, by QuickBooks Id. */
+  balances: Balances
   summary: RunSummary
   stopped: SyncFault | undefined
 }
@@ -49,62 +52,52 @@ export type Ctx = Required<Pick<RunnerDeps, 'concurrency' | 'maxAttempts' | 'req
 export const key = (kind: string, id: string) => `${kind}:${id}`
 export const iso = (ms: number) => new Date(ms).toISOString()
 
-export function payloadContext(ctx: Ctx): PayloadContext {
+/** What the core's mappers need: QuickBooks Ids by local record (placeholders for those not there yet), accounts. */
+export function recordContext(ctx: Ctx): RecordContext {
   const s = ctx.snap.settings
   return {
-    qboIdOf: (kind, localId) => ctx.mappings.get(key(kind, localId))?.qboId,
-    incomeAccountId: s.defaultIncomeAccountId ?? ctx.accounts?.income,
-    expenseAccountId: s.defaultExpenseAccountId ?? ctx.accounts?.expense,
-    depositAccountId: s.depositAccountId ?? ctx.accounts?.deposit,
+    ref: resolverFrom((r) => ctx.mappings.get(key(r.kind, r.localId))?.qboId),
+    settings: {
+      subCustomerJobs: s.subCustomerJobs,
+      defaultIncomeAccountId: s.defaultIncomeAccountId ?? ctx.accounts?.income,
+      defaultExpenseAccountId: s.defaultExpenseAccountId ?? ctx.accounts?.expense,
+      depositAccountId: s.depositAccountId ?? ctx.accounts?.deposit,
+    },
   }
 }
 
-type BodyResult = { ok: true; value: QboEntity } | { ok: false; error: SyncFault }
+type BodyResult = { ok: true; value: QboEntity; warnings: MapWarning[] } | { ok: false; error: SyncFault }
 
+/** The body for `op` from the core's mappers: a create's full body, an update's full body sent as sparse, a void's ids. */
 export function bodyOf(ctx: Ctx, op: SyncOp): BodyResult {
   const rec = op.localId === undefined ? undefined : ctx.records.get(key(op.kind, op.localId))
   if (!rec) return { ok: false, error: localFault('missing-record', 'This record is no longer on this device.') }
   const mapping = ctx.mappings.get(key(op.kind, op.localId!))
   if (op.action !== 'create' && !mapping) return { ok: false, error: localFault('not-linked', 'This record is not linked to QuickBooks yet.') }
   const ids = mapping ? { Id: mapping.qboId as string, SyncToken: mapping.syncToken as string } : {}
-  if (op.action === 'void') return { ok: true, value: { ...ids, sparse: true } }
-  if (op.deactivate) return { ok: true, value: { ...ids, sparse: true, Active: false } }
-  let body: QboEntity
-  try {
-    body = toQbo(op.kind, rec, payloadContext(ctx))
-  } catch (e) {
-    if (e instanceof MapRefusal) return { ok: false, error: { ...localFault('map', e.message), field: e.field } }
-    throw e
-  }
-  const missing = missingRef(body)
-  if (missing) return { ok: false, error: localFault('missing-reference', `${missing} is not in QuickBooks yet.`) }
-  return { ok: true, value: op.action === 'create' ? body : { ...body, ...ids, sparse: true } }
+  if (op.action === 'void') return { ok: true, value: { ...ids, sparse: true }, warnings: [] }
+  if (op.deactivate) return { ok: true, value: { ...ids, sparse: true, Active: false }, warnings: [] }
+  const mapped = recordToQbo(op.kind, rec, recordContext(ctx))
+  if (!mapped.ok) return { ok: false, error: { ...localFault('map', mapped.error.message), field: mapped.error.field } }
+  const body = mapped.value.value as QboEntity
+  // The mappers leave a placeholder where a referenced record has no QuickBooks Id yet.
+  if (JSON.stringify(body).includes(REF_PREFIX)) return { ok: false, error: localFault('missing-reference', 'A record it refers to is not in QuickBooks yet.') }
+  return { ok: true, value: op.action === 'create' ? body : { ...body, ...ids, sparse: true }, warnings: mapped.value.warnings }
 }
 
 const REF_PREFIX = refToken({ kind: 'contact', localId: '' }).replace(/contact:$/, '')
-
-function missingRef(body: QboEntity): string | undefined {
-  // The core's mappers leave a placeholder where a referenced record has no QuickBooks Id yet.
-  if (JSON.stringify(body).includes(REF_PREFIX)) return 'A record it refers to'
-  const cust = body['CustomerRef'] as { value?: string } | undefined
-  if ('CustomerRef' in body || body['Line'] !== undefined) {
-    if (body['Line'] !== undefined && cust === undefined && ('TxnDate' in body)) return 'The customer'
-  }
-  for (const line of (body['Line'] as { LinkedTxn?: { TxnId: string }[] }[] | undefined) ?? []) {
-    if (line.LinkedTxn?.some((t) => t.TxnId === '')) return 'An invoice this payment applies to'
-  }
-  return undefined
-}
 
 export function localFault(code: string, userMessage: string): SyncFault {
   return { kind: 'validation', retryable: false, userMessage, action: 'fix-field', code }
 }
 
-export function succeed(ctx: Ctx, op: SyncOp, entity: QboEntity, seqs: number[]): Settlement {
+export function succeed(ctx: Ctx, op: SyncOp, entity: QboEntity, seqs: number[], warnings: readonly MapWarning[] = []): Settlement {
   ctx.outcome.set(op.id, 'ok')
   ctx.summary.synced++
   const rec = ctx.records.get(key(op.kind, op.localId ?? ''))!
-  return successSettlement({ op, entity, record: rec, seqs, realmId: ctx.realmId, at: iso(ctx.clock.now()), previous: ctx.mappings.get(key(op.kind, op.localId ?? '')) })
+  const balance = op.kind === 'invoice' ? balanceOf(entity) : undefined
+  if (balance && entity.Id !== undefined) ctx.balances.set(String(entity.Id), balance)
+  return successSettlement({ op, entity, record: rec, seqs, realmId: ctx.realmId, at: iso(ctx.clock.now()), previous: ctx.mappings.get(key(op.kind, op.localId ?? '')), warnings })
 }
 
 export function fail(ctx: Ctx, op: SyncOp, fault: SyncFault, seqs: number[], release: boolean): Settlement {

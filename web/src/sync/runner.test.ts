@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createContact, createInvoices, createItem, updateContact, voidInvoice } from '../db/index.ts'
+import { createContact, createInvoices, createItem, recordPayment, updateContact, voidInvoice } from '../db/index.ts'
 import { testClock, testDb, unwrap } from '../db/test-db.ts'
 import type { FieldsyncDB } from '../db/schema.ts'
 import { DexieStore } from './dexie-store.ts'
@@ -152,6 +152,26 @@ describe('runner pushes', () => {
     expect(summary.synced).toBe(1)
     expect(qbo.entities.Customer.size).toBe(1)
     expect((await db.mappings.toArray())[0]?.qboId).toBe([...qbo.entities.Customer.keys()][0])
+  })
+
+  it('warns when QuickBooks totals an invoice differently, and holds a payment to QuickBooks\' balance', async () => {
+    const { db, qbo, deps } = await world()
+    const c = unwrap(await createContact(db, { givenName: 'Tia', familyName: 'Moss' }))
+    const item = unwrap(await createItem(db, { name: 'Filter', unitPrice: 4_000, taxable: true }))
+    // The fake company ignores the sent tax, as a company whose own tax setup disagrees would: 80.00 there, 86.20 here.
+    const [inv] = unwrap(await createInvoices(db, [{ contactId: c.id, taxRateBps: 775, finalize: true,
+      lines: [{ itemId: item.id, name: 'Filter', qty: 2000, unitPrice: 4_000, taxable: true }] }]))
+    expect(inv!.total).toBe(8_620)
+    unwrap(await recordPayment(db, { contactId: c.id, date: '2025-03-15', amount: 8_620, applications: [{ invoiceId: inv!.id, amount: 8_620 }] }))
+    const { summary } = await push(deps())
+    expect(summary).toMatchObject({ synced: 3, failed: 1 })
+    const log = await db.syncLog.toArray()
+    expect(log.find((l) => l.status === 'warning')?.details).toBe(
+      "QuickBooks total 80.00 differs from Fieldsync total 86.20. Tax: here 6.20, QuickBooks 0.00. Payments apply at most QuickBooks' balance.")
+    const refused = log.find((l) => l.kind === 'payment' && l.status === 'error')!
+    expect(refused.details).toMatch(new RegExp(`Invoice ${inv!.number} has 80\\.00 left to pay in QuickBooks .*applies 86\\.20`))
+    expect(qbo.entities.Payment.size).toBe(0)
+    expect((await db.outbox.toArray()).map((r) => [r.kind, r.lastError?.code])).toEqual([['payment', 'over-balance']])
   })
 
   it('stops the run and keeps everything queued when QuickBooks refuses the connection', async () => {

@@ -16,8 +16,11 @@ import { classifyFault } from './core/faults.ts'
 import type { SyncFault } from './core/fault-types.ts'
 import type { SyncOp, SyncPlan } from './core/plan-types.ts'
 import { backoffMs, defaultBackoff } from './backoff.ts'
+import { holdPaymentsToBalances } from './balances.ts'
 import { bIdOf, claimedAt, newBatchId } from './claims.ts'
-import { entityOf, lookupOf, qboString } from './payloads.ts'
+import { ENTITY_OF } from './core/index.ts'
+import type { MapWarning } from './core/index.ts'
+import { lookupOf, qboString } from './lookup.ts'
 import type { QboEntity, Settlement } from './ports.ts'
 import { linkSettlement } from './settlements.ts'
 import { localSettlements } from './local-ops.ts'
@@ -46,7 +49,7 @@ export async function executePlan(plan: SyncPlan, deps: RunnerDeps): Promise<Run
   const snap = await deps.store.snapshot()
   const ctx: Ctx = {
     concurrency: 4, maxAttempts: 5, requestIdTrustMs: 24 * 3600_000, backoff: defaultBackoff, ...deps,
-    snap, records: new Map(), mappings: new Map(), attemptsOf: new Map(), outcome: new Map(),
+    snap, records: new Map(), mappings: new Map(), attemptsOf: new Map(), outcome: new Map(), balances: new Map(),
     summary: { synced: 0, linked: 0, pulled: 0, failed: 0, skipped: plan.skipped.length }, stopped: undefined,
   }
   const { records: r } = snap
@@ -149,11 +152,15 @@ async function sendGroup(ctx: Ctx, group: SyncOp[], staleDepth = 0): Promise<voi
   const sentId = requestId
 
   const bodies = new Map<string, QboEntity>()
+  const warnings = new Map<string, MapWarning[]>()
   const settlements: Settlement[] = []
+  // A payment applying more than an invoice's QuickBooks balance would be refused: say so in plain words instead.
+  const overpaid = await holdPaymentsToBalances(ctx, ops)
   for (const o of ops) {
     const body = bodyOf(ctx, o)
-    if (body.ok) bodies.set(o.id, body.value)
-    else settlements.push(fail(ctx, o, body.error, seqsOf.get(o.id) ?? [], true))
+    const refused = body.ok ? overpaid.get(o.id) : body.error
+    if (refused) { settlements.push(fail(ctx, o, refused, seqsOf.get(o.id) ?? [], true)); continue }
+    if (body.ok) { bodies.set(o.id, body.value); warnings.set(o.id, body.warnings) }
   }
   const sendable = ops.filter((o) => bodies.has(o.id))
   const stale: SyncOp[] = []
@@ -161,7 +168,7 @@ async function sendGroup(ctx: Ctx, group: SyncOp[], staleDepth = 0): Promise<voi
     const outcomes = await sendWithRetry(ctx, sendable, bodies, seqsOf, sentId)
     for (const o of sendable) {
       const res = outcomes.get(o.id)!
-      if (res.ok) settlements.push(succeed(ctx, o, res.entity, seqsOf.get(o.id) ?? []))
+      if (res.ok) settlements.push(succeed(ctx, o, res.entity, seqsOf.get(o.id) ?? [], warnings.get(o.id)))
       else if (res.fault.kind === 'stale' && o.action !== 'create' && staleDepth < 2) stale.push(o)
       else settlements.push(fail(ctx, o, res.fault, seqsOf.get(o.id) ?? [], res.release))
     }
@@ -209,21 +216,21 @@ type CallResult = { ok: true; value: Map<string, Outcome> } | { ok: false; error
 
 async function sendOne(ctx: Ctx, op: SyncOp, body: QboEntity, requestId: string): Promise<CallResult> {
   const operation = op.action === 'void' ? 'void' : op.action === 'create' ? 'create' : 'update'
-  const res = await ctx.gateway.write(entityOf[op.kind], operation, body, requestId)
+  const res = await ctx.gateway.write(ENTITY_OF[op.kind], operation, body, requestId)
   if (!res.ok) return res
   return { ok: true, value: new Map([[op.id, { ok: true, entity: res.value }]]) }
 }
 
 async function sendBatch(ctx: Ctx, ops: SyncOp[], bodies: Map<string, QboEntity>, seqsOf: Map<string, number[]>, requestId: string): Promise<CallResult> {
   const bIds = new Map(ops.map((o) => [o.id, bIdOf(seqsOf.get(o.id)![0]!)]))
-  const items = ops.map((o) => ({ bId: bIds.get(o.id)!, operation: o.action === 'create' ? 'create' as const : 'update' as const, [entityOf[o.kind]]: bodies.get(o.id) }))
+  const items = ops.map((o) => ({ bId: bIds.get(o.id)!, operation: o.action === 'create' ? 'create' as const : 'update' as const, [ENTITY_OF[o.kind]]: bodies.get(o.id) }))
   const res = await ctx.gateway.batch(items as never, requestId)
   if (!res.ok) return res
   const byBId = new Map(res.value.map((item) => [item.bId, item]))
   const out = new Map<string, Outcome>()
   for (const o of ops) {
     const item = byBId.get(bIds.get(o.id)!)
-    const entity = item?.[entityOf[o.kind]] as QboEntity | undefined
+    const entity = item?.[ENTITY_OF[o.kind]] as QboEntity | undefined
     if (item && !item.Fault && entity) out.set(o.id, { ok: true, entity })
     // The batch answered, so a resend under this requestid would replay the same fault: release it.
     else out.set(o.id, { ok: false, fault: classifyFault({ type: 'batchItem', item: item ?? { Fault: { Error: [{ code: 'missing', Message: 'No answer for this item' }] } } }), release: true })

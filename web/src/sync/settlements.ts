@@ -3,7 +3,10 @@
  * result. Kept apart from the runner so each outcome's rows can be read (and tested) in one place.
  * @module
  */
-import type { Mapping, SyncError, SyncKind } from '../../../shared/domain/index.ts'
+import type { Invoice, Mapping, SyncError, SyncKind } from '../../../shared/domain/index.ts'
+import type { QboInvoice } from '../../../shared/qbo/index.ts'
+import { compareTotals } from './core/index.ts'
+import type { MapWarning } from './core/index.ts'
 import type { SyncFault } from './core/fault-types.ts'
 import type { SyncOp } from './core/plan-types.ts'
 import type { LogEntry, QboEntity, Settlement } from './ports.ts'
@@ -18,6 +21,8 @@ const verbs = { create: 'Created in QuickBooks', update: 'Updated in QuickBooks'
 
 export function successSettlement(args: {
   op: SyncOp; entity: QboEntity; record: object; seqs: number[]; realmId: string; at: string; previous: Mapping | undefined
+  /** What the mapper changed to fit QuickBooks' rules (a name cut, an email left out): one warning row each. */
+  warnings?: readonly MapWarning[]
 }): Settlement {
   const { op, entity, record, seqs, realmId, at } = args
   const qboId = String(entity.Id ?? op.qboId ?? args.previous?.qboId ?? '')
@@ -30,19 +35,31 @@ export function successSettlement(args: {
   }
   const verb = op.deactivate ? 'Made inactive in QuickBooks' : verbs[op.action]
   const log: LogEntry[] = [{ at, kind: op.kind, localId: mapping.localId, qboId, label: op.label, direction: 'push', status: 'synced', details: `${verb} (Id ${qboId})` }]
+  for (const w of args.warnings ?? []) {
+    log.push({ at, kind: op.kind, localId: mapping.localId, qboId, label: op.label, direction: 'push', status: 'warning', details: `${w.field}: ${w.message}` })
+  }
   const mismatch = totalMismatch(op, entity, record, at, qboId)
   if (mismatch) log.push(mismatch)
   return { mapping, doneSeqs: seqs, log }
 }
 
-/** QuickBooks computes its own TotalAmt; when it differs from ours the user sees both (design.md). */
+const money = (cents: number) => (cents / 100).toFixed(2)
+
+/**
+ * QuickBooks computes its own TotalAmt; when it differs from ours the user sees both, with the lines and the tax
+ * that differ (design.md's "invoice total mismatch"). Payments are then held to QuickBooks' balance.
+ */
 function totalMismatch(op: SyncOp, entity: QboEntity, record: object, at: string, qboId: string): LogEntry | undefined {
-  if (op.kind !== 'invoice' || op.action === 'void' || typeof entity['TotalAmt'] !== 'number') return undefined
-  const theirs = Math.round((entity['TotalAmt'] as number) * 100)
-  const ours = (record as { total?: number }).total
-  if (ours === undefined || ours === theirs) return undefined
-  return { at, kind: op.kind, localId: op.localId as LogEntry['localId'], qboId, label: op.label, direction: 'push', status: 'warning',
-    details: `QuickBooks total ${(theirs / 100).toFixed(2)} differs from Fieldsync total ${(ours / 100).toFixed(2)}; check the lines and tax.` }
+  if (op.kind !== 'invoice' || op.action === 'void' || op.deactivate || typeof entity['TotalAmt'] !== 'number' || !Array.isArray(entity['Line'])) return undefined
+  const inv = record as Invoice
+  if (inv.status === 'void') return undefined
+  const m = compareTotals(inv, entity as unknown as QboInvoice)
+  if (!m) return undefined
+  const parts = [`QuickBooks total ${money(m.theirs.total)} differs from Fieldsync total ${money(m.ours.total)}.`]
+  if (m.theirs.tax !== m.ours.tax) parts.push(`Tax: here ${money(m.ours.tax)}, QuickBooks ${money(m.theirs.tax)}.`)
+  for (const l of m.lines) parts.push(`Line ${l.line}: here ${money(l.ours)}, QuickBooks ${l.theirs === undefined ? 'none' : money(l.theirs)}.`)
+  parts.push("Payments apply at most QuickBooks' balance.")
+  return { at, kind: op.kind, localId: op.localId as LogEntry['localId'], qboId, label: op.label, direction: 'push', status: 'warning', details: parts.join(' ') }
 }
 
 export function failureSettlement(args: {

@@ -7,7 +7,8 @@
  */
 import { merge } from './core/merge.ts'
 import type { SyncOp } from './core/plan-types.ts'
-import { customerToContactFields, entityOf, itemToItemFields } from './payloads.ts'
+import { ENTITY_OF } from './core/index.ts'
+import { fieldsFromQbo } from './read-back.ts'
 import type { QboEntity, Settlement } from './ports.ts'
 import { fail, iso, key, type Ctx } from './run-context.ts'
 import { fieldsOf } from './settlements.ts'
@@ -17,7 +18,7 @@ export async function prepareStaleRetry(ctx: Ctx, op: SyncOp, seqs: number[]): P
   const mapping = ctx.mappings.get(k)
   const record = ctx.records.get(k)
   if (!mapping || !record) return { settlement: { doneSeqs: [], log: [] }, retry: false }
-  const read = await ctx.gateway.read(entityOf[op.kind], mapping.qboId)
+  const read = await ctx.gateway.read(ENTITY_OF[op.kind], mapping.qboId)
   if (!read.ok) return { settlement: fail(ctx, op, read.error, seqs, !read.error.retryable), retry: false }
   const remote = read.value
   const at = iso(ctx.clock.now())
@@ -26,7 +27,7 @@ export async function prepareStaleRetry(ctx: Ctx, op: SyncOp, seqs: number[]): P
     failed: { seqs, error: { code: '5010', message: 'Edited in QuickBooks too; merged and sent again', at }, attempts: 0, release: true },
     log: [],
   }
-  const remoteFields = op.kind === 'contact' ? customerToContactFields(remote) : op.kind === 'item' ? itemToItemFields(remote) : undefined
+  const remoteFields = fieldsFromQbo(op.kind, remote)
   let merged = record
   if (remoteFields && op.action === 'update') {
     const result = merge({

@@ -100,7 +100,8 @@ export class FakeQbo implements QboGateway {
     if (entity === 'Invoice' && operation === 'create' && body['CustomerRef'] === undefined) return { ok: false, status: 400, body: fault('2020', 'Required param missing', 'CustomerRef') }
     if (operation === 'create') {
       const total = entity === 'Invoice' ? ((body['Line'] as { Amount: number }[]) ?? []).reduce((s, l) => s + l.Amount, 0) : undefined
-      return { ok: true, value: this.add(entity, total === undefined ? body : { ...body, TotalAmt: total }) }
+      // No tax setup here: QuickBooks' own tax is 0 whatever was sent, so taxed totals differ from the app's.
+      return { ok: true, value: this.add(entity, total === undefined ? body : { ...body, TxnTaxDetail: { TotalTax: 0 }, TotalAmt: total }) }
     }
     const current = store.get(String(body.Id))
     if (!current) return { ok: false, status: 400, body: fault('610', 'Object Not Found') }
