@@ -24,26 +24,37 @@ describe('initial sync of the emulator small company with the demo data', () => 
     // Same email (any case) or same name links; the seed's near-duplicates and shared emails are asked.
     expect(contacts.links.map((l) => l.via).sort()).toEqual(['email', 'email', 'email', 'email', 'email', 'email', 'email', 'name', 'name'])
     expect(items.links).toHaveLength(6)
-    expect(counts).toMatchObject({ link: 15, createHere: 17, needDecision: 4 })
+    expect(counts).toMatchObject({ link: 15, createHere: 17, needDecision: 5 })
     expect(decisions.map((d) => [d.reason, Object.values(d.labels).sort()])).toEqual([
       ['email', ['Garcia, Maria', 'Maria Garcia', 'Maria Garcia']],
       ['email', ['Michael Johnson', 'Mike Johnson', 'Mike Johnson']],
       ['email', ['Sunrise Bakery', 'Sunrise Bakery', 'Sunrise Bakery (Midtown)']],
       ['email-differs', ['Beth Anderson', 'Beth Anderson']],
+      // Inactive in QuickBooks (pulled for matching): only linked, and so reactivated, if the user says so.
+      ['inactive', ['Tom Nguyen', 'Tom Nguyen']],
     ])
 
     // The user links Mike to Mike and keeps Beth apart; the other two stay undecided (and wait).
     const mike = decisions.find((d) => Object.values(d.labels).includes('Michael Johnson'))!
     const beth = decisions.find((d) => d.reason === 'email-differs')!
     const mikeQbo = mike.qboIds.find((q) => mike.labels[`qbo:${q}`] === 'Mike Johnson')!
-    const answers: MatchDecision[] = [{ kind: 'contact', localId: mike.localIds[0]!, qboId: mikeQbo }, { kind: 'contact', localId: beth.localIds[0]!, qboId: null }]
+    const tom = decisions.find((d) => d.reason === 'inactive')!
+    const answers: MatchDecision[] = [
+      { kind: 'contact', localId: mike.localIds[0]!, qboId: mikeQbo }, { kind: 'contact', localId: beth.localIds[0]!, qboId: null },
+      { kind: 'contact', localId: tom.localIds[0]!, qboId: tom.qboIds[0]! },
+    ]
     const summary = await runInitialSync(session.value, answers, w.deps())
-    expect(summary).toMatchObject({ pulled: 17, linked: 16 })
+    expect(summary).toMatchObject({ pulled: 17, linked: 17 })
     // Keeping Beth apart creates a second "Beth Anderson", which QuickBooks refuses (names are unique): a red row
-    // offering rename or link. Tom Nguyen clashes with an inactive customer the pull of active ones did not see.
+    // naming the clashing customer and offering rename or link.
     const errors = (await w.db.syncLog.toArray()).filter((l) => l.status === 'error')
-    expect(errors.filter((l) => l.kind === 'contact').map((l) => l.label).sort()).toEqual(['Beth Anderson', 'Tom Nguyen'])
-    expect(errors.filter((l) => l.kind === 'contact').every((l) => /already uses this name/.test(l.details))).toBe(true)
+    const bethQbo = beth.qboIds[0]!
+    expect(errors.filter((l) => l.kind === 'contact').map((l) => [l.label, l.qboId, l.details])).toEqual([['Beth Anderson', bethQbo,
+      `QuickBooks already has a customer named "Beth Anderson" (Id ${bethQbo}). Rename this contact, or link it to that customer. Field: DisplayName.`]])
+    // Linking Tom to the inactive customer made it active again, as decided.
+    expect((await w.entities('Customer')).find((c) => c.Id === tom.qboIds[0])).toMatchObject({ DisplayName: 'Tom Nguyen', Active: true })
+    expect((await w.db.mappings.toArray()).find((m) => m.localId === tom.localIds[0])?.qboId).toBe(tom.qboIds[0])
+    expect((await w.db.syncLog.toArray()).some((l) => l.localId === tom.localIds[0] && /Made active again/.test(l.details))).toBe(true)
     // Taxed invoices carry the app's tax (TxnTaxDetail.TotalTax), so QuickBooks' totals are ours and every payment applies.
     expect(errors.filter((l) => l.kind !== 'contact')).toEqual([])
     expect(summary.stoppedBy).toBeUndefined()
@@ -100,14 +111,17 @@ describe('pushes against the emulator', () => {
     expect(await w.db.outbox.count()).toBe(0)
   })
 
-  it('shows a duplicate name as a red row naming the clashing record, and keeps it queued', async () => {
+  it('shows a duplicate name as a red row naming the clashing record (inactive ones too), and keeps it queued', async () => {
     unwrap(await createContact(w.db, { givenName: 'Amy', familyName: 'Chen' }))
+    unwrap(await createContact(w.db, { givenName: 'Tom', familyName: 'Nguyen' }))
     const { summary } = await push(w.deps())
-    expect(summary.failed).toBe(1)
-    const [row] = await w.db.outbox.toArray()
-    expect(row?.lastError?.code).toBe('6240')
-    const log = (await w.db.syncLog.toArray()).find((l) => l.status === 'error')!
-    expect(log.details).toMatch(/already|name/i)
+    expect(summary.failed).toBe(2)
+    expect((await w.db.outbox.toArray()).map((r) => r.lastError?.code)).toEqual(['6240', '6240'])
+    const rows = (await w.db.syncLog.toArray()).filter((l) => l.status === 'error').map((l) => [l.label, l.qboId, l.details]).sort()
+    expect(rows).toEqual([
+      ['Amy Chen', '1', 'QuickBooks already has a customer named "Amy Chen" (Id 1). Rename this contact, or link it to that customer. Field: DisplayName.'],
+      ['Tom Nguyen', '10', 'QuickBooks already has an inactive customer named "Tom Nguyen" (Id 10). Rename this contact, or link it to that customer, which makes it active again. Field: DisplayName.'],
+    ])
   })
 
   it('ends with one record, not two, when the emulator drops the answer after committing each write', async () => {

@@ -1,6 +1,6 @@
 /**
- * The initial sync: pull QuickBooks' active customers, items and accounts (paged by 1000 until a short page),
- * match them with this device's contacts and items, and return the dry-run preview — will link N, create M
+ * The initial sync: pull QuickBooks' customers and items (inactive ones too, for matching) and active accounts
+ * (paged by 1000 until a short page), match them with this device's contacts and items, and return the dry-run preview — will link N, create M
  * here, create K in QuickBooks, P need a decision. `runInitialSync` executes it once the user has confirmed and
  * decided each ambiguous pair; every record lands in the sync log as synced, matched, skipped or error.
  * @module
@@ -59,9 +59,11 @@ export interface InitialSyncSession {
 export async function pullRemote(gateway: QboGateway, onProgress?: OnProgress): Promise<Result<Remote, SyncFault>> {
   let done = 0
   const tick = (n: number) => { done += n; onProgress?.({ phase: 'pull', done, total: done }) }
-  const customers = await pullAll<QboCustomer>(gateway, 'Customer', 'Active = true', tick)
+  // Inactive customers and items too: QuickBooks keeps their names reserved, so matching must see them to offer
+  // a link (with reactivation) instead of a create that would fail on the name.
+  const customers = await pullAll<QboCustomer>(gateway, 'Customer', 'Active IN (true, false)', tick)
   if (!customers.ok) return customers
-  const items = await pullAll<QboItem>(gateway, 'Item', 'Active = true', tick)
+  const items = await pullAll<QboItem>(gateway, 'Item', 'Active IN (true, false)', tick)
   if (!items.ok) return items
   const accounts = await pullAll<QboAccount>(gateway, 'Account', 'Active = true', tick)
   if (!accounts.ok) return accounts

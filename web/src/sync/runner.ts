@@ -17,6 +17,7 @@ import type { SyncFault } from './core/fault-types.ts'
 import type { SyncOp, SyncPlan } from './core/plan-types.ts'
 import { backoffMs, defaultBackoff } from './backoff.ts'
 import { holdPaymentsToBalances } from './balances.ts'
+import { nameTheClash } from './clash.ts'
 import { bIdOf, claimedAt, newBatchId } from './claims.ts'
 import { ENTITY_OF } from './core/index.ts'
 import type { MapWarning } from './core/index.ts'
@@ -24,6 +25,7 @@ import { lookupOf, qboString } from './lookup.ts'
 import type { QboEntity, Settlement } from './ports.ts'
 import { linkSettlement } from './settlements.ts'
 import { localSettlements } from './local-ops.ts'
+import { reactivateLinked } from './reactivate.ts'
 import { prepareStaleRetry } from './stale.ts'
 import { bodyOf, fail, iso, key, succeed, type Ctx, type RunnerDeps } from './run-context.ts'
 
@@ -66,6 +68,7 @@ export async function executePlan(plan: SyncPlan, deps: RunnerDeps): Promise<Run
   ctx.summary.linked = local.linked
   ctx.summary.pulled = local.pulled
   if (deps.logSkips) await ctx.store.log(skipRows(plan, iso(ctx.clock.now())))
+  await reactivateLinked(ctx, plan)
 
   const opsById = new Map(plan.ops.map((o) => [o.id, o]))
   const batches = plan.batches.map((ids) => ids.map((id) => opsById.get(id)).filter((o): o is SyncOp => o !== undefined))
@@ -167,7 +170,8 @@ async function sendGroup(ctx: Ctx, group: SyncOp[], staleDepth = 0): Promise<voi
   if (sendable.length > 0) {
     const outcomes = await sendWithRetry(ctx, sendable, bodies, seqsOf, sentId)
     for (const o of sendable) {
-      const res = outcomes.get(o.id)!
+      const got = outcomes.get(o.id)!
+      const res = got.ok ? got : { ...got, fault: await nameTheClash(ctx, o, got.fault) }
       if (res.ok) settlements.push(succeed(ctx, o, res.entity, seqsOf.get(o.id) ?? [], warnings.get(o.id)))
       else if (res.fault.kind === 'stale' && o.action !== 'create' && staleDepth < 2) stale.push(o)
       else settlements.push(fail(ctx, o, res.fault, seqsOf.get(o.id) ?? [], res.release))

@@ -68,14 +68,16 @@ export function failureSettlement(args: {
 }): Settlement {
   const { op, fault, at } = args
   const error: SyncError = { code: fault.code, message: fault.userMessage, at }
-  const details = [fault.userMessage, fault.conflictingId ? `The QuickBooks record with Id ${fault.conflictingId} has this name.` : undefined,
+  const named = fault.conflictingId !== undefined && fault.userMessage.includes(`(Id ${fault.conflictingId})`)
+  const details = [fault.userMessage, fault.conflictingId && !named ? `The QuickBooks record with Id ${fault.conflictingId} has this name.` : undefined,
     fault.field ? `Field: ${fault.field}.` : undefined].filter(Boolean).join(' ')
   return {
     mapping: args.previous ? { ...args.previous, status: 'error', lastError: error } : undefined,
     doneSeqs: [],
     failed: { seqs: args.seqs, error, attempts: args.attempts, nextAttemptAt: args.nextAttemptAt, release: args.release },
     // Throttling is the edge's and the engine's business, never the user's; other retryable faults are news, not errors.
-    log: fault.kind === 'rateLimit' ? [] : [{ at, kind: op.kind, localId: op.localId as LogEntry['localId'], qboId: args.previous?.qboId, label: op.label, direction: 'push',
+    // A duplicate's row carries the clashing record's Id when this one has none yet: it is what "link" links to.
+    log: fault.kind === 'rateLimit' ? [] : [{ at, kind: op.kind, localId: op.localId as LogEntry['localId'], qboId: args.previous?.qboId ?? fault.conflictingId, label: op.label, direction: 'push',
       status: fault.retryable ? 'info' : 'error', details: fault.retryable ? `${details} Waiting to try again.` : details }],
   }
 }
