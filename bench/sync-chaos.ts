@@ -97,25 +97,28 @@ async function once(data: ChaosData, seed: number | null): Promise<RunResult> {
   }
 }
 
-/** Every local record has a mapping, and it points at an existing QuickBooks record with the same name or number. */
+/** Every local record has a mapping, and it points at an existing QuickBooks record with the same name or number and value. */
 function checkMappings(data: ChaosData, mappings: { kind: string; localId: string; qboId: string }[], state: CompanyState): { problems: string[]; mapped: number } {
   const byId = (entity: string) => new Map((state.entities[entity] ?? []).map((r) => [String(r['Id']), r]))
   const tables = { contact: byId('Customer'), item: byId('Item'), invoice: byId('Invoice'), payment: byId('Payment') }
   const of = new Map(mappings.map((m) => [`${m.kind}:${m.localId}`, m.qboId]))
   const problems: string[] = []
   let mapped = 0
-  const check = (kind: keyof typeof tables, localId: string, field: string, want: string | undefined) => {
+  // Its name or number, and one value QuickBooks holds for it (email, price, total), as this device has them.
+  const check = (kind: keyof typeof tables, localId: string, field: string, want: string | undefined, value: (r: Json) => unknown, wantValue: unknown) => {
     const qboId = of.get(`${kind}:${localId}`)
     const remote = qboId === undefined ? undefined : tables[kind].get(qboId)
     if (qboId === undefined) problems.push(`${kind} ${want} not linked`)
     else if (!remote) problems.push(`${kind} ${want} → missing Id ${qboId}`)
-    else if (String((remote as Json)[field]) !== want) problems.push(`${kind} ${want} → Id ${qboId} is ${String((remote as Json)[field])}`)
+    else if (String(remote[field]) !== want) problems.push(`${kind} ${want} → Id ${qboId} is ${String(remote[field])}`)
+    else if (value(remote) !== wantValue) problems.push(`${kind} ${want}: QuickBooks has ${String(value(remote))}, this device ${String(wantValue)}`)
     else mapped++
   }
-  for (const c of data.contacts) check('contact', c.id, 'DisplayName', c.displayName)
-  for (const i of data.items) check('item', i.id, 'Name', i.name)
-  for (const v of data.invoices) check('invoice', v.id, 'DocNumber', v.number)
-  for (const p of data.payments) check('payment', p.id, 'PaymentRefNum', p.reference)
+  const cents = (v: unknown) => Math.round(Number(v) * 100)
+  for (const c of data.contacts) check('contact', c.id, 'DisplayName', c.displayName, (r) => (r['PrimaryEmailAddr'] as { Address?: string } | undefined)?.Address, c.email)
+  for (const i of data.items) check('item', i.id, 'Name', i.name, (r) => cents(r['UnitPrice']), i.unitPrice)
+  for (const v of data.invoices) check('invoice', v.id, 'DocNumber', v.number, (r) => cents(r['TotalAmt']), v.total)
+  for (const p of data.payments) check('payment', p.id, 'PaymentRefNum', p.reference, (r) => cents(r['TotalAmt']), p.amount)
   return { problems, mapped }
 }
 
@@ -149,7 +152,7 @@ export async function run(): Promise<string> {
   return [
     `${total.toLocaleString('en-US')} queued records (${data.contacts.length.toLocaleString('en-US')} contacts, ${data.items.length} items, ${data.invoices.length.toLocaleString('en-US')} finalized invoices of 1–3 lines, ${data.payments.length.toLocaleString('en-US')} payments applied to them) pushed into the emulator's sandbox company by \`push\` (repeated after each backoff until the outbox is empty), Intuit's limits time-scaled ${scale}×, the edge's Pacer in process, memory store, calls timing out after 120 s of emulator time. Chaos: ${probability * 100} % of API calls, kinds equally likely.`,
     '',
-    `Clean run: ${s(clean.ms)} s, ${clean.rounds} push round(s), ${clean.requests} requests, ${clean.limiter429} limiter 429s; company afterwards (seed records included): ${created}; ${clean.mapped} / ${total} local records linked to a QuickBooks record of the same name or number, ${clean.leftInOutbox} left in the outbox${cleanOk ? '' : ' — **the clean run itself did not finish cleanly**'}.`,
+    `Clean run: ${s(clean.ms)} s, ${clean.rounds} push round(s), ${clean.requests} requests, ${clean.limiter429} limiter 429s; company afterwards (seed records included): ${created}; ${clean.mapped} / ${total} local records linked to a QuickBooks record with the same name or number and the same email, price or total, ${clean.leftInOutbox} left in the outbox${cleanOk ? '' : ' — **the clean run itself did not finish cleanly**'}.`,
     '',
     '| chaos seed | time (s) | ÷ clean | push rounds | requests | struck by chaos | 500 / 503 / 429 / stall / lost after write | extra (duplicates) | lost | fields differ | mappings valid | left queued | result |',
     '| ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | :---: |',
