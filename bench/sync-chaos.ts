@@ -16,6 +16,7 @@ import { startEmulator } from '../e2e/qbo-emulator/src/serve.ts'
 import { SMALL_REALM_ID } from '../e2e/qbo-emulator/src/seeds/small.ts'
 import { httpGateway } from '../web/src/sync/edge-gateway.ts'
 import type { Random } from '../web/src/sync/ports.ts'
+import { previewInitialSync, runInitialSync } from '../web/src/sync/initial-sync.ts'
 import { push } from '../web/src/sync/push.ts'
 import { diffCompanies, totals, type CompanyDiff, type CompanyState, type Json } from './support/company-diff.ts'
 import { pacedGateway } from './support/paced-gateway.ts'
@@ -26,6 +27,8 @@ const n = Number(process.env.FIELDSYNC_BENCH_N ?? 10_000)
 const scale = Number(process.env.FIELDSYNC_BENCH_SCALE ?? 30)
 const probability = Number(process.env.FIELDSYNC_BENCH_CHAOS ?? 0.1)
 const seeds = (process.env.FIELDSYNC_BENCH_CHAOS_SEEDS ?? '7,11,23').split(',').map(Number)
+/** `push` (queued records, Sync Now) or `initial` (the first connect: pull, match, preview, run, then pushes). */
+const path = process.env.FIELDSYNC_BENCH_CHAOS_PATH === 'initial' ? 'initial' : 'push'
 const maxRounds = 30
 const realmId = SMALL_REALM_ID
 
@@ -71,6 +74,14 @@ async function once(data: ChaosData, seed: number | null): Promise<RunResult> {
     const deps = { store, gateway, clock, random: seededRandom(seed ?? 1), realmId, concurrency: 10, accounts: { income: '1', deposit: '5' } }
     const t0 = performance.now()
     let rounds = 0
+    if (path === 'initial') {
+      // A failed pull leaves no preview; the user (or the engine's next run) asks again after a pause.
+      for (; rounds < maxRounds; rounds++) {
+        const session = await previewInitialSync(deps)
+        if (session.ok) { await runInitialSync(session.value, [], deps); rounds++; break }
+        await clock.sleep(5_000)
+      }
+    }
     for (; rounds < maxRounds; ) {
       rounds++
       await push(deps)
@@ -150,7 +161,7 @@ export async function run(): Promise<string> {
   ])
   const created = Object.entries(cleanCreated).filter(([, d]) => d.records > 0).map(([e, d]) => `${e} ${d.records.toLocaleString('en-US')}`).join(', ')
   return [
-    `${total.toLocaleString('en-US')} queued records (${data.contacts.length.toLocaleString('en-US')} contacts, ${data.items.length} items, ${data.invoices.length.toLocaleString('en-US')} finalized invoices of 1–3 lines, ${data.payments.length.toLocaleString('en-US')} payments applied to them) pushed into the emulator's sandbox company by \`push\` (repeated after each backoff until the outbox is empty), Intuit's limits time-scaled ${scale}×, the edge's Pacer in process, memory store, calls timing out after 120 s of emulator time. Chaos: ${probability * 100} % of API calls, kinds equally likely.`,
+    `${total.toLocaleString('en-US')} queued records (${data.contacts.length.toLocaleString('en-US')} contacts, ${data.items.length} items, ${data.invoices.length.toLocaleString('en-US')} finalized invoices of 1–3 lines, ${data.payments.length.toLocaleString('en-US')} payments applied to them) pushed into the emulator's sandbox company by ${path === 'initial' ? "the initial sync (pull, match, preview, run), then \`push\`" : '\`push\`'} (repeated after each backoff until the outbox is empty), Intuit's limits time-scaled ${scale}×, the edge's Pacer in process, memory store, calls timing out after 120 s of emulator time. Chaos: ${probability * 100} % of API calls, kinds equally likely.`,
     '',
     `Clean run: ${s(clean.ms)} s, ${clean.rounds} push round(s), ${clean.requests} requests, ${clean.limiter429} limiter 429s; company afterwards (seed records included): ${created}; ${clean.mapped} / ${total} local records linked to a QuickBooks record with the same name or number and the same email, price or total, ${clean.leftInOutbox} left in the outbox${cleanOk ? '' : ' — **the clean run itself did not finish cleanly**'}.`,
     '',
