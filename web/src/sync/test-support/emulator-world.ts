@@ -33,15 +33,28 @@ const instantClock = (): Clock & { waits: number[]; advance(ms: number): void } 
   return { waits, now: () => Date.parse('2026-03-01T09:00:00Z') + offset, sleep: async (ms) => { waits.push(ms); offset += ms }, advance: (ms) => { offset += ms } }
 }
 
-export async function startEmulatorWorld(opts: StartEmulatorOptions = {}): Promise<EmulatorWorld> {
-  const emu = await startEmulator({ port: 0, seed: 'small', timeScale: 1000, ...opts })
-  const realmId = SMALL_REALM_ID
+/** The emulator's admin API, and a company's entities of one kind as QuickBooks holds them. */
+export function emulatorAdmin(url: string, realmId: string): Pick<EmulatorWorld, 'admin' | 'entities'> {
   const admin = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${emu.url}/__admin${path}`, { method, ...(body !== undefined ? { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } } : {}) })
+    const res = await fetch(`${url}/__admin${path}`, { method, ...(body !== undefined ? { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } } : {}) })
     if (!res.ok) throw new Error(`admin ${method} ${path}: ${res.status} ${await res.text()}`)
     const text = await res.text()
     return (text ? JSON.parse(text) : undefined) as T
   }
+  return {
+    admin,
+    async entities(entity) {
+      const snap = await admin<Record<string, unknown>>('GET', `/companies/${realmId}`)
+      const list = (snap['entities'] as Record<string, unknown> | undefined)?.[entity] ?? snap[entity]
+      return Array.isArray(list) ? (list as QboEntity[]) : Object.values((list ?? {}) as Record<string, QboEntity>)
+    },
+  }
+}
+
+export async function startEmulatorWorld(opts: StartEmulatorOptions = {}): Promise<EmulatorWorld> {
+  const emu = await startEmulator({ port: 0, seed: 'small', timeScale: 1000, ...opts })
+  const realmId = SMALL_REALM_ID
+  const { admin, entities } = emulatorAdmin(emu.url, realmId)
   const token = await admin<{ access_token: string }>('POST', '/tokens/connect', { realmId })
   const gateway = directGateway(emu.url, realmId, () => token.access_token)
   const db = testDb(testClock('2026-03-01T09:00:00.000Z'))
@@ -51,11 +64,7 @@ export async function startEmulatorWorld(opts: StartEmulatorOptions = {}): Promi
   return {
     emu, realmId, db, gateway, admin, clock,
     deps: (over = {}) => ({ store: new DexieStore(db), gateway, clock, random, realmId, ...over }),
-    async entities(entity) {
-      const snap = await admin<Record<string, unknown>>('GET', `/companies/${realmId}`)
-      const list = (snap['entities'] as Record<string, unknown> | undefined)?.[entity] ?? snap[entity]
-      return Array.isArray(list) ? (list as QboEntity[]) : Object.values((list ?? {}) as Record<string, QboEntity>)
-    },
+    entities,
     close: () => emu.close(),
   }
 }
