@@ -16,9 +16,8 @@
 //     emulator's 1 s webhook window, the signed POST to the edge, the engine's next session poll, its CDC pull.
 //
 // Rerun: `npx node bench/sync-latency.ts` (or `npm run bench`). FIELDSYNC_BENCH_EDITS (default 12) edits each way.
-// First: Dexie's live queries stay silent in Node when Dexie loads before the global indexedDB exists.
 import 'fake-indexeddb/auto'
-import { liveQuery } from 'dexie'
+import Dexie, { liveQuery } from 'dexie'
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb'
 import { SessionResponse } from '../shared/api/index.ts'
 import type { Contact, LocalId } from '../shared/domain/index.ts'
@@ -52,6 +51,10 @@ const stats = (xs: number[]) => {
 }
 
 export async function run(): Promise<string> {
+  // Dexie's live queries stay silent in Node when Dexie was loaded before a global indexedDB existed (under
+  // `npm run bench` another module may load it first); naming the factory fixes that either way.
+  Dexie.dependencies.indexedDB = indexedDB
+  Dexie.dependencies.IDBKeyRange = IDBKeyRange
   const edgePort = await freePort()
   const edgeUrl = `http://127.0.0.1:${edgePort}`
   const emu = await startEmulator({
