@@ -3,6 +3,7 @@ import { loadDemoData } from '../db/demo-data.ts'
 import { createContact, createInvoices, createItem, deletePayment, recordPayment, updateContact, updateItem, voidInvoice } from '../db/index.ts'
 import { unwrap } from '../db/test-db.ts'
 import { previewInitialSync, runInitialSync, type MatchDecision } from './initial-sync.ts'
+import { linkExisting } from './link-existing.ts'
 import { push } from './push.ts'
 import { startEmulatorWorld, type EmulatorWorld } from './test-support/emulator-world.ts'
 
@@ -122,6 +123,17 @@ describe('pushes against the emulator', () => {
       ['Amy Chen', '1', 'QuickBooks already has a customer named "Amy Chen" (Id 1). Rename this contact, or link it to that customer. Field: DisplayName.'],
       ['Tom Nguyen', '10', 'QuickBooks already has an inactive customer named "Tom Nguyen" (Id 10). Rename this contact, or link it to that customer, which makes it active again. Field: DisplayName.'],
     ])
+
+    // The user picks "link" on Tom's row: the contact adopts customer 10, which becomes active again.
+    const tom = (await w.db.contacts.toArray()).find((c) => c.displayName === 'Tom Nguyen')!
+    expect(await linkExisting(w.deps(), { kind: 'contact', localId: tom.id, qboId: '10' })).toEqual({ ok: true, value: { qboId: '10', reactivated: true } })
+    expect((await w.entities('Customer')).find((c) => c.Id === '10')).toMatchObject({ DisplayName: 'Tom Nguyen', Active: true })
+    expect((await w.db.mappings.toArray()).find((m) => m.localId === tom.id)).toMatchObject({ qboId: '10', status: 'synced' })
+    expect((await w.db.outbox.toArray()).map((r) => r.localId)).not.toContain(tom.id)
+    // Linking twice is refused; the next push sends nothing for Tom and still stops on Amy's name.
+    expect(await linkExisting(w.deps(), { kind: 'contact', localId: tom.id, qboId: '10' })).toMatchObject({ ok: false, error: { code: 'already-linked' } })
+    expect((await push(w.deps())).summary).toMatchObject({ synced: 0, failed: 1 })
+    expect((await w.entities('Customer')).filter((c) => c['DisplayName'] === 'Tom Nguyen')).toHaveLength(1)
   })
 
   it('ends with one record, not two, when the emulator drops the answer after committing each write', async () => {

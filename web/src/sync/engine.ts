@@ -10,6 +10,7 @@ import type { Result } from '../../../shared/result.ts'
 import type { SyncFault } from './core/index.ts'
 import { previewInitialSync, runInitialSync, type InitialPreview, type InitialSyncSession, type MatchDecision } from './initial-sync.ts'
 import type { Clock, LocalStore, OnProgress, QboGateway, Random } from './ports.ts'
+import { linkExisting, type LinkTarget, type Linked } from './link-existing.ts'
 import { pullChanges, type PullSummary } from './pull.ts'
 import { push } from './push.ts'
 import type { RunSummary } from './runner.ts'
@@ -118,6 +119,16 @@ export class SyncEngine {
       const pulled = await pullChanges(deps)
       this.#emit({ phase: 'done', done: 1, total: 1 })
       return { ok: true, value: { push: summary, pull: pulled.ok ? pulled.value : null } }
+    })
+  }
+
+  /** "Link" on a duplicate-name row: adopt the QuickBooks record that has the name (reactivating it if inactive). */
+  link(target: LinkTarget): Promise<Result<Linked, EngineError>> {
+    return this.#serial(async () => {
+      const c = await this.#connected()
+      if (!c.ok) return c
+      const r = await linkExisting(this.#runnerDeps(c.value.realmId, c.value.gateway), target)
+      return r.ok ? r : { ok: false, error: { kind: 'fault', message: r.error.userMessage, fault: r.error } }
     })
   }
 

@@ -40,6 +40,7 @@ const api: SyncWorkerApi = {
   preview: () => engine.preview(),
   runInitial: (decisions) => engine.runInitial(decisions),
   syncNow: () => engine.syncNow(),
+  link: (target) => engine.link(target),
   edited: (autoSync) => engine.edited(autoSync),
   setOnline: (online) => engine.setOnline(online),
   start: (minutes) => engine.start(minutes),

@@ -6,6 +6,7 @@
 import type { Result } from '../../../shared/result.ts'
 import type { EngineError, PreviewView, SyncNowResult } from './engine.ts'
 import type { MatchDecision } from './initial-sync.ts'
+import type { LinkTarget, Linked } from './link-existing.ts'
 import type { OnProgress } from './ports.ts'
 import type { RunSummary } from './runner.ts'
 
@@ -15,6 +16,8 @@ export interface SyncWorkerApi {
   preview(): Promise<Result<PreviewView, EngineError>>
   runInitial(decisions: MatchDecision[]): Promise<Result<RunSummary, EngineError>>
   syncNow(): Promise<Result<SyncNowResult, EngineError>>
+  /** "Link" on a duplicate-name row: the record adopts the QuickBooks record named in the row (`qboId`). */
+  link(target: LinkTarget): Promise<Result<Linked, EngineError>>
   /** Tell the worker a record was edited (auto-sync debounces and pushes). */
   edited(autoSync: boolean): void
   setOnline(online: boolean): void
