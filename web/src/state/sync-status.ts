@@ -66,6 +66,8 @@ function makeSyncStatus() {
       if (r.ok) set({ lastRun: r.value, preview: undefined })
       return r
     },
+    /** After a reconnect: the engine's last refusal no longer applies. */
+    clearError: () => set('error', undefined),
     edited: (autoSync: boolean) => void worker().edited(autoSync),
     start: (minutes: number) => void worker().start(minutes),
     setOnline: (online: boolean) => void worker().setOnline(online),
