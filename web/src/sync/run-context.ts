@@ -8,7 +8,7 @@ import type { SyncFault } from './core/fault-types.ts'
 import type { SyncOp } from './core/plan-types.ts'
 import { backoffMs, type BackoffPolicy } from './backoff.ts'
 import { balanceOf, type Balances } from './balances.ts'
-import { recordToQbo, refToken, resolverFrom } from './core/index.ts'
+import { refToken, resolverFrom, writeFor } from './core/index.ts'
 import type { LocalRecord, MapWarning, RecordContext } from './core/index.ts'
 import type { Clock, LocalSnapshot, LocalStore, Logger, OnProgress, QboEntity, QboGateway, Random, Settlement } from './ports.ts'
 import { failureSettlement, successSettlement } from './settlements.ts'
@@ -66,23 +66,26 @@ export function recordContext(ctx: Ctx): RecordContext {
   }
 }
 
-type BodyResult = { ok: true; value: QboEntity; warnings: MapWarning[] } | { ok: false; error: SyncFault }
+/** `body` undefined: an update that changes nothing QuickBooks holds, settled without a call. */
+type BodyResult = { ok: true; value: QboEntity | undefined; warnings: MapWarning[] } | { ok: false; error: SyncFault }
 
-/** The body for `op` from the core's mappers: a create's full body, an update's full body sent as sparse, a void's ids. */
+/**
+ * The body for `op`, from the core's `writeFor`: a create's full body; an update's sparse body of just the fields
+ * changed since the mapping's snapshot (so a field changed in QuickBooks and not here is left alone); a
+ * deactivation; a void's Id and SyncToken. Ids and SyncTokens are the run's live ones, not the plan's.
+ */
 export function bodyOf(ctx: Ctx, op: SyncOp): BodyResult {
   const rec = op.localId === undefined ? undefined : ctx.records.get(key(op.kind, op.localId))
   if (!rec) return { ok: false, error: localFault('missing-record', 'This record is no longer on this device.') }
   const mapping = ctx.mappings.get(key(op.kind, op.localId!))
   if (op.action !== 'create' && !mapping) return { ok: false, error: localFault('not-linked', 'This record is not linked to QuickBooks yet.') }
-  const ids = mapping ? { Id: mapping.qboId as string, SyncToken: mapping.syncToken as string } : {}
-  if (op.action === 'void') return { ok: true, value: { ...ids, sparse: true }, warnings: [] }
-  if (op.deactivate) return { ok: true, value: { ...ids, sparse: true, Active: false }, warnings: [] }
-  const mapped = recordToQbo(op.kind, rec, recordContext(ctx))
-  if (!mapped.ok) return { ok: false, error: { ...localFault('map', mapped.error.message), field: mapped.error.field } }
-  const body = mapped.value.value as QboEntity
+  const live: SyncOp = mapping ? { ...op, qboId: mapping.qboId, syncToken: mapping.syncToken } : op
+  const w = writeFor(live, rec, recordContext(ctx), op.action === 'create' ? undefined : mapping?.snapshot)
+  if (!w.ok) return { ok: false, error: { ...localFault('map', w.error.message), field: w.error.field } }
+  const body = w.value.value?.body as QboEntity | undefined
   // The mappers leave a placeholder where a referenced record has no QuickBooks Id yet.
-  if (JSON.stringify(body).includes(REF_PREFIX)) return { ok: false, error: localFault('missing-reference', 'A record it refers to is not in QuickBooks yet.') }
-  return { ok: true, value: op.action === 'create' ? body : { ...body, ...ids, sparse: true }, warnings: mapped.value.warnings }
+  if (body && JSON.stringify(body).includes(REF_PREFIX)) return { ok: false, error: localFault('missing-reference', 'A record it refers to is not in QuickBooks yet.') }
+  return { ok: true, value: body, warnings: w.value.warnings }
 }
 
 const REF_PREFIX = refToken({ kind: 'contact', localId: '' }).replace(/contact:$/, '')
@@ -91,13 +94,13 @@ export function localFault(code: string, userMessage: string): SyncFault {
   return { kind: 'validation', retryable: false, userMessage, action: 'fix-field', code }
 }
 
-export function succeed(ctx: Ctx, op: SyncOp, entity: QboEntity, seqs: number[], warnings: readonly MapWarning[] = []): Settlement {
+export function succeed(ctx: Ctx, op: SyncOp, entity: QboEntity, seqs: number[], warnings: readonly MapWarning[] = [], unchanged = false): Settlement {
   ctx.outcome.set(op.id, 'ok')
   ctx.summary.synced++
   const rec = ctx.records.get(key(op.kind, op.localId ?? ''))!
   const balance = op.kind === 'invoice' ? balanceOf(entity) : undefined
   if (balance && entity.Id !== undefined) ctx.balances.set(String(entity.Id), balance)
-  return successSettlement({ op, entity, record: rec, seqs, realmId: ctx.realmId, at: iso(ctx.clock.now()), previous: ctx.mappings.get(key(op.kind, op.localId ?? '')), warnings })
+  return successSettlement({ op, entity, record: rec, seqs, realmId: ctx.realmId, at: iso(ctx.clock.now()), previous: ctx.mappings.get(key(op.kind, op.localId ?? '')), warnings, unchanged })
 }
 
 export function fail(ctx: Ctx, op: SyncOp, fault: SyncFault, seqs: number[], release: boolean): Settlement {

@@ -163,7 +163,11 @@ async function sendGroup(ctx: Ctx, group: SyncOp[], staleDepth = 0): Promise<voi
     const body = bodyOf(ctx, o)
     const refused = body.ok ? overpaid.get(o.id) : body.error
     if (refused) { settlements.push(fail(ctx, o, refused, seqsOf.get(o.id) ?? [], true)); continue }
-    if (body.ok) { bodies.set(o.id, body.value); warnings.set(o.id, body.warnings) }
+    if (!body.ok) continue
+    const m = ctx.mappings.get(key(o.kind, o.localId ?? ''))
+    // Nothing QuickBooks holds changed (a local-only field, say): settled as synced without a call.
+    if (body.value === undefined && m) settlements.push(succeed(ctx, o, { Id: m.qboId, SyncToken: m.syncToken }, seqsOf.get(o.id) ?? [], body.warnings, true))
+    else if (body.value !== undefined) { bodies.set(o.id, body.value); warnings.set(o.id, body.warnings) }
   }
   const sendable = ops.filter((o) => bodies.has(o.id))
   const stale: SyncOp[] = []

@@ -23,6 +23,8 @@ export function successSettlement(args: {
   op: SyncOp; entity: QboEntity; record: object; seqs: number[]; realmId: string; at: string; previous: Mapping | undefined
   /** What the mapper changed to fit QuickBooks' rules (a name cut, an email left out): one warning row each. */
   warnings?: readonly MapWarning[]
+  /** No call was needed: nothing QuickBooks holds changed. */
+  unchanged?: boolean
 }): Settlement {
   const { op, entity, record, seqs, realmId, at } = args
   const qboId = String(entity.Id ?? op.qboId ?? args.previous?.qboId ?? '')
@@ -33,7 +35,7 @@ export function successSettlement(args: {
     syncedVersion: Math.max(op.version ?? (record as { version: number }).version, args.previous?.syncedVersion ?? 0),
     status: 'synced', updatedAt: at,
   }
-  const verb = op.deactivate ? 'Made inactive in QuickBooks' : verbs[op.action]
+  const verb = args.unchanged ? 'Nothing to change in QuickBooks' : op.deactivate ? 'Made inactive in QuickBooks' : verbs[op.action]
   const log: LogEntry[] = [{ at, kind: op.kind, localId: mapping.localId, qboId, label: op.label, direction: 'push', status: 'synced', details: `${verb} (Id ${qboId})` }]
   for (const w of args.warnings ?? []) {
     log.push({ at, kind: op.kind, localId: mapping.localId, qboId, label: op.label, direction: 'push', status: 'warning', details: `${w.field}: ${w.message}` })

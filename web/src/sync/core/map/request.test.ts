@@ -37,6 +37,12 @@ describe('writeFor', () => {
     expect(w).toStrictEqual({ entity: 'Customer', operation: 'update', batchable: true, body: { Id: '58', SyncToken: '4', sparse: true, PrimaryEmailAddr: { Address: 'ann@new.test' } } })
   })
 
+  it('a field the snapshot lacks (empty when last synced) is sent when the record has it now', () => {
+    const w = ok(writeFor(op({ action: 'update', qboId: '58', syncToken: '4' }), { ...contact, phone: '(916) 555-0142' }, ctx,
+      { displayName: 'Ann Lee', email: 'ann@new.test', active: true }))
+    expect(w?.body).toStrictEqual({ Id: '58', SyncToken: '4', sparse: true, PrimaryPhone: { FreeFormNumber: '(916) 555-0142' } })
+  })
+
   it('an update that changes nothing in QuickBooks is no write at all', () => {
     expect(ok(writeFor(op({ action: 'update', qboId: '58', syncToken: '4' }), { ...contact, version: 4 }, ctx, { ...contact }))).toBeUndefined()
   })

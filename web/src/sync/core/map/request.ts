@@ -87,7 +87,9 @@ export function writeFor(op: SyncOp, record: LocalRecord, ctx: RecordContext, sn
   if (op.action === 'create') return mapped({ entity, operation: 'create', body: next.value.value, batchable: true }, next.value.warnings)
   if (!target) return mapError('Id', 'An update needs the record\'s QuickBooks Id and SyncToken.')
   // The body last sent, rebuilt from the snapshot; a snapshot the mapper cannot read means sending every field.
-  const previous = snapshot === undefined ? undefined : recordToQbo(op.kind, { ...record, ...snapshot } as LocalRecord, ctx)
+  // Only the envelope comes from the record: a field the snapshot lacks was empty then, not today's value.
+  const envelope = { id: record.id, version: record.version, updatedAt: record.updatedAt }
+  const previous = snapshot === undefined ? undefined : recordToQbo(op.kind, { ...envelope, ...snapshot } as LocalRecord, ctx)
   const sparse = sparseUpdate(target, next.value.value, previous?.ok ? previous.value.value : undefined)
   return mapped(sparse === undefined ? undefined : { entity, operation: 'update', body: sparse, batchable: true }, next.value.warnings)
 }
