@@ -2,6 +2,7 @@
 import { A } from '@solidjs/router'
 import { Show, type JSX, type ParentProps } from 'solid-js'
 import { OfflineBanner } from './OfflineBanner.tsx'
+import { SyncBanner } from './SyncBanner.tsx'
 import { SyncNowButton } from './SyncNowButton.tsx'
 
 export interface Section {
@@ -26,7 +27,7 @@ export function Shell(props: ShellProps) {
         <h1 class="brand">Fieldsync</h1>
         <SyncNowButton pending={props.pending} onClick={props.onSyncNow} />
       </header>
-      <Show when={!props.online}>
+      <Show when={!props.online} fallback={<SyncBanner />}>
         <OfflineBanner />
       </Show>
       <nav class="app-nav" aria-label="Main">

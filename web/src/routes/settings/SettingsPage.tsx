@@ -20,14 +20,14 @@ export default function SettingsPage() {
   return (
     <div class="stack">
       <PageHeader title="Settings" />
-      <Show when={settings()} fallback={<p class="loading">Loading settings…</p>}>
-        {(s) => <AppSettings settings={s()} />}
-      </Show>
-      <DemoDataCard />
       <section class="card" id="integrations" aria-labelledby="integrations-title">
         <h3 id="integrations-title">Integrations</h3>
         <QuickBooksCard />
       </section>
+      <Show when={settings()} fallback={<p class="loading">Loading settings…</p>}>
+        {(s) => <AppSettings settings={s()} />}
+      </Show>
+      <DemoDataCard />
     </div>
   )
 }

@@ -19,7 +19,7 @@ export function InitialSyncPanel() {
     <section class="card stack" aria-labelledby="initial-sync-title">
       <h3 id="initial-sync-title">Initial sync</h3>
       <p class="muted">Fieldsync reads your QuickBooks customers, items and accounts, matches them with this tablet's records and shows what it will do before it does anything.</p>
-      <div class="row">
+      <div class="actions-row">
         <button type="button" class="btn" disabled={s.running} onClick={() => void sync.preview()}>Preview initial sync</button>
       </div>
       <Show when={s.running && s.progress}>
@@ -51,7 +51,7 @@ export function InitialSyncPanel() {
                 </For>
               )}
             </For>
-            <div class="row">
+            <div class="actions-row">
               <button type="button" class="btn btn-primary" disabled={s.running} onClick={() => void sync.runInitial(decisions())}>Run initial sync</button>
             </div>
           </div>

@@ -22,10 +22,16 @@ export function SyncLog() {
   const sync = syncStatus()
   const [filter, setFilter] = createSignal<LogFilter>({ status: 'all', kind: 'all' })
   const [note, setNote] = createSignal<string>()
+  // Log rows never change once written: the same seq keeps the same object, so <For> keeps its DOM row and a
+  // sync that writes the log many times a second re-renders only the new rows (the main thread stays free).
+  const seen = new Map<number, SyncLogRow>()
   const rows = createLive(async () => {
     const f = filter()
     const q = f.status === 'all' ? db.syncLog.orderBy('seq').reverse() : db.syncLog.where('status').equals(f.status).reverse()
-    return q.filter((r) => matchesFilter(r, f)).limit(SHOWN).toArray()
+    const fresh = await q.filter((r) => matchesFilter(r, f)).limit(SHOWN).toArray()
+    const kept = fresh.map((r) => seen.get(r.seq) ?? (seen.set(r.seq, r), r))
+    if (seen.size > SHOWN * 4) for (const k of [...seen.keys()].slice(0, seen.size - SHOWN * 2)) seen.delete(k)
+    return kept
   }, filter)
   const failed = createLive(() => failedRecords(db))
   const send = async (woke: number) => {
@@ -69,18 +75,18 @@ export function SyncLog() {
       <Show when={(rows() ?? []).length > 0} fallback={<p class="muted">{rows.loading() ? 'Loading the log…' : filter().status === 'all' && filter().kind === 'all' ? 'Nothing synced yet.' : 'No log rows match these filters.'}</p>}>
         <div class="table-scroll">
           <table class="table log-table" data-testid="sync-log">
-            <thead><tr><th>Time</th><th>Record</th><th>Direction</th><th>Status</th><th>Details</th><th><span class="visually-hidden">Actions</span></th></tr></thead>
+            <colgroup><col style={{ width: '150px' }} /><col style={{ width: '190px' }} /><col style={{ width: '140px' }} /><col /><col style={{ width: '104px' }} /></colgroup>
+            <thead><tr><th>Time</th><th>Record</th><th>Status</th><th>Details</th><th><span class="visually-hidden">Actions</span></th></tr></thead>
             <tbody>
               <For each={rows()}>
                 {(r) => (
                   <tr data-status={r.status}>
-                    <td class="nowrap">{logTime(r.at, fmt().locale)}</td>
+                    <td class="small">{logTime(r.at, fmt().locale)}</td>
                     <td>
                       <span class="muted small">{kindWords(r.kind)}</span><br />
                       <Show when={r.kind && r.localId && editHref(r.kind, r.localId)} fallback={r.label}>{(href) => <A href={href().replace(/\/edit$|\?.*$/, '')}>{r.label}</A>}</Show>
                     </td>
-                    <td class="nowrap">{directionWords(r.direction)}</td>
-                    <td><span class={`pill pill-${r.status}`}>{r.status}</span></td>
+                    <td><span class={`pill pill-${r.status}`}>{r.status}</span><br /><span class="muted small">{directionWords(r.direction)}</span></td>
                     <td>
                       <Show when={r.status === 'conflict' && conflictParts(r.details)} fallback={r.details}>
                         {(c) => (
