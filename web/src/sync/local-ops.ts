@@ -6,10 +6,22 @@
 import type { SyncPlan } from './core/plan-types.ts'
 import { ENTITY_OF } from './core/index.ts'
 import { fieldsFromQbo } from './read-back.ts'
-import type { Settlement } from './ports.ts'
+import type { QboEntity, Settlement } from './ports.ts'
 import type { Ctx } from './run-context.ts'
 import { key } from './run-context.ts'
 import { linkSettlement } from './settlements.ts'
+
+/**
+ * The merge base of a fresh link: QuickBooks' values of the fields this record has. A queued edit then sends
+ * only the fields where this device's value differs, and a field empty here is neither sent nor cleared there
+ * (a later pull brings it in, since QuickBooks changed it relative to this base).
+ */
+function linkBase(kind: string, record: object, entity: QboEntity | undefined): Record<string, unknown> | undefined {
+  const theirs = entity ? fieldsFromQbo(kind, entity) : undefined
+  if (!theirs) return undefined
+  const mine = record as Record<string, unknown>
+  return Object.fromEntries(Object.entries(theirs).filter(([k]) => mine[k] !== undefined))
+}
 
 export function localSettlements(plan: SyncPlan, ctx: Ctx & { now: () => string; uuid: () => string }): {
   settlements: Settlement[]; ok: string[]; linked: number; pulled: number
@@ -24,7 +36,7 @@ export function localSettlements(plan: SyncPlan, ctx: Ctx & { now: () => string;
       const record = ctx.records.get(key(op.kind, op.localId ?? ''))
       if (!record || op.qboId === undefined) continue
       settlements.push(linkSettlement({ kind: op.kind, localId: record.id, label: op.label, entity: entity ?? { Id: op.qboId, SyncToken: op.syncToken ?? '0' },
-        record, realmId: ctx.realmId, at: ctx.now() }))
+        record, realmId: ctx.realmId, at: ctx.now(), snapshot: linkBase(op.kind, record, entity) }))
       ok.push(op.id)
       linked++
       continue

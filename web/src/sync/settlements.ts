@@ -84,11 +84,17 @@ export function failureSettlement(args: {
   }
 }
 
-export function linkSettlement(args: { kind: SyncKind; localId: string; label: string; entity: QboEntity; record: object; realmId: string; at: string; via?: string }): Settlement {
+/**
+ * The mapping and log row of a link. `snapshot` is what QuickBooks holds, as local fields, when it is known (a
+ * matched customer or item): the next update then sends just the fields where this device differs. Without it
+ * the record's own fields stand in (a create found again after a lost answer holds what was sent).
+ */
+export function linkSettlement(args: { kind: SyncKind; localId: string; label: string; entity: QboEntity; record: object; realmId: string; at: string; via?: string
+  snapshot?: Record<string, unknown> | undefined }): Settlement {
   const qboId = String(args.entity.Id)
   const mapping: Mapping = {
     kind: args.kind, localId: args.localId as Mapping['localId'], qboId: qboId as Mapping['qboId'], realmId: args.realmId,
-    syncToken: String(args.entity.SyncToken ?? '0') as Mapping['syncToken'], snapshot: fieldsOf(args.record),
+    syncToken: String(args.entity.SyncToken ?? '0') as Mapping['syncToken'], snapshot: args.snapshot ?? fieldsOf(args.record),
     syncedVersion: (args.record as { version: number }).version, status: 'synced', updatedAt: args.at,
   }
   return { mapping, doneSeqs: [], log: [{ at: args.at, kind: args.kind, localId: mapping.localId, qboId, label: args.label, direction: 'none', status: 'matched',

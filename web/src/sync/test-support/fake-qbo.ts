@@ -56,7 +56,8 @@ export class FakeQbo implements QboGateway {
     this.beforeCall()
     const m = /FROM (\w+)(?: WHERE (\w+) = '((?:[^'\\]|\\.)*)')?(?: STARTPOSITION (\d+))?(?: MAXRESULTS (\d+))?/i.exec(statement)
     if (!m) return { ok: false, error: classifyFault({ type: 'http', status: 400, body: fault('4000', 'Error parsing query') }) }
-    const rows = [...this.entities[m[1] as QboEntityName].values()].filter((e) => !m[2] || e[m[2]] === m[3]!.replace(/\\(.)/g, '$1'))
+    // Entities this fake does not hold (Account) answer as an empty company would.
+    const rows = [...(this.entities[m[1] as QboEntityName] ?? new Map<string, QboEntity>()).values()].filter((e) => !m[2] || e[m[2]] === m[3]!.replace(/\\(.)/g, '$1'))
     const start = Number(m[4] ?? 1), max = Number(m[5] ?? 100)
     const page = rows.slice(start - 1, start - 1 + max)
     return { ok: true, value: page.length > 0 ? { [m[1]!]: page, startPosition: start, maxResults: page.length } : {} }
