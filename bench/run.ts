@@ -3,7 +3,7 @@
 // returning the Markdown it contributes to docs/benchmarks.md.
 import { pathToFileURL } from 'node:url'
 
-export const benchmarks: string[] = ['bench/web-writes.ts', 'bench/web-render.ts', 'bench/emulator-throughput.ts', 'bench/edge-overhead.ts', 'bench/sync-core.ts', 'bench/sync-initial.ts', 'bench/sync-chaos.ts', 'bench/sync-latency.ts']
+export const benchmarks: string[] = ['bench/web-writes.ts', 'bench/web-render.ts', 'bench/emulator-throughput.ts', 'bench/edge-overhead.ts', 'bench/sync-core.ts', 'bench/sync-initial.ts', 'bench/sync-chaos.ts', 'bench/sync-latency.ts', 'bench/main-thread.ts']
 
 for (const file of benchmarks) {
   const mod = (await import(pathToFileURL(file).href)) as { run: () => Promise<string> }
