@@ -24,7 +24,19 @@ export function matchesFilter(r: Pick<SyncLogRow, 'status' | 'kind'>, f: LogFilt
 export function logTime(at: string, locale: string | undefined, timeZone?: string): string {
   const d = new Date(at)
   if (Number.isNaN(d.getTime())) return at
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(d)
+  return formatter(locale, timeZone).format(d)
+}
+
+// Building an Intl.DateTimeFormat costs far more than using one; the log formats hundreds of rows per update.
+const formatters = new Map<string, Intl.DateTimeFormat>()
+function formatter(locale: string | undefined, timeZone: string | undefined): Intl.DateTimeFormat {
+  const key = `${locale ?? ''}|${timeZone ?? ''}`
+  let f = formatters.get(key)
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) })
+    formatters.set(key, f)
+  }
+  return f
 }
 
 export type ConflictParts = { field: string; here: string; quickbooks: string; kept: string }
