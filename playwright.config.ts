@@ -11,7 +11,8 @@ export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
   timeout: 30_000,
-  workers: process.env.CI ? 1 : 2,
+  // One worker: every spec shares the stack's emulator and edge, so specs must not interleave.
+  workers: 1,
   forbidOnly: !!process.env.CI,
   reporter: [['list']],
   use: {

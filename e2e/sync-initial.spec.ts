@@ -4,6 +4,13 @@ import { expect, test, type Page } from '@playwright/test'
 // (the emulator's consent in a popup), the preview, the run, the log, and the Sync Now badge back to zero.
 
 const pending = (page: Page) => page.getByTestId('pending-count')
+const emulator = `http://127.0.0.1:${process.env.FIELDSYNC_EMULATOR_PORT ?? '9401'}`
+
+// The e2e stack's emulator outlives each spec: start from the seeded company, not from what
+// earlier journeys pushed into it.
+test.beforeEach(async ({ request }) => {
+  expect((await request.post(`${emulator}/__admin/companies/reset`)).ok()).toBe(true)
+})
 
 test('connect from Settings, preview the initial sync, run it and see the log', async ({ page }) => {
   test.setTimeout(90_000)

@@ -26,4 +26,6 @@ export interface CompaniesPort {
   bookkeeperEdit(realmId: string, entity: string, id: string, patch: Record<string, unknown>): unknown
   bookkeeperDelete(realmId: string, entity: string, id: string): unknown
   onChange(listener: (e: CompanyChange) => void): unknown
+  /** Every company back to the start seed (test isolation). */
+  reset(): void
 }

@@ -15,6 +15,8 @@ export interface StubCompanies extends CompaniesPort {
   gate: Promise<void> | null
   /** Number of requests currently waiting at the gate. */
   waiting: number
+  /** How many times the admin API asked for a reset. */
+  resets: number
   /** Resolves when `n` requests are waiting at the gate. */
   waitingReached(n: number): Promise<void>
 }
@@ -32,6 +34,7 @@ export function stubCompanies(opts: { companies?: { realmId: string; companyName
     writes: [],
     gate: null,
     waiting: 0,
+    resets: 0,
     waitingReached: (n) => (stub.waiting >= n ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ n, resolve }))),
     list: () => companies,
     get: (realmId) => companies.find((c) => c.realmId === realmId),
@@ -46,6 +49,9 @@ export function stubCompanies(opts: { companies?: { realmId: string; companyName
       return { ok: true, value: { Id: id, status: 'Deleted' } }
     },
     onChange: (l) => listeners.push(l),
+    reset: () => {
+      stub.resets++
+    },
     accountingRoutes() {
       const app = new Hono()
       app.use('*', async (_c, next) => {

@@ -87,7 +87,7 @@ export function adminRoutes(deps: AdminDeps): Hono {
 
   app.get('/', (c) =>
     c.json({
-      companies: ['GET /companies', 'GET /companies/:realmId', 'POST /companies/:realmId/seed', 'PATCH /companies/:realmId/:entity/:id', 'DELETE /companies/:realmId/:entity/:id'],
+      companies: ['GET /companies', 'GET /companies/:realmId', 'POST /companies/reset', 'POST /companies/:realmId/seed', 'PATCH /companies/:realmId/:entity/:id', 'DELETE /companies/:realmId/:entity/:id'],
       tokens: ['GET /tokens', 'POST /tokens/connect', 'POST /tokens/expire', 'POST /tokens/revoke', 'PUT /tokens/lifetimes'],
       clock: ['GET /clock', 'POST /clock/advance'],
       requests: ['GET /requests?realmId=&since=', 'DELETE /requests'],
@@ -103,6 +103,10 @@ export function adminRoutes(deps: AdminDeps): Hono {
   app.get('/companies/:realmId', (c) => {
     const realmId = c.req.param('realmId')
     return known(realmId) ? outcome(c, () => companies.snapshot(realmId)) : fail(c, 404, 'not_found', `No company ${realmId}`)
+  })
+  app.post('/companies/reset', (c) => {
+    companies.reset()
+    return c.json(companies.list())
   })
   app.post('/companies/:realmId/seed', async (c) => {
     const b = await body(c, z.record(z.string(), z.unknown()))

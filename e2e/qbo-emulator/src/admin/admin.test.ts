@@ -25,6 +25,13 @@ describe('admin: companies', () => {
     expect((await missing.json()).error.kind).toBe('not_found')
   })
 
+  it('resets every company to the start seed on request', async () => {
+    const res = await admin('/companies/reset', { method: 'POST' })
+    expect(res.status).toBe(200)
+    expect(await res.json()).toEqual(w.stub.list())
+    expect(w.stub.resets).toBe(1)
+  })
+
   it('passes bookkeeper edits and deletes to the company, validating the body', async () => {
     const edit = await admin(`/companies/${realmA}/customer/5`, { method: 'PATCH', json: { DisplayName: 'Ada' } })
     expect(await edit.json()).toEqual({ Id: '5', DisplayName: 'Ada' })

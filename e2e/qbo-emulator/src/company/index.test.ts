@@ -23,6 +23,18 @@ describe('createCompanies', () => {
     expect(b.snapshot('123')).toEqual({ ...snap, realmId: '123' })
   })
 
+  it('resets to the start seed: edits undone, extra companies dropped, the same Ids again', () => {
+    const companies = createCompanies({ clock: createManualClock(), seed: 'small' })
+    const pristine = companies.snapshot(REALM)
+    const customer = (pristine?.entities['Customer'] ?? [])[0] as Json
+    expect(companies.bookkeeperEdit(REALM, 'Customer', String(customer['Id']), { Notes: 'changed' }).ok).toBe(true)
+    expect(companies.seed('123', pristine).ok).toBe(true)
+    expect(companies.snapshot(REALM)).not.toEqual(pristine)
+    companies.reset()
+    expect(companies.snapshot(REALM)).toEqual(pristine)
+    expect(companies.list().map((c) => c.realmId)).toEqual([REALM, SECOND_REALM_ID])
+  })
+
   it('refuses seed data that is not a company', () => {
     const companies = createCompanies({ clock: createManualClock(), seed: 'none' })
     const r = companies.seed('1', { entities: { Customer: 'lots' } })

@@ -48,6 +48,8 @@ export interface Companies {
   bookkeeperDelete(realmId: string, entity: string, id: string): Result<Json>
   /** Called after every change; returns an unsubscribe function. */
   onChange(listener: ChangeListener): () => void
+  /** Back to the companies the emulator started with (for test isolation); seeded extras are dropped. */
+  reset(): void
 }
 
 export function createCompanies(opts: CompaniesOptions): Companies {
@@ -58,7 +60,11 @@ export function createCompanies(opts: CompaniesOptions): Companies {
   }
   const realms = new Map<string, Realm>()
   const install = (realmId: string, snap: CompanySnapshot, owned = false) => realms.set(realmId, createRealm(fromSnapshot(realmId, snap, owned), clock, emit))
-  for (const { snapshot, fresh } of seedCompanies(opts.seed)) install(snapshot.realmId ?? '', snapshot, fresh)
+  const installSeed = () => {
+    realms.clear()
+    for (const { snapshot, fresh } of seedCompanies(opts.seed)) install(snapshot.realmId ?? '', snapshot, fresh)
+  }
+  installSeed()
 
   const describe = (realm: Realm) => ({ realmId: realm.state.realmId, companyName: str(realm.state.companyInfo.CompanyName) ?? realm.state.realmId })
 
@@ -106,5 +112,6 @@ export function createCompanies(opts: CompaniesOptions): Companies {
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
+    reset: installSeed,
   }
 }
