@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises'
 import { expect, test, type Page } from '@playwright/test'
-import { admin, company, connectFromCard, nav, newContact, openContact, pending, realmOf, shot, syncNow } from './journey-steps.ts'
+import { admin, company, connectFromCard, nav, newContact, openContact, pending, ownCompany, realmOf, shot, syncNow } from './journey-steps.ts'
 
 async function finalizedInvoice(page: Page, contact: string): Promise<string> {
   await openContact(page, contact)
@@ -22,8 +22,9 @@ async function finalizedInvoice(page: Page, contact: string): Promise<string> {
 test('auth revoked, record deleted in QuickBooks, retry all and CSV: every error has a way out', async ({ page }) => {
   test.setTimeout(180_000)
   await page.goto('/')
+  const ownRealm = await ownCompany(page, 'Journey Errors Plumbing')
   await newContact(page, 'Ines', 'Marlow', 'ines.marlow@example.com')
-  await connectFromCard(page)
+  await connectFromCard(page, 'Connect', ownRealm)
   await page.getByTestId('qbo-card').getByRole('link', { name: /Initial sync/ }).click()
   await page.getByRole('button', { name: 'Preview initial sync' }).click()
   await expect(page.getByTestId('sync-preview')).toBeVisible({ timeout: 30_000 })
@@ -90,7 +91,7 @@ test('auth revoked, record deleted in QuickBooks, retry all and CSV: every error
   const card = page.getByTestId('qbo-card')
   await expect(card.getByTestId('qbo-reconnect-reason')).toBeVisible()
   await shot(page, 'sync-16-card-reconnect')
-  await connectFromCard(page, 'Reconnect')
+  await connectFromCard(page, 'Reconnect', ownRealm)
   await expect(banner).toBeHidden()
   await syncNow(page)
   await expect(pending(page)).toHaveText('0', { timeout: 30_000 })

@@ -23,11 +23,11 @@ export async function realmOf(page: Page): Promise<string> {
 }
 
 /** Connect (or Reconnect) from the Settings card through the emulator's consent popup. */
-export async function connectFromCard(page: Page, button: 'Connect' | 'Reconnect' = 'Connect'): Promise<Locator> {
+export async function connectFromCard(page: Page, button: 'Connect' | 'Reconnect' = 'Connect', realmId?: string): Promise<Locator> {
   await nav(page, 'Settings')
   const card = page.getByTestId('qbo-card')
   const [popup] = await Promise.all([page.waitForEvent('popup'), card.getByRole('button', { name: button, exact: true }).click()])
-  await popup.getByRole('radio').first().check()
+  await (realmId ? popup.locator(`input[type=radio][value="${realmId}"]`) : popup.getByRole('radio').first()).check()
   await popup.getByRole('button', { name: 'Connect' }).click()
   await expect(card.getByTestId('qbo-connected')).toHaveText('Connected', { timeout: 15_000 })
   return card
@@ -57,4 +57,18 @@ export async function openContact(page: Page, name: string): Promise<void> {
   await nav(page, 'Contacts')
   await page.getByLabel('Search contacts').fill(name)
   await page.getByRole('list', { name: 'Contacts' }).getByText(name, { exact: true }).click()
+}
+
+/**
+ * A company of the journey's own, copied from the sandbox one: journeys that disconnect, reconnect or revoke
+ * would otherwise end the sessions of other specs running at the same time against the same company.
+ */
+export async function ownCompany(page: Page, name: string): Promise<string> {
+  const list = (await (await page.request.get(admin('/companies'))).json()) as { realmId: string; companyName: string }[]
+  const source = list.find((c) => !c.companyName.startsWith('Journey'))!.realmId
+  const snap = (await (await page.request.get(admin(`/companies/${source}`))).json()) as { companyInfo: Json } & Json
+  const realmId = `93${String(Math.floor(Math.random() * 1e14)).padStart(14, '0')}`
+  const res = await page.request.post(admin(`/companies/${realmId}/seed`), { data: { ...snap, realmId, companyInfo: { ...snap.companyInfo, CompanyName: name } } })
+  expect(res.ok()).toBe(true)
+  return realmId
 }

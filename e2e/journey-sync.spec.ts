@@ -6,11 +6,12 @@
  * links, Reconnect, and nothing is duplicated. Pictures of each state go to test-results/screenshots/.
  */
 import { expect, test } from '@playwright/test'
-import { company, connectFromCard, nav, newContact, openContact, pending, realmOf, rowState, shot, syncNow } from './journey-steps.ts'
+import { company, connectFromCard, nav, newContact, openContact, pending, ownCompany, realmOf, rowState, shot, syncNow } from './journey-steps.ts'
 
 test('the whole sync journey: connect, initial sync, offline edit, bookkeeper edit, a failure fixed, disconnect and reconnect', async ({ page, context }) => {
   test.setTimeout(240_000)
   await page.goto('/')
+  const ownRealm = await ownCompany(page, 'Journey Sync Plumbing')
 
   // Work recorded before QuickBooks is connected: a contact, an item and a finalized invoice.
   await newContact(page, 'Wren', 'Okafor', 'wren.okafor@example.com')
@@ -37,7 +38,7 @@ test('the whole sync journey: connect, initial sync, offline edit, bookkeeper ed
   // Connect, preview, run.
   await nav(page, 'Settings')
   await shot(page, 'sync-02-card-not-connected')
-  const card = await connectFromCard(page)
+  const card = await connectFromCard(page, 'Connect', ownRealm)
   await expect(card.getByLabel('Sync automatically')).toBeVisible()
   await shot(page, 'sync-03-card-connected')
   await card.getByRole('link', { name: /Initial sync/ }).click()
@@ -126,7 +127,7 @@ test('the whole sync journey: connect, initial sync, offline edit, bookkeeper ed
   await page.getByRole('dialog').getByRole('button', { name: 'Disconnect' }).click()
   await expect(page.getByTestId('qbo-message')).toContainText('Links are kept')
   await shot(page, 'sync-11-disconnected')
-  await connectFromCard(page, 'Connect')
+  await connectFromCard(page, 'Connect', ownRealm)
   expect(await realmOf(page)).toBe(realmId)
   await syncNow(page)
   await expect(pending(page)).toHaveText('0', { timeout: 30_000 })
