@@ -75,7 +75,7 @@ export function SyncLog() {
       <Show when={(rows() ?? []).length > 0} fallback={<p class="muted">{rows.loading() ? 'Loading the log…' : filter().status === 'all' && filter().kind === 'all' ? 'Nothing synced yet.' : 'No log rows match these filters.'}</p>}>
         <div class="table-scroll">
           <table class="table log-table" data-testid="sync-log">
-            <colgroup><col style={{ width: '150px' }} /><col style={{ width: '190px' }} /><col style={{ width: '140px' }} /><col /><col style={{ width: '104px' }} /></colgroup>
+            <colgroup><col style={{ width: '150px' }} /><col style={{ width: '190px' }} /><col style={{ width: '140px' }} /><col /><col style={{ width: '120px' }} /></colgroup>
             <thead><tr><th>Time</th><th>Record</th><th>Status</th><th>Details</th><th><span class="visually-hidden">Actions</span></th></tr></thead>
             <tbody>
               <For each={rows()}>
