@@ -6,26 +6,15 @@
 // Rerun: npm run bench (or: npx node bench/edge-overhead.ts); FIELDSYNC_BENCH_EDGE_CALLS sets calls per round.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { emulatorVars } from '../scripts/edge-vars.ts'
+import { connectThroughEdge, freePort } from '../e2e/support/edge-worker.ts'
 
 const rounds = 3
 const callsPerRound = Number(process.env.FIELDSYNC_BENCH_EDGE_CALLS ?? 400)
 const warmup = 50
 const quiet = { WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_HIDE_BANNER: 'true' }
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer()
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number }
-      srv.close(() => resolve(port))
-    })
-    srv.on('error', reject)
-  })
-}
 
 function start(cmd: string, args: string[], env: Record<string, string> = {}): ChildProcess {
   // Own process group, so wrangler's workerd goes with it.
@@ -57,22 +46,6 @@ async function json(url: string, init: RequestInit = {}): Promise<Record<string,
   const res = await fetch(url, { ...init, headers: { 'Content-Type': 'application/json', ...(init.headers ?? {}) } })
   if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${url} answered ${res.status}: ${await res.text()}`)
   return (await res.json()) as Record<string, unknown>
-}
-
-/** Connect through the edge as a browser would, returning the session cookie. */
-async function connectThroughEdge(edge: string, emulator: string, realmId: string): Promise<string> {
-  const start = await fetch(`${edge}/auth/intuit/connect`, { redirect: 'manual' })
-  const stateCookie = start.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
-  const consent = await (await fetch(start.headers.get('location')!)).text()
-  const form = new URLSearchParams()
-  for (const m of consent.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) if (m[1] !== 'realmId') form.set(m[1]!, m[2]!.replace(/&amp;/g, '&'))
-  form.set('realmId', realmId)
-  form.set('decision', 'connect')
-  const decided = await fetch(`${emulator}/connect/oauth2`, { method: 'POST', body: form, redirect: 'manual' })
-  const callback = await fetch(decided.headers.get('location')!, { headers: { cookie: stateCookie }, redirect: 'manual' })
-  const session = callback.headers.getSetCookie().find((c) => c.startsWith('fs_session='))
-  if (!session) throw new Error(`connect failed: ${callback.status} ${callback.headers.get('location')}`)
-  return session.split(';')[0]!
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!

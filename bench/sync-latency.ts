@@ -30,7 +30,7 @@ import { edgeGateway } from '../web/src/sync/edge-gateway.ts'
 import { SyncEngine } from '../web/src/sync/engine.ts'
 import { realClock, realRandom } from '../web/src/sync/ports.ts'
 import { localApp } from '../scripts/edge-vars.ts'
-import { connectThroughEdge, freePort, startEdgeWorker } from './support/edge-worker.ts'
+import { connectThroughEdge, freePort, startEdgeWorker } from '../e2e/support/edge-worker.ts'
 
 const edits = Number(process.env.FIELDSYNC_BENCH_EDITS ?? 12)
 const realmId = SMALL_REALM_ID
@@ -62,7 +62,7 @@ export async function run(): Promise<string> {
     apps: [{ clientId: localApp.clientId, clientSecret: localApp.clientSecret, redirectUris: [`${edgeUrl}/auth/intuit/callback`],
       webhook: { url: `${edgeUrl}/webhooks/intuit`, verifierToken: localApp.webhookVerifier } }],
   })
-  const edge = await startEdgeWorker(emu.url, edgePort)
+  const edge = await startEdgeWorker({ emulatorUrl: emu.url, appOrigin: edgeUrl, port: edgePort })
   const db = new FieldsyncDB(`latency-${process.pid}`, { indexedDB, IDBKeyRange })
   let engine: SyncEngine | undefined
   const subscriptions: { unsubscribe(): void }[] = []

@@ -11,7 +11,8 @@
  */
 import { startEmulator, type RunningEmulator } from '../../../../e2e/qbo-emulator/src/serve.ts'
 import { SMALL_REALM_ID } from '../../../../e2e/qbo-emulator/src/seeds/small.ts'
-import { emulatorVars, localApp } from '../../../../scripts/edge-vars.ts'
+import { localApp } from '../../../../scripts/edge-vars.ts'
+import { connectThroughEdge, startEdgeWorker, type EdgeWorker } from '../../../../e2e/support/edge-worker.ts'
 import { testClock, testDb } from '../../db/test-db.ts'
 import type { FieldsyncDB } from '../../db/schema.ts'
 import { DexieStore } from '../dexie-store.ts'
@@ -37,53 +38,16 @@ export interface EdgeWorld {
   close(): Promise<void>
 }
 
-const unescapeHtml = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
-const cookiesOf = (res: Response) => res.headers.getSetCookie().map((c) => c.split(';')[0]!).join('; ')
-
-async function startEdge(emulatorUrl: string): Promise<{ url: string; dispose(): Promise<void> }> {
-  // Nothing leaves loopback: no metrics, no Request.cf lookup, no update check (toolchain.md).
-  Object.assign(process.env, { WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_HIDE_BANNER: 'true', WRANGLER_LOG: process.env['WRANGLER_LOG'] ?? 'error' })
-  const { unstable_startWorker } = await import('wrangler')
-  const vars = emulatorVars(emulatorUrl, APP_ORIGIN)
-  const worker = await unstable_startWorker({
-    config: 'wrangler.toml',
-    bindings: Object.fromEntries(Object.entries(vars).map(([name, value]) => [name, { type: 'plain_text' as const, value }])),
-    dev: { server: { hostname: '127.0.0.1', port: 0 }, inspector: false, persist: false },
-  })
-  const url = (await worker.url).origin
-  return { url, dispose: () => worker.dispose() }
-}
-
-/** Connect → consent → callback, as a browser; returns the session cookie the callback sets. */
-async function connect(edgeUrl: string, emulatorUrl: string, realmId: string): Promise<string> {
-  const start = await fetch(`${edgeUrl}/auth/intuit/connect`, { redirect: 'manual' })
-  const authorize = start.headers.get('location')
-  if (start.status !== 302 || !authorize) throw new Error(`connect: ${start.status}`)
-  const stateCookie = cookiesOf(start)
-  const consent = await (await fetch(authorize)).text()
-  const form = new URLSearchParams()
-  for (const m of consent.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) form.set(unescapeHtml(m[1]!), unescapeHtml(m[2]!))
-  form.set('realmId', realmId)
-  form.set('decision', 'connect')
-  const decided = await fetch(`${emulatorUrl}/connect/oauth2`, { method: 'POST', body: form, redirect: 'manual' })
-  const back = new URL(decided.headers.get('location') ?? '')
-  if (back.origin !== APP_ORIGIN) throw new Error(`consent sent the browser to ${back.href}`)
-  const callback = await fetch(`${edgeUrl}${back.pathname}${back.search}`, { headers: { cookie: stateCookie }, redirect: 'manual' })
-  const session = callback.headers.getSetCookie().find((c) => c.startsWith('fs_session='))
-  if (!session) throw new Error(`callback: ${callback.status} ${await callback.text()}`)
-  return session.split(';')[0]!
-}
-
 export async function startEdgeWorld(): Promise<EdgeWorld> {
   const emu = await startEmulator({
     port: 0, seed: 'small', timeScale: 1000,
     apps: [{ clientId: localApp.clientId, clientSecret: localApp.clientSecret, redirectUris: [`${APP_ORIGIN}/auth/intuit/callback`] }],
   })
-  let edge: { url: string; dispose(): Promise<void> } | undefined
+  let edge: EdgeWorker | undefined
   try {
-    edge = await startEdge(emu.url)
+    edge = await startEdgeWorker({ emulatorUrl: emu.url, appOrigin: APP_ORIGIN })
     const realmId = SMALL_REALM_ID
-    const cookie = await connect(edge.url, emu.url, realmId)
+    const cookie = await connectThroughEdge(edge.url, emu.url, realmId)
     const withCookie: typeof fetch = (input, init) => {
       const headers = new Headers(init?.headers)
       headers.set('cookie', cookie)
