@@ -4,17 +4,7 @@ import {
   contactCandidate, itemCandidate, matchContacts, matchItems, plan,
   type PlanInput, type RemoteCandidate, type SyncPlan,
 } from '../web/src/sync/core/index.ts'
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { mulberry32 as rng } from '../e2e/qbo-emulator/src/chaos/prng.ts'
 
 const FIRST = ['Ann', 'Bob', 'Cara', 'Dev', 'Eli', 'Fay', 'Gus', 'Hana', 'Ivan', 'June', 'Kofi', 'Lena', 'Mo', 'Nia', 'Omar', 'Pia']
 const LAST = ['Lee', 'Ray', 'Smith', "O'Brien", 'Núñez', 'Khan', 'Berg', 'Costa', 'Dubois', 'Evans', 'Fox', 'Gray']
@@ -109,7 +99,6 @@ export function matchAndPlan(w: World): SyncPlan {
   const items = matchItems(w.localItems, w.remoteItems, [])
   return plan({ ...w.input, match: { contacts, items } })
 }
-
 
 /** The two benchmark worlds, by label. */
 export const WORLDS: readonly { label: string; make: () => World }[] = [

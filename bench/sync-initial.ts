@@ -5,15 +5,14 @@
 //
 // Rerun: `npx node bench/sync-initial.ts` (or `npm run bench`). FIELDSYNC_BENCH_SCALE (default 20) is the
 // emulator's time scale; FIELDSYNC_BENCH_N (default 10000) the number of contacts and of invoices; RUNS (default 1).
-import { Pacer } from '../edge/src/pacer/pacer.ts'
-import { intuitLimits } from '../edge/src/pacer/policy.ts'
+import { pacedGateway } from './support/paced-gateway.ts'
 import { startEmulator } from '../e2e/qbo-emulator/src/serve.ts'
 import { SMALL_REALM_ID } from '../e2e/qbo-emulator/src/seeds/small.ts'
 import type { Contact, Invoice, Item, OutboxRow } from '../shared/domain/index.ts'
 import { directGateway } from '../web/src/sync/edge-gateway.ts'
 import { previewInitialSync, runInitialSync } from '../web/src/sync/initial-sync.ts'
 import { MemoryStore } from '../web/src/sync/memory-store.ts'
-import { realClock, realRandom, type QboGateway } from '../web/src/sync/ports.ts'
+import { realClock, realRandom } from '../web/src/sync/ports.ts'
 
 const scale = Number(process.env.FIELDSYNC_BENCH_SCALE ?? 20)
 const n = Number(process.env.FIELDSYNC_BENCH_N ?? 10_000)
@@ -39,34 +38,13 @@ function localData(): MemoryStore {
   return store
 }
 
-/** The edge's pacer in front of the gateway: what the RealmGate does for every proxied call. */
-function paced(inner: QboGateway, pacer: Pacer, counts: { calls: number; batches: number; throttled: number }): QboGateway {
-  const wrap = <A extends unknown[], R extends { ok: boolean; error?: { code: string; httpStatus?: number | undefined } }>(kind: 'call' | 'batch', f: (...a: A) => Promise<R>) => async (...a: A): Promise<R> => {
-    const admission = await pacer.acquire(kind)
-    if (!admission.ok) {
-      return { ok: false, error: { kind: 'rateLimit', retryable: true, userMessage: 'paced', action: 'backoff', code: 'paced', retryAfterMs: admission.retryAfterMs } } as unknown as R
-    }
-    try {
-      const r = await f(...a)
-      counts.calls++
-      if (kind === 'batch') counts.batches++
-      if (!r.ok && (r.error?.httpStatus === 429 || r.error?.code === '3001')) { counts.throttled++; pacer.throttled() }
-      return r
-    } finally {
-      pacer.release(admission.id)
-    }
-  }
-  return { query: wrap('call', inner.query), read: wrap('call', inner.read), write: wrap('call', inner.write), batch: wrap('batch', inner.batch), cdc: wrap('call', inner.cdc) }
-}
 
 async function once(): Promise<{ ms: number; floorMs: number; throttled: number; batches: number; calls: number; failed: number; created: number }> {
   const emu = await startEmulator({ port: 0, seed: 'small', timeScale: scale })
   try {
     const tokenRes = await fetch(`${emu.url}/__admin/tokens/connect`, { method: 'POST', body: JSON.stringify({ realmId: SMALL_REALM_ID }), headers: { 'Content-Type': 'application/json' } })
     const token = ((await tokenRes.json()) as { access_token: string }).access_token
-    const counts = { calls: 0, batches: 0, throttled: 0 }
-    const pacer = new Pacer(intuitLimits(scale, 60_000), () => Date.now())
-    const gateway = paced(directGateway(emu.url, SMALL_REALM_ID, () => token), pacer, counts)
+    const { gateway, counts } = pacedGateway(directGateway(emu.url, SMALL_REALM_ID, () => token), scale)
     const store = localData()
     const deps = { store, gateway, clock: realClock, random: realRandom, realmId: SMALL_REALM_ID, concurrency: 10 }
     const t0 = performance.now()
