@@ -4,6 +4,7 @@
  */
 import { Settings, defaultSettings, err, fromZodIssues, ok } from '../../../shared/domain/index.ts'
 import type { Result, SettingsInput } from '../../../shared/domain/index.ts'
+import { invoiceNumberPast } from './invoice-numbers.ts'
 import { enqueue } from './outbox.ts'
 import type { FieldsyncDB, SettingsRow } from './schema.ts'
 
@@ -46,4 +47,18 @@ export async function takeInvoiceNumber(db: FieldsyncDB): Promise<string> {
   const s = await getSettings(db)
   await db.settings.put({ ...s, id: 'app', nextInvoiceNumber: s.nextInvoiceNumber + 1 })
   return String(s.nextInvoiceNumber)
+}
+
+/**
+ * Moves the next invoice number past QuickBooks' numeric DocNumbers (never backwards), after the initial sync
+ * and each pull, so the app's next invoice never takes a number the company already used.
+ */
+export async function moveInvoiceNumberPast(db: FieldsyncDB, docNumbers: readonly unknown[]): Promise<Settings> {
+  return db.transaction('rw', [db.settings, db.jobs, db.mappings, db.outbox], async () => {
+    const before = await getSettings(db)
+    const next = invoiceNumberPast(before.nextInvoiceNumber, docNumbers)
+    if (next === before.nextInvoiceNumber) return before
+    const r = await updateSettings(db, { nextInvoiceNumber: next })
+    return r.ok ? r.value : before
+  })
 }

@@ -7,6 +7,7 @@
 import { defaultSettings, emailKey, nameKey } from '../../../shared/domain/index.ts'
 import type { Contact, OutboxRow, Settings, SyncKind, SyncLogRow } from '../../../shared/domain/index.ts'
 import type { FieldsyncDB } from '../db/schema.ts'
+import { moveInvoiceNumberPast } from '../db/settings.ts'
 import type { Claim, LocalSnapshot, LocalStore, LogEntry, Settlement } from './ports.ts'
 
 export class DexieStore implements LocalStore {
@@ -84,6 +85,11 @@ export class DexieStore implements LocalStore {
       const current = settingsOf(await db.settings.get('app'))
       await db.settings.put({ ...current, cdcCheckpoint: checkpoint, id: 'app' })
     })
+  }
+
+  /** Through the settings repository: the one write path of the settings row. */
+  async moveInvoiceNumberPast(docNumbers: readonly unknown[]): Promise<void> {
+    await moveInvoiceNumberPast(this.db, docNumbers)
   }
 
   async log(rows: readonly LogEntry[]): Promise<void> {

@@ -170,6 +170,7 @@ describe('the runner stopped at 20 random points during a push', () => {
     const base = w.deps().store
     const store: typeof base = {
       snapshot: () => base.snapshot(), readLog: () => base.readLog(), log: (r) => base.log(r), setCheckpoint: (c) => base.setCheckpoint(c),
+      moveInvoiceNumberPast: (d) => base.moveInvoiceNumberPast(d),
       claim: (c) => { die(); return base.claim(c) }, settle: (s) => { die(); return base.settle(s) },
     }
     const item = unwrap(await createItem(w.db, { name: 'Crash Test Item', unitPrice: 2_000 }))

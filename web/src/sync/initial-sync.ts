@@ -135,5 +135,20 @@ export async function runInitialSync(session: InitialSyncSession, decisions: rea
   const income = session.remote.accounts.find((a) => a.AccountType === 'Income')?.Id
   const expense = session.remote.accounts.find((a) => a.AccountType === 'Cost of Goods Sold' || a.AccountType === 'Expense')?.Id
   const deposit = session.remote.accounts.find((a) => a.AccountType === 'Bank' || a.AccountSubType === 'UndepositedFunds')?.Id
-  return executePlan(planned.preview.plan, { accounts: { income, expense, deposit }, ...deps, remote: planned.byKey, logSkips: true })
+  const summary = await executePlan(planned.preview.plan, { accounts: { income, expense, deposit }, ...deps, remote: planned.byKey, logSkips: true })
+  const numbers = await latestDocNumbers(deps.gateway)
+  // Without them the number stays where it was; the next pull's invoices move it.
+  if (numbers.ok) await deps.store.moveInvoiceNumberPast(numbers.value)
+  return summary
+}
+
+/**
+ * The DocNumbers of QuickBooks' newest invoices (one page): QuickBooks numbers invoices in sequence, so the
+ * highest is among the latest, and each pull's changed invoices keep the local number past them afterwards.
+ */
+export async function latestDocNumbers(gateway: QboGateway): Promise<Result<string[], SyncFault>> {
+  const r = await gateway.query(`SELECT * FROM Invoice ORDERBY MetaData.CreateTime DESC STARTPOSITION 1 MAXRESULTS ${PAGE_SIZE}`)
+  if (!r.ok) return r
+  const page = ((r.value as Record<string, unknown>)['Invoice'] as QboEntity[] | undefined) ?? []
+  return { ok: true, value: page.map((i) => i['DocNumber']).filter((d): d is string => typeof d === 'string') }
 }

@@ -6,6 +6,7 @@
  */
 import { defaultSettings } from '../../../shared/domain/index.ts'
 import type { Mapping, OutboxRow, Settings, SyncKind, SyncLogRow } from '../../../shared/domain/index.ts'
+import { invoiceNumberPast } from '../db/invoice-numbers.ts'
 import type { Claim, LocalRecords, LocalSnapshot, LocalStore, LogEntry, Settlement } from './ports.ts'
 
 const tableOf: Record<SyncKind, keyof LocalRecords> = {
@@ -102,6 +103,10 @@ export class MemoryStore implements LocalStore {
 
   async setCheckpoint(checkpoint: string): Promise<void> {
     this.#settings = { ...this.#settings, cdcCheckpoint: checkpoint }
+  }
+
+  async moveInvoiceNumberPast(docNumbers: readonly unknown[]): Promise<void> {
+    this.#settings = { ...this.#settings, nextInvoiceNumber: invoiceNumberPast(this.#settings.nextInvoiceNumber, docNumbers) }
   }
 
   async log(rows: readonly LogEntry[]): Promise<void> {

@@ -72,6 +72,7 @@ export interface Settlement {
  * - `settle()` commits each settlement atomically (the Dexie store commits the whole list in one transaction).
  *   Settling a seq that is no longer in the outbox is not an error (a resumed run may settle twice).
  * - `setCheckpoint()` / `snapshot().settings.cdcCheckpoint` round-trip the CDC checkpoint.
+ * - `moveInvoiceNumberPast()` raises `snapshot().settings.nextInvoiceNumber` past the highest numeric DocNumber.
  * - `log()` appends rows and gives them increasing `seq`.
  */
 export interface LocalStore {
@@ -79,6 +80,8 @@ export interface LocalStore {
   claim(claims: readonly Claim[]): Promise<(OutboxRow | undefined)[]>
   settle(settlements: readonly Settlement[]): Promise<void>
   setCheckpoint(checkpoint: string): Promise<void>
+  /** Moves the next local invoice number past these QuickBooks DocNumbers' numeric ones; never backwards. */
+  moveInvoiceNumberPast(docNumbers: readonly unknown[]): Promise<void>
   log(rows: readonly LogEntry[]): Promise<void>
   readLog(): Promise<SyncLogRow[]>
 }

@@ -2,7 +2,7 @@
  * Pulls: one multi-entity CDC call since the stored checkpoint (cheaper than a query per entity), folded into
  * this device. Customers and items merge 3-way with the last synced snapshot (most recent change wins per
  * field, conflicts logged); new QuickBooks customers are created here; invoices take back QuickBooks' balance
- * and void state. Nothing pulled bumps a version or queues a push. The checkpoint moves to the server's time
+ * and void state, and their DocNumbers move the next local invoice number past them. Nothing pulled bumps a version or queues a push. The checkpoint moves to the server's time
  * minus an overlap, so a change committed during the call is seen next time (duplicates are harmless).
  * @module
  */
@@ -33,6 +33,7 @@ export async function pullChanges(deps: RunnerDeps): Promise<Result<PullSummary,
   const pending = new Set(snap.outbox.map((o) => `${o.kind}:${o.localId}`))
   const settlements: Settlement[] = []
   let created = 0, conflicts = 0
+  const docNumbers: unknown[] = []
   for (const page of r.value.changes) {
     for (const c of (page.Customer ?? []) as QboEntity[]) {
       if (c['status'] === 'Deleted' || c['Job'] === true) continue
@@ -55,6 +56,7 @@ export async function pullChanges(deps: RunnerDeps): Promise<Result<PullSummary,
       if (s) { conflicts += s.log.filter((l) => l.status === 'conflict').length; settlements.push(s) }
     }
     for (const q of (page.Invoice ?? []) as QboEntity[]) {
+      if (q['status'] !== 'Deleted') docNumbers.push(q['DocNumber'])
       const m = q['status'] === 'Deleted' ? undefined : byQbo.get(`invoice:${q.Id}`)
       const local = m && snap.records.invoices.find((x) => x.id === m.localId)
       if (!m || !local) continue
@@ -68,6 +70,8 @@ export async function pullChanges(deps: RunnerDeps): Promise<Result<PullSummary,
   }
   const checkpoint = new Date(Math.max(Date.parse(since), (r.value.time ? Date.parse(r.value.time) : now) - OVERLAP_MS)).toISOString()
   for (let i = 0; i < settlements.length; i += 500) await deps.store.settle(settlements.slice(i, i + 500))
+  // Invoices made in QuickBooks take numbers too: the next one finalized here goes past them.
+  if (docNumbers.length > 0) await deps.store.moveInvoiceNumberPast(docNumbers)
   await deps.store.setCheckpoint(checkpoint)
   return { ok: true, value: { changed: settlements.length, created, conflicts, checkpoint } }
 }
