@@ -1,6 +1,6 @@
 /**
  * A record's QuickBooks state on its detail page, in words, with the way out of every state: Re-sync an edited
- * record, Retry a failed one, Reconnect, Rename, fix the field QuickBooks refused, or unlink from a record
+ * record, Retry a failed one, Reconnect, Rename or Link a duplicate name, fix the field QuickBooks refused, or unlink from a record
  * deleted in QuickBooks and create it again (asked first, never done silently).
  */
 import { A } from '@solidjs/router'
@@ -11,7 +11,9 @@ import { createSyncStates } from '../state/live-sync.ts'
 import { createOnline } from '../state/online.ts'
 import { retryRecords, unlinkAndRecreate } from '../state/sync-actions.ts'
 import { syncStatus } from '../state/sync-status.ts'
+import { clashIn, isLinkable } from '../state/duplicate-clash.ts'
 import { ConfirmDialog } from './ConfirmDialog.tsx'
+import { LinkToClashButton } from './LinkToClashButton.tsx'
 import { SyncStateIcon, syncStateWords } from './SyncStateIcon.tsx'
 
 /** QuickBooks field names → the words on our forms. */
@@ -77,6 +79,9 @@ export function RecordSyncPanel(props: { kind: SyncKind; id: LocalId; version: n
                 <Show when={f().action === 'reconnect'}><A class="btn btn-primary-solid" href="/settings">Reconnect QuickBooks</A></Show>
                 <Show when={(f().action === 'rename-or-link' || f().action === 'fix-field') && editHref(props.kind, props.id, f().field)}>
                   {(href) => <A class="btn" href={href()}>{f().action === 'rename-or-link' ? 'Rename' : `Fix the ${fieldWords(f().field)}`}</A>}
+                </Show>
+                <Show when={f().action === 'rename-or-link' && isLinkable(props.kind) && clashIn(f().message)}>
+                  {(clash) => <LinkToClashButton kind={props.kind as 'contact'} localId={props.id} clash={clash()} onNote={setNote} />}
                 </Show>
                 <Show when={f().action === 'unlink-and-recreate'}>
                   <button type="button" class="btn" onClick={() => setAsking(true)}>Unlink and create again</button>

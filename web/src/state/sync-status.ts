@@ -9,6 +9,7 @@ import type { Result } from '../../../shared/result.ts'
 import { subscribeProgress, syncWorker } from '../sync/client.ts'
 import type { EngineError, PreviewView, SyncNowResult } from '../sync/engine.ts'
 import type { MatchDecision } from '../sync/initial-sync.ts'
+import type { LinkTarget, Linked } from '../sync/link-existing.ts'
 import type { Progress } from '../sync/ports.ts'
 import type { RunSummary } from '../sync/runner.ts'
 
@@ -65,6 +66,19 @@ function makeSyncStatus() {
       const r = await track<RunSummary>(() => worker().runInitial(decisions))
       if (r.ok) set({ lastRun: r.value, preview: undefined })
       return r
+    },
+    /**
+     * "Link" on a duplicate-name refusal: the worker ties the record to the QuickBooks record holding the name.
+     * A refusal here (already linked, still being sent) is the answer to this one click, not the sync's state,
+     * so it is returned to the caller and not shown as the engine's error.
+     */
+    async link(target: LinkTarget): Promise<Result<Linked, EngineError>> {
+      set('running', true)
+      try {
+        return await worker().link(target)
+      } finally {
+        set('running', false)
+      }
     },
     /** After a reconnect: the engine's last refusal no longer applies. */
     clearError: () => set('error', undefined),

@@ -1,12 +1,15 @@
 /**
- * The sync log: newest first, filtered by status and entity, Retry on an error row and Retry all errors,
+ * The sync log: newest first, filtered by status and entity, Retry on an error row (and Link on a duplicate
+ * name's) and Retry all errors,
  * conflicts with both values, times in the user's locale, exportable as CSV. Reads IndexedDB live (the worker
  * writes it).
  */
 import { A } from '@solidjs/router'
 import { createSignal, For, Show } from 'solid-js'
 import type { SyncKind, SyncLogRow, SyncLogStatus } from '../../../../shared/domain/index.ts'
+import { LinkToClashButton } from '../../components/LinkToClashButton.tsx'
 import { editHref } from '../../components/RecordSyncPanel.tsx'
+import { clashIn, isLinkable } from '../../state/duplicate-clash.ts'
 import { useDb } from '../../state/db.ts'
 import { useFormats } from '../../state/format.ts'
 import { createLive } from '../../state/live.ts'
@@ -99,6 +102,9 @@ export function SyncLog() {
                     <td>
                       <Show when={r.status === 'error' && r.kind && r.localId}>
                         <button type="button" class="btn" disabled={sync.state.running} onClick={() => void retryRow(r)}>Retry</button>
+                      </Show>
+                      <Show when={r.status === 'error' && isLinkable(r.kind) && r.localId && clashIn(r.details)}>
+                        {(clash) => <LinkToClashButton kind={r.kind as 'contact'} localId={r.localId!} label={r.label} clash={clash()} onNote={setNote} />}
                       </Show>
                     </td>
                   </tr>

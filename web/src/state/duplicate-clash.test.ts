@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest'
+import { clashIn, clashWords, isLinkable } from './duplicate-clash.ts'
+
+describe('clashIn', () => {
+  it.each([
+    ['QuickBooks already has a customer named "Ann Lee" (Id 58). Rename this contact, or link it to that customer.', { qboId: '58', name: 'Ann Lee' }],
+    ['QuickBooks already has an inactive item named "Pipe (1/2")" (Id 7). Rename this item, or link it to that item, which makes it active again.', { qboId: '7', name: 'Pipe (1/2")' }],
+    ['Another record already uses this name. The QuickBooks record with Id 912 has this name.', { qboId: '912' }],
+    ['Another record already uses this name.', undefined],
+    ['QuickBooks refused the amount.', undefined],
+  ])('%s', (text, want) => {
+    expect(clashIn(text)).toEqual(want)
+  })
+})
+
+describe('clashWords', () => {
+  it('names the record when QuickBooks told us its name, else its Id', () => {
+    expect(clashWords('contact', { qboId: '58', name: 'Ann Lee' })).toBe('the QuickBooks customer "Ann Lee" (Id 58)')
+    expect(clashWords('item', { qboId: '7' })).toBe('the QuickBooks item with Id 7')
+  })
+})
+
+describe('isLinkable', () => {
+  it('offers Link for contacts, jobs and items only', () => {
+    expect(['contact', 'job', 'item', 'invoice', 'payment', undefined].map((k) => isLinkable(k as never))).toEqual([true, true, true, false, false, false])
+  })
+})
