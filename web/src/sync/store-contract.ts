@@ -125,5 +125,15 @@ export function runStoreContract(name: string, make: () => Promise<StoreFixture>
       expect([...seqs].sort((x, y) => x - y)).toEqual(seqs)
       expect(new Set(seqs).size).toBe(3)
     })
+
+    it('moves the next invoice number past numeric DocNumbers, never backwards, keeping the checkpoint', async () => {
+      const { store } = await make()
+      await store.setCheckpoint('2025-03-14T10:00:00.000Z')
+      const start = (await store.snapshot()).settings.nextInvoiceNumber
+      await store.moveInvoiceNumberPast([String(start + 40), 'A-99999', String(start + 3)])
+      expect((await store.snapshot()).settings.nextInvoiceNumber).toBe(start + 41)
+      await store.moveInvoiceNumberPast([String(start)])
+      expect((await store.snapshot()).settings).toMatchObject({ nextInvoiceNumber: start + 41, cdcCheckpoint: '2025-03-14T10:00:00.000Z' })
+    })
   })
 }
