@@ -70,5 +70,7 @@ test('a duplicate name is linked to the QuickBooks customer that has it, from th
   await page.getByRole('dialog').getByRole('button', { name: 'Link', exact: true }).click()
   await expect(page.getByRole('status').filter({ hasText: `Linked to the QuickBooks customer "${other!.name}"` })).toBeVisible({ timeout: 30_000 })
   await expect(page.getByRole('button', { name: /Retry all errors/ })).toBeDisabled()
+  // The old refusals stay in the log, with nothing left to link.
+  await expect(page.getByTestId('sync-log').getByRole('button', { name: 'Link', exact: true })).toHaveCount(0)
   expect(await named(other!.name)).toHaveLength(1)
 })

@@ -55,6 +55,8 @@ export function SyncLog() {
     a.click()
     setTimeout(() => URL.revokeObjectURL(a.href), 10_000)
   }
+  // An old refusal of a record since linked or renamed has nothing left to link.
+  const stillRefused = (r: SyncLogRow) => (failed() ?? []).some((k) => k.kind === r.kind && k.localId === r.localId)
   const set = (patch: Partial<LogFilter>) => setFilter({ ...filter(), ...patch })
   return (
     <section class="card stack" aria-labelledby="sync-log-title">
@@ -103,7 +105,7 @@ export function SyncLog() {
                       <Show when={r.status === 'error' && r.kind && r.localId}>
                         <button type="button" class="btn" disabled={sync.state.running} onClick={() => void retryRow(r)}>Retry</button>
                       </Show>
-                      <Show when={r.status === 'error' && isLinkable(r.kind) && r.localId && clashIn(r.details)}>
+                      <Show when={r.status === 'error' && isLinkable(r.kind) && stillRefused(r) && clashIn(r.details)}>
                         {(clash) => <LinkToClashButton kind={r.kind as 'contact'} localId={r.localId!} label={r.label} clash={clash()} onNote={setNote} />}
                       </Show>
                     </td>
