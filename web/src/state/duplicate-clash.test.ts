@@ -5,7 +5,8 @@ describe('clashIn', () => {
   it.each([
     ['QuickBooks already has a customer named "Ann Lee" (Id 58). Rename this contact, or link it to that customer.', { qboId: '58', name: 'Ann Lee' }],
     ['QuickBooks already has an inactive item named "Pipe (1/2")" (Id 7). Rename this item, or link it to that item, which makes it active again.', { qboId: '7', name: 'Pipe (1/2")' }],
-    ['Another record already uses this name. The QuickBooks record with Id 912 has this name.', { qboId: '912' }],
+    // A bare Id may be a vendor's or an employee's: not linkable as a customer.
+    ['Another record already uses this name. The QuickBooks record with Id 912 has this name.', undefined],
     ['Another record already uses this name.', undefined],
     ['QuickBooks refused the amount.', undefined],
   ])('%s', (text, want) => {
@@ -14,9 +15,9 @@ describe('clashIn', () => {
 })
 
 describe('clashWords', () => {
-  it('names the record when QuickBooks told us its name, else its Id', () => {
+  it('names the record by its kind, name and Id', () => {
     expect(clashWords('contact', { qboId: '58', name: 'Ann Lee' })).toBe('the QuickBooks customer "Ann Lee" (Id 58)')
-    expect(clashWords('item', { qboId: '7' })).toBe('the QuickBooks item with Id 7')
+    expect(clashWords('item', { qboId: '7', name: 'Pipe' })).toBe('the QuickBooks item "Pipe" (Id 7)')
   })
 })
 
