@@ -1,6 +1,6 @@
 /**
  * Live QuickBooks state of every record of one kind: the list's mappings and outbox rows through Dexie's
- * liveQuery, so a row turns green, yellow or red as the worker writes, in this tab or another.
+ * live queries, so a row turns green, yellow or red as the worker writes, in this tab or another.
  */
 import type { SyncKind } from '../../../shared/domain/index.ts'
 import { useDb } from './db.ts'
@@ -10,6 +10,6 @@ import { loadSyncIndex } from './sync-actions.ts'
 
 export function createSyncStates(kind: SyncKind): (id: string, record: RecordView) => RecordSyncState | undefined {
   const db = useDb()
-  const index = createLive(() => loadSyncIndex(db, kind))
+  const index = createLive(() => loadSyncIndex(db, kind), undefined, ['mappings', 'outbox'])
   return (id, record) => stateIn(index(), id, record)
 }
