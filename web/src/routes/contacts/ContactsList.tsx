@@ -18,7 +18,7 @@ export default function ContactsList() {
   const syncState = createSyncStates('contact')
   const [search, setSearch] = createSignal('')
   const [showInactive, setShowInactive] = createSignal(false)
-  const contacts = createLive(() => listContacts(db, { search: search(), includeInactive: showInactive() }), () => [search(), showInactive()])
+  const contacts = createLive(() => listContacts(db, { search: search(), includeInactive: showInactive() }), () => [search(), showInactive()], ['contacts'])
   // A function, not a node: the button appears both in the header and in the empty state.
   const newButton = () => <A class="btn btn-primary-solid" href="/contacts/new">New contact</A>
   return (

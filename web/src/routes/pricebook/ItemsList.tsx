@@ -19,7 +19,7 @@ export default function ItemsList() {
   const fmt = useFormats()
   const [search, setSearch] = createSignal('')
   const [showInactive, setShowInactive] = createSignal(false)
-  const items = createLive(() => listItems(db, { search: search(), includeInactive: showInactive() }), () => [search(), showInactive()])
+  const items = createLive(() => listItems(db, { search: search(), includeInactive: showInactive() }), () => [search(), showInactive()], ['items'])
   // A function, not a node: the button appears both in the header and in the empty state.
   const newButton = () => <A class="btn btn-primary-solid" href="/pricebook/new">New item</A>
   return (

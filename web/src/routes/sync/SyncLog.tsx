@@ -35,8 +35,8 @@ export function SyncLog() {
     const kept = fresh.map((r) => seen.get(r.seq) ?? (seen.set(r.seq, r), r))
     if (seen.size > SHOWN * 4) for (const k of [...seen.keys()].slice(0, seen.size - SHOWN * 2)) seen.delete(k)
     return kept
-  }, filter)
-  const failed = createLive(() => failedRecords(db))
+  }, filter, ['syncLog'])
+  const failed = createLive(() => failedRecords(db), undefined, ['outbox'])
   const send = async (woke: number) => {
     setNote(undefined)
     if (woke === 0) return setNote('Nothing is waiting to be retried.')
