@@ -4,10 +4,10 @@
  * precached by the service worker for offline use.
  */
 import { HashRouter, Navigate, Route, useNavigate, type RouteSectionProps } from '@solidjs/router'
-import { createEffect, createMemo, lazy, on, Suspense, type JSX } from 'solid-js'
+import { createEffect, createMemo, lazy, on, onCleanup, Suspense, type JSX } from 'solid-js'
 import { defaultSettings } from '../../shared/domain/index.ts'
 import { Shell } from './components/Shell.tsx'
-import { pendingCount } from './db/outbox.ts'
+import { onLocalEdit, pendingCount } from './db/outbox.ts'
 import { getSettings } from './db/settings.ts'
 import { DbContext, openAppDb, useDb } from './state/db.ts'
 import { FormatContext, makeFormats } from './state/format.ts'
@@ -45,8 +45,9 @@ function Frame(props: RouteSectionProps & { notice?: JSX.Element }) {
   const navigate = useNavigate()
   const sync = syncStatus()
   void sync.refreshSession().then((s) => { if (s?.connected) sync.start((settings() ?? defaultSettings).pullIntervalMinutes) })
-  // A new queued change (the badge grows): auto-sync pushes it after a quiet second, when on and online.
-  createEffect(on(pending, (n, prev) => { if (sync.state.session?.connected && n !== undefined && prev !== undefined && n > prev) sync.edited((settings() ?? defaultSettings).autoSync) }))
+  // Every committed edit in this tab (the engine's own writes never queue one): auto-sync pushes after a quiet
+  // second, when on and online. A notice, not the badge: a second edit of a record still queued leaves the count as it was.
+  onCleanup(onLocalEdit(() => { if (sync.state.session?.connected) sync.edited((settings() ?? defaultSettings).autoSync) }))
   createEffect(on(online, (o) => sync.setOnline(o), { defer: true }))
   const onSyncNow = () => {
     if (sync.state.session?.connected) void sync.syncNow()

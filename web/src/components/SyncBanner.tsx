@@ -6,7 +6,7 @@ import { A } from '@solidjs/router'
 import { Show } from 'solid-js'
 import { useDb } from '../state/db.ts'
 import { createLive } from '../state/live.ts'
-import { failedRecords } from '../state/sync-actions.ts'
+import { failedRecords } from '../db/sync-requests.ts'
 import { syncStatus } from '../state/sync-status.ts'
 
 export function SyncBanner() {

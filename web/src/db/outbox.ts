@@ -7,15 +7,38 @@
  * moves that row to the new version (and merges the op with `coalesceOp`) instead
  * of adding a row; a claimed row is in the engine's hands and is never touched.
  */
-import { liveQuery } from 'dexie'
-import type { Observable } from 'dexie'
+import Dexie, { liveQuery } from 'dexie'
+import type { Observable, Transaction } from 'dexie'
 import { coalesceOp } from '../../../shared/domain/index.ts'
 import type { LocalId, OutboxOp, OutboxRow, SyncKind } from '../../../shared/domain/index.ts'
 import type { FieldsyncDB } from './schema.ts'
 
 export type Change = { kind: SyncKind; localId: LocalId; version: number; op: OutboxOp }
 
+type EditListener = () => void
+const editListeners = new Set<EditListener>()
+const noticed = new WeakSet<Transaction>()
+
+/**
+ * Calls `listener` after each committed transaction that queued a change in this realm (page or worker), so
+ * auto-sync hears of every edit: a coalesced edit leaves the pending count unchanged, and an edit of a record
+ * in flight adds a row while the engine settles others, so counting rows would miss both. Returns the unsubscribe.
+ */
+export function onLocalEdit(listener: EditListener): () => void {
+  editListeners.add(listener)
+  return () => editListeners.delete(listener)
+}
+
+/** One notice per transaction, on commit only: an aborted edit queued nothing. Call inside the transaction. */
+export function noticeOnCommit(): void {
+  const tx = Dexie.currentTransaction
+  if (!tx || noticed.has(tx)) return
+  noticed.add(tx)
+  tx.on('complete', () => { for (const l of editListeners) l() })
+}
+
 export async function enqueue(db: FieldsyncDB, change: Change): Promise<void> {
+  noticeOnCommit()
   const rows = await db.outbox.where('[kind+localId]').equals([change.kind, change.localId]).toArray()
   const open = rows.find((r) => r.batchId === undefined)
   if (open) {
@@ -30,7 +53,9 @@ export async function enqueue(db: FieldsyncDB, change: Change): Promise<void> {
  * the rows go in with one bulkAdd instead of a lookup each.
  */
 export async function enqueueNew(db: FieldsyncDB, changes: readonly Change[]): Promise<void> {
-  if (changes.length > 0) await db.outbox.bulkAdd(changes.map((c) => newRow(db, c)))
+  if (changes.length === 0) return
+  noticeOnCommit()
+  await db.outbox.bulkAdd(changes.map((c) => newRow(db, c)))
 }
 
 function newRow(db: FieldsyncDB, c: Change): Omit<OutboxRow, 'seq'> {

@@ -6,7 +6,7 @@ import type { SyncKind } from '../../../shared/domain/index.ts'
 import { useDb } from './db.ts'
 import { createLive } from './live.ts'
 import { stateIn, type RecordSyncState, type RecordView } from './record-sync-state.ts'
-import { loadSyncIndex } from './sync-actions.ts'
+import { loadSyncIndex } from './sync-index.ts'
 
 export function createSyncStates(kind: SyncKind): (id: string, record: RecordView) => RecordSyncState | undefined {
   const db = useDb()

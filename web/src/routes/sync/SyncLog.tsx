@@ -13,7 +13,7 @@ import { clashIn, isLinkable } from '../../state/duplicate-clash.ts'
 import { useDb } from '../../state/db.ts'
 import { useFormats } from '../../state/format.ts'
 import { createLive } from '../../state/live.ts'
-import { failedRecords, retryAllErrors, retryRecords } from '../../state/sync-actions.ts'
+import { failedRecords, retryAllErrors, retryRecords } from '../../db/sync-requests.ts'
 import { conflictParts, directionWords, kindWords, LOG_KINDS, LOG_STATUSES, logCsv, logTime, matchesFilter, type LogFilter } from '../../state/sync-log-view.ts'
 import { syncStatus } from '../../state/sync-status.ts'
 

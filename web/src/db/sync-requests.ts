@@ -1,24 +1,15 @@
 /**
- * What the user can do about a record's sync from the page: retry it now, retry every error, unlink it from a
+ * What the user can ask of a record's sync from the page: retry it now, retry every error, unlink it from a
  * QuickBooks record that was deleted there (so the next sync creates it again, never silently), and clear all
  * links on disconnect. Each is one Dexie transaction over the outbox and mappings; the worker sees the rows on
  * its next run (the caller then asks for Sync Now). No record is ever deleted here.
  * @module
  */
 import type { LocalId, SyncKind } from '../../../shared/domain/index.ts'
-import type { FieldsyncDB } from '../db/schema.ts'
-import { buildSyncIndex, type SyncIndex } from './record-sync-state.ts'
+import { noticeOnCommit } from './outbox.ts'
+import type { FieldsyncDB } from './schema.ts'
 
 export type RecordKey = { kind: SyncKind; localId: LocalId }
-
-/** One list's mappings and outbox rows, for `createLive`. */
-export async function loadSyncIndex(db: FieldsyncDB, kind: SyncKind): Promise<SyncIndex> {
-  const [mappings, outbox] = await Promise.all([
-    db.mappings.where('[kind+localId]').between([kind, ''], [kind, '\uffff']).toArray(),
-    db.outbox.toArray(),
-  ])
-  return buildSyncIndex(kind, mappings, outbox)
-}
 
 /** Makes the unclaimed outbox rows of these records due now; returns how many rows it woke. */
 export async function retryRecords(db: FieldsyncDB, keys: readonly RecordKey[]): Promise<number> {
@@ -53,6 +44,7 @@ export async function retryAllErrors(db: FieldsyncDB): Promise<number> {
  */
 export async function unlinkAndRecreate(db: FieldsyncDB, key: RecordKey, version: number): Promise<void> {
   await db.transaction('rw', db.outbox, db.mappings, async () => {
+    noticeOnCommit()
     await db.mappings.where('[kind+localId]').equals([key.kind, key.localId]).delete()
     const rows = await db.outbox.where('[kind+localId]').equals([key.kind, key.localId]).toArray()
     const open = rows.find((r) => r.batchId === undefined)

@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { LocalId, Mapping, QboId, SyncToken } from '../../../shared/domain/index.ts'
-import { createContact } from '../db/contacts.ts'
-import { listOutbox } from '../db/outbox.ts'
-import type { FieldsyncDB } from '../db/schema.ts'
-import { testDb, unwrap } from '../db/test-db.ts'
-import { stateIn } from './record-sync-state.ts'
-import { clearMappings, failedRecords, loadSyncIndex, retryAllErrors, retryRecords, unlinkAndRecreate } from './sync-actions.ts'
+import { stateIn } from '../state/record-sync-state.ts'
+import { loadSyncIndex } from '../state/sync-index.ts'
+import { createContact } from './contacts.ts'
+import { listOutbox } from './outbox.ts'
+import type { FieldsyncDB } from './schema.ts'
+import { clearMappings, failedRecords, retryAllErrors, retryRecords, unlinkAndRecreate } from './sync-requests.ts'
+import { testDb, unwrap } from './test-db.ts'
 
 let db: FieldsyncDB
 afterEach(async () => { await db?.delete() })
@@ -25,7 +26,7 @@ async function failing() {
   return { ann, bob }
 }
 
-describe('sync actions', () => {
+describe('sync requests', () => {
   it('retry turns a red record back into a waiting one and leaves others alone', async () => {
     const { ann, bob } = await failing()
     expect(stateIn(await loadSyncIndex(db, 'contact'), ann.id, ann)?.tone).toBe('failed')
