@@ -14,6 +14,7 @@ import { randomBase64Url } from './crypto/base64.ts'
 import { open, seal, tokenKey } from './crypto/token-box.ts'
 import * as store from './gate/store.ts'
 import { sendUpstream, type GateError, type UpstreamCall, type UpstreamResult } from './gate/upstream.ts'
+import { checkCompanyInfo, companyInfoCall, type GrantCheck } from './gate/verify-grant.ts'
 import { refreshTokens, revokeToken, type TokenPair } from './intuit/oauth-client.ts'
 import { Pacer } from './pacer/pacer.ts'
 import type { RealmChange } from './webhooks/payload.ts'
@@ -28,6 +29,8 @@ export interface GateStatus {
   needsReconnect: boolean
   changes: { seq: number; entities: WebhookChange[] }
 }
+
+export type GrantOutcome = { ok: true; grantId: string; companyName: string | null } | Extract<GrantCheck, { ok: false }>
 
 type TokenOutcome = { ok: true; accessToken: string } | { ok: false; error: GateError }
 
@@ -52,18 +55,35 @@ export class RealmGate extends DurableObject<Env> {
   }
 
   /**
-   * Stores a fresh grant from the code exchange (replacing any older one, whose sessions end) and
-   * clears Reconnect. Returns the grant's id, which the new session carries.
+   * Takes a fresh grant from the code exchange for this realm, once its access token has read the
+   * realm's CompanyInfo (paced like any call here). Only then does it replace the stored grant, whose
+   * sessions end, and clear Reconnect; until then the stored grant stays in use and untouched.
+   * Returns the new grant's id, which the new session carries, and the company's name.
    */
-  async storeGrant(realmId: string, tokens: TokenPair): Promise<string> {
-    const grantId = randomBase64Url(18)
-    store.writeGrant(this.ctx.storage.sql, realmId, grantId, await this.#seal(realmId, tokens), Date.now())
-    this.#tokens = tokens
-    return grantId
+  async connectGrant(realmId: string, tokens: TokenPair): Promise<GrantOutcome> {
+    const check = checkCompanyInfo(await this.#paced(companyInfoCall(realmId), tokens.accessToken))
+    if (!check.ok) {
+      // Another company's tokens have no business lingering. Any other failure may well be this
+      // company's own token, and revoking it would end the connection already stored here too.
+      if (check.kind === 'mismatch') await revokeToken(this.#config(), tokens.refreshToken)
+      return check
+    }
+    const grantId = await this.storeGrant(realmId, tokens, check.companyName)
+    return { ok: true, grantId, companyName: check.companyName }
   }
 
-  async setCompanyName(name: string | null): Promise<void> {
-    store.writeCompanyName(this.ctx.storage.sql, name)
+  /**
+   * Stores a grant as it is, without asking Intuit (tests; the callback goes through
+   * {@link connectGrant}). Replaces any older grant and clears Reconnect. Returns the grant's id.
+   */
+  async storeGrant(realmId: string, tokens: TokenPair, companyName?: string | null): Promise<string> {
+    const grantId = randomBase64Url(18)
+    const sealed = await this.#seal(realmId, tokens)
+    // No await between these writes: nobody sees the new grant under the old company's name.
+    store.writeGrant(this.ctx.storage.sql, realmId, grantId, sealed, Date.now())
+    if (companyName !== undefined) store.writeCompanyName(this.ctx.storage.sql, companyName)
+    this.#tokens = tokens
+    return grantId
   }
 
   /** What a session of `grantId` may know; a session of an older grant sees no connection. */

@@ -18,6 +18,8 @@ export const connectErrorCodes = [
   'intuit_unavailable',
   /** Intuit's redirect lacked the code or realmId, or named another error. */
   'invalid_callback',
+  /** The sign-in's tokens do not open the company the redirect named (its realmId was altered); nothing was stored. */
+  'realm_mismatch',
   /** The edge is missing a var or secret. */
   'config_missing',
   /** Anything else that went wrong at the edge (logged there); trying again may work. */

@@ -98,6 +98,24 @@ describe('connect flow against the emulator', () => {
     expect(again.headers.get('location')).toBe(appUrl('qbo=error&code=invalid_grant'))
   })
 
+  it("refuses a callback whose realmId was changed to another company, keeps that company's grant and revokes the stray tokens", async () => {
+    const victim = await freshCompany('Victim Heating')
+    const victimCookie = cookieHeader((await consent({ decision: 'connect', realmId: victim })).jar)
+    const own = await freshCompany('Attacker Supply')
+    // The attacker consents for their own company, then edits the unsigned realmId in Intuit's redirect.
+    const { callback, jar } = await consent({ decision: 'connect', realmId: own }, { tamper: (url) => url.searchParams.set('realmId', victim) })
+    expect(callback.headers.get('location')).toBe(appUrl('qbo=error&code=realm_mismatch'))
+    expect(jar.has('fs_session')).toBe(false)
+
+    // The victim's grant is the one still stored: their session works, named as before.
+    const session = SessionResponse.parse(await (await SELF.fetch(`${EDGE}/api/session`, { headers: { cookie: victimCookie } })).json())
+    expect(session).toMatchObject({ connected: true, realmId: victim, companyName: 'Victim Heating', needsReconnect: false })
+    expect((await SELF.fetch(`${EDGE}/api/qbo/${victim}/companyinfo/${victim}`, { headers: { cookie: victimCookie } })).status).toBe(200)
+    const tokens = await admin<{ connections: Array<{ realmId: string; revoked: boolean }> }>('/tokens')
+    expect(tokens.connections.filter((c) => c.realmId === own).map((c) => c.revoked)).toEqual([true])
+    expect(tokens.connections.filter((c) => c.realmId === victim).map((c) => c.revoked)).toEqual([false])
+  })
+
   it('posts the outcome to the opener, for the app origin only, when run in a popup', async () => {
     const realmId = await freshCompany('Popup Heating')
     const { callback } = await consent({ decision: 'connect', realmId }, { popup: true })
@@ -139,6 +157,25 @@ describe('connect flow when Intuit is down', () => {
     const callback = await consentUntilCallback(await freshCompany())
     const res = await app.request(callback.url, { headers: { cookie: callback.cookie } }, { ...env, INTUIT_CLIENT_SECRET: 'not-the-secret' })
     expect(res.headers.get('location')).toBe(appUrl('qbo=error&code=edge_error'))
+  })
+
+  it('stores nothing and revokes nothing when CompanyInfo cannot confirm the company', async () => {
+    const realmId = await freshCompany('Unconfirmed Electric')
+    const earlier = cookieHeader((await consent({ decision: 'connect', realmId })).jar)
+    const callback = await consentUntilCallback(realmId)
+    const realFetch = globalThis.fetch
+    vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+      const req = new Request(input, init)
+      return new URL(req.url).pathname.includes('/companyinfo/') ? new Response('down', { status: 503 }) : realFetch(req)
+    })
+    const res = await app.request(callback.url, { headers: { cookie: callback.cookie } }, env)
+    vi.restoreAllMocks()
+    expect(res.headers.get('location')).toBe(appUrl('qbo=error&code=intuit_unavailable'))
+    expect(res.headers.getSetCookie().join('\n')).not.toContain('fs_session=')
+    // The grant stored before is still the realm's, and Intuit was not asked to revoke anything.
+    expect((await SELF.fetch(`${EDGE}/api/qbo/${realmId}/preferences`, { headers: { cookie: earlier } })).status).toBe(200)
+    const tokens = await admin<{ connections: Array<{ realmId: string; revoked: boolean }> }>('/tokens')
+    expect(tokens.connections.filter((c) => c.realmId === realmId).map((c) => c.revoked)).toEqual([false, false])
   })
 
   it('reports intuit_unavailable when the token endpoint cannot be reached', async () => {

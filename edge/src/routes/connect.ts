@@ -1,14 +1,13 @@
 /**
  * `GET /auth/intuit/connect` sends the browser to Intuit's consent with a fresh state bound to this
  * browser by a signed, short-lived cookie holding only the state's hash. `GET /auth/intuit/callback`
- * checks it, exchanges the code, stores the grant in the realm's RealmGate, names the company and
- * starts the session. Every failure returns to the app as a named error.
+ * checks it, exchanges the code, hands the grant to the realm's RealmGate (which stores it only once
+ * its token has read that company's CompanyInfo) and starts the session. Every failure returns to the app as a named error.
  */
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
 import type { ConnectErrorCode } from '../../../shared/api/connect.ts'
 import type { AppEnv } from '../env.ts'
-import type { RealmGate } from '../realm-gate.ts'
 import { randomBase64Url, sha256Base64Url } from '../crypto/base64.ts'
 import { exchangeCode } from '../intuit/oauth-client.ts'
 import { clearStateCookie, readStateCookie, setSessionCookie, setStateCookie, STATE_TTL_SECONDS } from '../session/cookies.ts'
@@ -77,7 +76,7 @@ connectRoutes.get('/callback', async (c) => {
   }
 })
 
-/** Exchange the code, store the grant, name the company, start the session. */
+/** Exchange the code, have the realm's gate verify and store the grant, start the session. */
 async function finishConnect(c: Context<AppEnv>, code: string, realmId: string, presentation: Presentation, now: number): Promise<Response> {
   const config = c.get('config')
   const fail = (errorCode: ConnectErrorCode, message: string) => connectError(c, config.appOrigin, presentation, errorCode, message)
@@ -90,26 +89,17 @@ async function finishConnect(c: Context<AppEnv>, code: string, realmId: string, 
     return fail('edge_error', `QuickBooks could not be connected: ${e.message}`)
   }
 
-  const gate = c.env.REALM_GATE.getByName(realmId)
-  const grant = await gate.storeGrant(realmId, exchanged.tokens)
-  const companyName = await readCompanyName(gate, realmId, grant)
-  await gate.setCompanyName(companyName)
+  // The realmId came unsigned in the redirect: the gate stores the grant only if its token opens that company.
+  const connected = await c.env.REALM_GATE.getByName(realmId).connectGrant(realmId, exchanged.tokens)
+  if (!connected.ok) {
+    console.warn('connect: grant not stored', { realmId, kind: connected.kind, detail: connected.message })
+    if (connected.kind === 'mismatch') return fail('realm_mismatch', 'This QuickBooks sign-in did not match the company it came back with, so nothing was connected. Please try connecting again.')
+    if (connected.kind === 'unavailable') return fail('intuit_unavailable', 'QuickBooks could not be reached. Please try again in a few minutes.')
+    return fail('edge_error', 'QuickBooks did not confirm access to this company. Please try connecting again.')
+  }
+  const { grantId: grant, companyName } = connected
 
   const session = await signSession(config.sessionSecret, { sid: randomBase64Url(18), realmId, grant }, config.sessionTtlSeconds, now)
   setSessionCookie(c, config.appOrigin, session, config.sessionTtlSeconds)
   return connectOutcome(c, config.appOrigin, presentation, { type: 'fieldsync:qbo-connect', status: 'connected', realmId, companyName })
-}
-
-const CompanyInfoBody = z.object({ CompanyInfo: z.object({ CompanyName: z.string() }) })
-
-/** The company's name from CompanyInfo, or null if QuickBooks does not answer (the grant is kept either way). */
-async function readCompanyName(gate: DurableObjectStub<RealmGate>, realmId: string, grant: string): Promise<string | null> {
-  const res = await gate.forward(grant, { realmId, method: 'GET', path: `companyinfo/${encodeURIComponent(realmId)}`, search: '', body: null, contentType: null, kind: 'call' })
-  if (!res.ok || res.status !== 200) return null
-  try {
-    const parsed = CompanyInfoBody.safeParse(JSON.parse(res.body))
-    return parsed.success ? parsed.data.CompanyInfo.CompanyName : null
-  } catch {
-    return null
-  }
 }
