@@ -18,6 +18,8 @@ describe('proxy allowlist', () => {
     ['POST', 'payment?operation=update&include=void'],
     ['GET', 'account/7'],
     ['GET', 'query?query=select%20*%20from%20Customer'],
+    ['GET', `query?query=${encodeURIComponent('select * from Account where Active = true maxresults 1000')}`],
+    ['GET', `query?query=${encodeURIComponent('SELECT COUNT(*) FROM Invoice')}`],
     ['POST', 'query'],
     ['GET', 'cdc?entities=Customer,Invoice&changedSince=2026-01-01T00:00:00Z'],
     ['GET', 'companyinfo/9130'],
@@ -48,6 +50,14 @@ describe('proxy allowlist', () => {
     ['GET', 'cdc?entities=Customer&foo=1', '"foo"'],
     ['GET', 'customer/1?include=x', '"include"'],
     ['GET', '', 'empty'],
+    ['POST', 'invoice?operation=update&operation=delete', '"operation" appears more than once'],
+    ['POST', 'customer?operation=update&%6Fperation=delete', '"operation" appears more than once'],
+    ['POST', 'customer?requestid=a&requestid=b', '"requestid" appears more than once'],
+    ['GET', 'query?query=select%20*%20from%20Customer&query=select%20*%20from%20Vendor', '"query" appears more than once'],
+    ['GET', `query?query=${encodeURIComponent('select * from Vendor')}`, 'queries of Vendor'],
+    ['GET', `query?query=${encodeURIComponent('select * from Customer; select * from Employee')}`, 'only SELECT'],
+    ['GET', 'cdc?entities=Customer,Bill&changedSince=2026-01-01', 'cdc of "Bill"'],
+    ['GET', 'cdc?changedSince=2026-01-01', 'needs an entities'],
   ])('refuses %s %s with a reason', (method, path, reason) => {
     const r = check(method, path)
     expect(r.ok).toBe(false)

@@ -42,6 +42,22 @@ describe('proxy guards (no call reaches QuickBooks)', () => {
     expect(body.error.message.length).toBeGreaterThan(10)
   })
 
+  it.each([
+    ['POST', 'invoice?operation=update&operation=delete', undefined, 'appears more than once'],
+    ['GET', `query?query=${encodeURIComponent('select * from Employee')}`, undefined, 'queries of Employee'],
+    ['POST', 'query', 'select * from Vendor', 'queries of Vendor'],
+    ['POST', 'batch', JSON.stringify({ BatchItemRequest: [{ bId: 'b1', operation: 'create', Vendor: { DisplayName: 'x' } }] }), '"Vendor" is not forwarded'],
+    ['POST', 'batch', JSON.stringify({ BatchItemRequest: [{ bId: 'b1', operation: 'delete', Customer: { Id: '1', SyncToken: '0' } }] }), 'operation delete'],
+    ['POST', 'batch', JSON.stringify({ BatchItemRequest: [{ bId: 'q1', Query: 'select * from Bill' }] }), 'queries of Bill'],
+  ])('refuses %s %s by what it asks for, with 403 and a reason', async (method, path, body, reason) => {
+    const a = freshRealm()
+    const res = await SELF.fetch(`${EDGE}/api/qbo/${a}/${path}`, { method, headers: { cookie: await sessionCookieFor(a) }, body })
+    expect(res.status).toBe(403)
+    const refused = (await res.json()) as { error: { code: string; message: string } }
+    expect(refused.error.code).toBe('forbidden_path')
+    expect(refused.error.message).toContain(reason)
+  })
+
   it('answers not_connected for a realm without tokens', async () => {
     const a = freshRealm()
     const res = await SELF.fetch(`${EDGE}/api/qbo/${a}/customer/1`, { headers: { cookie: await sessionCookieFor(a) } })

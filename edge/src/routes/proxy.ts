@@ -8,6 +8,7 @@ import { QBO_PROXY_PREFIX } from '../../../shared/api/qbo-proxy.ts'
 import type { AppEnv } from '../env.ts'
 import { apiError } from '../errors.ts'
 import { checkAllowed } from '../proxy/allowlist.ts'
+import { checkBody } from '../proxy/body-check.ts'
 import { currentSession } from '../session/current.ts'
 
 export const proxyRoutes = new Hono<AppEnv>()
@@ -32,6 +33,8 @@ proxyRoutes.all('/:realmId/*', async (c) => {
   if (method === 'POST') {
     body = await c.req.text()
     if (body.length > MAX_BODY_BYTES) return apiError(c, 'bad_request', 'The request body is too large to forward.')
+    const checked = checkBody(segments[0] ?? '', body)
+    if (!checked.ok) return apiError(c, 'forbidden_path', `Refused: ${checked.reason}.`)
   }
   const result = await c.env.REALM_GATE.getByName(session.realmId).forward(session.grant, {
     realmId: session.realmId,
