@@ -6,6 +6,10 @@
  * `op` instead of adding a row. Once the engine claims a row (sets `batchId` and
  * `requestId` before sending), the row is frozen and the next edit adds a new one.
  * The engine deletes a row when its version is settled.
+ *
+ * A claim also freezes what goes out (`sent`): a resend under the same requestid must be the identical
+ * request, whatever the record became since, and a success stores what QuickBooks was sent, not the record's
+ * later state, so an edit made meanwhile is still pushed afterwards.
  */
 import { z } from 'zod'
 import { LocalId, SyncKind, Timestamp } from './common.ts'
@@ -17,6 +21,17 @@ import { SyncError } from './mapping.ts'
  */
 export const OutboxOp = z.enum(['create', 'update', 'void', 'delete'])
 export type OutboxOp = z.infer<typeof OutboxOp>
+
+/**
+ * The request a claimed row stands for. `body` is the QuickBooks body as sent; `fields` and `version` are the
+ * record it was built from (they become the mapping's snapshot and syncedVersion once QuickBooks answers).
+ */
+export const SentRequest = z.object({
+  body: z.record(z.string(), z.unknown()),
+  fields: z.record(z.string(), z.unknown()),
+  version: z.int().min(1),
+})
+export type SentRequest = z.infer<typeof SentRequest>
 
 export const OutboxRow = z.object({
   /** Auto-incremented by IndexedDB: creation order, which is the order the engine sends in. */
@@ -30,6 +45,8 @@ export const OutboxRow = z.object({
   /** Set by the engine before each send, so a resend after a lost response cannot create a duplicate. */
   requestId: z.string().optional(),
   batchId: z.string().optional(),
+  /** Stored with the claim and dropped with it; rows claimed before this field existed have none. */
+  sent: SentRequest.optional(),
   attempts: z.int().min(0),
   nextAttemptAt: Timestamp.optional(),
   lastError: SyncError.optional(),

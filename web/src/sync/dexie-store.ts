@@ -41,15 +41,17 @@ export class DexieStore implements LocalStore {
         if (c.seq === undefined && c.op === 'create' && (await db.mappings.get([c.kind, c.localId as OutboxRow['localId']]))) { out.push(undefined); continue }
         if (existing) {
           if (existing.requestId === undefined) {
+            if (existing.version > c.version) { out.push(undefined); continue }
             existing.requestId = c.requestId
             existing.batchId = c.batchId
+            if (c.sent) existing.sent = c.sent
             await db.outbox.put(existing)
           }
           out.push(existing)
           continue
         }
         const row: Omit<OutboxRow, 'seq'> = { kind: c.kind, localId: c.localId as OutboxRow['localId'], version: c.version, op: c.op,
-          createdAt: db.stamp(), requestId: c.requestId, batchId: c.batchId, attempts: 0 }
+          createdAt: db.stamp(), requestId: c.requestId, batchId: c.batchId, ...(c.sent ? { sent: c.sent } : {}), attempts: 0 }
         const seq = await db.outbox.add(row as OutboxRow)
         out.push({ ...row, seq: seq as number })
       }
@@ -69,7 +71,7 @@ export class DexieStore implements LocalStore {
           await db.outbox.bulkPut(rows.map((row) => {
             const next: OutboxRow = { ...row, attempts: f.attempts, lastError: f.error }
             if (f.nextAttemptAt !== undefined) next.nextAttemptAt = f.nextAttemptAt
-            if (f.release) { delete next.requestId; delete next.batchId }
+            if (f.release) { delete next.requestId; delete next.batchId; delete next.sent }
             return next
           }))
         }

@@ -148,6 +148,25 @@ describe('pushes against the emulator', () => {
     const drops = (await w.entities('Customer')).filter((x) => String(x['DisplayName']).endsWith(' Drop'))
     expect(names(drops, 'DisplayName')).toEqual(['Olive Drop', 'Pete Drop', 'Quinn Drop'])
   })
+  it('keeps edits made while the creates were unanswered: QuickBooks replays the first answer, then takes the edits', async () => {
+    await w.admin('PUT', `/companies/${w.realmId}/chaos`, { probability: 1, seed: 5, kinds: ['dropAfterWrite'] })
+    const c = unwrap(await createContact(w.db, { givenName: 'Rita', familyName: 'Lost', phone: '(916) 555-0101' }))
+    const item = unwrap(await createItem(w.db, { name: 'Lost Edit Valve', unitPrice: 4_000 }))
+    const accounts = { income: '1' }
+    expect((await push(w.deps({ maxAttempts: 1, accounts }))).summary.synced).toBe(0)
+    await w.admin('DELETE', `/companies/${w.realmId}/chaos`)
+    unwrap(await updateContact(w.db, c.id, { phone: '(916) 555-0199' }))
+    unwrap(await updateItem(w.db, item.id, { unitPrice: 4_500 }))
+    for (let i = 0; i < 3 && (await w.db.outbox.count()) > 0; i++) { w.clock.advance(3600_000); await push(w.deps({ accounts })) }
+    expect(await w.db.outbox.count()).toBe(0)
+    const customers = (await w.entities('Customer')).filter((x) => x['DisplayName'] === 'Rita Lost')
+    expect(customers).toHaveLength(1)
+    expect(customers[0]).toMatchObject({ PrimaryPhone: { FreeFormNumber: '(916) 555-0199' } })
+    const items = (await w.entities('Item')).filter((x) => x['Name'] === 'Lost Edit Valve')
+    expect(items).toHaveLength(1)
+    expect(items[0]).toMatchObject({ UnitPrice: 45 })
+    expect(await w.db.mappings.get(['contact', c.id])).toMatchObject({ qboId: customers[0]!.Id, syncedVersion: 2 })
+  })
 })
 
 describe('the runner stopped at 20 random points during a push', () => {

@@ -69,13 +69,16 @@ export class MemoryStore implements LocalStore {
       if (c.seq !== undefined && !existing) { out.push(undefined); continue }
       if (c.seq === undefined && c.op === 'create' && this.#mappings.has(key(c.kind, c.localId))) { out.push(undefined); continue }
       if (existing) {
-        if (existing.requestId === undefined) Object.assign(existing, { requestId: c.requestId, batchId: c.batchId })
+        if (existing.requestId === undefined) {
+          if (existing.version > c.version) { out.push(undefined); continue }
+          Object.assign(existing, { requestId: c.requestId, batchId: c.batchId }, c.sent ? { sent: clone(c.sent) } : {})
+        }
         out.push(clone(existing))
         continue
       }
       const seq = ++this.#seq
       const row: OutboxRow = { seq, kind: c.kind, localId: c.localId as OutboxRow['localId'], version: c.version, op: c.op,
-        createdAt: new Date(0).toISOString(), requestId: c.requestId, batchId: c.batchId, attempts: 0 }
+        createdAt: new Date(0).toISOString(), requestId: c.requestId, batchId: c.batchId, ...(c.sent ? { sent: clone(c.sent) } : {}), attempts: 0 }
       this.#outbox.set(seq, row)
       out.push(clone(row))
     }
@@ -92,7 +95,7 @@ export class MemoryStore implements LocalStore {
           if (!row) continue
           const next: OutboxRow = { ...row, attempts: s.failed.attempts, lastError: s.failed.error }
           if (s.failed.nextAttemptAt !== undefined) next.nextAttemptAt = s.failed.nextAttemptAt
-          if (s.failed.release) { delete next.requestId; delete next.batchId }
+          if (s.failed.release) { delete next.requestId; delete next.batchId; delete next.sent }
           this.#outbox.set(seq, next)
         }
       }

@@ -4,7 +4,7 @@
  * both stores against it.
  * @module
  */
-import type { Contact, Invoice, Item, Job, Mapping, OutboxOp, OutboxRow, Payment, Settings, SyncError, SyncKind, SyncLogRow } from '../../../shared/domain/index.ts'
+import type { Contact, Invoice, Item, Job, Mapping, OutboxOp, OutboxRow, Payment, SentRequest, Settings, SyncError, SyncKind, SyncLogRow } from '../../../shared/domain/index.ts'
 import type { QboBatchItemRequest, QboBatchItemResponse, QboCdcQueryResponse, QboQueryResponseBody } from '../../../shared/qbo/index.ts'
 import type { Result } from '../../../shared/result.ts'
 import type { SyncFault } from './core/fault-types.ts'
@@ -31,9 +31,10 @@ export interface LocalSnapshot {
 export type LogEntry = Omit<SyncLogRow, 'seq'>
 
 /**
- * Marks records as sent, before sending. A claim naming `seq` freezes that outbox row with the request id and
- * batch id (a row already claimed keeps its stored ids: a resend must reuse them). A claim without `seq`
- * adds a claimed row, for records the plan sends without a queued change (a referenced contact never queued).
+ * Marks records as sent, before sending. A claim naming `seq` freezes that outbox row with the request id,
+ * batch id and the request itself (a row already claimed keeps what it stored: a resend must be identical).
+ * A claim without `seq` adds a claimed row, for records the plan sends without a queued change (a referenced
+ * contact never queued).
  */
 export interface Claim {
   seq?: number | undefined
@@ -43,6 +44,8 @@ export interface Claim {
   op: OutboxOp
   requestId: string
   batchId: string
+  /** The request about to go out; absent when none will (the body could not be built, or nothing changed). */
+  sent?: SentRequest | undefined
 }
 
 /** One settled write: everything in it commits together or not at all. */
@@ -66,11 +69,13 @@ export interface Settlement {
  * Contract:
  * - `snapshot()` reads records, outbox, mappings and settings in one read transaction.
  * - `claim()` writes every claim in one transaction and returns the rows as stored, aligned with the claims; a row
- *   that was already claimed comes back with its stored `requestId` and `batchId`, unchanged. A claim comes back
- *   `undefined` when another runner (another tab) got there first: its row is gone (settled), or, for a claim
- *   without a row, the record is already linked to QuickBooks.
+ *   that was already claimed comes back with its stored `requestId`, `batchId` and `sent`, unchanged. A claim comes
+ *   back `undefined` when another runner (another tab) got there first: its row is gone (settled), or, for a claim
+ *   without a row, the record is already linked to QuickBooks; or when the unclaimed row moved on to a newer
+ *   version than the claim's (an edit landed after the snapshot: that version goes next run, not under this body).
  * - `settle()` commits each settlement atomically (the Dexie store commits the whole list in one transaction).
- *   Settling a seq that is no longer in the outbox is not an error (a resumed run may settle twice).
+ *   Settling a seq that is no longer in the outbox is not an error (a resumed run may settle twice). A released
+ *   row loses its `requestId`, `batchId` and `sent` together.
  * - `setCheckpoint()` / `snapshot().settings.cdcCheckpoint` round-trip the CDC checkpoint.
  * - `moveInvoiceNumberPast()` raises `snapshot().settings.nextInvoiceNumber` past the highest numeric DocNumber.
  * - `log()` appends rows and gives them increasing `seq`.

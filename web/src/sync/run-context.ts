@@ -3,7 +3,7 @@
  * shares: building a body from a record, and turning a success or a fault into a settlement.
  * @module
  */
-import type { Mapping } from '../../../shared/domain/index.ts'
+import type { Mapping, OutboxRow, SentRequest } from '../../../shared/domain/index.ts'
 import type { SyncFault } from './core/fault-types.ts'
 import type { SyncOp } from './core/plan-types.ts'
 import { backoffMs, type BackoffPolicy } from './backoff.ts'
@@ -11,7 +11,7 @@ import { balanceOf, type Balances } from './balances.ts'
 import { refToken, resolverFrom, writeFor } from './core/index.ts'
 import type { LocalRecord, MapWarning, RecordContext } from './core/index.ts'
 import type { Clock, LocalSnapshot, LocalStore, Logger, OnProgress, QboEntity, QboGateway, Random, Settlement } from './ports.ts'
-import { failureSettlement, successSettlement } from './settlements.ts'
+import { failureSettlement, fieldsOf, successSettlement, type SentFrom } from './settlements.ts'
 import type { RunSummary } from './runner.ts'
 
 export interface RunnerDeps {
@@ -41,7 +41,8 @@ export type Ctx = Required<Pick<RunnerDeps, 'concurrency' | 'maxAttempts' | 'req
   snap: LocalSnapshot
   records: Map<string, LocalRecord>
   mappings: Map<string, Mapping>
-  attemptsOf: Map<number, number>
+  /** The outbox rows the plan was made from, by seq: their attempts, and what a claimed row stored with its claim. */
+  rows: Map<number, OutboxRow>
   outcome: Map<string, 'ok' | 'failed'>
   /** QuickBooks' open balance of invoices this run writes or pays, by QuickBooks Id. */
   balances: Balances
@@ -94,19 +95,44 @@ export function localFault(code: string, userMessage: string): SyncFault {
   return { kind: 'validation', retryable: false, userMessage, action: 'fix-field', code }
 }
 
-export function succeed(ctx: Ctx, op: SyncOp, entity: QboEntity, seqs: number[], warnings: readonly MapWarning[] = [], unchanged = false): Settlement {
+/** The request `op` is about to send with `body`, as its claim stores it: built from the record as it is now. */
+export function requestOf(ctx: Ctx, op: SyncOp, body: QboEntity): SentRequest {
+  const rec = ctx.records.get(key(op.kind, op.localId ?? ''))!
+  return { body, fields: fieldsOf(rec), version: rec.version }
+}
+
+/**
+ * The request of a row claimed before claims stored theirs: rebuilt from the record now, the best there is. When
+ * the record changed since the claim, what QuickBooks holds is unknown here: an empty snapshot makes the next
+ * update send every field rather than drop the edit.
+ */
+export function rebuiltRequest(ctx: Ctx, op: SyncOp, body: QboEntity): SentRequest {
+  const rec = ctx.records.get(key(op.kind, op.localId ?? ''))!
+  const version = op.version ?? rec.version
+  return { body, fields: rec.version === version ? fieldsOf(rec) : {}, version }
+}
+
+export interface Success {
+  /** What went out; without it (nothing needed sending) the record as it is stands for what QuickBooks holds. */
+  sent?: SentFrom | undefined
+  warnings?: readonly MapWarning[] | undefined
+  unchanged?: boolean
+}
+
+export function succeed(ctx: Ctx, op: SyncOp, entity: QboEntity, seqs: number[], s: Success = {}): Settlement {
   ctx.outcome.set(op.id, 'ok')
   ctx.summary.synced++
   const rec = ctx.records.get(key(op.kind, op.localId ?? ''))!
   const balance = op.kind === 'invoice' ? balanceOf(entity) : undefined
   if (balance && entity.Id !== undefined) ctx.balances.set(String(entity.Id), balance)
-  return successSettlement({ op, entity, record: rec, seqs, realmId: ctx.realmId, at: iso(ctx.clock.now()), previous: ctx.mappings.get(key(op.kind, op.localId ?? '')), warnings, unchanged })
+  return successSettlement({ op, entity, record: rec, seqs, realmId: ctx.realmId, at: iso(ctx.clock.now()), previous: ctx.mappings.get(key(op.kind, op.localId ?? '')),
+    sent: s.sent, warnings: s.warnings ?? [], unchanged: s.unchanged ?? false })
 }
 
 export function fail(ctx: Ctx, op: SyncOp, fault: SyncFault, seqs: number[], release: boolean): Settlement {
   ctx.outcome.set(op.id, 'failed')
   ctx.summary.failed++
-  const attempts = Math.max(0, ...seqs.map((s) => ctx.attemptsOf.get(s) ?? 0)) + 1
+  const attempts = Math.max(0, ...seqs.map((s) => ctx.rows.get(s)?.attempts ?? 0)) + 1
   const nextAttemptAt = fault.retryable ? iso(ctx.clock.now() + backoffMs(attempts, ctx.random.next(), fault.retryAfterMs, ctx.backoff)) : undefined
   return failureSettlement({ op, fault, seqs, attempts, at: iso(ctx.clock.now()), release, nextAttemptAt, previous: ctx.mappings.get(key(op.kind, op.localId ?? '')) })
 }

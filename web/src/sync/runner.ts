@@ -2,9 +2,10 @@
  * The sync runner: executes a plan through the ports, never writing anything twice in QuickBooks.
  *
  * How it stays safe:
- * - Before a call it claims the outbox rows: the requestid (and, for a batch, the batch id) is stored first,
- *   and a resend — after a retry, a lost answer, a crash or a reload — goes out with the same id and the
- *   same composition, so Intuit replays its answer instead of writing again.
+ * - Before a call it claims the outbox rows: the requestid (and, for a batch, the batch id) and the body are
+ *   stored first, and a resend — after a retry, a lost answer, a crash or a reload — goes out with the same id,
+ *   the same composition and the same body, so Intuit replays its answer instead of writing again. What was
+ *   sent, not the record as edited since, becomes the mapping's snapshot: a later edit stays queued and follows.
  * - When a claimed create is old enough that Intuit may have forgotten its requestid, it looks the record up
  *   (DisplayName, Name, DocNumber) and links what it finds instead of creating again.
  * - Each batch's results (mappings, SyncTokens, snapshots, outbox, log) commit in one store transaction.
@@ -12,6 +13,7 @@
  *   it, so the next try is a new request and not a replay of the failure.
  * @module
  */
+import type { SentRequest } from '../../../shared/domain/index.ts'
 import { classifyFault } from './core/faults.ts'
 import type { SyncFault } from './core/fault-types.ts'
 import type { SyncOp, SyncPlan } from './core/plan-types.ts'
@@ -27,7 +29,7 @@ import { linkSettlement } from './settlements.ts'
 import { localSettlements } from './local-ops.ts'
 import { reactivateLinked } from './reactivate.ts'
 import { prepareStaleRetry } from './stale.ts'
-import { bodyOf, fail, iso, key, succeed, type Ctx, type RunnerDeps } from './run-context.ts'
+import { bodyOf, fail, iso, key, rebuiltRequest, requestOf, succeed, type Ctx, type RunnerDeps } from './run-context.ts'
 
 export type { RunnerDeps }
 
@@ -51,7 +53,7 @@ export async function executePlan(plan: SyncPlan, deps: RunnerDeps): Promise<Run
   const snap = await deps.store.snapshot()
   const ctx: Ctx = {
     concurrency: 4, maxAttempts: 5, requestIdTrustMs: 24 * 3600_000, backoff: defaultBackoff, ...deps,
-    snap, records: new Map(), mappings: new Map(), attemptsOf: new Map(), outcome: new Map(), balances: new Map(),
+    snap, records: new Map(), mappings: new Map(), rows: new Map(), outcome: new Map(), balances: new Map(),
     summary: { synced: 0, linked: 0, pulled: 0, failed: 0, skipped: plan.skipped.length }, stopped: undefined,
   }
   const { records: r } = snap
@@ -59,7 +61,7 @@ export async function executePlan(plan: SyncPlan, deps: RunnerDeps): Promise<Run
     for (const rec of list) ctx.records.set(key(kind, rec.id), rec)
   }
   for (const m of snap.mappings) ctx.mappings.set(key(m.kind, m.localId), m)
-  for (const row of snap.outbox) ctx.attemptsOf.set(row.seq, row.attempts)
+  for (const row of snap.outbox) ctx.rows.set(row.seq, row)
 
   const local = localSettlements(plan, { ...ctx, now: () => iso(ctx.clock.now()), uuid: () => ctx.random.uuid() })
   for (let i = 0; i < local.settlements.length; i += 500) await ctx.store.settle(local.settlements.slice(i, i + 500))
@@ -132,12 +134,19 @@ async function sendGroup(ctx: Ctx, group: SyncOp[], staleDepth = 0): Promise<voi
   }
   const requestId = fresh ? ctx.random.uuid() : ops[0]!.requestId ?? ctx.random.uuid()
   const batchId = fresh ? newBatchId(ctx.clock.now(), requestId) : prior!
-  const claims = ops.flatMap((o) => (o.outboxSeqs.length > 0 ? o.outboxSeqs : [undefined]).map((seq) => ({
-    seq, kind: o.kind, localId: o.localId ?? '', version: o.version ?? 1, requestId, batchId,
-    op: o.action === 'void' ? 'void' as const : o.action === 'create' ? 'create' as const : 'update' as const,
-  })))
+  // A new request is built now and stored with its claim; a resend goes out as its claim stored it.
+  const built = new Map(fresh ? ops.map((o) => [o.id, bodyOf(ctx, o)]) : [])
+  const claims = ops.flatMap((o) => {
+    const b = built.get(o.id)
+    const sent = b?.ok && b.value !== undefined ? requestOf(ctx, o, b.value) : undefined
+    return (o.outboxSeqs.length > 0 ? o.outboxSeqs : [undefined]).map((seq) => ({
+      seq, kind: o.kind, localId: o.localId ?? '', version: o.version ?? 1, requestId, batchId, sent,
+      op: o.action === 'void' ? 'void' as const : o.action === 'create' ? 'create' as const : 'update' as const,
+    }))
+  })
   const rows = await ctx.store.claim(claims)
   const seqsOf = new Map<string, number[]>()
+  const storedOf = new Map<string, SentRequest>()
   const mine: SyncOp[] = []
   let r = 0
   for (const o of ops) {
@@ -146,37 +155,47 @@ async function sendGroup(ctx: Ctx, group: SyncOp[], staleDepth = 0): Promise<voi
     r += n
     // Rows another runner (another tab) claimed or settled meanwhile stay with it: sending them here could
     // write twice, or change the composition of a batch under its requestid.
-    if (own.every((row) => row !== undefined && row.batchId === batchId)) { mine.push(o); seqsOf.set(o.id, own.map((row) => row!.seq)) }
-    else ctx.outcome.set(o.id, 'failed')
+    if (!own.every((row) => row !== undefined && row.batchId === batchId)) { ctx.outcome.set(o.id, 'failed'); continue }
+    mine.push(o)
+    seqsOf.set(o.id, own.map((row) => row!.seq))
+    const stored = own[0]?.sent
+    if (stored) storedOf.set(o.id, stored)
   }
   if (mine.length < ops.length) ctx.logger?.warn('rows claimed elsewhere were left out', { planned: ops.length, kept: mine.length, batchId })
   ops = mine
   if (ops.length === 0) return
   const sentId = requestId
 
-  const bodies = new Map<string, QboEntity>()
+  const requests = new Map<string, SentRequest>()
   const warnings = new Map<string, MapWarning[]>()
   const settlements: Settlement[] = []
   // A payment applying more than an invoice's QuickBooks balance would be refused: say so in plain words instead.
-  const overpaid = await holdPaymentsToBalances(ctx, ops)
+  // Not for a resend: QuickBooks replays its first answer, and if that write went in, the balance counts it already.
+  const overpaid = await holdPaymentsToBalances(ctx, fresh ? ops : [])
   for (const o of ops) {
-    const body = bodyOf(ctx, o)
+    const seqs = seqsOf.get(o.id) ?? []
+    const stored = storedOf.get(o.id)
+    const body = stored ? { ok: true as const, value: stored.body, warnings: [] } : built.get(o.id) ?? bodyOf(ctx, o)
     const refused = body.ok ? overpaid.get(o.id) : body.error
-    if (refused) { settlements.push(fail(ctx, o, refused, seqsOf.get(o.id) ?? [], true)); continue }
+    if (refused) { settlements.push(fail(ctx, o, refused, seqs, true)); continue }
     if (!body.ok) continue
     const m = ctx.mappings.get(key(o.kind, o.localId ?? ''))
     // Nothing QuickBooks holds changed (a local-only field, say): settled as synced without a call.
-    if (body.value === undefined && m) settlements.push(succeed(ctx, o, { Id: m.qboId, SyncToken: m.syncToken }, seqsOf.get(o.id) ?? [], body.warnings, true))
-    else if (body.value !== undefined) { bodies.set(o.id, body.value); warnings.set(o.id, body.warnings) }
+    if (body.value === undefined && m) settlements.push(succeed(ctx, o, { Id: m.qboId, SyncToken: m.syncToken }, seqs, { warnings: body.warnings, unchanged: true }))
+    else if (body.value !== undefined) {
+      requests.set(o.id, stored ?? (fresh ? requestOf(ctx, o, body.value) : rebuiltRequest(ctx, o, body.value)))
+      warnings.set(o.id, body.warnings)
+    }
   }
-  const sendable = ops.filter((o) => bodies.has(o.id))
+  const sendable = ops.filter((o) => requests.has(o.id))
   const stale: SyncOp[] = []
   if (sendable.length > 0) {
+    const bodies = new Map([...requests].map(([id, req]) => [id, req.body as QboEntity]))
     const outcomes = await sendWithRetry(ctx, sendable, bodies, seqsOf, sentId)
     for (const o of sendable) {
       const got = outcomes.get(o.id)!
       const res = got.ok ? got : { ...got, fault: await nameTheClash(ctx, o, got.fault) }
-      if (res.ok) settlements.push(succeed(ctx, o, res.entity, seqsOf.get(o.id) ?? [], warnings.get(o.id)))
+      if (res.ok) settlements.push(succeed(ctx, o, res.entity, seqsOf.get(o.id) ?? [], { sent: requests.get(o.id), warnings: warnings.get(o.id) }))
       else if (res.fault.kind === 'stale' && o.action !== 'create' && staleDepth < 2) stale.push(o)
       else settlements.push(fail(ctx, o, res.fault, seqsOf.get(o.id) ?? [], res.release))
     }
@@ -266,7 +285,9 @@ async function linkFoundCreates(ctx: Ctx, ops: SyncOp[]): Promise<SyncOp[]> {
     const hit = ((res.value[look.entity] as QboEntity[] | undefined) ?? [])
       .find((e) => o.kind !== 'invoice' || (e['CustomerRef'] as { value?: string } | undefined)?.value === customer)
     if (!hit) { remaining.push(o); continue }
-    const s = linkSettlement({ kind: o.kind, localId: o.localId!, label: o.label, entity: hit, record: rec, realmId: ctx.realmId, at: iso(ctx.clock.now()), via: look.field })
+    // QuickBooks holds what was sent, not edits made since: those stay queued and go next as an update.
+    const sent = ctx.rows.get(o.outboxSeqs[0] ?? -1)?.sent
+    const s = linkSettlement({ kind: o.kind, localId: o.localId!, label: o.label, entity: hit, record: rec, realmId: ctx.realmId, at: iso(ctx.clock.now()), via: look.field, sent })
     found.push({ ...s, doneSeqs: o.outboxSeqs, log: s.log.map((l) => ({ ...l, details: `${l.details}: it was already in QuickBooks` })) })
     ctx.outcome.set(o.id, 'ok')
     ctx.summary.synced++

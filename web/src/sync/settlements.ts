@@ -3,7 +3,7 @@
  * result. Kept apart from the runner so each outcome's rows can be read (and tested) in one place.
  * @module
  */
-import type { Invoice, Mapping, SyncError, SyncKind } from '../../../shared/domain/index.ts'
+import type { Invoice, Mapping, SentRequest, SyncError, SyncKind } from '../../../shared/domain/index.ts'
 import type { QboInvoice } from '../../../shared/qbo/index.ts'
 import { compareTotals } from './core/index.ts'
 import type { MapWarning } from './core/index.ts'
@@ -19,20 +19,25 @@ export function fieldsOf(record: object): Record<string, unknown> {
 
 const verbs = { create: 'Created in QuickBooks', update: 'Updated in QuickBooks', void: 'Voided in QuickBooks', link: 'Linked', pull: 'Created here from QuickBooks' } as const
 
+/** The record a request was built from: what QuickBooks holds once it answers, whatever the record became since. */
+export type SentFrom = Pick<SentRequest, 'fields' | 'version'>
+
 export function successSettlement(args: {
   op: SyncOp; entity: QboEntity; record: object; seqs: number[]; realmId: string; at: string; previous: Mapping | undefined
+  /** What was sent, when a request went out: the snapshot and synced version, rather than `record` as it is now. */
+  sent?: SentFrom | undefined
   /** What the mapper changed to fit QuickBooks' rules (a name cut, an email left out): one warning row each. */
   warnings?: readonly MapWarning[]
   /** No call was needed: nothing QuickBooks holds changed. */
   unchanged?: boolean
 }): Settlement {
-  const { op, entity, record, seqs, realmId, at } = args
+  const { op, entity, record, seqs, realmId, at, sent } = args
   const qboId = String(entity.Id ?? op.qboId ?? args.previous?.qboId ?? '')
   const mapping: Mapping = {
     kind: op.kind, localId: op.localId as Mapping['localId'], qboId: qboId as Mapping['qboId'], realmId,
     syncToken: String(entity.SyncToken ?? args.previous?.syncToken ?? '0') as Mapping['syncToken'],
-    snapshot: fieldsOf(record),
-    syncedVersion: Math.max(op.version ?? (record as { version: number }).version, args.previous?.syncedVersion ?? 0),
+    snapshot: sent ? structuredClone(sent.fields) : fieldsOf(record),
+    syncedVersion: Math.max(sent?.version ?? op.version ?? (record as { version: number }).version, args.previous?.syncedVersion ?? 0),
     status: 'synced', updatedAt: at,
   }
   const verb = args.unchanged ? 'Nothing to change in QuickBooks' : op.deactivate ? 'Made inactive in QuickBooks' : verbs[op.action]
@@ -40,7 +45,7 @@ export function successSettlement(args: {
   for (const w of args.warnings ?? []) {
     log.push({ at, kind: op.kind, localId: mapping.localId, qboId, label: op.label, direction: 'push', status: 'warning', details: `${w.field}: ${w.message}` })
   }
-  const mismatch = totalMismatch(op, entity, record, at, qboId)
+  const mismatch = totalMismatch(op, entity, sent?.fields ?? record, at, qboId)
   if (mismatch) log.push(mismatch)
   return { mapping, doneSeqs: seqs, log }
 }
@@ -86,16 +91,17 @@ export function failureSettlement(args: {
 
 /**
  * The mapping and log row of a link. `snapshot` is what QuickBooks holds, as local fields, when it is known (a
- * matched customer or item): the next update then sends just the fields where this device differs. Without it
- * the record's own fields stand in (a create found again after a lost answer holds what was sent).
+ * matched customer or item): the next update then sends just the fields where this device differs. A create
+ * found again after a lost answer holds what was sent (`sent`); without either, the record's own fields stand in.
  */
 export function linkSettlement(args: { kind: SyncKind; localId: string; label: string; entity: QboEntity; record: object; realmId: string; at: string; via?: string
-  snapshot?: Record<string, unknown> | undefined }): Settlement {
+  snapshot?: Record<string, unknown> | undefined; sent?: SentFrom | undefined }): Settlement {
   const qboId = String(args.entity.Id)
   const mapping: Mapping = {
     kind: args.kind, localId: args.localId as Mapping['localId'], qboId: qboId as Mapping['qboId'], realmId: args.realmId,
-    syncToken: String(args.entity.SyncToken ?? '0') as Mapping['syncToken'], snapshot: args.snapshot ?? fieldsOf(args.record),
-    syncedVersion: (args.record as { version: number }).version, status: 'synced', updatedAt: args.at,
+    syncToken: String(args.entity.SyncToken ?? '0') as Mapping['syncToken'],
+    snapshot: args.snapshot ?? (args.sent ? structuredClone(args.sent.fields) : fieldsOf(args.record)),
+    syncedVersion: args.sent?.version ?? (args.record as { version: number }).version, status: 'synced', updatedAt: args.at,
   }
   return { mapping, doneSeqs: [], log: [{ at: args.at, kind: args.kind, localId: mapping.localId, qboId, label: args.label, direction: 'none', status: 'matched',
     details: `Linked to QuickBooks ${args.kind} ${qboId}${args.via ? ` (same ${args.via})` : ''}` }] }

@@ -46,6 +46,34 @@ export function runStoreContract(name: string, make: () => Promise<StoreFixture>
       expect(again).toMatchObject({ requestId: 'r1', batchId: 'b1' })
     })
 
+    it('stores the request with the claim, keeps the first one on a second claim, and drops it on release', async () => {
+      const { store, enqueue } = await make()
+      const seq = await enqueue(row())
+      const first = { body: { DisplayName: 'Ann Lee' }, fields: { displayName: 'Ann Lee' }, version: 1 }
+      const [claimed] = await store.claim([{ seq, kind: 'contact', localId: id1, version: 1, op: 'create', requestId: 'r1', batchId: 'b1', sent: first }])
+      expect(claimed?.sent).toEqual(first)
+      const later = { body: { DisplayName: 'Ann Lee-Park' }, fields: { displayName: 'Ann Lee-Park' }, version: 2 }
+      const [again] = await store.claim([{ seq, kind: 'contact', localId: id1, version: 1, op: 'create', requestId: 'r2', batchId: 'b2', sent: later }])
+      expect(again).toMatchObject({ requestId: 'r1', sent: first })
+      expect((await store.snapshot()).outbox[0]?.sent).toEqual(first)
+      await store.settle([{ doneSeqs: [], failed: { seqs: [seq], error: { code: '6240', message: 'taken', at }, attempts: 1, release: true }, log: [] }])
+      const [released] = (await store.snapshot()).outbox
+      expect(released?.requestId).toBeUndefined()
+      expect(released?.sent).toBeUndefined()
+      const [added] = await store.claim([{ kind: 'contact', localId: id2, version: 3, op: 'create', requestId: 'r9', batchId: 'b9', sent: later }])
+      expect(added?.sent).toEqual(later)
+    })
+
+    it('refuses a claim for a version older than its unclaimed row holds: the edit made since goes next run', async () => {
+      const { store, enqueue } = await make()
+      const seq = await enqueue({ ...row(), version: 2, op: 'update' })
+      const [claimed] = await store.claim([{ seq, kind: 'contact', localId: id1, version: 1, op: 'update', requestId: 'r1', batchId: 'b1' }])
+      expect(claimed).toBeUndefined()
+      const [stored] = (await store.snapshot()).outbox
+      expect(stored).toMatchObject({ seq, version: 2 })
+      expect(stored?.requestId).toBeUndefined()
+    })
+
     it('adds a claimed row for a record sent without a queued change', async () => {
       const { store } = await make()
       const [added] = await store.claim([{ kind: 'contact', localId: id2, version: 3, op: 'create', requestId: 'r9', batchId: 'b9' }])

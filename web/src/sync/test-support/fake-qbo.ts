@@ -16,7 +16,8 @@ const fault = (code: string, message: string, element = '') => ({ Fault: { type:
 export class FakeQbo implements QboGateway {
   readonly entities: Record<QboEntityName, Map<string, QboEntity>> = { Customer: new Map(), Item: new Map(), Invoice: new Map(), Payment: new Map() }
   readonly seen = new Map<string, unknown>()
-  readonly calls: { kind: 'write' | 'batch' | 'query' | 'read'; requestId?: string; size?: number }[] = []
+  /** Every call, with what a write or batch sent (so tests can check a resend was the identical request). */
+  readonly calls: { kind: 'write' | 'batch' | 'query' | 'read'; requestId?: string; size?: number; body?: unknown; statement?: string }[] = []
   /** Failures for the next calls, in order (one per call). */
   script: Scripted[] = []
   /** When set, requestids are forgotten (as Intuit may after a long gap). */
@@ -38,12 +39,12 @@ export class FakeQbo implements QboGateway {
   }
 
   async write(entity: QboEntityName, operation: 'create' | 'update' | 'void', body: QboEntity, requestId: string): GatewayResult<QboEntity> {
-    this.calls.push({ kind: 'write', requestId })
+    this.calls.push({ kind: 'write', requestId, body: structuredClone(body) })
     return this.#answer(requestId, () => this.#apply(entity, operation, body), (r) => r)
   }
 
   async batch(items: readonly QboBatchItemRequest[], requestId: string): GatewayResult<QboBatchItemResponse[]> {
-    this.calls.push({ kind: 'batch', requestId, size: items.length })
+    this.calls.push({ kind: 'batch', requestId, size: items.length, body: structuredClone(items) })
     return this.#answer(requestId, () => ({ ok: true as const, value: items.map((it) => {
       const [name] = Object.keys(it).filter((k) => k !== 'bId' && k !== 'operation') as QboEntityName[]
       const r = this.#apply(name!, (it as { operation: 'create' | 'update' }).operation, (it as Record<string, unknown>)[name!] as QboEntity)
@@ -52,13 +53,21 @@ export class FakeQbo implements QboGateway {
   }
 
   async query(statement: string): GatewayResult<Record<string, unknown>> {
-    this.calls.push({ kind: 'query' })
+    this.calls.push({ kind: 'query', statement })
     this.beforeCall()
-    const m = /FROM (\w+)(?: WHERE (\w+) = '((?:[^'\\]|\\.)*)')?(?: STARTPOSITION (\d+))?(?: MAXRESULTS (\d+))?/i.exec(statement)
+    const m = /FROM (\w+)/i.exec(statement)
     if (!m) return { ok: false, error: classifyFault({ type: 'http', status: 400, body: fault('4000', 'Error parsing query') }) }
+    // `Field = 'value'` conditions, ANDed (others, such as IN, are not filtered here); a reference (CustomerRef)
+    // compares by its value, as Intuit's does.
+    const conditions = [...statement.matchAll(/(?:WHERE|AND) ([\w.]+) = '((?:[^'\\]|\\.)*)'/gi)].map((c) => [c[1]!, c[2]!.replace(/\\(.)/g, '$1')] as const)
+    const valueOf = (e: QboEntity, field: string) => {
+      const v = e[field]
+      return v !== null && typeof v === 'object' ? (v as { value?: unknown }).value : v
+    }
     // Entities this fake does not hold (Account) answer as an empty company would.
-    const rows = [...(this.entities[m[1] as QboEntityName] ?? new Map<string, QboEntity>()).values()].filter((e) => !m[2] || e[m[2]] === m[3]!.replace(/\\(.)/g, '$1'))
-    const start = Number(m[4] ?? 1), max = Number(m[5] ?? 100)
+    const rows = [...(this.entities[m[1] as QboEntityName] ?? new Map<string, QboEntity>()).values()]
+      .filter((e) => conditions.every(([field, value]) => valueOf(e, field) === value))
+    const start = Number(/STARTPOSITION (\d+)/i.exec(statement)?.[1] ?? 1), max = Number(/MAXRESULTS (\d+)/i.exec(statement)?.[1] ?? 100)
     const page = rows.slice(start - 1, start - 1 + max)
     return { ok: true, value: page.length > 0 ? { [m[1]!]: page, startPosition: start, maxResults: page.length } : {} }
   }

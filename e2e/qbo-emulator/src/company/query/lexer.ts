@@ -1,8 +1,9 @@
 /**
  * Tokens of Intuit's query language (qbo-api.md §5): names (dotted, like
  * `MetaData.LastUpdatedTime`), single-quoted strings with backslash escapes, numbers,
- * `* ( ) ,` and the comparison operators. A typographic apostrophe or any other stray
- * character is a lexical error, as at Intuit.
+ * `* ( ) ,` and the comparison operators. Any stray character is a lexical error, as at Intuit;
+ * typographic quotes (’ ‘ “ ”) are one even inside a quoted string, so a name holding `’`
+ * cannot be queried at all (qbo-api.md §5, §15.5).
  */
 import type { Result } from '../result.ts'
 import { fail, ok } from '../result.ts'
@@ -19,6 +20,11 @@ export type Token =
 const NAME_START = /[A-Za-z_]/
 const NAME_PART = /[A-Za-z0-9_.]/
 const DIGIT = /[0-9]/
+const TYPOGRAPHIC_QUOTES = new Set(['\u2018', '\u2019', '\u201c', '\u201d'])
+
+/** JavaCC's wording, which Intuit passes through: the character, its code and the token read so far. */
+const lexicalError = (column: number, ch: string, after: string) =>
+  fail(faults.queryParse(`Lexical error at line 1, column ${column}. Encountered: "${ch}" (${ch.codePointAt(0)}), after : "${after}"`))
 
 export function tokenize(input: string): Result<Token[]> {
   const tokens: Token[] = []
@@ -49,6 +55,10 @@ export function tokenize(input: string): Result<Token[]> {
       let closed = false
       while (j < input.length) {
         const c = input[j] ?? ''
+        if (TYPOGRAPHIC_QUOTES.has(c) || (c === '\\' && TYPOGRAPHIC_QUOTES.has(input[j + 1] ?? ''))) {
+          const at = c === '\\' ? j + 1 : j
+          return lexicalError(at + 1, input[at] ?? '', `'${text}`)
+        }
         if (c === '\\' && j + 1 < input.length) {
           text += input[j + 1]
           j += 2
@@ -79,7 +89,7 @@ export function tokenize(input: string): Result<Token[]> {
         i++
       }
     } else {
-      return fail(faults.queryParse(`Lexical error at line 1, column ${at}. Encountered: "${ch}" (${ch.codePointAt(0)}), after : ""`))
+      return lexicalError(at, ch, '')
     }
   }
   tokens.push({ kind: 'end', text: '<EOF>', at: input.length + 1 })
