@@ -5,7 +5,7 @@
  */
 import type { ChangeListener, ChangeOperation, Clock, EntityName, Json } from './types.ts'
 import { TRANSACTIONS } from './types.ts'
-import type { RealmState, Row } from './state.ts'
+import type { RealmState, Row, RowFacts } from './state.ts'
 import { allocateId, putRow, reindex, tombKey } from './state.ts'
 import type { Result } from './result.ts'
 import { fail, ok } from './result.ts'
@@ -48,7 +48,15 @@ const stripServerFields = (body: Json): Json => {
 }
 
 export function createRealm(state: RealmState, clock: Clock, emit: ChangeListener): Realm {
-  const ctxFor = (opts: WriteOptions = {}): WriteContext => ({ state, now: clock.now(), minorVersion: opts.minorVersion ?? 75, ...(opts.hidden ? { hidden: opts.hidden } : {}) })
+  const ctxFor = (opts: WriteOptions, sent: Json, prev?: Row): WriteContext => ({
+    state,
+    now: clock.now(),
+    minorVersion: opts.minorVersion ?? 75,
+    ...(opts.hidden ? { hidden: opts.hidden } : {}),
+    sent: new Set(Object.keys(sent)),
+    prevFacts: prev?.facts ?? {},
+    facts: {},
+  })
 
   function locate(entity: EntityName, rawId: unknown, opts: WriteOptions = {}): Result<Row> {
     if (rawId === undefined || rawId === null || rawId === '') return fail(faults.required('Id'))
@@ -68,7 +76,8 @@ export function createRealm(state: RealmState, clock: Clock, emit: ChangeListene
     return ok(true)
   }
 
-  function commit(entity: EntityName, id: string, data: Json, prev: Json | undefined, operation: ChangeOperation): Json {
+  /** `facts` undefined: the record keeps the facts it had (knock-on changes such as a new Balance). */
+  function commit(entity: EntityName, id: string, data: Json, prev: Json | undefined, operation: ChangeOperation, facts?: RowFacts): Json {
     const now = clock.now()
     const stamp = formatTimestamp(now)
     const prevMeta = isObject(prev?.MetaData) ? prev.MetaData : undefined
@@ -80,7 +89,7 @@ export function createRealm(state: RealmState, clock: Clock, emit: ChangeListene
       SyncToken: prev ? String((num(prev.SyncToken) ?? 0) + 1) : '0',
       MetaData: { CreateTime: prevMeta?.CreateTime ?? stamp, LastUpdatedTime: stamp },
     }
-    putRow(state, entity, record, now)
+    putRow(state, entity, record, now, facts ?? state.tables[entity].get(id)?.facts)
     emit({ realmId: state.realmId, entity, id, operation, lastUpdated: stamp })
     return record
   }
@@ -131,10 +140,11 @@ export function createRealm(state: RealmState, clock: Clock, emit: ChangeListene
       if (!rules || !WRITABLE.has(entity)) return fail(faults.unsupportedOperation(`Create ${entity}`))
       const unknown = unknownField(entity, body)
       if (unknown !== undefined) return fail(faults.unsupportedProperty(unknown, entity))
-      const prepared = rules.prepare(ctxFor(opts), stripServerFields(body), undefined)
+      const ctx = ctxFor(opts, body)
+      const prepared = rules.prepare(ctx, stripServerFields(body), undefined)
       if (!prepared.ok) return prepared
       const id = allocateId(state, entity)
-      const record = commit(entity, id, prepared.value, undefined, 'Create')
+      const record = commit(entity, id, prepared.value, undefined, 'Create', ctx.facts)
       if (entity === 'Payment') settleInvoices(id, undefined, record)
       return ok(clone(record))
     },
@@ -150,9 +160,10 @@ export function createRealm(state: RealmState, clock: Clock, emit: ChangeListene
       if (!token.ok) return token
       const prev = row.value.data
       const input = opts.sparse ? { ...stripServerFields(prev), ...stripServerFields(body) } : stripServerFields(body)
-      const prepared = rules.prepare(ctxFor(opts), input, prev)
+      const ctx = ctxFor(opts, body, row.value)
+      const prepared = rules.prepare(ctx, input, prev)
       if (!prepared.ok) return prepared
-      const record = commit(entity, str(prev.Id) ?? '', prepared.value, prev, 'Update')
+      const record = commit(entity, str(prev.Id) ?? '', prepared.value, prev, 'Update', ctx.facts)
       if (entity === 'Payment') settleInvoices(str(prev.Id) ?? '', prev, record)
       return ok(clone(record))
     },
@@ -189,7 +200,7 @@ export function createRealm(state: RealmState, clock: Clock, emit: ChangeListene
       if (entity === 'Invoice') {
         unlinkPayments(id, prev)
         const current = state.tables.Invoice.get(id)?.data ?? prev
-        return ok(clone(commit('Invoice', id, voidInvoice(current), current, 'Void')))
+        return ok(clone(commit('Invoice', id, voidInvoice(current), current, 'Void', {})))
       }
       const record = commit('Payment', id, voidPayment(prev), prev, 'Void')
       settleInvoices(id, prev, record)

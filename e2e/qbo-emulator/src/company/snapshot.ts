@@ -15,7 +15,15 @@ export function toSnapshot(state: RealmState): CompanySnapshot {
     if (rows.length) entities[entity] = rows
   }
   const deleted = [...state.tombstones.values()].map((t) => ({ entity: t.entity, Id: t.id, LastUpdatedTime: formatTimestamp(t.deletedAt) }))
-  return { realmId: state.realmId, companyInfo: clone(state.companyInfo), preferences: clone(state.preferences), entities, deleted }
+  const taxSetByApp = [...state.tables.Invoice].filter(([, r]) => r.facts.taxSetByApp).map(([id]) => id)
+  return {
+    realmId: state.realmId,
+    companyInfo: clone(state.companyInfo),
+    preferences: clone(state.preferences),
+    entities,
+    deleted,
+    ...(taxSetByApp.length ? { taxSetByApp } : {}),
+  }
 }
 
 function lastUpdated(record: Json): number {
@@ -33,6 +41,10 @@ export function fromSnapshot(realmId: string, snap: CompanySnapshot, owned = fal
   state.companyInfo.Id = str(state.companyInfo.Id) ?? '1'
   for (const [entity, rows] of Object.entries(snap.entities) as [EntityName, Json[]][]) {
     for (const row of rows) putRow(state, entity, copy(row), lastUpdated(row))
+  }
+  for (const id of snap.taxSetByApp ?? []) {
+    const row = state.tables.Invoice.get(id)
+    if (row) row.facts = { taxSetByApp: true }
   }
   for (const d of snap.deleted) {
     state.tombstones.set(tombKey(d.entity, d.Id), { entity: d.entity, id: d.Id, deletedAt: parseTimestamp(d.LastUpdatedTime) ?? 0 })

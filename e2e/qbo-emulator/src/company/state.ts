@@ -11,6 +11,13 @@ export interface Row {
   data: Json
   /** Exact ms of the last change; `MetaData` only keeps seconds. */
   updatedAt: number
+  facts: RowFacts
+}
+
+/** What the server knows about a record beyond its wire JSON (and so never sent to clients). */
+export interface RowFacts {
+  /** Invoice: `TxnTaxDetail.TotalTax` is the amount a client sent, to be kept until a write sends tax again. */
+  taxSetByApp?: true
 }
 
 export interface Tombstone {
@@ -95,12 +102,12 @@ export function reindex(state: RealmState, entity: EntityName, prev: Json | unde
 }
 
 /** Stores a record as given and advances the Id sequence past it. */
-export function putRow(state: RealmState, entity: EntityName, data: Json, updatedAt: number): void {
+export function putRow(state: RealmState, entity: EntityName, data: Json, updatedAt: number, facts: RowFacts = {}): void {
   const id = str(data.Id)
   if (!id) return
   const table = state.tables[entity]
   reindex(state, entity, table.get(id)?.data, data)
-  table.set(id, { data, updatedAt })
+  table.set(id, { data, updatedAt, facts })
   const n = Number(id)
   if (Number.isInteger(n) && n >= state.nextId[entity]) state.nextId[entity] = n + 1
 }

@@ -39,6 +39,8 @@ export const companySnapshotSchema = z.object({
   entities: z.partialRecord(z.enum(ENTITY_NAMES), z.array(json)).default({}),
   /** Deleted transactions as CDC reports them: Id, entity and when. */
   deleted: z.array(z.object({ entity: z.enum(ENTITY_NAMES), Id: z.string(), LastUpdatedTime: z.string() })).default([]),
+  /** Invoice Ids whose TotalTax the app sent (kept across later writes that send no tax); absent when none. */
+  taxSetByApp: z.array(z.string()).optional(),
 })
 export type CompanySnapshot = z.infer<typeof companySnapshotSchema>
 export type CompanySnapshotInput = z.input<typeof companySnapshotSchema>

@@ -2,7 +2,7 @@
  * What every entity rule gets: the company state and the time of the write. Rules are pure
  * over these: they validate a body and return the record to store, or a Fault.
  */
-import type { RealmState } from '../state.ts'
+import type { RealmState, RowFacts } from '../state.ts'
 import type { Json, EntityName } from '../types.ts'
 import type { Result } from '../result.ts'
 
@@ -15,6 +15,15 @@ export interface WriteContext {
    * each other's creations, so references to these resolve as unknown.
    */
   hidden?: ReadonlySet<string>
+  /**
+   * Top-level fields the request itself carried. On a sparse update `input` is already merged with the
+   * stored record, so this is how a rule tells a field sent again from one merely kept.
+   */
+  sent: ReadonlySet<string>
+  /** The stored record's facts on update (empty on create). */
+  prevFacts: Readonly<RowFacts>
+  /** Facts about the record being written; a rule sets them, the store keeps them with the record. */
+  facts: RowFacts
 }
 
 export interface EntityRules {

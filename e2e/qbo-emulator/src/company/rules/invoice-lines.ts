@@ -100,6 +100,11 @@ export function priceLines(ctx: WriteContext, sent: unknown, prevLines: unknown,
   return ok({ lines, subtotal, taxableBase, discount })
 }
 
+/** The tax amount a client sent: a `TotalTax` without `TaxLine`s (a read-back detail carries its lines). */
+export function sentTaxAmount(txnTaxDetail: unknown): number | undefined {
+  return isObject(txnTaxDetail) && txnTaxDetail.TaxLine === undefined ? num(txnTaxDetail.TotalTax) : undefined
+}
+
 /**
  * Tax for a transaction-level tax code: one TaxLine per rate, each rounded to cents, summed.
  * No tax code (or a non-taxable customer) → `{TotalTax: 0}` as in Intuit's samples.
@@ -112,7 +117,7 @@ export function priceLines(ctx: WriteContext, sent: unknown, prevLines: unknown,
  */
 export function computeTax(ctx: WriteContext, txnTaxDetail: unknown, base: number): Result<Json> {
   const codeId = isObject(txnTaxDetail) ? refValue(txnTaxDetail.TxnTaxCodeRef) : undefined
-  const explicit = isObject(txnTaxDetail) && txnTaxDetail.TaxLine === undefined ? num(txnTaxDetail.TotalTax) : undefined
+  const explicit = sentTaxAmount(txnTaxDetail)
   if (explicit !== undefined && explicit < 0) return fail(faults.invalidNumber('TxnTaxDetail.TotalTax', (txnTaxDetail as Json).TotalTax))
   if (codeId === undefined) return ok({ TotalTax: explicit === undefined ? 0 : cents(explicit) })
   const code = resolveRef(ctx, 'TaxCode', 'TxnTaxDetail.TxnTaxCodeRef', { value: codeId }, { active: true })

@@ -10,7 +10,7 @@ import { faults } from '../faults.ts'
 import { cents, compact, isObject, str } from '../json.ts'
 import { addDays, formatDate } from '../time.ts'
 import { USD, checkEmail, checkString, namedRef, resolveRef } from './checks.ts'
-import { computeTax, priceLines } from './invoice-lines.ts'
+import { computeTax, priceLines, sentTaxAmount } from './invoice-lines.ts'
 import { appliedToInvoice } from './applied.ts'
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/
@@ -41,9 +41,11 @@ export const invoiceRules: EntityRules = {
     const { subtotal, discount } = priced.value
     let base = taxable ? priced.value.taxableBase : 0
     if (afterDiscount && subtotal > 0) base = cents(base - (discount * base) / subtotal)
-    const tax = computeTax(ctx, input.TxnTaxDetail, base)
+    const detail = taxRequest(ctx, input.TxnTaxDetail)
+    const tax = computeTax(ctx, detail, base)
     if (!tax.ok) return tax
     out.TxnTaxDetail = tax.value
+    if (sentTaxAmount(detail) !== undefined) ctx.facts.taxSetByApp = true
     const total = cents(subtotal - discount + (Number(tax.value.TotalTax) || 0))
     const applied = prev ? appliedToInvoice(ctx.state, str(prev.Id) ?? '') : 0
     if (applied > total) return fail(faults.business(`The invoice total ${total} is less than the ${applied} already paid on it.`, 'Line'))
@@ -85,6 +87,18 @@ export const invoiceRules: EntityRules = {
     out.CustomField = input.CustomField ?? []
     return ok(compact(out))
   },
+}
+
+/**
+ * The tax detail to price with. One the request sent is used as sent. One a sparse update merely kept
+ * (merged from the stored invoice) is not a request for anything: its code is applied to the lines
+ * again, and an amount the app set earlier stays that amount. Whether the stored amount was the app's
+ * is a fact kept beside the record, never guessed from its JSON (a computed detail looks the same).
+ */
+function taxRequest(ctx: WriteContext, merged: unknown): unknown {
+  if (ctx.sent.has('TxnTaxDetail') || !isObject(merged)) return merged
+  const code = isObject(merged.TxnTaxCodeRef) ? { TxnTaxCodeRef: merged.TxnTaxCodeRef } : {}
+  return ctx.prevFacts.taxSetByApp === true ? { ...code, TotalTax: merged.TotalTax } : code
 }
 
 /** Void: the invoice stays, every amount becomes 0, "Voided" leads the memo (§3.3). */
