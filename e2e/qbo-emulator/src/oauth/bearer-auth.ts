@@ -2,13 +2,15 @@
  * @module
  * Guards `/v3/company/:realmId/*`: the request needs `Authorization: Bearer` with a live access token.
  * Missing, malformed, unknown, expired or revoked → 401 AuthenticationFailed (3200); a live token issued
- * for another company → 403 AuthorizationFailed (3100), as Intuit's gateway answers (qbo-api.md §9.3).
+ * for another company, or granted without the accounting scope (an OpenID-only sign-in, the Payments
+ * scope alone) → 403 AuthorizationFailed (3100), as Intuit's gateway answers (qbo-api.md §1.2, §9.3).
  */
 import type { MiddlewareHandler } from 'hono'
 import type { Clock } from '../clock.ts'
 import { authenticationFailed, authorizationFailed } from '../gateway-faults.ts'
 import type { EmulatorEnv } from '../env.ts'
 import type { TokenStore } from './token-store.ts'
+import { ACCOUNTING_SCOPE } from './scopes.ts'
 
 
 export function bearerAuth(deps: { tokens: TokenStore; clock: Clock }): MiddlewareHandler<EmulatorEnv> {
@@ -31,7 +33,7 @@ export function bearerAuth(deps: { tokens: TokenStore; clock: Clock }): Middlewa
           return authenticationFailed(`Token invalid: ${token}`, now)
       }
     }
-    if (r.value.realmId !== c.req.param('realmId')) return authorizationFailed(now)
+    if (r.value.realmId !== c.req.param('realmId') || !r.value.scopes.includes(ACCOUNTING_SCOPE)) return authorizationFailed(now)
     c.set('connection', r.value)
     await next()
   }

@@ -84,6 +84,18 @@ describe('authorize page', () => {
     expect(res.status).toBe(302)
     expect(new URL(res.headers.get('location')!).searchParams.get('error')).toBe(error)
   })
+
+  it.each([
+    ['no scope parameter', (u: URL) => u.searchParams.delete('scope')],
+    ['an empty scope', (u: URL) => u.searchParams.set('scope', '  ')],
+    ['one unknown scope among known ones', (u: URL) => u.searchParams.set('scope', 'openid com.intuit.quickbooks.accounting.readonly')],
+  ])('answers %s with error=invalid_scope and the state, issuing no code (§1.4)', async (_name, change) => {
+    const url = new URL(authorizeUrl(w))
+    change(url)
+    const res = await fetch(url, { redirect: 'manual' })
+    const back = new URL(res.headers.get('location')!)
+    expect([res.status, back.searchParams.get('error'), back.searchParams.get('state'), back.searchParams.has('code')]).toEqual([302, 'invalid_scope', 'st-123', false])
+  })
 })
 
 describe('token endpoint: authorization_code', () => {
@@ -185,6 +197,24 @@ describe('access tokens', () => {
     const res = await fetch(`${w.url}/v3/company/${realmA}/customer/1`, { headers: header === undefined ? {} : { Authorization: header } })
     expect(res.status).toBe(401)
     expect((await res.json()).fault).toMatchObject({ type: 'AUTHENTICATION', error: [{ code: '3200' }] })
+  })
+
+  it.each([
+    ['only OpenID scopes', 'openid email'],
+    ['only the Payments scope', 'com.intuit.quickbooks.payment'],
+  ])('answer 403 AuthorizationFailed (3100) on the Accounting API when granted %s (§1.2, §9.3)', async (_name, scope) => {
+    const loc = await consent(w, 'connect', realmA, { scope })
+    const t = (await (await tokenRequest(w, { grant_type: 'authorization_code', code: loc.searchParams.get('code')!, redirect_uri: redirectUri })).json()) as TokenBody
+    for (const path of [`/v3/company/${realmA}/customer/1`, `/v3/company/${realmA}/query?query=select%20*%20from%20Customer`]) {
+      const res = await api(w, t.access_token, path)
+      expect(res.status).toBe(403)
+      expect((await res.json()).fault.error[0]).toMatchObject({ code: '3100', message: 'message=AuthorizationFailed; errorCode=003100; statusCode=403' })
+    }
+    const post = await api(w, t.access_token, `/v3/company/${realmA}/customer`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"DisplayName":"Scope Test"}' })
+    expect(post.status).toBe(403)
+    expect(w.stub.writes).toHaveLength(0)
+    // The token itself is fine: OpenID's userinfo answers it when openid was granted.
+    if (scope.includes('openid')) expect((await fetch(`${w.url}/v1/openid_connect/userinfo`, { headers: { Authorization: `Bearer ${t.access_token}` } })).status).toBe(200)
   })
 
   it('answers 403 AuthorizationFailed (3100) for a live token of another company', async () => {

@@ -1,3 +1,6 @@
+/** The scope the Accounting API (`/v3/company/…`) requires (qbo-api.md §1.2). */
+export const ACCOUNTING_SCOPE = 'com.intuit.quickbooks.accounting'
+
 /** Scopes Intuit accepts in the authorize request (qbo-api.md §1.2). */
 export const knownScopes = [
   'com.intuit.quickbooks.accounting',
