@@ -34,12 +34,17 @@ export type GrantOutcome = { ok: true; grantId: string; companyName: string | nu
 
 type TokenOutcome = { ok: true; accessToken: string } | { ok: false; error: GateError }
 
+/** What the gate holds: no grant, a sealed grant that no longer opens (key rotated, tampered), or the pair. */
+type Held = { kind: 'none' } | { kind: 'unreadable' } | { kind: 'open'; tokens: TokenPair }
+
 const sessionEnded: GateError = { code: 'session_ended', message: 'QuickBooks was disconnected or connected again since this session began; connect again.' }
 const notConnected: TokenOutcome = { ok: false, error: { code: 'not_connected', message: 'This QuickBooks company is not connected.' } }
 const reconnect = (detail = ''): TokenOutcome => ({ ok: false, error: { code: 'needs_reconnect', message: `QuickBooks ended the connection; reconnect to continue.${detail ? ` ${detail}` : ''}` } })
 
 export class RealmGate extends DurableObject<Env> {
-  #tokens: TokenPair | null | undefined
+  /** Undefined until first loaded; every later change of the stored pair sets it in the same tick. */
+  #held: Held | undefined
+  #loading: Promise<Held> | null = null
   #refreshing: Promise<TokenOutcome> | null = null
   #pacer: Pacer | null = null
   /** Refreshes this instance sent to Intuit (observability and tests). */
@@ -82,21 +87,28 @@ export class RealmGate extends DurableObject<Env> {
     // No await between these writes: nobody sees the new grant under the old company's name.
     store.writeGrant(this.ctx.storage.sql, realmId, grantId, sealed, Date.now())
     if (companyName !== undefined) store.writeCompanyName(this.ctx.storage.sql, companyName)
-    this.#tokens = tokens
+    this.#held = { kind: 'open', tokens }
     return grantId
   }
 
-  /** What a session of `grantId` may know; a session of an older grant sees no connection. */
+  /**
+   * What a session of `grantId` may know; a session of an older grant sees no connection. A grant
+   * only a reconnect can revive says needsReconnect: Intuit refused its refresh token, that token's
+   * time is up, or the sealed pair no longer opens.
+   */
   async status(grantId: string | null, changesSince = 0): Promise<GateStatus> {
     const sql = this.ctx.storage.sql
+    const held = await this.#load()
     const row = store.readConnection(sql)
     const current = row !== null && row.sealed_tokens !== null && (grantId === null || row.grant_id === grantId)
+    const refreshLapsed = row?.refresh_expires_at != null && row.refresh_expires_at <= Date.now()
+    const dead = row?.needs_reconnect === 1 || refreshLapsed || held.kind === 'unreadable'
     return {
       connected: current,
       realmId: row?.realm_id ?? null,
       companyName: row?.company_name ?? null,
       refreshExpiresAt: row?.refresh_expires_at ?? null,
-      needsReconnect: current && row?.needs_reconnect === 1,
+      needsReconnect: current && dead,
       changes: { seq: store.latestChangeSeq(sql), entities: store.changesAfter(sql, changesSince) },
     }
   }
@@ -124,9 +136,9 @@ export class RealmGate extends DurableObject<Env> {
     // Wait out a refresh in flight so the token revoked is the live one.
     if (this.#refreshing) await this.#refreshing
     const live = await this.#load()
-    const revoked = live ? await revokeToken(this.#config(), live.refreshToken) : false
+    const revoked = live.kind === 'open' ? await revokeToken(this.#config(), live.tokens.refreshToken) : false
     store.wipeTokens(this.ctx.storage.sql, Date.now())
-    this.#tokens = null
+    this.#held = { kind: 'none' }
     return { ok: true, revoked }
   }
 
@@ -146,14 +158,23 @@ export class RealmGate extends DurableObject<Env> {
     return { sealed, accessExpiresAt: tokens.accessExpiresAt, refreshExpiresAt: tokens.refreshExpiresAt }
   }
 
-  async #load(): Promise<TokenPair | null> {
-    if (this.#tokens !== undefined) return this.#tokens
+  /** The held pair, opening the stored one once: concurrent first callers share one read. */
+  async #load(): Promise<Held> {
+    if (this.#held !== undefined) return this.#held
+    this.#loading ??= this.#openStored().finally(() => {
+      this.#loading = null
+    })
+    const opened = await this.#loading
+    // A grant stored or a pair refreshed while the blob was opening is newer than what was read.
+    this.#held ??= opened
+    return this.#held
+  }
+
+  async #openStored(): Promise<Held> {
     const row = store.readConnection(this.ctx.storage.sql)
-    if (!row || row.sealed_tokens === null) return (this.#tokens = null)
+    if (!row || row.sealed_tokens === null) return { kind: 'none' }
     const plain = await open(await tokenKey(this.#config().tokenEncryptionKey), row.realm_id, row.sealed_tokens)
-    // A blob that no longer opens (key rotated, tampered) is as good as no grant.
-    this.#tokens = plain === null ? null : (JSON.parse(plain) as TokenPair)
-    return this.#tokens
+    return plain === null ? { kind: 'unreadable' } : { kind: 'open', tokens: JSON.parse(plain) as TokenPair }
   }
 
   /**
@@ -161,13 +182,14 @@ export class RealmGate extends DurableObject<Env> {
    * replaced it meanwhile the new one is used, otherwise this caller joins (or starts) the one refresh.
    */
   async #accessToken(rejected: string | null): Promise<TokenOutcome> {
-    await this.#load()
+    const held = await this.#load()
     // From here to the end no await: the decision and the start of a refresh see one consistent
     // state, so a caller can never refresh with a pair another refresh has just replaced.
     if (store.readConnection(this.ctx.storage.sql)?.needs_reconnect === 1) return reconnect()
     if (this.#refreshing) return this.#refreshing
-    const tokens = this.#tokens
-    if (!tokens) return notConnected
+    if (held.kind === 'unreadable') return reconnect('The stored QuickBooks sign-in can no longer be read.')
+    if (held.kind === 'none') return notConnected
+    const { tokens } = held
     if (rejected !== null && tokens.accessToken !== rejected) return { ok: true, accessToken: tokens.accessToken }
     if (rejected === null && tokens.accessExpiresAt - this.#config().refreshMarginMs > Date.now()) return { ok: true, accessToken: tokens.accessToken }
     this.#refreshing = this.#refresh(tokens).finally(() => {
@@ -178,9 +200,19 @@ export class RealmGate extends DurableObject<Env> {
 
   async #refresh(tokens: TokenPair): Promise<TokenOutcome> {
     this.refreshCount++
-    const result = await refreshTokens(this.#config(), tokens.refreshToken, Date.now())
     const sql = this.ctx.storage.sql
+    const started = store.readConnection(sql)
+    if (!started || started.sealed_tokens === null) return notConnected
+    const { realm_id: realmId, grant_id: grantId } = started
+    // A reconnect or disconnect while Intuit answered replaced the pair this refresh started from:
+    // its outcome, good or bad, must not land on the new grant.
+    const superseded = () => {
+      const row = store.readConnection(sql)
+      return row === null || row.sealed_tokens === null || row.grant_id !== grantId
+    }
+    const result = await refreshTokens(this.#config(), tokens.refreshToken, Date.now())
     if (!result.ok) {
+      if (superseded()) return { ok: false, error: sessionEnded }
       if (result.error.kind === 'invalid_grant') {
         store.markNeedsReconnect(sql, Date.now())
         return reconnect(result.error.message)
@@ -188,10 +220,10 @@ export class RealmGate extends DurableObject<Env> {
       // Anything else (Intuit down, client credentials refused) leaves the grant as it was.
       return { ok: false, error: { code: 'intuit_unavailable', message: result.error.message } }
     }
-    const row = store.readConnection(sql)
-    if (!row || row.sealed_tokens === null) return notConnected
-    store.writeRefreshed(sql, await this.#seal(row.realm_id, result.tokens), Date.now())
-    this.#tokens = result.tokens
+    const sealed = await this.#seal(realmId, result.tokens)
+    if (superseded()) return { ok: false, error: sessionEnded }
+    store.writeRefreshed(sql, sealed, Date.now())
+    this.#held = { kind: 'open', tokens: result.tokens }
     return { ok: true, accessToken: result.tokens.accessToken }
   }
 
