@@ -1,14 +1,15 @@
 /**
  * The edge's routes. Configuration is parsed once per env; every route but /health needs it and
- * answers `config_missing` naming the variables when it is incomplete. Browser-facing routes accept
- * cross-origin calls from APP_ORIGIN only.
+ * answers `config_missing` naming the variables when it is incomplete (the connect routes through
+ * the app, as any connect failure). Browser-facing routes accept cross-origin calls from APP_ORIGIN only.
  */
 import { Hono } from 'hono'
 import { cors } from 'hono/cors'
 import { createMiddleware } from 'hono/factory'
-import { readConfig, type AppEnv } from './env.ts'
+import { readAppOrigin, readConfig, type AppEnv } from './env.ts'
 import { apiError } from './errors.ts'
 import { connectRoutes } from './routes/connect.ts'
+import { connectConfigMissing } from './routes/connect-result.ts'
 import { disconnectRoutes } from './routes/disconnect.ts'
 import { proxyRoutes } from './routes/proxy.ts'
 import { sessionRoutes } from './routes/session.ts'
@@ -20,7 +21,15 @@ app.get('/health', (c) => c.json({ ok: true, service: 'fieldsync-edge' }))
 
 app.use('*', async (c, next) => {
   const config = readConfig(c.env)
-  if (!config.ok) return apiError(c, 'config_missing', config.message)
+  if (!config.ok) {
+    console.error('edge not configured:', config.message)
+    // The connect routes run in the browser's window or popup, where a JSON body means nothing.
+    if (c.req.path.startsWith('/auth/intuit/')) {
+      const presentation = c.req.path === '/auth/intuit/connect' ? (c.req.query('popup') === '1' ? 'popup' : 'redirect') : 'unknown'
+      return connectConfigMissing(c, readAppOrigin(c.env), presentation, config.message)
+    }
+    return apiError(c, 'config_missing', config.message)
+  }
   c.set('config', config.config)
   await next()
 })

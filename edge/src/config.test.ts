@@ -14,6 +14,32 @@ describe('configuration', () => {
     expect(body.error.message).not.toContain('INTUIT_CLIENT_ID')
   })
 
+  it('answers the connect routes with config_missing through the app, not a JSON body', async () => {
+    const partial = { REALM_GATE: env.REALM_GATE, APP_ORIGIN: env.APP_ORIGIN }
+    const redirected = await app.request('/auth/intuit/connect', {}, partial)
+    expect(redirected.status).toBe(302)
+    expect(redirected.headers.get('location')).toBe(`${env.APP_ORIGIN}/#/settings?qbo=error&code=config_missing`)
+
+    const popup = await app.request('/auth/intuit/connect?popup=1', {}, partial)
+    const page = await popup.text()
+    expect(popup.headers.get('content-type')).toMatch(/text\/html/)
+    expect(page).toContain('"code":"config_missing"')
+    expect(page).toContain(`opener.postMessage(message, ${JSON.stringify(env.APP_ORIGIN)})`)
+    expect(page).toContain('SESSION_SECRET')
+
+    const callback = await app.request('/auth/intuit/callback?state=s&code=c&realmId=1', {}, partial)
+    expect(await callback.text()).toContain('"code":"config_missing"')
+  })
+
+  it('answers the connect routes with a plain page when even APP_ORIGIN is missing', async () => {
+    const res = await app.request('/auth/intuit/connect?popup=1', {}, { REALM_GATE: env.REALM_GATE })
+    expect(res.status).toBe(500)
+    expect(res.headers.get('content-type')).toMatch(/text\/html/)
+    const page = await res.text()
+    expect(page).toContain('APP_ORIGIN')
+    expect(page).not.toContain('<script')
+  })
+
   it('still answers /health without configuration', async () => {
     const res = await app.request('/health', {}, { REALM_GATE: env.REALM_GATE })
     expect(res.status).toBe(200)

@@ -114,6 +114,12 @@ function parse(env: Record<string, unknown>): ConfigResult {
   }
 }
 
+/** APP_ORIGIN alone, for answering in the app's terms when the rest of the configuration is incomplete. */
+export function readAppOrigin(env: Record<string, unknown>): string | null {
+  const parsed = url.safeParse(env.APP_ORIGIN)
+  return parsed.success ? new URL(parsed.data).origin : null
+}
+
 export interface AppEnv {
   Bindings: Env
   Variables: { config: Config }

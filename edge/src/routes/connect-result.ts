@@ -23,6 +23,20 @@ export function connectError(c: Context, appOrigin: string, presentation: Presen
   return connectOutcome(c, appOrigin, presentation, { type: 'fieldsync:qbo-connect', status: 'error', code, message })
 }
 
+/**
+ * The connect routes' answer when the edge lacks configuration: `config_missing` through the app
+ * like any connect failure, or, without a usable APP_ORIGIN to return to, a plain page saying so.
+ */
+export function connectConfigMissing(c: Context, appOrigin: string | null, presentation: Presentation, detail: string): Response {
+  const message = `QuickBooks cannot be connected until the server's setup is finished. ${detail}`
+  if (appOrigin !== null) return connectError(c, appOrigin, presentation, 'config_missing', message)
+  c.header('Cache-Control', 'no-store')
+  c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'")
+  return c.html(`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>QuickBooks connection failed</title></head>
+<body><h1>QuickBooks connection failed</h1><p>${html(message)}</p></body></html>`, 500)
+}
+
 // JSON inside <script>: escape `<` so no value can close the tag.
 const scriptJson = (v: unknown) => JSON.stringify(v).replace(/</g, '\\u003c')
 const html = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`)

@@ -82,6 +82,16 @@ describe('connect flow against the emulator', () => {
     expect(await res.text()).toContain('"code":"state_expired"')
   })
 
+  it('keeps the state cookie well past its signed state, so a slow browser still reaches state_expired', async () => {
+    const start = await SELF.fetch(`${EDGE}/auth/intuit/connect`, { redirect: 'manual' })
+    const line = start.headers.getSetCookie().find((l) => l.startsWith('fs_oauth_state='))!
+    const maxAge = Number(/Max-Age=(\d+)/i.exec(line)?.[1])
+    const jwt = line.slice('fs_oauth_state='.length).split(';')[0]!
+    const claims = JSON.parse(atob(jwt.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as { iat: number; exp: number }
+    expect(claims.exp - claims.iat).toBe(600)
+    expect(maxAge).toBeGreaterThanOrEqual(2 * (claims.exp - claims.iat))
+  })
+
   it('reports invalid_callback when Intuit sends no code', async () => {
     const state = 'a-state-value-long-enough'
     const cookie = await signState(env.SESSION_SECRET, { stateHash: await sha256Base64Url(state), popup: false }, 600, Date.now())

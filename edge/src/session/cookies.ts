@@ -8,7 +8,13 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 export const SESSION_COOKIE = 'fs_session'
 export const STATE_COOKIE = 'fs_oauth_state'
 export const STATE_COOKIE_PATH = '/auth/intuit'
+/** How long the signed state inside the cookie is honoured. */
 export const STATE_TTL_SECONDS = 600
+/**
+ * The cookie outlives its signed state by far, so a browser that took too long still sends it back
+ * and hears "took too long" (state_expired) rather than "did not start in this browser".
+ */
+export const STATE_COOKIE_MAX_AGE_SECONDS = 24 * 3600
 
 export function isSecureOrigin(appOrigin: string): boolean {
   const u = new URL(appOrigin)
@@ -27,7 +33,7 @@ export function clearSessionCookie(c: Context, appOrigin: string): void {
 }
 
 export function setStateCookie(c: Context, appOrigin: string, token: string): void {
-  setCookie(c, STATE_COOKIE, token, { ...base(appOrigin), path: STATE_COOKIE_PATH, maxAge: STATE_TTL_SECONDS })
+  setCookie(c, STATE_COOKIE, token, { ...base(appOrigin), path: STATE_COOKIE_PATH, maxAge: STATE_COOKIE_MAX_AGE_SECONDS })
 }
 
 export function clearStateCookie(c: Context, appOrigin: string): void {
