@@ -29,7 +29,7 @@ const count = async (displayName: string) => {
 
 describe('emulator as a whole', () => {
   it('a write whose answer was lost is not repeated when the client retries with the same requestid', async () => {
-    emu.emulator.chaos.configure({ probability: 1, seed: 1, kinds: ['dropAfterWrite'], stallMs: 0 }, realmId)
+    emu.emulator.chaos.configure({ probability: 1, seed: 1, kinds: ['dropAfterWrite'], stallEmulatorMs: 0 }, realmId)
     const create = () => call('/customer?requestid=fs-create-1&minorversion=75', { method: 'POST', body: JSON.stringify({ DisplayName: 'Lost Answer Ltd' }) })
     await expect(create()).rejects.toThrow()
     expect(await count('Lost Answer Ltd')).toBe(1) // the write happened

@@ -14,10 +14,12 @@ import type { CompaniesPort } from './companies-port.ts'
 import {
   ChaosConfigSchema,
   LimitsSchema,
+  TokenChaosConfigSchema,
   TokenLifetimesSchema,
   defaultApp,
   type AppRegistrationInput,
   type ChaosConfigInput,
+  type TokenChaosConfigInput,
   type Limits,
   type TokenLifetimes,
 } from './config.ts'
@@ -27,6 +29,7 @@ import { adminRoutes } from './admin/admin-routes.ts'
 import { createRequestLog, type RequestLog } from './admin/request-log.ts'
 import { createChaos, type Chaos } from './chaos/chaos-policy.ts'
 import { chaosMiddleware, isDroppedConnection, realStall, type StallDelay } from './chaos/chaos-middleware.ts'
+import { tokenChaosMiddleware } from './chaos/token-chaos.ts'
 import { createRealmLimiter, type RealmLimiter } from './limits/realm-limiter.ts'
 import { limitsMiddleware } from './limits/limits-middleware.ts'
 import { createAppRegistry, type AppRegistry } from './oauth/apps.ts'
@@ -45,6 +48,8 @@ export interface EmulatorOptions {
   limits?: Partial<Limits>
   tokenLifetimes?: Partial<TokenLifetimes>
   chaos?: ChaosConfigInput
+  /** Chaos on the OAuth token endpoint (off by default), separate from the API's. */
+  tokenChaos?: TokenChaosConfigInput
   /** How a chaos stall waits (real ms, or until the client disconnects); tests pass one they control. */
   delay?: StallDelay
   webhooks?: { scheduler?: Scheduler; fetch?: typeof fetch; batchWindowMs?: number; ackTimeoutMs?: number; maxAttempts?: number }
@@ -58,6 +63,7 @@ export interface Emulator {
   tokens: TokenStore
   limiter: RealmLimiter
   chaos: Chaos
+  tokenChaos: Chaos
   requestLog: RequestLog
   webhooks: WebhookNotifier
   /** Stops timers (webhook retries); in-flight requests are not waited for. */
@@ -70,6 +76,8 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
   const tokens = createTokenStore({ clock, lifetimes: TokenLifetimesSchema.parse(opts.tokenLifetimes ?? {}) })
   const limiter = createRealmLimiter({ clock, limits: LimitsSchema.parse(opts.limits ?? {}) })
   const chaos = createChaos(ChaosConfigSchema.parse(opts.chaos ?? {}))
+  const tokenChaos = createChaos(TokenChaosConfigSchema.parse(opts.tokenChaos ?? {}))
+  const delay = opts.delay ?? realStall
   const requestLog = createRequestLog({ clock })
   const webhooks = createWebhookNotifier({
     apps,
@@ -97,14 +105,15 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
 
   app.get('/health', (c) => c.json({ ok: true, companies: companies.list().length }))
   app.route('/', authorizeRoutes({ apps, tokens, companies }))
+  app.use('/oauth2/v1/tokens/bearer', tokenChaosMiddleware({ chaos: tokenChaos, clock, delay }))
   app.route('/', tokenRoutes({ apps, tokens, signer }))
   app.route('/', openidRoutes({ tokens, signer }))
-  app.route('/__admin', adminRoutes({ clock, companies, apps, tokens, limiter, chaos, requestLog, webhooks }))
+  app.route('/__admin', adminRoutes({ clock, companies, apps, tokens, limiter, chaos, tokenChaos, requestLog, webhooks }))
 
   app.use('/v3/company/:realmId/*', bearerAuth({ tokens, clock }))
   app.use('/v3/company/:realmId/*', limitsMiddleware({ limiter, clock }))
-  app.use('/v3/company/:realmId/*', chaosMiddleware({ chaos, clock, delay: opts.delay ?? realStall }))
+  app.use('/v3/company/:realmId/*', chaosMiddleware({ chaos, clock, delay }))
   app.route('/v3/company/:realmId', companies.accountingRoutes())
 
-  return { app, clock, companies, apps, tokens, limiter, chaos, requestLog, webhooks, stop: () => webhooks.stop() }
+  return { app, clock, companies, apps, tokens, limiter, chaos, tokenChaos, requestLog, webhooks, stop: () => webhooks.stop() }
 }

@@ -11,6 +11,7 @@ describe('emulator command line', () => {
         seed: 'small',
         timeScale: 1,
         chaos: { probability: 0 },
+        tokenChaos: { probability: 0 },
         apps: [{ clientId: 'fieldsync-local', clientSecret: 'fieldsync-local-secret', redirectUris: ['http://127.0.0.1:5173/auth/intuit/callback', 'http://127.0.0.1:4173/auth/intuit/callback'] }],
       },
     })
@@ -18,7 +19,7 @@ describe('emulator command line', () => {
 
   it('registers the app from --client-id, --client-secret and repeatable --redirect-uri, with chaos, time scale and webhooks', () => {
     const r = parseCli([
-      '--port', '0', '--seed', 'large', '--chaos', '0.1', '--chaos-seed', '7', '--time-scale', '60',
+      '--port', '0', '--seed', 'large', '--chaos', '0.1', '--token-chaos', '0.05', '--chaos-seed', '7', '--time-scale', '60',
       '--client-id', 'X', '--client-secret', 'Y', '--redirect-uri', 'https://a.example/cb', '--redirect-uri', 'https://b.example/cb',
       '--webhook-url', 'https://hooks.example/q', '--webhook-verifier', 'V',
     ])
@@ -29,6 +30,7 @@ describe('emulator command line', () => {
         seed: 'large',
         timeScale: 60,
         chaos: { probability: 0.1, seed: 7 },
+        tokenChaos: { probability: 0.05, seed: 7 },
         apps: [{ clientId: 'X', clientSecret: 'Y', appName: 'Fieldsync', redirectUris: ['https://a.example/cb', 'https://b.example/cb'], webhook: { url: 'https://hooks.example/q', verifierToken: 'V' } }],
       },
     })
@@ -37,6 +39,7 @@ describe('emulator command line', () => {
   it.each([
     [['--seed', 'medium']],
     [['--chaos', '1.5']],
+    [['--token-chaos', '-0.1']],
     [['--time-scale', '0']],
     [['--redirect-uri', 'not-a-url']],
     [['--webhook-url', 'https://hooks.example/q']],

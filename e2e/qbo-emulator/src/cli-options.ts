@@ -6,13 +6,14 @@
  */
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
-import { SeedSchema, defaultApp, type AppRegistrationInput, type ChaosConfigInput, type Seed } from './config.ts'
+import { SeedSchema, defaultApp, type AppRegistrationInput, type ChaosConfigInput, type Seed, type TokenChaosConfigInput } from './config.ts'
 
 export interface CliOptions {
   port: number
   seed: Seed
   timeScale: number
   chaos: ChaosConfigInput
+  tokenChaos: TokenChaosConfigInput
   apps: [AppRegistrationInput]
 }
 
@@ -21,6 +22,7 @@ const CliSchema = z.object({
   seed: SeedSchema.default('small'),
   chaos: z.coerce.number().min(0).max(1).default(0),
   'chaos-seed': z.coerce.number().int().default(1),
+  'token-chaos': z.coerce.number().min(0).max(1).default(0),
   'time-scale': z.coerce.number().positive().default(1),
   'client-id': z.string().min(1).default(defaultApp.clientId),
   'client-secret': z.string().min(1).default(defaultApp.clientSecret),
@@ -39,6 +41,7 @@ export function parseCli(argv: string[]): { ok: true; options: CliOptions } | { 
         seed: { type: 'string' },
         chaos: { type: 'string' },
         'chaos-seed': { type: 'string' },
+        'token-chaos': { type: 'string' },
         'time-scale': { type: 'string' },
         'client-id': { type: 'string' },
         'client-secret': { type: 'string' },
@@ -63,6 +66,7 @@ export function parseCli(argv: string[]): { ok: true; options: CliOptions } | { 
       seed: a.seed,
       timeScale: a['time-scale'],
       chaos: { probability: a.chaos, seed: a['chaos-seed'] },
+      tokenChaos: { probability: a['token-chaos'], seed: a['chaos-seed'] },
       apps: [
         {
           clientId: a['client-id'],

@@ -64,15 +64,30 @@ export const chaosKinds = ['http500', 'http503', 'throttle429', 'stall', 'dropAf
 export const ChaosKindSchema = z.enum(chaosKinds)
 export type ChaosKind = z.infer<typeof ChaosKindSchema>
 
-export const ChaosConfigSchema = z.object({
+const chaosCommon = {
   probability: z.number().min(0).max(1).default(0),
   seed: z.number().int().default(1),
-  kinds: z.array(ChaosKindSchema).min(1).default([...chaosKinds]),
-  /** Longest a stalled request is held, in real ms (it is released earlier when the client disconnects), before it is processed anyway. */
-  stallMs: z.number().int().nonnegative().default(130_000),
-})
+  /**
+   * Longest a stalled request is held (it is released earlier when the client disconnects) before it is
+   * processed anyway, in emulator ms: 130 s is past Intuit's 120 s timeout, and lasts 2.2 s at a time scale of 60.
+   */
+  stallEmulatorMs: z.number().int().nonnegative().default(130_000),
+  /** The same in real ms, overriding `stallEmulatorMs` when set (for callers that converted by hand). */
+  stallMs: z.number().int().nonnegative().optional(),
+}
+
+export const ChaosConfigSchema = z.object({ ...chaosCommon, kinds: z.array(ChaosKindSchema).min(1).default([...chaosKinds]) })
 export type ChaosConfig = z.infer<typeof ChaosConfigSchema>
 export type ChaosConfigInput = z.input<typeof ChaosConfigSchema>
+
+/**
+ * Chaos on the OAuth token endpoint, off unless configured: a 500, a non-JSON 503, a stall, or the grant
+ * applied (code used, refresh token rotated) and then the connection dropped, so the client never sees
+ * the new tokens. Intuit documents no throttling there, so there is no 429.
+ */
+export const tokenChaosKinds = ['http500', 'http503', 'stall', 'dropAfterWrite'] as const
+export const TokenChaosConfigSchema = z.object({ ...chaosCommon, kinds: z.array(z.enum(tokenChaosKinds)).min(1).default([...tokenChaosKinds]) })
+export type TokenChaosConfigInput = z.input<typeof TokenChaosConfigSchema>
 
 export const SeedSchema = z.enum(['small', 'large', 'none'])
 export type Seed = z.infer<typeof SeedSchema>

@@ -2,7 +2,7 @@
  * @module
  * The emulator as a process, and `startEmulator()` for vitest globalSetup files and benchmarks.
  *
- *   npm run emulator -- --port 9400 --seed small|large|none --chaos 0.1 --chaos-seed 7 --time-scale 60 \
+ *   npm run emulator -- --port 9400 --seed small|large|none --chaos 0.1 --token-chaos 0.05 --chaos-seed 7 --time-scale 60 \
  *     --client-id X --client-secret Y --redirect-uri U [--redirect-uri U2 …] --webhook-url W --webhook-verifier V
  *
  * Binds 127.0.0.1 and prints its base URL; point any QuickBooks client at it by changing only the host.
@@ -66,6 +66,7 @@ async function main() {
   console.log(`  discovery: ${running.url}/.well-known/openid_configuration   admin: ${running.url}/__admin`)
   if (o.timeScale !== 1) console.log(`  time scale: ${o.timeScale}× (an Intuit minute every ${(60 / o.timeScale).toFixed(2)} s)`)
   if ((o.chaos.probability ?? 0) > 0) console.log(`  chaos: ${o.chaos.probability} with seed ${o.chaos.seed}`)
+  if ((o.tokenChaos.probability ?? 0) > 0) console.log(`  token endpoint chaos: ${o.tokenChaos.probability} with seed ${o.tokenChaos.seed}`)
   if (app.webhook !== undefined) console.log(`  webhooks → ${app.webhook.url}`)
   const stop = async () => {
     await running.close()

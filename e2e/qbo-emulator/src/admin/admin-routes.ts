@@ -9,7 +9,7 @@ import { Hono, type Context } from 'hono'
 import { z } from 'zod'
 import type { ControllableClock } from '../clock.ts'
 import type { CompaniesPort } from '../companies-port.ts'
-import { AppRegistrationSchema, ChaosConfigSchema, LimitsSchema, TokenLifetimesSchema, WebhookConfigSchema } from '../config.ts'
+import { AppRegistrationSchema, ChaosConfigSchema, LimitsSchema, TokenChaosConfigSchema, TokenLifetimesSchema, WebhookConfigSchema } from '../config.ts'
 import type { Chaos } from '../chaos/chaos-policy.ts'
 import type { RealmLimiter } from '../limits/realm-limiter.ts'
 import type { AppRegistry } from '../oauth/apps.ts'
@@ -24,6 +24,7 @@ export interface AdminDeps {
   tokens: TokenStore
   limiter: RealmLimiter
   chaos: Chaos
+  tokenChaos: Chaos
   requestLog: RequestLog
   webhooks: WebhookNotifier
 }
@@ -91,7 +92,7 @@ export function adminRoutes(deps: AdminDeps): Hono {
       tokens: ['GET /tokens', 'POST /tokens/connect', 'POST /tokens/expire', 'POST /tokens/revoke', 'PUT /tokens/lifetimes'],
       clock: ['GET /clock', 'POST /clock/advance'],
       requests: ['GET /requests?realmId=&since=', 'DELETE /requests'],
-      chaos: ['GET /chaos', 'PUT /chaos', 'PUT /companies/:realmId/chaos', 'DELETE /companies/:realmId/chaos'],
+      chaos: ['GET /chaos', 'PUT /chaos', 'PUT /companies/:realmId/chaos', 'DELETE /companies/:realmId/chaos', 'GET /chaos/tokens', 'PUT /chaos/tokens'],
       limits: ['GET /limits', 'PUT /limits', 'PUT /companies/:realmId/limits', 'DELETE /companies/:realmId/limits'],
       apps: ['GET /apps', 'POST /apps', 'PUT /apps/:clientId/webhook', 'DELETE /apps/:clientId/webhook'],
       webhooks: ['GET /webhooks/deliveries', 'DELETE /webhooks/deliveries'],
@@ -188,6 +189,14 @@ export function adminRoutes(deps: AdminDeps): Hono {
     if (!b.ok) return b.res
     chaos.configure(ChaosConfigSchema.parse({ ...chaos.defaults(), ...b.data }))
     return c.json(chaos.defaults())
+  })
+  // The OAuth token endpoint has a chaos of its own: one stream, no per-company overrides.
+  app.get('/chaos/tokens', (c) => c.json(deps.tokenChaos.defaults()))
+  app.put('/chaos/tokens', async (c) => {
+    const b = await body(c, TokenChaosConfigSchema.partial())
+    if (!b.ok) return b.res
+    deps.tokenChaos.configure(TokenChaosConfigSchema.parse({ ...deps.tokenChaos.defaults(), ...b.data }))
+    return c.json(deps.tokenChaos.defaults())
   })
   app.put('/companies/:realmId/chaos', async (c) => {
     const realmId = c.req.param('realmId')

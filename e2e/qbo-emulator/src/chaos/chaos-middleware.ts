@@ -4,8 +4,9 @@
  * Node (the socket is destroyed after the write is applied, so the client sees a reset, not a status);
  * in-process (`app.request`) the call rejects with the same TypeError `fetch` throws for a reset.
  */
-import type { MiddlewareHandler } from 'hono'
-import type { Clock } from '../clock.ts'
+import type { Context, MiddlewareHandler } from 'hono'
+import type { ControllableClock } from '../clock.ts'
+import type { ChaosConfig } from '../config.ts'
 import { serviceUnavailable, systemFault, throttleExceeded } from '../gateway-faults.ts'
 import type { Chaos } from './chaos-policy.ts'
 import type { EmulatorEnv } from '../env.ts'
@@ -34,6 +35,19 @@ export function isWrite(method: string, path: string): boolean {
  */
 export type StallDelay = (ms: number, clientGone: AbortSignal) => Promise<void>
 
+/** Real ms a stall lasts: the configured emulator time at the clock's time scale, unless real ms were given. */
+export function stallRealMs(config: Pick<ChaosConfig, 'stallMs' | 'stallEmulatorMs'>, timeScale: number): number {
+  return config.stallMs ?? config.stallEmulatorMs / timeScale
+}
+
+/** After the handler ran: destroy the socket (Node), or reject as `fetch` does for a reset (in-process). */
+export function dropConnection(c: Context<EmulatorEnv>): undefined {
+  const socket = c.env?.incoming?.socket
+  if (socket === undefined) throw connectionResetError()
+  socket.destroy()
+  return undefined
+}
+
 export const realStall: StallDelay = (ms, clientGone) =>
   new Promise<void>((resolve) => {
     if (clientGone.aborted) return resolve()
@@ -46,7 +60,7 @@ export const realStall: StallDelay = (ms, clientGone) =>
     clientGone.addEventListener('abort', done)
   })
 
-export function chaosMiddleware(deps: { chaos: Chaos; clock: Clock; delay: StallDelay }): MiddlewareHandler<EmulatorEnv> {
+export function chaosMiddleware(deps: { chaos: Chaos; clock: ControllableClock; delay: StallDelay }): MiddlewareHandler<EmulatorEnv> {
   return async (c, next) => {
     const realmId = c.req.param('realmId') ?? ''
     const kind = deps.chaos.decide(realmId, { write: isWrite(c.req.method, c.req.path) })
@@ -61,17 +75,11 @@ export function chaosMiddleware(deps: { chaos: Chaos; clock: Clock; delay: Stall
         return throttleExceeded(deps.clock.now(), 'json')
       case 'stall':
         // Then the request is processed anyway, as a server does after its client timed out.
-        await deps.delay(deps.chaos.configFor(realmId).stallMs, c.req.raw.signal)
+        await deps.delay(stallRealMs(deps.chaos.configFor(realmId), deps.clock.timeScale), c.req.raw.signal)
         return next()
-      case 'dropAfterWrite': {
+      case 'dropAfterWrite':
         await next()
-        const socket = c.env?.incoming?.socket
-        if (socket !== undefined) {
-          socket.destroy()
-          return
-        }
-        throw connectionResetError()
-      }
+        return dropConnection(c)
     }
   }
 }
