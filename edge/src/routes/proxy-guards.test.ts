@@ -58,6 +58,53 @@ describe('proxy guards (no call reaches QuickBooks)', () => {
     expect(refused.error.message).toContain(reason)
   })
 
+  it('answers 400 with a reason, not 500, for a malformed percent-escape in the realm', async () => {
+    const a = freshRealm()
+    const res = await SELF.fetch(`${EDGE}/api/qbo/%E0%A4%A/customer/1`, { headers: { cookie: await sessionCookieFor(a) } })
+    expect(res.status).toBe(400)
+    expect(await res.json()).toMatchObject({ error: { code: 'bad_request', message: expect.stringContaining('percent-escape') } })
+  })
+
+  describe('body size, in bytes', () => {
+    // 1.5 Mi two-byte characters: 1.5 Mi UTF-16 units, under the 2 MiB limit, but 3 MiB of UTF-8.
+    const wide = JSON.stringify({ DisplayName: 'é'.repeat(1.5 * 1024 * 1024) })
+
+    it('refuses a body whose Content-Length is over the limit', async () => {
+      const a = freshRealm()
+      const res = await SELF.fetch(`${EDGE}/api/qbo/${a}/customer`, { method: 'POST', headers: { cookie: await sessionCookieFor(a), 'content-type': 'application/json' }, body: wide })
+      expect(res.status).toBe(400)
+      expect(await res.json()).toMatchObject({ error: { code: 'bad_request', message: expect.stringContaining('larger than') } })
+    })
+
+    it('refuses a streamed body without Content-Length once its bytes pass the limit', async () => {
+      const a = freshRealm()
+      const bytes = new TextEncoder().encode(wide)
+      const stream = new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let i = 0; i < bytes.length; i += 64 * 1024) controller.enqueue(bytes.subarray(i, i + 64 * 1024))
+          controller.close()
+        },
+      })
+      const res = await SELF.fetch(`${EDGE}/api/qbo/${a}/customer`, { method: 'POST', headers: { cookie: await sessionCookieFor(a), 'content-type': 'application/json' }, body: stream })
+      expect(res.status).toBe(400)
+      expect(await res.json()).toMatchObject({ error: { code: 'bad_request', message: expect.stringContaining('larger than') } })
+    })
+
+    it('passes a body under the limit on to the gate', async () => {
+      const a = freshRealm()
+      const res = await SELF.fetch(`${EDGE}/api/qbo/${a}/customer`, { method: 'POST', headers: { cookie: await sessionCookieFor(a), 'content-type': 'application/json' }, body: JSON.stringify({ DisplayName: 'é'.repeat(1000) }) })
+      // This realm holds no tokens: reaching the gate is what this call can show.
+      expect(await res.json()).toMatchObject({ error: { code: 'not_connected' } })
+    })
+
+    it('refuses a body that is not UTF-8', async () => {
+      const a = freshRealm()
+      const res = await SELF.fetch(`${EDGE}/api/qbo/${a}/customer`, { method: 'POST', headers: { cookie: await sessionCookieFor(a) }, body: new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]) })
+      expect(res.status).toBe(400)
+      expect(await res.json()).toMatchObject({ error: { code: 'bad_request', message: expect.stringContaining('UTF-8') } })
+    })
+  })
+
   it('answers not_connected for a realm without tokens', async () => {
     const a = freshRealm()
     const res = await SELF.fetch(`${EDGE}/api/qbo/${a}/customer/1`, { headers: { cookie: await sessionCookieFor(a) } })

@@ -7,6 +7,7 @@ import { Hono } from 'hono'
 import { QBO_PROXY_PREFIX } from '../../../shared/api/qbo-proxy.ts'
 import type { AppEnv } from '../env.ts'
 import { apiError } from '../errors.ts'
+import { readBounded, utf8 } from '../http/bounded-body.ts'
 import { checkAllowed } from '../proxy/allowlist.ts'
 import { checkBody } from '../proxy/body-check.ts'
 import { currentSession } from '../session/current.ts'
@@ -22,8 +23,10 @@ proxyRoutes.all('/:realmId/*', async (c) => {
   const url = new URL(c.req.url)
   // The raw (still percent-encoded) path, so an encoded slash cannot smuggle in another segment.
   const [realmSegment = '', ...segments] = url.pathname.slice(QBO_PROXY_PREFIX.length + 1).split('/')
-  if (decodeURIComponent(realmSegment) !== session.realmId) {
-    return apiError(c, 'realm_mismatch', `This session is connected to QuickBooks company ${session.realmId}, not ${decodeURIComponent(realmSegment)}.`)
+  const pathRealm = safeDecode(realmSegment)
+  if (pathRealm === null) return apiError(c, 'bad_request', 'The path has a malformed percent-escape.')
+  if (pathRealm !== session.realmId) {
+    return apiError(c, 'realm_mismatch', `This session is connected to QuickBooks company ${session.realmId}, not ${pathRealm}.`)
   }
   const method = c.req.method
   const allowed = checkAllowed(method, segments, url.searchParams, session.realmId)
@@ -31,8 +34,11 @@ proxyRoutes.all('/:realmId/*', async (c) => {
 
   let body: string | null = null
   if (method === 'POST') {
-    body = await c.req.text()
-    if (body.length > MAX_BODY_BYTES) return apiError(c, 'bad_request', 'The request body is too large to forward.')
+    const read = await readBounded(c.req.raw, MAX_BODY_BYTES)
+    if (!read.ok) return apiError(c, 'bad_request', `The request body is larger than the ${MAX_BODY_BYTES / 1024 / 1024} MiB the edge forwards.`)
+    body = utf8(read.bytes)
+    // Intuit refuses other encodings anyway (qbo-api.md §2.2); decoding them lossily would alter the body.
+    if (body === null) return apiError(c, 'bad_request', 'The request body is not UTF-8.')
     const checked = checkBody(segments[0] ?? '', body)
     if (!checked.ok) return apiError(c, 'forbidden_path', `Refused: ${checked.reason}.`)
   }
@@ -51,3 +57,11 @@ proxyRoutes.all('/:realmId/*', async (c) => {
   const timing = `pacer;dur=${queuedMs}, qbo;dur=${upstreamMs}, edge;dur=${Date.now() - receivedAt}`
   return new Response(result.body, { status: result.status, headers: { ...result.headers, 'Cache-Control': 'no-store', 'Server-Timing': timing } })
 })
+
+function safeDecode(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return null
+  }
+}
