@@ -10,6 +10,7 @@ import type { ConnectErrorCode } from '../../../shared/api/connect.ts'
 import type { AppEnv } from '../env.ts'
 import { randomBase64Url, sha256Base64Url } from '../crypto/base64.ts'
 import { exchangeCode } from '../intuit/oauth-client.ts'
+import { RealmIdParam } from '../realm-id.ts'
 import { clearStateCookie, readStateCookie, setSessionCookie, setStateCookie, STATE_TTL_SECONDS } from '../session/cookies.ts'
 import { signSession, signState, verifyState } from '../session/tokens.ts'
 import { connectError, connectOutcome, type Presentation } from './connect-result.ts'
@@ -37,7 +38,7 @@ connectRoutes.get('/connect', async (c) => {
 const CallbackQuery = z.object({
   state: z.string().max(200).optional(),
   code: z.string().min(1).max(1024).optional(),
-  realmId: z.string().regex(/^[0-9A-Za-z_-]{1,64}$/).optional(),
+  realmId: RealmIdParam.optional(),
   error: z.string().max(200).optional(),
 })
 

@@ -1,6 +1,7 @@
 import { SELF, env } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
 import { EDGE, freshRealm, sessionCookieFor } from '../../test/helpers.ts'
+import { app } from '../app.ts'
 import { signIntuitBody } from '../webhooks/signature.ts'
 
 const post = (body: string, signature?: string) =>
@@ -44,6 +45,47 @@ describe('POST /webhooks/intuit', () => {
       const res = await post(body, signature)
       expect(res.status).toBe(401)
     }
+    expect((await env.REALM_GATE.getByName(realmId).status(null)).changes.seq).toBe(0)
+  })
+
+  it("records the other companies' changes and still answers 200 when one company's gate fails", async () => {
+    const broken = freshRealm()
+    const healthy = freshRealm()
+    const body = JSON.stringify({
+      eventNotifications: [broken, healthy].map((realmId) => ({ realmId, dataChangeEvent: { entities: [{ name: 'Customer', id: '3', operation: 'Update' }] } })),
+    })
+    const gates = {
+      getByName: (name: string) => (name === broken ? { recordChanges: () => Promise.reject(new Error('storage unavailable')) } : env.REALM_GATE.getByName(name)),
+    } as unknown as typeof env.REALM_GATE
+    const res = await app.request(
+      '/webhooks/intuit',
+      { method: 'POST', headers: { 'content-type': 'application/json', 'intuit-signature': await signIntuitBody(env.INTUIT_WEBHOOK_VERIFIER, body) }, body },
+      { ...env, REALM_GATE: gates },
+    )
+    expect(res.status).toBe(200)
+    expect(await res.json()).toEqual({ received: 1, ignored: 0, failed: 1 })
+    expect((await env.REALM_GATE.getByName(healthy).status(null)).changes.entities).toMatchObject([{ entity: 'Customer', id: '3' }])
+  })
+
+  it('ignores notifications for a realm id of the wrong shape and records the rest', async () => {
+    const realmId = freshRealm()
+    const body = JSON.stringify({
+      eventNotifications: ['../../etc', realmId].map((r) => ({ realmId: r, dataChangeEvent: { entities: [{ name: 'Item', id: '8', operation: 'Create' }] } })),
+    })
+    const res = await post(body, await signIntuitBody(env.INTUIT_WEBHOOK_VERIFIER, body))
+    expect(res.status).toBe(200)
+    expect(await res.json()).toEqual({ received: 1, ignored: 1, failed: 0 })
+    expect((await env.REALM_GATE.getByName(realmId).status(null)).changes.entities).toMatchObject([{ entity: 'Item', id: '8' }])
+  })
+
+  it('refuses a body over the size limit without recording anything', async () => {
+    const realmId = freshRealm()
+    const entities = Array.from({ length: 30_000 }, (_, i) => ({ name: 'Invoice', id: String(i), operation: 'Update', lastUpdated: '2026-01-05T10:00:00-0700' }))
+    const body = JSON.stringify({ eventNotifications: [{ realmId, dataChangeEvent: { entities } }] })
+    expect(new TextEncoder().encode(body).length).toBeGreaterThan(2 * 1024 * 1024)
+    const res = await post(body, await signIntuitBody(env.INTUIT_WEBHOOK_VERIFIER, body))
+    expect(res.status).toBe(400)
+    expect(await res.json()).toMatchObject({ error: { code: 'bad_request', message: expect.stringContaining('too large') } })
     expect((await env.REALM_GATE.getByName(realmId).status(null)).changes.seq).toBe(0)
   })
 

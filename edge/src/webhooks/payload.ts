@@ -1,8 +1,11 @@
 /**
  * Webhook bodies in both of Intuit's shapes, reduced to per-realm change lists: the classic
  * `eventNotifications` object and the CloudEvents array Intuit is migrating to (§10 of qbo-api.md).
+ * A realm id of the wrong shape is dropped rather than failing the delivery: Intuit would only
+ * resend the same bytes.
  */
 import { z } from 'zod'
+import { isRealmId } from '../realm-id.ts'
 
 const Classic = z.object({
   eventNotifications: z.array(
@@ -34,13 +37,23 @@ export interface RealmChange {
   lastUpdated: string | null
 }
 
+export interface WebhookChanges {
+  byRealm: Map<string, RealmChange[]>
+  /** Changes whose realm id is not one the edge could ever have connected; dropped. */
+  ignored: number
+}
+
 /** Changes grouped by realm, or null when the body is neither shape. */
-export function parseWebhook(body: unknown): Map<string, RealmChange[]> | null {
-  const out = new Map<string, RealmChange[]>()
+export function parseWebhook(body: unknown): WebhookChanges | null {
+  const out: WebhookChanges = { byRealm: new Map(), ignored: 0 }
   const add = (realmId: string, change: RealmChange) => {
-    const list = out.get(realmId) ?? []
+    if (!isRealmId(realmId)) {
+      out.ignored++
+      return
+    }
+    const list = out.byRealm.get(realmId) ?? []
     list.push(change)
-    out.set(realmId, list)
+    out.byRealm.set(realmId, list)
   }
   const classic = Classic.safeParse(body)
   if (classic.success) {

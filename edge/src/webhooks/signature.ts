@@ -15,7 +15,7 @@ function verifierKey(verifier: string): Promise<CryptoKey> {
   return key
 }
 
-export async function verifyIntuitSignature(verifier: string, rawBody: ArrayBuffer, signature: string | undefined | null): Promise<boolean> {
+export async function verifyIntuitSignature(verifier: string, rawBody: BufferSource, signature: string | undefined | null): Promise<boolean> {
   if (!signature) return false
   const mac = fromBase64(signature.trim())
   if (!mac || mac.length !== 32) return false
