@@ -4,6 +4,7 @@
  * the subset of `Companies` from `./company/index.ts` it uses, so the two halves meet at one interface.
  */
 import type { Hono } from 'hono'
+import type { ApiBehaviour, SubscriptionStatus } from './config.ts'
 
 export type ChangeOperation = 'Create' | 'Update' | 'Delete' | 'Void'
 
@@ -28,4 +29,10 @@ export interface CompaniesPort {
   onChange(listener: (e: CompanyChange) => void): unknown
   /** Every company back to the start seed (test isolation). */
   reset(): void
+  behaviour(): ApiBehaviour
+  setBehaviour(next: ApiBehaviour): void
+  /** How many requestids were forgotten; undefined for an unknown company. */
+  forgetRequestIds(realmId: string): number | undefined
+  /** The company's CompanyInfo after the change; undefined for an unknown company. */
+  setSubscriptionStatus(realmId: string, status: SubscriptionStatus): unknown
 }

@@ -89,5 +89,22 @@ export const tokenChaosKinds = ['http500', 'http503', 'stall', 'dropAfterWrite']
 export const TokenChaosConfigSchema = z.object({ ...chaosCommon, kinds: z.array(z.enum(tokenChaosKinds)).min(1).default([...tokenChaosKinds]) })
 export type TokenChaosConfigInput = z.input<typeof TokenChaosConfigSchema>
 
+/**
+ * Accounting API behaviour Intuit leaves undocumented (qbo-api.md §17), as switches. The defaults keep
+ * what the emulator always did; each alternative is as plausible.
+ */
+export const ApiBehaviourSchema = z.object({
+  /** How long a company remembers a `requestid`, in emulator ms; null: forever (Intuit: not documented, §2.4). */
+  requestIdRetention: count.nullable().default(null),
+  /** CDC's 1000-object cap: per requested entity, or shared by all of them (§6: not stated). */
+  cdcCap: z.enum(['perEntity', 'shared']).default('perEntity'),
+})
+export type ApiBehaviour = z.infer<typeof ApiBehaviourSchema>
+export type ApiBehaviourInput = z.input<typeof ApiBehaviourSchema>
+
+/** CompanyInfo's SubscriptionStatus values (qbo-api.md §3.6, mv ≥ 3). */
+export const SubscriptionStatusSchema = z.enum(['TRIAL', 'SUBSCRIBED', 'TRIALOPTIN', 'RESTRICTED', 'SUSPENDED', 'EXPIRED', 'CANCELLED', 'UNKNOWN'])
+export type SubscriptionStatus = z.infer<typeof SubscriptionStatusSchema>
+
 export const SeedSchema = z.enum(['small', 'large', 'none'])
 export type Seed = z.infer<typeof SeedSchema>

@@ -14,7 +14,7 @@
  */
 import { createEmulator, type Emulator, type EmulatorOptions } from './app.ts'
 import { createClock, type ControllableClock } from './clock.ts'
-import type { AppRegistrationInput, Seed } from './config.ts'
+import type { ApiBehaviourInput, AppRegistrationInput, Seed } from './config.ts'
 import { parseCli } from './cli-options.ts'
 import type { CompaniesPort } from './companies-port.ts'
 import { createCompanies } from './company/index.ts'
@@ -32,6 +32,8 @@ export interface StartEmulatorOptions extends Partial<Omit<EmulatorOptions, 'com
   apps?: AppRegistrationInput[]
   /** Inject a company module (tests); by default one is created from `seed`. */
   companies?: CompaniesPort
+  /** Behaviour Intuit leaves undocumented, for the companies created from `seed`. */
+  behaviour?: ApiBehaviourInput
 }
 
 export interface RunningEmulator {
@@ -43,9 +45,9 @@ export interface RunningEmulator {
 }
 
 export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<RunningEmulator> {
-  const { port, hostname, seed, timeScale, clock: givenClock, companies: givenCompanies, ...rest } = opts
+  const { port, hostname, seed, timeScale, clock: givenClock, companies: givenCompanies, behaviour, ...rest } = opts
   const clock = givenClock ?? createClock({ timeScale: timeScale ?? 1 })
-  const companies = givenCompanies ?? createCompanies({ clock, seed: seed ?? 'small' })
+  const companies = givenCompanies ?? createCompanies({ clock, seed: seed ?? 'small', ...(behaviour ? { behaviour } : {}) })
   const emulator = createEmulator({ ...rest, companies, clock })
   const server = await listen(emulator, { port: port ?? 0, hostname: hostname ?? '127.0.0.1' })
   return { url: server.url, port: server.port, emulator, clock, close: server.close }

@@ -5,6 +5,7 @@
  */
 import { Hono } from 'hono'
 import type { CompaniesPort, CompanyChange } from '../src/companies-port.ts'
+import { ApiBehaviourSchema, type ApiBehaviour } from '../src/config.ts'
 
 export const realmA = '9130350000000001'
 export const realmB = '9130350000000002'
@@ -30,6 +31,7 @@ export function stubCompanies(opts: { companies?: { realmId: string; companyName
   let nextId = 100
   const waiters: { n: number; resolve: () => void }[] = []
   const emit = (e: CompanyChange) => listeners.forEach((l) => l(e))
+  let behaviour: ApiBehaviour = ApiBehaviourSchema.parse({})
   const stub: StubCompanies = {
     writes: [],
     gate: null,
@@ -52,6 +54,12 @@ export function stubCompanies(opts: { companies?: { realmId: string; companyName
     reset: () => {
       stub.resets++
     },
+    behaviour: () => behaviour,
+    setBehaviour: (next) => {
+      behaviour = next
+    },
+    forgetRequestIds: (realmId) => (companies.some((c) => c.realmId === realmId) ? 0 : undefined),
+    setSubscriptionStatus: (realmId, status) => (companies.some((c) => c.realmId === realmId) ? { Id: '1', NameValue: [{ Name: 'SubscriptionStatus', Value: status }] } : undefined),
     accountingRoutes() {
       const app = new Hono()
       app.use('*', async (_c, next) => {

@@ -9,7 +9,16 @@ import { Hono, type Context } from 'hono'
 import { z } from 'zod'
 import type { ControllableClock } from '../clock.ts'
 import type { CompaniesPort } from '../companies-port.ts'
-import { AppRegistrationSchema, ChaosConfigSchema, LimitsSchema, TokenChaosConfigSchema, TokenLifetimesSchema, WebhookConfigSchema } from '../config.ts'
+import {
+  ApiBehaviourSchema,
+  AppRegistrationSchema,
+  ChaosConfigSchema,
+  LimitsSchema,
+  SubscriptionStatusSchema,
+  TokenChaosConfigSchema,
+  TokenLifetimesSchema,
+  WebhookConfigSchema,
+} from '../config.ts'
 import type { Chaos } from '../chaos/chaos-policy.ts'
 import type { RealmLimiter } from '../limits/realm-limiter.ts'
 import type { AppRegistry } from '../oauth/apps.ts'
@@ -88,7 +97,11 @@ export function adminRoutes(deps: AdminDeps): Hono {
 
   app.get('/', (c) =>
     c.json({
-      companies: ['GET /companies', 'GET /companies/:realmId', 'POST /companies/reset', 'POST /companies/:realmId/seed', 'PATCH /companies/:realmId/:entity/:id', 'DELETE /companies/:realmId/:entity/:id'],
+      companies: [
+        'GET /companies', 'GET /companies/:realmId', 'POST /companies/reset', 'POST /companies/:realmId/seed', 'PATCH /companies/:realmId/:entity/:id',
+        'DELETE /companies/:realmId/:entity/:id', 'PUT /companies/:realmId/subscription', 'DELETE /companies/:realmId/requestids',
+      ],
+      behaviour: ['GET /behaviour', 'PUT /behaviour'],
       tokens: ['GET /tokens', 'POST /tokens/connect', 'POST /tokens/expire', 'POST /tokens/revoke', 'PUT /tokens/lifetimes'],
       clock: ['GET /clock', 'POST /clock/advance'],
       requests: ['GET /requests?realmId=&since=', 'DELETE /requests'],
@@ -114,6 +127,17 @@ export function adminRoutes(deps: AdminDeps): Hono {
     if (!b.ok) return b.res
     return outcome(c, () => companies.seed(c.req.param('realmId'), b.data))
   })
+  // Intuit's billing, not the API: a subscription that ended makes writes answer 200 with Fault 6190.
+  app.put('/companies/:realmId/subscription', async (c) => {
+    const b = await body(c, z.object({ status: SubscriptionStatusSchema }))
+    if (!b.ok) return b.res
+    const info = companies.setSubscriptionStatus(c.req.param('realmId'), b.data.status)
+    return info === undefined ? fail(c, 404, 'not_found', `No company ${c.req.param('realmId')}`) : c.json(info)
+  })
+  app.delete('/companies/:realmId/requestids', (c) => {
+    const n = companies.forgetRequestIds(c.req.param('realmId'))
+    return n === undefined ? fail(c, 404, 'not_found', `No company ${c.req.param('realmId')}`) : c.json({ forgotten: n })
+  })
   app.patch('/companies/:realmId/:entity/:id', async (c) => {
     const { realmId, entity, id } = c.req.param()
     if (!known(realmId)) return fail(c, 404, 'not_found', `No company ${realmId}`)
@@ -125,6 +149,15 @@ export function adminRoutes(deps: AdminDeps): Hono {
     const { realmId, entity, id } = c.req.param()
     if (!known(realmId)) return fail(c, 404, 'not_found', `No company ${realmId}`)
     return outcome(c, () => companies.bookkeeperDelete(realmId, entity, id))
+  })
+
+  // Behaviour Intuit leaves undocumented: requestid retention, the CDC cap.
+  app.get('/behaviour', (c) => c.json(companies.behaviour()))
+  app.put('/behaviour', async (c) => {
+    const b = await body(c, ApiBehaviourSchema.partial())
+    if (!b.ok) return b.res
+    companies.setBehaviour(ApiBehaviourSchema.parse({ ...companies.behaviour(), ...b.data }))
+    return c.json(companies.behaviour())
   })
 
   // Tokens.

@@ -6,7 +6,7 @@
  */
 import type { Json } from './types.ts'
 import type { Realm } from './realm.ts'
-import type { Result } from './result.ts'
+import type { Fault, Result } from './result.ts'
 import { fail, faultJson, ok } from './result.ts'
 import { faults } from './faults.ts'
 import { isObject, str } from './json.ts'
@@ -21,6 +21,8 @@ export interface BatchOptions {
   minorVersion: number
   /** With a requestid on the batch call, each bId may be at most 10 characters. */
   withRequestId: boolean
+  /** The company refuses writes (subscription status): each write item gets this fault; queries run. */
+  refuseWrites?: Fault
 }
 
 export function runBatch(realm: Realm, body: Json, opts: BatchOptions): Result<Json[]> {
@@ -44,6 +46,7 @@ function runItem(realm: Realm, item: unknown, hidden: Set<string>, opts: BatchOp
   const entity = key ? entityFromName(key) : undefined
   if (!key || !entity) return reply(fail(faults.required('BatchItemRequest entity', 'an entity or Query')), '')
   const payload = item[key] as Json
+  if (opts.refuseWrites && item.operation !== undefined) return reply(fail(opts.refuseWrites), entity)
   const writeOpts = { minorVersion: opts.minorVersion, hidden }
   switch (item.operation) {
     case 'create': {

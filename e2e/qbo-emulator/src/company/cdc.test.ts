@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Json } from './types.ts'
-import { entityOf, faultCode, testCompany, TEST_START } from './test-helpers.ts'
+import { ApiBehaviourSchema } from '../config.ts'
+import { entityOf, faultCode, REALM, testCompany, TEST_START } from './test-helpers.ts'
 
 const cdc = (entities: string, since: string) => `/cdc?entities=${entities}&changedSince=${encodeURIComponent(since)}&minorversion=75`
 const sections = (body: Json) => ((body.CDCResponse as Json[])[0]?.QueryResponse ?? []) as Json[]
@@ -60,16 +61,31 @@ describe('CDC', () => {
     expect(faultCode(await t.get(cdc('TaxCode', '2026-02-20')))).toBe('4001')
   })
 
-  it('caps each entity at 1000 objects, oldest changes first', async () => {
+  // 1200 customers changed one a second, and 3 items changed in the same first 3 seconds.
+  const crowded = (cap?: 'perEntity' | 'shared') => {
     const t = testCompany('none')
-    const realmId = '9341453908021226'
+    if (cap) t.companies.setBehaviour(ApiBehaviourSchema.parse({ cdcCap: cap }))
     const stamp = (s: number) => new Date(TEST_START - 86_400_000 + s * 1000).toISOString().replace('Z', '+00:00')
     const customers = Array.from({ length: 1200 }, (_, i) => ({ Id: String(i + 1), SyncToken: '0', DisplayName: `C${i}`, MetaData: { CreateTime: stamp(i), LastUpdatedTime: stamp(i) } }))
     const items = Array.from({ length: 3 }, (_, i) => ({ Id: String(i + 1), SyncToken: '0', Name: `I${i}`, MetaData: { CreateTime: stamp(i), LastUpdatedTime: stamp(i) } }))
-    t.companies.seed(realmId, { entities: { Customer: customers, Item: items } })
-    const [c, i] = sections((await t.get(cdc('Customer,Item', new Date(TEST_START - 2 * 86_400_000).toISOString()))).body)
+    t.companies.seed(REALM, { entities: { Customer: customers, Item: items } })
+    return async () => sections((await t.get(cdc('Customer,Item', new Date(TEST_START - 2 * 86_400_000).toISOString()))).body)
+  }
+
+  it('caps each entity at 1000 objects, oldest changes first (the default)', async () => {
+    const [c, i] = await (crowded())()
     expect((c?.Customer as Json[]).length).toBe(1000)
     expect((c?.Customer as Json[])[0]?.Id).toBe('1')
     expect((i?.Item as Json[]).length).toBe(3)
+    expect(await (crowded('perEntity'))()).toEqual([c, i])
+  })
+
+  it('shares one cap of 1000 objects among the requested entities when so configured, oldest changes first', async () => {
+    const [c, i] = await (crowded('shared'))()
+    const customers = c?.Customer as Json[]
+    expect(customers.length + (i?.Item as Json[]).length).toBe(1000)
+    expect((i?.Item as Json[]).map((x) => x.Id)).toEqual(['1', '2', '3'])
+    expect(customers.map((x) => x.Id)).toEqual(Array.from({ length: 997 }, (_, n) => String(n + 1)))
+    expect(c).toMatchObject({ startPosition: 1, maxResults: 997 })
   })
 })

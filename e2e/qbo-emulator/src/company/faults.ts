@@ -70,4 +70,7 @@ export const faults = {
   malformedJson: (detail: string): Fault => fault(QBO_FAULTS.unsupportedProperty, `Property Name:Can not parse request body: ${detail} specified is unsupported or invalid`),
 
   unknownRealm: (realmId: string): Fault => fault(QBO_FAULTS.authorizationFailed, `Company ${realmId} is not known to this server`),
+
+  /** Sent with HTTP 200, as Intuit has been seen to (qbo-api.md §9.3), not the table's 400. */
+  invalidCompanyStatus: (): Fault => ({ ...fault(QBO_FAULTS.invalidCompanyStatus, 'Subscription period has ended or canceled or there was a billing problem'), status: 200 }),
 }

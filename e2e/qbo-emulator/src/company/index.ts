@@ -11,6 +11,7 @@
  * companies.bookkeeperEdit(realmId, 'Customer', '7', { Notes: 'Called about the leak' })
  */
 import type { Hono } from 'hono'
+import { ApiBehaviourSchema, type ApiBehaviour, type ApiBehaviourInput, type SubscriptionStatus } from '../config.ts'
 import type { ChangeEvent, ChangeListener, Clock, CompanySnapshot, EntityName, Json } from './types.ts'
 import { TRANSACTIONS, companySnapshotSchema } from './types.ts'
 import type { Realm } from './realm.ts'
@@ -22,6 +23,8 @@ import { str } from './json.ts'
 import { fromSnapshot, toSnapshot } from './snapshot.ts'
 import { accountingRoutes } from './routes.ts'
 import { entityFromName } from './entity-paths.ts'
+import { forgetRequestIds } from './requestid.ts'
+import { setSubscriptionStatus } from './subscription.ts'
 import { seedCompanies } from '../seeds/index.ts'
 import type { SeedName } from '../seeds/index.ts'
 import { companyInfo, preferences } from '../seeds/company-setup.ts'
@@ -33,6 +36,8 @@ export type { Fault, Result } from './result.ts'
 export interface CompaniesOptions {
   clock: Clock
   seed: SeedName
+  /** Behaviour Intuit leaves undocumented (requestid retention, CDC cap); defaults as documented in config.ts. */
+  behaviour?: ApiBehaviourInput
 }
 
 export interface Companies {
@@ -50,10 +55,17 @@ export interface Companies {
   onChange(listener: ChangeListener): () => void
   /** Back to the companies the emulator started with (for test isolation); seeded extras are dropped. */
   reset(): void
+  behaviour(): ApiBehaviour
+  setBehaviour(next: ApiBehaviour): void
+  /** Forgets the company's remembered requestids; how many, or undefined for an unknown company. */
+  forgetRequestIds(realmId: string): number | undefined
+  /** Sets CompanyInfo's SubscriptionStatus (Intuit's billing, not the API); the company's CompanyInfo, or undefined. */
+  setSubscriptionStatus(realmId: string, status: SubscriptionStatus): Json | undefined
 }
 
 export function createCompanies(opts: CompaniesOptions): Companies {
   const { clock } = opts
+  let behaviour = ApiBehaviourSchema.parse(opts.behaviour ?? {})
   const listeners = new Set<ChangeListener>()
   const emit = (e: ChangeEvent) => {
     for (const l of listeners) l(e)
@@ -79,7 +91,7 @@ export function createCompanies(opts: CompaniesOptions): Companies {
   return {
     list: () => [...realms.values()].map(describe),
     get: (realmId) => realms.get(realmId),
-    accountingRoutes: () => accountingRoutes({ clock, realm: (id) => realms.get(id) }),
+    accountingRoutes: () => accountingRoutes({ clock, realm: (id) => realms.get(id), behaviour: () => behaviour }),
     snapshot: (realmId) => {
       const realm = realms.get(realmId)
       return realm ? toSnapshot(realm.state) : undefined
@@ -113,5 +125,19 @@ export function createCompanies(opts: CompaniesOptions): Companies {
       return () => listeners.delete(listener)
     },
     reset: installSeed,
+    behaviour: () => behaviour,
+    setBehaviour(next) {
+      behaviour = next
+    },
+    forgetRequestIds(realmId) {
+      const realm = realms.get(realmId)
+      return realm ? forgetRequestIds(realm.state) : undefined
+    },
+    setSubscriptionStatus(realmId, status) {
+      const realm = realms.get(realmId)
+      if (!realm) return undefined
+      setSubscriptionStatus(realm.state, status)
+      return realm.state.companyInfo
+    },
   }
 }

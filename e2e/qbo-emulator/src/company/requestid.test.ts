@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { ApiBehaviourSchema } from '../config.ts'
 import { entityOf, faultCode, REALM, testCompany } from './test-helpers.ts'
 
 describe('requestid', () => {
@@ -53,5 +54,44 @@ describe('requestid', () => {
     expect((await t.post(`/batch?requestid=${'y'.repeat(36)}`, { BatchItemRequest: [{ bId: 'a', Query: 'SELECT * FROM Item' }] })).status).toBe(200)
     const count = await t.get(`/query?query=${encodeURIComponent("SELECT COUNT(*) FROM Customer WHERE DisplayName = 'Too Long Id'")}`)
     expect(count.body.QueryResponse).toEqual({ totalCount: 0 })
+  })
+})
+
+describe('requestid retention', () => {
+  const invoice = { CustomerRef: { value: '1' }, Line: [{ DetailType: 'SalesItemLineDetail', Amount: 89, SalesItemLineDetail: { ItemRef: { value: '1' } } }] }
+  const invoicesOfAmy = async (t: ReturnType<typeof testCompany>) =>
+    Number(((await t.get(`/query?query=${encodeURIComponent("SELECT COUNT(*) FROM Invoice WHERE CustomerRef = '1'")}`)).body.QueryResponse as { totalCount: number }).totalCount)
+
+  it('remembers ids forever by default (Intuit documents no limit)', async () => {
+    const t = testCompany()
+    const before = await invoicesOfAmy(t)
+    const first = await t.post('/invoice?requestid=keep-1', invoice)
+    t.clock.advance(365 * 86_400_000)
+    expect(await t.post('/invoice?requestid=keep-1', invoice)).toEqual(first)
+    expect(await invoicesOfAmy(t)).toBe(before + 1)
+  })
+
+  it('forgets an id once the configured retention of emulator time has passed, so a late retry runs again', async () => {
+    const t = testCompany()
+    t.companies.setBehaviour(ApiBehaviourSchema.parse({ requestIdRetention: 60_000 }))
+    const before = await invoicesOfAmy(t)
+    const first = await t.post('/invoice?requestid=late-1', invoice)
+    t.clock.advance(59_999)
+    expect(await t.post('/invoice?requestid=late-1', invoice)).toEqual(first)
+    t.clock.advance(1)
+    const late = await t.post('/invoice?requestid=late-1', invoice)
+    expect(entityOf(late, 'Invoice').Id).not.toBe(entityOf(first, 'Invoice').Id)
+    expect(await invoicesOfAmy(t)).toBe(before + 2)
+  })
+
+  it('forgets a company\'s ids on request, and only that company\'s', async () => {
+    const t = testCompany()
+    const other = t.companies.list().find((c) => c.realmId !== REALM)!.realmId
+    await t.post('/customer?requestid=f-1', { DisplayName: 'Forget Me' })
+    await t.post(`http://emulator.test/v3/company/${other}/customer?requestid=f-1`, { DisplayName: 'Keep Me' })
+    expect(t.companies.forgetRequestIds(REALM)).toBe(1)
+    expect(faultCode(await t.post('/customer?requestid=f-1', { DisplayName: 'Forget Me' }))).toBe('6240') // ran again
+    expect((await t.post(`http://emulator.test/v3/company/${other}/customer?requestid=f-1`, { DisplayName: 'Keep Me' })).status).toBe(200) // replayed
+    expect(t.companies.forgetRequestIds('404')).toBeUndefined()
   })
 })

@@ -6,6 +6,7 @@
  */
 import { Hono } from 'hono'
 import type { Context } from 'hono'
+import type { ApiBehaviour } from '../config.ts'
 import type { Clock, Json } from './types.ts'
 import type { Realm } from './realm.ts'
 import type { StoredResponse } from './state.ts'
@@ -20,10 +21,12 @@ import { MAX_BATCH_REQUEST_ID, MAX_REQUEST_ID, runOnce } from './requestid.ts'
 import { runQuery } from './query/run.ts'
 import { runCdc } from './cdc.ts'
 import { runBatch } from './batch.ts'
+import { writeRefusal } from './subscription.ts'
 
 export interface RouteDeps {
   clock: Clock
   realm(realmId: string): Realm | undefined
+  behaviour(): ApiBehaviour
 }
 
 const faultResponse = (f: Fault, now: number): StoredResponse => ({ status: f.status, body: { Fault: faultJson(f), time: formatResponseTime(now) } })
@@ -34,6 +37,7 @@ export function accountingRoutes(deps: RouteDeps): Hono {
   const send = (c: Context, r: StoredResponse) => c.json(r.body as Json, r.status as 200)
   const answer = (key: string, r: Result<unknown>): StoredResponse =>
     r.ok ? { status: 200, body: { [key]: r.value, time: formatResponseTime(now()) } } : faultResponse(r.fault, now())
+  const memory = () => ({ now: now(), retention: deps.behaviour().requestIdRetention })
 
   function realmOf(c: Context): Result<Realm> {
     const realmId = c.req.param('realmId') ?? ''
@@ -75,14 +79,14 @@ export function accountingRoutes(deps: RouteDeps): Hono {
     const realm = realmOf(c)
     if (!realm.ok) return send(c, faultResponse(realm.fault, now()))
     const text = c.req.query('query') ?? (await c.req.text())
-    const r = runOnce(realm.value.state, c.req.query('requestid'), MAX_REQUEST_ID, () => answer('QueryResponse', runQuery(realm.value.state, text)))
+    const r = runOnce(realm.value.state, c.req.query('requestid'), MAX_REQUEST_ID, memory(), () => answer('QueryResponse', runQuery(realm.value.state, text)))
     return send(c, r.ok ? r.value : faultResponse(r.fault, now()))
   })
 
   app.get('/cdc', (c) => {
     const realm = realmOf(c)
     if (!realm.ok) return send(c, faultResponse(realm.fault, now()))
-    const r = runCdc(realm.value.state, now(), c.req.query('entities') ?? '', c.req.query('changedSince') ?? '')
+    const r = runCdc(realm.value.state, now(), c.req.query('entities') ?? '', c.req.query('changedSince') ?? '', deps.behaviour().cdcCap)
     return send(c, r.ok ? { status: 200, body: { CDCResponse: r.value, time: formatResponseTime(now()) } } : faultResponse(r.fault, now()))
   })
 
@@ -92,9 +96,10 @@ export function accountingRoutes(deps: RouteDeps): Hono {
     const body = await jsonBody(c)
     const minorVersion = effectiveMinorVersion(c.req.query('minorversion'))
     const requestId = c.req.query('requestid')
-    const r = runOnce(realm.value.state, requestId, MAX_BATCH_REQUEST_ID, () => {
+    const refusal = writeRefusal(realm.value.state)
+    const r = runOnce(realm.value.state, requestId, MAX_BATCH_REQUEST_ID, memory(), () => {
       if (!body.ok) return faultResponse(body.fault, now())
-      const items = runBatch(realm.value, body.value, { minorVersion, withRequestId: requestId !== undefined && requestId !== '' })
+      const items = runBatch(realm.value, body.value, { minorVersion, withRequestId: requestId !== undefined && requestId !== '', ...(refusal ? { refuseWrites: refusal } : {}) })
       return items.ok ? { status: 200, body: { BatchItemResponse: items.value, time: formatResponseTime(now()) } } : faultResponse(items.fault, now())
     })
     return send(c, r.ok ? r.value : faultResponse(r.fault, now()))
@@ -117,7 +122,10 @@ export function accountingRoutes(deps: RouteDeps): Hono {
     const operation = c.req.query('operation')
     const include = c.req.query('include')
     const body = await jsonBody(c)
-    const r = runOnce(realm.value.state, c.req.query('requestid'), MAX_REQUEST_ID, () => {
+    // Refused before the request is taken on, so it is not remembered under its requestid either.
+    const refusal = writeRefusal(realm.value.state)
+    if (refusal) return send(c, faultResponse(refusal, now()))
+    const r = runOnce(realm.value.state, c.req.query('requestid'), MAX_REQUEST_ID, memory(), () => {
       if (!body.ok) return faultResponse(body.fault, now())
       const opts = { minorVersion }
       const b = body.value

@@ -31,6 +31,12 @@ export interface StoredResponse {
   body: unknown
 }
 
+export interface RememberedRequest {
+  response: StoredResponse
+  /** Emulator time it was first answered. */
+  at: number
+}
+
 export interface RealmState {
   realmId: string
   companyInfo: Json
@@ -46,7 +52,8 @@ export interface RealmState {
   docNumbers: Map<string, string>
   /** Next number handed out when CustomTxnNumbers is off: one past the highest numeric DocNumber. */
   nextDocNumber: number
-  requestIds: Map<string, StoredResponse>
+  /** Oldest first (insertion order), so expired ids are swept from the front. */
+  requestIds: Map<string, RememberedRequest>
 }
 
 export const tombKey = (entity: EntityName, id: string) => `${entity}:${id}`
