@@ -1,5 +1,5 @@
 import { SELF, env } from 'cloudflare:test'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { EDGE, cookieHeader } from '../test/helpers.ts'
 import { admin, consent, freshCompany, lastSeq, requestLog } from '../test/emulator.ts'
 import { readConfig } from './env.ts'
@@ -126,5 +126,28 @@ describe('pacer against the emulator (Intuit minute = 1 s)', () => {
     expect(after.status).toBe(200)
     expect(after.headers.get('server-timing')).toMatch(/pacer;dur=\d+/)
     expect(Date.now() - before).toBeGreaterThanOrEqual(windowMs * 0.9)
+  })
+})
+
+describe("Intuit's own throttle answer", () => {
+  afterEach(() => vi.restoreAllMocks())
+
+  it('passes a Retry-After header Intuit sends on a 429 through to the app, readable cross-origin', async () => {
+    const { realmId, cookie } = await connected()
+    const apiBase = String(env.INTUIT_API_BASE)
+    const throttle = '<IntuitResponse><Fault type="SERVICE"><Error code="3001"><Message>message=ThrottleExceeded; errorCode=003001; statusCode=429</Message></Error></Fault></IntuitResponse>'
+    const realFetch = globalThis.fetch
+    // Intuit does not document Retry-After (qbo-api.md §8); when it does send one, the app must see it.
+    vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+      const req = new Request(input, init)
+      if (!req.url.startsWith(`${apiBase}/v3/company/${realmId}/`)) return realFetch(req)
+      return new Response(throttle, { status: 429, headers: { 'Retry-After': '42', 'Content-Type': 'application/xml', intuit_tid: 'tid-429' } })
+    })
+    const res = await SELF.fetch(`${EDGE}/api/qbo/${realmId}/preferences`, { headers: { cookie, origin: env.APP_ORIGIN } })
+    expect(res.status).toBe(429)
+    expect(res.headers.get('retry-after')).toBe('42')
+    expect(res.headers.get('intuit_tid')).toBe('tid-429')
+    expect(res.headers.get('access-control-expose-headers')?.toLowerCase()).toContain('retry-after')
+    expect(await res.text()).toBe(throttle)
   })
 })

@@ -69,6 +69,26 @@ describe('token refresh', () => {
     expect(await refreshesSentBy(realmId)).toBe(2)
   })
 
+  it("sends exactly one refresh for 20 concurrent calls when the edge's own clock says the token is about to expire", async () => {
+    const realmId = await freshCompany()
+    const t = await admin<{ access_token: string; refresh_token: string }>('/tokens/connect', { method: 'POST', body: JSON.stringify({ realmId }) })
+    const gate = env.REALM_GATE.getByName(realmId)
+    // Intuit still honours this access token; only the edge's margin says refresh.
+    const grant = await gate.storeGrant(realmId, { accessToken: t.access_token, refreshToken: t.refresh_token, accessExpiresAt: Date.now() + 60_000, refreshExpiresAt: Date.now() + 86_400_000 })
+    const cookie = await sessionCookieFor(realmId, grant)
+    const since = await lastSeq()
+    const statuses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => SELF.fetch(`${EDGE}/api/qbo/${realmId}/customer/${(i % 5) + 1}`, { headers: { cookie } }).then(async (r) => (await r.body?.cancel(), r.status))),
+    )
+    expect(statuses).toEqual(Array.from({ length: 20 }, () => 200))
+    const log = await requestLog(since)
+    expect(tokenCalls(log)).toHaveLength(1)
+    expect(await refreshesSentBy(realmId)).toBe(1)
+    // Every call went out after the refresh, with the new token: none met a 401.
+    expect(log.filter((e) => e.status === 401)).toEqual([])
+    expect(log.findIndex((e) => e.path === '/oauth2/v1/tokens/bearer')).toBe(0)
+  })
+
   it('reports needs_reconnect when Intuit refuses the refresh token, and /api/session says so', async () => {
     const { realmId, cookie } = await connected()
     await admin('/tokens/revoke', { method: 'POST', body: JSON.stringify({ realmId }) })

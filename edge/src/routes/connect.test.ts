@@ -188,6 +188,17 @@ describe('connect flow when Intuit is down', () => {
     expect(tokens.connections.filter((c) => c.realmId === realmId).map((c) => c.revoked)).toEqual([false, false])
   })
 
+  it('sets the session cookie with Max-Age, HttpOnly, SameSite=Lax and Secure when the app is served over https', async () => {
+    const callback = await consentUntilCallback(await freshCompany())
+    // The same registered redirect URI, so only the app's origin differs from the other tests.
+    const https = { ...env, APP_ORIGIN: 'https://app.fieldsync.test', INTUIT_REDIRECT_URI: `${env.APP_ORIGIN}/auth/intuit/callback` }
+    const res = await app.request(callback.url, { headers: { cookie: callback.cookie } }, https)
+    expect(res.headers.get('location')).toBe('https://app.fieldsync.test/#/settings?qbo=connected')
+    const line = res.headers.getSetCookie().find((l) => l.startsWith('fs_session='))!
+    const attrs = line.split(';').slice(1).map((a) => a.trim().toLowerCase())
+    expect(attrs).toEqual(expect.arrayContaining([`max-age=${30 * 24 * 3600}`, 'httponly', 'samesite=lax', 'secure', 'path=/']))
+  })
+
   it('reports intuit_unavailable when the token endpoint cannot be reached', async () => {
     const res = await callbackWith(async () => {
       throw new TypeError('connection refused')
