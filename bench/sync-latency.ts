@@ -23,7 +23,7 @@ import { SessionResponse } from '../shared/api/index.ts'
 import type { Contact, LocalId } from '../shared/domain/index.ts'
 import { startEmulator } from '../e2e/qbo-emulator/src/serve.ts'
 import { SMALL_REALM_ID } from '../e2e/qbo-emulator/src/seeds/small.ts'
-import { createContact, pendingCount$, updateContact } from '../web/src/db/index.ts'
+import { createContact, onLocalEdit, updateContact } from '../web/src/db/index.ts'
 import { FieldsyncDB } from '../web/src/db/schema.ts'
 import { DexieStore } from '../web/src/sync/dexie-store.ts'
 import { edgeGateway } from '../web/src/sync/edge-gateway.ts'
@@ -90,16 +90,19 @@ export async function run(): Promise<string> {
     let idle: Promise<void> = Promise.resolve()
     let markIdle = () => {}
     eng.onProgress((p) => { if (p.phase === 'done') markIdle() })
-    // app.tsx: a rise in the pending count with auto-sync on asks the engine to push.
-    let prev: number | undefined
-    subscriptions.push(pendingCount$(db).subscribe((count) => { if (prev !== undefined && count > prev) eng.edited(true); prev = count }))
+    // app.tsx: every committed local edit, with auto-sync on, asks the engine to push.
+    const unlisten = onLocalEdit(() => eng.edited(true))
+    subscriptions.push({ unsubscribe: unlisten })
 
     // A contact of this device, pushed and linked; the first run also pulls the sandbox company's customers.
     const contact = await createContact(db, { givenName: 'Lena', familyName: 'Latency', email: 'lena.latency@example.com' })
     if (!contact.ok) throw new Error('could not create the contact')
     const id = contact.value.id as LocalId
-    const first = await eng.syncNow()
-    if (!first.ok) throw new Error(`first sync failed: ${first.error.message}`)
+    // The initial sync, as the user runs it from the Sync screen: preview, then run.
+    const preview = await eng.preview()
+    if (!preview.ok) throw new Error(`initial sync preview failed: ${preview.error.message}`)
+    const first = await eng.runInitial([])
+    if (!first.ok) throw new Error(`initial sync failed: ${first.error.message}`)
     const qboId = (await db.mappings.toArray()).find((m) => m.kind === 'contact' && m.localId === id)?.qboId
     if (!qboId) throw new Error('the contact did not reach QuickBooks')
     eng.start(15)

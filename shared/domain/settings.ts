@@ -14,6 +14,11 @@ export const Settings = z.object({
   subCustomerJobs: z.boolean().default(false),
   /** CDC high-water mark: the time of the last change pulled from QuickBooks. */
   cdcCheckpoint: Timestamp.optional(),
+  /**
+   * The QuickBooks company (realm) the initial sync ran against and the checkpoint belongs to. Pushes and pulls
+   * run only for it: another company's Ids name other records, so a different company needs its own initial sync.
+   */
+  syncedRealmId: z.string().min(1).optional(),
   currency: z.string().length(3).default('USD'),
   /** BCP 47 locale for money and dates; absent means the browser's. */
   locale: z.string().optional(),

@@ -50,8 +50,9 @@ function Frame(props: RouteSectionProps & { notice?: JSX.Element }) {
   onCleanup(onLocalEdit(() => { if (sync.state.session?.connected) sync.edited((settings() ?? defaultSettings).autoSync) }))
   createEffect(on(online, (o) => sync.setOnline(o), { defer: true }))
   const onSyncNow = () => {
-    if (sync.state.session?.connected) void sync.syncNow()
-    else navigate('/settings')
+    if (!sync.state.session?.connected) return navigate('/settings')
+    // The first sync is reviewed before anything is sent: Sync Now takes the user to it.
+    void sync.syncNow().then((r) => { if (!r.ok && r.error.kind === 'needs_initial_sync') navigate('/sync') })
   }
   return (
     <FormatContext.Provider value={formats}>

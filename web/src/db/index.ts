@@ -25,7 +25,7 @@ export { createProperty, updateProperty, deleteProperty, listPropertiesForContac
 export { createJob, updateJob, deleteJob, listJobsForContact } from './jobs.ts'
 export { createQuote, updateQuote, addQuoteLine, addQuoteLineFromItem, removeQuoteLine, deleteQuote, listQuotesForContact } from './quotes.ts'
 export { getSettings, updateSettings } from './settings.ts'
-export { pendingCount, pendingCount$, listOutbox } from './outbox.ts'
+export { onLocalEdit, pendingCount, pendingCount$, listOutbox } from './outbox.ts'
 export { loadDemoData, loadDemoDataIfRequested, demoRequested } from './demo-data.ts'
 export type { DemoSummary } from './demo-data.ts'
 

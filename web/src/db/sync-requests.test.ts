@@ -4,6 +4,7 @@ import { stateIn } from '../state/record-sync-state.ts'
 import { loadSyncIndex } from '../state/sync-index.ts'
 import { createContact } from './contacts.ts'
 import { listOutbox } from './outbox.ts'
+import { getSettings, updateSettings } from './settings.ts'
 import type { FieldsyncDB } from './schema.ts'
 import { clearMappings, failedRecords, retryAllErrors, retryRecords, unlinkAndRecreate } from './sync-requests.ts'
 import { testDb, unwrap } from './test-db.ts'
@@ -64,13 +65,18 @@ describe('sync requests', () => {
     expect(await db.contacts.get(ann.id)).toBeDefined()
   })
 
-  it('clear mappings forgets every link and nothing else', async () => {
+  it('clear mappings forgets every link and the initial sync with them, and nothing else', async () => {
     db = testDb()
     const ann = unwrap(await createContact(db, { givenName: 'Ann' }))
     await db.mappings.put(mapping(ann.id))
+    unwrap(await updateSettings(db, { cdcCheckpoint: at, syncedRealmId: 'r1', nextInvoiceNumber: 2001 }))
     expect(await clearMappings(db)).toBe(1)
     expect(await db.mappings.count()).toBe(0)
     expect(await db.contacts.count()).toBe(1)
     expect(await db.outbox.count()).toBe(1)
+    const s = await getSettings(db)
+    expect(s.cdcCheckpoint).toBeUndefined()
+    expect(s.syncedRealmId).toBeUndefined()
+    expect(s.nextInvoiceNumber).toBe(2001)
   })
 })

@@ -53,11 +53,19 @@ export async function unlinkAndRecreate(db: FieldsyncDB, key: RecordKey, version
   })
 }
 
-/** Disconnect with "clear links": the next connection matches from scratch. Records and the outbox stay. */
+/**
+ * Disconnect with "clear links": the next connection matches from scratch, through its own initial sync (the
+ * checkpoint and its company go too). Records and the outbox stay.
+ */
 export async function clearMappings(db: FieldsyncDB): Promise<number> {
-  return db.transaction('rw', db.mappings, async () => {
+  return db.transaction('rw', db.mappings, db.settings, async () => {
     const n = await db.mappings.count()
     await db.mappings.clear()
+    const row = await db.settings.get('app')
+    if (row) {
+      const { cdcCheckpoint: _c, syncedRealmId: _r, ...rest } = row
+      await db.settings.put(rest)
+    }
     return n
   })
 }

@@ -83,7 +83,7 @@ function makeSyncStatus() {
     /** After a reconnect: the engine's last refusal no longer applies. */
     clearError: () => set('error', undefined),
     edited: (autoSync: boolean) => void worker().edited(autoSync),
-    start: (minutes: number) => void worker().start(minutes),
+    start: (minutes: number) => track<SyncNowResult>(() => worker().start(minutes)),
     setOnline: (online: boolean) => void worker().setOnline(online),
   }
 }

@@ -81,12 +81,16 @@ export class DexieStore implements LocalStore {
     })
   }
 
-  async setCheckpoint(checkpoint: string): Promise<void> {
+  async setCheckpoint(checkpoint: string, realmId: string): Promise<void> {
     const db = this.db
     await db.transaction('rw', [db.settings], async () => {
       const current = settingsOf(await db.settings.get('app'))
-      await db.settings.put({ ...current, cdcCheckpoint: checkpoint, id: 'app' })
+      await db.settings.put({ ...current, cdcCheckpoint: checkpoint, syncedRealmId: realmId, id: 'app' })
     })
+  }
+
+  async settings(): Promise<Settings> {
+    return settingsOf(await this.db.settings.get('app'))
   }
 
   /** Through the settings repository: the one write path of the settings row. */

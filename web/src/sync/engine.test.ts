@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { Mapping } from '../../../shared/domain/index.ts'
 import type { SessionResponse } from '../../../shared/api/index.ts'
 import { SyncEngine, type Timers } from './engine.ts'
 import { MemoryStore } from './memory-store.ts'
@@ -19,8 +20,13 @@ function manualTimers(): Timers & { fire(): void; pending(): number } {
   }
 }
 
-function setup(session: () => SessionResponse | undefined) {
-  const store = new MemoryStore({ records: { contacts: [{ id: contactId as never, version: 1, updatedAt: '2026-03-01T09:00:00.000Z', displayName: 'Ann Lee', active: true }] } })
+/** A device whose initial sync with company 9130 is done (unless `seed` says otherwise), with Ann Lee queued. */
+function setup(session: () => SessionResponse | undefined, seed: Partial<ConstructorParameters<typeof MemoryStore>[0]> = {}) {
+  const store = new MemoryStore({
+    records: { contacts: [{ id: contactId as never, version: 1, updatedAt: '2026-03-01T09:00:00.000Z', displayName: 'Ann Lee', active: true }] },
+    settings: { cdcCheckpoint: '2026-03-01T08:00:00.000Z', syncedRealmId: '9130' },
+    ...seed,
+  })
   store.enqueue({ kind: 'contact', localId: contactId as never, version: 1, op: 'create', createdAt: '2026-03-01T09:00:00.000Z', attempts: 0 })
   const qbo = new FakeQbo()
   const timers = manualTimers()
@@ -80,5 +86,55 @@ describe('SyncEngine', () => {
     expect(qbo.calls.filter((c) => c.kind === 'write')).toHaveLength(1)
     await engine.checkWebhooks()
     expect(qbo.calls.filter((c) => c.kind === 'write')).toHaveLength(1)
+  })
+
+  it('sends nothing before the initial sync, and says so, so a contact QuickBooks already has is matched, not created twice', async () => {
+    const { engine, qbo } = setup(() => connected(), { settings: {} })
+    const r = await engine.syncNow()
+    expect(r).toMatchObject({ ok: false, error: { kind: 'needs_initial_sync' } })
+    expect(!r.ok && r.error.message).toMatch(/first sync/)
+    expect(qbo.calls).toEqual([])
+  })
+
+  it('sends nothing to a company other than the one of the initial sync', async () => {
+    const { engine, qbo } = setup(() => connected({ realmId: '4620' }))
+    const r = await engine.syncNow()
+    expect(r).toMatchObject({ ok: false, error: { kind: 'needs_initial_sync' } })
+    expect(!r.ok && r.error.message).toMatch(/another QuickBooks company/)
+    expect(qbo.calls).toEqual([])
+  })
+
+  it("never sends an update to an Id that a mapping made with another company holds", async () => {
+    // Linked to customer 1 of company 4620, then reconnected to 9130 (links kept) and initial-synced there.
+    const other: Mapping = { kind: 'contact', localId: contactId as never, qboId: '1' as never, realmId: '4620', syncToken: '0' as never,
+      snapshot: { displayName: 'Ann Lee' }, syncedVersion: 1, status: 'synced', updatedAt: '2026-02-01T00:00:00.000Z' }
+    const { engine, qbo, store } = setup(() => connected(), { mappings: [other] })
+    qbo.entities.Customer.set('1', { Id: '1', SyncToken: '0', DisplayName: 'Somebody Else' })
+    const r = await engine.syncNow()
+    expect(r.ok).toBe(true)
+    expect(qbo.entities.Customer.get('1')).toMatchObject({ DisplayName: 'Somebody Else' })
+    const ours = [...qbo.entities.Customer.values()].filter((c) => c['DisplayName'] === 'Ann Lee')
+    expect(ours).toHaveLength(1)
+    expect((await store.snapshot()).mappings).toEqual([expect.objectContaining({ realmId: '9130', qboId: ours[0]!.Id })])
+  })
+
+  it('syncs at once on start, so a push a reload cut short resumes without waiting for an edit or the pull interval', async () => {
+    const { engine, qbo, timers } = setup(() => connected())
+    const r = await engine.start(15)
+    expect(r.ok && r.value.push.synced).toBe(1)
+    expect(qbo.entities.Customer.size).toBe(1)
+    expect(timers.pending()).toBe(2) // the pull interval and the webhook poll
+  })
+
+  it('answers a Result when a job throws, and the next job still runs', async () => {
+    const { engine, store, qbo } = setup(() => connected())
+    const snapshot = store.snapshot.bind(store)
+    store.snapshot = async () => { throw new Error('QuotaExceededError') }
+    const r = await engine.syncNow()
+    expect(r).toMatchObject({ ok: false, error: { kind: 'fault' } })
+    expect(!r.ok && r.error.message).toMatch(/QuotaExceededError.*Nothing is lost/)
+    store.snapshot = snapshot
+    expect((await engine.syncNow()).ok).toBe(true)
+    expect(qbo.entities.Customer.size).toBe(1)
   })
 })

@@ -1,6 +1,8 @@
 /**
  * The engine the worker exposes: one run at a time (a second Sync Now joins the run in progress), auto-sync
- * debounced after edits, pulls every pull interval and whenever `/api/session` reports a webhook change. Every
+ * debounced after edits, pulls every pull interval and whenever `/api/session` reports a webhook change. Nothing is
+ * pushed or pulled for a company until the user has reviewed and run its initial sync (matching first is what keeps
+ * a contact that QuickBooks already has from being created twice). Every
  * method answers a Result with plain data (counts, ids, labels), never records, so it crosses comlink cheaply.
  * Timers and the session call are passed in, so tests drive them.
  * @module
@@ -13,9 +15,10 @@ import type { Clock, LocalStore, OnProgress, QboGateway, Random } from './ports.
 import { linkExisting, type LinkTarget, type Linked } from './link-existing.ts'
 import { pullChanges, type PullSummary } from './pull.ts'
 import { push } from './push.ts'
+import { realmScoped } from './realm-scope.ts'
 import type { RunSummary } from './runner.ts'
 
-export type EngineError = { kind: 'not_connected' | 'needs_reconnect' | 'no_preview' | 'fault'; message: string; fault?: SyncFault }
+export type EngineError = { kind: 'not_connected' | 'needs_reconnect' | 'needs_initial_sync' | 'no_preview' | 'fault'; message: string; fault?: SyncFault }
 export type SyncNowResult = { push: RunSummary; pull: PullSummary | null }
 export type PreviewView = Omit<InitialPreview, 'plan'> & { batches: number }
 
@@ -61,10 +64,21 @@ export class SyncEngine {
 
   #emit: OnProgress = (p) => { for (const l of this.#listeners) l(p) }
 
-  /** Runs one job after the one in progress; a failure of one never blocks the next. */
-  #serial<T>(job: () => Promise<T>): Promise<T> {
-    const next = this.#running.then(job, job)
-    this.#running = next.catch(() => undefined)
+  /**
+   * Runs one job after the one in progress; a failure of one never blocks the next. A job that throws (a bug, or
+   * IndexedDB refusing a write) still answers a Result: comlink would turn the throw into a bare rejection.
+   */
+  #serial<T>(job: () => Promise<Result<T, EngineError>>): Promise<Result<T, EngineError>> {
+    const guarded = async (): Promise<Result<T, EngineError>> => {
+      try {
+        return await job()
+      } catch (e) {
+        const why = e instanceof Error ? e.message : String(e)
+        return { ok: false, error: { kind: 'fault', message: `Sync stopped unexpectedly (${why}). Nothing is lost: changes stay queued; try Sync Now again.` } }
+      }
+    }
+    const next = this.#running.then(guarded, guarded)
+    this.#running = next
     return next
   }
 
@@ -77,8 +91,18 @@ export class SyncEngine {
   }
 
   #runnerDeps(realmId: string, gateway: QboGateway) {
-    const { store, clock, random } = this.#deps
-    return { store, gateway, clock, random, realmId, onProgress: this.#emit }
+    const { clock, random } = this.#deps
+    return { store: realmScoped(this.#deps.store, realmId), gateway, clock, random, realmId, onProgress: this.#emit }
+  }
+
+  /** Pushes and pulls wait for the initial sync with this very company. */
+  async #initialSyncDone(realmId: string): Promise<Result<true, EngineError>> {
+    const s = await this.#deps.store.settings()
+    if (s.cdcCheckpoint && s.syncedRealmId === realmId) return { ok: true, value: true }
+    const message = s.syncedRealmId
+      ? 'This tablet last synced with another QuickBooks company. Review the first sync with this one before anything is sent; changes stay queued.'
+      : 'Review the first sync before anything is sent to QuickBooks: it shows what will be linked and created. Changes stay queued.'
+    return { ok: false, error: { kind: 'needs_initial_sync', message } }
   }
 
   preview(): Promise<Result<PreviewView, EngineError>> {
@@ -94,14 +118,14 @@ export class SyncEngine {
   }
 
   runInitial(decisions: MatchDecision[]): Promise<Result<RunSummary, EngineError>> {
-    return this.#serial(async () => {
+    return this.#serial<RunSummary>(async () => {
       const session = this.#preview
       if (!session) return { ok: false, error: { kind: 'no_preview', message: 'Show the preview first.' } }
       const c = await this.#connected()
       if (!c.ok) return c
       const summary = await runInitialSync(session, decisions, this.#runnerDeps(c.value.realmId, c.value.gateway))
       this.#preview = undefined
-      await this.#deps.store.setCheckpoint(new Date(this.#deps.clock.now()).toISOString())
+      await this.#deps.store.setCheckpoint(new Date(this.#deps.clock.now()).toISOString(), c.value.realmId)
       this.#emit({ phase: 'done', done: 1, total: 1 })
       return stopped(summary) ?? { ok: true, value: summary }
     })
@@ -109,9 +133,11 @@ export class SyncEngine {
 
   /** Push what is queued, then pull what changed in QuickBooks. */
   syncNow(): Promise<Result<SyncNowResult, EngineError>> {
-    return this.#serial(async () => {
+    return this.#serial<SyncNowResult>(async () => {
       const c = await this.#connected()
       if (!c.ok) return c
+      const ready = await this.#initialSyncDone(c.value.realmId)
+      if (!ready.ok) return ready
       const deps = this.#runnerDeps(c.value.realmId, c.value.gateway)
       const { summary } = await push(deps)
       const halt = stopped(summary)
@@ -145,12 +171,18 @@ export class SyncEngine {
     if (back) void this.syncNow()
   }
 
-  /** Pull every `pullIntervalMinutes`, and as soon as the edge says a webhook reported a change. */
-  start(pullIntervalMinutes: number): void {
+  /**
+   * Sync at once — a push cut short by a reload or a closed tab resumes here, and what changed in QuickBooks while
+   * the app was closed comes down — then pull every `pullIntervalMinutes`, and as soon as the edge says a webhook
+   * reported a change. The first run's answer goes to the page (it says when the initial sync is still to do).
+   */
+  start(pullIntervalMinutes: number): Promise<Result<SyncNowResult, EngineError>> {
     this.stop()
     const t = this.#deps.timers
     this.#intervals.push(t.setInterval(() => { if (this.#online) void this.syncNow() }, pullIntervalMinutes * 60_000))
     this.#intervals.push(t.setInterval(() => void this.checkWebhooks(), this.#deps.sessionPollMs ?? 5000))
+    if (!this.#online) return Promise.resolve({ ok: false, error: { kind: 'fault', message: 'Offline: changes stay queued and go out when the connection is back.' } })
+    return this.syncNow()
   }
 
   stop(): void {

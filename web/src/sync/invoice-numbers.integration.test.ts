@@ -36,7 +36,7 @@ describe('local invoice numbers against the emulator small company', () => {
     if (!session.ok) throw new Error(session.error.userMessage)
     await runInitialSync(session.value, [], w.deps())
     // CDC answers from the emulator's own clock: the checkpoint is just before its now.
-    const since = async () => w.deps().store.setCheckpoint(new Date((await w.admin<{ now: number }>('GET', '/clock')).now - 1000).toISOString())
+    const since = async () => w.deps().store.setCheckpoint(new Date((await w.admin<{ now: number }>('GET', '/clock')).now - 1000).toISOString(), w.realmId)
     await since()
     const customer = (await w.entities('Customer')).find((c) => c['Active'] !== false && !c['Job'])!
     const bookkeeper = async (DocNumber: string) => {

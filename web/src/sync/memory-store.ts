@@ -104,8 +104,12 @@ export class MemoryStore implements LocalStore {
     }
   }
 
-  async setCheckpoint(checkpoint: string): Promise<void> {
-    this.#settings = { ...this.#settings, cdcCheckpoint: checkpoint }
+  async setCheckpoint(checkpoint: string, realmId: string): Promise<void> {
+    this.#settings = { ...this.#settings, cdcCheckpoint: checkpoint, syncedRealmId: realmId }
+  }
+
+  async settings(): Promise<Settings> {
+    return clone(this.#settings)
   }
 
   async moveInvoiceNumberPast(docNumbers: readonly unknown[]): Promise<void> {

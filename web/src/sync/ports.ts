@@ -76,7 +76,8 @@ export interface Settlement {
  * - `settle()` commits each settlement atomically (the Dexie store commits the whole list in one transaction).
  *   Settling a seq that is no longer in the outbox is not an error (a resumed run may settle twice). A released
  *   row loses its `requestId`, `batchId` and `sent` together.
- * - `setCheckpoint()` / `snapshot().settings.cdcCheckpoint` round-trip the CDC checkpoint.
+ * - `setCheckpoint()` / `snapshot().settings.cdcCheckpoint` and `.syncedRealmId` round-trip the CDC checkpoint and
+ *   the company it belongs to; `settings()` reads the same row without the records.
  * - `moveInvoiceNumberPast()` raises `snapshot().settings.nextInvoiceNumber` past the highest numeric DocNumber.
  * - `log()` appends rows and gives them increasing `seq`.
  */
@@ -84,7 +85,8 @@ export interface LocalStore {
   snapshot(): Promise<LocalSnapshot>
   claim(claims: readonly Claim[]): Promise<(OutboxRow | undefined)[]>
   settle(settlements: readonly Settlement[]): Promise<void>
-  setCheckpoint(checkpoint: string): Promise<void>
+  setCheckpoint(checkpoint: string, realmId: string): Promise<void>
+  settings(): Promise<Settings>
   /** Moves the next local invoice number past these QuickBooks DocNumbers' numeric ones; never backwards. */
   moveInvoiceNumberPast(docNumbers: readonly unknown[]): Promise<void>
   log(rows: readonly LogEntry[]): Promise<void>

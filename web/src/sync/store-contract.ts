@@ -142,10 +142,14 @@ export function runStoreContract(name: string, make: () => Promise<StoreFixture>
       expect(snap.outbox).toEqual([])
     })
 
-    it('round-trips the CDC checkpoint and numbers log rows in order', async () => {
+    it('round-trips the CDC checkpoint with its company and numbers log rows in order', async () => {
       const { store } = await make()
-      await store.setCheckpoint('2025-03-14T10:00:00.000Z')
-      expect((await store.snapshot()).settings.cdcCheckpoint).toBe('2025-03-14T10:00:00.000Z')
+      expect((await store.settings()).syncedRealmId).toBeUndefined()
+      await store.setCheckpoint('2025-03-14T10:00:00.000Z', 'realm-a')
+      expect((await store.snapshot()).settings).toMatchObject({ cdcCheckpoint: '2025-03-14T10:00:00.000Z', syncedRealmId: 'realm-a' })
+      expect(await store.settings()).toEqual((await store.snapshot()).settings)
+      await store.setCheckpoint('2025-03-15T10:00:00.000Z', 'realm-b')
+      expect(await store.settings()).toMatchObject({ cdcCheckpoint: '2025-03-15T10:00:00.000Z', syncedRealmId: 'realm-b' })
       await store.log([logRow('a'), logRow('b')])
       await store.log([logRow('c')])
       const seqs = (await store.readLog()).map((r) => r.seq)
@@ -156,7 +160,7 @@ export function runStoreContract(name: string, make: () => Promise<StoreFixture>
 
     it('moves the next invoice number past numeric DocNumbers, never backwards, keeping the checkpoint', async () => {
       const { store } = await make()
-      await store.setCheckpoint('2025-03-14T10:00:00.000Z')
+      await store.setCheckpoint('2025-03-14T10:00:00.000Z', 'realm-a')
       const start = (await store.snapshot()).settings.nextInvoiceNumber
       await store.moveInvoiceNumberPast([String(start + 40), 'A-99999', String(start + 3)])
       expect((await store.snapshot()).settings.nextInvoiceNumber).toBe(start + 41)

@@ -21,5 +21,6 @@ export interface SyncWorkerApi {
   /** Tell the worker a record was edited (auto-sync debounces and pushes). */
   edited(autoSync: boolean): void
   setOnline(online: boolean): void
-  start(pullIntervalMinutes: number): void
+  /** Starts the timers and syncs at once (resuming a push a reload cut short); answers that first run. */
+  start(pullIntervalMinutes: number): Promise<Result<SyncNowResult, EngineError>>
 }

@@ -20,12 +20,12 @@ export function InitialSyncPanel() {
       <h3 id="initial-sync-title">Initial sync</h3>
       <p class="muted">Fieldsync reads your QuickBooks customers, items and accounts, matches them with this tablet's records and shows what it will do before it does anything.</p>
       <div class="actions-row">
-        <button type="button" class="btn" disabled={s.running} onClick={() => void sync.preview()}>Preview initial sync</button>
+        <button type="button" class="btn" classList={{ 'btn-primary-solid': s.error?.kind === 'needs_initial_sync' }} disabled={s.running} onClick={() => void sync.preview()}>Preview initial sync</button>
       </div>
       <Show when={s.running && s.progress}>
         {(p) => <div><span class="muted">{p().phase}: {p().done} of {p().total}</span><ProgressBar value={p().done} max={Math.max(1, p().total)} label="Sync progress" /></div>}
       </Show>
-      <Show when={s.error}>{(e) => <p class="error" role="alert">{e().message}</p>}</Show>
+      <Show when={s.error}>{(e) => <p class={e().kind === 'needs_initial_sync' ? 'hint' : 'error'} role="alert">{e().message}</p>}</Show>
       <Show when={s.preview}>
         {(p) => (
           <div class="stack" data-testid="sync-preview">
