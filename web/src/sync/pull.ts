@@ -4,6 +4,11 @@
  * field, conflicts logged); new QuickBooks customers are created here; invoices take back QuickBooks' balance
  * and void state, and their DocNumbers move the next local invoice number past them. Nothing pulled bumps a version or queues a push. The checkpoint moves to the server's time
  * minus an overlap, so a change committed during the call is seen next time (duplicates are harmless).
+ *
+ * CDC cannot always say everything: it looks back 30 days at most, and an answer of 1,000 objects may be cut
+ * (qbo-api.md §6; whether the cap is per entity or shared is not stated, so any answer that large counts as cut).
+ * Then the changes come from paged queries on `MetaData.LastUpdatedTime` since the checkpoint instead, which
+ * have neither limit; they carry no deleted-object stubs, which a pull does not use.
  * @module
  */
 import type { Contact, Invoice, Item, Mapping } from '../../../shared/domain/index.ts'
@@ -14,10 +19,15 @@ import { contactFieldsOf, fieldsFromQbo } from './read-back.ts'
 import type { LocalSnapshot, QboEntity, Settlement } from './ports.ts'
 import { fieldsOf, linkSettlement } from './settlements.ts'
 import type { RunnerDeps } from './run-context.ts'
+import { pullAll } from './initial-sync.ts'
+import type { QboCdcQueryResponse } from '../../../shared/qbo/index.ts'
 
-/** Intuit's CDC looks back 30 days at most; older checkpoints start from 29 days ago. */
+/** Intuit's CDC looks back 30 days at most; a day's margin for clocks. */
 const MAX_LOOKBACK_MS = 29 * 24 * 3600_000
 const OVERLAP_MS = 60_000
+/** Objects in one CDC answer at which it may have been cut. */
+export const CDC_CAP = 1000
+const ENTITIES = ['Customer', 'Item', 'Invoice', 'Payment'] as const
 
 export interface PullSummary { changed: number; created: number; conflicts: number; checkpoint: string }
 
@@ -25,8 +35,14 @@ export async function pullChanges(deps: RunnerDeps): Promise<Result<PullSummary,
   const snap = await deps.store.snapshot()
   const now = deps.clock.now()
   const stored = snap.settings.cdcCheckpoint ? Date.parse(snap.settings.cdcCheckpoint) : Number.NaN
-  const since = new Date(Number.isFinite(stored) && now - stored < MAX_LOOKBACK_MS ? stored : now - MAX_LOOKBACK_MS).toISOString()
-  const r = await deps.gateway.cdc(['Customer', 'Item', 'Invoice', 'Payment'], since)
+  const tooOld = !Number.isFinite(stored) || now - stored >= MAX_LOOKBACK_MS
+  const since = new Date(tooOld ? now - MAX_LOOKBACK_MS : stored).toISOString()
+  // CDC first even when it cannot cover the window: its answer carries the server's time for the next checkpoint.
+  const cdc = await deps.gateway.cdc(ENTITIES, since)
+  if (!cdc.ok) return cdc
+  const cut = cdc.value.changes.reduce((n, page) => n + ENTITIES.reduce((m, e) => m + (page[e]?.length ?? 0), 0), 0) >= CDC_CAP
+  const from = Number.isFinite(stored) ? new Date(stored).toISOString() : since
+  const r = tooOld || cut ? await changedSince(deps, from, cdc.value.time) : cdc
   if (!r.ok) return r
   const at = new Date(now).toISOString()
   const byQbo = new Map(snap.mappings.map((m) => [`${m.kind}:${m.qboId}`, m]))
@@ -68,12 +84,25 @@ export async function pullChanges(deps: RunnerDeps): Promise<Result<PullSummary,
           details: back.voided ? 'Voided in QuickBooks' : `Balance from QuickBooks: ${(back.balanceCents / 100).toFixed(2)}` }] })
     }
   }
-  const checkpoint = new Date(Math.max(Date.parse(since), (r.value.time ? Date.parse(r.value.time) : now) - OVERLAP_MS)).toISOString()
+  const checkpoint = new Date(Math.max(Date.parse(from), (r.value.time ? Date.parse(r.value.time) : now) - OVERLAP_MS)).toISOString()
   for (let i = 0; i < settlements.length; i += 500) await deps.store.settle(settlements.slice(i, i + 500))
   // Invoices made in QuickBooks take numbers too: the next one finalized here goes past them.
   if (docNumbers.length > 0) await deps.store.moveInvoiceNumberPast(docNumbers)
-  await deps.store.setCheckpoint(checkpoint)
+  await deps.store.setCheckpoint(checkpoint, deps.realmId)
   return { ok: true, value: { changed: settlements.length, created, conflicts, checkpoint } }
+}
+
+/** Every object of each pulled entity changed since `from`, by paged queries, shaped like one CDC page. */
+async function changedSince(deps: RunnerDeps, from: string, time: string | undefined): Promise<Result<{ changes: QboCdcQueryResponse[]; time: string | undefined }, SyncFault>> {
+  const page: Record<string, unknown[]> = {}
+  for (const entity of ENTITIES) {
+    // Inactive customers and items too: one made inactive in QuickBooks is a change like any other.
+    const active = entity === 'Customer' || entity === 'Item' ? ' AND Active IN (true, false)' : ''
+    const rows = await pullAll<QboEntity>(deps.gateway, entity, `MetaData.LastUpdatedTime >= '${from}'${active}`)
+    if (!rows.ok) return rows
+    page[entity] = rows.value
+  }
+  return { ok: true, value: { changes: [page as QboCdcQueryResponse], time } }
 }
 
 function mergeInto(snap: LocalSnapshot, m: Mapping, remote: QboEntity, kind: 'contact' | 'item', at: string, pending: Set<string>): Settlement | undefined {
