@@ -23,8 +23,9 @@ export const OutboxOp = z.enum(['create', 'update', 'void', 'delete'])
 export type OutboxOp = z.infer<typeof OutboxOp>
 
 /**
- * The request a claimed row stands for. `body` is the QuickBooks body as sent; `fields` and `version` are the
- * record it was built from (they become the mapping's snapshot and syncedVersion once QuickBooks answers).
+ * The request a claimed row stands for. `body` is the QuickBooks body as sent, `fields` the record it was built
+ * from and `version` the version the row settles: once QuickBooks answers they become the mapping's snapshot and
+ * syncedVersion, and a later version still queued sends what differs from `fields`.
  */
 export const SentRequest = z.object({
   body: z.record(z.string(), z.unknown()),

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { loadDemoData } from '../db/demo-data.ts'
-import { createContact, createInvoices, createItem, deletePayment, recordPayment, updateContact, updateItem, voidInvoice } from '../db/index.ts'
+import { createContact, createInvoices, createItem, deletePayment, recordPayment, updateContact, updateItem, updatePaymentDetails, voidInvoice } from '../db/index.ts'
+import type { LocalId } from '../../../shared/domain/index.ts'
 import { unwrap } from '../db/test-db.ts'
 import { previewInitialSync, runInitialSync, type MatchDecision } from './initial-sync.ts'
 import { linkExisting } from './link-existing.ts'
@@ -167,10 +168,34 @@ describe('pushes against the emulator', () => {
     expect(items[0]).toMatchObject({ UnitPrice: 45 })
     expect(await w.db.mappings.get(['contact', c.id])).toMatchObject({ qboId: customers[0]!.Id, syncedVersion: 2 })
   })
+
+  it('finds an unanswered payment by its key once the requestid is too old to trust, links it, then sends the edit made since', async () => {
+    const c = unwrap(await createContact(w.db, { givenName: 'Sal', familyName: 'Twice' }))
+    const item = unwrap(await createItem(w.db, { name: 'Twice Valve', unitPrice: 20_000 }))
+    const [inv] = unwrap(await createInvoices(w.db, [{ contactId: c.id, lines: [{ itemId: item.id, name: item.name, qty: 1000, unitPrice: 20_000 }], finalize: true }]))
+    const accounts = { income: '1', deposit: '5' }
+    expect((await push(w.deps({ accounts }))).summary).toMatchObject({ synced: 3, failed: 0 })
+    const pay = unwrap(await recordPayment(w.db, { contactId: c.id, date: '2026-03-01', amount: 8_000, method: 'check', memo: 'Left with the office',
+      applications: [{ invoiceId: inv!.id, amount: 8_000 }] }))
+    await w.admin('PUT', `/companies/${w.realmId}/chaos`, { probability: 1, seed: 5, kinds: ['dropAfterWrite'] })
+    expect((await push(w.deps({ accounts, maxAttempts: 1 }))).summary.synced).toBe(0)
+    await w.admin('DELETE', `/companies/${w.realmId}/chaos`)
+    unwrap(await updatePaymentDetails(w.db, pay.id, { date: '2026-03-02', reference: '5521' }))
+    w.clock.advance(48 * 3600_000)
+    for (let i = 0; i < 3 && (await w.db.outbox.count()) > 0; i++) await push(w.deps({ accounts }))
+    expect(await w.db.outbox.count()).toBe(0)
+    const customer = (await w.entities('Customer')).find((x) => x['DisplayName'] === 'Sal Twice')!
+    const payments = (await w.entities('Payment')).filter((p) => (p['CustomerRef'] as { value: string }).value === customer.Id)
+    expect(payments).toHaveLength(1)
+    expect(payments[0]).toMatchObject({ TxnDate: '2026-03-02', PaymentRefNum: '5521', TotalAmt: 80, PrivateNote: `Left with the office\nFieldsync payment ${pay.id}` })
+    expect(await w.db.mappings.get(['payment', pay.id])).toMatchObject({ qboId: payments[0]!.Id, syncedVersion: 2 })
+    const invoice = (await w.entities('Invoice')).find((x) => (x['CustomerRef'] as { value: string }).value === customer.Id)!
+    expect(invoice['Balance']).toBe(120)
+  })
 })
 
 describe('the runner stopped at 20 random points during a push', () => {
-  it('ends with no duplicate and nothing missing in the emulator, resuming each time on the same IndexedDB', async () => {
+  it('ends with no duplicate, nothing missing and every edit in the emulator, resuming each time on the same IndexedDB', async () => {
     await w.admin('PUT', `/companies/${w.realmId}/chaos`, { probability: 0.2, seed: 11, kinds: ['dropAfterWrite', 'http500'] })
     let seed = 99
     const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647)
@@ -193,28 +218,55 @@ describe('the runner stopped at 20 random points during a push', () => {
       claim: (c) => { die(); return base.claim(c) }, settle: (s) => { die(); return base.settle(s) },
     }
     const item = unwrap(await createItem(w.db, { name: 'Crash Test Item', unitPrice: 2_000 }))
-    const numbers: string[] = []
+    const accounts = { income: '1', deposit: '5' }
+    // What each round created, and the latest values edited here since: QuickBooks must end with exactly these.
+    const rounds: { name: string; number: string; contactId: LocalId; paymentId: LocalId; phone?: string; date: string; reference?: string }[] = []
     for (let round = 0; deaths < 20 && round < 80; round++) {
       const c = unwrap(await createContact(w.db, { givenName: `Crash${round}`, familyName: 'Stop' }))
       const [inv] = unwrap(await createInvoices(w.db, [{ contactId: c.id, lines: [{ itemId: item.id, name: item.name, qty: 1000, unitPrice: 2_000 }], finalize: true }]))
-      numbers.push(inv!.number!)
-      budget = Math.floor(rand() * 6)
+      const pay = unwrap(await recordPayment(w.db, { contactId: c.id, date: '2026-03-01', amount: 1_500, applications: [{ invoiceId: inv!.id, amount: 1_500 }] }))
+      rounds.push({ name: c.displayName, number: inv!.number!, contactId: c.id, paymentId: pay.id, date: pay.date })
+      budget = Math.floor(rand() * 14)
       dead = false
-      await push(w.deps({ store, gateway, concurrency: 2, maxAttempts: 2, accounts: { income: '1' } }), { batchSize: 2 }).catch(() => undefined)
-      w.clock.advance(rand() < 0.2 ? 48 * 3600_000 : 5_000)
+      await push(w.deps({ store, gateway, concurrency: 2, maxAttempts: 2, accounts }), { batchSize: 2 }).catch(() => undefined)
+      // Edits between the crash and the resume, mostly to this round's records (likeliest still in flight).
+      if (rand() < 0.6) {
+        const r = rand() < 0.7 ? rounds[rounds.length - 1]! : rounds[Math.floor(rand() * rounds.length)]!
+        if (rand() < 0.5) {
+          r.phone = `(916) 555-01${String(round).padStart(2, '0')}`
+          unwrap(await updateContact(w.db, r.contactId, { phone: r.phone }))
+        } else {
+          r.date = `2026-03-${String(2 + (round % 9)).padStart(2, '0')}`
+          r.reference = `R${round}`
+          unwrap(await updatePaymentDetails(w.db, r.paymentId, { date: r.date, reference: r.reference }))
+        }
+      }
+      w.clock.advance(rand() < 0.3 ? 48 * 3600_000 : 5_000)
     }
     budget = Infinity
     dead = false
     await w.admin('DELETE', `/companies/${w.realmId}/chaos`)
-    for (let i = 0; i < 4 && (await w.db.outbox.count()) > 0; i++) { w.clock.advance(3600_000); await push(w.deps({ accounts: { income: '1' } })) }
+    for (let i = 0; i < 6 && (await w.db.outbox.count()) > 0; i++) { w.clock.advance(3600_000); await push(w.deps({ accounts })) }
     expect(deaths).toBe(20)
     expect(await w.db.outbox.count()).toBe(0)
     const customers = (await w.entities('Customer')).filter((x) => String(x['DisplayName']).endsWith(' Stop'))
-    expect(customers).toHaveLength(numbers.length)
+    expect(customers).toHaveLength(rounds.length)
     expect(dupes(names(customers, 'DisplayName'))).toEqual([])
     expect((await w.entities('Item')).filter((x) => x['Name'] === 'Crash Test Item')).toHaveLength(1)
     const ours = new Set(customers.map((x) => x.Id))
     const invoices = (await w.entities('Invoice')).filter((x) => ours.has((x['CustomerRef'] as { value: string }).value))
-    expect(names(invoices, 'DocNumber')).toEqual([...numbers].sort())
+    expect(names(invoices, 'DocNumber')).toEqual(rounds.map((r) => r.number).sort())
+    const payments = (await w.entities('Payment')).filter((x) => ours.has((x['CustomerRef'] as { value: string }).value))
+    expect(payments).toHaveLength(rounds.length)
+    expect(rounds.filter((r) => r.phone !== undefined || r.reference !== undefined).length).toBeGreaterThan(5)
+    for (const r of rounds) {
+      const customer = customers.find((x) => x['DisplayName'] === r.name)!
+      expect([r.name, (customer['PrimaryPhone'] as { FreeFormNumber?: string } | undefined)?.FreeFormNumber]).toEqual([r.name, r.phone])
+      const theirs = payments.filter((p) => (p['CustomerRef'] as { value: string }).value === customer.Id)
+      expect([r.name, theirs.map((p) => [p['TxnDate'], p['PaymentRefNum'], p['TotalAmt']])]).toEqual([r.name, [[r.date, r.reference, 15]]])
+    }
+    // The resumes after a long gap went through the lookups, payments' included, rather than resending.
+    const found = (await w.db.syncLog.toArray()).filter((l) => /already in QuickBooks/.test(l.details)).map((l) => l.kind)
+    expect(found.filter((k) => k === 'payment').length).toBeGreaterThan(0)
   })
 })

@@ -1,23 +1,62 @@
 /**
  * How the runner finds a record QuickBooks may already hold (a create whose answer was lost and whose
- * requestid Intuit may have forgotten): by the name or number QuickBooks keeps unique enough to search.
+ * requestid Intuit may have forgotten). It looks for what was sent, not for the record as edited since: a
+ * customer by DisplayName, an item by Name, an invoice by DocNumber and customer, a payment by customer and date
+ * and then the app's key in its PrivateNote (which QuickBooks cannot query).
  * @module
  */
-import type { Contact, Invoice, Item, Job, SyncKind } from '../../../shared/domain/index.ts'
-import type { LocalRecord, QboEntityName } from './core/index.ts'
+import type { SyncKind } from '../../../shared/domain/index.ts'
+import { hasPaymentKey } from './core/index.ts'
+import type { QboEntityName } from './core/index.ts'
+import type { QboEntity } from './ports.ts'
 
-export interface Lookup { entity: QboEntityName; field: 'DisplayName' | 'Name' | 'DocNumber'; value: string }
+/** Rows per lookup query: QuickBooks' largest page. A full page without a hit proves nothing. */
+export const LOOKUP_PAGE = 1000
 
-/** The name QuickBooks knows the record by, for looking it up before creating it again. */
-export function lookupOf(kind: SyncKind, record: LocalRecord): Lookup | undefined {
-  if (kind === 'contact') return { entity: 'Customer', field: 'DisplayName', value: (record as Contact).displayName }
-  if (kind === 'job') return { entity: 'Customer', field: 'DisplayName', value: (record as Job).name }
-  if (kind === 'item') return { entity: 'Item', field: 'Name', value: (record as Item).name }
-  if (kind === 'invoice') {
-    const n = (record as Invoice).number
-    return n === undefined ? undefined : { entity: 'Invoice', field: 'DocNumber', value: n }
+export interface Lookup {
+  entity: QboEntityName
+  /** The field the log names as the match ("same DocNumber"). */
+  via: string
+  statement: string
+  /** Whether a row the query found is this record. */
+  isOurs(e: QboEntity): boolean
+}
+
+const refOf = (v: unknown): string | undefined => (v as { value?: unknown } | undefined)?.value as string | undefined
+const text = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined)
+
+/**
+ * The lookup for a create that sent `body`, or undefined when nothing in it identifies the record (an invoice
+ * without a number; a payment without the app's key, sent before creates carried one).
+ */
+export function lookupOf(kind: SyncKind, localId: string, body: QboEntity): Lookup | undefined {
+  const select = (entity: QboEntityName, where: [string, string][]) =>
+    `SELECT * FROM ${entity} WHERE ${where.map(([f, v]) => `${f} = ${qboString(v)}`).join(' AND ')} MAXRESULTS ${LOOKUP_PAGE}`
+  const byName = (entity: QboEntityName, field: string): Lookup | undefined => {
+    const name = text(body[field])
+    return name === undefined ? undefined : { entity, via: field, statement: select(entity, [[field, name]]), isOurs: () => true }
   }
-  return undefined
+  switch (kind) {
+    case 'contact':
+    case 'job':
+      return byName('Customer', 'DisplayName')
+    case 'item':
+      return byName('Item', 'Name')
+    case 'invoice': {
+      // Invoice numbers are not unique in QuickBooks: only an invoice for the customer it was sent for is ours.
+      const doc = text(body['DocNumber'])
+      const customer = refOf(body['CustomerRef'])
+      if (doc === undefined || customer === undefined) return undefined
+      return { entity: 'Invoice', via: 'DocNumber', statement: select('Invoice', [['DocNumber', doc]]), isOurs: (e) => refOf(e['CustomerRef']) === customer }
+    }
+    case 'payment': {
+      const customer = refOf(body['CustomerRef'])
+      const date = text(body['TxnDate'])
+      if (customer === undefined || date === undefined || !hasPaymentKey(body['PrivateNote'], localId)) return undefined
+      return { entity: 'Payment', via: 'payment key', statement: select('Payment', [['CustomerRef', customer], ['TxnDate', date]]),
+        isOurs: (e) => refOf(e['CustomerRef']) === customer && hasPaymentKey(e['PrivateNote'], localId) }
+    }
+  }
 }
 
 /** A QuickBooks query string literal: backslash-escaped quotes (qbo-api.md §5). */

@@ -95,10 +95,14 @@ export function localFault(code: string, userMessage: string): SyncFault {
   return { kind: 'validation', retryable: false, userMessage, action: 'fix-field', code }
 }
 
-/** The request `op` is about to send with `body`, as its claim stores it: built from the record as it is now. */
+/**
+ * The request `op` is about to send with `body`, as its claim stores it: built from the record as it is now, for
+ * the version its row settles. (After a release the record may be newer than that row; its own later row then
+ * finds nothing left to send.)
+ */
 export function requestOf(ctx: Ctx, op: SyncOp, body: QboEntity): SentRequest {
   const rec = ctx.records.get(key(op.kind, op.localId ?? ''))!
-  return { body, fields: fieldsOf(rec), version: rec.version }
+  return { body, fields: fieldsOf(rec), version: op.version ?? rec.version }
 }
 
 /**

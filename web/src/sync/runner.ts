@@ -6,8 +6,9 @@
  *   stored first, and a resend — after a retry, a lost answer, a crash or a reload — goes out with the same id,
  *   the same composition and the same body, so Intuit replays its answer instead of writing again. What was
  *   sent, not the record as edited since, becomes the mapping's snapshot: a later edit stays queued and follows.
- * - When a claimed create is old enough that Intuit may have forgotten its requestid, it looks the record up
- *   (DisplayName, Name, DocNumber) and links what it finds instead of creating again.
+ * - When a claimed create is old enough that Intuit may have forgotten its requestid, it looks up what was sent
+ *   (DisplayName, Name, DocNumber, a payment's key) and links what it finds instead of creating again; a payment
+ *   it cannot look up is held for the user rather than risk a second one (`found-creates.ts`).
  * - Each batch's results (mappings, SyncTokens, snapshots, outbox, log) commit in one store transaction.
  * - A call whose outcome is unknown (network, 5xx, 429) keeps its requestid; one that surely failed releases
  *   it, so the next try is a new request and not a replay of the failure.
@@ -23,9 +24,8 @@ import { nameTheClash } from './clash.ts'
 import { bIdOf, claimedAt, newBatchId } from './claims.ts'
 import { ENTITY_OF } from './core/index.ts'
 import type { MapWarning } from './core/index.ts'
-import { lookupOf, qboString } from './lookup.ts'
+import { linkFoundCreates } from './found-creates.ts'
 import type { QboEntity, Settlement } from './ports.ts'
-import { linkSettlement } from './settlements.ts'
 import { localSettlements } from './local-ops.ts'
 import { reactivateLinked } from './reactivate.ts'
 import { prepareStaleRetry } from './stale.ts'
@@ -220,13 +220,20 @@ function release(ctx: Ctx, seqs: number[], code: string): Settlement {
 
 type Outcome = { ok: true; entity: QboEntity } | { ok: false; fault: SyncFault; release: boolean }
 
+/** Throttled answers one call may wait out in a run (about ten of Intuit's minutes), on top of its attempts. */
+const THROTTLED_WAITS = 10
+
 async function sendWithRetry(ctx: Ctx, ops: SyncOp[], bodies: Map<string, QboEntity>, seqsOf: Map<string, number[]>, requestId: string): Promise<Map<string, Outcome>> {
   const out = new Map<string, Outcome>()
+  let throttled = 0
   for (let attempt = 1; ; attempt++) {
     const call = ops.length === 1 ? await sendOne(ctx, ops[0]!, bodies.get(ops[0]!.id)!, requestId) : await sendBatch(ctx, ops, bodies, seqsOf, requestId)
     if (call.ok) return call.value
     const fault = call.error
     if (fault.kind === 'auth') ctx.stopped = fault
+    // A throttled call was refused unprocessed and waiting helps: it spends its own allowance, not the attempts,
+    // so a busy company delays the push instead of leaving it for the next run.
+    if (fault.kind === 'rateLimit' && throttled++ < THROTTLED_WAITS) attempt--
     if (!fault.retryable || fault.kind === 'auth' || attempt >= ctx.maxAttempts) {
       // Unknown outcome (network, 5xx, throttled): keep the requestid so the next run replays, never repeats.
       const release = !fault.retryable && fault.kind !== 'auth'
@@ -263,45 +270,6 @@ async function sendBatch(ctx: Ctx, ops: SyncOp[], bodies: Map<string, QboEntity>
     else out.set(o.id, { ok: false, fault: classifyFault({ type: 'batchItem', item: item ?? { Fault: { Error: [{ code: 'missing', Message: 'No answer for this item' }] } } }), release: true })
   }
   return { ok: true, value: out }
-}
-
-/**
- * Claimed creates whose requestid Intuit may have forgotten: link those QuickBooks already has, return the ones
- * it surely lacks. A lookup that fails leaves its op claimed and unsent this run: "not found" must be an answer,
- * never a guess, or a failed query would create a duplicate.
- */
-async function linkFoundCreates(ctx: Ctx, ops: SyncOp[]): Promise<SyncOp[]> {
-  const remaining: SyncOp[] = []
-  const found: Settlement[] = []
-  let undetermined = 0
-  for (const o of ops) {
-    const rec = o.action === 'create' && o.localId ? ctx.records.get(key(o.kind, o.localId)) : undefined
-    const look = rec ? lookupOf(o.kind, rec) : undefined
-    if (!rec || !look) { remaining.push(o); continue }
-    const res = await ctx.gateway.query(`SELECT * FROM ${look.entity} WHERE ${look.field} = ${qboString(look.value)}`)
-    if (!res.ok) { undetermined++; ctx.outcome.set(o.id, 'failed'); continue }
-    // Invoice numbers are not unique in QuickBooks: only an invoice for this record's customer is ours.
-    const customer = o.kind === 'invoice' ? ctx.mappings.get(key('contact', (rec as { contactId: string }).contactId))?.qboId : undefined
-    const hit = ((res.value[look.entity] as QboEntity[] | undefined) ?? [])
-      .find((e) => o.kind !== 'invoice' || (e['CustomerRef'] as { value?: string } | undefined)?.value === customer)
-    if (!hit) { remaining.push(o); continue }
-    // QuickBooks holds what was sent, not edits made since: those stay queued and go next as an update.
-    const sent = ctx.rows.get(o.outboxSeqs[0] ?? -1)?.sent
-    const s = linkSettlement({ kind: o.kind, localId: o.localId!, label: o.label, entity: hit, record: rec, realmId: ctx.realmId, at: iso(ctx.clock.now()), via: look.field, sent })
-    found.push({ ...s, doneSeqs: o.outboxSeqs, log: s.log.map((l) => ({ ...l, details: `${l.details}: it was already in QuickBooks` })) })
-    ctx.outcome.set(o.id, 'ok')
-    ctx.summary.synced++
-  }
-  if (found.length > 0) {
-    await ctx.store.settle(found)
-    for (const s of found) if (s.mapping) ctx.mappings.set(key(s.mapping.kind, s.mapping.localId), s.mapping)
-  }
-  // Ops whose lookup failed stay in their claimed batch; sending the rest under a new id would split it.
-  if (undetermined > 0) {
-    for (const o of remaining) ctx.outcome.set(o.id, 'failed')
-    return []
-  }
-  return remaining
 }
 
 const skipText: Record<string, string> = {

@@ -164,6 +164,12 @@ const cases: Case[] = [
     expect: { batches: [['create:contact:c1']], skipped: [['c1', 'waiting-for-in-flight']] },
   },
   {
+    name: 'two rows of one record claimed under one request are that one send: resent together, nothing waits',
+    records: { contacts: [contact('c1', 'Ann', { version: 2 })] },
+    outbox: [row(1, 'contact', 'c1', { requestId: 'r1', batchId: 'B1' }), row(2, 'contact', 'c1', { op: 'update', version: 2, requestId: 'r1', batchId: 'B1' })],
+    expect: { batches: [['create:contact:c1']], skipped: [] },
+  },
+  {
     name: 'a claimed batch whose members depend on each other cannot be resent whole: dependencies win, records are looked up first',
     records: { contacts: [contact('c1')], invoices: [invoice('inv1', 'c1')] },
     outbox: [row(1, 'contact', 'c1', { requestId: 'r1', batchId: 'B1' }), row(2, 'invoice', 'inv1', { requestId: 'r1', batchId: 'B1' })],
@@ -204,6 +210,17 @@ describe('plan', () => {
       expect(op.requestId).toBeUndefined()
       expect(op.batchId).toBeUndefined()
     }
+  })
+
+  it('settles every row claimed under the one request it resends, at the newest of their versions', () => {
+    const p = plan(input({
+      name: '', records: { contacts: [contact('c1', 'Ann', { version: 3 })] },
+      outbox: [row(1, 'contact', 'c1', { requestId: 'r1', batchId: 'B1' }), row(2, 'contact', 'c1', { op: 'update', version: 2, requestId: 'r1', batchId: 'B1' }),
+        row(3, 'contact', 'c1', { op: 'update', version: 3 })],
+      expect: {},
+    }))
+    expect(p.ops).toMatchObject([{ id: 'create:contact:c1', outboxSeqs: [1, 2], version: 2, requestId: 'r1', batchId: 'B1' }])
+    expect(p.skipped).toMatchObject([{ localId: 'c1', reason: 'waiting-for-in-flight', outboxSeqs: [3] }])
   })
 
   it('never replays a claimed create as an update once QuickBooks has the record', () => {

@@ -126,16 +126,18 @@ export function plan(input: PlanInput): SyncPlan {
     const claimed = rows.length === 1 && !isClaimed(rows[0]!) ? NO_ROWS : rows.filter(isClaimed)
     const open = claimed.length === 0 ? rows : rows.filter((r) => !isClaimed(r))
     const primary = claimed[0] ?? open[open.length - 1]
-    // Only one send of a record is in flight at a time; everything after it waits for it to settle.
-    const later = claimed.length > 1 ? [...claimed.slice(1), ...open] : claimed.length > 0 ? open : NO_ROWS
+    // Only one send of a record is in flight at a time; everything after it waits for it to settle. Rows claimed
+    // under the same request (one send settling two rows of the record) are that one send, settled together.
+    const inFlight = claimed.length > 1 ? claimed.filter((r) => r.batchId === primary!.batchId && r.requestId === primary!.requestId) : claimed
+    const later = claimed.length > inFlight.length ? [...claimed.filter((r) => !inFlight.includes(r)), ...open] : claimed.length > 0 ? open : NO_ROWS
     if (later.length > 0) skip(kind, localId, 'waiting-for-in-flight', label, later)
-    const settles = claimed.length > 0 ? [claimed[0]!] : open
+    const settles = claimed.length > 0 ? inFlight : open
     if (primary?.nextAttemptAt !== undefined && Date.parse(primary.nextAttemptAt) > nowMs) {
       skip(kind, localId, 'backoff', label, settles)
       return { skip: 'backoff' }
     }
 
-    const version = primary?.version ?? rec.version
+    const version = settles[settles.length - 1]?.version ?? rec.version
     const deleted = rec.deletedAt !== undefined || primary?.op === 'delete'
     const voiding = (kind === 'invoice' && (rec.status === 'void' || primary?.op === 'void')) ||
       (kind === 'payment' && (deleted || primary?.op === 'void'))

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { QboPayment, QboPaymentResponse, QboQueryResponse } from '../../../../../shared/qbo/index.ts'
 import type { LocalId } from '../../../../../shared/domain/index.ts'
-import { paymentToQbo, qboToPayment, type PaymentFields } from './payment.ts'
+import { hasPaymentKey, paymentKey, paymentToQbo, qboToPayment, withPaymentKey, type PaymentFields } from './payment.ts'
 import { resolverFrom } from './refs.ts'
 import createdUnapplied from '../../../../../e2e/fixtures/qbo/payment/create-unapplied.nango.json' with { type: 'json' }
 import readUnapplied from '../../../../../e2e/fixtures/qbo/payment/read-unapplied.nango.json' with { type: 'json' }
@@ -78,5 +78,34 @@ describe('paymentToQbo', () => {
   it('refuses applications larger than the payment', () => {
     expect(paymentToQbo({ contactId: id('ocean'), date: '2026-04-08', amount: 100, applications: [{ invoiceId: id('inv1031'), amount: 101 }] }, { ref }))
       .toMatchObject({ ok: false, error: { field: 'Line' } })
+  })
+})
+
+describe('the payment key, which finds a payment again after a lost answer', () => {
+  const localId = '0b7c2f7e-52a5-4f4e-9a0e-3c6e1d2b9f10'
+
+  it('goes on the last line of PrivateNote, alone or after the memo, and is recognised there', () => {
+    expect(withPaymentKey({ TotalAmt: 10 }, localId).PrivateNote).toBe(`Fieldsync payment ${localId}`)
+    const note = withPaymentKey({ TotalAmt: 10, PrivateNote: 'Paid at the door' }, localId).PrivateNote
+    expect(note).toBe(`Paid at the door\nFieldsync payment ${localId}`)
+    expect(hasPaymentKey(note, localId)).toBe(true)
+    expect(hasPaymentKey(`Voided ${note}`, localId)).toBe(true)
+    expect(hasPaymentKey(note, '0b7c2f7e-52a5-4f4e-9a0e-3c6e1d2b9f11')).toBe(false)
+    expect(hasPaymentKey(`Paid with ${paymentKey(localId)}x`, localId)).toBe(false)
+    expect(hasPaymentKey(undefined, localId)).toBe(false)
+  })
+
+  it('cuts a long memo so memo and key fit in 4000 characters', () => {
+    const note = withPaymentKey({ TotalAmt: 10, PrivateNote: 'x'.repeat(4000) }, localId).PrivateNote!
+    expect(note).toHaveLength(4000)
+    expect(note.endsWith(`\n${paymentKey(localId)}`)).toBe(true)
+  })
+
+  it('is left out of the memo read back', () => {
+    const q = QboPayment.parse({ ...QboPaymentResponse.parse(updated).Payment, PrivateNote: `thanks\n${paymentKey(localId)}` })
+    expect(qboToPayment(q, localIdOf)).toMatchObject({ ok: true, value: { value: { memo: 'thanks' } } })
+    const bare = QboPayment.parse({ ...q, PrivateNote: paymentKey(localId) })
+    const back = qboToPayment(bare, localIdOf)
+    expect(back.ok && back.value.value.memo).toBeUndefined()
   })
 })

@@ -37,6 +37,34 @@ export function paymentToQbo(p: PaymentFields, ctx: { ref: RefResolver } & Pick<
   }))
 }
 
+/**
+ * The app's key for a payment, written into the PrivateNote of its create: Intuit's requestid may be forgotten,
+ * and has let duplicate payments through (qbo-api.md §2.4, §15.7), while a payment has no unique name or number
+ * to look it up by. PrivateNote is not queryable, so a lookup queries the payment's customer and date and then
+ * checks for this key.
+ */
+export function paymentKey(localId: string): string {
+  return `Fieldsync payment ${localId}`
+}
+
+/** `body` with the key on PrivateNote's last line, the memo cut so both fit QuickBooks' 4000 characters. */
+export function withPaymentKey(body: PaymentBody, localId: string): PaymentBody {
+  const key = paymentKey(localId)
+  const memo = body.PrivateNote === undefined ? '' : cut(body.PrivateNote, LIMITS.privateNote - key.length - 1)
+  return { ...body, PrivateNote: memo === '' ? key : `${memo}\n${key}` }
+}
+
+/** Whether a QuickBooks PrivateNote carries this payment's key (a void prepends "Voided" and keeps it). */
+export function hasPaymentKey(note: unknown, localId: string): boolean {
+  return typeof note === 'string' && note.split('\n').some((line) => line.trim() === paymentKey(localId))
+}
+
+/** The memo without the key's line: the key is the sync's, not the user's. */
+function memoOf(note: string | undefined): string | undefined {
+  const memo = note?.split('\n').filter((line) => !/^Fieldsync payment \S+$/.test(line.trim())).join('\n').trim()
+  return memo === undefined || memo === '' ? undefined : memo
+}
+
 /** Finds the local record linked to a QuickBooks Id (through the mapping table). */
 export type LocalIdOf = (kind: RecordRef['kind'], qboId: string) => string | undefined
 
@@ -68,13 +96,12 @@ export function qboToPayment(q: QboPayment, localIdOf: LocalIdOf): Mapped<Paymen
     }
   }
   const reference = q.PaymentRefNum?.trim()
-  const memo = q.PrivateNote?.trim()
   return mapped(compact({
     contactId: contactId as PaymentFields['contactId'],
     date: q.TxnDate,
     amount: toCents(q.TotalAmt),
     reference: reference === undefined || reference === '' ? undefined : cut(reference, LIMITS.paymentRefNum),
     applications: applications.filter((a) => a.amount > 0) as PaymentFields['applications'],
-    memo: memo === undefined || memo === '' ? undefined : memo,
+    memo: memoOf(q.PrivateNote),
   }), warnings)
 }

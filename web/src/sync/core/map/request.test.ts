@@ -64,10 +64,17 @@ describe('writeFor', () => {
     expect(ok(writeFor(o, o.kind === 'payment' ? payment : o.kind === 'invoice' ? invoice : contact, ctx))).toStrictEqual(expected)
   })
 
-  it('a payment create links its invoices and deposits to the account from settings', () => {
+  it('a payment create links its invoices, deposits to the account from settings, and carries the payment\'s key', () => {
     expect(ok(writeFor(op({ kind: 'payment', localId: 'p1' }), payment, ctx))?.body).toMatchObject({
       CustomerRef: { value: '58' }, DepositToAccountRef: { value: '35' }, Line: [{ Amount: 190, LinkedTxn: [{ TxnId: '130', TxnType: 'Invoice' }] }],
+      PrivateNote: 'Fieldsync payment p1',
     })
+  })
+
+  it('a payment update leaves the key QuickBooks holds alone', () => {
+    const w = ok(writeFor(op({ action: 'update', kind: 'payment', localId: 'p1', qboId: '170', syncToken: '0' }), { ...payment, version: 2, reference: '1042' }, ctx,
+      payment as unknown as Record<string, unknown>))
+    expect(w?.body).toStrictEqual({ Id: '170', SyncToken: '0', sparse: true, PaymentRefNum: '1042' })
   })
 
   it.each<[string, SyncOp]>([

@@ -12,7 +12,7 @@ import { invoiceToQbo } from './invoice.ts'
 import { itemToQbo } from './item.ts'
 import { jobToSubCustomer } from './job.ts'
 import { mapError, mapped, type Mapped } from './map-result.ts'
-import { paymentToQbo } from './payment.ts'
+import { paymentToQbo, withPaymentKey } from './payment.ts'
 import type { RefResolver } from './refs.ts'
 import { sparseUpdate } from './sparse.ts'
 
@@ -84,7 +84,11 @@ export function writeFor(op: SyncOp, record: LocalRecord, ctx: RecordContext, sn
 
   const next = recordToQbo(op.kind, record, ctx)
   if (!next.ok) return next
-  if (op.action === 'create') return mapped({ entity, operation: 'create', body: next.value.value, batchable: true }, next.value.warnings)
+  if (op.action === 'create') {
+    // A payment has nothing unique to find it by if the answer is lost: its create carries the app's key.
+    const body = op.kind === 'payment' ? withPaymentKey(next.value.value, record.id) : next.value.value
+    return mapped({ entity, operation: 'create', body, batchable: true }, next.value.warnings)
+  }
   if (!target) return mapError('Id', 'An update needs the record\'s QuickBooks Id and SyncToken.')
   // The body last sent, rebuilt from the snapshot; a snapshot the mapper cannot read means sending every field.
   // Only the envelope comes from the record: a field the snapshot lacks was empty then, not today's value.
