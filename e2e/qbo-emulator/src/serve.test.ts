@@ -1,5 +1,9 @@
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createChaos } from './chaos/chaos-policy.ts'
+import { ChaosConfigSchema } from './config.ts'
+import { LARGE_REALM_ID } from './seeds/large.ts'
+import { SMALL_REALM_ID } from './seeds/small.ts'
 import { startEmulator, type RunningEmulator } from './serve.ts'
 
 describe('startEmulator with the small company', () => {
@@ -39,22 +43,93 @@ describe('startEmulator with the small company', () => {
   })
 })
 
+/** Runs the command as `npm run emulator` does; resolves once it prints its base URL. */
+async function spawnEmulator(args: string[]): Promise<{ url: string; printed: (text: string) => Promise<void>; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['e2e/qbo-emulator/src/serve.ts', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+  let out = ''
+  child.stdout!.on('data', (b: Buffer) => {
+    out += b.toString()
+  })
+  /** Resolves once the output holds `text` (the lines arrive in chunks). */
+  const printed = (text: string) =>
+    new Promise<void>((resolve, reject) => {
+      const check = () => {
+        if (!out.includes(text)) return
+        child.stdout!.off('data', check)
+        resolve()
+      }
+      child.stdout!.on('data', check)
+      child.once('exit', (code) => reject(new Error(`exited with ${code} before printing ${JSON.stringify(text)}: ${out}`)))
+      check()
+    })
+  await printed('listening on ')
+  await printed('\n')
+  const url = /listening on (http:\/\/127\.0\.0\.1:\d+)\n/.exec(out)?.[1]
+  if (url === undefined) throw new Error(`no base URL in: ${out}`)
+  return { url, printed, child }
+}
+
+async function connectOver(url: string, realmId: string): Promise<(path: string, init?: RequestInit) => Promise<Response>> {
+  const t = (await (await fetch(`${url}/__admin/tokens/connect`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ realmId }) })).json()) as { access_token: string }
+  return (path, init = {}) => fetch(`${url}/v3/company/${realmId}${path}`, { ...init, headers: { Authorization: `Bearer ${t.access_token}`, Accept: 'application/json' } })
+}
+
 describe('the emulator command', () => {
   it('binds 127.0.0.1 and prints its base URL', async () => {
-    const child = spawn(process.execPath, ['e2e/qbo-emulator/src/serve.ts', '--port', '0', '--seed', 'none'], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const { url, child } = await spawnEmulator(['--seed', 'none'])
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let out = ''
-        child.stdout.on('data', (b: Buffer) => {
-          out += b.toString()
-          const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)
-          if (m) resolve(m[1]!)
-        })
-        child.on('exit', (code) => reject(new Error(`exited with ${code}: ${out}`)))
-      })
       expect((await fetch(`${url}/health`)).status).toBe(200)
     } finally {
       child.kill('SIGTERM')
     }
   })
+
+  it('--seed large --time-scale 60: serves the 10,000-customer company on a clock running 60 times real time', async () => {
+    const { url, printed, child } = await spawnEmulator(['--seed', 'large', '--time-scale', '60'])
+    try {
+      await printed(`companies: Bigtown Mechanical Services (${LARGE_REALM_ID})`)
+      await printed('time scale: 60× (an Intuit minute every 1.00 s)')
+      const call = await connectOver(url, LARGE_REALM_ID)
+      const count = async (q: string) => ((await (await call(`/query?query=${encodeURIComponent(q)}&minorversion=75`)).json()) as { QueryResponse: { totalCount: number } }).QueryResponse.totalCount
+      expect(await count('SELECT COUNT(*) FROM Customer WHERE Active IN (true, false)')).toBe(10_000)
+      expect(await count('SELECT COUNT(*) FROM Invoice')).toBe(10_000)
+      const clock = async () => ((await (await fetch(`${url}/__admin/clock`)).json()) as { now: number; timeScale: number })
+      const r0 = performance.now()
+      const e0 = await clock()
+      await new Promise((r) => setTimeout(r, 300)) // real time must pass to be scaled
+      const e1 = await clock()
+      const real = performance.now() - r0
+      expect(e0.timeScale).toBe(60)
+      expect(e1.now - e0.now).toBeGreaterThan(60 * 250)
+      expect(e1.now - e0.now).toBeLessThanOrEqual(60 * (real + 2))
+    } finally {
+      child.kill('SIGTERM')
+    }
+  }, 90_000)
+
+  it('--chaos 0.1 --chaos-seed 7: strikes exactly the calls the seeded policy picks', async () => {
+    const { url, printed, child } = await spawnEmulator(['--seed', 'small', '--chaos', '0.1', '--chaos-seed', '7'])
+    try {
+      await printed('chaos: 0.1 with seed 7')
+      expect(await (await fetch(`${url}/__admin/chaos`)).json()).toMatchObject({ default: { probability: 0.1, seed: 7 } })
+      const call = await connectOver(url, SMALL_REALM_ID)
+      const policy = createChaos(ChaosConfigSchema.parse({ probability: 0.1, seed: 7 }))
+      const expected: string[] = []
+      const seen: string[] = []
+      for (let i = 0; i < 80; i++) {
+        const kind = policy.decide(SMALL_REALM_ID, { write: false })
+        expected.push(kind ?? 'ok')
+        // A stall holds the answer for 130 s: give up quickly, as a client with a timeout would.
+        const res = await call('/customer/1?minorversion=75', kind === 'stall' ? { signal: AbortSignal.timeout(300) } : {}).catch(() => null)
+        const status = res === null ? 'stall' : ({ 200: 'ok', 500: 'http500', 503: 'http503', 429: 'throttle429' } as Record<number, string>)[res.status] ?? String(res.status)
+        await res?.arrayBuffer()
+        seen.push(status)
+      }
+      expect(seen).toEqual(expected)
+      expect(new Set(seen).size).toBeGreaterThan(2)
+      expect(seen.filter((s) => s !== 'ok').length).toBeLessThan(20)
+    } finally {
+      child.kill('SIGTERM')
+    }
+  }, 30_000)
 })

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Json } from '../types.ts'
 import { faultCode, testCompany } from '../test-helpers.ts'
 import { parseQuery } from './parser.ts'
+import { SMALL_COMPANY } from '../../seeds/small.ts'
 
 const q = (text: string) => `/query?query=${encodeURIComponent(text)}&minorversion=75`
 const rows = (body: Json, entity: string) => ((body.QueryResponse as Json)[entity] ?? []) as Json[]
@@ -118,6 +119,24 @@ describe('query results', () => {
     const big = rows((await t.get(q('SELECT * FROM Invoice WHERE TotalAmt > 1000'))).body, 'Invoice')
     expect(big.every((i) => Number(i.TotalAmt) > 1000)).toBe(true)
     expect(rows((await t.get(q("SELECT * FROM Item WHERE Id IN ('1', '3', '999')"))).body, 'Item').map((i) => i.Id).sort()).toEqual(['1', '3'])
+  })
+
+  it('filters rows with < and <= on amounts, dates and timestamps: the boundary row only with <=', async () => {
+    const t = testCompany()
+    const all = (SMALL_COMPANY.entities.Invoice ?? []) as Json[]
+    const ids = (list: Json[]) => list.map((i) => String(i.Id)).sort()
+    const pick = async (text: string) => ids(rows((await t.get(q(text))).body, 'Invoice'))
+    const pivot = all.map((i) => Number(i.TotalAmt)).filter((n) => n > 0).sort((a, b) => a - b)[5]!
+    expect(await pick(`SELECT * FROM Invoice WHERE TotalAmt < ${pivot}`)).toEqual(ids(all.filter((i) => Number(i.TotalAmt) < pivot)))
+    expect(await pick(`SELECT * FROM Invoice WHERE TotalAmt <= ${pivot}`)).toEqual(ids(all.filter((i) => Number(i.TotalAmt) <= pivot)))
+    expect((await pick(`SELECT * FROM Invoice WHERE TotalAmt <= ${pivot}`)).length).toBeGreaterThan((await pick(`SELECT * FROM Invoice WHERE TotalAmt < ${pivot}`)).length)
+    const day = String(all[3]!.TxnDate)
+    expect(await pick(`SELECT * FROM Invoice WHERE TxnDate < '${day}'`)).toEqual(ids(all.filter((i) => String(i.TxnDate) < day)))
+    expect(await pick(`SELECT * FROM Invoice WHERE TxnDate <= '${day}'`)).toEqual(ids(all.filter((i) => String(i.TxnDate) <= day)))
+    const stamp = String((all[10]!.MetaData as Json).LastUpdatedTime)
+    const at = (i: Json) => Date.parse(String((i.MetaData as Json).LastUpdatedTime))
+    expect(await pick(`SELECT * FROM Invoice WHERE MetaData.LastUpdatedTime < '${stamp}'`)).toEqual(ids(all.filter((i) => at(i) < Date.parse(stamp))))
+    expect(await pick(`SELECT * FROM Invoice WHERE MetaData.LastUpdatedTime <= '${stamp}'`)).toEqual(ids(all.filter((i) => at(i) <= Date.parse(stamp))))
   })
 
   it('sorts name lists by name by default and honours ORDERBY … DESC', async () => {
