@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Json } from './types.ts'
-import { entityOf, faultCode, testCompany } from './test-helpers.ts'
+import { entityOf, faultCode, REALM, testCompany } from './test-helpers.ts'
 
 const items = (body: Json) => body.BatchItemResponse as Json[]
 const code = (item: Json | undefined) => ((item?.Fault as Json | undefined)?.Error as Json[] | undefined)?.[0]?.code
@@ -77,5 +77,24 @@ describe('batch', () => {
     expect(code(items((await t.post('/batch', body)).body)[0])).toBeUndefined()
     const r = await t.post('/batch?requestid=batch-1', { BatchItemRequest: [{ bId: 'b-12345678901', operation: 'create', Customer: { DisplayName: 'Long bId 2' } }] })
     expect(code(items(r.body)[0])).toBe('2050')
+  })
+})
+
+describe('batch response size', () => {
+  it('holds at most 1000 objects: query rows past that are cut, writes count too', async () => {
+    const t = testCompany('none')
+    const customers = Array.from({ length: 1500 }, (_, i) => ({ Id: String(i + 1), SyncToken: '0', DisplayName: `Customer ${String(i + 1).padStart(4, '0')}`, Active: true }))
+    t.companies.seed(REALM, { entities: { Customer: customers } })
+    const page = (start: number) => ({ bId: `q${start}`, Query: `SELECT * FROM Customer ORDERBY Id STARTPOSITION ${start} MAXRESULTS 600` })
+    const r = await t.post('/batch', { BatchItemRequest: [{ bId: 'w', operation: 'create', Customer: { DisplayName: 'Counted Too' } }, page(1), page(601), page(1201)] })
+    const [w, a, b, c] = items(r.body)
+    expect(w?.Customer).toBeDefined()
+    expect(((a?.QueryResponse as Json).Customer as Json[]).length).toBe(600)
+    expect(b?.QueryResponse).toMatchObject({ startPosition: 601, maxResults: 399 })
+    expect(((b?.QueryResponse as Json).Customer as Json[]).at(-1)?.Id).toBe('999')
+    expect(c?.QueryResponse).toEqual({})
+    // COUNT(*) returns no objects, so it always fits.
+    const counted = await t.post('/batch', { BatchItemRequest: [{ bId: 'a', Query: 'SELECT * FROM Customer MAXRESULTS 1000' }, { bId: 'n', Query: 'SELECT COUNT(*) FROM Customer' }] })
+    expect(items(counted.body)[1]?.QueryResponse).toEqual({ totalCount: 1501 })
   })
 })

@@ -2,7 +2,9 @@
  * Batch (qbo-api.md §7): up to 30 BatchItemRequests, each a create, update or delete of one
  * entity or a Query, answered item by item with its own Fault when it fails. Items run in order,
  * but none can see what an earlier item of the same batch created (Intuit's 2017 batch blog: a
- * customer created in a batch cannot be used by an invoice in that batch).
+ * customer created in a batch cannot be used by an invoice in that batch). A batch response holds at
+ * most 1000 objects (§7); query rows past that are cut, as CDC cuts at its cap (how Intuit cuts is
+ * not documented), and `maxResults` says how many a page kept.
  */
 import type { Json } from './types.ts'
 import type { Realm } from './realm.ts'
@@ -16,6 +18,7 @@ import { runQuery } from './query/run.ts'
 
 export const MAX_BATCH_ITEMS = 30
 export const MAX_BID_WITH_REQUEST_ID = 10
+export const MAX_BATCH_OBJECTS = 1000
 
 export interface BatchOptions {
   minorVersion: number
@@ -30,7 +33,22 @@ export function runBatch(realm: Realm, body: Json, opts: BatchOptions): Result<J
   if (!Array.isArray(items) || items.length === 0) return fail(faults.required('BatchItemRequest'))
   if (items.length > MAX_BATCH_ITEMS) return fail(faults.batchTooLarge(items.length, MAX_BATCH_ITEMS))
   const hidden = new Set<string>()
-  return ok(items.map((item) => runItem(realm, item, hidden, opts)))
+  let room = MAX_BATCH_OBJECTS
+  return ok(
+    items.map((item) => {
+      const reply = runItem(realm, item, hidden, opts)
+      const qr = isObject(reply.QueryResponse) ? reply.QueryResponse : undefined
+      if (!qr) {
+        if (!reply.Fault) room = Math.max(0, room - 1)
+        return reply
+      }
+      const key = Object.keys(qr).find((k) => Array.isArray(qr[k]))
+      if (key === undefined) return reply
+      const rows = (qr[key] as unknown[]).slice(0, room)
+      room -= rows.length
+      return { ...reply, QueryResponse: rows.length ? { ...qr, [key]: rows, maxResults: rows.length } : {} }
+    }),
+  )
 }
 
 function runItem(realm: Realm, item: unknown, hidden: Set<string>, opts: BatchOptions): Json {

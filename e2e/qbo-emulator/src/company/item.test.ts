@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { entityOf, faultCode, testCompany } from './test-helpers.ts'
 
 // Seeded chart: 1 Services (Income), 2 Sales of Product Income, 3 Checking (Bank),
-// 7 Inventory Asset, 8 Cost of Goods Sold, 17 Snow Removal Income (inactive).
+// 7 Inventory Asset, 8 Cost of Goods Sold, 9 Subcontractors (COGS), 10 Job Supplies (Expense),
+// 17 Snow Removal Income (inactive).
 describe('Item rules', () => {
   const service = { Type: 'Service', UnitPrice: 120, IncomeAccountRef: { value: '1' } }
   const cases: { name: string; body: Record<string, unknown>; code: string }[] = [
@@ -21,6 +22,9 @@ describe('Item rules', () => {
     { name: 'an IncomeAccountRef to an inactive account', body: { Name: 'Snow', Type: 'Service', IncomeAccountRef: { value: '17' } }, code: '610' },
     { name: 'an Inventory item without AssetAccountRef', body: { Name: 'Pump', Type: 'Inventory', IncomeAccountRef: { value: '2' }, InvStartDate: '2026-01-01', QtyOnHand: 1 }, code: '2020' },
     { name: 'a UnitPrice that is not a number', body: { ...service, Name: 'Bad price', UnitPrice: 'cheap' }, code: '2010' },
+    { name: 'an ExpenseAccountRef to an Expense account (not Cost of Goods Sold)', body: { ...service, Name: 'Supplies run', ExpenseAccountRef: { value: '10' } }, code: '6000' },
+    { name: 'an ExpenseAccountRef to an income account', body: { ...service, Name: 'Odd expense', ExpenseAccountRef: { value: '2' } }, code: '6000' },
+    { name: 'an ExpenseAccountRef to an unknown account', body: { ...service, Name: 'Ghost expense', ExpenseAccountRef: { value: '999' } }, code: '2500' },
   ]
   for (const c of cases) {
     it(`refuses ${c.name} with ${c.code}`, async () => {
@@ -35,6 +39,15 @@ describe('Item rules', () => {
     const t = testCompany()
     const item = entityOf(await t.post('/item', { Name: 'Consulting hour', ...service }), 'Item')
     expect(item).toMatchObject({ Name: 'Consulting hour', FullyQualifiedName: 'Consulting hour', Type: 'Service', UnitPrice: 120, Active: true, SyncToken: '0', IncomeAccountRef: { value: '1', name: 'Services' }, TrackQtyOnHand: false })
+  })
+
+  it('takes an ExpenseAccountRef to any Cost of Goods Sold account, and none at all', async () => {
+    const t = testCompany()
+    for (const [name, account] of [['Copper elbow', '8'], ['Sub labor', '9']] as const) {
+      const item = entityOf(await t.post('/item', { ...service, Type: 'NonInventory', Name: name, ExpenseAccountRef: { value: account } }), 'Item')
+      expect((item.ExpenseAccountRef as { value: string }).value).toBe(account)
+    }
+    expect(entityOf(await t.post('/item', { ...service, Name: 'Sales only' }), 'Item').ExpenseAccountRef).toBeUndefined()
   })
 
   it('reports NonInventory as NonInventory and keeps Sku whatever minorversion is asked for', async () => {

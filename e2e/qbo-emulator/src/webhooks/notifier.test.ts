@@ -35,7 +35,7 @@ function manualScheduler() {
   return s
 }
 
-function setup(opts: { connected?: string[]; statuses?: number[]; maxAttempts?: number } = {}) {
+function setup(opts: { connected?: string[]; statuses?: number[]; maxAttempts?: number; hang?: boolean } = {}) {
   const apps = createAppRegistry([{ clientId: 'app', clientSecret: 's', redirectUris: ['https://a.example/cb'], webhook: hook }])
   const connected = new Set(opts.connected ?? [realmA, realmB])
   const scheduler = manualScheduler()
@@ -43,6 +43,8 @@ function setup(opts: { connected?: string[]; statuses?: number[]; maxAttempts?: 
   const statuses = [...(opts.statuses ?? [])]
   const fetchStub = (async (_url: string, init: RequestInit) => {
     sent.push({ headers: new Headers(init.headers), body: String(init.body) })
+    // An endpoint that never answers: only the acknowledgement timeout ends the call.
+    if (opts.hang) await new Promise((_resolve, reject) => init.signal!.addEventListener('abort', () => reject(init.signal!.reason)))
     return new Response(null, { status: statuses.shift() ?? 200 })
   }) as unknown as typeof fetch
   const notifier = createWebhookNotifier({
@@ -82,12 +84,13 @@ describe('webhook notifier', () => {
           realmId: realmA,
           dataChangeEvent: {
             entities: [
-              { name: 'Customer', id: '1', operation: 'Create', lastUpdated: '2025-03-01T09:00:00-08:00' },
-              { name: 'Customer', id: '2', operation: 'Delete', lastUpdated: '2025-03-01T09:00:00-08:00' },
+              // The offset as Intuit writes it in webhooks (Java SDK recording): no colon.
+              { name: 'Customer', id: '1', operation: 'Create', lastUpdated: '2025-03-01T09:00:00-0800' },
+              { name: 'Customer', id: '2', operation: 'Delete', lastUpdated: '2025-03-01T09:00:00-0800' },
             ],
           },
         },
-        { realmId: realmB, dataChangeEvent: { entities: [{ name: 'Customer', id: '7', operation: 'Update', lastUpdated: '2025-03-01T09:00:00-08:00' }] } },
+        { realmId: realmB, dataChangeEvent: { entities: [{ name: 'Customer', id: '7', operation: 'Update', lastUpdated: '2025-03-01T09:00:00-0800' }] } },
       ],
     })
     expect(await verifySignature(verifierToken, sent[0]!.body, sent[0]!.headers.get('intuit-signature')!)).toBe(true)
@@ -119,6 +122,18 @@ describe('webhook notifier', () => {
     scheduler.runNext() // the held event goes out next
     await notifier.settled()
     expect(JSON.parse(sent.at(-1)!.body).eventNotifications[0].dataChangeEvent.entities[0].id).toBe('2')
+  })
+
+  it('gives an endpoint 3 s of emulator time to answer, then counts the attempt as failed and retries', async () => {
+    const { notifier, scheduler, sent } = setup({ hang: true })
+    notifier.notify(change(realmA, '1'))
+    scheduler.runNext()
+    while (sent.length === 0) await new Promise((r) => setImmediate(r)) // signing is async
+    expect(scheduler.pending()).toEqual([300]) // 3 s at a time scale of 10
+    scheduler.runNext()
+    await notifier.settled()
+    expect(notifier.deliveries()[0]).toMatchObject({ state: 'retrying', attempts: [{ status: null, error: expect.stringContaining('no answer within 3000 ms') }] })
+    expect(scheduler.pending()).toEqual([1_000])
   })
 
   it('gives up after the configured number of attempts', async () => {

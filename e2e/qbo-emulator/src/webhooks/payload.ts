@@ -1,7 +1,9 @@
 /**
  * @module
  * The classic `eventNotifications` payload (qbo-api.md §10.1): one element per realm, in the order the
- * realms first changed, each with the entities that changed in the order they changed.
+ * realms first changed, each with the entities that changed in the order they changed. `lastUpdated`
+ * carries its offset without a colon (`2015-10-05T14:42:19-0700`), as in the payload recorded from
+ * Intuit's Java SDK (fixtures/qbo/webhook/classic-customer-create.signed.java-sdk.json) and §10.1.
  */
 import type { CompanyChange } from '../companies-port.ts'
 
@@ -17,9 +19,14 @@ export function buildPayload(changes: CompanyChange[]): EventNotifications {
   for (const ch of changes) {
     let n = byRealm.get(ch.realmId)
     if (n === undefined) byRealm.set(ch.realmId, (n = { realmId: ch.realmId, dataChangeEvent: { entities: [] } }))
-    n.dataChangeEvent.entities.push({ name: entityName(ch.entity), id: ch.id, operation: ch.operation, lastUpdated: ch.lastUpdated })
+    n.dataChangeEvent.entities.push({ name: entityName(ch.entity), id: ch.id, operation: ch.operation, lastUpdated: compactOffset(ch.lastUpdated) })
   }
   return { eventNotifications: [...byRealm.values()] }
+}
+
+/** `…-08:00` → `…-0800`; anything else is left as it is. */
+function compactOffset(stamp: string): string {
+  return stamp.replace(/([+-]\d{2}):(\d{2})$/, '$1$2')
 }
 
 /** Intuit names entities in PascalCase (`Customer`), whatever case the change was reported in. */

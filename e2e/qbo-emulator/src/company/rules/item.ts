@@ -1,7 +1,9 @@
 /**
  * Item rules (Intuit item reference; qbo-api.md §3.2): Name required, ≤100, unique, no
  * `:`/tab/newline; Type explicit; Service and NonInventory sell through an income account;
- * Inventory needs its asset account, start date and quantity.
+ * an ExpenseAccountRef, when sent, must be a Cost of Goods Sold account (whether Intuit requires
+ * one for a sales-only item is unconfirmed, so it stays optional); Inventory needs its asset
+ * account, start date and quantity.
  */
 import type { EntityRules, WriteContext } from './context.ts'
 import type { Json } from '../types.ts'
@@ -14,12 +16,14 @@ import { checkName, checkString, namedRef, resolveRef } from './checks.ts'
 
 const TYPES = ['Service', 'NonInventory', 'Inventory', 'Category', 'Group'] as const
 const INCOME_TYPES = new Set(['Income', 'Other Income'])
+const COGS_TYPES = new Set(['Cost of Goods Sold'])
 
-function accountRef(ctx: WriteContext, element: string, ref: unknown, allowed: ReadonlySet<string> | undefined, kind: string): Result<Json> {
+/** `kind` is written as it reads after "must be", e.g. "an income account". */
+function accountRef(ctx: WriteContext, element: string, ref: unknown, allowed: ReadonlySet<string>, kind: string): Result<Json> {
   const account = resolveRef(ctx, 'Account', element, ref, { active: true })
   if (!account.ok) return account
-  if (allowed && !allowed.has(str(account.value.AccountType) ?? '')) {
-    return fail(faults.business(`${element} must be an ${kind} account.`, element))
+  if (!allowed.has(str(account.value.AccountType) ?? '')) {
+    return fail(faults.business(`${element} must be ${kind}.`, element))
   }
   return ok(namedRef(str(account.value.Id) ?? '', account.value.Name))
 }
@@ -55,18 +59,18 @@ export const itemRules: EntityRules = {
 
     if (type !== 'Category' && type !== 'Group') {
       if (input.IncomeAccountRef === undefined || input.IncomeAccountRef === null) return fail(faults.required('IncomeAccountRef'))
-      const income = accountRef(ctx, 'IncomeAccountRef', input.IncomeAccountRef, INCOME_TYPES, 'income')
+      const income = accountRef(ctx, 'IncomeAccountRef', input.IncomeAccountRef, INCOME_TYPES, 'an income account')
       if (!income.ok) return income
       out.IncomeAccountRef = income.value
       if (input.ExpenseAccountRef !== undefined && input.ExpenseAccountRef !== null) {
-        const expense = accountRef(ctx, 'ExpenseAccountRef', input.ExpenseAccountRef, undefined, 'expense')
+        const expense = accountRef(ctx, 'ExpenseAccountRef', input.ExpenseAccountRef, COGS_TYPES, 'a Cost of Goods Sold account')
         if (!expense.ok) return expense
         out.ExpenseAccountRef = expense.value
       }
     }
     if (type === 'Inventory') {
       if (input.AssetAccountRef === undefined || input.AssetAccountRef === null) return fail(faults.required('AssetAccountRef'))
-      const asset = accountRef(ctx, 'AssetAccountRef', input.AssetAccountRef, new Set(['Other Current Asset']), 'inventory asset')
+      const asset = accountRef(ctx, 'AssetAccountRef', input.AssetAccountRef, new Set(['Other Current Asset']), 'an inventory asset account')
       if (!asset.ok) return asset
       out.AssetAccountRef = asset.value
       if (input.InvStartDate === undefined) return fail(faults.required('InvStartDate'))
