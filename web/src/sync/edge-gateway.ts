@@ -134,7 +134,7 @@ export function edgeFault(e: ApiErrorBody['error'], status: number): SyncFault {
       return { ...base, kind: 'rateLimit', retryable: true, action: 'backoff', userMessage: 'Waiting for QuickBooks; sync resumes by itself.', retryAfterMs: e.retryAfterMs ?? 1000 }
     case 'intuit_unavailable':
       return { ...base, kind: 'transient', retryable: true, action: 'retry', userMessage: 'QuickBooks is not answering right now. Changes stay queued and go out later.', ...(e.retryAfterMs !== undefined ? { retryAfterMs: e.retryAfterMs } : {}) }
-    case 'unauthenticated': case 'not_connected': case 'needs_reconnect': case 'realm_mismatch':
+    case 'unauthenticated': case 'session_ended': case 'not_connected': case 'needs_reconnect': case 'realm_mismatch':
       return { ...base, kind: 'auth', retryable: false, action: 'reconnect', userMessage: 'The connection to QuickBooks has ended. Reconnect QuickBooks in Settings; nothing is lost meanwhile.' }
     default:
       return { ...base, kind: 'fatal', retryable: false, action: 'none', userMessage: `Fieldsync's server refused this request: ${e.message}` }

@@ -77,6 +77,19 @@ const cases: [string, FaultInput, Expected][] = [
   ['duplicate naming the clashing record', http(400, { Fault: { Error: [{ code: '6240', Detail: 'The name supplied already exists. : Id=58' }] } }),
     { kind: 'duplicate', retryable: false, action: 'rename-or-link', code: '6240', conflictingId: '58' }],
   ['JSON fault sent as text', http(400, JSON.stringify(dup6240)), { kind: 'duplicate', retryable: false, action: 'rename-or-link', code: '6240' }],
+  ['business validation 6000 naming an account says where to change it', http(400, { Fault: { Error: [{ code: '6000', Message: 'A business validation error has occurred while processing your request', Detail: 'Business Validation Error: IncomeAccountRef must be an income account.', element: 'IncomeAccountRef' }], type: 'ValidationFault' } }),
+    { kind: 'validation', action: 'fix-field', code: '6000', field: 'IncomeAccountRef', retryable: false,
+      userMessage: 'QuickBooks rejected this record as incomplete or inconsistent. Check the default income account in Settings → QuickBooks, then try again.' }],
+  ['required field 2020 names a nested element in words', http(400, { Fault: { Error: [{ code: '2020', Message: 'Required param missing', element: 'Line.Amount' }], type: 'ValidationFault' } }),
+    { kind: 'validation', action: 'fix-field', code: '2020', field: 'Line.Amount', retryable: false,
+      userMessage: 'QuickBooks needs a field that is empty here. Check the invoice lines, then try again.' }],
+  // What the record's row re-reads from an outbox row that kept the edge's own code.
+  ...(['needs_reconnect', 'session_ended', 'not_connected', 'unauthenticated'] as const).map((code): [string, FaultInput, Expected] =>
+    [`the edge's ${code}, as stored`, http(400, { Fault: { Error: [{ code }], type: 'ValidationFault' } }), { kind: 'auth', retryable: false, action: 'reconnect', code }]),
+  ["the edge's intuit_unavailable, as stored", http(400, { Fault: { Error: [{ code: 'intuit_unavailable' }], type: 'ValidationFault' } }),
+    { kind: 'transient', retryable: true, action: 'retry', code: 'intuit_unavailable' }],
+  ["the edge's paced, as stored", http(400, { Fault: { Error: [{ code: 'paced' }], type: 'ValidationFault' } }),
+    { kind: 'rateLimit', retryable: true, action: 'backoff', code: 'paced' }],
   ['network gone', { type: 'network', message: 'Failed to fetch' },
     { kind: 'transient', retryable: true, action: 'retry', code: 'network', detail: 'Failed to fetch' }],
 ]

@@ -3,6 +3,7 @@
  * Follows design.md's error table; codes from qbo-api.md §9.3. Bodies are read by `fault-body.ts`.
  * @module
  */
+import type { ApiErrorCode } from '../../../../shared/api/errors.ts'
 import { QBO_FAULTS } from '../../../../shared/qbo/index.ts'
 import { parseFaultBody } from './fault-body.ts'
 import type { FaultAction, FaultInput, FaultKind, SyncFault } from './fault-types.ts'
@@ -84,8 +85,18 @@ const EXTRA_CODE_RULES: Readonly<Record<string, Rule>> = {
   '130': AUTH,
 }
 
+/**
+ * The edge's own refusals (shared/api/errors.ts) that an outbox row can keep as its code: the record's row
+ * re-reads the kind and action from the stored code, so a revoked connection must read as Reconnect there too.
+ */
+const EDGE_CODE_RULES: Readonly<Partial<Record<ApiErrorCode, Rule>>> = {
+  unauthenticated: AUTH, session_ended: AUTH, not_connected: AUTH, needs_reconnect: AUTH, realm_mismatch: AUTH,
+  paced: RATE, intuit_unavailable: TRANSIENT,
+}
+
 const CODE_RULES: ReadonlyMap<string, Rule> = new Map([
   ...Object.entries(EXTRA_CODE_RULES),
+  ...Object.entries(EDGE_CODE_RULES),
   ...Object.entries(RULES_BY_NAME).map(([name, rule]) => [QBO_FAULTS[name as keyof typeof QBO_FAULTS].code, rule] as const),
 ])
 
@@ -108,8 +119,36 @@ function ruleForType(type: string | undefined, status: number | undefined): Rule
   return status === undefined ? undefined : ruleForStatus(status)
 }
 
+/**
+ * QuickBooks' names of the fields a validation fault points at (its `element`) → what the user changes, in
+ * plain words: the row then says where to look instead of "check its details". Accounts come from settings.
+ */
+const FIELD_WORDS: Readonly<Record<string, string>> = {
+  DisplayName: 'the name', Name: 'the name', GivenName: 'the first name', FamilyName: 'the last name',
+  CompanyName: 'the company name', PrimaryEmailAddr: 'the email', PrimaryPhone: 'the phone number', BillAddr: 'the billing address',
+  ShipAddr: 'the property address', Notes: 'the notes', Description: 'the description', Sku: 'the SKU', UnitPrice: 'the price',
+  DocNumber: 'the invoice number', TxnDate: 'the date', DueDate: 'the due date', Line: 'the invoice lines', CustomerMemo: 'the message',
+  TotalAmt: 'the amount', PaymentRefNum: 'the reference number', CustomerRef: 'the customer',
+  IncomeAccountRef: 'the default income account in Settings → QuickBooks',
+  ExpenseAccountRef: 'the default expense account in Settings → QuickBooks',
+  DepositToAccountRef: 'the deposit account in Settings → QuickBooks',
+}
+
+/** "Line.Amount" → the words for "Line". */
+function fieldWords(field: string | undefined): string | undefined {
+  return field === undefined ? undefined : FIELD_WORDS[field.split('.')[0]!]
+}
+
+/** A validation message names the field when QuickBooks did: its first sentence, then where to look. */
+function pointAt(rule: Rule, field: string | undefined): string {
+  const words = rule.kind === 'validation' ? fieldWords(field) : undefined
+  if (words === undefined) return rule.message
+  const first = /^.*?\.(?=\s|$)/.exec(rule.message)?.[0] ?? rule.message
+  return `${first} Check ${words}, then try again.`
+}
+
 function build(rule: Rule, code: string, extra: Partial<SyncFault>): SyncFault {
-  const f: SyncFault = { kind: rule.kind, retryable: rule.retryable, userMessage: rule.message, action: rule.action, code }
+  const f: SyncFault = { kind: rule.kind, retryable: rule.retryable, userMessage: pointAt(rule, extra.field ?? rule.field), action: rule.action, code }
   if (rule.field !== undefined) f.field = rule.field
   for (const [k, v] of Object.entries(extra)) if (v !== undefined) (f as Record<string, unknown>)[k] = v
   return f

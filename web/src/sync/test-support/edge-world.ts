@@ -9,11 +9,13 @@
  * browser to is fetched from the edge itself — what the proxy does.
  * @module
  */
-import { startEmulator, type RunningEmulator } from '../../../../e2e/qbo-emulator/src/serve.ts'
+import { SessionResponse } from '../../../../shared/api/index.ts'
+import { listen } from '../../../../e2e/qbo-emulator/src/listen.ts'
+import { startEmulator, type RunningEmulator, type StartEmulatorOptions } from '../../../../e2e/qbo-emulator/src/serve.ts'
 import { SMALL_REALM_ID } from '../../../../e2e/qbo-emulator/src/seeds/small.ts'
 import { localApp } from '../../../../scripts/edge-vars.ts'
 import { connectThroughEdge, startEdgeWorker, type EdgeWorker } from '../../../../e2e/support/edge-worker.ts'
-import { testClock, testDb } from '../../db/test-db.ts'
+import { testClock, testDb, type TestClock } from '../../db/test-db.ts'
 import type { FieldsyncDB } from '../../db/schema.ts'
 import { DexieStore } from '../dexie-store.ts'
 import { edgeGateway } from '../edge-gateway.ts'
@@ -22,52 +24,98 @@ import type { RunnerDeps } from '../run-context.ts'
 import { emulatorAdmin } from './emulator-world.ts'
 
 const APP_ORIGIN = 'http://app.fieldsync.test'
+/** Emulator ms per real ms: Intuit's minute lasts 60 ms. */
+const TIME_SCALE = 1000
+
+export interface EdgeWorldOptions {
+  /** Emulator settings on top of the small seed. */
+  emulator?: Pick<StartEmulatorOptions, 'tokenLifetimes'>
+  /**
+   * The edge's pacer window and the engine's backoff waits pass at the emulator's time scale, as all three share
+   * Intuit's minute in production. Without it the engine's waits are skipped and the pacer counts real minutes.
+   */
+  scaledTime?: boolean
+}
 
 export interface EdgeWorld {
   emu: RunningEmulator
   edgeUrl: string
   realmId: string
-  /** The edge's session cookie (`fs_session=…`), as the browser would hold it. */
-  cookie: string
+  /** The edge's session cookie (`fs_session=…`), as the browser would hold it; `reconnect` replaces it. */
+  readonly cookie: string
   gateway: QboGateway
   clock: Clock & { advance(ms: number): void }
-  /** A fresh device: its own IndexedDB, same connection. */
-  device(): { db: FieldsyncDB; deps(over?: Partial<RunnerDeps>): RunnerDeps }
+  /** A fresh device: its own IndexedDB (stamped by `clock`, which the test moves), same connection. */
+  device(): { db: FieldsyncDB; clock: TestClock; deps(over?: Partial<RunnerDeps>): RunnerDeps }
+  /** `GET /api/session` with the cookie, as the worker asks it; undefined when the edge cannot be reached. */
+  session(changesSince?: number): Promise<SessionResponse | undefined>
+  /** Connect again through the OAuth flow (the card's Reconnect); `gateway` and `session` use the new cookie. */
+  reconnect(): Promise<void>
+  /**
+   * Stops the emulator's listener, so the edge's calls to QuickBooks are refused; the returned call listens again on
+   * the same port with the same companies and tokens. Webhook deliveries stop for good (the emulator's timers end).
+   */
+  quickBooksDown(): Promise<() => Promise<void>>
   admin<T = unknown>(method: string, path: string, body?: unknown): Promise<T>
   entities(entity: 'Customer' | 'Item' | 'Invoice' | 'Payment'): Promise<QboEntity[]>
   close(): Promise<void>
 }
 
-export async function startEdgeWorld(): Promise<EdgeWorld> {
+export async function startEdgeWorld(opts: EdgeWorldOptions = {}): Promise<EdgeWorld> {
   const emu = await startEmulator({
-    port: 0, seed: 'small', timeScale: 1000,
+    port: 0, seed: 'small', timeScale: TIME_SCALE, ...opts.emulator,
     apps: [{ clientId: localApp.clientId, clientSecret: localApp.clientSecret, redirectUris: [`${APP_ORIGIN}/auth/intuit/callback`] }],
   })
+  let listening: { close(): Promise<void> } = emu
   let edge: EdgeWorker | undefined
   try {
-    edge = await startEdgeWorker({ emulatorUrl: emu.url, appOrigin: APP_ORIGIN })
+    const vars: Record<string, string> = opts.scaledTime ? { PACER_TIME_SCALE: String(TIME_SCALE) } : {}
+    edge = await startEdgeWorker({ emulatorUrl: emu.url, appOrigin: APP_ORIGIN, vars })
+    const edgeUrl = edge.url
     const realmId = SMALL_REALM_ID
-    const cookie = await connectThroughEdge(edge.url, emu.url, realmId)
+    let cookie = await connectThroughEdge(edgeUrl, emu.url, realmId)
     const withCookie: typeof fetch = (input, init) => {
       const headers = new Headers(init?.headers)
       headers.set('cookie', cookie)
       return fetch(input, { ...init, headers })
     }
-    const gateway = edgeGateway(realmId, { origin: edge.url, fetch: withCookie })
+    const gateway = edgeGateway(realmId, { origin: edgeUrl, fetch: withCookie })
     const { admin, entities } = emulatorAdmin(emu.url, realmId)
     let offset = 0
-    const clock = { now: () => Date.parse('2026-03-01T09:00:00Z') + offset, sleep: async (ms: number) => { offset += ms }, advance: (ms: number) => { offset += ms } }
+    const clock = {
+      now: () => Date.parse('2026-03-01T09:00:00Z') + offset,
+      sleep: async (ms: number) => {
+        offset += ms
+        if (opts.scaledTime) await new Promise((resolve) => setTimeout(resolve, ms / TIME_SCALE))
+      },
+      advance: (ms: number) => { offset += ms },
+    }
     let n = 0
     const random = { next: () => ((n = (n * 16807 + 7) % 2147483647) / 2147483647), uuid: () => crypto.randomUUID() }
     const running = edge
     return {
-      emu, edgeUrl: edge.url, realmId, cookie, gateway, clock, admin,
+      emu, edgeUrl, realmId, gateway, clock, admin, entities,
+      get cookie() { return cookie },
       device() {
-        const db = testDb(testClock('2026-03-01T09:00:00.000Z'))
-        return { db, deps: (over = {}) => ({ store: new DexieStore(db), gateway, clock, random, realmId, ...over }) }
+        const dbClock = testClock('2026-03-01T09:00:00.000Z')
+        const db = testDb(dbClock)
+        return { db, clock: dbClock, deps: (over = {}) => ({ store: new DexieStore(db), gateway, clock, random, realmId, ...over }) }
       },
-      entities,
-      async close() { await running.dispose(); await emu.close() },
+      async session(changesSince = 0) {
+        try {
+          const res = await withCookie(`${edgeUrl}/api/session?changesSince=${changesSince}`)
+          const parsed = SessionResponse.safeParse(await res.json())
+          return parsed.success ? parsed.data : undefined
+        } catch {
+          return undefined
+        }
+      },
+      async reconnect() { cookie = await connectThroughEdge(edgeUrl, emu.url, realmId) },
+      async quickBooksDown() {
+        await listening.close()
+        return async () => { listening = await listen(emu.emulator, { port: emu.port }) }
+      },
+      async close() { await running.dispose(); await listening.close() },
     }
   } catch (e) {
     await edge?.dispose()
