@@ -213,7 +213,7 @@ describe('the runner stopped at 20 random points during a push', () => {
     }
     const base = w.deps().store
     const store: typeof base = {
-      snapshot: () => base.snapshot(), readLog: () => base.readLog(), log: (r) => base.log(r), setCheckpoint: (c) => base.setCheckpoint(c),
+      snapshot: () => base.snapshot(), readLog: () => base.readLog(), log: (r) => base.log(r), setCheckpoint: (c, r) => base.setCheckpoint(c, r), settings: () => base.settings(),
       moveInvoiceNumberPast: (d) => base.moveInvoiceNumberPast(d),
       claim: (c) => { die(); return base.claim(c) }, settle: (s) => { die(); return base.settle(s) },
     }
