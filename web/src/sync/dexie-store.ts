@@ -65,6 +65,11 @@ export class DexieStore implements LocalStore {
       for (const s of settlements) {
         if (s.mapping) await db.mappings.put(s.mapping)
         if (s.doneSeqs.length > 0) await db.outbox.bulkDelete(s.doneSeqs)
+        if (s.doneIfUnchanged && s.doneIfUnchanged.length > 0) {
+          const want = new Map(s.doneIfUnchanged.map((d) => [d.seq, d.version]))
+          const rows = await db.outbox.bulkGet([...want.keys()])
+          await db.outbox.bulkDelete(rows.filter((r): r is OutboxRow => r !== undefined && want.get(r.seq) === r.version).map((r) => r.seq))
+        }
         if (s.failed) {
           const f = s.failed
           const rows = (await db.outbox.bulkGet(f.seqs)).filter((r): r is OutboxRow => r !== undefined)

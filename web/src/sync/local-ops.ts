@@ -1,8 +1,10 @@
 /**
- * The plan's ops that need no QuickBooks call: `link` (record the mapping a match found) and `pull` (create
- * here a QuickBooks customer or item nothing local matched). Pure: settlements out, committed by the runner.
+ * What a plan settles without a QuickBooks call: `link` (record the mapping a match found), `pull` (create here a
+ * QuickBooks customer or item nothing local matched), and the rows it found nothing to send for. Pure:
+ * settlements out, committed by the runner.
  * @module
  */
+import type { OutboxRow } from '../../../shared/domain/index.ts'
 import type { SyncPlan } from './core/plan-types.ts'
 import { ENTITY_OF } from './core/index.ts'
 import { fieldsFromQbo } from './read-back.ts'
@@ -53,4 +55,23 @@ export function localSettlements(plan: SyncPlan, ctx: Ctx & { now: () => string;
     pulled++
   }
   return { settlements, ok, linked, pulled }
+}
+
+/**
+ * The rows of records with nothing to send: QuickBooks holds their version already (`up-to-date`), or they were
+ * deleted before they ever reached it (`never-synced`). Each goes only while it holds the version planned from,
+ * so an edit coalesced into it since still goes. A claimed never-synced row stays: its create went out with an
+ * unknown outcome, so QuickBooks may hold the record, and forgetting the row would forget that.
+ */
+export function nothingToSend(plan: SyncPlan, rows: ReadonlyMap<number, OutboxRow>): Settlement | undefined {
+  const done: { seq: number; version: number }[] = []
+  for (const s of plan.skipped) {
+    if (s.reason !== 'up-to-date' && s.reason !== 'never-synced') continue
+    for (const seq of s.outboxSeqs) {
+      const row = rows.get(seq)
+      if (!row || (s.reason === 'never-synced' && row.batchId !== undefined)) continue
+      done.push({ seq, version: row.version })
+    }
+  }
+  return done.length > 0 ? { doneSeqs: [], doneIfUnchanged: done, log: [] } : undefined
 }

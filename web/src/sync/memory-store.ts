@@ -89,6 +89,7 @@ export class MemoryStore implements LocalStore {
     for (const s of settlements) {
       if (s.mapping) this.#mappings.set(key(s.mapping.kind, s.mapping.localId), clone(s.mapping))
       for (const seq of s.doneSeqs) this.#outbox.delete(seq)
+      for (const d of s.doneIfUnchanged ?? []) if (this.#outbox.get(d.seq)?.version === d.version) this.#outbox.delete(d.seq)
       if (s.failed) {
         for (const seq of s.failed.seqs) {
           const row = this.#outbox.get(seq)

@@ -54,6 +54,12 @@ export interface Settlement {
   mapping?: Mapping | undefined
   /** Outbox rows this result settles: deleted on success. */
   doneSeqs: number[]
+  /**
+   * Rows with nothing to send (the plan's `up-to-date` and `never-synced`): each is deleted only while it still
+   * holds `version`. An unclaimed row moves to a newer version when an edit lands after the snapshot; that edit
+   * must still go, so its row stays.
+   */
+  doneIfUnchanged?: readonly { seq: number; version: number }[] | undefined
   /** Rows that failed: kept with the error and the retry time. */
   failed?: { seqs: number[]; error: SyncError; nextAttemptAt?: string | undefined; attempts: number;
     /** True when the request certainly did not take effect: the row is unclaimed, so the next try gets a new requestid. */
@@ -75,7 +81,8 @@ export interface Settlement {
  *   version than the claim's (an edit landed after the snapshot: that version goes next run, not under this body).
  * - `settle()` commits each settlement atomically (the Dexie store commits the whole list in one transaction).
  *   Settling a seq that is no longer in the outbox is not an error (a resumed run may settle twice). A released
- *   row loses its `requestId`, `batchId` and `sent` together.
+ *   row loses its `requestId`, `batchId` and `sent` together. A `doneIfUnchanged` row is deleted in the same
+ *   transaction only when its stored version is the one given.
  * - `setCheckpoint()` / `snapshot().settings.cdcCheckpoint` and `.syncedRealmId` round-trip the CDC checkpoint and
  *   the company it belongs to; `settings()` reads the same row without the records.
  * - `moveInvoiceNumberPast()` raises `snapshot().settings.nextInvoiceNumber` past the highest numeric DocNumber.

@@ -26,7 +26,7 @@ import { ENTITY_OF } from './core/index.ts'
 import type { MapWarning } from './core/index.ts'
 import { linkFoundCreates } from './found-creates.ts'
 import type { QboEntity, Settlement } from './ports.ts'
-import { localSettlements } from './local-ops.ts'
+import { localSettlements, nothingToSend } from './local-ops.ts'
 import { reactivateLinked } from './reactivate.ts'
 import { prepareStaleRetry } from './stale.ts'
 import { bodyOf, fail, iso, key, rebuiltRequest, requestOf, succeed, type Ctx, type RunnerDeps } from './run-context.ts'
@@ -66,6 +66,8 @@ export async function executePlan(plan: SyncPlan, deps: RunnerDeps): Promise<Run
   const local = localSettlements(plan, { ...ctx, now: () => iso(ctx.clock.now()), uuid: () => ctx.random.uuid() })
   for (let i = 0; i < local.settlements.length; i += 500) await ctx.store.settle(local.settlements.slice(i, i + 500))
   for (const s of local.settlements) if (s.mapping) ctx.mappings.set(key(s.mapping.kind, s.mapping.localId), s.mapping)
+  const idle = nothingToSend(plan, ctx.rows)
+  if (idle) await ctx.store.settle([idle])
   for (const id of local.ok) ctx.outcome.set(id, 'ok')
   ctx.summary.linked = local.linked
   ctx.summary.pulled = local.pulled

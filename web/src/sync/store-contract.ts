@@ -125,6 +125,14 @@ export function runStoreContract(name: string, make: () => Promise<StoreFixture>
       expect(rb?.batchId).toBeUndefined()
     })
 
+    it('deletes a row with nothing to send only while it holds the planned version', async () => {
+      const { store, enqueue } = await make()
+      const a = await enqueue(row(id1))
+      const b = await enqueue({ ...row(id2), version: 3, op: 'update' })
+      await store.settle([{ doneSeqs: [], doneIfUnchanged: [{ seq: a, version: 1 }, { seq: b, version: 2 }, { seq: 999, version: 1 }], log: [] }])
+      expect((await store.snapshot()).outbox.map((r) => [r.seq, r.version])).toEqual([[b, 3]])
+    })
+
     it('accepts settling a row that is already gone (a resumed run may settle twice)', async () => {
       const { store, enqueue } = await make()
       const a = await enqueue(row())

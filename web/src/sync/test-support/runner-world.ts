@@ -1,0 +1,56 @@
+/**
+ * The runner tests' world: a fresh Dexie database, the in-process fake QuickBooks, a clock whose sleeps pass at
+ * once and seeded randomness, so each test reaches one interleaving without real time or network.
+ * @module
+ */
+import { createContact, createInvoices, createItem } from '../../db/index.ts'
+import { testClock, testDb, unwrap } from '../../db/test-db.ts'
+import type { FieldsyncDB } from '../../db/schema.ts'
+import { DexieStore } from '../dexie-store.ts'
+import type { Clock, Random } from '../ports.ts'
+import type { RunnerDeps } from '../run-context.ts'
+import { FakeQbo } from './fake-qbo.ts'
+
+/** A clock whose sleeps advance it instantly, recording each wait. */
+export function fakeClock(start = Date.parse('2025-03-14T09:00:00Z')): Clock & { waits: number[]; advance(ms: number): void } {
+  let t = start
+  const waits: number[] = []
+  return { waits, now: () => t, sleep: async (ms) => { waits.push(ms); t += ms }, advance: (ms) => { t += ms } }
+}
+
+export function seededRandom(seed = 1): Random {
+  let s = seed
+  const next = () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+  let n = 0
+  return { next, uuid: () => `00000000-0000-4000-8000-${(++n).toString(16).padStart(12, '0')}` }
+}
+
+export async function world() {
+  const dbClock = testClock()
+  const db = testDb(dbClock)
+  const qbo = new FakeQbo()
+  const clock = fakeClock()
+  const random = seededRandom()
+  const deps = (over: Partial<RunnerDeps> = {}): RunnerDeps => ({ store: new DexieStore(db), gateway: qbo, clock, random, realmId: '9130', accounts: { income: '1', deposit: '4' }, ...over })
+  return { db, qbo, clock, deps }
+}
+
+/** A contact, an item and a finalized invoice of two hours for them. */
+export async function invoiceFor(db: FieldsyncDB, name: string, email?: string) {
+  const c = unwrap(await createContact(db, { givenName: name, familyName: 'Lee', ...(email ? { email } : {}) }))
+  const item = unwrap(await createItem(db, { name: `${name} service`, unitPrice: 12_500 }))
+  const [inv] = unwrap(await createInvoices(db, [{ contactId: c.id, lines: [{ itemId: item.id, name: 'Labour', qty: 2000, unitPrice: 12_500 }], finalize: true }]))
+  return { contact: c, item, invoice: inv! }
+}
+
+/** A store that runs `before` ahead of its first call of `method`: an edit landing mid-run, say. */
+export function storeWith(db: FieldsyncDB, method: 'claim' | 'settle', before: () => Promise<void>): DexieStore {
+  const store = new DexieStore(db)
+  let calls = 0
+  return Object.assign(Object.create(store) as DexieStore, {
+    [method]: async (arg: never) => {
+      if (calls++ === 0) await before()
+      return (store[method] as (a: never) => Promise<unknown>).call(store, arg)
+    },
+  })
+}
