@@ -11,7 +11,6 @@ import type { RealmState } from './state.ts'
 import type { Result } from './result.ts'
 import { fail, ok } from './result.ts'
 import { faults } from './faults.ts'
-import { clone } from './json.ts'
 import { formatTimestamp, parseTimestamp } from './time.ts'
 import { entityFromName } from './entity-paths.ts'
 
@@ -53,7 +52,7 @@ export function runCdc(state: RealmState, now: number, entitiesParam: string, ch
   const responses: Json[] = []
   for (const [entity, changed] of changes) {
     if (changed.length === 0) continue
-    const page = changed.map((c) => clone(c.data))
+    const page = changed.map((c) => c.data)
     responses.push({ [entity]: page, startPosition: 1, maxResults: page.length })
   }
   return ok([{ QueryResponse: responses.length ? responses : [{}] }])

@@ -23,6 +23,17 @@ export function cents(amount: number): number {
 
 export const clone = <T>(v: T): T => structuredClone(v)
 
+/**
+ * Freezes a record and everything in it. Stored records are never changed in place (a change stores a
+ * new record), and freezing makes that a rule the runtime enforces: reads can then hand out the stored
+ * record itself instead of a copy, and values derived from a record can be cached against it.
+ */
+export function deepFreeze<T>(v: T): T {
+  if (typeof v !== 'object' || v === null || Object.isFrozen(v)) return v
+  for (const child of Object.values(v)) deepFreeze(child)
+  return Object.freeze(v)
+}
+
 /** Drops keys whose value is undefined so stored records serialise like Intuit's (absent, not null). */
 export function compact(o: Json): Json {
   for (const k of Object.keys(o)) if (o[k] === undefined) delete o[k]

@@ -1,16 +1,17 @@
 /**
  * One company's writes and reads, independent of HTTP: Id allocation, SyncToken checks and
  * bumps, MetaData stamps from the injected clock, soft delete, delete and void, the knock-on
- * changes of payments on invoices, and a change event after every commit (for webhooks).
+ * changes of payments on invoices, and a change event after every commit (for webhooks). Records
+ * come back as stored, deep-frozen: a change stores a new record, so nothing is ever copied to be safe.
  */
 import type { ChangeListener, ChangeOperation, Clock, EntityName, Json } from './types.ts'
 import { TRANSACTIONS } from './types.ts'
 import type { RealmState, Row, RowFacts } from './state.ts'
-import { allocateId, putRow, reindex, tombKey } from './state.ts'
+import { allocateId, deleteRow, putRow, tombKey } from './state.ts'
 import type { Result } from './result.ts'
 import { fail, ok } from './result.ts'
 import { faults } from './faults.ts'
-import { cents, clone, isObject, num, str } from './json.ts'
+import { cents, isObject, num, str } from './json.ts'
 import { formatTimestamp } from './time.ts'
 import type { WriteContext } from './rules/context.ts'
 import { RULES, WRITABLE } from './rules/index.ts'
@@ -132,7 +133,7 @@ export function createRealm(state: RealmState, clock: Clock, emit: ChangeListene
 
     read(entity, id, opts) {
       const row = locate(entity, id, opts)
-      return row.ok ? ok(clone(row.value.data)) : row
+      return row.ok ? ok(row.value.data) : row
     },
 
     create(entity, body, opts = {}) {
@@ -146,7 +147,7 @@ export function createRealm(state: RealmState, clock: Clock, emit: ChangeListene
       const id = allocateId(state, entity)
       const record = commit(entity, id, prepared.value, undefined, 'Create', ctx.facts)
       if (entity === 'Payment') settleInvoices(id, undefined, record)
-      return ok(clone(record))
+      return ok(record)
     },
 
     update(entity, body, opts = {}) {
@@ -165,7 +166,7 @@ export function createRealm(state: RealmState, clock: Clock, emit: ChangeListene
       if (!prepared.ok) return prepared
       const record = commit(entity, str(prev.Id) ?? '', prepared.value, prev, 'Update', ctx.facts)
       if (entity === 'Payment') settleInvoices(str(prev.Id) ?? '', prev, record)
-      return ok(clone(record))
+      return ok(record)
     },
 
     remove(entity, body, opts = {}) {
@@ -181,8 +182,7 @@ export function createRealm(state: RealmState, clock: Clock, emit: ChangeListene
         return fail(faults.business('This invoice has payments applied to it. Unlink or delete the payments before deleting the invoice.', 'Id'))
       }
       const now = clock.now()
-      state.tables[entity].delete(id)
-      reindex(state, entity, prev, undefined)
+      deleteRow(state, entity, id)
       state.tombstones.set(tombKey(entity, id), { entity, id, deletedAt: now })
       if (entity === 'Payment') settleInvoices(id, prev, undefined)
       emit({ realmId: state.realmId, entity, id, operation: 'Delete', lastUpdated: formatTimestamp(now) })
@@ -200,11 +200,11 @@ export function createRealm(state: RealmState, clock: Clock, emit: ChangeListene
       if (entity === 'Invoice') {
         unlinkPayments(id, prev)
         const current = state.tables.Invoice.get(id)?.data ?? prev
-        return ok(clone(commit('Invoice', id, voidInvoice(current), current, 'Void', {})))
+        return ok(commit('Invoice', id, voidInvoice(current), current, 'Void', {}))
       }
       const record = commit('Payment', id, voidPayment(prev), prev, 'Void')
       settleInvoices(id, prev, record)
-      return ok(clone(record))
+      return ok(record)
     },
   }
 }

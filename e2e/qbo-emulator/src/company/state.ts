@@ -5,7 +5,7 @@
  */
 import type { EntityName, Json } from './types.ts'
 import { ENTITY_NAMES } from './types.ts'
-import { str } from './json.ts'
+import { deepFreeze, str } from './json.ts'
 
 export interface Row {
   data: Json
@@ -52,6 +52,8 @@ export interface RealmState {
   docNumbers: Map<string, string>
   /** Next number handed out when CustomTxnNumbers is off: one past the highest numeric DocNumber. */
   nextDocNumber: number
+  /** Bumped on every change to an entity's table; what derived data (query results) is checked against. */
+  versions: Record<EntityName, number>
   /** Oldest first (insertion order), so expired ids are swept from the front. */
   requestIds: Map<string, RememberedRequest>
 }
@@ -72,6 +74,7 @@ export function createState(realmId: string, companyInfo: Json, preferences: Jso
     tables: emptyTables(),
     tombstones: new Map(),
     nextId: Object.fromEntries(ENTITY_NAMES.map((e) => [e, 1])) as Record<EntityName, number>,
+    versions: Object.fromEntries(ENTITY_NAMES.map((e) => [e, 0])) as Record<EntityName, number>,
     displayNames: new Map(),
     itemNames: new Map(),
     docNumbers: new Map(),
@@ -114,9 +117,18 @@ export function putRow(state: RealmState, entity: EntityName, data: Json, update
   if (!id) return
   const table = state.tables[entity]
   reindex(state, entity, table.get(id)?.data, data)
-  table.set(id, { data, updatedAt, facts })
+  table.set(id, { data: deepFreeze(data), updatedAt, facts })
+  state.versions[entity]++
   const n = Number(id)
   if (Number.isInteger(n) && n >= state.nextId[entity]) state.nextId[entity] = n + 1
+}
+
+/** Removes a record (a deleted transaction) from its table. */
+export function deleteRow(state: RealmState, entity: EntityName, id: string): void {
+  const prev = state.tables[entity].get(id)?.data
+  if (!state.tables[entity].delete(id)) return
+  reindex(state, entity, prev, undefined)
+  state.versions[entity]++
 }
 
 /**

@@ -9,84 +9,19 @@ import type { RealmState } from '../state.ts'
 import type { Result } from '../result.ts'
 import { fail, ok } from '../result.ts'
 import { faults } from '../faults.ts'
-import { clone, isObject } from '../json.ts'
-import { parseTimestamp } from '../time.ts'
+import { clone } from '../json.ts'
 import { tombKey } from '../state.ts'
 import { entityFromName } from '../entity-paths.ts'
-import type { Condition, Literal, Query } from './parser.ts'
+import type { Condition, Query } from './parser.ts'
 import { parseQuery } from './parser.ts'
 import { DEFAULT_ORDER, canonicalProp } from './fields.ts'
+import { compare, compileCondition, sortKeyOf, type Comparable } from './values.ts'
+import { cachedRows } from './result-cache.ts'
 
 export const DEFAULT_MAX_RESULTS = 100
 export const MAX_RESULTS_LIMIT = 1000
 
 const HAS_ACTIVE: ReadonlySet<EntityName> = new Set(['Customer', 'Vendor', 'Employee', 'Item', 'Account', 'TaxCode', 'TaxRate'])
-
-/** A record's value at a dotted path, with references and email/phone objects reduced to their text. */
-function valueAt(record: Json, path: string): unknown {
-  let v: unknown = record
-  for (const part of path.split('.')) v = isObject(v) ? v[part] : undefined
-  if (isObject(v)) return v.value ?? v.Address ?? v.FreeFormNumber ?? v.URI
-  return v
-}
-
-type Comparable = { kind: 'num'; v: number } | { kind: 'str'; v: string } | { kind: 'bool'; v: boolean }
-
-function comparable(v: unknown, hint: Literal): Comparable | undefined {
-  if (typeof v === 'boolean') return { kind: 'bool', v }
-  if (typeof v === 'number') return { kind: 'num', v }
-  if (typeof v !== 'string') return undefined
-  // Timestamps and dates compare as instants when the literal is one too.
-  if (typeof hint === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) && /^\d{4}-\d{2}-\d{2}/.test(hint)) {
-    const t = parseTimestamp(v)
-    if (t !== undefined) return { kind: 'num', v: t }
-  }
-  if (typeof hint === 'number' && v.trim() !== '' && Number.isFinite(Number(v))) return { kind: 'num', v: Number(v) }
-  return { kind: 'str', v: v.toLowerCase() }
-}
-
-function literalComparable(lit: Literal, like: Comparable): Comparable | undefined {
-  if (like.kind === 'bool') return typeof lit === 'boolean' ? { kind: 'bool', v: lit } : typeof lit === 'string' ? { kind: 'bool', v: lit.toLowerCase() === 'true' } : undefined
-  if (like.kind === 'num') {
-    if (typeof lit === 'number') return { kind: 'num', v: lit }
-    if (typeof lit !== 'string') return undefined
-    const t = /^\d{4}-\d{2}-\d{2}/.test(lit) ? parseTimestamp(lit) : Number(lit)
-    return t === undefined || Number.isNaN(t) ? undefined : { kind: 'num', v: t }
-  }
-  return { kind: 'str', v: String(lit).toLowerCase() }
-}
-
-function compare(a: Comparable, b: Comparable): number {
-  if (a.v === b.v) return 0
-  return a.v < b.v ? -1 : 1
-}
-
-function likeRegex(pattern: string): RegExp {
-  const body = pattern.split('%').map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')
-  return new RegExp(`^${body}$`, 'is')
-}
-
-function matches(record: Json, c: Condition): boolean {
-  const raw = valueAt(record, c.prop)
-  if (c.op === 'LIKE') return typeof raw === 'string' && likeRegex(c.pattern).test(raw)
-  const values = c.op === 'IN' ? c.values : [c.value]
-  for (const lit of values) {
-    const left = comparable(raw, lit)
-    if (!left) continue
-    const right = literalComparable(lit, left)
-    if (!right) continue
-    const d = compare(left, right)
-    const hit = c.op === 'IN' || c.op === '=' ? d === 0 : c.op === '<' ? d < 0 : c.op === '>' ? d > 0 : c.op === '<=' ? d <= 0 : d >= 0
-    if (hit) return true
-  }
-  return false
-}
-
-function sortKey(record: Json, prop: string): Comparable | undefined {
-  const v = valueAt(record, prop)
-  if (prop === 'Id' && typeof v === 'string') return { kind: 'num', v: Number(v) }
-  return comparable(v, typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) ? v : '')
-}
 
 function validate(q: Query): Result<{ entity: EntityName; query: Query }> {
   const entity = entityFromName(q.entity)
@@ -137,17 +72,29 @@ export function runQuery(state: RealmState, text: string, opts: QueryOptions = {
   const checked = validate(parsed.value)
   if (!checked.ok) return checked
   const { entity, query } = checked.value
-  const filtersActive = query.where.some((c) => c.prop === 'Active')
-  const rows: Json[] = []
-  for (const [id, row] of state.tables[entity]) {
-    if (opts.hidden?.has(tombKey(entity, id))) continue
-    if (HAS_ACTIVE.has(entity) && !filtersActive && row.data.Active === false) continue
-    if (query.where.every((c) => matches(row.data, c))) rows.push(row.data)
-  }
+  // COUNT(*) needs no order.
+  const order = query.count ? [] : [...query.orderBy, ...DEFAULT_ORDER[entity], { prop: 'Id', desc: false }]
+  const select = () => selectRows(state, entity, query.where, order, opts.hidden)
+  // A batch's hidden records make its view of the table its own: not cached.
+  const rows = opts.hidden?.size ? select() : cachedRows(state, entity, JSON.stringify([query.where, order]), select)
   if (query.count) return ok({ totalCount: rows.length })
-  const order = [...query.orderBy, ...DEFAULT_ORDER[entity], { prop: 'Id', desc: false }]
-  // Sort keys are computed once per row, not once per comparison: a 10,000-row page stays fast.
-  const keyed = rows.map((data) => ({ data, keys: order.map((o) => sortKey(data, o.prop)) }))
+  const start = query.startPosition ?? 1
+  const page = rows.slice(start - 1, start - 1 + (query.maxResults ?? DEFAULT_MAX_RESULTS))
+  if (page.length === 0) return ok({})
+  return ok({ [entity]: page, startPosition: start, maxResults: page.length })
+}
+
+/** The matching rows in order: inactive ones left out unless `Active` is filtered, as at Intuit. */
+function selectRows(state: RealmState, entity: EntityName, where: Condition[], order: { prop: string; desc: boolean }[], hidden: ReadonlySet<string> | undefined): Json[] {
+  const filtersActive = where.some((c) => c.prop === 'Active')
+  const tests = where.map(compileCondition)
+  const keysOf = order.map((o) => sortKeyOf(o.prop))
+  const keyed: { data: Json; keys: (Comparable | undefined)[] }[] = []
+  for (const [id, row] of state.tables[entity]) {
+    if (hidden?.has(tombKey(entity, id))) continue
+    if (HAS_ACTIVE.has(entity) && !filtersActive && row.data.Active === false) continue
+    if (tests.every((t) => t(row.data))) keyed.push({ data: row.data, keys: keysOf.map((k) => k(row.data)) })
+  }
   keyed.sort((a, b) => {
     for (let i = 0; i < order.length; i++) {
       const x = a.keys[i]
@@ -160,9 +107,5 @@ export function runQuery(state: RealmState, text: string, opts: QueryOptions = {
     }
     return 0
   })
-  const sorted = keyed.map((k) => k.data)
-  const start = query.startPosition ?? 1
-  const page = sorted.slice(start - 1, start - 1 + (query.maxResults ?? DEFAULT_MAX_RESULTS))
-  if (page.length === 0) return ok({})
-  return ok({ [entity]: page.map(clone), startPosition: start, maxResults: page.length })
+  return keyed.map((k) => k.data)
 }
