@@ -1,6 +1,7 @@
 /**
- * Claimed creates whose requestid Intuit may have forgotten (claimed longer ago than it is trusted to remember):
- * each is looked up in QuickBooks by what was sent, and linked when found instead of created a second time.
+ * Claimed creates that cannot simply be replayed — their requestid Intuit may have forgotten (claimed longer ago
+ * than it is trusted to remember), or their claimed batch the plan had to break (`lookupFirst`): each is looked up
+ * in QuickBooks by what was sent, and linked when found instead of created a second time.
  * @module
  */
 import type { SentRequest } from '../../../shared/domain/index.ts'
@@ -18,15 +19,27 @@ export const UNVERIFIED_PAYMENT: SyncFault = {
     + "Check the customer's payments in QuickBooks. It is not sent again meanwhile, so it is never recorded twice.",
 }
 
+/** A lookup that could not say whether QuickBooks has the record: kept claimed, and asked again later. */
+const NOT_CHECKED_CODE = 'lookup-inconclusive'
+const NOT_CHECKED = 'It was sent before and no answer came back, and QuickBooks could not be checked for it yet. '
+  + 'It is not sent again until it can be; this will try again by itself.'
+
+interface Found {
+  /** Ops QuickBooks surely lacks (or, not creates, that may simply go again). */
+  remaining: SyncOp[]
+  /** Ops whose lookup failed or proved nothing (a full page without a hit). */
+  undetermined: { op: SyncOp; fault: SyncFault | undefined }[]
+}
+
 /**
  * Links the ops QuickBooks already has and returns the ones it surely lacks. A lookup that fails, or a full page
  * without a hit, leaves its op claimed and unsent this run: "not found" must be an answer, never a guess, or a
  * failed query would create a duplicate. A payment with nothing to look it up by is held for the user.
  */
-export async function linkFoundCreates(ctx: Ctx, ops: SyncOp[]): Promise<SyncOp[]> {
+async function findCreates(ctx: Ctx, ops: SyncOp[]): Promise<Found> {
   const remaining: SyncOp[] = []
+  const undetermined: Found['undetermined'] = []
   const settled: Settlement[] = []
-  let undetermined = 0
   for (const o of ops) {
     const rec = o.action === 'create' && o.localId ? ctx.records.get(key(o.kind, o.localId)) : undefined
     if (!rec) { remaining.push(o); continue }
@@ -40,7 +53,7 @@ export async function linkFoundCreates(ctx: Ctx, ops: SyncOp[]): Promise<SyncOp[
     const res = await ctx.gateway.query(look.statement)
     const rows = res.ok ? (res.value[look.entity] as QboEntity[] | undefined) ?? [] : []
     const hit = rows.find((e) => look.isOurs(e))
-    if (!res.ok || (!hit && rows.length >= LOOKUP_PAGE)) { undetermined++; ctx.outcome.set(o.id, 'failed'); continue }
+    if (!res.ok || (!hit && rows.length >= LOOKUP_PAGE)) { undetermined.push({ op: o, fault: res.ok ? undefined : res.error }); ctx.outcome.set(o.id, 'failed'); continue }
     if (!hit) { remaining.push(o); continue }
     // QuickBooks holds what was sent, not edits made since: those stay queued and go next as an update.
     const s = linkSettlement({ kind: o.kind, localId: rec.id, label: o.label, entity: hit, record: rec, realmId: ctx.realmId, at: iso(ctx.clock.now()), via: look.via, sent })
@@ -52,12 +65,56 @@ export async function linkFoundCreates(ctx: Ctx, ops: SyncOp[]): Promise<SyncOp[
     await ctx.store.settle(settled)
     for (const s of settled) if (s.mapping) ctx.mappings.set(key(s.mapping.kind, s.mapping.localId), s.mapping)
   }
+  return { remaining, undetermined }
+}
+
+/** A claimed batch resent after Intuit may have forgotten its requestid: what QuickBooks lacks goes again whole. */
+export async function linkFoundCreates(ctx: Ctx, ops: SyncOp[]): Promise<SyncOp[]> {
+  const { remaining, undetermined } = await findCreates(ctx, ops)
   // Ops whose lookup failed stay in their claimed batch; sending the rest under a new id would split it.
-  if (undetermined > 0) {
+  if (undetermined.length > 0) {
     for (const o of remaining) ctx.outcome.set(o.id, 'failed')
     return []
   }
   return remaining
+}
+
+/**
+ * Ops of a claimed batch the plan had to break (`lookupFirst`: its members depend on each other, so it cannot be
+ * resent as it was). Each create is looked up as above; what QuickBooks surely lacks, and every update or void
+ * (a repeat of those is refused as stale, never applied twice), loses its old claim and goes as a new request.
+ * One that could not be checked stays claimed with a retry time and words that say so. Ops without the flag
+ * pass through as they are.
+ */
+export async function releaseBroken(ctx: Ctx, ops: SyncOp[]): Promise<SyncOp[]> {
+  const flagged = ops.filter((o) => o.lookupFirst)
+  if (flagged.length === 0) return ops
+  const { remaining, undetermined } = await findCreates(ctx, flagged)
+  const at = iso(ctx.clock.now())
+  const settlements: Settlement[] = undetermined.map(({ op, fault }) =>
+    fail(ctx, op, { kind: 'transient', retryable: true, action: 'retry', code: NOT_CHECKED_CODE, userMessage: NOT_CHECKED, retryAfterMs: fault?.retryAfterMs }, op.outboxSeqs, false))
+  const resend = remaining.flatMap((o) => o.outboxSeqs)
+  if (resend.length > 0) settlements.push(release(resend, at))
+  if (settlements.length > 0) await ctx.store.settle(settlements)
+  const kept = new Set(remaining)
+  return ops.filter((o) => !o.lookupFirst || kept.has(o))
+}
+
+/**
+ * Whether a claimed group must be looked up rather than replayed, however recent its claim: a row kept claimed by a
+ * lookup (a held payment, a record QuickBooks could not be checked for) may be what is left of a broken batch, and
+ * its requestid under another composition would replay that batch's answer, not send this record.
+ */
+export function keptForLookup(ctx: Ctx, ops: readonly SyncOp[]): boolean {
+  return ops.some((o) => o.outboxSeqs.some((seq) => {
+    const code = ctx.rows.get(seq)?.lastError?.code
+    return code === UNVERIFIED_PAYMENT.code || code === NOT_CHECKED_CODE
+  }))
+}
+
+/** Unclaims rows so their next send is a new request (a replay of the old one cannot be had). */
+export function release(seqs: number[], at: string): Settlement {
+  return { doneSeqs: [], failed: { seqs, error: { code: 'resend', message: 'Sent again as a new request', at }, attempts: 0, release: true }, log: [] }
 }
 
 /**

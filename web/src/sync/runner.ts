@@ -6,9 +6,10 @@
  *   stored first, and a resend — after a retry, a lost answer, a crash or a reload — goes out with the same id,
  *   the same composition and the same body, so Intuit replays its answer instead of writing again. What was
  *   sent, not the record as edited since, becomes the mapping's snapshot: a later edit stays queued and follows.
- * - When a claimed create is old enough that Intuit may have forgotten its requestid, it looks up what was sent
- *   (DisplayName, Name, DocNumber, a payment's key) and links what it finds instead of creating again; a payment
- *   it cannot look up is held for the user rather than risk a second one (`found-creates.ts`).
+ * - When a claimed create is old enough that Intuit may have forgotten its requestid, or its claimed batch cannot
+ *   be resent as it was (the plan's `lookupFirst`), it looks up what was sent (DisplayName, Name, DocNumber, a
+ *   payment's key) and links what it finds instead of creating again; a payment it cannot look up is held for the
+ *   user rather than risk a second one (`found-creates.ts`).
  * - Each batch's results (mappings, SyncTokens, snapshots, outbox, log) commit in one store transaction.
  * - A call whose outcome is unknown (network, 5xx, 429) keeps its requestid; one that surely failed releases
  *   it, so the next try is a new request and not a replay of the failure.
@@ -24,7 +25,7 @@ import { nameTheClash } from './clash.ts'
 import { bIdOf, claimedAt, newBatchId } from './claims.ts'
 import { ENTITY_OF } from './core/index.ts'
 import type { MapWarning } from './core/index.ts'
-import { linkFoundCreates } from './found-creates.ts'
+import { keptForLookup, linkFoundCreates, release, releaseBroken } from './found-creates.ts'
 import type { QboEntity, Settlement } from './ports.ts'
 import { localSettlements, nothingToSend } from './local-ops.ts'
 import { reactivateLinked } from './reactivate.ts'
@@ -125,13 +126,15 @@ async function runBatch(ctx: Ctx, ops: SyncOp[]): Promise<void> {
 
 /** Claims, sends (batch or single) with retries, and settles one group of ops that share a requestid. */
 async function sendGroup(ctx: Ctx, group: SyncOp[], staleDepth = 0): Promise<void> {
-  let ops = group
+  // Ops of a claimed batch the plan broke keep their old claim until looked up; a new claim would not take.
+  let ops = await releaseBroken(ctx, group)
+  if (ops.length === 0) return
   const prior = ops[0]?.batchId
   let fresh = prior === undefined
-  if (prior !== undefined && ctx.clock.now() - (claimedAt(prior) ?? 0) > ctx.requestIdTrustMs) {
+  if (prior !== undefined && (ctx.clock.now() - (claimedAt(prior) ?? 0) > ctx.requestIdTrustMs || keptForLookup(ctx, ops))) {
     ops = await linkFoundCreates(ctx, ops)
     if (ops.length === 0) return
-    await ctx.store.settle([release(ctx, ops.flatMap((o) => o.outboxSeqs), 'resend')])
+    await ctx.store.settle([release(ops.flatMap((o) => o.outboxSeqs), iso(ctx.clock.now()))])
     fresh = true
   }
   const requestId = fresh ? ctx.random.uuid() : ops[0]!.requestId ?? ctx.random.uuid()
@@ -211,13 +214,9 @@ async function sendGroup(ctx: Ctx, group: SyncOp[], staleDepth = 0): Promise<voi
     const prepared = await prepareStaleRetry(ctx, o, seqs)
     await ctx.store.settle([prepared.settlement])
     if (!prepared.retry) continue
-    const { batchId: _b, requestId: _r, ...again } = o
+    const { batchId: _b, requestId: _r, lookupFirst: _l, ...again } = o
     await sendGroup(ctx, [{ ...again, outboxSeqs: seqs }], staleDepth + 1)
   }
-}
-
-function release(ctx: Ctx, seqs: number[], code: string): Settlement {
-  return { doneSeqs: [], failed: { seqs, error: { code, message: 'Sent again as a new request', at: iso(ctx.clock.now()) }, attempts: 0, release: true }, log: [] }
 }
 
 type Outcome = { ok: true; entity: QboEntity } | { ok: false; fault: SyncFault; release: boolean }
