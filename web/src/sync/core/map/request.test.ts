@@ -77,6 +77,11 @@ describe('writeFor', () => {
     expect(w?.body).toStrictEqual({ Id: '170', SyncToken: '0', sparse: true, PaymentRefNum: '1042' })
   })
 
+  it('an empty snapshot (what QuickBooks holds is unknown) sends every field, a payment\'s too', () => {
+    const w = ok(writeFor(op({ action: 'update', kind: 'payment', localId: 'p1', qboId: '170', syncToken: '0' }), { ...payment, version: 2, reference: '1042' }, ctx, {}))
+    expect(w?.body).toMatchObject({ Id: '170', SyncToken: '0', sparse: true, PaymentRefNum: '1042', TotalAmt: 190, CustomerRef: { value: '58' } })
+  })
+
   it.each<[string, SyncOp]>([
     ['a void of a record not in QuickBooks', op({ action: 'void', kind: 'invoice' })],
     ['an update without its Id', op({ action: 'update' })],

@@ -90,10 +90,12 @@ export function writeFor(op: SyncOp, record: LocalRecord, ctx: RecordContext, sn
     return mapped({ entity, operation: 'create', body, batchable: true }, next.value.warnings)
   }
   if (!target) return mapError('Id', 'An update needs the record\'s QuickBooks Id and SyncToken.')
-  // The body last sent, rebuilt from the snapshot; a snapshot the mapper cannot read means sending every field.
+  // The body last sent, rebuilt from the snapshot; a snapshot the mapper cannot read means sending every field,
+  // and so does an empty one (what QuickBooks holds is unknown: the mappers would read it as a record of nothing).
   // Only the envelope comes from the record: a field the snapshot lacks was empty then, not today's value.
   const envelope = { id: record.id, version: record.version, updatedAt: record.updatedAt }
-  const previous = snapshot === undefined ? undefined : recordToQbo(op.kind, { ...envelope, ...snapshot } as LocalRecord, ctx)
+  const known = snapshot !== undefined && Object.keys(snapshot).length > 0
+  const previous = known ? recordToQbo(op.kind, { ...envelope, ...snapshot } as LocalRecord, ctx) : undefined
   const sparse = sparseUpdate(target, next.value.value, previous?.ok ? previous.value.value : undefined)
   return mapped(sparse === undefined ? undefined : { entity, operation: 'update', body: sparse, batchable: true }, next.value.warnings)
 }
