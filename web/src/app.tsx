@@ -33,6 +33,7 @@ const InvoiceNew = lazy(() => import('./routes/invoices/InvoiceNew.tsx'))
 const InvoiceDetail = lazy(() => import('./routes/invoices/InvoiceDetail.tsx'))
 const PaymentsList = lazy(() => import('./routes/payments/PaymentsList.tsx'))
 const PaymentNew = lazy(() => import('./routes/payments/PaymentNew.tsx'))
+const PaymentDetail = lazy(() => import('./routes/payments/PaymentDetail.tsx'))
 const SettingsPage = lazy(() => import('./routes/settings/SettingsPage.tsx'))
 const SyncPage = lazy(() => import('./routes/sync/SyncPage.tsx'))
 
@@ -81,6 +82,7 @@ export function App(props: { notice?: JSX.Element }) {
         <Route path="/invoices/:id" component={InvoiceDetail} />
         <Route path="/payments" component={PaymentsList} />
         <Route path="/payments/new" component={PaymentNew} />
+        <Route path="/payments/:id" component={PaymentDetail} />
         <Route path="/settings" component={SettingsPage} />
         <Route path="/sync" component={SyncPage} />
         <Route path="*" component={() => <Navigate href="/contacts" />} />

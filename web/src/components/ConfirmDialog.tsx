@@ -8,6 +8,8 @@ export interface ConfirmDialogProps {
   confirmLabel: string
   cancelLabel?: string
   danger?: boolean
+  /** The confirm button waits for the question's answer (a choice to be made in the dialog). */
+  confirmDisabled?: boolean
   onConfirm: () => void
   onCancel: () => void
 }
@@ -25,7 +27,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
       <div class="dialog-body">{props.children}</div>
       <div class="dialog-actions">
         <button type="button" class="btn" onClick={() => props.onCancel()}>{props.cancelLabel ?? 'Cancel'}</button>
-        <button type="button" class="btn" classList={{ 'btn-danger': props.danger, 'btn-primary-solid': !props.danger }} onClick={() => props.onConfirm()}>
+        <button type="button" class="btn" classList={{ 'btn-danger': props.danger, 'btn-primary-solid': !props.danger }} disabled={props.confirmDisabled} onClick={() => props.onConfirm()}>
           {props.confirmLabel}
         </button>
       </div>

@@ -1,11 +1,13 @@
 /**
  * A record's QuickBooks state on its detail page, in words, with the way out of every state: Re-sync an edited
- * record, Retry a failed one, Reconnect, Rename or Link a duplicate name, fix the field QuickBooks refused, or unlink from a record
- * deleted in QuickBooks and create it again (asked first, never done silently).
+ * record, Retry a failed one, Reconnect, Rename or Link a duplicate name, fix the field QuickBooks refused, unlink from a record
+ * deleted in QuickBooks and create it again (asked first, never done silently), or say whether QuickBooks has a
+ * payment held as unverified.
  */
 import { A } from '@solidjs/router'
 import { createSignal, Match, Show, Switch } from 'solid-js'
 import type { LocalId, SyncKind } from '../../../shared/domain/index.ts'
+import { UNVERIFIED_PAYMENT_CODE } from '../sync/core/fault-types.ts'
 import { useDb } from '../state/db.ts'
 import { createSyncStates } from '../state/live-sync.ts'
 import { createOnline } from '../state/online.ts'
@@ -13,6 +15,7 @@ import { retryRecords, unlinkAndRecreate } from '../db/sync-requests.ts'
 import { syncStatus } from '../state/sync-status.ts'
 import { clashIn, isLinkable } from '../state/duplicate-clash.ts'
 import { ConfirmDialog } from './ConfirmDialog.tsx'
+import { HeldPaymentActions } from './HeldPaymentActions.tsx'
 import { LinkToClashButton } from './LinkToClashButton.tsx'
 import { SyncStateIcon, syncStateWords } from './SyncStateIcon.tsx'
 
@@ -34,6 +37,15 @@ export function editHref(kind: SyncKind, id: string, field?: string): string | u
   if (kind === 'contact') return `/contacts/${id}/edit${q}`
   if (kind === 'item') return `/pricebook/${id}${q}`
   if (kind === 'invoice') return `/invoices/${id}${q}`
+  return undefined
+}
+
+/** The page that shows a record of this kind. */
+export function recordHref(kind: SyncKind, id: string): string | undefined {
+  if (kind === 'contact') return `/contacts/${id}`
+  if (kind === 'item') return `/pricebook/${id}`
+  if (kind === 'invoice') return `/invoices/${id}`
+  if (kind === 'payment') return `/payments/${id}`
   return undefined
 }
 
@@ -86,7 +98,11 @@ export function RecordSyncPanel(props: { kind: SyncKind; id: LocalId; version: n
                 <Show when={f().action === 'unlink-and-recreate'}>
                   <button type="button" class="btn" onClick={() => setAsking(true)}>Unlink and create again</button>
                 </Show>
-                <button type="button" class="btn btn-primary-solid" disabled={sync.state.running} onClick={() => void sendNow()}>Retry</button>
+                <Show when={f().code === UNVERIFIED_PAYMENT_CODE} fallback={
+                  <button type="button" class="btn btn-primary-solid" disabled={sync.state.running} onClick={() => void sendNow()}>Retry</button>
+                }>
+                  <HeldPaymentActions localId={props.id} onNote={setNote} />
+                </Show>
               </>
             )}
           </Match>

@@ -4,9 +4,10 @@ import { stateIn } from '../state/record-sync-state.ts'
 import { loadSyncIndex } from '../state/sync-index.ts'
 import { createContact } from './contacts.ts'
 import { listOutbox } from './outbox.ts'
+import { deletePayment, recordPayment, updatePaymentDetails } from './payments.ts'
 import { getSettings, updateSettings } from './settings.ts'
 import type { FieldsyncDB } from './schema.ts'
-import { clearMappings, failedRecords, retryAllErrors, retryRecords, unlinkAndRecreate } from './sync-requests.ts'
+import { clearMappings, failedRecords, heldPayments, resendHeldPayment, retryAllErrors, retryRecords, unlinkAndRecreate } from './sync-requests.ts'
 import { testDb, unwrap } from './test-db.ts'
 
 let db: FieldsyncDB
@@ -78,5 +79,48 @@ describe('sync requests', () => {
     expect(s.cdcCheckpoint).toBeUndefined()
     expect(s.syncedRealmId).toBeUndefined()
     expect(s.nextInvoiceNumber).toBe(2001)
+  })
+
+  describe('a payment held as unverified', () => {
+    async function heldPayment() {
+      db = testDb()
+      const ann = unwrap(await createContact(db, { givenName: 'Ann' }))
+      const pay = unwrap(await recordPayment(db, { contactId: ann.id, date: '2026-03-01', amount: 5_000, applications: [] }))
+      const row = (await listOutbox(db)).find((r) => r.kind === 'payment')!
+      await db.outbox.update(row.seq, { requestId: 'q1', batchId: 'b1', attempts: 1, lastError: { code: 'unverified-payment', message: 'May already be in QuickBooks', at } })
+      return { ann, pay }
+    }
+    const paymentRows = async () => (await listOutbox(db)).filter((r) => r.kind === 'payment')
+
+    it('is listed until the user answers, and "send it" leaves one unclaimed create with the edit made since', async () => {
+      const { ann, pay } = await heldPayment()
+      expect(await heldPayments(db)).toEqual([pay.id])
+      unwrap(await updatePaymentDetails(db, pay.id, { reference: '1042' }))
+      expect(await paymentRows()).toHaveLength(2)
+      expect(await resendHeldPayment(db, pay.id)).toBe(true)
+      const rows = await paymentRows()
+      expect(rows).toMatchObject([{ op: 'create', version: pay.version + 1, attempts: 0 }])
+      expect([rows[0]!.requestId, rows[0]!.batchId, rows[0]!.lastError]).toEqual([undefined, undefined, undefined])
+      expect(await heldPayments(db)).toEqual([])
+      expect(stateIn(await loadSyncIndex(db, 'payment'), pay.id, { version: pay.version + 1 })?.tone).toBe('pending')
+      // Nothing else is touched, and a second answer finds nothing to let go.
+      expect((await listOutbox(db)).filter((r) => r.kind === 'contact')).toMatchObject([{ localId: ann.id }])
+      expect(await resendHeldPayment(db, pay.id)).toBe(false)
+    })
+
+    it('"send it" for a payment deleted since leaves its delete, which sends nothing', async () => {
+      const { pay } = await heldPayment()
+      unwrap(await deletePayment(db, pay.id))
+      await resendHeldPayment(db, pay.id)
+      expect(await paymentRows()).toMatchObject([{ op: 'delete', version: pay.version + 1 }])
+    })
+
+    it('"send it" leaves a payment held by nothing else alone', async () => {
+      const { pay } = await heldPayment()
+      const row = (await paymentRows())[0]!
+      await db.outbox.update(row.seq, { lastError: { code: 'network', message: 'Offline', at } })
+      expect(await resendHeldPayment(db, pay.id)).toBe(false)
+      expect(await paymentRows()).toMatchObject([{ requestId: 'q1', batchId: 'b1' }])
+    })
   })
 })

@@ -1,11 +1,13 @@
 /**
  * What the user can ask of a record's sync from the page: retry it now, retry every error, unlink it from a
- * QuickBooks record that was deleted there (so the next sync creates it again, never silently), and clear all
- * links on disconnect. Each is one Dexie transaction over the outbox and mappings; the worker sees the rows on
+ * QuickBooks record that was deleted there (so the next sync creates it again, never silently), send again a
+ * payment held as unverified once the user has checked QuickBooks, and clear all links on disconnect. Each is one Dexie transaction over the outbox and mappings; the worker sees the rows on
  * its next run (the caller then asks for Sync Now). No record is ever deleted here.
  * @module
  */
-import type { LocalId, SyncKind } from '../../../shared/domain/index.ts'
+import { coalesceOp } from '../../../shared/domain/index.ts'
+import type { LocalId, OutboxRow, SyncKind } from '../../../shared/domain/index.ts'
+import { UNVERIFIED_PAYMENT_CODE } from '../sync/core/fault-types.ts'
 import { noticeOnCommit } from './outbox.ts'
 import type { FieldsyncDB } from './schema.ts'
 
@@ -50,6 +52,32 @@ export async function unlinkAndRecreate(db: FieldsyncDB, key: RecordKey, version
     const open = rows.find((r) => r.batchId === undefined)
     if (open) await db.outbox.update(open.seq, { op: 'create', version, nextAttemptAt: undefined, lastError: undefined, attempts: 0 })
     else await db.outbox.add({ kind: key.kind, localId: key.localId, version, op: 'create', createdAt: db.stamp(), attempts: 0 })
+  })
+}
+
+/** Payments held as unverified (sent, no answer, nothing to look them up by): each waits for the user's answer. */
+export async function heldPayments(db: FieldsyncDB): Promise<LocalId[]> {
+  const rows = await db.outbox.filter((r) => r.kind === 'payment' && r.lastError?.code === UNVERIFIED_PAYMENT_CODE).toArray()
+  return [...new Set(rows.map((r) => r.localId))]
+}
+
+/**
+ * "It is not in QuickBooks — send it": the user checked QuickBooks, so the held claim is let go and the next sync
+ * sends the payment as a new request (a new requestid). An edit queued since folds into the same row, as any
+ * edit of an unclaimed row does, so the record keeps one unclaimed row. Returns whether there was a hold to let go.
+ */
+export async function resendHeldPayment(db: FieldsyncDB, localId: LocalId): Promise<boolean> {
+  return db.transaction('rw', db.outbox, async () => {
+    const rows = (await db.outbox.where('[kind+localId]').equals(['payment', localId]).toArray()).sort((a, b) => a.seq - b.seq)
+    const held = rows.filter((r) => r.lastError?.code === UNVERIFIED_PAYMENT_CODE)
+    if (held.length === 0) return false
+    noticeOnCommit()
+    const folded = [...held, ...rows.filter((r) => r.batchId === undefined && !held.includes(r))]
+    const { requestId: _r, batchId: _b, sent: _s, lastError: _e, nextAttemptAt: _n, ...last } = folded[folded.length - 1]!
+    const row: OutboxRow = { ...last, op: folded.map((r) => r.op).reduce(coalesceOp), version: Math.max(...folded.map((r) => r.version)), attempts: 0 }
+    await db.outbox.bulkDelete(folded.filter((r) => r.seq !== row.seq).map((r) => r.seq))
+    await db.outbox.put(row)
+    return true
   })
 }
 

@@ -47,6 +47,7 @@ describe('faultOf', () => {
     ['2020', 'validation', 'fix-field'],
     ['network', 'transient', 'retry'],
     ['http-503', 'transient', 'retry'],
+    ['unverified-payment', 'validation', 'none'],
   ] as const)('%s → %s / %s', (code, kind, action) => {
     expect(faultOf({ code })).toMatchObject({ kind, action })
   })

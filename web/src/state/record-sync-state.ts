@@ -6,7 +6,7 @@
  */
 import type { Mapping, OutboxRow, SyncError, SyncKind } from '../../../shared/domain/index.ts'
 import { classifyFault } from '../sync/core/faults.ts'
-import type { FaultAction, FaultKind } from '../sync/core/fault-types.ts'
+import { UNVERIFIED_PAYMENT_CODE, type FaultAction, type FaultKind } from '../sync/core/fault-types.ts'
 
 export type SyncTone = 'synced' | 'pending' | 'failed' | 'none'
 
@@ -34,6 +34,8 @@ const QUEUED_OFFLINE = 'Queued: will send when online.'
 export function faultOf(error: Pick<SyncError, 'code'>): { kind: FaultKind; action: FaultAction; field?: string } {
   const { code } = error
   if (code === 'network') return { kind: 'transient', action: 'retry' }
+  // Retry cannot help a held payment (its row stays claimed): only the user's answer can.
+  if (code === UNVERIFIED_PAYMENT_CODE) return { kind: 'validation', action: 'none' }
   const http = /^http-(\d{3})$/.exec(code)
   const f = http
     ? classifyFault({ type: 'http', status: Number(http[1]) })

@@ -8,6 +8,7 @@ import { SessionResponse } from '../../../shared/api/index.ts'
 import type { Result } from '../../../shared/result.ts'
 import { subscribeProgress, syncWorker } from '../sync/client.ts'
 import type { EngineError, PreviewView, SyncNowResult } from '../sync/engine.ts'
+import type { HeldPaymentLink, QboPaymentChoice } from '../sync/held-payments.ts'
 import type { MatchDecision } from '../sync/initial-sync.ts'
 import type { LinkTarget, Linked } from '../sync/link-existing.ts'
 import type { Progress } from '../sync/ports.ts'
@@ -76,6 +77,16 @@ function makeSyncStatus() {
       set('running', true)
       try {
         return await worker().link(target)
+      } finally {
+        set('running', false)
+      }
+    },
+    /** A held payment's QuickBooks candidates; like `link`, the answer is the caller's, not the sync's state. */
+    heldPaymentChoices: (localId: string): Promise<Result<QboPaymentChoice[], EngineError>> => worker().heldPaymentChoices(localId),
+    async linkHeldPayment(target: HeldPaymentLink): Promise<Result<{ qboId: string }, EngineError>> {
+      set('running', true)
+      try {
+        return await worker().linkHeldPayment(target)
       } finally {
         set('running', false)
       }

@@ -137,4 +137,13 @@ describe('SyncEngine', () => {
     expect((await engine.syncNow()).ok).toBe(true)
     expect(qbo.entities.Customer.size).toBe(1)
   })
+
+  it("answers a held payment's questions as values: not connected, or the payment is not held", async () => {
+    const off = setup(() => ({ connected: false, needsReconnect: false }))
+    expect(await off.engine.linkHeldPayment({ localId: contactId, qboId: '1' })).toMatchObject({ ok: false, error: { kind: 'not_connected' } })
+    const { engine, qbo } = setup(() => connected())
+    expect(await engine.heldPaymentChoices(contactId)).toMatchObject({ ok: false, error: { kind: 'fault', message: 'This payment is no longer on this device.', fault: { code: 'missing-record' } } })
+    expect(await engine.linkHeldPayment({ localId: contactId, qboId: '1' })).toMatchObject({ ok: false, error: { kind: 'fault', fault: { code: 'missing-record' } } })
+    expect(qbo.calls).toEqual([])
+  })
 })

@@ -12,6 +12,7 @@ import type { Result } from '../../../shared/result.ts'
 import type { SyncFault } from './core/index.ts'
 import { previewInitialSync, runInitialSync, type InitialPreview, type InitialSyncSession, type MatchDecision } from './initial-sync.ts'
 import type { Clock, LocalStore, OnProgress, QboGateway, Random } from './ports.ts'
+import { heldPaymentChoices, linkHeldPayment, type HeldPaymentLink, type QboPaymentChoice } from './held-payments.ts'
 import { linkExisting, type LinkTarget, type Linked } from './link-existing.ts'
 import { pullChanges, type PullSummary } from './pull.ts'
 import { push } from './push.ts'
@@ -158,6 +159,24 @@ export class SyncEngine {
     })
   }
 
+  /** A payment held as unverified: the customer's QuickBooks payments it may be, for the user to pick from. */
+  heldPaymentChoices(localId: string): Promise<Result<QboPaymentChoice[], EngineError>> {
+    return this.#serial(async () => {
+      const c = await this.#connected()
+      if (!c.ok) return c
+      return faultAsError(await heldPaymentChoices(this.#runnerDeps(c.value.realmId, c.value.gateway), localId))
+    })
+  }
+
+  /** "It is in QuickBooks — link it": the held payment is that QuickBooks payment; nothing is sent for it. */
+  linkHeldPayment(target: HeldPaymentLink): Promise<Result<{ qboId: string }, EngineError>> {
+    return this.#serial(async () => {
+      const c = await this.#connected()
+      if (!c.ok) return c
+      return faultAsError(await linkHeldPayment(this.#runnerDeps(c.value.realmId, c.value.gateway), target))
+    })
+  }
+
   /** A local edit happened: with auto-sync on and online, push it after a quiet second. */
   edited(autoSync: boolean): void {
     if (!autoSync || !this.#online) return
@@ -199,6 +218,10 @@ export class SyncEngine {
     this.#changesSeq = s.changes.seq
     if (changed) await this.syncNow()
   }
+}
+
+function faultAsError<T>(r: Result<T, SyncFault>): Result<T, EngineError> {
+  return r.ok ? r : { ok: false, error: { kind: 'fault', message: r.error.userMessage, fault: r.error } }
 }
 
 function stopped(summary: RunSummary): Result<never, EngineError> | undefined {

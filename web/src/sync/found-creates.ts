@@ -5,7 +5,7 @@
  * @module
  */
 import type { SentRequest } from '../../../shared/domain/index.ts'
-import type { SyncFault } from './core/fault-types.ts'
+import { UNVERIFIED_PAYMENT_CODE, type SyncFault } from './core/fault-types.ts'
 import type { SyncOp } from './core/plan-types.ts'
 import { LOOKUP_PAGE, lookupOf } from './lookup.ts'
 import type { QboEntity, Settlement } from './ports.ts'
@@ -14,9 +14,9 @@ import { linkSettlement } from './settlements.ts'
 
 /** The hold of a payment that may be in QuickBooks and cannot be looked up there. */
 export const UNVERIFIED_PAYMENT: SyncFault = {
-  kind: 'validation', retryable: false, action: 'none', code: 'unverified-payment',
+  kind: 'validation', retryable: false, action: 'none', code: UNVERIFIED_PAYMENT_CODE,
   userMessage: 'This payment may already be in QuickBooks: it was sent, no answer came back, and it cannot be looked up there. '
-    + "Check the customer's payments in QuickBooks. It is not sent again meanwhile, so it is never recorded twice.",
+    + "Check the customer's payments in QuickBooks, then say here whether it is there. It is not sent again meanwhile, so it is never recorded twice.",
 }
 
 /** A lookup that could not say whether QuickBooks has the record: kept claimed, and asked again later. */

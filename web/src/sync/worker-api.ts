@@ -5,6 +5,7 @@
  */
 import type { Result } from '../../../shared/result.ts'
 import type { EngineError, PreviewView, SyncNowResult } from './engine.ts'
+import type { HeldPaymentLink, QboPaymentChoice } from './held-payments.ts'
 import type { MatchDecision } from './initial-sync.ts'
 import type { LinkTarget, Linked } from './link-existing.ts'
 import type { OnProgress } from './ports.ts'
@@ -18,6 +19,10 @@ export interface SyncWorkerApi {
   syncNow(): Promise<Result<SyncNowResult, EngineError>>
   /** "Link" on a duplicate-name row: the record adopts the QuickBooks record named in the row (`qboId`). */
   link(target: LinkTarget): Promise<Result<Linked, EngineError>>
+  /** A payment held as unverified: its customer's QuickBooks payments of that amount near that date. */
+  heldPaymentChoices(localId: string): Promise<Result<QboPaymentChoice[], EngineError>>
+  /** "It is in QuickBooks — link it": ties the held payment to the QuickBooks payment the user picked. */
+  linkHeldPayment(target: HeldPaymentLink): Promise<Result<{ qboId: string }, EngineError>>
   /** Tell the worker a record was edited (auto-sync debounces and pushes). */
   edited(autoSync: boolean): void
   setOnline(online: boolean): void

@@ -136,8 +136,8 @@ function ContactView(props: { contact: Contact }) {
             <tbody>
               <For each={payments()}>
                 {(p) => (
-                  <tr>
-                    <td>{fmt().date(p.date)}</td>
+                  <tr class="clickable" onClick={() => navigate(`/payments/${p.id}`)}>
+                    <td><A href={`/payments/${p.id}`}>{fmt().date(p.date)}</A></td>
                     <td>{methodLabel(p.method)}</td>
                     <td>{p.reference ?? ''}</td>
                     <td class="num">{fmt().money(p.amount)}</td>

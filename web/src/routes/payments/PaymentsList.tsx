@@ -55,7 +55,7 @@ export default function PaymentsList() {
             <VirtualList items={rows()} rowHeight={60} label="Payments"
               head={<div class="vlist-head cols-payments"><span>Date</span><span>Contact</span><span>Method</span><span>Applied to</span><span class="num">Amount</span><span><span class="visually-hidden">QuickBooks</span></span></div>}>
               {(p) => (
-                <A class="row cols-payments" href={`/contacts/${p.contactId}`}>
+                <A class="row cols-payments" href={`/payments/${p.id}`}>
                   <span class="secondary">{fmt().date(p.date)}</span>
                   <span class="primary">{nameOf(p)}</span>
                   <span class="cell-stack"><span>{methodLabel(p.method)}</span><span class="secondary">{p.reference ?? ''}</span></span>

@@ -1,19 +1,20 @@
 /**
- * The sync log: newest first, filtered by status and entity, Retry on an error row (and Link on a duplicate
- * name's) and Retry all errors,
+ * The sync log: newest first, filtered by status and entity, Retry on an error row (Link on a duplicate name's,
+ * and the two answers on a held payment's) and Retry all errors,
  * conflicts with both values, times in the user's locale, exportable as CSV. Reads IndexedDB live (the worker
  * writes it).
  */
 import { A } from '@solidjs/router'
 import { createSignal, For, Show } from 'solid-js'
 import type { SyncKind, SyncLogRow, SyncLogStatus } from '../../../../shared/domain/index.ts'
+import { HeldPaymentActions } from '../../components/HeldPaymentActions.tsx'
 import { LinkToClashButton } from '../../components/LinkToClashButton.tsx'
-import { editHref } from '../../components/RecordSyncPanel.tsx'
+import { recordHref } from '../../components/RecordSyncPanel.tsx'
 import { clashIn, isLinkable } from '../../state/duplicate-clash.ts'
 import { useDb } from '../../state/db.ts'
 import { useFormats } from '../../state/format.ts'
 import { createLive } from '../../state/live.ts'
-import { failedRecords, retryAllErrors, retryRecords } from '../../db/sync-requests.ts'
+import { failedRecords, heldPayments, retryAllErrors, retryRecords } from '../../db/sync-requests.ts'
 import { conflictParts, directionWords, kindWords, LOG_KINDS, LOG_STATUSES, logCsv, logTime, matchesFilter, type LogFilter } from '../../state/sync-log-view.ts'
 import { syncStatus } from '../../state/sync-status.ts'
 
@@ -37,6 +38,8 @@ export function SyncLog() {
     return kept
   }, filter, ['syncLog'])
   const failed = createLive(() => failedRecords(db), undefined, ['outbox'])
+  const held = createLive(() => heldPayments(db), undefined, ['outbox'])
+  const isHeld = (r: SyncLogRow) => r.kind === 'payment' && r.localId !== undefined && (held() ?? []).includes(r.localId)
   const send = async (woke: number) => {
     setNote(undefined)
     if (woke === 0) return setNote('Nothing is waiting to be retried.')
@@ -89,7 +92,7 @@ export function SyncLog() {
                     <td class="small">{logTime(r.at, fmt().locale)}</td>
                     <td>
                       <span class="muted small">{kindWords(r.kind)}</span><br />
-                      <Show when={r.kind && r.localId && editHref(r.kind, r.localId)} fallback={r.label}>{(href) => <A href={href().replace(/\/edit$|\?.*$/, '')}>{r.label}</A>}</Show>
+                      <Show when={r.kind && r.localId && recordHref(r.kind, r.localId)} fallback={r.label}>{(href) => <A href={href()}>{r.label}</A>}</Show>
                     </td>
                     <td><span class={`pill pill-${r.status}`}>{r.status}</span><br /><span class="muted small">{directionWords(r.direction)}</span></td>
                     <td>
@@ -102,8 +105,11 @@ export function SyncLog() {
                       </Show>
                     </td>
                     <td>
-                      <Show when={r.status === 'error' && r.kind && r.localId}>
+                      <Show when={r.status === 'error' && r.kind && r.localId && !isHeld(r)}>
                         <button type="button" class="btn" disabled={sync.state.running} onClick={() => void retryRow(r)}>Retry</button>
+                      </Show>
+                      <Show when={r.status === 'error' && isHeld(r)}>
+                        <HeldPaymentActions localId={r.localId!} onNote={setNote} />
                       </Show>
                       <Show when={r.status === 'error' && isLinkable(r.kind) && stillRefused(r) && clashIn(r.details)}>
                         {(clash) => <LinkToClashButton kind={r.kind as 'contact'} localId={r.localId!} label={r.label} clash={clash()} onNote={setNote} />}

@@ -35,6 +35,12 @@ export const SyncFault = z.object({
 })
 export type SyncFault = z.infer<typeof SyncFault>
 
+/**
+ * The code of a payment held by the runner: sent, no answer came back, and nothing identifies it in QuickBooks to
+ * look it up by. Only the user can say whether QuickBooks has it (the payment's "link it" / "send it").
+ */
+export const UNVERIFIED_PAYMENT_CODE = 'unverified-payment'
+
 /** The QuickBooks entity a write was about, when known: it names the field of a duplicate (Item → Name). */
 const entity = z.enum(['Customer', 'Item', 'Invoice', 'Payment']).optional()
 

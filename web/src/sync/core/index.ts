@@ -30,7 +30,7 @@ export {
 export type { PlanInput, PlanRecords } from './plan-types.ts'
 export { classifyFault, parseFaultBody, DEFAULT_RATE_LIMIT_WAIT_MS } from './faults.ts'
 export type { FaultError } from './faults.ts'
-export { FaultKind, FaultAction, SyncFault, FaultInput } from './fault-types.ts'
+export { FaultKind, FaultAction, SyncFault, FaultInput, UNVERIFIED_PAYMENT_CODE } from './fault-types.ts'
 export { contactToCustomer, customerToContact } from './map/customer.ts'
 export type { ContactFields, CustomerBody } from './map/customer.ts'
 export { itemToQbo, qboToItem } from './map/item.ts'
