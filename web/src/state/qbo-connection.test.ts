@@ -31,10 +31,10 @@ describe('cardState', () => {
 
 describe('groupAccounts', () => {
   const acct = (Id: string, Name: string, AccountType: QboAccount['AccountType'], Active = true) => ({ Id, Name, AccountType, Active }) as QboAccount
-  it('offers banks and current assets for deposits, income and expense accounts for items, skipping inactive ones', () => {
+  it('offers banks and current assets for deposits, income and Cost of Goods Sold accounts for items, skipping inactive ones', () => {
     const g = groupAccounts([
       acct('1', 'Checking', 'Bank'), acct('2', 'Undeposited Funds', 'Other Current Asset'), acct('3', 'Services', 'Income'),
-      acct('4', 'Supplies', 'Cost of Goods Sold'), acct('5', 'Old bank', 'Bank', false), acct('6', 'Accounts Receivable (A/R)', 'Accounts Receivable'),
+      acct('4', 'Supplies', 'Cost of Goods Sold'), acct('7', 'Fuel', 'Expense'), acct('8', 'Penalties', 'Other Expense'), acct('5', 'Old bank', 'Bank', false), acct('6', 'Accounts Receivable (A/R)', 'Accounts Receivable'),
     ])
     expect(g.deposit.map((a) => a.name)).toEqual(['Checking', 'Undeposited Funds'])
     expect(g.income).toEqual([{ id: '3', name: 'Services' }])

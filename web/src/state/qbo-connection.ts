@@ -41,7 +41,10 @@ export function cardState(session: SessionResponse | undefined, lastError: Engin
 export type AccountChoice = { id: string; name: string }
 export type AccountGroups = { deposit: AccountChoice[]; income: AccountChoice[]; expense: AccountChoice[] }
 
-/** Where payments can be deposited (bank, or Undeposited Funds), and income and expense accounts for new items. */
+/**
+ * Where payments can be deposited (bank, or Undeposited Funds), and income and expense accounts for new items. An
+ * item's expense account must be a Cost of Goods Sold one (qbo-api.md §3.2): another expense account fails every push.
+ */
 export function groupAccounts(accounts: readonly QboAccount[]): AccountGroups {
   const pick = (types: readonly string[]) => accounts
     .filter((a) => a.Active !== false && a.AccountType !== undefined && types.includes(a.AccountType))
@@ -50,7 +53,7 @@ export function groupAccounts(accounts: readonly QboAccount[]): AccountGroups {
   return {
     deposit: pick(['Bank', 'Other Current Asset']),
     income: pick(['Income', 'Other Income']),
-    expense: pick(['Expense', 'Other Expense', 'Cost of Goods Sold']),
+    expense: pick(['Cost of Goods Sold']),
   }
 }
 

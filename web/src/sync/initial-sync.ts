@@ -133,7 +133,8 @@ export async function runInitialSync(session: InitialSyncSession, decisions: rea
   const snap = await deps.store.snapshot()
   const planned = matchAndPlan(session.remote, snap, deps.clock.now(), decisions)
   const income = session.remote.accounts.find((a) => a.AccountType === 'Income')?.Id
-  const expense = session.remote.accounts.find((a) => a.AccountType === 'Cost of Goods Sold' || a.AccountType === 'Expense')?.Id
+  // QuickBooks takes only a Cost of Goods Sold account as an item's expense account.
+  const expense = session.remote.accounts.find((a) => a.AccountType === 'Cost of Goods Sold')?.Id
   const deposit = session.remote.accounts.find((a) => a.AccountType === 'Bank' || a.AccountSubType === 'UndepositedFunds')?.Id
   const summary = await executePlan(planned.preview.plan, { accounts: { income, expense, deposit }, ...deps, remote: planned.byKey, logSkips: true })
   const numbers = await latestDocNumbers(deps.gateway)

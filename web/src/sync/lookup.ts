@@ -34,7 +34,12 @@ export function lookupOf(kind: SyncKind, localId: string, body: QboEntity): Look
     `SELECT * FROM ${entity} WHERE ${where.map(([f, v]) => `${f} = ${qboString(v)}`).join(' AND ')} MAXRESULTS ${LOOKUP_PAGE}`
   const byName = (entity: QboEntityName, field: string): Lookup | undefined => {
     const name = text(body[field])
-    return name === undefined ? undefined : { entity, via: field, statement: select(entity, [[field, name]]), isOurs: () => true }
+    if (name === undefined) return undefined
+    if (!TYPOGRAPHIC_QUOTES.test(name)) return { entity, via: field, statement: select(entity, [[field, name]]), isOurs: () => true }
+    // QuickBooks refuses ’ ‘ “ ” anywhere in a query (a 4000 lexical error, qbo-api.md §5) though names may hold
+    // them, as tablet keyboards type them: match with % in their place, then keep only the exact name.
+    const pattern = qboString(name.replace(TYPOGRAPHIC_QUOTES_ALL, '%'))
+    return { entity, via: field, statement: `SELECT * FROM ${entity} WHERE ${field} LIKE ${pattern} MAXRESULTS ${LOOKUP_PAGE}`, isOurs: (e) => e[field] === name }
   }
   switch (kind) {
     case 'contact':
@@ -58,6 +63,9 @@ export function lookupOf(kind: SyncKind, localId: string, body: QboEntity): Look
     }
   }
 }
+
+const TYPOGRAPHIC_QUOTES = /[\u2018\u2019\u201C\u201D]/
+const TYPOGRAPHIC_QUOTES_ALL = /[\u2018\u2019\u201C\u201D]/g
 
 /** A QuickBooks query string literal: backslash-escaped quotes (qbo-api.md §5). */
 export function qboString(value: string): string {
