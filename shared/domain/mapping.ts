@@ -21,6 +21,8 @@ export const SyncError = z.object({
   code: z.string(),
   message: z.string(),
   at: Timestamp,
+  /** The QuickBooks field the refusal names ("IncomeAccountRef", "Line.2"): where the user goes to fix it. */
+  field: z.string().optional(),
 })
 export type SyncError = z.infer<typeof SyncError>
 

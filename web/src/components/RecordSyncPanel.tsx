@@ -24,6 +24,7 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   DisplayName: 'name', Name: 'name', GivenName: 'first name', FamilyName: 'last name', CompanyName: 'company name',
   PrimaryEmailAddr: 'email', PrimaryPhone: 'phone', BillAddr: 'billing address', DocNumber: 'invoice number',
   TxnDate: 'date', DueDate: 'due date', Line: 'lines', TotalAmt: 'amount', UnitPrice: 'price',
+  IncomeAccountRef: 'income account', ExpenseAccountRef: 'expense account', AssetAccountRef: 'inventory account', DepositToAccountRef: 'deposit account',
 }
 
 export function fieldWords(field: string | undefined): string {
@@ -89,7 +90,10 @@ export function RecordSyncPanel(props: { kind: SyncKind; id: LocalId; version: n
             {(f) => (
               <>
                 <Show when={f().action === 'reconnect'}><A class="btn btn-primary-solid" href="/settings">Reconnect QuickBooks</A></Show>
-                <Show when={(f().action === 'rename-or-link' || f().action === 'fix-field') && editHref(props.kind, props.id, f().field)}>
+                <Show when={f().action === 'fix-field' && f().fixIn === 'settings'}>
+                  <A class="btn" href="/settings">Choose the {fieldWords(f().field)} in Settings</A>
+                </Show>
+                <Show when={(f().action === 'rename-or-link' || (f().action === 'fix-field' && f().fixIn === 'record')) && editHref(props.kind, props.id, f().field)}>
                   {(href) => <A class="btn" href={href()}>{f().action === 'rename-or-link' ? 'Rename' : `Fix the ${fieldWords(f().field)}`}</A>}
                 </Show>
                 <Show when={f().action === 'rename-or-link' && isLinkable(props.kind) && clashIn(f().message)}>

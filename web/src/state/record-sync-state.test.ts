@@ -31,6 +31,20 @@ describe('recordSyncState', () => {
     expect(gone).toMatchObject({ tone: 'failed', kind: 'notFound', action: 'unlink-and-recreate' })
   })
 
+  it('points the fix at the field the refusal named: account references in Settings, the rest on the record', () => {
+    const account = recordSyncState({ version: 1 }, undefined, [row({ op: 'create', version: 1,
+      lastError: { code: 'map', message: 'Choose a default income account in Settings → QuickBooks before sending items.', at, field: 'IncomeAccountRef' } })])
+    expect(account).toMatchObject({ tone: 'failed', action: 'fix-field', field: 'IncomeAccountRef', fixIn: 'settings' })
+    const deposit = recordSyncState({ version: 4 }, mapping({ status: 'error', lastError: { code: '2020', message: 'Required', at, field: 'DepositToAccountRef' } }), [])
+    expect(deposit).toMatchObject({ tone: 'failed', field: 'DepositToAccountRef', fixIn: 'settings' })
+    const email = recordSyncState({ version: 1 }, undefined, [row({ lastError: { code: '2050', message: 'Too long', at, field: 'PrimaryEmailAddr' } })])
+    expect(email).toMatchObject({ tone: 'failed', action: 'fix-field', field: 'PrimaryEmailAddr', fixIn: 'record' })
+    // Nothing stored: the field known for the code, or none, and the record's page.
+    const dup = recordSyncState({ version: 1 }, undefined, [row({ lastError: { code: '6240', message: 'Name in use', at } })])
+    expect(dup).toMatchObject({ field: 'DisplayName', fixIn: 'record' })
+    expect(recordSyncState({ version: 1 }, undefined, [row({ lastError: { code: '6000', message: 'Incomplete', at } })])).toMatchObject({ fixIn: 'record' })
+  })
+
   it('is grey for drafts and records never sent', () => {
     expect(recordSyncState({ version: 2, draft: true }, undefined, [])).toMatchObject({ tone: 'none', label: expect.stringContaining('Draft') })
     expect(recordSyncState({ version: 2 }, undefined, [])).toMatchObject({ tone: 'none', label: 'Not in QuickBooks' })

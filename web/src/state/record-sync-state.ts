@@ -10,10 +10,13 @@ import { UNVERIFIED_PAYMENT_CODE, type FaultAction, type FaultKind } from '../sy
 
 export type SyncTone = 'synced' | 'pending' | 'failed' | 'none'
 
+/** Where what a refusal names is fixed: the company's settings (its accounts) or the record itself. */
+export type FixPlace = 'settings' | 'record'
+
 export type RecordSyncState =
   | { tone: 'synced'; label: string; qboId: string }
   | { tone: 'pending'; label: string; retrying: boolean; offlineNote: string }
-  | { tone: 'failed'; label: string; message: string; code: string; kind: FaultKind; action: FaultAction; field?: string }
+  | { tone: 'failed'; label: string; message: string; code: string; kind: FaultKind; action: FaultAction; field?: string; fixIn: FixPlace }
   | { tone: 'none'; label: string }
 
 export type MappingView = Pick<Mapping, 'localId' | 'qboId' | 'syncedVersion' | 'status' | 'lastError'>
@@ -43,9 +46,19 @@ export function faultOf(error: Pick<SyncError, 'code'>): { kind: FaultKind; acti
   return { kind: f.kind, action: f.action, ...(f.field === undefined ? {} : { field: f.field }) }
 }
 
+/** QuickBooks account references: chosen once in Settings → QuickBooks, never on a record here. */
+const SETTINGS_FIELDS: ReadonlySet<string> = new Set(['IncomeAccountRef', 'ExpenseAccountRef', 'AssetAccountRef', 'DepositToAccountRef'])
+
+export function fixPlace(field: string | undefined): FixPlace {
+  return field !== undefined && SETTINGS_FIELDS.has(field.split('.')[0]!) ? 'settings' : 'record'
+}
+
 function failed(e: SyncError): RecordSyncState {
   const f = faultOf(e)
-  return { tone: 'failed', label: 'Not sent to QuickBooks', message: e.message, code: e.code, ...f }
+  // The field stored with the error is the one QuickBooks (or the mapper) named; the code's is only a default.
+  const field = e.field ?? f.field
+  return { tone: 'failed', label: 'Not sent to QuickBooks', message: e.message, code: e.code, kind: f.kind, action: f.action,
+    ...(field === undefined ? {} : { field }), fixIn: fixPlace(field) }
 }
 
 /**

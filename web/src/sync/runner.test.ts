@@ -261,6 +261,14 @@ describe('runner pushes', () => {
     expect((await db.outbox.toArray()).map((r) => [r.kind, r.lastError?.code])).toEqual([['payment', 'over-balance']])
   })
 
+  it('keeps the field a refusal names on the row, so its fix can be pointed at', async () => {
+    const { db, qbo, deps } = await world()
+    const item = unwrap(await createItem(db, { name: 'Filter', unitPrice: 4_000 }))
+    expect((await push(deps({ accounts: {} }))).summary).toMatchObject({ failed: 1 })
+    expect(qbo.entities.Item.size).toBe(0)
+    expect(await db.outbox.toArray()).toMatchObject([{ localId: item.id, lastError: { code: 'map', field: 'IncomeAccountRef' } }])
+  })
+
   it('stops the run and keeps everything queued when QuickBooks refuses the connection', async () => {
     const { db, qbo, deps } = await world()
     await invoiceFor(db, 'Ivy')

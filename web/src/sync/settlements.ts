@@ -74,7 +74,8 @@ export function failureSettlement(args: {
   previous: Mapping | undefined
 }): Settlement {
   const { op, fault, at } = args
-  const error: SyncError = { code: fault.code, message: fault.userMessage, at }
+  // The field is kept so the record's row can send the user where it is fixed (Settings for an account).
+  const error: SyncError = { code: fault.code, message: fault.userMessage, at, ...(fault.field === undefined ? {} : { field: fault.field }) }
   const named = fault.conflictingId !== undefined && fault.userMessage.includes(`(Id ${fault.conflictingId})`)
   const details = [fault.userMessage, fault.conflictingId && !named ? `The QuickBooks record with Id ${fault.conflictingId} has this name.` : undefined,
     fault.field ? `Field: ${fault.field}.` : undefined].filter(Boolean).join(' ')
