@@ -1,4 +1,11 @@
-/** Shared setup for the company tests: a fresh emulator company per test, driven over HTTP. */
+/**
+ * Shared setup for the company tests: a fresh emulator company per test, driven over real HTTP on a loopback
+ * port of its own (started on the first call), so bodies, statuses and headers cross the wire as a client sees
+ * them. Bearer auth, limits and chaos are the platform's, tested with the whole server.
+ */
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { getRequestListener } from '@hono/node-server'
 import { Hono } from 'hono'
 import { createManualClock } from '../clock.ts'
 import type { ControllableClock } from '../clock.ts'
@@ -36,9 +43,21 @@ export function testCompany(seed: 'small' | 'none' = 'small'): TestCompany {
   const events: ChangeEvent[] = []
   companies.onChange((e) => events.push(e))
   const app = new Hono().route('/v3/company/:realmId', companies.accountingRoutes())
-  const base = `http://emulator.test/v3/company/${REALM}`
+  let origin: Promise<string> | undefined
+  const listen = () => (origin ??= new Promise<string>((resolve, reject) => {
+    const server: Server = createServer(getRequestListener(app.fetch))
+    server.on('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      // Never keeps the test process alive; each test's company is garbage once the test ends.
+      server.unref()
+      resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)
+    })
+  }))
   const call = async (path: string, init?: RequestInit): Promise<Reply> => {
-    const res = await app.request(path.startsWith('http') ? path : `${base}${path}`, init)
+    const at = await listen()
+    // Paths written as absolute URLs (another company's) keep their path and query, on this server.
+    const target = path.startsWith('http') ? `${at}${new URL(path).pathname}${new URL(path).search}` : `${at}/v3/company/${REALM}${path}`
+    const res = await fetch(target, { ...init, headers: { ...Object.fromEntries(new Headers(init?.headers).entries()), connection: 'close' } })
     return { status: res.status, body: (await res.json()) as Json }
   }
   return {
