@@ -4,7 +4,6 @@
  * settlements out, committed by the runner.
  * @module
  */
-import type { OutboxRow } from '../../../shared/domain/index.ts'
 import type { SyncPlan } from './core/plan-types.ts'
 import { ENTITY_OF } from './core/index.ts'
 import { fieldsFromQbo } from './read-back.ts'
@@ -59,18 +58,25 @@ export function localSettlements(plan: SyncPlan, ctx: Ctx & { now: () => string;
 
 /**
  * The rows of records with nothing to send: QuickBooks holds their version already (`up-to-date`), or they were
- * deleted before they ever reached it (`never-synced`). Each goes only while it holds the version planned from,
- * so an edit coalesced into it since still goes. A claimed never-synced row stays: its create went out with an
- * unknown outcome, so QuickBooks may hold the record, and forgetting the row would forget that.
+ * deleted before they ever reached it (`never-synced`). The plan may come from an earlier snapshot than the run's,
+ * so each row is checked again against the run's own (an edit may have moved it on in between), and the store
+ * deletes it only while it holds that version (an edit landing later still goes). A claimed never-synced row
+ * stays: its create went out with an unknown outcome, so QuickBooks may hold the record, and forgetting the row
+ * would forget that.
  */
-export function nothingToSend(plan: SyncPlan, rows: ReadonlyMap<number, OutboxRow>): Settlement | undefined {
+export function nothingToSend(plan: SyncPlan, ctx: Pick<Ctx, 'rows' | 'records' | 'mappings'>): Settlement | undefined {
   const done: { seq: number; version: number }[] = []
   for (const s of plan.skipped) {
     if (s.reason !== 'up-to-date' && s.reason !== 'never-synced') continue
+    const mapping = ctx.mappings.get(key(s.kind, s.localId))
+    const record = ctx.records.get(key(s.kind, s.localId))
     for (const seq of s.outboxSeqs) {
-      const row = rows.get(seq)
-      if (!row || (s.reason === 'never-synced' && row.batchId !== undefined)) continue
-      done.push({ seq, version: row.version })
+      const row = ctx.rows.get(seq)
+      if (!row) continue
+      const idle = s.reason === 'up-to-date'
+        ? mapping !== undefined && mapping.syncedVersion >= row.version
+        : row.batchId === undefined && mapping === undefined && record?.deletedAt !== undefined
+      if (idle) done.push({ seq, version: row.version })
     }
   }
   return done.length > 0 ? { doneSeqs: [], doneIfUnchanged: done, log: [] } : undefined

@@ -51,4 +51,12 @@ describe('rows with nothing to send', () => {
     expect(await db.outbox.count()).toBe(0)
     expect([...qbo.entities.Customer.values()].find((e) => e['Job'] === true)).toMatchObject({ DisplayName: expect.stringContaining('Kitchen and bath') })
   })
+
+  it('keeps the row when the edit lands between the snapshot planned from and the one the run reads', async () => {
+    const { db, deps } = await world()
+    const job = await requeuedJob(db, () => push(deps()))
+    const editing = storeWith(db, 'snapshot', async () => { unwrap(await updateJob(db, job.id, { name: 'Kitchen and bath' })) }, 2)
+    await push(deps({ store: editing }))
+    expect(await db.outbox.toArray()).toMatchObject([{ kind: 'job', localId: job.id, version: job.version + 1 }])
+  })
 })

@@ -67,7 +67,7 @@ export async function executePlan(plan: SyncPlan, deps: RunnerDeps): Promise<Run
   const local = localSettlements(plan, { ...ctx, now: () => iso(ctx.clock.now()), uuid: () => ctx.random.uuid() })
   for (let i = 0; i < local.settlements.length; i += 500) await ctx.store.settle(local.settlements.slice(i, i + 500))
   for (const s of local.settlements) if (s.mapping) ctx.mappings.set(key(s.mapping.kind, s.mapping.localId), s.mapping)
-  const idle = nothingToSend(plan, ctx.rows)
+  const idle = nothingToSend(plan, ctx)
   if (idle) await ctx.store.settle([idle])
   for (const id of local.ok) ctx.outcome.set(id, 'ok')
   ctx.summary.linked = local.linked

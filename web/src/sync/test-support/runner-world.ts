@@ -43,13 +43,13 @@ export async function invoiceFor(db: FieldsyncDB, name: string, email?: string) 
   return { contact: c, item, invoice: inv! }
 }
 
-/** A store that runs `before` ahead of its first call of `method`: an edit landing mid-run, say. */
-export function storeWith(db: FieldsyncDB, method: 'claim' | 'settle', before: () => Promise<void>): DexieStore {
+/** A store that runs `before` ahead of its `nth` call of `method` (the first by default): an edit landing mid-run, say. */
+export function storeWith(db: FieldsyncDB, method: 'snapshot' | 'claim' | 'settle', before: () => Promise<void>, nth = 1): DexieStore {
   const store = new DexieStore(db)
   let calls = 0
   return Object.assign(Object.create(store) as DexieStore, {
     [method]: async (arg: never) => {
-      if (calls++ === 0) await before()
+      if (++calls === nth) await before()
       return (store[method] as (a: never) => Promise<unknown>).call(store, arg)
     },
   })
