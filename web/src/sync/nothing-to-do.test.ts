@@ -60,3 +60,21 @@ describe('rows with nothing to send', () => {
     expect(await db.outbox.toArray()).toMatchObject([{ kind: 'job', localId: job.id, version: job.version + 1 }])
   })
 })
+
+describe('a record deleted while its create is unanswered', () => {
+  it('resends the create, then makes the QuickBooks record inactive, and leaves nothing queued', async () => {
+    const { db, qbo, deps, clock } = await world()
+    const c = unwrap(await createContact(db, { givenName: 'Cy', familyName: 'Gone' }))
+    // QuickBooks applies the create, the answer is lost, and the contractor deletes the contact meanwhile.
+    qbo.script = ['drop']
+    await push(deps({ maxAttempts: 1 }))
+    expect([...qbo.entities.Customer.values()].filter((e) => e['DisplayName'] === 'Cy Gone')).toHaveLength(1)
+    unwrap(await deleteContact(db, c.id))
+    for (let i = 0; i < 3 && (await db.outbox.count()) > 0; i++) { clock.advance(60_000); await push(deps()) }
+    const customers = [...qbo.entities.Customer.values()].filter((e) => e['DisplayName'] === 'Cy Gone')
+    expect(customers).toHaveLength(1)
+    expect(customers[0]).toMatchObject({ Active: false })
+    expect(await db.outbox.count()).toBe(0)
+    expect(await pendingCount(db)).toBe(0)
+  })
+})

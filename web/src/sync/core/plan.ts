@@ -138,10 +138,14 @@ export function plan(input: PlanInput): SyncPlan {
     }
 
     const version = settles[settles.length - 1]?.version ?? rec.version
-    const deleted = rec.deletedAt !== undefined || primary?.op === 'delete'
+    const exists = mapping !== undefined || linkOp !== undefined
+    // A record deleted while its create is unanswered: the create may have landed, so it is resent first (replayed
+    // under its requestid, or looked up) and the deletion follows once QuickBooks' Id is known. Skipping it would
+    // leave the record active in QuickBooks and its rows here for good.
+    const createInFlight = !exists && claimed.length > 0 && primary?.op === 'create'
+    const deleted = (rec.deletedAt !== undefined || primary?.op === 'delete') && !createInFlight
     const voiding = (kind === 'invoice' && (rec.status === 'void' || primary?.op === 'void')) ||
       (kind === 'payment' && (deleted || primary?.op === 'void'))
-    const exists = mapping !== undefined || linkOp !== undefined
     const firstSeq = settles[0]?.seq
     const seqs = settles.length === 1 ? [settles[0]!.seq] : settles.map((r) => r.seq)
     // Ops are built in one place with one property order, so every op shares a shape (and the JIT one path).
