@@ -197,7 +197,9 @@ describe('pushes against the emulator', () => {
 describe('the runner stopped at 20 random points during a push', () => {
   it('ends with no duplicate, nothing missing and every edit in the emulator, resuming each time on the same IndexedDB', async () => {
     await w.admin('PUT', `/companies/${w.realmId}/chaos`, { probability: 0.2, seed: 11, kinds: ['dropAfterWrite', 'http500'] })
-    let seed = 99
+    // Seeded, so the run repeats; seeds 13, 42, 99 and 2024 also end correct, but their resumes after a long gap
+    // happen to reach no payment through a lookup, which the last assertion asks to see.
+    let seed = 7
     const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647)
     let budget = Infinity
     let dead = false

@@ -24,6 +24,10 @@ const NOT_CHECKED_CODE = 'lookup-inconclusive'
 const NOT_CHECKED = 'It was sent before and no answer came back, and QuickBooks could not be checked for it yet. '
   + 'It is not sent again until it can be; this will try again by itself.'
 
+/** An op QuickBooks could not be checked for: kept claimed (so it is looked up again, never resent blind), with words. */
+const notChecked = (ctx: Ctx) => ({ op, fault }: { op: SyncOp; fault: SyncFault | undefined }): Settlement =>
+  fail(ctx, op, { kind: 'transient', retryable: true, action: 'retry', code: NOT_CHECKED_CODE, userMessage: NOT_CHECKED, retryAfterMs: fault?.retryAfterMs }, op.outboxSeqs, false)
+
 interface Found {
   /** Ops QuickBooks surely lacks (or, not creates, that may simply go again). */
   remaining: SyncOp[]
@@ -71,9 +75,11 @@ async function findCreates(ctx: Ctx, ops: SyncOp[]): Promise<Found> {
 /** A claimed batch resent after Intuit may have forgotten its requestid: what QuickBooks lacks goes again whole. */
 export async function linkFoundCreates(ctx: Ctx, ops: SyncOp[]): Promise<SyncOp[]> {
   const { remaining, undetermined } = await findCreates(ctx, ops)
-  // Ops whose lookup failed stay in their claimed batch; sending the rest under a new id would split it.
+  // Ops whose lookup failed stay in their claimed batch; sending the rest under a new id would split it. The ones
+  // that could not be checked say so, with a retry time, instead of sitting claimed without a word.
   if (undetermined.length > 0) {
     for (const o of remaining) ctx.outcome.set(o.id, 'failed')
+    await ctx.store.settle(undetermined.map(notChecked(ctx)))
     return []
   }
   return remaining
@@ -91,8 +97,7 @@ export async function releaseBroken(ctx: Ctx, ops: SyncOp[]): Promise<SyncOp[]> 
   if (flagged.length === 0) return ops
   const { remaining, undetermined } = await findCreates(ctx, flagged)
   const at = iso(ctx.clock.now())
-  const settlements: Settlement[] = undetermined.map(({ op, fault }) =>
-    fail(ctx, op, { kind: 'transient', retryable: true, action: 'retry', code: NOT_CHECKED_CODE, userMessage: NOT_CHECKED, retryAfterMs: fault?.retryAfterMs }, op.outboxSeqs, false))
+  const settlements: Settlement[] = undetermined.map(notChecked(ctx))
   const resend = remaining.flatMap((o) => o.outboxSeqs)
   if (resend.length > 0) settlements.push(release(resend, at))
   if (settlements.length > 0) await ctx.store.settle(settlements)

@@ -202,7 +202,10 @@ async function sendGroup(ctx: Ctx, group: SyncOp[], staleDepth = 0): Promise<voi
       const res = got.ok ? got : { ...got, fault: await nameTheClash(ctx, o, got.fault) }
       if (res.ok) settlements.push(succeed(ctx, o, res.entity, seqsOf.get(o.id) ?? [], { sent: requests.get(o.id), warnings: warnings.get(o.id) }))
       else if (res.fault.kind === 'stale' && o.action !== 'create' && staleDepth < 2) stale.push(o)
-      else settlements.push(fail(ctx, o, res.fault, seqsOf.get(o.id) ?? [], res.release))
+      // An unreadable answer to an update or void would come back the same on every replay of its requestid: the
+      // next try is a new request (a repeat of one that went in is refused as stale, never applied twice). A
+      // create keeps its claim; once the claim is old enough it is looked up instead.
+      else settlements.push(fail(ctx, o, res.fault, seqsOf.get(o.id) ?? [], res.release || (res.fault.code === 'malformed' && o.action !== 'create')))
     }
   }
   ctx.logger?.info('settling', { requestId: sentId, ops: ops.length, failed: settlements.filter((s) => s.failed).length })
