@@ -24,8 +24,19 @@ export function matchesFilter(r: Pick<SyncLogRow, 'status' | 'kind'>, f: LogFilt
 export function logTime(at: string, locale: string | undefined, timeZone?: string): string {
   const d = new Date(at)
   if (Number.isNaN(d.getTime())) return at
-  return formatter(locale, timeZone).format(d)
+  // Shown to the minute, and a sync writes hundreds of rows a minute: format each minute once (time zones are
+  // whole minutes apart) instead of once per row (about a tenth of the script of a live update of the log).
+  const key = `${locale ?? ''}|${timeZone ?? ''}|${Math.floor(d.getTime() / 60_000)}`
+  let text = minutes.get(key)
+  if (text === undefined) {
+    if (minutes.size >= 500) minutes.clear()
+    text = formatter(locale, timeZone).format(d)
+    minutes.set(key, text)
+  }
+  return text
 }
+
+const minutes = new Map<string, string>()
 
 // Building an Intl.DateTimeFormat costs far more than using one; the log formats hundreds of rows per update.
 const formatters = new Map<string, Intl.DateTimeFormat>()

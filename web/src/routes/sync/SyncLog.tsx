@@ -14,6 +14,7 @@ import { clashIn, isLinkable } from '../../state/duplicate-clash.ts'
 import { useDb } from '../../state/db.ts'
 import { useFormats } from '../../state/format.ts'
 import { createLive } from '../../state/live.ts'
+import { createStaged } from '../../state/staged-rows.ts'
 import { failedRecords, heldPayments, retryAllErrors, retryRecords } from '../../db/sync-requests.ts'
 import { conflictParts, directionWords, kindWords, LOG_KINDS, LOG_STATUSES, logCsv, logTime, matchesFilter, type LogFilter } from '../../state/sync-log-view.ts'
 import { syncStatus } from '../../state/sync-status.ts'
@@ -37,6 +38,8 @@ export function SyncLog() {
     if (seen.size > SHOWN * 4) for (const k of [...seen.keys()].slice(0, seen.size - SHOWN * 2)) seen.delete(k)
     return kept
   }, filter, ['syncLog'])
+  // Rendered a chunk per task, so the hundred-odd rows a sync adds per update never block the main thread at once.
+  const shownRows = createStaged(rows, 40)
   const failed = createLive(() => failedRecords(db), undefined, ['outbox'])
   const held = createLive(() => heldPayments(db), undefined, ['outbox'])
   const isHeld = (r: SyncLogRow) => r.kind === 'payment' && r.localId !== undefined && (held() ?? []).includes(r.localId)
@@ -81,21 +84,22 @@ export function SyncLog() {
       </div>
       <Show when={note()}>{(n) => <p class="muted" role="status">{n()}</p>}</Show>
       <Show when={(rows() ?? []).length > 0} fallback={<p class="muted">{rows.loading() ? 'Loading the log…' : filter().status === 'all' && filter().kind === 'all' ? 'Nothing synced yet.' : 'No log rows match these filters.'}</p>}>
-        <div class="table-scroll">
-          <table class="table log-table" data-testid="sync-log">
-            <colgroup><col style={{ width: '150px' }} /><col style={{ width: '190px' }} /><col style={{ width: '140px' }} /><col /><col style={{ width: '120px' }} /></colgroup>
-            <thead><tr><th>Time</th><th>Record</th><th>Status</th><th>Details</th><th><span class="visually-hidden">Actions</span></th></tr></thead>
-            <tbody>
-              <For each={rows()}>
+        {/* Laid out as blocks in a scroll box of its own (styles.css, "Sync log"), so a live update lays out only the
+            rows on screen; the roles keep it a table for screen readers, which drop them once display changes. */}
+        <div class="log-scroll">
+          <table class="table log-table" role="table" aria-labelledby="sync-log-title" data-testid="sync-log">
+            <thead role="rowgroup"><tr role="row"><th role="columnheader">Time</th><th role="columnheader">Record</th><th role="columnheader">Status</th><th role="columnheader">Details</th><th role="columnheader"><span class="visually-hidden">Actions</span></th></tr></thead>
+            <tbody role="rowgroup">
+              <For each={shownRows()}>
                 {(r) => (
-                  <tr data-status={r.status}>
-                    <td class="small">{logTime(r.at, fmt().locale)}</td>
-                    <td>
+                  <tr role="row" data-status={r.status}>
+                    <td role="cell" class="small">{logTime(r.at, fmt().locale)}</td>
+                    <td role="cell">
                       <span class="muted small">{kindWords(r.kind)}</span><br />
                       <Show when={r.kind && r.localId && recordHref(r.kind, r.localId)} fallback={r.label}>{(href) => <A href={href()}>{r.label}</A>}</Show>
                     </td>
-                    <td><span class={`pill pill-${r.status}`}>{r.status}</span><br /><span class="muted small">{directionWords(r.direction)}</span></td>
-                    <td>
+                    <td role="cell"><span class={`pill pill-${r.status}`}>{r.status}</span><br /><span class="muted small">{directionWords(r.direction)}</span></td>
+                    <td role="cell">
                       <Show when={r.status === 'conflict' && conflictParts(r.details)} fallback={r.details}>
                         {(c) => (
                           <span class="conflict" data-testid="conflict-values">
@@ -104,7 +108,7 @@ export function SyncLog() {
                         )}
                       </Show>
                     </td>
-                    <td>
+                    <td role="cell">
                       <Show when={r.status === 'error' && r.kind && r.localId && !isHeld(r)}>
                         <button type="button" class="btn" disabled={sync.state.running} onClick={() => void retryRow(r)}>Retry</button>
                       </Show>
