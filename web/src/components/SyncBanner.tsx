@@ -4,7 +4,7 @@
  * refused (to the log, where each has Retry).
  */
 import { A, useLocation } from '@solidjs/router'
-import { Show } from 'solid-js'
+import { Match, Show, Switch } from 'solid-js'
 import { useDb } from '../state/db.ts'
 import { createLive } from '../state/live.ts'
 import { failedRecords } from '../db/sync-requests.ts'
@@ -18,24 +18,21 @@ export function SyncBanner() {
   const location = useLocation()
   // On the Sync screen the initial sync panel itself says it.
   const initial = () => (sync.state.error?.kind === 'needs_initial_sync' && location.pathname !== '/sync' ? sync.state.error : undefined)
+  const fault = () => (sync.state.error?.kind === 'fault' ? sync.state.error : undefined)
+  // One message, the most pressing first: nothing moves until a reconnect; the first sync is the next step.
   return (
-    <Show when={reconnect() || initial() || sync.state.error?.kind === 'fault' || (failed() ?? 0) > 0}>
+    <Show when={reconnect() || initial() || fault() || (failed() ?? 0) > 0}>
       <div class="sync-banner" classList={{ 'next-step': !reconnect() && !!initial() }} role="status" data-testid="sync-banner">
-        <Show when={!reconnect() && initial()}>
-          {(e) => <><span>{e().message}</span><A class="btn btn-primary-solid" href="/sync">Review first sync</A></>}
-        </Show>
-        <Show when={!initial() || reconnect()}>
-        <Show when={reconnect()} fallback={
-          <Show when={sync.state.error?.kind === 'fault' && sync.state.error} fallback={
-            <><span>{failed()} record{failed() === 1 ? '' : 's'} could not be sent to QuickBooks.</span><A class="btn" href="/sync">Review</A></>
-          }>
-            {(e) => <span>{e().message}</span>}
-          </Show>
-        }>
-          <span>{sync.state.error?.kind === 'needs_reconnect' ? sync.state.error.message : 'QuickBooks needs you to reconnect. Sync is paused; nothing is lost.'}</span>
-          <A class="btn btn-primary-solid" href="/settings">Reconnect</A>
-        </Show>
-        </Show>
+        <Switch fallback={<><span>{failed()} record{failed() === 1 ? '' : 's'} could not be sent to QuickBooks.</span><A class="btn" href="/sync">Review</A></>}>
+          <Match when={reconnect()}>
+            <span>{sync.state.error?.kind === 'needs_reconnect' ? sync.state.error.message : 'QuickBooks needs you to reconnect. Sync is paused; nothing is lost.'}</span>
+            <A class="btn btn-primary-solid" href="/settings">Reconnect</A>
+          </Match>
+          <Match when={initial()}>
+            {(e) => <><span>{e().message}</span><A class="btn btn-primary-solid" href="/sync">Review first sync</A></>}
+          </Match>
+          <Match when={fault()}>{(e) => <span>{e().message}</span>}</Match>
+        </Switch>
       </div>
     </Show>
   )

@@ -1,32 +1,23 @@
 // A payment held as unverified gets out only through the user's answer: linked to the QuickBooks payment they
 // pick, or sent again as a new request. Neither path may record it twice or lose an edit made meanwhile.
 import { describe, expect, it } from 'vitest'
-import { recordPayment, updatePaymentDetails } from '../db/index.ts'
+import { updatePaymentDetails } from '../db/index.ts'
 import { heldPayments, resendHeldPayment } from '../db/sync-requests.ts'
 import { unwrap } from '../db/test-db.ts'
 import { heldPaymentChoices, linkHeldPayment } from './held-payments.ts'
 import { push } from './push.ts'
-import { invoiceFor, world } from './test-support/runner-world.ts'
+import { unansweredLegacyPayment, world } from './test-support/runner-world.ts'
 
 /** A payment whose create went out unanswered before creates carried the app's key, long enough ago to be held. */
 async function held() {
   const w = await world()
-  const { db, qbo, clock, deps } = w
-  const { contact, invoice } = await invoiceFor(db, 'Quin')
-  await push(deps())
-  const pay = unwrap(await recordPayment(db, { contactId: contact.id, date: '2025-03-15', amount: 10_000, applications: [{ invoiceId: invoice.id, amount: 10_000 }] }))
-  qbo.script = ['drop']
-  await push(deps({ maxAttempts: 1 }))
-  const [claimed] = await db.outbox.toArray()
-  const { sent: _sent, ...legacy } = claimed!
-  await db.outbox.put(legacy)
-  qbo.forgetRequestIds = true
-  clock.advance(48 * 3600_000)
+  const { db, qbo, deps } = w
+  const { pay, claimed } = await unansweredLegacyPayment(w)
   await push(deps())
   expect(await heldPayments(db)).toEqual([pay.id])
   const [lost] = [...qbo.entities.Payment.values()]
   const customerId = (lost!['CustomerRef'] as { value: string }).value
-  return { ...w, pay, lost: lost!, customerId, requestId: claimed!.requestId! }
+  return { ...w, pay, lost: lost!, customerId, requestId: claimed.requestId! }
 }
 
 describe('a payment held as unverified', () => {

@@ -4,7 +4,7 @@ import type { LocalId } from '../../../shared/domain/index.ts'
 import { unwrap } from '../db/test-db.ts'
 import { DexieStore } from './dexie-store.ts'
 import { push } from './push.ts'
-import { invoiceFor, seededRandom, world } from './test-support/runner-world.ts'
+import { invoiceFor, seededRandom, unansweredLegacyPayment, world } from './test-support/runner-world.ts'
 
 describe('runner pushes', () => {
   it('creates the customer and item before the invoice that references them, and settles everything', async () => {
@@ -220,23 +220,15 @@ describe('runner pushes', () => {
   })
 
   it('holds a payment it cannot look up (claimed before creates carried its key) rather than send a second one', async () => {
-    const { db, qbo, clock, deps } = await world()
-    const { contact, invoice } = await invoiceFor(db, 'Quin')
-    await push(deps())
-    unwrap(await recordPayment(db, { contactId: contact.id, date: '2025-03-15', amount: 10_000, applications: [{ invoiceId: invoice.id, amount: 10_000 }] }))
-    qbo.script = ['drop']
-    await push(deps({ maxAttempts: 1 }))
-    const [claimed] = await db.outbox.toArray()
-    const { sent: _sent, ...legacy } = claimed!
-    await db.outbox.put(legacy)
-    qbo.forgetRequestIds = true
-    clock.advance(48 * 3600_000)
+    const w = await world()
+    const { db, qbo, clock, deps } = w
+    const { claimed } = await unansweredLegacyPayment(w)
     expect((await push(deps())).summary).toMatchObject({ synced: 0, failed: 1 })
     clock.advance(3600_000)
     await push(deps())
     expect(qbo.entities.Payment.size).toBe(1)
     const [row] = await db.outbox.toArray()
-    expect(row).toMatchObject({ requestId: claimed!.requestId, batchId: claimed!.batchId, lastError: { code: 'unverified-payment' } })
+    expect(row).toMatchObject({ requestId: claimed.requestId, batchId: claimed.batchId, lastError: { code: 'unverified-payment' } })
     const held = (await db.syncLog.toArray()).filter((l) => l.kind === 'payment' && l.status === 'error')
     expect(held.map((l) => l.details)).toEqual([expect.stringMatching(/may already be in QuickBooks.*Check the customer's payments in QuickBooks/)])
   })

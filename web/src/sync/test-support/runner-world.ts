@@ -3,13 +3,14 @@
  * once and seeded randomness, so each test reaches one interleaving without real time or network.
  * @module
  */
-import { createContact, createInvoices, createItem } from '../../db/index.ts'
+import { createContact, createInvoices, createItem, recordPayment } from '../../db/index.ts'
 import { testClock, testDb, unwrap } from '../../db/test-db.ts'
 import type { FieldsyncDB } from '../../db/schema.ts'
 import { DexieStore } from '../dexie-store.ts'
 import type { Clock, Random } from '../ports.ts'
 import type { RunnerDeps } from '../run-context.ts'
 import { FakeQbo } from './fake-qbo.ts'
+import { push } from '../push.ts'
 
 /** A clock whose sleeps advance it instantly, recording each wait. */
 export function fakeClock(start = Date.parse('2025-03-14T09:00:00Z')): Clock & { waits: number[]; advance(ms: number): void } {
@@ -41,6 +42,25 @@ export async function invoiceFor(db: FieldsyncDB, name: string, email?: string) 
   const item = unwrap(await createItem(db, { name: `${name} service`, unitPrice: 12_500 }))
   const [inv] = unwrap(await createInvoices(db, [{ contactId: c.id, lines: [{ itemId: item.id, name: 'Labour', qty: 2000, unitPrice: 12_500 }], finalize: true }]))
   return { contact: c, item, invoice: inv! }
+}
+
+/**
+ * A payment whose create reached QuickBooks unanswered, claimed before creates carried the app's key (its stored
+ * request is dropped), with QuickBooks having forgotten the requestid two days on: the next push cannot look it up.
+ */
+export async function unansweredLegacyPayment(w: Awaited<ReturnType<typeof world>>) {
+  const { db, qbo, clock, deps } = w
+  const { contact, invoice } = await invoiceFor(db, 'Quin')
+  await push(deps())
+  const pay = unwrap(await recordPayment(db, { contactId: contact.id, date: '2025-03-15', amount: 10_000, applications: [{ invoiceId: invoice.id, amount: 10_000 }] }))
+  qbo.script = ['drop']
+  await push(deps({ maxAttempts: 1 }))
+  const [claimed] = await db.outbox.toArray()
+  const { sent: _sent, ...legacy } = claimed!
+  await db.outbox.put(legacy)
+  qbo.forgetRequestIds = true
+  clock.advance(48 * 3600_000)
+  return { pay, claimed: claimed! }
 }
 
 /** A store that runs `before` ahead of its `nth` call of `method` (the first by default): an edit landing mid-run, say. */
