@@ -6,16 +6,14 @@
  */
 import { createSignal, For, Show } from 'solid-js'
 import type { LocalId } from '../../../shared/domain/index.ts'
-import { resendHeldPayment } from '../db/sync-requests.ts'
-import type { QboPaymentChoice } from '../sync/held-payments.ts'
-import { useDb } from '../state/db.ts'
 import { useFormats } from '../state/format.ts'
+import { useSyncRequests, type QboPaymentChoice } from '../state/sync-requests.ts'
 import { syncStatus } from '../state/sync-status.ts'
 import { ConfirmDialog } from './ConfirmDialog.tsx'
 import { TextField } from './Field.tsx'
 
 export function HeldPaymentActions(props: { localId: LocalId; onNote: (note: string | undefined) => void }) {
-  const db = useDb()
+  const requests = useSyncRequests()
   const sync = syncStatus()
   const fmt = useFormats()
   const [asking, setAsking] = createSignal<'link' | 'send'>()
@@ -42,7 +40,7 @@ export function HeldPaymentActions(props: { localId: LocalId; onNote: (note: str
   const send = async () => {
     setAsking(undefined)
     props.onNote(undefined)
-    await resendHeldPayment(db, props.localId)
+    await requests.resendHeldPayment(props.localId)
     if (!navigator.onLine) return props.onNote('Queued: will send when online.')
     const r = await sync.syncNow()
     props.onNote(r.ok ? undefined : r.error.message)

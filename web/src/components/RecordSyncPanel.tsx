@@ -7,11 +7,9 @@
 import { A } from '@solidjs/router'
 import { createSignal, Match, Show, Switch } from 'solid-js'
 import type { LocalId, SyncKind } from '../../../shared/domain/index.ts'
-import { UNVERIFIED_PAYMENT_CODE } from '../sync/core/fault-types.ts'
-import { useDb } from '../state/db.ts'
 import { createSyncStates } from '../state/live-sync.ts'
 import { createOnline } from '../state/online.ts'
-import { retryRecords, unlinkAndRecreate } from '../db/sync-requests.ts'
+import { UNVERIFIED_PAYMENT_CODE, useSyncRequests } from '../state/sync-requests.ts'
 import { syncStatus } from '../state/sync-status.ts'
 import { clashIn, isLinkable } from '../state/duplicate-clash.ts'
 import { ConfirmDialog } from './ConfirmDialog.tsx'
@@ -51,7 +49,7 @@ export function recordHref(kind: SyncKind, id: string): string | undefined {
 }
 
 export function RecordSyncPanel(props: { kind: SyncKind; id: LocalId; version: number; draft?: boolean }) {
-  const db = useDb()
+  const requests = useSyncRequests()
   const sync = syncStatus()
   const online = createOnline()
   const states = createSyncStates(props.kind)
@@ -61,7 +59,7 @@ export function RecordSyncPanel(props: { kind: SyncKind; id: LocalId; version: n
   const key = () => ({ kind: props.kind, localId: props.id })
   const sendNow = async () => {
     setNote(undefined)
-    await retryRecords(db, [key()])
+    await requests.retry([key()])
     if (!online()) return setNote('Queued: will send when online.')
     if (!sync.state.session?.connected) return setNote('Connect QuickBooks in Settings to send it.')
     const r = await sync.syncNow()
@@ -69,7 +67,7 @@ export function RecordSyncPanel(props: { kind: SyncKind; id: LocalId; version: n
   }
   const unlink = async () => {
     setAsking(false)
-    await unlinkAndRecreate(db, key(), props.version)
+    await requests.unlinkAndRecreate(key(), props.version)
     await sendNow()
   }
   return (

@@ -5,15 +5,14 @@
  */
 import { A, useLocation } from '@solidjs/router'
 import { Match, Show, Switch } from 'solid-js'
-import { useDb } from '../state/db.ts'
 import { createLive } from '../state/live.ts'
-import { failedRecords } from '../db/sync-requests.ts'
+import { useSyncRequests } from '../state/sync-requests.ts'
 import { syncStatus } from '../state/sync-status.ts'
 
 export function SyncBanner() {
-  const db = useDb()
+  const requests = useSyncRequests()
   const sync = syncStatus()
-  const failed = createLive(async () => (await failedRecords(db)).length)
+  const failed = createLive(async () => (await requests.failed()).length)
   const reconnect = () => sync.state.error?.kind === 'needs_reconnect' || (sync.state.session?.needsReconnect ?? false)
   const location = useLocation()
   // On the Sync screen the initial sync panel itself says it.

@@ -14,6 +14,7 @@ import { useFormats } from '../../state/format.ts'
 import { createLive } from '../../state/live.ts'
 import { cardState } from '../../state/qbo-connection.ts'
 import { clearMappings } from '../../db/sync-requests.ts'
+import { lastSyncAt, linkCount } from '../../state/sync-log-reads.ts'
 import { logTime } from '../../state/sync-log-view.ts'
 import { syncStatus } from '../../state/sync-status.ts'
 import { QuickBooksSettings } from './QuickBooksSettings.tsx'
@@ -26,8 +27,8 @@ export function QuickBooksCard() {
   const [menuOpen, setMenuOpen] = createSignal(false)
   const [asking, setAsking] = createSignal(false)
   const [keepLinks, setKeepLinks] = createSignal(true)
-  const lastSync = createLive(async () => (await db.syncLog.orderBy('seq').last())?.at)
-  const links = createLive(() => db.mappings.count())
+  const lastSync = createLive(() => lastSyncAt(db))
+  const links = createLive(() => linkCount(db))
   const onMessage = (e: MessageEvent) => {
     if (e.origin !== location.origin) return
     const m = ConnectMessage.safeParse(e.data)

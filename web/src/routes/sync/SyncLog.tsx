@@ -15,8 +15,11 @@ import { useDb } from '../../state/db.ts'
 import { useFormats } from '../../state/format.ts'
 import { createLive } from '../../state/live.ts'
 import { createStaged } from '../../state/staged-rows.ts'
-import { failedRecords, heldPayments, retryAllErrors, retryRecords } from '../../db/sync-requests.ts'
-import { conflictParts, directionWords, kindWords, LOG_KINDS, LOG_STATUSES, logCsv, logTime, matchesFilter, type LogFilter } from '../../state/sync-log-view.ts'
+import { allLogRows, newestLogRows } from '../../state/sync-log-reads.ts'
+import { useSyncRequests } from '../../state/sync-requests.ts'
+import {
+  conflictParts, directionWords, kindWords, LOG_KINDS, LOG_STATUSES, logCsv, logTime, type LogFilter,
+} from '../../state/sync-log-view.ts'
 import { syncStatus } from '../../state/sync-status.ts'
 
 const SHOWN = 300
@@ -25,23 +28,22 @@ export function SyncLog() {
   const db = useDb()
   const fmt = useFormats()
   const sync = syncStatus()
+  const requests = useSyncRequests()
   const [filter, setFilter] = createSignal<LogFilter>({ status: 'all', kind: 'all' })
   const [note, setNote] = createSignal<string>()
   // Log rows never change once written: the same seq keeps the same object, so <For> keeps its DOM row and a
   // sync that writes the log many times a second re-renders only the new rows (the main thread stays free).
   const seen = new Map<number, SyncLogRow>()
   const rows = createLive(async () => {
-    const f = filter()
-    const q = f.status === 'all' ? db.syncLog.orderBy('seq').reverse() : db.syncLog.where('status').equals(f.status).reverse()
-    const fresh = await q.filter((r) => matchesFilter(r, f)).limit(SHOWN).toArray()
+    const fresh = await newestLogRows(db, filter(), SHOWN)
     const kept = fresh.map((r) => seen.get(r.seq) ?? (seen.set(r.seq, r), r))
     if (seen.size > SHOWN * 4) for (const k of [...seen.keys()].slice(0, seen.size - SHOWN * 2)) seen.delete(k)
     return kept
   }, filter, ['syncLog'])
   // Rendered a chunk per task, so the hundred-odd rows a sync adds per update never block the main thread at once.
   const shownRows = createStaged(rows, 40)
-  const failed = createLive(() => failedRecords(db), undefined, ['outbox'])
-  const held = createLive(() => heldPayments(db), undefined, ['outbox'])
+  const failed = createLive(() => requests.failed(), undefined, ['outbox'])
+  const held = createLive(() => requests.held(), undefined, ['outbox'])
   const isHeld = (r: SyncLogRow) => r.kind === 'payment' && r.localId !== undefined && (held() ?? []).includes(r.localId)
   const send = async (woke: number) => {
     setNote(undefined)
@@ -51,10 +53,10 @@ export function SyncLog() {
     setNote(r.ok ? undefined : r.error.message)
   }
   const retryRow = async (r: SyncLogRow) => {
-    if (r.kind && r.localId) await send(await retryRecords(db, [{ kind: r.kind, localId: r.localId }]))
+    if (r.kind && r.localId) await send(await requests.retry([{ kind: r.kind, localId: r.localId }]))
   }
   const exportCsv = async () => {
-    const all = await db.syncLog.orderBy('seq').toArray()
+    const all = await allLogRows(db)
     const a = document.createElement('a')
     a.href = URL.createObjectURL(new Blob([logCsv(all)], { type: 'text/csv;charset=utf-8' }))
     a.download = `fieldsync-sync-log-${new Date().toISOString().slice(0, 10)}.csv`
@@ -77,7 +79,7 @@ export function SyncLog() {
           <For each={LOG_KINDS}>{(k) => <option value={k}>{kindWords(k)}s</option>}</For>
         </select>
         <button type="button" class="btn" disabled={(failed()?.length ?? 0) === 0 || sync.state.running}
-          onClick={() => void retryAllErrors(db).then(send)}>
+          onClick={() => void requests.retryAllErrors().then(send)}>
           Retry all errors<Show when={(failed()?.length ?? 0) > 0}> ({failed()?.length})</Show>
         </button>
         <button type="button" class="btn" onClick={() => void exportCsv()}>Export CSV</button>
