@@ -9,6 +9,7 @@ import { createSignal, Match, Show, Switch } from 'solid-js'
 import type { LocalId, SyncKind } from '../../../shared/domain/index.ts'
 import { createSyncStates } from '../state/live-sync.ts'
 import { createOnline } from '../state/online.ts'
+import { useSession } from '../state/session.ts'
 import { UNVERIFIED_PAYMENT_CODE, useSyncRequests } from '../state/sync-requests.ts'
 import { syncStatus } from '../state/sync-status.ts'
 import { clashIn, isLinkable } from '../state/duplicate-clash.ts'
@@ -51,6 +52,7 @@ export function recordHref(kind: SyncKind, id: string): string | undefined {
 export function RecordSyncPanel(props: { kind: SyncKind; id: LocalId; version: number; draft?: boolean }) {
   const requests = useSyncRequests()
   const sync = syncStatus()
+  const qbo = useSession()
   const online = createOnline()
   const states = createSyncStates(props.kind)
   const state = () => states(props.id, { version: props.version, ...(props.draft ? { draft: true } : {}) })
@@ -61,7 +63,7 @@ export function RecordSyncPanel(props: { kind: SyncKind; id: LocalId; version: n
     setNote(undefined)
     await requests.retry([key()])
     if (!online()) return setNote('Queued: will send when online.')
-    if (!sync.state.session?.connected) return setNote('Connect QuickBooks in Settings to send it.')
+    if (!qbo.connected()) return setNote('Connect QuickBooks in Settings to send it.')
     const r = await sync.syncNow()
     if (!r.ok) setNote(r.error.message)
   }

@@ -6,14 +6,16 @@
 import { A, useLocation } from '@solidjs/router'
 import { Match, Show, Switch } from 'solid-js'
 import { createLive } from '../state/live.ts'
+import { useSession } from '../state/session.ts'
 import { useSyncRequests } from '../state/sync-requests.ts'
 import { syncStatus } from '../state/sync-status.ts'
 
 export function SyncBanner() {
   const requests = useSyncRequests()
   const sync = syncStatus()
+  const qbo = useSession()
   const failed = createLive(async () => (await requests.failed()).length)
-  const reconnect = () => sync.state.error?.kind === 'needs_reconnect' || (sync.state.session?.needsReconnect ?? false)
+  const reconnect = () => sync.state.error?.kind === 'needs_reconnect' || (qbo.session()?.needsReconnect ?? false)
   const location = useLocation()
   // On the Sync screen the initial sync panel itself says it.
   const initial = () => (sync.state.error?.kind === 'needs_initial_sync' && location.pathname !== '/sync' ? sync.state.error : undefined)

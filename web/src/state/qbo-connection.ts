@@ -1,10 +1,10 @@
 /**
  * What the QuickBooks card shows about the connection, from `/api/session` and the engine's last error: the
  * state (not connected, connected, needs reconnect with a reason), the refresh-token warning, and the company's
- * accounts grouped for the settings pickers.
+ * accounts grouped for the settings pickers. The reads themselves (session, accounts) run as queries (queries.ts).
  * @module
  */
-import type { SessionResponse } from '../../../shared/api/index.ts'
+import { SessionResponse } from '../../../shared/api/index.ts'
 import type { QboAccount } from '../../../shared/qbo/index.ts'
 import type { Result } from '../../../shared/result.ts'
 import { edgeGateway } from '../sync/edge-gateway.ts'
@@ -62,4 +62,14 @@ export async function loadAccounts(realmId: string): Promise<Result<AccountGroup
   if (!r.ok) return { ok: false, error: { kind: 'fault', message: r.error.userMessage } }
   const list = (r.value as { Account?: QboAccount[] }).Account ?? []
   return { ok: true, value: groupAccounts(list) }
+}
+
+/**
+ * Asks the edge for the session. A body that is not a session means no session (null); a network failure
+ * throws, so the cache keeps the last answer, as an unreachable edge says nothing new about the connection.
+ */
+export async function fetchSession(fetchFn: typeof fetch = fetch): Promise<SessionResponse | null> {
+  const res = await fetchFn('/api/session', { credentials: 'same-origin' })
+  const parsed = SessionResponse.safeParse(await res.json())
+  return parsed.success ? parsed.data : null
 }

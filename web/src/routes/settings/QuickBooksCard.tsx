@@ -14,6 +14,7 @@ import { useFormats } from '../../state/format.ts'
 import { createLive } from '../../state/live.ts'
 import { cardState } from '../../state/qbo-connection.ts'
 import { clearMappings } from '../../db/sync-requests.ts'
+import { useSession } from '../../state/session.ts'
 import { lastSyncAt, linkCount } from '../../state/sync-log-reads.ts'
 import { logTime } from '../../state/sync-log-view.ts'
 import { syncStatus } from '../../state/sync-status.ts'
@@ -23,6 +24,7 @@ export function QuickBooksCard() {
   const db = useDb()
   const fmt = useFormats()
   const sync = syncStatus()
+  const qbo = useSession()
   const [message, setMessage] = createSignal<string>()
   const [menuOpen, setMenuOpen] = createSignal(false)
   const [asking, setAsking] = createSignal(false)
@@ -34,7 +36,7 @@ export function QuickBooksCard() {
     const m = ConnectMessage.safeParse(e.data)
     if (!m.success) return
     setMessage(m.data.status === 'connected' ? undefined : m.data.message)
-    void sync.refreshSession().then((s) => {
+    void qbo.refresh().then((s) => {
       // A new grant clears the engine's "reconnect" error and starts the pulls again.
       if (!s?.connected || s.needsReconnect) return
       sync.clearError()
@@ -43,7 +45,7 @@ export function QuickBooksCard() {
   }
   onMount(() => {
     window.addEventListener('message', onMessage)
-    void sync.refreshSession()
+    void qbo.refresh()
   })
   onCleanup(() => window.removeEventListener('message', onMessage))
   const connect = () => {
@@ -64,14 +66,14 @@ export function QuickBooksCard() {
       return setMessage('Fieldsync could not reach its server to disconnect. Try again when online.')
     }
     const cleared = keepLinks() ? 0 : await clearMappings(db)
-    await sync.refreshSession()
+    await qbo.refresh()
     setMessage([
       'Disconnected from QuickBooks. Nothing was deleted, here or in QuickBooks.',
       revoked ? '' : 'QuickBooks did not confirm the sign-in was revoked; you can also remove Fieldsync under Apps in QuickBooks.',
       keepLinks() ? 'Links are kept: reconnecting the same company picks up where you left off.' : `${cleared} links cleared: the next connection matches records again.`,
     ].filter(Boolean).join(' '))
   }
-  const view = () => cardState(sync.state.session, sync.state.error, Date.now())
+  const view = () => cardState(qbo.session(), sync.state.error, Date.now())
   return (
     <div class="integration stack" data-testid="qbo-card">
       <div class="integration-head">
@@ -104,7 +106,7 @@ export function QuickBooksCard() {
           }>
             <A class="btn" href="/sync">Initial sync &amp; log</A>
           </Show>
-          <Show when={sync.state.session?.connected}>
+          <Show when={qbo.connected()}>
             <div class="menu">
               <button type="button" class="btn" aria-haspopup="menu" aria-expanded={menuOpen()} aria-label="More QuickBooks actions" onClick={() => setMenuOpen(!menuOpen())}>⋯</button>
               <Show when={menuOpen()}>

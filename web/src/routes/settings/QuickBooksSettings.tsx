@@ -3,13 +3,15 @@
  * export, deposit account and default income/expense accounts (chosen from the company's own accounts),
  * pull interval and sub-customer jobs.
  */
-import { createResource, createSignal, Show } from 'solid-js'
+import { createQuery } from '@tanstack/solid-query'
+import { createSignal, Show } from 'solid-js'
 import type { Settings, SettingsInput } from '../../../../shared/domain/index.ts'
 import { CheckboxField, SelectField, TextField } from '../../components/Field.tsx'
 import { getSettings, updateSettings } from '../../db/settings.ts'
 import { useDb } from '../../state/db.ts'
 import { createLive } from '../../state/live.ts'
-import { loadAccounts, type AccountChoice } from '../../state/qbo-connection.ts'
+import type { AccountChoice, loadAccounts } from '../../state/qbo-connection.ts'
+import { accountsQuery } from '../../state/queries.ts'
 import { syncStatus } from '../../state/sync-status.ts'
 
 const choices = (list: readonly AccountChoice[] | undefined) => (list ?? []).map((a) => ({ value: a.id, label: a.name }))
@@ -17,12 +19,12 @@ const choices = (list: readonly AccountChoice[] | undefined) => (list ?? []).map
 export function QuickBooksSettings(props: { realmId: string }) {
   const db = useDb()
   const settings = createLive(() => getSettings(db))
-  const [accounts] = createResource(() => props.realmId, loadAccounts)
+  const accounts = createQuery(() => accountsQuery(props.realmId))
   return (
     <Show when={settings()} fallback={<p class="loading">Loading sync settings…</p>}>
       {(s) => (
-        <Show when={!accounts.loading} fallback={<p class="loading">Reading your QuickBooks accounts…</p>}>
-          <SettingsForm settings={s()} accounts={accounts()} />
+        <Show when={!accounts.isPending} fallback={<p class="loading">Reading your QuickBooks accounts…</p>}>
+          <SettingsForm settings={s()} accounts={accounts.data} />
         </Show>
       )}
     </Show>
