@@ -53,13 +53,20 @@ function Frame(props: RouteSectionProps & { notice?: JSX.Element }) {
     if (s?.connected) sync.start((settings() ?? defaultSettings).pullIntervalMinutes)
   })
   // Every committed edit in this tab (the engine's own writes never queue one): auto-sync pushes after a quiet
-  // second, when on and online. A notice, not the badge: a second edit of a record still queued leaves the count as it was.
-  onCleanup(onLocalEdit(() => { if (qbo.connected()) sync.edited((settings() ?? defaultSettings).autoSync) }))
+  // second, when on and online. A notice, not the badge: a second edit of a record still queued leaves the count
+  // as it was.
+  onCleanup(
+    onLocalEdit(() => {
+      if (qbo.connected()) sync.edited((settings() ?? defaultSettings).autoSync)
+    }),
+  )
   createEffect(on(online, (o) => sync.setOnline(o), { defer: true }))
   const onSyncNow = () => {
     if (!qbo.connected()) return navigate('/settings')
     // The first sync is reviewed before anything is sent: Sync Now takes the user to it.
-    void sync.syncNow().then((r) => { if (!r.ok && r.error.kind === 'needs_initial_sync') navigate('/sync') })
+    void sync.syncNow().then((r) => {
+      if (!r.ok && r.error.kind === 'needs_initial_sync') navigate('/sync')
+    })
   }
   return (
     <FormatContext.Provider value={formats}>
@@ -76,27 +83,27 @@ export function App(props: { notice?: JSX.Element }) {
   const queryClient = createAppQueryClient()
   return (
     <QueryClientProvider client={queryClient}>
-    <DbContext.Provider value={openAppDb()}>
-      <HashRouter root={(p) => <Frame {...p} notice={props.notice} />}>
-        <Route path="/" component={() => <Navigate href="/contacts" />} />
-        <Route path="/contacts" component={ContactsList} />
-        <Route path="/contacts/new" component={ContactEdit} />
-        <Route path="/contacts/:id" component={ContactDetail} />
-        <Route path="/contacts/:id/edit" component={ContactEdit} />
-        <Route path="/pricebook" component={ItemsList} />
-        <Route path="/pricebook/new" component={ItemEdit} />
-        <Route path="/pricebook/:id" component={ItemEdit} />
-        <Route path="/invoices" component={InvoicesList} />
-        <Route path="/invoices/new" component={InvoiceNew} />
-        <Route path="/invoices/:id" component={InvoiceDetail} />
-        <Route path="/payments" component={PaymentsList} />
-        <Route path="/payments/new" component={PaymentNew} />
-        <Route path="/payments/:id" component={PaymentDetail} />
-        <Route path="/settings" component={SettingsPage} />
-        <Route path="/sync" component={SyncPage} />
-        <Route path="*" component={() => <Navigate href="/contacts" />} />
-      </HashRouter>
-    </DbContext.Provider>
+      <DbContext.Provider value={openAppDb()}>
+        <HashRouter root={(p) => <Frame {...p} notice={props.notice} />}>
+          <Route path="/" component={() => <Navigate href="/contacts" />} />
+          <Route path="/contacts" component={ContactsList} />
+          <Route path="/contacts/new" component={ContactEdit} />
+          <Route path="/contacts/:id" component={ContactDetail} />
+          <Route path="/contacts/:id/edit" component={ContactEdit} />
+          <Route path="/pricebook" component={ItemsList} />
+          <Route path="/pricebook/new" component={ItemEdit} />
+          <Route path="/pricebook/:id" component={ItemEdit} />
+          <Route path="/invoices" component={InvoicesList} />
+          <Route path="/invoices/new" component={InvoiceNew} />
+          <Route path="/invoices/:id" component={InvoiceDetail} />
+          <Route path="/payments" component={PaymentsList} />
+          <Route path="/payments/new" component={PaymentNew} />
+          <Route path="/payments/:id" component={PaymentDetail} />
+          <Route path="/settings" component={SettingsPage} />
+          <Route path="/sync" component={SyncPage} />
+          <Route path="*" component={() => <Navigate href="/contacts" />} />
+        </HashRouter>
+      </DbContext.Provider>
     </QueryClientProvider>
   )
 }
