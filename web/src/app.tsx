@@ -4,6 +4,7 @@
  * precached by the service worker for offline use.
  */
 import { HashRouter, Navigate, Route, useNavigate, type RouteSectionProps } from '@solidjs/router'
+import { QueryClientProvider } from '@tanstack/solid-query'
 import { createEffect, createMemo, lazy, on, onCleanup, Suspense, type JSX } from 'solid-js'
 import { defaultSettings } from '../../shared/domain/index.ts'
 import { Shell } from './components/Shell.tsx'
@@ -13,6 +14,8 @@ import { DbContext, openAppDb, useDb } from './state/db.ts'
 import { FormatContext, makeFormats } from './state/format.ts'
 import { createLive } from './state/live.ts'
 import { createOnline } from './state/online.ts'
+import { createAppQueryClient } from './state/queries.ts'
+import { useSession } from './state/session.ts'
 import { syncStatus } from './state/sync-status.ts'
 
 export const sections = [
@@ -45,15 +48,25 @@ function Frame(props: RouteSectionProps & { notice?: JSX.Element }) {
   const formats = createMemo(() => makeFormats(settings() ?? defaultSettings))
   const navigate = useNavigate()
   const sync = syncStatus()
-  void sync.refreshSession().then((s) => { if (s?.connected) sync.start((settings() ?? defaultSettings).pullIntervalMinutes) })
+  const qbo = useSession()
+  void qbo.refresh().then((s) => {
+    if (s?.connected) sync.start((settings() ?? defaultSettings).pullIntervalMinutes)
+  })
   // Every committed edit in this tab (the engine's own writes never queue one): auto-sync pushes after a quiet
-  // second, when on and online. A notice, not the badge: a second edit of a record still queued leaves the count as it was.
-  onCleanup(onLocalEdit(() => { if (sync.state.session?.connected) sync.edited((settings() ?? defaultSettings).autoSync) }))
+  // second, when on and online. A notice, not the badge: a second edit of a record still queued leaves the count
+  // as it was.
+  onCleanup(
+    onLocalEdit(() => {
+      if (qbo.connected()) sync.edited((settings() ?? defaultSettings).autoSync)
+    }),
+  )
   createEffect(on(online, (o) => sync.setOnline(o), { defer: true }))
   const onSyncNow = () => {
-    if (!sync.state.session?.connected) return navigate('/settings')
+    if (!qbo.connected()) return navigate('/settings')
     // The first sync is reviewed before anything is sent: Sync Now takes the user to it.
-    void sync.syncNow().then((r) => { if (!r.ok && r.error.kind === 'needs_initial_sync') navigate('/sync') })
+    void sync.syncNow().then((r) => {
+      if (!r.ok && r.error.kind === 'needs_initial_sync') navigate('/sync')
+    })
   }
   return (
     <FormatContext.Provider value={formats}>
@@ -66,27 +79,31 @@ function Frame(props: RouteSectionProps & { notice?: JSX.Element }) {
 }
 
 export function App(props: { notice?: JSX.Element }) {
+  // Made once: a prop read is a getter in Solid, so creating it inline would hand out a new cache per read.
+  const queryClient = createAppQueryClient()
   return (
-    <DbContext.Provider value={openAppDb()}>
-      <HashRouter root={(p) => <Frame {...p} notice={props.notice} />}>
-        <Route path="/" component={() => <Navigate href="/contacts" />} />
-        <Route path="/contacts" component={ContactsList} />
-        <Route path="/contacts/new" component={ContactEdit} />
-        <Route path="/contacts/:id" component={ContactDetail} />
-        <Route path="/contacts/:id/edit" component={ContactEdit} />
-        <Route path="/pricebook" component={ItemsList} />
-        <Route path="/pricebook/new" component={ItemEdit} />
-        <Route path="/pricebook/:id" component={ItemEdit} />
-        <Route path="/invoices" component={InvoicesList} />
-        <Route path="/invoices/new" component={InvoiceNew} />
-        <Route path="/invoices/:id" component={InvoiceDetail} />
-        <Route path="/payments" component={PaymentsList} />
-        <Route path="/payments/new" component={PaymentNew} />
-        <Route path="/payments/:id" component={PaymentDetail} />
-        <Route path="/settings" component={SettingsPage} />
-        <Route path="/sync" component={SyncPage} />
-        <Route path="*" component={() => <Navigate href="/contacts" />} />
-      </HashRouter>
-    </DbContext.Provider>
+    <QueryClientProvider client={queryClient}>
+      <DbContext.Provider value={openAppDb()}>
+        <HashRouter root={(p) => <Frame {...p} notice={props.notice} />}>
+          <Route path="/" component={() => <Navigate href="/contacts" />} />
+          <Route path="/contacts" component={ContactsList} />
+          <Route path="/contacts/new" component={ContactEdit} />
+          <Route path="/contacts/:id" component={ContactDetail} />
+          <Route path="/contacts/:id/edit" component={ContactEdit} />
+          <Route path="/pricebook" component={ItemsList} />
+          <Route path="/pricebook/new" component={ItemEdit} />
+          <Route path="/pricebook/:id" component={ItemEdit} />
+          <Route path="/invoices" component={InvoicesList} />
+          <Route path="/invoices/new" component={InvoiceNew} />
+          <Route path="/invoices/:id" component={InvoiceDetail} />
+          <Route path="/payments" component={PaymentsList} />
+          <Route path="/payments/new" component={PaymentNew} />
+          <Route path="/payments/:id" component={PaymentDetail} />
+          <Route path="/settings" component={SettingsPage} />
+          <Route path="/sync" component={SyncPage} />
+          <Route path="*" component={() => <Navigate href="/contacts" />} />
+        </HashRouter>
+      </DbContext.Provider>
+    </QueryClientProvider>
   )
 }

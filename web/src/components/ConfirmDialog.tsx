@@ -22,12 +22,28 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
     if (!props.open && dialog.open) dialog.close()
   })
   return (
-    <dialog ref={dialog} class="dialog" aria-labelledby="dialog-title" onCancel={(e) => { e.preventDefault(); props.onCancel() }}>
+    <dialog
+      ref={dialog}
+      class="dialog"
+      aria-labelledby="dialog-title"
+      onCancel={(e) => {
+        e.preventDefault()
+        props.onCancel()
+      }}
+    >
       <h3 id="dialog-title">{props.title}</h3>
       <div class="dialog-body">{props.children}</div>
       <div class="dialog-actions">
-        <button type="button" class="btn" onClick={() => props.onCancel()}>{props.cancelLabel ?? 'Cancel'}</button>
-        <button type="button" class="btn" classList={{ 'btn-danger': props.danger, 'btn-primary-solid': !props.danger }} disabled={props.confirmDisabled} onClick={() => props.onConfirm()}>
+        <button type="button" class="btn" onClick={() => props.onCancel()}>
+          {props.cancelLabel ?? 'Cancel'}
+        </button>
+        <button
+          type="button"
+          class="btn"
+          classList={{ 'btn-danger': props.danger, 'btn-primary-solid': !props.danger }}
+          disabled={props.confirmDisabled}
+          onClick={() => props.onConfirm()}
+        >
           {props.confirmLabel}
         </button>
       </div>

@@ -6,16 +6,14 @@
  */
 import { createSignal, For, Show } from 'solid-js'
 import type { LocalId } from '../../../shared/domain/index.ts'
-import { resendHeldPayment } from '../db/sync-requests.ts'
-import type { QboPaymentChoice } from '../sync/held-payments.ts'
-import { useDb } from '../state/db.ts'
 import { useFormats } from '../state/format.ts'
+import { useSyncRequests, type QboPaymentChoice } from '../state/sync-requests.ts'
 import { syncStatus } from '../state/sync-status.ts'
 import { ConfirmDialog } from './ConfirmDialog.tsx'
 import { TextField } from './Field.tsx'
 
 export function HeldPaymentActions(props: { localId: LocalId; onNote: (note: string | undefined) => void }) {
-  const db = useDb()
+  const requests = useSyncRequests()
   const sync = syncStatus()
   const fmt = useFormats()
   const [asking, setAsking] = createSignal<'link' | 'send'>()
@@ -42,7 +40,7 @@ export function HeldPaymentActions(props: { localId: LocalId; onNote: (note: str
   const send = async () => {
     setAsking(undefined)
     props.onNote(undefined)
-    await resendHeldPayment(db, props.localId)
+    await requests.resendHeldPayment(props.localId)
     if (!navigator.onLine) return props.onNote('Queued: will send when online.')
     const r = await sync.syncNow()
     props.onNote(r.ok ? undefined : r.error.message)
@@ -50,24 +48,67 @@ export function HeldPaymentActions(props: { localId: LocalId; onNote: (note: str
   const listed = (id: string) => (choices() ?? []).some((c) => c.qboId === id)
   return (
     <>
-      <button type="button" class="btn" disabled={sync.state.running} onClick={() => void askLink()}>It is in QuickBooks — link it</button>
-      <button type="button" class="btn" disabled={sync.state.running} onClick={() => setAsking('send')}>It is not in QuickBooks — send it</button>
-      <ConfirmDialog open={asking() === 'link'} title="Which QuickBooks payment is it?" confirmLabel="Link it" confirmDisabled={picked().trim() === ''}
-        onConfirm={() => void link()} onCancel={() => setAsking(undefined)}>
+      <button type="button" class="btn" disabled={sync.state.running} onClick={() => void askLink()}>
+        It is in QuickBooks — link it
+      </button>
+      <button type="button" class="btn" disabled={sync.state.running} onClick={() => setAsking('send')}>
+        It is not in QuickBooks — send it
+      </button>
+      <ConfirmDialog
+        open={asking() === 'link'}
+        title="Which QuickBooks payment is it?"
+        confirmLabel="Link it"
+        confirmDisabled={picked().trim() === ''}
+        onConfirm={() => void link()}
+        onCancel={() => setAsking(undefined)}
+      >
         <p>Fieldsync will treat it as this payment and send nothing more for it, so it is not recorded twice.</p>
-        <Show when={problem()}>{(p) => <p class="form-error" role="alert">{p()}</p>}</Show>
-        <Show when={choices()} fallback={<Show when={!problem()}><p class="muted">Looking in QuickBooks…</p></Show>}>
+        <Show when={problem()}>
+          {(p) => (
+            <p class="form-error" role="alert">
+              {p()}
+            </p>
+          )}
+        </Show>
+        <Show
+          when={choices()}
+          fallback={
+            <Show when={!problem()}>
+              <p class="muted">Looking in QuickBooks…</p>
+            </Show>
+          }
+        >
           {(list) => (
-            <Show when={list().length > 0} fallback={<p class="muted">QuickBooks has no payment of this amount from this customer within a week of its date.</p>}>
+            <Show
+              when={list().length > 0}
+              fallback={
+                <p class="muted">
+                  QuickBooks has no payment of this amount from this customer within a week of its date.
+                </p>
+              }
+            >
               <fieldset class="choice-list">
                 <legend class="field-label">This customer's QuickBooks payments of this amount, near its date</legend>
                 <For each={list()}>
                   {(c) => (
                     <label class="choice">
-                      <input type="radio" name="held-payment" checked={picked() === c.qboId} onChange={() => setPicked(c.qboId)} />
+                      <input
+                        type="radio"
+                        name="held-payment"
+                        checked={picked() === c.qboId}
+                        onChange={() => setPicked(c.qboId)}
+                      />
                       <span>
-                        {fmt().date(c.date)} · {fmt().money(c.amount)}{c.reference ? ` · reference ${c.reference}` : ''} · QuickBooks Id {c.qboId}
-                        <Show when={c.note}>{(n) => <><br /><span class="muted small">{n()}</span></>}</Show>
+                        {fmt().date(c.date)} · {fmt().money(c.amount)}
+                        {c.reference ? ` · reference ${c.reference}` : ''} · QuickBooks Id {c.qboId}
+                        <Show when={c.note}>
+                          {(n) => (
+                            <>
+                              <br />
+                              <span class="muted small">{n()}</span>
+                            </>
+                          )}
+                        </Show>
                       </span>
                     </label>
                   )}
@@ -76,12 +117,26 @@ export function HeldPaymentActions(props: { localId: LocalId; onNote: (note: str
             </Show>
           )}
         </Show>
-        <TextField label="Not listed? Its QuickBooks Id" hint="The number after txnId= in the payment's address in QuickBooks."
-          inputMode="numeric" value={listed(picked()) ? '' : picked()} onValue={setPicked} />
+        <TextField
+          label="Not listed? Its QuickBooks Id"
+          hint="The number after txnId= in the payment's address in QuickBooks."
+          inputMode="numeric"
+          value={listed(picked()) ? '' : picked()}
+          onValue={setPicked}
+        />
       </ConfirmDialog>
-      <ConfirmDialog open={asking() === 'send'} title="Send this payment to QuickBooks?" confirmLabel="Send it" danger
-        onConfirm={() => void send()} onCancel={() => setAsking(undefined)}>
-        <p>Only if you have checked this customer's payments in QuickBooks and it is not there. If it is there, sending it records the money twice.</p>
+      <ConfirmDialog
+        open={asking() === 'send'}
+        title="Send this payment to QuickBooks?"
+        confirmLabel="Send it"
+        danger
+        onConfirm={() => void send()}
+        onCancel={() => setAsking(undefined)}
+      >
+        <p>
+          Only if you have checked this customer's payments in QuickBooks and it is not there. If it is there, sending
+          it records the money twice.
+        </p>
       </ConfirmDialog>
     </>
   )

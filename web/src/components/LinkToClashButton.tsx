@@ -8,20 +8,42 @@ import { clashWords, type Clash, type LinkableKind } from '../state/duplicate-cl
 import { syncStatus } from '../state/sync-status.ts'
 import { ConfirmDialog } from './ConfirmDialog.tsx'
 
-export function LinkToClashButton(props: { kind: LinkableKind; localId: string; label?: string | undefined; clash: Clash; onNote: (note: string | undefined) => void }) {
+export function LinkToClashButton(props: {
+  kind: LinkableKind
+  localId: string
+  label?: string | undefined
+  clash: Clash
+  onNote: (note: string | undefined) => void
+}) {
   const sync = syncStatus()
   const [asking, setAsking] = createSignal(false)
   const link = async () => {
     setAsking(false)
     props.onNote(undefined)
     const r = await sync.link({ kind: props.kind, localId: props.localId, qboId: props.clash.qboId })
-    props.onNote(r.ok ? `Linked to ${clashWords(props.kind, props.clash)}${r.value.reactivated ? ', made active again' : ''}.` : r.error.message)
+    props.onNote(
+      r.ok
+        ? `Linked to ${clashWords(props.kind, props.clash)}${r.value.reactivated ? ', made active again' : ''}.`
+        : r.error.message,
+    )
   }
   return (
     <>
-      <button type="button" class="btn" disabled={sync.state.running} onClick={() => setAsking(true)}>Link</button>
-      <ConfirmDialog open={asking()} title="Link to the QuickBooks record?" confirmLabel="Link" onConfirm={() => void link()} onCancel={() => setAsking(false)}>
-        <p>{props.label === undefined ? `This ${props.kind}` : `“${props.label}”`} will be linked to {clashWords(props.kind, props.clash)} instead of creating a second one. Fieldsync sends nothing over it now; later edits here update that record in QuickBooks.</p>
+      <button type="button" class="btn" disabled={sync.state.running} onClick={() => setAsking(true)}>
+        Link
+      </button>
+      <ConfirmDialog
+        open={asking()}
+        title="Link to the QuickBooks record?"
+        confirmLabel="Link"
+        onConfirm={() => void link()}
+        onCancel={() => setAsking(false)}
+      >
+        <p>
+          {props.label === undefined ? `This ${props.kind}` : `“${props.label}”`} will be linked to{' '}
+          {clashWords(props.kind, props.clash)} instead of creating a second one. Fieldsync sends nothing over it now;
+          later edits here update that record in QuickBooks.
+        </p>
       </ConfirmDialog>
     </>
   )

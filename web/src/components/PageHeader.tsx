@@ -2,7 +2,12 @@
 import { A } from '@solidjs/router'
 import { Show, type JSX } from 'solid-js'
 
-export function PageHeader(props: { title: string; back?: { href: string; label: string }; actions?: JSX.Element; subtitle?: JSX.Element }) {
+export function PageHeader(props: {
+  title: string
+  back?: { href: string; label: string }
+  actions?: JSX.Element
+  subtitle?: JSX.Element
+}) {
   return (
     <div class="page-header">
       <div class="page-title">

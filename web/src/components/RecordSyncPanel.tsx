@@ -1,17 +1,16 @@
 /**
  * A record's QuickBooks state on its detail page, in words, with the way out of every state: Re-sync an edited
- * record, Retry a failed one, Reconnect, Rename or Link a duplicate name, fix the field QuickBooks refused, unlink from a record
- * deleted in QuickBooks and create it again (asked first, never done silently), or say whether QuickBooks has a
- * payment held as unverified.
+ * record, Retry a failed one, Reconnect, Rename or Link a duplicate name, fix the field QuickBooks refused, unlink
+ * from a record deleted in QuickBooks and create it again (asked first, never done silently), or say whether
+ * QuickBooks has a payment held as unverified.
  */
 import { A } from '@solidjs/router'
 import { createSignal, Match, Show, Switch } from 'solid-js'
 import type { LocalId, SyncKind } from '../../../shared/domain/index.ts'
-import { UNVERIFIED_PAYMENT_CODE } from '../sync/core/fault-types.ts'
-import { useDb } from '../state/db.ts'
 import { createSyncStates } from '../state/live-sync.ts'
 import { createOnline } from '../state/online.ts'
-import { retryRecords, unlinkAndRecreate } from '../db/sync-requests.ts'
+import { useSession } from '../state/session.ts'
+import { UNVERIFIED_PAYMENT_CODE, useSyncRequests } from '../state/sync-requests.ts'
 import { syncStatus } from '../state/sync-status.ts'
 import { clashIn, isLinkable } from '../state/duplicate-clash.ts'
 import { ConfirmDialog } from './ConfirmDialog.tsx'
@@ -21,10 +20,24 @@ import { SyncStateIcon, syncStateWords } from './SyncStateIcon.tsx'
 
 /** QuickBooks field names → the words on our forms. */
 const FIELD_WORDS: Readonly<Record<string, string>> = {
-  DisplayName: 'name', Name: 'name', GivenName: 'first name', FamilyName: 'last name', CompanyName: 'company name',
-  PrimaryEmailAddr: 'email', PrimaryPhone: 'phone', BillAddr: 'billing address', DocNumber: 'invoice number',
-  TxnDate: 'date', DueDate: 'due date', Line: 'lines', TotalAmt: 'amount', UnitPrice: 'price',
-  IncomeAccountRef: 'income account', ExpenseAccountRef: 'expense account', AssetAccountRef: 'inventory account', DepositToAccountRef: 'deposit account',
+  DisplayName: 'name',
+  Name: 'name',
+  GivenName: 'first name',
+  FamilyName: 'last name',
+  CompanyName: 'company name',
+  PrimaryEmailAddr: 'email',
+  PrimaryPhone: 'phone',
+  BillAddr: 'billing address',
+  DocNumber: 'invoice number',
+  TxnDate: 'date',
+  DueDate: 'due date',
+  Line: 'lines',
+  TotalAmt: 'amount',
+  UnitPrice: 'price',
+  IncomeAccountRef: 'income account',
+  ExpenseAccountRef: 'expense account',
+  AssetAccountRef: 'inventory account',
+  DepositToAccountRef: 'deposit account',
 }
 
 export function fieldWords(field: string | undefined): string {
@@ -51,8 +64,9 @@ export function recordHref(kind: SyncKind, id: string): string | undefined {
 }
 
 export function RecordSyncPanel(props: { kind: SyncKind; id: LocalId; version: number; draft?: boolean }) {
-  const db = useDb()
+  const requests = useSyncRequests()
   const sync = syncStatus()
+  const qbo = useSession()
   const online = createOnline()
   const states = createSyncStates(props.kind)
   const state = () => states(props.id, { version: props.version, ...(props.draft ? { draft: true } : {}) })
@@ -61,15 +75,15 @@ export function RecordSyncPanel(props: { kind: SyncKind; id: LocalId; version: n
   const key = () => ({ kind: props.kind, localId: props.id })
   const sendNow = async () => {
     setNote(undefined)
-    await retryRecords(db, [key()])
+    await requests.retry([key()])
     if (!online()) return setNote('Queued: will send when online.')
-    if (!sync.state.session?.connected) return setNote('Connect QuickBooks in Settings to send it.')
+    if (!qbo.connected()) return setNote('Connect QuickBooks in Settings to send it.')
     const r = await sync.syncNow()
     if (!r.ok) setNote(r.error.message)
   }
   const unlink = async () => {
     setAsking(false)
-    await unlinkAndRecreate(db, key(), props.version)
+    await requests.unlinkAndRecreate(key(), props.version)
     await sendNow()
   }
   return (
@@ -79,32 +93,79 @@ export function RecordSyncPanel(props: { kind: SyncKind; id: LocalId; version: n
         <Show when={state()} fallback={<span class="muted">Checking QuickBooks state…</span>}>
           {(s) => <span data-testid="record-sync-words">{syncStateWords(s(), online())}</span>}
         </Show>
-        <Show when={note()}>{(n) => <span class="muted" role="status">{n()}</span>}</Show>
+        <Show when={note()}>
+          {(n) => (
+            <span class="muted" role="status">
+              {n()}
+            </span>
+          )}
+        </Show>
       </div>
       <div class="sync-panel-actions">
         <Switch>
           <Match when={state()?.tone === 'pending'}>
-            <button type="button" class="btn" disabled={!online() || sync.state.running} onClick={() => void sendNow()}>Re-sync</button>
+            <button type="button" class="btn" disabled={!online() || sync.state.running} onClick={() => void sendNow()}>
+              Re-sync
+            </button>
           </Match>
-          <Match when={(() => { const s = state(); return s?.tone === 'failed' ? s : undefined })()}>
+          <Match
+            when={(() => {
+              const s = state()
+              return s?.tone === 'failed' ? s : undefined
+            })()}
+          >
             {(f) => (
               <>
-                <Show when={f().action === 'reconnect'}><A class="btn btn-primary-solid" href="/settings">Reconnect QuickBooks</A></Show>
-                <Show when={f().action === 'fix-field' && f().fixIn === 'settings'}>
-                  <A class="btn" href="/settings">Choose the {fieldWords(f().field)} in Settings</A>
+                <Show when={f().action === 'reconnect'}>
+                  <A class="btn btn-primary-solid" href="/settings">
+                    Reconnect QuickBooks
+                  </A>
                 </Show>
-                <Show when={(f().action === 'rename-or-link' || (f().action === 'fix-field' && f().fixIn === 'record')) && editHref(props.kind, props.id, f().field)}>
-                  {(href) => <A class="btn" href={href()}>{f().action === 'rename-or-link' ? 'Rename' : `Fix the ${fieldWords(f().field)}`}</A>}
+                <Show when={f().action === 'fix-field' && f().fixIn === 'settings'}>
+                  <A class="btn" href="/settings">
+                    Choose the {fieldWords(f().field)} in Settings
+                  </A>
+                </Show>
+                <Show
+                  when={
+                    (f().action === 'rename-or-link' || (f().action === 'fix-field' && f().fixIn === 'record')) &&
+                    editHref(props.kind, props.id, f().field)
+                  }
+                >
+                  {(href) => (
+                    <A class="btn" href={href()}>
+                      {f().action === 'rename-or-link' ? 'Rename' : `Fix the ${fieldWords(f().field)}`}
+                    </A>
+                  )}
                 </Show>
                 <Show when={f().action === 'rename-or-link' && isLinkable(props.kind) && clashIn(f().message)}>
-                  {(clash) => <LinkToClashButton kind={props.kind as 'contact'} localId={props.id} clash={clash()} onNote={setNote} />}
+                  {(clash) => (
+                    <LinkToClashButton
+                      kind={props.kind as 'contact'}
+                      localId={props.id}
+                      clash={clash()}
+                      onNote={setNote}
+                    />
+                  )}
                 </Show>
                 <Show when={f().action === 'unlink-and-recreate'}>
-                  <button type="button" class="btn" onClick={() => setAsking(true)}>Unlink and create again</button>
+                  <button type="button" class="btn" onClick={() => setAsking(true)}>
+                    Unlink and create again
+                  </button>
                 </Show>
-                <Show when={f().code === UNVERIFIED_PAYMENT_CODE} fallback={
-                  <button type="button" class="btn btn-primary-solid" disabled={sync.state.running} onClick={() => void sendNow()}>Retry</button>
-                }>
+                <Show
+                  when={f().code === UNVERIFIED_PAYMENT_CODE}
+                  fallback={
+                    <button
+                      type="button"
+                      class="btn btn-primary-solid"
+                      disabled={sync.state.running}
+                      onClick={() => void sendNow()}
+                    >
+                      Retry
+                    </button>
+                  }
+                >
                   <HeldPaymentActions localId={props.id} onNote={setNote} />
                 </Show>
               </>
@@ -112,8 +173,17 @@ export function RecordSyncPanel(props: { kind: SyncKind; id: LocalId; version: n
           </Match>
         </Switch>
       </div>
-      <ConfirmDialog open={asking()} title="Create it again in QuickBooks?" confirmLabel="Unlink and create" onConfirm={() => void unlink()} onCancel={() => setAsking(false)}>
-        <p>QuickBooks no longer has the record this one was linked to. Fieldsync will forget that link and create a new one in QuickBooks from what is on this tablet. Nothing here is deleted.</p>
+      <ConfirmDialog
+        open={asking()}
+        title="Create it again in QuickBooks?"
+        confirmLabel="Unlink and create"
+        onConfirm={() => void unlink()}
+        onCancel={() => setAsking(false)}
+      >
+        <p>
+          QuickBooks no longer has the record this one was linked to. Fieldsync will forget that link and create a new
+          one in QuickBooks from what is on this tablet. Nothing here is deleted.
+        </p>
       </ConfirmDialog>
     </section>
   )

@@ -11,10 +11,23 @@ export function SyncNowButton(props: { pending: number | undefined; onClick: () 
     return n === 1 ? '1 change waiting to sync' : `${n} changes waiting to sync`
   }
   return (
-    <button type="button" class="btn btn-sync" onClick={() => props.onClick()} disabled={props.busy} aria-describedby="pending-badge">
+    <button
+      type="button"
+      class="btn btn-sync"
+      onClick={() => props.onClick()}
+      disabled={props.busy}
+      aria-describedby="pending-badge"
+    >
       Sync Now
       <Show when={props.pending !== undefined}>
-        <span id="pending-badge" class="badge" classList={{ 'badge-zero': props.pending === 0 }} data-testid="pending-count" title={label()} aria-label={label()}>
+        <span
+          id="pending-badge"
+          class="badge"
+          classList={{ 'badge-zero': props.pending === 0 }}
+          data-testid="pending-count"
+          title={label()}
+          aria-label={label()}
+        >
           {props.pending}
         </span>
       </Show>

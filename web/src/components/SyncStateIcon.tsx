@@ -23,11 +23,26 @@ export function SyncStateIcon(props: { state: RecordSyncState | undefined; onlin
   return (
     <Show when={props.state} fallback={<span class="sync-icon sync-icon-loading" aria-hidden="true" />}>
       {(s) => (
-        <span class={`sync-icon sync-icon-${s().tone}`} role="img" data-testid="sync-state" data-state={s().tone}
-          aria-label={`QuickBooks: ${syncStateWords(s(), props.online ?? true)}`} title={syncStateWords(s(), props.online ?? true)}>
+        <span
+          class={`sync-icon sync-icon-${s().tone}`}
+          role="img"
+          data-testid="sync-state"
+          data-state={s().tone}
+          aria-label={`QuickBooks: ${syncStateWords(s(), props.online ?? true)}`}
+          title={syncStateWords(s(), props.online ?? true)}
+        >
           <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
-            <Show when={s().tone === 'pending'}><circle cx="12" cy="12" r="8" fill="none" stroke="currentColor" stroke-width="2.2" /></Show>
-            <path d={GLYPH[s().tone]} fill="none" stroke="currentColor" stroke-width="2.6" stroke-linecap="round" stroke-linejoin="round" />
+            <Show when={s().tone === 'pending'}>
+              <circle cx="12" cy="12" r="8" fill="none" stroke="currentColor" stroke-width="2.2" />
+            </Show>
+            <path
+              d={GLYPH[s().tone]}
+              fill="none"
+              stroke="currentColor"
+              stroke-width="2.6"
+              stroke-linecap="round"
+              stroke-linejoin="round"
+            />
           </svg>
         </span>
       )}

@@ -35,7 +35,11 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
             {(row) => {
               const item = () => props.items[row.index]
               return (
-                <div class="vlist-row" role="listitem" style={{ height: `${props.rowHeight}px`, transform: `translateY(${row.start}px)` }}>
+                <div
+                  class="vlist-row"
+                  role="listitem"
+                  style={{ height: `${props.rowHeight}px`, transform: `translateY(${row.start}px)` }}
+                >
                   {item() !== undefined ? props.children(item() as T, row.index) : null}
                 </div>
               )

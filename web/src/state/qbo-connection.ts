@@ -1,10 +1,10 @@
 /**
  * What the QuickBooks card shows about the connection, from `/api/session` and the engine's last error: the
  * state (not connected, connected, needs reconnect with a reason), the refresh-token warning, and the company's
- * accounts grouped for the settings pickers.
+ * accounts grouped for the settings pickers. The reads themselves (session, accounts) run as queries (queries.ts).
  * @module
  */
-import type { SessionResponse } from '../../../shared/api/index.ts'
+import { SessionResponse } from '../../../shared/api/index.ts'
 import type { QboAccount } from '../../../shared/qbo/index.ts'
 import type { Result } from '../../../shared/result.ts'
 import { edgeGateway } from '../sync/edge-gateway.ts'
@@ -19,22 +19,39 @@ export type CardState =
   | { state: 'connected'; companyName: string; realmId: string; tokenWarning?: string }
   | { state: 'reconnect'; companyName?: string; reason: string }
 
-export function cardState(session: SessionResponse | undefined, lastError: EngineError | undefined, now: number): CardState {
+export function cardState(
+  session: SessionResponse | undefined,
+  lastError: EngineError | undefined,
+  now: number,
+): CardState {
   const engineSays = lastError?.kind === 'needs_reconnect' ? lastError.message : undefined
   if (!session) return { state: 'disconnected' }
   if (!session.connected) {
     return session.needsReconnect
-      ? { state: 'reconnect', reason: engineSays ?? 'QuickBooks ended the connection (it was disconnected there, or not used for 100 days). Reconnect to resume; everything recorded here is kept and queued.' }
+      ? {
+          state: 'reconnect',
+          reason:
+            engineSays ??
+            'QuickBooks ended the connection (it was disconnected there, or not used for 100 days). ' +
+              'Reconnect to resume; everything recorded here is kept and queued.',
+        }
       : { state: 'disconnected' }
   }
   const companyName = session.companyName ?? 'Your company'
   if (session.needsReconnect || engineSays) {
-    return { state: 'reconnect', companyName, reason: engineSays ?? 'QuickBooks refused the saved sign-in. Reconnect to resume syncing; nothing is lost meanwhile.' }
+    return {
+      state: 'reconnect',
+      companyName,
+      reason:
+        engineSays ?? 'QuickBooks refused the saved sign-in. Reconnect to resume syncing; nothing is lost meanwhile.',
+    }
   }
   const left = Math.floor((Date.parse(session.refreshTokenExpiresAt) - now) / DAY)
-  const tokenWarning = left <= TOKEN_WARNING_DAYS
-    ? `The QuickBooks sign-in expires in ${Math.max(0, left)} day${left === 1 ? '' : 's'} unless Fieldsync syncs before then. Sync now or reconnect.`
-    : undefined
+  const tokenWarning =
+    left <= TOKEN_WARNING_DAYS
+      ? `The QuickBooks sign-in expires in ${Math.max(0, left)} day${left === 1 ? '' : 's'} ` +
+        'unless Fieldsync syncs before then. Sync now or reconnect.'
+      : undefined
   return { state: 'connected', companyName, realmId: session.realmId, ...(tokenWarning ? { tokenWarning } : {}) }
 }
 
@@ -46,10 +63,11 @@ export type AccountGroups = { deposit: AccountChoice[]; income: AccountChoice[];
  * item's expense account must be a Cost of Goods Sold one (qbo-api.md §3.2): another expense account fails every push.
  */
 export function groupAccounts(accounts: readonly QboAccount[]): AccountGroups {
-  const pick = (types: readonly string[]) => accounts
-    .filter((a) => a.Active !== false && a.AccountType !== undefined && types.includes(a.AccountType))
-    .map((a) => ({ id: a.Id, name: a.FullyQualifiedName ?? a.Name }))
-    .sort((a, b) => a.name.localeCompare(b.name))
+  const pick = (types: readonly string[]) =>
+    accounts
+      .filter((a) => a.Active !== false && a.AccountType !== undefined && types.includes(a.AccountType))
+      .map((a) => ({ id: a.Id, name: a.FullyQualifiedName ?? a.Name }))
+      .sort((a, b) => a.name.localeCompare(b.name))
   return {
     deposit: pick(['Bank', 'Other Current Asset']),
     income: pick(['Income', 'Other Income']),
@@ -57,9 +75,21 @@ export function groupAccounts(accounts: readonly QboAccount[]): AccountGroups {
   }
 }
 
-export async function loadAccounts(realmId: string): Promise<Result<AccountGroups, { kind: 'fault'; message: string }>> {
+export async function loadAccounts(
+  realmId: string,
+): Promise<Result<AccountGroups, { kind: 'fault'; message: string }>> {
   const r = await edgeGateway(realmId).query('select * from Account where Active = true maxresults 1000')
   if (!r.ok) return { ok: false, error: { kind: 'fault', message: r.error.userMessage } }
   const list = (r.value as { Account?: QboAccount[] }).Account ?? []
   return { ok: true, value: groupAccounts(list) }
+}
+
+/**
+ * Asks the edge for the session. A body that is not a session means no session (null); a network failure
+ * throws, so the cache keeps the last answer, as an unreachable edge says nothing new about the connection.
+ */
+export async function fetchSession(fetchFn: typeof fetch = fetch): Promise<SessionResponse | null> {
+  const res = await fetchFn('/api/session', { credentials: 'same-origin' })
+  const parsed = SessionResponse.safeParse(await res.json())
+  return parsed.success ? parsed.data : null
 }

@@ -44,9 +44,18 @@ function ContactView(props: { contact: Contact }) {
   const fmt = useFormats()
   const navigate = useNavigate()
   const c = () => props.contact
-  const properties = createLive(() => listPropertiesForContact(db, c().id), () => c().id)
-  const invoices = createLive(() => listInvoices(db, { contactId: c().id }), () => c().id)
-  const payments = createLive(() => listPayments(db, { contactId: c().id }), () => c().id)
+  const properties = createLive(
+    () => listPropertiesForContact(db, c().id),
+    () => c().id,
+  )
+  const invoices = createLive(
+    () => listInvoices(db, { contactId: c().id }),
+    () => c().id,
+  )
+  const payments = createLive(
+    () => listPayments(db, { contactId: c().id }),
+    () => c().id,
+  )
   const [confirmDelete, setConfirmDelete] = createSignal(false)
   const [adding, setAdding] = createSignal(false)
   const [problem, setProblem] = createSignal<string>()
@@ -66,26 +75,46 @@ function ContactView(props: { contact: Contact }) {
         subtitle={c().active ? undefined : 'Inactive'}
         actions={
           <>
-            <A class="btn" href={`/contacts/${c().id}/edit`}>Edit</A>
-            <A class="btn" href={`/payments/new?contact=${c().id}`}>Record payment</A>
-            <A class="btn btn-primary-solid" href={`/invoices/new?contact=${c().id}`}>New invoice</A>
+            <A class="btn" href={`/contacts/${c().id}/edit`}>
+              Edit
+            </A>
+            <A class="btn" href={`/payments/new?contact=${c().id}`}>
+              Record payment
+            </A>
+            <A class="btn btn-primary-solid" href={`/invoices/new?contact=${c().id}`}>
+              New invoice
+            </A>
           </>
         }
       />
       <Show when={problem()}>
-        <div class="form-error" role="alert">{problem()}</div>
+        <div class="form-error" role="alert">
+          {problem()}
+        </div>
       </Show>
       <RecordSyncPanel kind="contact" id={c().id} version={c().version} />
       <div class="two-col">
         <div class="card">
           <h3>Details</h3>
           <dl class="dl">
-            <Show when={c().companyName}><dt>Company</dt><dd>{c().companyName}</dd></Show>
-            <dt>Email</dt><dd>{c().email ? <a href={`mailto:${c().email}`}>{c().email}</a> : <span class="muted">None</span>}</dd>
-            <dt>Phone</dt><dd>{c().phone ? <a href={`tel:${c().phone}`}>{c().phone}</a> : <span class="muted">None</span>}</dd>
-            <dt>Billing address</dt><dd>{formatAddress(c().billingAddress) || <span class="muted">None</span>}</dd>
-            <Show when={c().notes}><dt>Notes</dt><dd style={{ 'white-space': 'pre-wrap' }}>{c().notes}</dd></Show>
-            <dt>Owes</dt><dd class="num" style={{ 'text-align': 'left' }}>{fmt().money(owed())}</dd>
+            <Show when={c().companyName}>
+              <dt>Company</dt>
+              <dd>{c().companyName}</dd>
+            </Show>
+            <dt>Email</dt>
+            <dd>{c().email ? <a href={`mailto:${c().email}`}>{c().email}</a> : <span class="muted">None</span>}</dd>
+            <dt>Phone</dt>
+            <dd>{c().phone ? <a href={`tel:${c().phone}`}>{c().phone}</a> : <span class="muted">None</span>}</dd>
+            <dt>Billing address</dt>
+            <dd>{formatAddress(c().billingAddress) || <span class="muted">None</span>}</dd>
+            <Show when={c().notes}>
+              <dt>Notes</dt>
+              <dd style={{ 'white-space': 'pre-wrap' }}>{c().notes}</dd>
+            </Show>
+            <dt>Owes</dt>
+            <dd class="num" style={{ 'text-align': 'left' }}>
+              {fmt().money(owed())}
+            </dd>
           </dl>
         </div>
         <div class="card">
@@ -102,23 +131,45 @@ function ContactView(props: { contact: Contact }) {
               </For>
             </ul>
           </Show>
-          <Show when={adding()} fallback={<button type="button" class="btn" onClick={() => setAdding(true)}>Add property</button>}>
+          <Show
+            when={adding()}
+            fallback={
+              <button type="button" class="btn" onClick={() => setAdding(true)}>
+                Add property
+              </button>
+            }
+          >
             <PropertyForm contactId={c().id} onDone={() => setAdding(false)} />
           </Show>
         </div>
       </div>
       <div class="card">
         <h3>Invoices</h3>
-        <Show when={(invoices() ?? []).length > 0} fallback={<p class="muted">No invoices for {c().displayName} yet.</p>}>
+        <Show
+          when={(invoices() ?? []).length > 0}
+          fallback={<p class="muted">No invoices for {c().displayName} yet.</p>}
+        >
           <table class="lines">
-            <thead><tr><th>Number</th><th>Issued</th><th>Status</th><th class="num">Total</th><th class="num">Balance</th></tr></thead>
+            <thead>
+              <tr>
+                <th>Number</th>
+                <th>Issued</th>
+                <th>Status</th>
+                <th class="num">Total</th>
+                <th class="num">Balance</th>
+              </tr>
+            </thead>
             <tbody>
               <For each={invoices()}>
                 {(inv) => (
                   <tr class="clickable" onClick={() => navigate(`/invoices/${inv.id}`)}>
-                    <td><A href={`/invoices/${inv.id}`}>{inv.number ?? 'Draft'}</A></td>
+                    <td>
+                      <A href={`/invoices/${inv.id}`}>{inv.number ?? 'Draft'}</A>
+                    </td>
                     <td>{fmt().date(inv.issueDate)}</td>
-                    <td><InvoiceStatePill state={invoiceState(inv)} /></td>
+                    <td>
+                      <InvoiceStatePill state={invoiceState(inv)} />
+                    </td>
                     <td class="num">{fmt().money(inv.total)}</td>
                     <td class="num">{inv.status === 'finalized' ? fmt().money(inv.balance) : ''}</td>
                   </tr>
@@ -132,12 +183,21 @@ function ContactView(props: { contact: Contact }) {
         <h3>Payments</h3>
         <Show when={(payments() ?? []).length > 0} fallback={<p class="muted">No payments recorded.</p>}>
           <table class="lines">
-            <thead><tr><th>Date</th><th>Method</th><th>Reference</th><th class="num">Amount</th></tr></thead>
+            <thead>
+              <tr>
+                <th>Date</th>
+                <th>Method</th>
+                <th>Reference</th>
+                <th class="num">Amount</th>
+              </tr>
+            </thead>
             <tbody>
               <For each={payments()}>
                 {(p) => (
                   <tr class="clickable" onClick={() => navigate(`/payments/${p.id}`)}>
-                    <td><A href={`/payments/${p.id}`}>{fmt().date(p.date)}</A></td>
+                    <td>
+                      <A href={`/payments/${p.id}`}>{fmt().date(p.date)}</A>
+                    </td>
                     <td>{methodLabel(p.method)}</td>
                     <td>{p.reference ?? ''}</td>
                     <td class="num">{fmt().money(p.amount)}</td>
@@ -149,7 +209,9 @@ function ContactView(props: { contact: Contact }) {
         </Show>
       </div>
       <div>
-        <button type="button" class="btn btn-danger-outline" onClick={() => setConfirmDelete(true)}>Delete contact</button>
+        <button type="button" class="btn btn-danger-outline" onClick={() => setConfirmDelete(true)}>
+          Delete contact
+        </button>
       </div>
       <ConfirmDialog
         open={confirmDelete()}
@@ -159,7 +221,10 @@ function ContactView(props: { contact: Contact }) {
         onConfirm={() => void remove()}
         onCancel={() => setConfirmDelete(false)}
       >
-        <p>The contact disappears from your lists. Their invoices and payments stay. In QuickBooks the customer is made inactive, not deleted.</p>
+        <p>
+          The contact disappears from your lists. Their invoices and payments stay. In QuickBooks the customer is made
+          inactive, not deleted.
+        </p>
       </ConfirmDialog>
     </div>
   )

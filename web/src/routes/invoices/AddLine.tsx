@@ -17,8 +17,12 @@ export function AddLine(props: { invoiceId: LocalId }) {
     <div class="add-line">
       <Show when={mode() === 'closed'}>
         <div class="toolbar" style={{ 'margin-top': '12px' }}>
-          <button type="button" class="btn" onClick={() => setMode('pricebook')}>Add from pricebook</button>
-          <button type="button" class="btn" onClick={() => setMode('free')}>Add free-text line</button>
+          <button type="button" class="btn" onClick={() => setMode('pricebook')}>
+            Add from pricebook
+          </button>
+          <button type="button" class="btn" onClick={() => setMode('free')}>
+            Add free-text line
+          </button>
         </div>
       </Show>
       <Show when={mode() === 'pricebook'}>
@@ -45,16 +49,38 @@ function PricebookPicker(props: { invoiceId: LocalId; onDone: () => void }) {
   return (
     <div class="stack" style={{ 'margin-top': '12px' }}>
       <div class="toolbar">
-        <SearchBox label="Search the pricebook" placeholder="Search the pricebook" value={search()} onValue={setSearch} />
-        <button type="button" class="btn" onClick={() => props.onDone()}>Close</button>
+        <SearchBox
+          label="Search the pricebook"
+          placeholder="Search the pricebook"
+          value={search()}
+          onValue={setSearch}
+        />
+        <button type="button" class="btn" onClick={() => props.onDone()}>
+          Close
+        </button>
       </div>
-      <Show when={problem()}><div class="form-error" role="alert">{problem()}</div></Show>
-      <Show when={(items() ?? []).length > 0} fallback={<p class="muted">{search() ? 'No item matches.' : 'The pricebook is empty: add items under Pricebook, or type a free-text line.'}</p>}>
+      <Show when={problem()}>
+        <div class="form-error" role="alert">
+          {problem()}
+        </div>
+      </Show>
+      <Show
+        when={(items() ?? []).length > 0}
+        fallback={
+          <p class="muted">
+            {search()
+              ? 'No item matches.'
+              : 'The pricebook is empty: add items under Pricebook, or type a free-text line.'}
+          </p>
+        }
+      >
         <div class="picker" role="list" aria-label="Pricebook items">
           <For each={items()}>
             {(i) => (
               <button type="button" role="listitem" onClick={() => void pick(i.id)}>
-                <span><strong>{i.name}</strong> <span class="muted">{i.sku ?? ''}</span></span>
+                <span>
+                  <strong>{i.name}</strong> <span class="muted">{i.sku ?? ''}</span>
+                </span>
                 <span class="num">{fmt().money(i.unitPrice)}</span>
               </button>
             )}
@@ -87,13 +113,36 @@ function FreeLine(props: { invoiceId: LocalId; onDone: () => void }) {
   return (
     <form class="stack" style={{ 'margin-top': '12px' }} onSubmit={save} novalidate>
       <div class="grid-3" style={{ 'grid-template-columns': '2fr 1fr 1fr' }}>
-        <TextField label="Line" value={v.name} onValue={(s) => form.set('name', s)} error={form.error('name')} placeholder="Like “Emergency call-out”" />
-        <TextField label="Qty" inputmode="decimal" value={v.qty} onValue={(s) => form.set('qty', s)} error={form.error('qty')} />
-        <TextField label="Unit price" inputmode="decimal" value={v.unitPrice} onValue={(s) => form.set('unitPrice', s)} error={form.error('unitPrice')} placeholder="0.00" />
+        <TextField
+          label="Line"
+          value={v.name}
+          onValue={(s) => form.set('name', s)}
+          error={form.error('name')}
+          placeholder="Like “Emergency call-out”"
+        />
+        <TextField
+          label="Qty"
+          inputmode="decimal"
+          value={v.qty}
+          onValue={(s) => form.set('qty', s)}
+          error={form.error('qty')}
+        />
+        <TextField
+          label="Unit price"
+          inputmode="decimal"
+          value={v.unitPrice}
+          onValue={(s) => form.set('unitPrice', s)}
+          error={form.error('unitPrice')}
+          placeholder="0.00"
+        />
       </div>
       <div class="dialog-actions" style={{ 'margin-top': 0 }}>
-        <button type="button" class="btn" onClick={() => props.onDone()}>Cancel</button>
-        <button type="submit" class="btn btn-primary-solid" disabled={form.busy()}>Add line</button>
+        <button type="button" class="btn" onClick={() => props.onDone()}>
+          Cancel
+        </button>
+        <button type="submit" class="btn btn-primary-solid" disabled={form.busy()}>
+          Add line
+        </button>
       </div>
     </form>
   )

@@ -27,12 +27,15 @@ export default function InvoiceDetail() {
   const invoice = createLive(() => getInvoice(db, id()), id)
   return (
     <Show when={!invoice.loading()} fallback={<p class="loading">Loading invoice…</p>}>
-      <Show when={invoice()} fallback={
-        <div class="stack">
-          <PageHeader title="Invoice not found" back={{ href: '/invoices', label: 'Invoices' }} />
-          <p>This invoice no longer exists on this tablet. Deleted drafts are gone for good.</p>
-        </div>
-      }>
+      <Show
+        when={invoice()}
+        fallback={
+          <div class="stack">
+            <PageHeader title="Invoice not found" back={{ href: '/invoices', label: 'Invoices' }} />
+            <p>This invoice no longer exists on this tablet. Deleted drafts are gone for good.</p>
+          </div>
+        }
+      >
         {(inv) => <InvoiceView invoice={inv()} />}
       </Show>
     </Show>
@@ -46,12 +49,17 @@ function InvoiceView(props: { invoice: Invoice }) {
   const fmt = useFormats()
   const navigate = useNavigate()
   const inv = () => props.invoice
-  const contact = createLive(() => getContact(db, inv().contactId), () => inv().contactId)
+  const contact = createLive(
+    () => getContact(db, inv().contactId),
+    () => inv().contactId,
+  )
   const [problem, setProblem] = createSignal<string>()
   const [confirm, setConfirm] = createSignal<Pending>()
   const draft = () => inv().status === 'draft'
   // Keyed by line id, so rows keep their inputs (and focus) while totals update.
-  const lineIds = createMemo(() => inv().lines.map((l) => l.id), undefined, { equals: (a, b) => a.length === b.length && a.every((x, i) => x === b[i]) })
+  const lineIds = createMemo(() => inv().lines.map((l) => l.id), undefined, {
+    equals: (a, b) => a.length === b.length && a.every((x, i) => x === b[i]),
+  })
   const title = () => (inv().number ? `Invoice ${inv().number}` : 'Draft invoice')
 
   const act = async (what: Exclude<Pending, undefined>) => {
@@ -63,7 +71,7 @@ function InvoiceView(props: { invoice: Invoice }) {
       return navigate('/invoices', { replace: true })
     }
     const r = what === 'finalize' ? await finalizeInvoice(db, inv().id) : await voidInvoice(db, inv().id)
-    if (!r.ok) setProblem('fields' in r.error ? Object.values(r.error.fields)[0] ?? r.error.message : r.error.message)
+    if (!r.ok) setProblem('fields' in r.error ? (Object.values(r.error.fields)[0] ?? r.error.message) : r.error.message)
   }
 
   return (
@@ -71,27 +79,52 @@ function InvoiceView(props: { invoice: Invoice }) {
       <PageHeader
         title={title()}
         back={{ href: '/invoices', label: 'Invoices' }}
-        subtitle={<>
-          <InvoiceStatePill state={invoiceState(inv())} />{' '}
-          <Show when={contact()} fallback="Deleted contact">{(c) => <A href={`/contacts/${c().id}`}>{c().displayName}</A>}</Show>
-        </>}
-        actions={<>
-          <Show when={draft()}>
-            <button type="button" class="btn btn-danger-outline" onClick={() => setConfirm('delete')}>Delete draft</button>
-            <button type="button" class="btn btn-primary-solid" disabled={inv().lines.length === 0} onClick={() => setConfirm('finalize')}>Finalize</button>
-          </Show>
-          <Show when={inv().status === 'finalized'}>
-            <button type="button" class="btn btn-danger-outline" onClick={() => setConfirm('void')}>Void</button>
-            <Show when={inv().balance > 0}>
-              <A class="btn btn-primary-solid" href={`/payments/new?contact=${inv().contactId}&invoice=${inv().id}`}>Record payment</A>
+        subtitle={
+          <>
+            <InvoiceStatePill state={invoiceState(inv())} />{' '}
+            <Show when={contact()} fallback="Deleted contact">
+              {(c) => <A href={`/contacts/${c().id}`}>{c().displayName}</A>}
             </Show>
-          </Show>
-        </>}
+          </>
+        }
+        actions={
+          <>
+            <Show when={draft()}>
+              <button type="button" class="btn btn-danger-outline" onClick={() => setConfirm('delete')}>
+                Delete draft
+              </button>
+              <button
+                type="button"
+                class="btn btn-primary-solid"
+                disabled={inv().lines.length === 0}
+                onClick={() => setConfirm('finalize')}
+              >
+                Finalize
+              </button>
+            </Show>
+            <Show when={inv().status === 'finalized'}>
+              <button type="button" class="btn btn-danger-outline" onClick={() => setConfirm('void')}>
+                Void
+              </button>
+              <Show when={inv().balance > 0}>
+                <A class="btn btn-primary-solid" href={`/payments/new?contact=${inv().contactId}&invoice=${inv().id}`}>
+                  Record payment
+                </A>
+              </Show>
+            </Show>
+          </>
+        }
       />
-      <Show when={problem()}><div class="form-error" role="alert">{problem()}</div></Show>
+      <Show when={problem()}>
+        <div class="form-error" role="alert">
+          {problem()}
+        </div>
+      </Show>
       <RecordSyncPanel kind="invoice" id={inv().id} version={inv().version} draft={draft()} />
       <Show when={draft() && inv().lines.length === 0}>
-        <p class="notice" style={{ 'border-radius': '8px' }}>Add at least one line, then finalize to number the invoice and queue it for QuickBooks.</p>
+        <p class="notice" style={{ 'border-radius': '8px' }}>
+          Add at least one line, then finalize to number the invoice and queue it for QuickBooks.
+        </p>
       </Show>
 
       <InvoiceHeaderForm invoice={inv()} />
@@ -100,10 +133,29 @@ function InvoiceView(props: { invoice: Invoice }) {
         <h3>Lines</h3>
         <table class="lines" aria-label="Invoice lines">
           <thead>
-            <tr><th>Item</th><th class="qty">Qty</th><th class="price">Unit price</th><th class="num">Amount</th><Show when={draft()}><th><span class="visually-hidden">Remove</span></th></Show></tr>
+            <tr>
+              <th>Item</th>
+              <th class="qty">Qty</th>
+              <th class="price">Unit price</th>
+              <th class="num">Amount</th>
+              <Show when={draft()}>
+                <th>
+                  <span class="visually-hidden">Remove</span>
+                </th>
+              </Show>
+            </tr>
           </thead>
           <tbody>
-            <For each={lineIds()} fallback={<tr><td colspan="5" class="muted">No lines yet.</td></tr>}>
+            <For
+              each={lineIds()}
+              fallback={
+                <tr>
+                  <td colspan="5" class="muted">
+                    No lines yet.
+                  </td>
+                </tr>
+              }
+            >
               {(lineId) => <LineRow invoice={inv()} lineId={lineId} />}
             </For>
           </tbody>
@@ -112,22 +164,53 @@ function InvoiceView(props: { invoice: Invoice }) {
           <AddLine invoiceId={inv().id} />
         </Show>
         <div class="totals" aria-label="Totals" data-testid="totals">
-          <span>Subtotal</span><span class="num">{fmt().money(inv().subtotal)}</span>
-          <span>Tax ({(inv().taxRateBps / 100).toLocaleString(fmt().locale)} %)</span><span class="num">{fmt().money(inv().tax)}</span>
-          <span class="grand">Total</span><span class="num grand" data-testid="invoice-total">{fmt().money(inv().total)}</span>
+          <span>Subtotal</span>
+          <span class="num">{fmt().money(inv().subtotal)}</span>
+          <span>Tax ({(inv().taxRateBps / 100).toLocaleString(fmt().locale)} %)</span>
+          <span class="num">{fmt().money(inv().tax)}</span>
+          <span class="grand">Total</span>
+          <span class="num grand" data-testid="invoice-total">
+            {fmt().money(inv().total)}
+          </span>
           <Show when={inv().status === 'finalized'}>
-            <span>Balance due</span><span class="num" data-testid="invoice-balance">{fmt().money(inv().balance)}</span>
+            <span>Balance due</span>
+            <span class="num" data-testid="invoice-balance">
+              {fmt().money(inv().balance)}
+            </span>
           </Show>
         </div>
       </div>
 
-      <ConfirmDialog open={confirm() === 'finalize'} title="Finalize this invoice?" confirmLabel="Finalize" onConfirm={() => void act('finalize')} onCancel={() => setConfirm(undefined)}>
-        <p>It gets the next invoice number and its lines are locked. It will be sent to QuickBooks on the next sync. Total: <strong>{fmt().money(inv().total)}</strong>.</p>
+      <ConfirmDialog
+        open={confirm() === 'finalize'}
+        title="Finalize this invoice?"
+        confirmLabel="Finalize"
+        onConfirm={() => void act('finalize')}
+        onCancel={() => setConfirm(undefined)}
+      >
+        <p>
+          It gets the next invoice number and its lines are locked. It will be sent to QuickBooks on the next sync.
+          Total: <strong>{fmt().money(inv().total)}</strong>.
+        </p>
       </ConfirmDialog>
-      <ConfirmDialog open={confirm() === 'void'} title={`Void ${title()}?`} confirmLabel="Void invoice" danger onConfirm={() => void act('void')} onCancel={() => setConfirm(undefined)}>
+      <ConfirmDialog
+        open={confirm() === 'void'}
+        title={`Void ${title()}?`}
+        confirmLabel="Void invoice"
+        danger
+        onConfirm={() => void act('void')}
+        onCancel={() => setConfirm(undefined)}
+      >
         <p>The invoice stays on record with a zero balance and is voided in QuickBooks too. This cannot be undone.</p>
       </ConfirmDialog>
-      <ConfirmDialog open={confirm() === 'delete'} title="Delete this draft?" confirmLabel="Delete draft" danger onConfirm={() => void act('delete')} onCancel={() => setConfirm(undefined)}>
+      <ConfirmDialog
+        open={confirm() === 'delete'}
+        title="Delete this draft?"
+        confirmLabel="Delete draft"
+        danger
+        onConfirm={() => void act('delete')}
+        onCancel={() => setConfirm(undefined)}
+      >
         <p>The draft never reached QuickBooks, so it is removed for good.</p>
       </ConfirmDialog>
     </div>

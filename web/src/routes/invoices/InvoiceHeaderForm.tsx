@@ -35,21 +35,84 @@ export function InvoiceHeaderForm(props: { invoice: Invoice }) {
   return (
     <div class="card">
       <div class="grid-4">
-        <Show when={draft()} fallback={<div class="field"><span class="field-label">Issued</span><span>{fmt().date(inv().issueDate)}</span></div>}>
-          <TextField label="Issue date" type="date" value={inv().issueDate} onValue={(s) => void save({ issueDate: s })} error={errors().issueDate} />
+        <Show
+          when={draft()}
+          fallback={
+            <div class="field">
+              <span class="field-label">Issued</span>
+              <span>{fmt().date(inv().issueDate)}</span>
+            </div>
+          }
+        >
+          <TextField
+            label="Issue date"
+            type="date"
+            value={inv().issueDate}
+            onValue={(s) => void save({ issueDate: s })}
+            error={errors().issueDate}
+          />
         </Show>
-        <Show when={inv().status !== 'void'} fallback={<div class="field"><span class="field-label">Due</span><span>{fmt().date(inv().dueDate)}</span></div>}>
-          <TextField label="Due date" type="date" value={inv().dueDate} onValue={(s) => void save({ dueDate: s })} error={errors().dueDate} />
+        <Show
+          when={inv().status !== 'void'}
+          fallback={
+            <div class="field">
+              <span class="field-label">Due</span>
+              <span>{fmt().date(inv().dueDate)}</span>
+            </div>
+          }
+        >
+          <TextField
+            label="Due date"
+            type="date"
+            value={inv().dueDate}
+            onValue={(s) => void save({ dueDate: s })}
+            error={errors().dueDate}
+          />
         </Show>
-        <Show when={draft()} fallback={<div class="field"><span class="field-label">Tax rate</span><span>{(inv().taxRateBps / 100).toLocaleString(fmt().locale)} %</span></div>}>
-          <TextField label="Tax rate (%)" inputmode="decimal" value={rate()} onValue={saveRate} error={errors().taxRateBps} />
+        <Show
+          when={draft()}
+          fallback={
+            <div class="field">
+              <span class="field-label">Tax rate</span>
+              <span>{(inv().taxRateBps / 100).toLocaleString(fmt().locale)} %</span>
+            </div>
+          }
+        >
+          <TextField
+            label="Tax rate (%)"
+            inputmode="decimal"
+            value={rate()}
+            onValue={saveRate}
+            error={errors().taxRateBps}
+          />
         </Show>
-        <Show when={inv().status !== 'void'} fallback={<Show when={inv().memo}><div class="field"><span class="field-label">Memo</span><span>{inv().memo}</span></div></Show>}>
-          <TextField label="Memo" value={memo()} onValue={setMemo} onBlur={() => void save({ memo: blankToUndefined(memo()) })}
-            error={errors().memo} placeholder="Shown on the invoice" {...(saved() ? { hint: 'Saved.' } : {})} />
+        <Show
+          when={inv().status !== 'void'}
+          fallback={
+            <Show when={inv().memo}>
+              <div class="field">
+                <span class="field-label">Memo</span>
+                <span>{inv().memo}</span>
+              </div>
+            </Show>
+          }
+        >
+          <TextField
+            label="Memo"
+            value={memo()}
+            onValue={setMemo}
+            onBlur={() => void save({ memo: blankToUndefined(memo()) })}
+            error={errors().memo}
+            placeholder="Shown on the invoice"
+            {...(saved() ? { hint: 'Saved.' } : {})}
+          />
         </Show>
       </div>
-      <Show when={errors().form}><div class="form-error" role="alert">{errors().form}</div></Show>
+      <Show when={errors().form}>
+        <div class="form-error" role="alert">
+          {errors().form}
+        </div>
+      </Show>
     </div>
   )
 }

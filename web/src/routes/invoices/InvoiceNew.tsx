@@ -37,20 +37,45 @@ export default function InvoiceNew() {
 
   return (
     <div class="stack">
-      <PageHeader title="New invoice" back={{ href: '/invoices', label: 'Invoices' }} subtitle="Who is this invoice for?" />
-      <Show when={problem()}><div class="form-error" role="alert">{problem()}</div></Show>
+      <PageHeader
+        title="New invoice"
+        back={{ href: '/invoices', label: 'Invoices' }}
+        subtitle="Who is this invoice for?"
+      />
+      <Show when={problem()}>
+        <div class="form-error" role="alert">
+          {problem()}
+        </div>
+      </Show>
       <Show when={!params.contact} fallback={<p class="loading">Creating the draft…</p>}>
-        <SearchBox label="Search contacts" placeholder="Type a name, company or email" value={search()} onValue={setSearch} />
-        <Show when={(contacts() ?? []).length > 0} fallback={
-          <EmptyState title={search() ? 'No contact matches' : 'No contacts yet'} action={<A class="btn btn-primary-solid" href="/contacts/new">New contact</A>}>
-            <p class="muted">An invoice needs a contact. Add one first.</p>
-          </EmptyState>
-        }>
+        <SearchBox
+          label="Search contacts"
+          placeholder="Type a name, company or email"
+          value={search()}
+          onValue={setSearch}
+        />
+        <Show
+          when={(contacts() ?? []).length > 0}
+          fallback={
+            <EmptyState
+              title={search() ? 'No contact matches' : 'No contacts yet'}
+              action={
+                <A class="btn btn-primary-solid" href="/contacts/new">
+                  New contact
+                </A>
+              }
+            >
+              <p class="muted">An invoice needs a contact. Add one first.</p>
+            </EmptyState>
+          }
+        >
           <div class="picker card" style={{ padding: 0 }} role="list" aria-label="Contacts">
             <For each={contacts()}>
               {(c) => (
                 <button type="button" role="listitem" disabled={busy()} onClick={() => void start(c.id)}>
-                  <span><strong>{c.displayName}</strong> <span class="muted">{c.email ?? c.phone ?? ''}</span></span>
+                  <span>
+                    <strong>{c.displayName}</strong> <span class="muted">{c.email ?? c.phone ?? ''}</span>
+                  </span>
                   <span class="muted">Start invoice ›</span>
                 </button>
               )}

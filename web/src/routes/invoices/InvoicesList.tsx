@@ -36,11 +36,16 @@ export default function InvoicesList() {
   // A first screen from the indexes at once; the full list (and all names, for search) follows.
   const first = createLive(() => newestInvoices(db, 40))
   const all = createLive(() => listInvoices(db))
-  const contacts = createLive(() => (all() ? listContacts(db, { includeInactive: true }) : undefined), () => all() !== undefined)
+  const contacts = createLive(
+    () => (all() ? listContacts(db, { includeInactive: true }) : undefined),
+    () => all() !== undefined,
+  )
   const invoices = () => all() ?? first()?.invoices
   const names = createMemo(() => {
     const loaded = contacts()
-    return loaded ? new Map(loaded.map((c) => [c.id as string, c.displayName])) : (first()?.names ?? new Map<string, string>())
+    return loaded
+      ? new Map(loaded.map((c) => [c.id as string, c.displayName]))
+      : (first()?.names ?? new Map<string, string>())
   })
   const syncState = createSyncStates('invoice')
   const online = createOnline()
@@ -64,15 +69,28 @@ export default function InvoicesList() {
     return kept.length === 0 && !all() ? undefined : kept
   })
   // A function, not a node: the button appears both in the header and in the empty state.
-  const newButton = () => <A class="btn btn-primary-solid" href="/invoices/new">New invoice</A>
+  const newButton = () => (
+    <A class="btn btn-primary-solid" href="/invoices/new">
+      New invoice
+    </A>
+  )
   return (
     <section class="page-fill">
       <PageHeader title="Invoices" actions={newButton()} />
       <div class="toolbar">
-        <SearchBox label="Search invoices" placeholder="Search by number or contact" value={search()} onValue={setSearch} />
+        <SearchBox
+          label="Search invoices"
+          placeholder="Search by number or contact"
+          value={search()}
+          onValue={setSearch}
+        />
         <div class="chips" role="group" aria-label="Show">
           <For each={filters}>
-            {(f) => <button type="button" class="chip" aria-pressed={filter() === f.value} onClick={() => setFilter(f.value)}>{f.label}</button>}
+            {(f) => (
+              <button type="button" class="chip" aria-pressed={filter() === f.value} onClick={() => setFilter(f.value)}>
+                {f.label}
+              </button>
+            )}
           </For>
         </div>
         <span class="count">{all() ? `${shown()?.length ?? 0} shown` : 'Loading all…'}</span>
@@ -82,22 +100,67 @@ export default function InvoicesList() {
           <Show
             when={rows().length > 0}
             fallback={
-              (all()?.length ?? 0) > 0
-                ? <EmptyState title="No invoice matches" action={<button type="button" class="btn" onClick={() => { setSearch(''); setFilter('all') }}>Show all invoices</button>} />
-                : <EmptyState title="No invoices yet" action={newButton()}><p class="muted">Start one from a contact, then add lines from your pricebook.</p></EmptyState>
+              (all()?.length ?? 0) > 0 ? (
+                <EmptyState
+                  title="No invoice matches"
+                  action={
+                    <button
+                      type="button"
+                      class="btn"
+                      onClick={() => {
+                        setSearch('')
+                        setFilter('all')
+                      }}
+                    >
+                      Show all invoices
+                    </button>
+                  }
+                />
+              ) : (
+                <EmptyState title="No invoices yet" action={newButton()}>
+                  <p class="muted">Start one from a contact, then add lines from your pricebook.</p>
+                </EmptyState>
+              )
             }
           >
-            <VirtualList items={rows()} rowHeight={60} label="Invoices" class="invoice-list"
-              head={<div class="vlist-head cols-invoices"><span>Number</span><span>Contact</span><span>Issued</span><span>Status</span><span class="num">Total</span><span class="num">Balance</span><span><span class="visually-hidden">QuickBooks</span></span></div>}>
+            <VirtualList
+              items={rows()}
+              rowHeight={60}
+              label="Invoices"
+              class="invoice-list"
+              head={
+                <div class="vlist-head cols-invoices">
+                  <span>Number</span>
+                  <span>Contact</span>
+                  <span>Issued</span>
+                  <span>Status</span>
+                  <span class="num">Total</span>
+                  <span class="num">Balance</span>
+                  <span>
+                    <span class="visually-hidden">QuickBooks</span>
+                  </span>
+                </div>
+              }
+            >
               {(inv) => (
                 <A class="row cols-invoices" href={`/invoices/${inv.id}`}>
                   <span class="primary">{inv.number ?? 'Draft'}</span>
-                  <span class="cell-stack"><span class="primary">{nameOf(inv)}</span><span class="secondary">Due {fmt().date(inv.dueDate)}</span></span>
+                  <span class="cell-stack">
+                    <span class="primary">{nameOf(inv)}</span>
+                    <span class="secondary">Due {fmt().date(inv.dueDate)}</span>
+                  </span>
                   <span class="secondary">{fmt().date(inv.issueDate)}</span>
-                  <span><InvoiceStatePill state={invoiceState(inv)} /></span>
+                  <span>
+                    <InvoiceStatePill state={invoiceState(inv)} />
+                  </span>
                   <span class="num">{fmt().money(inv.total)}</span>
                   <span class="num">{inv.status === 'finalized' ? fmt().money(inv.balance) : ''}</span>
-                  <span class="sync-slot" data-sync-slot={inv.id}><SyncStateIcon state={syncState(inv.id, { version: inv.version, draft: inv.status === 'draft' })} online={online()} /></span>
+                  <span class="sync-slot" data-sync-slot={inv.id}>
+                    <SyncStateIcon
+                      state={syncState(inv.id, { version: inv.version, draft: inv.status === 'draft' })}
+                      online={online()}
+                    />
+                  </span>
                 </A>
               )}
             </VirtualList>

@@ -26,14 +26,20 @@ export function LineRow(props: { invoice: Invoice; lineId: string }) {
     const r = parseQty(text, fmt().locale)
     if (!r.ok) return setQtyError(r.error.fields.qty ?? r.error.message)
     const saved = await updateLine(db, props.invoice.id, props.lineId, { qty: r.value })
-    setQtyError(saved.ok ? undefined : ('fields' in saved.error ? saved.error.fields.qty : undefined) ?? saved.error.message)
+    setQtyError(
+      saved.ok ? undefined : (('fields' in saved.error ? saved.error.fields.qty : undefined) ?? saved.error.message),
+    )
   }
   const savePrice = async (text: string) => {
     setPrice(text)
     const r = parseMoney(text, fmt().locale)
     if (!r.ok) return setPriceError(r.error.fields.amount ?? r.error.message)
     const saved = await updateLine(db, props.invoice.id, props.lineId, { unitPrice: r.value })
-    setPriceError(saved.ok ? undefined : ('fields' in saved.error ? saved.error.fields.unitPrice : undefined) ?? saved.error.message)
+    setPriceError(
+      saved.ok
+        ? undefined
+        : (('fields' in saved.error ? saved.error.fields.unitPrice : undefined) ?? saved.error.message),
+    )
   }
 
   return (
@@ -42,24 +48,58 @@ export function LineRow(props: { invoice: Invoice; lineId: string }) {
         <tr data-line={l().id}>
           <td>
             <div class="primary">{l().name}</div>
-            <Show when={l().description}><div class="muted" style={{ 'font-size': '0.9rem' }}>{l().description}</div></Show>
+            <Show when={l().description}>
+              <div class="muted" style={{ 'font-size': '0.9rem' }}>
+                {l().description}
+              </div>
+            </Show>
           </td>
           <td class="qty">
             <Show when={draft()} fallback={<span class="num">{fmt().qty(l().qty)}</span>}>
-              <input inputmode="decimal" aria-label={`Quantity of ${l().name}`} value={qty()} onInput={(e) => void saveQty(e.currentTarget.value)} aria-invalid={qtyError() ? 'true' : undefined} />
-              <Show when={qtyError()}><div class="cell-error" role="alert">{qtyError()}</div></Show>
+              <input
+                inputmode="decimal"
+                aria-label={`Quantity of ${l().name}`}
+                value={qty()}
+                onInput={(e) => void saveQty(e.currentTarget.value)}
+                aria-invalid={qtyError() ? 'true' : undefined}
+              />
+              <Show when={qtyError()}>
+                <div class="cell-error" role="alert">
+                  {qtyError()}
+                </div>
+              </Show>
             </Show>
           </td>
           <td class="price">
             <Show when={draft()} fallback={<span class="num">{fmt().money(l().unitPrice)}</span>}>
-              <input inputmode="decimal" aria-label={`Unit price of ${l().name}`} value={price()} onInput={(e) => void savePrice(e.currentTarget.value)} aria-invalid={priceError() ? 'true' : undefined} />
-              <Show when={priceError()}><div class="cell-error" role="alert">{priceError()}</div></Show>
+              <input
+                inputmode="decimal"
+                aria-label={`Unit price of ${l().name}`}
+                value={price()}
+                onInput={(e) => void savePrice(e.currentTarget.value)}
+                aria-invalid={priceError() ? 'true' : undefined}
+              />
+              <Show when={priceError()}>
+                <div class="cell-error" role="alert">
+                  {priceError()}
+                </div>
+              </Show>
             </Show>
           </td>
-          <td class="num">{fmt().money(l().amount)}{l().taxable ? ' T' : ''}</td>
+          <td class="num">
+            {fmt().money(l().amount)}
+            {l().taxable ? ' T' : ''}
+          </td>
           <Show when={draft()}>
             <td>
-              <button type="button" class="btn btn-quiet" aria-label={`Remove ${l().name}`} onClick={() => void removeLine(db, props.invoice.id, props.lineId)}>✕</button>
+              <button
+                type="button"
+                class="btn btn-quiet"
+                aria-label={`Remove ${l().name}`}
+                onClick={() => void removeLine(db, props.invoice.id, props.lineId)}
+              >
+                ✕
+              </button>
             </td>
           </Show>
         </tr>

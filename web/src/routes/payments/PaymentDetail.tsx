@@ -19,12 +19,15 @@ export default function PaymentDetail() {
   const payment = createLive(() => getPayment(db, id()), id)
   return (
     <Show when={!payment.loading()} fallback={<p class="loading">Loading payment…</p>}>
-      <Show when={payment()} fallback={
-        <div class="stack">
-          <PageHeader title="Payment not found" back={{ href: '/payments', label: 'Payments' }} />
-          <p>This payment no longer exists on this tablet. It may have been deleted.</p>
-        </div>
-      }>
+      <Show
+        when={payment()}
+        fallback={
+          <div class="stack">
+            <PageHeader title="Payment not found" back={{ href: '/payments', label: 'Payments' }} />
+            <p>This payment no longer exists on this tablet. It may have been deleted.</p>
+          </div>
+        }
+      >
         {(p) => <PaymentView payment={p()} />}
       </Show>
     </Show>
@@ -35,33 +38,56 @@ function PaymentView(props: { payment: Payment }) {
   const db = useDb()
   const fmt = useFormats()
   const p = () => props.payment
-  const contact = createLive(() => getContact(db, p().contactId), () => p().contactId)
-  const invoices = createLive(() => listInvoices(db, { contactId: p().contactId }), () => p().contactId)
+  const contact = createLive(
+    () => getContact(db, p().contactId),
+    () => p().contactId,
+  )
+  const invoices = createLive(
+    () => listInvoices(db, { contactId: p().contactId }),
+    () => p().contactId,
+  )
   const numberOf = (invoiceId: string) => (invoices() ?? []).find((i) => i.id === invoiceId)?.number ?? 'draft'
   return (
     <div class="stack">
       <PageHeader
         title={`Payment of ${fmt().money(p().amount)}`}
         back={{ href: '/payments', label: 'Payments' }}
-        subtitle={<Show when={contact()} fallback="Deleted contact">{(c) => <A href={`/contacts/${c().id}`}>{c().displayName}</A>}</Show>}
+        subtitle={
+          <Show when={contact()} fallback="Deleted contact">
+            {(c) => <A href={`/contacts/${c().id}`}>{c().displayName}</A>}
+          </Show>
+        }
       />
       <RecordSyncPanel kind="payment" id={p().id} version={p().version} />
       <div class="card">
         <h3>Details</h3>
         <dl class="dl">
-          <dt>Date</dt><dd>{fmt().date(p().date)}</dd>
-          <dt>Method</dt><dd>{methodLabel(p().method)}</dd>
-          <dt>Reference</dt><dd>{p().reference ?? <span class="muted">None</span>}</dd>
+          <dt>Date</dt>
+          <dd>{fmt().date(p().date)}</dd>
+          <dt>Method</dt>
+          <dd>{methodLabel(p().method)}</dd>
+          <dt>Reference</dt>
+          <dd>{p().reference ?? <span class="muted">None</span>}</dd>
           <dt>Applied to</dt>
           <dd>
             <Show when={p().applications.length > 0} fallback={<span class="muted">Not applied</span>}>
               <For each={p().applications}>
-                {(a) => <div><A href={`/invoices/${a.invoiceId}`}>Invoice {numberOf(a.invoiceId)}</A>: {fmt().money(a.amount)}</div>}
+                {(a) => (
+                  <div>
+                    <A href={`/invoices/${a.invoiceId}`}>Invoice {numberOf(a.invoiceId)}</A>: {fmt().money(a.amount)}
+                  </div>
+                )}
               </For>
             </Show>
           </dd>
-          <Show when={unappliedAmount(p()) > 0 && p().applications.length > 0}><dt>Credit</dt><dd>{fmt().money(unappliedAmount(p()))}</dd></Show>
-          <Show when={p().memo}><dt>Memo</dt><dd style={{ 'white-space': 'pre-wrap' }}>{p().memo}</dd></Show>
+          <Show when={unappliedAmount(p()) > 0 && p().applications.length > 0}>
+            <dt>Credit</dt>
+            <dd>{fmt().money(unappliedAmount(p()))}</dd>
+          </Show>
+          <Show when={p().memo}>
+            <dt>Memo</dt>
+            <dd style={{ 'white-space': 'pre-wrap' }}>{p().memo}</dd>
+          </Show>
         </dl>
       </div>
     </div>

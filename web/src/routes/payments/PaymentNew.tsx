@@ -18,8 +18,11 @@ import { centsToInput, useFormats } from '../../state/format.ts'
 import { createLive } from '../../state/live.ts'
 
 const methods: { value: PaymentMethod; label: string }[] = [
-  { value: 'cash', label: 'Cash' }, { value: 'check', label: 'Check' }, { value: 'card', label: 'Card' },
-  { value: 'bank_transfer', label: 'Bank transfer' }, { value: 'other', label: 'Other' },
+  { value: 'cash', label: 'Cash' },
+  { value: 'check', label: 'Check' },
+  { value: 'card', label: 'Card' },
+  { value: 'bank_transfer', label: 'Bank transfer' },
+  { value: 'other', label: 'Other' },
 ]
 
 export default function PaymentNew() {
@@ -28,10 +31,20 @@ export default function PaymentNew() {
   const navigate = useNavigate()
   const [params] = useSearchParams()
   const given = (k: string) => (typeof params[k] === 'string' ? (params[k] as string) : '')
-  const form = createForm({ contactId: given('contact'), amount: '', date: localDate(new Date()), method: 'check', reference: '', memo: '' })
+  const form = createForm({
+    contactId: given('contact'),
+    amount: '',
+    date: localDate(new Date()),
+    method: 'check',
+    reference: '',
+    memo: '',
+  })
   const v = form.values
   const contacts = createLive(() => listContacts(db))
-  const open = createLive(() => (v.contactId ? openInvoicesForContact(db, v.contactId as LocalId) : Promise.resolve([] as Invoice[])), () => v.contactId)
+  const open = createLive(
+    () => (v.contactId ? openInvoicesForContact(db, v.contactId as LocalId) : Promise.resolve([] as Invoice[])),
+    () => v.contactId,
+  )
   // Per-invoice amounts as typed; refilled from the amount whenever the contact or amount changes.
   const [applied, setApplied] = createSignal<Record<string, string>>({})
   const amountCents = createMemo(() => {
@@ -40,22 +53,37 @@ export default function PaymentNew() {
   })
 
   // From an invoice: pay its balance in full unless the user typed something else.
-  createEffect(on(open, (rows) => {
-    const inv = rows?.find((i) => i.id === given('invoice'))
-    if (inv && v.amount === '') form.set('amount', centsToInput(inv.balance, fmt().locale))
-  }))
-  createEffect(on([amountCents, open], ([cents, rows]) => {
-    if (!rows) return
-    const spread = autoApply(cents ?? 0, rows)
-    setApplied(Object.fromEntries(rows.map((i) => [i.id, centsToInput(spread.find((a) => a.invoiceId === i.id)?.amount ?? 0, fmt().locale)])))
-  }))
+  createEffect(
+    on(open, (rows) => {
+      const inv = rows?.find((i) => i.id === given('invoice'))
+      if (inv && v.amount === '') form.set('amount', centsToInput(inv.balance, fmt().locale))
+    }),
+  )
+  createEffect(
+    on([amountCents, open], ([cents, rows]) => {
+      if (!rows) return
+      const spread = autoApply(cents ?? 0, rows)
+      setApplied(
+        Object.fromEntries(
+          rows.map((i) => [i.id, centsToInput(spread.find((a) => a.invoiceId === i.id)?.amount ?? 0, fmt().locale)]),
+        ),
+      )
+    }),
+  )
 
   const save = (e: Event) => {
     e.preventDefault()
     void form.run(async () => {
       if (!v.contactId) return form.fail({ kind: 'validation', message: '', fields: { contactId: 'Pick who paid' } })
       const amount = parseMoney(v.amount, fmt().locale)
-      if (!amount.ok || v.amount.trim() === '') return form.fail({ kind: 'validation', message: '', fields: { amount: amount.ok ? 'Enter the amount received' : amount.error.fields.amount ?? amount.error.message } })
+      if (!amount.ok || v.amount.trim() === '')
+        return form.fail({
+          kind: 'validation',
+          message: '',
+          fields: {
+            amount: amount.ok ? 'Enter the amount received' : (amount.error.fields.amount ?? amount.error.message),
+          },
+        })
       const applications: { invoiceId: LocalId; amount: number }[] = []
       const fields: Record<string, string> = {}
       for (const inv of open() ?? []) {
@@ -66,8 +94,13 @@ export default function PaymentNew() {
       }
       if (Object.keys(fields).length) return form.fail({ kind: 'validation', message: '', fields })
       const r = await recordPayment(db, {
-        contactId: v.contactId as LocalId, amount: amount.value, date: v.date, method: v.method as PaymentMethod,
-        reference: blankToUndefined(v.reference), memo: blankToUndefined(v.memo), applications,
+        contactId: v.contactId as LocalId,
+        amount: amount.value,
+        date: v.date,
+        method: v.method as PaymentMethod,
+        reference: blankToUndefined(v.reference),
+        memo: blankToUndefined(v.memo),
+        applications,
       })
       if (!r.ok) return form.fail(r.error)
       navigate(given('invoice') ? `/invoices/${given('invoice')}` : '/payments')
@@ -75,35 +108,86 @@ export default function PaymentNew() {
   }
   // Errors on applications come back by position in the submitted list; show them on the right invoice row.
   const applicationError = (invoiceId: string) => {
-    const submitted = (open() ?? []).filter((i) => (parseMoney(applied()[i.id] || '0', fmt().locale) as { value?: number }).value)
+    const submitted = (open() ?? []).filter(
+      (i) => (parseMoney(applied()[i.id] || '0', fmt().locale) as { value?: number }).value,
+    )
     const at = submitted.findIndex((i) => i.id === invoiceId)
     return at >= 0 ? form.error(`applications.${at}.amount`) : undefined
   }
-  const totalApplied = createMemo(() => (open() ?? []).reduce((s, i) => {
-    const r = parseMoney(applied()[i.id] || '0', fmt().locale)
-    return s + (r.ok ? r.value : 0)
-  }, 0))
+  const totalApplied = createMemo(() =>
+    (open() ?? []).reduce((s, i) => {
+      const r = parseMoney(applied()[i.id] || '0', fmt().locale)
+      return s + (r.ok ? r.value : 0)
+    }, 0),
+  )
 
   return (
     <form class="stack" onSubmit={save} novalidate>
-      <PageHeader title="Record payment" back={given('invoice') ? { href: `/invoices/${given('invoice')}`, label: 'Invoice' } : { href: '/payments', label: 'Payments' }} />
-      <Show when={form.summary()}><div class="form-error" role="alert">{form.summary()}</div></Show>
+      <PageHeader
+        title="Record payment"
+        back={
+          given('invoice')
+            ? { href: `/invoices/${given('invoice')}`, label: 'Invoice' }
+            : { href: '/payments', label: 'Payments' }
+        }
+      />
+      <Show when={form.summary()}>
+        <div class="form-error" role="alert">
+          {form.summary()}
+        </div>
+      </Show>
       <div class="card">
         <div class="grid-3">
-          <SelectField class="span-2" label="Received from" value={v.contactId} onValue={(s) => form.set('contactId', s)} error={form.error('contactId')} placeholder="Pick a contact"
-            choices={(contacts() ?? []).map((c) => ({ value: c.id, label: c.displayName }))} />
-          <TextField label={`Amount (${fmt().currency})`} inputmode="decimal" value={v.amount} onValue={(s) => form.set('amount', s)} error={form.error('amount')} placeholder="0.00" />
-          <TextField label="Date" type="date" value={v.date} onValue={(s) => form.set('date', s)} error={form.error('date')} />
+          <SelectField
+            class="span-2"
+            label="Received from"
+            value={v.contactId}
+            onValue={(s) => form.set('contactId', s)}
+            error={form.error('contactId')}
+            placeholder="Pick a contact"
+            choices={(contacts() ?? []).map((c) => ({ value: c.id, label: c.displayName }))}
+          />
+          <TextField
+            label={`Amount (${fmt().currency})`}
+            inputmode="decimal"
+            value={v.amount}
+            onValue={(s) => form.set('amount', s)}
+            error={form.error('amount')}
+            placeholder="0.00"
+          />
+          <TextField
+            label="Date"
+            type="date"
+            value={v.date}
+            onValue={(s) => form.set('date', s)}
+            error={form.error('date')}
+          />
           <SelectField label="Method" value={v.method} onValue={(s) => form.set('method', s)} choices={methods} />
-          <TextField label="Reference" value={v.reference} onValue={(s) => form.set('reference', s)} error={form.error('reference')} hint="Check number or card reference." />
+          <TextField
+            label="Reference"
+            value={v.reference}
+            onValue={(s) => form.set('reference', s)}
+            error={form.error('reference')}
+            hint="Check number or card reference."
+          />
         </div>
       </div>
       <div class="card">
         <h3>Apply to invoices</h3>
         <Show when={v.contactId} fallback={<p class="muted">Pick a contact to see their open invoices.</p>}>
-          <Show when={(open() ?? []).length > 0} fallback={<p class="muted">This contact has no open invoices. The payment is kept as a credit.</p>}>
+          <Show
+            when={(open() ?? []).length > 0}
+            fallback={<p class="muted">This contact has no open invoices. The payment is kept as a credit.</p>}
+          >
             <table class="lines" aria-label="Open invoices">
-              <thead><tr><th>Invoice</th><th>Due</th><th class="num">Balance</th><th class="price">Apply</th></tr></thead>
+              <thead>
+                <tr>
+                  <th>Invoice</th>
+                  <th>Due</th>
+                  <th class="num">Balance</th>
+                  <th class="price">Apply</th>
+                </tr>
+              </thead>
               <tbody>
                 <For each={open()}>
                   {(inv) => (
@@ -112,23 +196,46 @@ export default function PaymentNew() {
                       <td>{fmt().date(inv.dueDate)}</td>
                       <td class="num">{fmt().money(inv.balance)}</td>
                       <td class="price">
-                        <input inputmode="decimal" aria-label={`Apply to invoice ${inv.number}`} value={applied()[inv.id] ?? ''}
-                          onInput={(e) => setApplied({ ...applied(), [inv.id]: e.currentTarget.value })} aria-invalid={applicationError(inv.id) ? 'true' : undefined} />
-                        <Show when={applicationError(inv.id)}><div class="cell-error" role="alert">{applicationError(inv.id)}</div></Show>
+                        <input
+                          inputmode="decimal"
+                          aria-label={`Apply to invoice ${inv.number}`}
+                          value={applied()[inv.id] ?? ''}
+                          onInput={(e) => setApplied({ ...applied(), [inv.id]: e.currentTarget.value })}
+                          aria-invalid={applicationError(inv.id) ? 'true' : undefined}
+                        />
+                        <Show when={applicationError(inv.id)}>
+                          <div class="cell-error" role="alert">
+                            {applicationError(inv.id)}
+                          </div>
+                        </Show>
                       </td>
                     </tr>
                   )}
                 </For>
               </tbody>
             </table>
-            <p class="muted">Applied {fmt().money(totalApplied())}{amountCents() !== undefined && amountCents()! > totalApplied() ? `; ${fmt().money(amountCents()! - totalApplied())} stays as a credit` : ''}.</p>
-            <Show when={form.error('applications')}><div class="field-error" role="alert">{form.error('applications')}</div></Show>
+            <p class="muted">
+              Applied {fmt().money(totalApplied())}
+              {amountCents() !== undefined && amountCents()! > totalApplied()
+                ? `; ${fmt().money(amountCents()! - totalApplied())} stays as a credit`
+                : ''}
+              .
+            </p>
+            <Show when={form.error('applications')}>
+              <div class="field-error" role="alert">
+                {form.error('applications')}
+              </div>
+            </Show>
           </Show>
         </Show>
       </div>
       <div class="form-actions">
-        <button type="button" class="btn" onClick={() => history.back()}>Cancel</button>
-        <button type="submit" class="btn btn-primary-solid" disabled={form.busy()}>Save payment</button>
+        <button type="button" class="btn" onClick={() => history.back()}>
+          Cancel
+        </button>
+        <button type="submit" class="btn btn-primary-solid" disabled={form.busy()}>
+          Save payment
+        </button>
       </div>
     </form>
   )

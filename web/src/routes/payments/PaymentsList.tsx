@@ -37,31 +37,79 @@ export default function PaymentsList() {
     })
   })
   // A function, not a node: the button appears both in the header and in the empty state.
-  const newButton = () => <A class="btn btn-primary-solid" href="/payments/new">Record payment</A>
+  const newButton = () => (
+    <A class="btn btn-primary-solid" href="/payments/new">
+      Record payment
+    </A>
+  )
   return (
     <section class="page-fill">
       <PageHeader title="Payments" actions={newButton()} />
       <div class="toolbar">
-        <SearchBox label="Search payments" placeholder="Search by contact, reference or invoice number" value={search()} onValue={setSearch} />
+        <SearchBox
+          label="Search payments"
+          placeholder="Search by contact, reference or invoice number"
+          value={search()}
+          onValue={setSearch}
+        />
         <span class="count">{shown()?.length ?? '…'} shown</span>
       </div>
       <Show when={shown()} fallback={<p class="loading">Loading payments…</p>}>
         {(rows) => (
-          <Show when={rows().length > 0} fallback={
-            search()
-              ? <EmptyState title="No payment matches" action={<button type="button" class="btn" onClick={() => setSearch('')}>Clear search</button>} />
-              : <EmptyState title="No payments yet" action={newButton()}><p class="muted">Record a payment when a customer pays an invoice.</p></EmptyState>
-          }>
-            <VirtualList items={rows()} rowHeight={60} label="Payments"
-              head={<div class="vlist-head cols-payments"><span>Date</span><span>Contact</span><span>Method</span><span>Applied to</span><span class="num">Amount</span><span><span class="visually-hidden">QuickBooks</span></span></div>}>
+          <Show
+            when={rows().length > 0}
+            fallback={
+              search() ? (
+                <EmptyState
+                  title="No payment matches"
+                  action={
+                    <button type="button" class="btn" onClick={() => setSearch('')}>
+                      Clear search
+                    </button>
+                  }
+                />
+              ) : (
+                <EmptyState title="No payments yet" action={newButton()}>
+                  <p class="muted">Record a payment when a customer pays an invoice.</p>
+                </EmptyState>
+              )
+            }
+          >
+            <VirtualList
+              items={rows()}
+              rowHeight={60}
+              label="Payments"
+              head={
+                <div class="vlist-head cols-payments">
+                  <span>Date</span>
+                  <span>Contact</span>
+                  <span>Method</span>
+                  <span>Applied to</span>
+                  <span class="num">Amount</span>
+                  <span>
+                    <span class="visually-hidden">QuickBooks</span>
+                  </span>
+                </div>
+              }
+            >
               {(p) => (
                 <A class="row cols-payments" href={`/payments/${p.id}`}>
                   <span class="secondary">{fmt().date(p.date)}</span>
                   <span class="primary">{nameOf(p)}</span>
-                  <span class="cell-stack"><span>{methodLabel(p.method)}</span><span class="secondary">{p.reference ?? ''}</span></span>
-                  <span class="secondary">{appliedTo(p) || 'Not applied'}{unappliedAmount(p) > 0 && p.applications.length ? ` + ${fmt().money(unappliedAmount(p))} credit` : ''}</span>
+                  <span class="cell-stack">
+                    <span>{methodLabel(p.method)}</span>
+                    <span class="secondary">{p.reference ?? ''}</span>
+                  </span>
+                  <span class="secondary">
+                    {appliedTo(p) || 'Not applied'}
+                    {unappliedAmount(p) > 0 && p.applications.length
+                      ? ` + ${fmt().money(unappliedAmount(p))} credit`
+                      : ''}
+                  </span>
                   <span class="num">{fmt().money(p.amount)}</span>
-                  <span class="sync-slot"><SyncStateIcon state={syncState(p.id, p)} /></span>
+                  <span class="sync-slot">
+                    <SyncStateIcon state={syncState(p.id, p)} />
+                  </span>
                 </A>
               )}
             </VirtualList>

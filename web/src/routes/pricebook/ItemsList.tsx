@@ -19,15 +19,30 @@ export default function ItemsList() {
   const fmt = useFormats()
   const [search, setSearch] = createSignal('')
   const [showInactive, setShowInactive] = createSignal(false)
-  const items = createLive(() => listItems(db, { search: search(), includeInactive: showInactive() }), () => [search(), showInactive()], ['items'])
+  const items = createLive(
+    () => listItems(db, { search: search(), includeInactive: showInactive() }),
+    () => [search(), showInactive()],
+    ['items'],
+  )
   // A function, not a node: the button appears both in the header and in the empty state.
-  const newButton = () => <A class="btn btn-primary-solid" href="/pricebook/new">New item</A>
+  const newButton = () => (
+    <A class="btn btn-primary-solid" href="/pricebook/new">
+      New item
+    </A>
+  )
   return (
     <section class="page-fill">
       <PageHeader title="Pricebook" actions={newButton()} />
       <div class="toolbar">
         <SearchBox label="Search items" placeholder="Search by name or SKU" value={search()} onValue={setSearch} />
-        <button type="button" class="chip" aria-pressed={showInactive()} onClick={() => setShowInactive(!showInactive())}>Show inactive</button>
+        <button
+          type="button"
+          class="chip"
+          aria-pressed={showInactive()}
+          onClick={() => setShowInactive(!showInactive())}
+        >
+          Show inactive
+        </button>
         <span class="count">{items()?.length ?? '…'} shown</span>
       </div>
       <Show when={items()} fallback={<p class="loading">Loading items…</p>}>
@@ -35,15 +50,38 @@ export default function ItemsList() {
           <Show
             when={rows().length > 0}
             fallback={
-              search()
-                ? <EmptyState title={`No item matches “${search()}”`} action={<button type="button" class="btn" onClick={() => setSearch('')}>Clear search</button>} />
-                : <EmptyState title="Your pricebook is empty" action={newButton()}>
-                    <p class="muted">Add the services and products you sell, so invoices fill themselves in.</p>
-                  </EmptyState>
+              search() ? (
+                <EmptyState
+                  title={`No item matches “${search()}”`}
+                  action={
+                    <button type="button" class="btn" onClick={() => setSearch('')}>
+                      Clear search
+                    </button>
+                  }
+                />
+              ) : (
+                <EmptyState title="Your pricebook is empty" action={newButton()}>
+                  <p class="muted">Add the services and products you sell, so invoices fill themselves in.</p>
+                </EmptyState>
+              )
             }
           >
-            <VirtualList items={rows()} rowHeight={64} label="Items"
-              head={<div class="vlist-head cols-items"><span>Item</span><span>Type</span><span class="num">Price</span><span /><span><span class="visually-hidden">QuickBooks</span></span></div>}>
+            <VirtualList
+              items={rows()}
+              rowHeight={64}
+              label="Items"
+              head={
+                <div class="vlist-head cols-items">
+                  <span>Item</span>
+                  <span>Type</span>
+                  <span class="num">Price</span>
+                  <span />
+                  <span>
+                    <span class="visually-hidden">QuickBooks</span>
+                  </span>
+                </div>
+              }
+            >
               {(i) => (
                 <A class="row cols-items" href={`/pricebook/${i.id}`}>
                   <span class="cell-stack">
@@ -52,8 +90,20 @@ export default function ItemsList() {
                   </span>
                   <span class="secondary">{i.type === 'service' ? 'Service' : 'Product'}</span>
                   <span class="num">{fmt().money(i.unitPrice)}</span>
-                  <span>{i.active ? (i.taxable ? <StatusPill tone="neutral">Taxable</StatusPill> : '') : <StatusPill tone="neutral">Inactive</StatusPill>}</span>
-                  <span class="sync-slot"><SyncStateIcon state={syncState(i.id, i)} /></span>
+                  <span>
+                    {i.active ? (
+                      i.taxable ? (
+                        <StatusPill tone="neutral">Taxable</StatusPill>
+                      ) : (
+                        ''
+                      )
+                    ) : (
+                      <StatusPill tone="neutral">Inactive</StatusPill>
+                    )}
+                  </span>
+                  <span class="sync-slot">
+                    <SyncStateIcon state={syncState(i.id, i)} />
+                  </span>
                 </A>
               )}
             </VirtualList>

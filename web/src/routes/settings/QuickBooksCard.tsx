@@ -14,6 +14,8 @@ import { useFormats } from '../../state/format.ts'
 import { createLive } from '../../state/live.ts'
 import { cardState } from '../../state/qbo-connection.ts'
 import { clearMappings } from '../../db/sync-requests.ts'
+import { useSession } from '../../state/session.ts'
+import { lastSyncAt, linkCount } from '../../state/sync-log-reads.ts'
 import { logTime } from '../../state/sync-log-view.ts'
 import { syncStatus } from '../../state/sync-status.ts'
 import { QuickBooksSettings } from './QuickBooksSettings.tsx'
@@ -22,18 +24,19 @@ export function QuickBooksCard() {
   const db = useDb()
   const fmt = useFormats()
   const sync = syncStatus()
+  const qbo = useSession()
   const [message, setMessage] = createSignal<string>()
   const [menuOpen, setMenuOpen] = createSignal(false)
   const [asking, setAsking] = createSignal(false)
   const [keepLinks, setKeepLinks] = createSignal(true)
-  const lastSync = createLive(async () => (await db.syncLog.orderBy('seq').last())?.at)
-  const links = createLive(() => db.mappings.count())
+  const lastSync = createLive(() => lastSyncAt(db))
+  const links = createLive(() => linkCount(db))
   const onMessage = (e: MessageEvent) => {
     if (e.origin !== location.origin) return
     const m = ConnectMessage.safeParse(e.data)
     if (!m.success) return
     setMessage(m.data.status === 'connected' ? undefined : m.data.message)
-    void sync.refreshSession().then((s) => {
+    void qbo.refresh().then((s) => {
       // A new grant clears the engine's "reconnect" error and starts the pulls again.
       if (!s?.connected || s.needsReconnect) return
       sync.clearError()
@@ -42,7 +45,7 @@ export function QuickBooksCard() {
   }
   onMount(() => {
     window.addEventListener('message', onMessage)
-    void sync.refreshSession()
+    void qbo.refresh()
   })
   onCleanup(() => window.removeEventListener('message', onMessage))
   const connect = () => {
@@ -58,76 +61,179 @@ export function QuickBooksCard() {
       const res = await fetch('/auth/disconnect', { method: 'POST', credentials: 'same-origin' })
       const body = DisconnectResponse.safeParse(await res.json())
       revoked = body.success && body.data.revoked
-      if (!res.ok) return setMessage('QuickBooks could not be disconnected right now. Check the connection and try again.')
+      if (!res.ok)
+        return setMessage('QuickBooks could not be disconnected right now. Check the connection and try again.')
     } catch {
       return setMessage('Fieldsync could not reach its server to disconnect. Try again when online.')
     }
     const cleared = keepLinks() ? 0 : await clearMappings(db)
-    await sync.refreshSession()
-    setMessage([
-      'Disconnected from QuickBooks. Nothing was deleted, here or in QuickBooks.',
-      revoked ? '' : 'QuickBooks did not confirm the sign-in was revoked; you can also remove Fieldsync under Apps in QuickBooks.',
-      keepLinks() ? 'Links are kept: reconnecting the same company picks up where you left off.' : `${cleared} links cleared: the next connection matches records again.`,
-    ].filter(Boolean).join(' '))
+    await qbo.refresh()
+    setMessage(
+      [
+        'Disconnected from QuickBooks. Nothing was deleted, here or in QuickBooks.',
+        revoked
+          ? ''
+          : 'QuickBooks did not confirm the sign-in was revoked; ' +
+            'you can also remove Fieldsync under Apps in QuickBooks.',
+        keepLinks()
+          ? 'Links are kept: reconnecting the same company picks up where you left off.'
+          : `${cleared} links cleared: the next connection matches records again.`,
+      ]
+        .filter(Boolean)
+        .join(' '),
+    )
   }
-  const view = () => cardState(sync.state.session, sync.state.error, Date.now())
+  const view = () => cardState(qbo.session(), sync.state.error, Date.now())
   return (
     <div class="integration stack" data-testid="qbo-card">
       <div class="integration-head">
         <div class="stack" style={{ gap: '4px', flex: 1 }}>
           <strong>QuickBooks Online</strong>
           <Show when={view().state === 'disconnected'}>
-            <p class="muted">Not connected. Everything you record stays on this tablet and is queued; once connected, contacts, items, finalized invoices and payments go to QuickBooks.</p>
+            <p class="muted">
+              Not connected. Everything you record stays on this tablet and is queued; once connected, contacts, items,
+              finalized invoices and payments go to QuickBooks.
+            </p>
           </Show>
-          <Show when={(() => { const v = view(); return v.state === 'connected' ? v : undefined })()}>
+          <Show
+            when={(() => {
+              const v = view()
+              return v.state === 'connected' ? v : undefined
+            })()}
+          >
             {(v) => (
               <p>
                 <span data-testid="qbo-company">{v().companyName}</span> ·{' '}
-                <span class="pill pill-synced" data-testid="qbo-connected">Connected</span>
-                <span class="muted" data-testid="qbo-last-sync"> · {lastSync() ? `last sync ${logTime(lastSync()!, fmt().locale)}` : 'not synced yet'}</span>
+                <span class="pill pill-synced" data-testid="qbo-connected">
+                  Connected
+                </span>
+                <span class="muted" data-testid="qbo-last-sync">
+                  {' '}
+                  · {lastSync() ? `last sync ${logTime(lastSync()!, fmt().locale)}` : 'not synced yet'}
+                </span>
               </p>
             )}
           </Show>
-          <Show when={(() => { const v = view(); return v.state === 'reconnect' ? v : undefined })()}>
+          <Show
+            when={(() => {
+              const v = view()
+              return v.state === 'reconnect' ? v : undefined
+            })()}
+          >
             {(v) => (
               <>
-                <p><Show when={v().companyName}>{(n) => <><span data-testid="qbo-company">{n()}</span> · </>}</Show><span class="pill pill-error" data-testid="qbo-connected">Needs reconnect</span></p>
-                <p class="warning-box" role="alert" data-testid="qbo-reconnect-reason">{v().reason}</p>
+                <p>
+                  <Show when={v().companyName}>
+                    {(n) => (
+                      <>
+                        <span data-testid="qbo-company">{n()}</span> ·{' '}
+                      </>
+                    )}
+                  </Show>
+                  <span class="pill pill-error" data-testid="qbo-connected">
+                    Needs reconnect
+                  </span>
+                </p>
+                <p class="warning-box" role="alert" data-testid="qbo-reconnect-reason">
+                  {v().reason}
+                </p>
               </>
             )}
           </Show>
         </div>
         <div class="row">
-          <Show when={view().state === 'connected'} fallback={
-            <button type="button" class="btn btn-primary-solid" onClick={connect}>{view().state === 'reconnect' ? 'Reconnect' : 'Connect'}</button>
-          }>
-            <A class="btn" href="/sync">Initial sync &amp; log</A>
+          <Show
+            when={view().state === 'connected'}
+            fallback={
+              <button type="button" class="btn btn-primary-solid" onClick={connect}>
+                {view().state === 'reconnect' ? 'Reconnect' : 'Connect'}
+              </button>
+            }
+          >
+            <A class="btn" href="/sync">
+              Initial sync &amp; log
+            </A>
           </Show>
-          <Show when={sync.state.session?.connected}>
+          <Show when={qbo.connected()}>
             <div class="menu">
-              <button type="button" class="btn" aria-haspopup="menu" aria-expanded={menuOpen()} aria-label="More QuickBooks actions" onClick={() => setMenuOpen(!menuOpen())}>⋯</button>
+              <button
+                type="button"
+                class="btn"
+                aria-haspopup="menu"
+                aria-expanded={menuOpen()}
+                aria-label="More QuickBooks actions"
+                onClick={() => setMenuOpen(!menuOpen())}
+              >
+                ⋯
+              </button>
               <Show when={menuOpen()}>
                 <div class="menu-list" role="menu">
-                  <button type="button" role="menuitem" class="btn btn-quiet" onClick={() => { setMenuOpen(false); setAsking(true) }}>Disconnect…</button>
+                  <button
+                    type="button"
+                    role="menuitem"
+                    class="btn btn-quiet"
+                    onClick={() => {
+                      setMenuOpen(false)
+                      setAsking(true)
+                    }}
+                  >
+                    Disconnect…
+                  </button>
                 </div>
               </Show>
             </div>
           </Show>
         </div>
       </div>
-      <Show when={(() => { const v = view(); return v.state === 'connected' ? v.tokenWarning : undefined })()}>
-        {(w) => <p class="warning-box" role="status" data-testid="qbo-token-warning">{w()}</p>}
+      <Show
+        when={(() => {
+          const v = view()
+          return v.state === 'connected' ? v.tokenWarning : undefined
+        })()}
+      >
+        {(w) => (
+          <p class="warning-box" role="status" data-testid="qbo-token-warning">
+            {w()}
+          </p>
+        )}
       </Show>
-      <Show when={message()}>{(m) => <p class="notice-box" role="status" data-testid="qbo-message">{m()}</p>}</Show>
-      <Show when={(() => { const v = view(); return v.state === 'connected' ? v.realmId : undefined })()}>
+      <Show when={message()}>
+        {(m) => (
+          <p class="notice-box" role="status" data-testid="qbo-message">
+            {m()}
+          </p>
+        )}
+      </Show>
+      <Show
+        when={(() => {
+          const v = view()
+          return v.state === 'connected' ? v.realmId : undefined
+        })()}
+      >
         {(realm) => <QuickBooksSettings realmId={realm()} />}
       </Show>
-      <ConfirmDialog open={asking()} title="Disconnect QuickBooks?" confirmLabel="Disconnect" danger onConfirm={() => void disconnect()} onCancel={() => setAsking(false)}>
-        <p>Sync stops and Fieldsync's access to QuickBooks is revoked. No record is deleted, here or in QuickBooks; changes you make keep queuing.</p>
+      <ConfirmDialog
+        open={asking()}
+        title="Disconnect QuickBooks?"
+        confirmLabel="Disconnect"
+        danger
+        onConfirm={() => void disconnect()}
+        onCancel={() => setAsking(false)}
+      >
+        <p>
+          Sync stops and Fieldsync's access to QuickBooks is revoked. No record is deleted, here or in QuickBooks;
+          changes you make keep queuing.
+        </p>
         <fieldset class="choice-list">
           <legend class="field-label">The links between {links() ?? 0} records here and in QuickBooks</legend>
-          <label class="choice"><input type="radio" name="links" checked={keepLinks()} onChange={() => setKeepLinks(true)} /> Keep them (reconnecting the same company relinks everything)</label>
-          <label class="choice"><input type="radio" name="links" checked={!keepLinks()} onChange={() => setKeepLinks(false)} /> Clear them (for connecting a different company)</label>
+          <label class="choice">
+            <input type="radio" name="links" checked={keepLinks()} onChange={() => setKeepLinks(true)} /> Keep them
+            (reconnecting the same company relinks everything)
+          </label>
+          <label class="choice">
+            <input type="radio" name="links" checked={!keepLinks()} onChange={() => setKeepLinks(false)} /> Clear them
+            (for connecting a different company)
+          </label>
         </fieldset>
       </ConfirmDialog>
     </div>

@@ -3,26 +3,29 @@
  * export, deposit account and default income/expense accounts (chosen from the company's own accounts),
  * pull interval and sub-customer jobs.
  */
-import { createResource, createSignal, Show } from 'solid-js'
+import { createQuery } from '@tanstack/solid-query'
+import { createSignal, Show } from 'solid-js'
 import type { Settings, SettingsInput } from '../../../../shared/domain/index.ts'
 import { CheckboxField, SelectField, TextField } from '../../components/Field.tsx'
 import { getSettings, updateSettings } from '../../db/settings.ts'
 import { useDb } from '../../state/db.ts'
 import { createLive } from '../../state/live.ts'
-import { loadAccounts, type AccountChoice } from '../../state/qbo-connection.ts'
+import type { AccountChoice, loadAccounts } from '../../state/qbo-connection.ts'
+import { accountsQuery } from '../../state/queries.ts'
 import { syncStatus } from '../../state/sync-status.ts'
 
-const choices = (list: readonly AccountChoice[] | undefined) => (list ?? []).map((a) => ({ value: a.id, label: a.name }))
+const choices = (list: readonly AccountChoice[] | undefined) =>
+  (list ?? []).map((a) => ({ value: a.id, label: a.name }))
 
 export function QuickBooksSettings(props: { realmId: string }) {
   const db = useDb()
   const settings = createLive(() => getSettings(db))
-  const [accounts] = createResource(() => props.realmId, loadAccounts)
+  const accounts = createQuery(() => accountsQuery(props.realmId))
   return (
     <Show when={settings()} fallback={<p class="loading">Loading sync settings…</p>}>
       {(s) => (
-        <Show when={!accounts.loading} fallback={<p class="loading">Reading your QuickBooks accounts…</p>}>
-          <SettingsForm settings={s()} accounts={accounts()} />
+        <Show when={!accounts.isPending} fallback={<p class="loading">Reading your QuickBooks accounts…</p>}>
+          <SettingsForm settings={s()} accounts={accounts.data} />
         </Show>
       )}
     </Show>
@@ -51,32 +54,89 @@ function SettingsForm(props: { settings: Settings; accounts: Awaited<ReturnType<
   }
   const s = () => props.settings
   return (
-    <form class="stack qbo-settings" onSubmit={(e) => { e.preventDefault(); saveInterval() }} aria-label="QuickBooks sync settings">
+    <form
+      class="stack qbo-settings"
+      onSubmit={(e) => {
+        e.preventDefault()
+        saveInterval()
+      }}
+      aria-label="QuickBooks sync settings"
+    >
       <div class="grid-2">
-        <CheckboxField label="Sync automatically" checked={s().autoSync} onChecked={(v) => void save({ autoSync: v })}
-          hint="Changes go to QuickBooks a few seconds after you save them, whenever the tablet is online." />
-        <CheckboxField label="Jobs as sub-customers" checked={s().subCustomerJobs} onChecked={(v) => void save({ subCustomerJobs: v })}
-          hint="Each job becomes a sub-customer of its contact in QuickBooks." />
-        <SelectField label="Invoices and payments" value={s().exportMode} onValue={(v) => void save({ exportMode: v as Settings['exportMode'] })}
-          choices={[{ value: 'automatic', label: 'Send automatically' }, { value: 'manual', label: 'I pick which to send (manual export)' }]} />
-        <TextField label="Check QuickBooks for changes every (minutes)" inputmode="numeric" value={interval()} onValue={setInterval}
-          onBlur={saveInterval} error={intervalError()} hint="Changes announced by QuickBooks arrive sooner." />
+        <CheckboxField
+          label="Sync automatically"
+          checked={s().autoSync}
+          onChecked={(v) => void save({ autoSync: v })}
+          hint="Changes go to QuickBooks a few seconds after you save them, whenever the tablet is online."
+        />
+        <CheckboxField
+          label="Jobs as sub-customers"
+          checked={s().subCustomerJobs}
+          onChecked={(v) => void save({ subCustomerJobs: v })}
+          hint="Each job becomes a sub-customer of its contact in QuickBooks."
+        />
+        <SelectField
+          label="Invoices and payments"
+          value={s().exportMode}
+          onValue={(v) => void save({ exportMode: v as Settings['exportMode'] })}
+          choices={[
+            { value: 'automatic', label: 'Send automatically' },
+            { value: 'manual', label: 'I pick which to send (manual export)' },
+          ]}
+        />
+        <TextField
+          label="Check QuickBooks for changes every (minutes)"
+          inputmode="numeric"
+          value={interval()}
+          onValue={setInterval}
+          onBlur={saveInterval}
+          error={intervalError()}
+          hint="Changes announced by QuickBooks arrive sooner."
+        />
       </div>
-      <Show when={groups()} fallback={
-        <p class="muted">{props.accounts && !props.accounts.ok ? `Accounts could not be read: ${props.accounts.error.message}` : 'Accounts appear once QuickBooks is reachable.'}</p>
-      }>
+      <Show
+        when={groups()}
+        fallback={
+          <p class="muted">
+            {props.accounts && !props.accounts.ok
+              ? `Accounts could not be read: ${props.accounts.error.message}`
+              : 'Accounts appear once QuickBooks is reachable.'}
+          </p>
+        }
+      >
         {(g) => (
           <div class="grid-3">
-            <SelectField label="Deposit payments to" value={s().depositAccountId ?? ''} placeholder="Undeposited Funds (QuickBooks default)"
-              onValue={(v) => void save({ depositAccountId: v || undefined })} choices={choices(g().deposit)} />
-            <SelectField label="Income account for new items" value={s().defaultIncomeAccountId ?? ''} placeholder="Choose an account"
-              onValue={(v) => void save({ defaultIncomeAccountId: v || undefined })} choices={choices(g().income)} />
-            <SelectField label="Expense account for new items" value={s().defaultExpenseAccountId ?? ''} placeholder="Choose an account"
-              onValue={(v) => void save({ defaultExpenseAccountId: v || undefined })} choices={choices(g().expense)} />
+            <SelectField
+              label="Deposit payments to"
+              value={s().depositAccountId ?? ''}
+              placeholder="Undeposited Funds (QuickBooks default)"
+              onValue={(v) => void save({ depositAccountId: v || undefined })}
+              choices={choices(g().deposit)}
+            />
+            <SelectField
+              label="Income account for new items"
+              value={s().defaultIncomeAccountId ?? ''}
+              placeholder="Choose an account"
+              onValue={(v) => void save({ defaultIncomeAccountId: v || undefined })}
+              choices={choices(g().income)}
+            />
+            <SelectField
+              label="Expense account for new items"
+              value={s().defaultExpenseAccountId ?? ''}
+              placeholder="Choose an account"
+              onValue={(v) => void save({ defaultExpenseAccountId: v || undefined })}
+              choices={choices(g().expense)}
+            />
           </div>
         )}
       </Show>
-      <Show when={status()}>{(m) => <p class="muted" role="status">{m()}</p>}</Show>
+      <Show when={status()}>
+        {(m) => (
+          <p class="muted" role="status">
+            {m()}
+          </p>
+        )}
+      </Show>
     </form>
   )
 }

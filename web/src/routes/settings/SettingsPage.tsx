@@ -36,8 +36,11 @@ function AppSettings(props: { settings: Settings }) {
   const db = useDb()
   const s = props.settings
   const form = createForm({
-    currency: s.currency, locale: s.locale ?? '', taxRate: String(s.defaultTaxRateBps / 100),
-    terms: String(s.defaultTermsDays), nextNumber: String(s.nextInvoiceNumber),
+    currency: s.currency,
+    locale: s.locale ?? '',
+    taxRate: String(s.defaultTaxRateBps / 100),
+    terms: String(s.defaultTermsDays),
+    nextNumber: String(s.nextInvoiceNumber),
   })
   const v = form.values
   const [saved, setSaved] = createSignal(false)
@@ -69,7 +72,11 @@ function AppSettings(props: { settings: Settings }) {
       if (!Number.isInteger(next)) fields.nextInvoiceNumber = 'Enter a whole number'
       if (Object.keys(fields).length) return form.fail({ kind: 'validation', message: '', fields })
       const r = await updateSettings(db, {
-        currency: v.currency.trim().toUpperCase(), locale, defaultTaxRateBps: Math.round(pct * 100), defaultTermsDays: terms, nextInvoiceNumber: next,
+        currency: v.currency.trim().toUpperCase(),
+        locale,
+        defaultTaxRateBps: Math.round(pct * 100),
+        defaultTermsDays: terms,
+        nextInvoiceNumber: next,
       })
       if (!r.ok) return form.fail(r.error)
       form.clear()
@@ -79,19 +86,60 @@ function AppSettings(props: { settings: Settings }) {
   return (
     <form class="card" onSubmit={save} novalidate aria-labelledby="app-settings-title">
       <h3 id="app-settings-title">Invoices and money</h3>
-      <Show when={form.summary()}><div class="form-error" role="alert">{form.summary()}</div></Show>
+      <Show when={form.summary()}>
+        <div class="form-error" role="alert">
+          {form.summary()}
+        </div>
+      </Show>
       <div class="grid-3">
-        <TextField label="Currency" value={v.currency} onValue={(x) => form.set('currency', x)} error={form.error('currency')} hint="Three letters, like USD or CAD." maxLength={3} />
-        <TextField label="Number format" value={v.locale} onValue={(x) => form.set('locale', x)} error={form.error('locale')} placeholder="This tablet’s language" hint={`Amounts look like ${preview()}`} />
-        <TextField label="Default tax rate (%)" inputmode="decimal" value={v.taxRate} onValue={(x) => form.set('taxRate', x)} error={form.error('defaultTaxRateBps')} />
-        <TextField label="Payment terms (days)" inputmode="numeric" value={v.terms} onValue={(x) => form.set('terms', x)} error={form.error('defaultTermsDays')} />
-        <TextField label="Next invoice number" inputmode="numeric" value={v.nextNumber} onValue={(x) => form.set('nextNumber', x)} error={form.error('nextInvoiceNumber')} />
+        <TextField
+          label="Currency"
+          value={v.currency}
+          onValue={(x) => form.set('currency', x)}
+          error={form.error('currency')}
+          hint="Three letters, like USD or CAD."
+          maxLength={3}
+        />
+        <TextField
+          label="Number format"
+          value={v.locale}
+          onValue={(x) => form.set('locale', x)}
+          error={form.error('locale')}
+          placeholder="This tablet’s language"
+          hint={`Amounts look like ${preview()}`}
+        />
+        <TextField
+          label="Default tax rate (%)"
+          inputmode="decimal"
+          value={v.taxRate}
+          onValue={(x) => form.set('taxRate', x)}
+          error={form.error('defaultTaxRateBps')}
+        />
+        <TextField
+          label="Payment terms (days)"
+          inputmode="numeric"
+          value={v.terms}
+          onValue={(x) => form.set('terms', x)}
+          error={form.error('defaultTermsDays')}
+        />
+        <TextField
+          label="Next invoice number"
+          inputmode="numeric"
+          value={v.nextNumber}
+          onValue={(x) => form.set('nextNumber', x)}
+          error={form.error('nextInvoiceNumber')}
+        />
       </div>
       <div class="form-actions" style={{ position: 'static', background: 'none' }}>
-        <Show when={saved()}><span class="muted" role="status">Saved.</span></Show>
-        <button type="submit" class="btn btn-primary-solid" disabled={form.busy()}>Save settings</button>
+        <Show when={saved()}>
+          <span class="muted" role="status">
+            Saved.
+          </span>
+        </Show>
+        <button type="submit" class="btn btn-primary-solid" disabled={form.busy()}>
+          Save settings
+        </button>
       </div>
     </form>
   )
 }
-
