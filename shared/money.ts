@@ -8,8 +8,8 @@
  * lineAmount(1500, 8000)         // 1.5 × $80.00 = 12000
  * formatMoney(123450, { locale: 'en-US', currency: 'USD' }) // "$1,234.50"
  */
-import type { Result, ValidationError } from './domain/result.ts'
-import { validationError } from './domain/result.ts'
+import { type ValidationError, validationError } from './domain/errors.ts'
+import { err, ok, type Result } from './result.ts'
 
 /** a / b rounded half away from zero; b > 0. */
 function divRound(a: bigint, b: bigint): bigint {
@@ -109,14 +109,14 @@ export function parseMoney(input: string, locale?: string): Result<number, Valid
   for (const g of groupChars) s = s.split(g).join('')
   if (decimal !== '.') s = s.replace(decimal, '.')
   const m = /^(\d+)(?:\.(\d*))?$|^\.(\d+)$/.exec(s)
-  if (!m) return { ok: false, error: validationError({ amount: amountHint }) }
+  if (!m) return err(validationError({ amount: amountHint }))
   const whole = m[1] ?? '0'
   const frac = m[2] ?? m[3] ?? ''
-  if (frac.length > 2) return { ok: false, error: validationError({ amount: 'Use at most two decimals (cents)' }) }
+  if (frac.length > 2) return err(validationError({ amount: 'Use at most two decimals (cents)' }))
   const cents = BigInt(whole) * 100n + BigInt((frac + '00').slice(0, 2))
-  if (cents > 10n ** 13n) return { ok: false, error: validationError({ amount: 'Enter an amount under 100 billion' }) }
+  if (cents > 10n ** 13n) return err(validationError({ amount: 'Enter an amount under 100 billion' }))
   const value = Number(cents)
-  return { ok: true, value: negative && value !== 0 ? -value : value }
+  return ok(negative && value !== 0 ? -value : value)
 }
 
 /** Parses a typed quantity ("1.5", "2,25" in de-DE) into thousandths. */
@@ -126,11 +126,11 @@ export function parseQty(input: string, locale?: string): Result<number, Validat
   if (group === ',' || group === '.') s = s.split(group).join('')
   if (decimal !== '.') s = s.replace(decimal, '.')
   const m = /^(-?)(\d*)(?:\.(\d*))?$/.exec(s)
-  if (!m || (m[2] === '' && (m[3] ?? '') === '')) return { ok: false, error: validationError({ qty: 'Enter a quantity like 1.5' }) }
+  if (!m || (m[2] === '' && (m[3] ?? '') === '')) return err(validationError({ qty: 'Enter a quantity like 1.5' }))
   const frac = m[3] ?? ''
-  if (frac.length > 3) return { ok: false, error: validationError({ qty: 'Use at most three decimals' }) }
+  if (frac.length > 3) return err(validationError({ qty: 'Use at most three decimals' }))
   const value = Number(BigInt(m[2] || '0') * 1000n + BigInt((frac + '000').slice(0, 3)))
-  return { ok: true, value: m[1] ? -value : value }
+  return ok(m[1] ? -value : value)
 }
 
 /** Thousandths back to what a user reads: 1500 → "1.5". */

@@ -61,7 +61,7 @@ describe('RealmGate loading its stored grant', () => {
     await inFlight
 
     const after = await gate.forward(newGrant, preferences(realmId))
-    expect(after).toMatchObject({ ok: true, status: 200 })
+    expect(after).toMatchObject({ ok: true, value: { status: 200 } })
     expect(await gate.status(newGrant)).toMatchObject({ connected: true, needsReconnect: false })
   })
 
@@ -94,7 +94,7 @@ describe('RealmGate loading its stored grant', () => {
       return JSON.parse((await open(await tokenKey(String(env.TOKEN_ENCRYPTION_KEY)), realmId, row.sealed_tokens!))!) as TokenPair
     })
     expect(stored.refreshToken).toBe(fresh.refreshToken)
-    expect(await gate.forward(newGrant, preferences(realmId))).toMatchObject({ ok: true, status: 200 })
+    expect(await gate.forward(newGrant, preferences(realmId))).toMatchObject({ ok: true, value: { status: 200 } })
   })
 
   it('opens the stored pair once for concurrent first callers', async () => {
@@ -105,7 +105,7 @@ describe('RealmGate loading its stored grant', () => {
     const decrypt = vi.spyOn(crypto.subtle, 'decrypt').mockImplementation(async (...args) => (await sleep(30), original(...args)))
     const gate = env.REALM_GATE.getByName(realmId)
     const results = await Promise.all(Array.from({ length: 5 }, () => gate.forward(grant, preferences(realmId))))
-    expect(results.map((r) => r.ok && r.status)).toEqual([200, 200, 200, 200, 200])
+    expect(results.map((r) => r.ok && r.value.status)).toEqual([200, 200, 200, 200, 200])
     expect(decrypt).toHaveBeenCalledTimes(1)
   })
 })

@@ -27,8 +27,8 @@ function busiestWindow(times: number[]): number {
 
 describe('pacer against the emulator (Intuit minute = 1 s)', () => {
   const config = readConfig(env)
-  if (!config.ok) throw new Error(config.message)
-  const { perWindow, batchPerWindow, windowMs, maxWaitMs } = config.config.pacer
+  if (!config.ok) throw new Error(config.error.message)
+  const { perWindow, batchPerWindow, windowMs, maxWaitMs } = config.value.pacer
 
   it('holds a burst of 2,000 calls to the realm limit with zero 429s', { timeout: 60_000 }, async () => {
     const { realmId, cookie } = await connected()

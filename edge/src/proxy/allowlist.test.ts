@@ -25,11 +25,11 @@ describe('proxy allowlist', () => {
     ['GET', 'companyinfo/9130'],
     ['GET', 'preferences'],
   ])('forwards %s %s', (method, path) => {
-    expect(check(method, path)).toEqual({ ok: true, kind: 'call' })
+    expect(check(method, path)).toEqual({ ok: true, value: { kind: 'call' } })
   })
 
   it('counts batch as a batch call', () => {
-    expect(check('POST', 'batch?requestid=b1')).toEqual({ ok: true, kind: 'batch' })
+    expect(check('POST', 'batch?requestid=b1')).toEqual({ ok: true, value: { kind: 'batch' } })
   })
 
   it.each([
@@ -61,6 +61,6 @@ describe('proxy allowlist', () => {
   ])('refuses %s %s with a reason', (method, path, reason) => {
     const r = check(method, path)
     expect(r.ok).toBe(false)
-    if (!r.ok) expect(r.reason).toContain(reason)
+    if (!r.ok) expect(r.error).toMatchObject({ kind: 'not_forwarded', message: expect.stringContaining(reason) })
   })
 })

@@ -3,19 +3,24 @@
  * refused with a reason, so a stolen session cookie cannot reach reports, payroll or other entities.
  * This judges method, path and parameters; body-check.ts judges the batch and query bodies.
  */
+import { err, ok, type Result } from '../../../shared/result.ts'
 import { proxiedEntities, type ProxiedEntity } from '../../../shared/api/qbo-proxy.ts'
 import type { CallKind } from '../pacer/policy.ts'
 import { checkStatement, readableEntity } from './query-statement.ts'
 import { writeAllowed, type WriteOperation } from './writes.ts'
 
-export type Allowed = { ok: true; kind: CallKind } | { ok: false; reason: string }
+/** Why a call is not forwarded, in words the app can show. */
+export type NotForwarded = { kind: 'not_forwarded'; message: string }
+export type Allowed = Result<{ kind: CallKind }, NotForwarded>
 
 const entities: ReadonlySet<string> = new Set(proxiedEntities)
 const id = /^[A-Za-z0-9_-]{1,64}$/
 const always = new Set(['minorversion', 'requestid'])
 
-const allow = (kind: CallKind = 'call'): Allowed => ({ ok: true, kind })
-const deny = (reason: string): Allowed => ({ ok: false, reason })
+const allow = (kind: CallKind = 'call'): Allowed => ok({ kind })
+const deny = (reason: string): Allowed => err(notForwarded(reason))
+
+export const notForwarded = (reason: string): NotForwarded => ({ kind: 'not_forwarded', message: `Refused: ${reason}.` })
 
 const operationParams: ReadonlySet<string> = new Set(['update', 'delete', 'void'])
 

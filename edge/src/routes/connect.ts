@@ -48,18 +48,18 @@ connectRoutes.get('/callback', async (c) => {
   const bound = await verifyState(config.sessionSecret, readStateCookie(c), now)
   // The state cookie is single-use: whatever happens next, it goes.
   clearStateCookie(c, config.appOrigin)
-  const presentation: Presentation = bound.ok ? (bound.claims.popup ? 'popup' : 'redirect') : 'unknown'
+  const presentation: Presentation = bound.ok ? (bound.value.popup ? 'popup' : 'redirect') : 'unknown'
   const fail = (code: ConnectErrorCode, message: string) => connectError(c, config.appOrigin, presentation, code, message)
 
   const query = CallbackQuery.safeParse(c.req.query())
   if (!query.success) return fail('invalid_callback', 'Intuit sent back something unexpected. Please try connecting again.')
   const q = query.data
   if (!bound.ok) {
-    return bound.reason === 'expired'
+    return bound.error.kind === 'expired'
       ? fail('state_expired', 'The connection attempt took too long. Please try connecting again.')
       : fail('state_mismatch', 'This connection attempt did not start in this browser. Please try connecting again.')
   }
-  if (!q.state || (await sha256Base64Url(q.state)) !== bound.claims.stateHash) {
+  if (!q.state || (await sha256Base64Url(q.state)) !== bound.value.stateHash) {
     return fail('state_mismatch', 'This connection attempt did not start in this browser. Please try connecting again.')
   }
   if (q.error) {
@@ -91,14 +91,15 @@ async function finishConnect(c: Context<AppEnv>, code: string, realmId: string, 
   }
 
   // The realmId came unsigned in the redirect: the gate stores the grant only if its token opens that company.
-  const connected = await c.env.REALM_GATE.getByName(realmId).connectGrant(realmId, exchanged.tokens)
+  const connected = await c.env.REALM_GATE.getByName(realmId).connectGrant(realmId, exchanged.value)
   if (!connected.ok) {
-    console.warn('connect: grant not stored', { realmId, kind: connected.kind, detail: connected.message })
-    if (connected.kind === 'mismatch') return fail('realm_mismatch', 'This QuickBooks sign-in did not match the company it came back with, so nothing was connected. Please try connecting again.')
-    if (connected.kind === 'unavailable') return fail('intuit_unavailable', 'QuickBooks could not be reached. Please try again in a few minutes.')
+    const { kind, message: detail } = connected.error
+    console.warn('connect: grant not stored', { realmId, kind, detail })
+    if (kind === 'mismatch') return fail('realm_mismatch', 'This QuickBooks sign-in did not match the company it came back with, so nothing was connected. Please try connecting again.')
+    if (kind === 'unavailable') return fail('intuit_unavailable', 'QuickBooks could not be reached. Please try again in a few minutes.')
     return fail('edge_error', 'QuickBooks did not confirm access to this company. Please try connecting again.')
   }
-  const { grantId: grant, companyName } = connected
+  const { grantId: grant, companyName } = connected.value
 
   const session = await signSession(config.sessionSecret, { sid: randomBase64Url(18), realmId, grant }, config.sessionTtlSeconds, now)
   setSessionCookie(c, config.appOrigin, session, config.sessionTtlSeconds)

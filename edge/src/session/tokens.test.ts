@@ -30,10 +30,10 @@ describe('session tokens', () => {
 describe('state tokens', () => {
   it('say why they fail: missing, expired or invalid', async () => {
     const token = await signState(secret, { stateHash: 'x'.repeat(43), popup: true }, 600, now)
-    expect(await verifyState(secret, token, now)).toEqual({ ok: true, claims: { stateHash: 'x'.repeat(43), popup: true } })
-    expect(await verifyState(secret, undefined, now)).toEqual({ ok: false, reason: 'missing' })
-    expect(await verifyState(secret, token, now + 601_000)).toEqual({ ok: false, reason: 'expired' })
-    expect(await verifyState(secret, `${token}x`, now)).toEqual({ ok: false, reason: 'invalid' })
+    expect(await verifyState(secret, token, now)).toEqual({ ok: true, value: { stateHash: 'x'.repeat(43), popup: true } })
+    expect(await verifyState(secret, undefined, now)).toMatchObject({ ok: false, error: { kind: 'missing' } })
+    expect(await verifyState(secret, token, now + 601_000)).toMatchObject({ ok: false, error: { kind: 'expired' } })
+    expect(await verifyState(secret, `${token}x`, now)).toMatchObject({ ok: false, error: { kind: 'invalid' } })
   })
 })
 

@@ -5,6 +5,7 @@
  */
 import { SignJWT, jwtVerify } from 'jose'
 import { z } from 'zod'
+import { err, ok, type Result } from '../../../shared/result.ts'
 
 type Purpose = 'session' | 'oauth-state'
 
@@ -33,7 +34,17 @@ async function sign(secret: string, purpose: Purpose, claims: Record<string, unk
     .sign(await keyFor(secret, purpose))
 }
 
-type Verified = { ok: true; claims: Record<string, unknown> } | { ok: false; expired: boolean }
+/** Why a signed token is refused: absent, past its expiry, or not one of ours (bad signature, wrong purpose, shape). */
+export type TokenRefusal = { kind: 'missing' | 'expired' | 'invalid'; message: string }
+
+const refusal = (kind: TokenRefusal['kind']): TokenRefusal => ({ kind, message: refusalMessages[kind] })
+const refusalMessages: Record<TokenRefusal['kind'], string> = {
+  missing: 'No token was sent.',
+  expired: 'The token has expired.',
+  invalid: 'The token is not valid.',
+}
+
+type Verified = Result<Record<string, unknown>, TokenRefusal>
 
 async function verify(secret: string, purpose: Purpose, token: string, nowMs: number): Promise<Verified> {
   try {
@@ -43,9 +54,9 @@ async function verify(secret: string, purpose: Purpose, token: string, nowMs: nu
       audience: purpose,
       currentDate: new Date(nowMs),
     })
-    return { ok: true, claims: payload }
-  } catch (err) {
-    return { ok: false, expired: (err as { code?: string }).code === 'ERR_JWT_EXPIRED' }
+    return ok(payload)
+  } catch (e) {
+    return err(refusal((e as { code?: string }).code === 'ERR_JWT_EXPIRED' ? 'expired' : 'invalid'))
   }
 }
 
@@ -61,7 +72,7 @@ export async function verifySession(secret: string, token: string | undefined, n
   if (!token) return null
   const v = await verify(secret, 'session', token, nowMs)
   if (!v.ok) return null
-  const parsed = SessionClaims.safeParse(v.claims)
+  const parsed = SessionClaims.safeParse(v.value)
   return parsed.success ? parsed.data : null
 }
 
@@ -76,10 +87,10 @@ export async function verifyState(
   secret: string,
   token: string | undefined,
   nowMs: number,
-): Promise<{ ok: true; claims: StateClaims } | { ok: false; reason: 'missing' | 'expired' | 'invalid' }> {
-  if (!token) return { ok: false, reason: 'missing' }
+): Promise<Result<StateClaims, TokenRefusal>> {
+  if (!token) return err(refusal('missing'))
   const v = await verify(secret, 'oauth-state', token, nowMs)
-  if (!v.ok) return { ok: false, reason: v.expired ? 'expired' : 'invalid' }
-  const parsed = StateClaims.safeParse(v.claims)
-  return parsed.success ? { ok: true, claims: parsed.data } : { ok: false, reason: 'invalid' }
+  if (!v.ok) return v
+  const parsed = StateClaims.safeParse(v.value)
+  return parsed.success ? ok(parsed.data) : err(refusal('invalid'))
 }

@@ -14,8 +14,7 @@
  *   ("Leak detection"), the rest new.
  * Invoice numbers start at 2001 so they never collide with QuickBooks' 1001….
  */
-import { err, ok } from '../../../shared/domain/index.ts'
-import type { ContactInput, ItemInput, LineInput, Result } from '../../../shared/domain/index.ts'
+import type { ContactInput, ItemInput, LineInput } from '../../../shared/domain/index.ts'
 import { createContacts } from './contacts.ts'
 import { createInvoices } from './invoices.ts'
 import type { InvoiceImport } from './invoices.ts'
@@ -26,6 +25,8 @@ import { createProperty } from './properties.ts'
 import { createQuote, addQuoteLineFromItem } from './quotes.ts'
 import type { FieldsyncDB } from './schema.ts'
 import { updateSettings } from './settings.ts'
+import { err, ok, type Result } from '../../../shared/result.ts'
+import type { DomainError } from '../../../shared/domain/index.ts'
 
 /** [given, family, company, email, phone, street, city, postal code, notes] */
 type Row = [string, string, string, string, string, string, string, string, string?]
@@ -100,7 +101,7 @@ const contactOf = (i: number): number => (i === 16 ? contactOf(15) : (i * 7) % D
 export type DemoSummary = { contacts: number; items: number; invoices: number; payments: number; properties: number }
 
 /** Fills an empty app with the demo records. Refuses if there are contacts already, so a reload with ?demo=1 is harmless. */
-export async function loadDemoData(db: FieldsyncDB): Promise<Result<DemoSummary>> {
+export async function loadDemoData(db: FieldsyncDB): Promise<Result<DemoSummary, DomainError>> {
   if ((await db.contacts.count()) > 0) return err({ kind: 'invalid_state', message: 'Demo data goes into an empty app, and this one already has contacts.' })
   const s = await updateSettings(db, { nextInvoiceNumber: 2001, defaultTaxRateBps: 775 })
   if (!s.ok) return s
@@ -180,6 +181,6 @@ export function demoRequested(href: string): boolean {
 }
 
 /** For app start-up: loads the demo records when the URL asks and the app is empty. */
-export async function loadDemoDataIfRequested(db: FieldsyncDB, href: string): Promise<Result<DemoSummary> | undefined> {
+export async function loadDemoDataIfRequested(db: FieldsyncDB, href: string): Promise<Result<DemoSummary, DomainError> | undefined> {
   return demoRequested(href) ? loadDemoData(db) : undefined
 }

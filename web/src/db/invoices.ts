@@ -7,12 +7,13 @@
  * `balance` is not a user edit: payments lower it (payments.ts) and the sync engine
  * writes QuickBooks' figure back, so balance changes never bump the version.
  */
-import { InvoiceHeaderInput, LineInput, err, ok, priceLine, validationError, withTotals } from '../../../shared/domain/index.ts'
-import type { DomainError, Invoice, Line, LocalId, OutboxOp, Result } from '../../../shared/domain/index.ts'
+import { InvoiceHeaderInput, LineInput, priceLine, validationError, withTotals } from '../../../shared/domain/index.ts'
+import type { DomainError, Invoice, Line, LocalId, OutboxOp } from '../../../shared/domain/index.ts'
 import { enqueueNew } from './outbox.ts'
 import { bumped, fresh, notFound, queue, validate } from './records.ts'
 import type { FieldsyncDB } from './schema.ts'
 import { getSettings, takeInvoiceNumber } from './settings.ts'
+import { err, ok, type Result } from '../../../shared/result.ts'
 
 export type { Invoice, Line, LineInput }
 
@@ -47,7 +48,7 @@ async function defaults(db: FieldsyncDB): Promise<Defaults> {
 }
 
 /** A priced draft; the caller has checked the contact exists. */
-function draftFor(db: FieldsyncDB, input: NewInvoice, d: Defaults, lines: Line[] = []): Result<Invoice> {
+function draftFor(db: FieldsyncDB, input: NewInvoice, d: Defaults, lines: Line[] = []): Result<Invoice, DomainError> {
   const issueDate = input.issueDate ?? localDate(db.now())
   const header = validate(InvoiceHeaderInput, {
     ...input,
@@ -66,8 +67,8 @@ async function contactExists(db: FieldsyncDB, id: LocalId): Promise<boolean> {
 }
 
 /** A new draft invoice for a contact, dated today and due after the default terms. */
-export async function createInvoice(db: FieldsyncDB, input: NewInvoice): Promise<Result<Invoice>> {
-  return db.transaction('rw', tables(db), async (): Promise<Result<Invoice>> => {
+export async function createInvoice(db: FieldsyncDB, input: NewInvoice): Promise<Result<Invoice, DomainError>> {
+  return db.transaction('rw', tables(db), async (): Promise<Result<Invoice, DomainError>> => {
     if (!(await contactExists(db, input.contactId))) return err(notFound('contact'))
     const r = draftFor(db, input, await defaults(db))
     if (r.ok) await db.invoices.add(r.value)
@@ -81,8 +82,8 @@ export type InvoiceImport = NewInvoice & { lines: LineInput[]; finalize?: boolea
  * Many invoices in one transaction (demo data, benchmarks), each optionally
  * finalized. Nothing is written if any is invalid.
  */
-export async function createInvoices(db: FieldsyncDB, inputs: readonly InvoiceImport[]): Promise<Result<Invoice[]>> {
-  return db.transaction('rw', tables(db), async (): Promise<Result<Invoice[]>> => {
+export async function createInvoices(db: FieldsyncDB, inputs: readonly InvoiceImport[]): Promise<Result<Invoice[], DomainError>> {
+  return db.transaction('rw', tables(db), async (): Promise<Result<Invoice[], DomainError>> => {
     const out: Invoice[] = []
     const settings = await getSettings(db)
     const d = { taxRateBps: settings.defaultTaxRateBps, termsDays: settings.defaultTermsDays }
@@ -125,9 +126,9 @@ async function edit(
   db: FieldsyncDB,
   id: LocalId,
   op: OutboxOp,
-  change: (inv: Invoice) => Promise<Result<Invoice>> | Result<Invoice>,
-): Promise<Result<Invoice>> {
-  return db.transaction('rw', tables(db), async (): Promise<Result<Invoice>> => {
+  change: (inv: Invoice) => Promise<Result<Invoice, DomainError>> | Result<Invoice, DomainError>,
+): Promise<Result<Invoice, DomainError>> {
+  return db.transaction('rw', tables(db), async (): Promise<Result<Invoice, DomainError>> => {
     const before = await db.invoices.get(id)
     if (!before || before.deletedAt) return err(notFound('invoice'))
     const r = await change(before)
@@ -140,14 +141,14 @@ async function edit(
   })
 }
 
-function editLines(inv: Invoice, lines: Line[]): Result<Invoice> {
+function editLines(inv: Invoice, lines: Line[]): Result<Invoice, DomainError> {
   if (inv.status !== 'draft') return err(locked)
   const priced = withTotals({ ...inv, lines })
   return ok({ ...priced, balance: priced.total })
 }
 
 /** Header fields. On a finalized invoice only the due date and memo may change. */
-export function updateInvoiceHeader(db: FieldsyncDB, id: LocalId, patch: Partial<InvoiceHeaderInput>): Promise<Result<Invoice>> {
+export function updateInvoiceHeader(db: FieldsyncDB, id: LocalId, patch: Partial<InvoiceHeaderInput>): Promise<Result<Invoice, DomainError>> {
   return edit(db, id, 'update', (inv) => {
     if (inv.status === 'void') return err({ kind: 'invalid_state', message: 'A void invoice cannot be changed.' })
     const { dueDate, memo, ...rest } = patch
@@ -162,7 +163,7 @@ export function updateInvoiceHeader(db: FieldsyncDB, id: LocalId, patch: Partial
 }
 
 /** A free-text line (or one whose fields the user typed). */
-export function addLine(db: FieldsyncDB, id: LocalId, input: LineInput): Promise<Result<Invoice>> {
+export function addLine(db: FieldsyncDB, id: LocalId, input: LineInput): Promise<Result<Invoice, DomainError>> {
   return edit(db, id, 'update', (inv) => {
     const r = validate(LineInput, input)
     if (!r.ok) return r
@@ -171,7 +172,7 @@ export function addLine(db: FieldsyncDB, id: LocalId, input: LineInput): Promise
 }
 
 /** A line from the pricebook: copies the item's name, description, price and taxable flag. */
-export function addLineFromItem(db: FieldsyncDB, id: LocalId, itemId: LocalId, qty = 1000): Promise<Result<Invoice>> {
+export function addLineFromItem(db: FieldsyncDB, id: LocalId, itemId: LocalId, qty = 1000): Promise<Result<Invoice, DomainError>> {
   return edit(db, id, 'update', async (inv) => {
     const item = await db.items.get(itemId)
     if (!item || item.deletedAt) return err(notFound('item'))
@@ -181,7 +182,7 @@ export function addLineFromItem(db: FieldsyncDB, id: LocalId, itemId: LocalId, q
   })
 }
 
-export function updateLine(db: FieldsyncDB, id: LocalId, lineId: string, patch: Partial<LineInput>): Promise<Result<Invoice>> {
+export function updateLine(db: FieldsyncDB, id: LocalId, lineId: string, patch: Partial<LineInput>): Promise<Result<Invoice, DomainError>> {
   return edit(db, id, 'update', (inv) => {
     const at = inv.lines.findIndex((l) => l.id === lineId)
     const line = inv.lines[at]
@@ -192,7 +193,7 @@ export function updateLine(db: FieldsyncDB, id: LocalId, lineId: string, patch: 
   })
 }
 
-export function removeLine(db: FieldsyncDB, id: LocalId, lineId: string): Promise<Result<Invoice>> {
+export function removeLine(db: FieldsyncDB, id: LocalId, lineId: string): Promise<Result<Invoice, DomainError>> {
   return edit(db, id, 'update', (inv) => editLines(inv, inv.lines.filter((l) => l.id !== lineId)))
 }
 
@@ -202,7 +203,7 @@ function nextLineId(lines: readonly Line[]): string {
 }
 
 /** Assigns the next invoice number, locks the lines and queues the invoice for QuickBooks. */
-export function finalizeInvoice(db: FieldsyncDB, id: LocalId): Promise<Result<Invoice>> {
+export function finalizeInvoice(db: FieldsyncDB, id: LocalId): Promise<Result<Invoice, DomainError>> {
   return edit(db, id, 'create', async (inv) => {
     if (inv.status !== 'draft') return err({ kind: 'invalid_state', message: `This invoice is already ${inv.status}.` })
     if (inv.lines.length === 0) return err(validationError({ lines: 'Add at least one line before finalizing' }))
@@ -212,7 +213,7 @@ export function finalizeInvoice(db: FieldsyncDB, id: LocalId): Promise<Result<In
 }
 
 /** Voids a finalized invoice. Payments applied to it must be removed first, as in QuickBooks' books. */
-export function voidInvoice(db: FieldsyncDB, id: LocalId): Promise<Result<Invoice>> {
+export function voidInvoice(db: FieldsyncDB, id: LocalId): Promise<Result<Invoice, DomainError>> {
   return edit(db, id, 'void', async (inv) => {
     if (inv.status === 'draft') return err({ kind: 'invalid_state', message: 'A draft cannot be voided; delete it instead.' })
     if (inv.status === 'void') return ok(inv)
@@ -227,8 +228,8 @@ export function voidInvoice(db: FieldsyncDB, id: LocalId): Promise<Result<Invoic
 }
 
 /** Drafts never reached QuickBooks, so deleting one removes it outright. */
-export async function deleteDraftInvoice(db: FieldsyncDB, id: LocalId): Promise<Result<true>> {
-  return db.transaction('rw', db.invoices, async (): Promise<Result<true>> => {
+export async function deleteDraftInvoice(db: FieldsyncDB, id: LocalId): Promise<Result<true, DomainError>> {
+  return db.transaction('rw', db.invoices, async (): Promise<Result<true, DomainError>> => {
     const inv = await db.invoices.get(id)
     if (!inv) return err(notFound('invoice'))
     if (inv.status !== 'draft') return err({ kind: 'invalid_state', message: 'Only drafts can be deleted; void a finalized invoice instead.' })

@@ -1,8 +1,8 @@
 /** Test helpers: a fresh database per test on fake-indexeddb, with a clock the test controls. */
 import 'fake-indexeddb/auto'
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb'
-import type { Result } from '../../../shared/domain/index.ts'
 import { FieldsyncDB } from './schema.ts'
+import type { Result } from '../../../shared/result.ts'
 
 let n = 0
 

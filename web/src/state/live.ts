@@ -16,6 +16,7 @@
 import Dexie from 'dexie'
 import { createEffect, createSignal, on, onCleanup, type Accessor } from 'solid-js'
 import { createRerun } from './live-rerun.ts'
+import { err, ok, type Result } from '../../../shared/result.ts'
 
 export interface Live<T> {
   /** The latest result; undefined until the first one arrives. */
@@ -57,7 +58,7 @@ function onChange(listener: (changed: Changed) => void): () => void {
   return () => listeners.delete(listener)
 }
 
-export type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown }
+export type Outcome<T> = Result<T, unknown>
 
 /**
  * Runs `query` now (on the next task) and again, coalesced, whenever one of `tables` changes (any table when
@@ -68,9 +69,9 @@ export function watchQuery<T>(query: () => T | Promise<T>, tables: readonly stri
   const rerun = createRerun(async () => {
     let outcome: Outcome<T>
     try {
-      outcome = { ok: true, value: await query() }
+      outcome = ok(await query())
     } catch (error: unknown) {
-      outcome = { ok: false, error }
+      outcome = err(error)
     }
     if (!stopped) deliver(outcome)
   }, RERUN_GAP_MS)
