@@ -4,15 +4,9 @@
  * `deletedAt`). Plain zod, so web, edge, emulator and the sync engine agree.
  */
 import { z } from 'zod'
+import { LocalId } from '../ids.ts'
 
-/** A record's id on this device: `crypto.randomUUID()`, branded so it cannot be mixed up with a QuickBooks id. */
-export const LocalId = z.uuid().brand<'LocalId'>()
-export type LocalId = z.infer<typeof LocalId>
-
-/** A fresh local id. `crypto.randomUUID` exists in browsers, workers and Node alike. */
-export function newLocalId(): LocalId {
-  return crypto.randomUUID() as LocalId
-}
+export { LocalId, newLocalId } from '../ids.ts'
 
 /** An instant, ISO 8601 in UTC (`new Date().toISOString()`). */
 export const Timestamp = z.iso.datetime({ offset: true })

@@ -7,10 +7,10 @@
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
 import type { ConnectErrorCode } from '../../../shared/api/connect.ts'
+import { RealmId } from '../../../shared/ids.ts'
 import type { AppEnv } from '../env.ts'
 import { randomBase64Url, sha256Base64Url } from '../crypto/base64.ts'
 import { exchangeCode } from '../intuit/oauth-client.ts'
-import { RealmIdParam } from '../realm-id.ts'
 import { clearStateCookie, readStateCookie, setSessionCookie, setStateCookie, STATE_TTL_SECONDS } from '../session/cookies.ts'
 import { signSession, signState, verifyState } from '../session/tokens.ts'
 import { connectError, connectOutcome, type Presentation } from './connect-result.ts'
@@ -38,7 +38,7 @@ connectRoutes.get('/connect', async (c) => {
 const CallbackQuery = z.object({
   state: z.string().max(200).optional(),
   code: z.string().min(1).max(1024).optional(),
-  realmId: RealmIdParam.optional(),
+  realmId: RealmId.optional(),
   error: z.string().max(200).optional(),
 })
 
@@ -78,7 +78,13 @@ connectRoutes.get('/callback', async (c) => {
 })
 
 /** Exchange the code, have the realm's gate verify and store the grant, start the session. */
-async function finishConnect(c: Context<AppEnv>, code: string, realmId: string, presentation: Presentation, now: number): Promise<Response> {
+async function finishConnect(
+  c: Context<AppEnv>,
+  code: string,
+  realmId: RealmId,
+  presentation: Presentation,
+  now: number,
+): Promise<Response> {
   const config = c.get('config')
   const fail = (errorCode: ConnectErrorCode, message: string) => connectError(c, config.appOrigin, presentation, errorCode, message)
   const exchanged = await exchangeCode(config, code, now)

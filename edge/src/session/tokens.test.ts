@@ -1,23 +1,25 @@
 import { describe, expect, it } from 'vitest'
 import { signSession, signState, verifySession, verifyState } from './tokens.ts'
 import { isSecureOrigin } from './cookies.ts'
+import { RealmId } from '../../../shared/ids.ts'
 
 const secret = 'a-test-secret-of-enough-length'
 const now = Date.UTC(2026, 0, 1)
+const claims = { sid: 'session-id-0123456789', realmId: RealmId.parse('9130'), grant: 'grant-id-0123456789' }
 
 describe('session tokens', () => {
   it('round-trip the session and its realm', async () => {
-    const token = await signSession(secret, { sid: 'session-id-0123456789', realmId: '9130', grant: 'grant-id-0123456789' }, 60, now)
-    expect(await verifySession(secret, token, now + 59_000)).toEqual({ sid: 'session-id-0123456789', realmId: '9130', grant: 'grant-id-0123456789' })
+    const token = await signSession(secret, claims, 60, now)
+    expect(await verifySession(secret, token, now + 59_000)).toEqual(claims)
   })
 
   it('expire', async () => {
-    const token = await signSession(secret, { sid: 'session-id-0123456789', realmId: '9130', grant: 'grant-id-0123456789' }, 60, now)
+    const token = await signSession(secret, claims, 60, now)
     expect(await verifySession(secret, token, now + 61_000)).toBeNull()
   })
 
   it('refuse another secret, a changed payload and a state token', async () => {
-    const token = await signSession(secret, { sid: 'session-id-0123456789', realmId: '9130', grant: 'grant-id-0123456789' }, 60, now)
+    const token = await signSession(secret, claims, 60, now)
     expect(await verifySession('another-secret-of-enough-length', token, now)).toBeNull()
     const [h, p, s] = token.split('.')
     const forged = btoa(JSON.stringify({ ...JSON.parse(atob(p!.replace(/-/g, '+').replace(/_/g, '/'))), realmId: '4620' })).replace(/=+$/, '')

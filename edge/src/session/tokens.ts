@@ -5,6 +5,7 @@
  */
 import { SignJWT, jwtVerify } from 'jose'
 import { z } from 'zod'
+import { RealmId } from '../../../shared/ids.ts'
 import { err, ok, type Result } from '../../../shared/result.ts'
 
 type Purpose = 'session' | 'oauth-state'
@@ -61,7 +62,7 @@ async function verify(secret: string, purpose: Purpose, token: string, nowMs: nu
 }
 
 /** `grant` names the grant the session was started with; the session ends when that grant does. */
-export const SessionClaims = z.object({ sid: z.string().min(16), realmId: z.string().min(1), grant: z.string().min(16) })
+export const SessionClaims = z.object({ sid: z.string().min(16), realmId: RealmId, grant: z.string().min(16) })
 export type SessionClaims = z.infer<typeof SessionClaims>
 
 export function signSession(secret: string, claims: SessionClaims, ttlSeconds: number, nowMs: number): Promise<string> {

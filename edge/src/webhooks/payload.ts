@@ -5,7 +5,7 @@
  * resend the same bytes.
  */
 import { z } from 'zod'
-import { isRealmId } from '../realm-id.ts'
+import { RealmId } from '../../../shared/ids.ts'
 
 const Classic = z.object({
   eventNotifications: z.array(
@@ -38,7 +38,7 @@ export interface RealmChange {
 }
 
 export interface WebhookChanges {
-  byRealm: Map<string, RealmChange[]>
+  byRealm: Map<RealmId, RealmChange[]>
   /** Changes whose realm id is not one the edge could ever have connected; dropped. */
   ignored: number
 }
@@ -46,14 +46,15 @@ export interface WebhookChanges {
 /** Changes grouped by realm, or null when the body is neither shape. */
 export function parseWebhook(body: unknown): WebhookChanges | null {
   const out: WebhookChanges = { byRealm: new Map(), ignored: 0 }
-  const add = (realmId: string, change: RealmChange) => {
-    if (!isRealmId(realmId)) {
+  const add = (rawRealmId: string, change: RealmChange) => {
+    const realmId = RealmId.safeParse(rawRealmId)
+    if (!realmId.success) {
       out.ignored++
       return
     }
-    const list = out.byRealm.get(realmId) ?? []
+    const list = out.byRealm.get(realmId.data) ?? []
     list.push(change)
-    out.byRealm.set(realmId, list)
+    out.byRealm.set(realmId.data, list)
   }
   const classic = Classic.safeParse(body)
   if (classic.success) {

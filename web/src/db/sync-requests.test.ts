@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { LocalId, Mapping, QboId, SyncToken } from '../../../shared/domain/index.ts'
+import type { LocalId, Mapping } from '../../../shared/domain/index.ts'
+import { QboId, SyncToken } from '../../../shared/ids.ts'
 import { stateIn } from '../state/record-sync-state.ts'
 import { loadSyncIndex } from '../state/sync-index.ts'
 import { createContact } from './contacts.ts'
@@ -15,7 +16,8 @@ afterEach(async () => { await db?.delete() })
 
 const at = '2026-03-01T00:00:00.000Z'
 const mapping = (localId: LocalId, over: Partial<Mapping> = {}): Mapping => ({
-  kind: 'contact', localId, qboId: '58' as QboId, realmId: 'r1', syncToken: '0' as SyncToken, snapshot: {}, syncedVersion: 1, status: 'synced', updatedAt: at, ...over,
+  kind: 'contact', localId, qboId: QboId.parse('58'), realmId: 'r1', syncToken: SyncToken.parse('0'), snapshot: {},
+  syncedVersion: 1, status: 'synced', updatedAt: at, ...over,
 })
 
 async function failing() {

@@ -7,7 +7,7 @@
 import 'fake-indexeddb/auto'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { LocalId, SyncKind } from '../../../shared/domain/index.ts'
+import type { SyncKind } from '../../../shared/domain/index.ts'
 import { createContact, deleteContact, updateContact } from './contacts.ts'
 import { addLine, createInvoice, finalizeInvoice, updateInvoiceHeader, voidInvoice } from './invoices.ts'
 import { createItem, deleteItem, updateItem } from './items.ts'
@@ -65,7 +65,8 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 const at = <T>(xs: readonly T[], i: number): T | undefined => (xs.length ? xs[i % xs.length] : undefined)
 
 async function apply(db: FieldsyncDB, s: Step, synced: Map<string, number>): Promise<void> {
-  const ids = async (table: 'contacts' | 'items' | 'invoices' | 'payments' | 'jobs') => (await db[table].toCollection().primaryKeys()).sort() as LocalId[]
+  const ids = async (table: 'contacts' | 'items' | 'invoices' | 'payments' | 'jobs') =>
+    (await db[table].toCollection().primaryKeys()).sort()
   switch (s.t) {
     case 'contact.create': await createContact(db, { givenName: s.name }); break
     case 'contact.update': { const id = at(await ids('contacts'), s.pick); if (id) await updateContact(db, id, { notes: s.notes }); break }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { clashIn, clashWords, isLinkable } from './duplicate-clash.ts'
+import type { SyncKind } from '../../../shared/domain/index.ts'
 
 describe('clashIn', () => {
   it.each([
@@ -23,6 +24,7 @@ describe('clashWords', () => {
 
 describe('isLinkable', () => {
   it('offers Link for contacts, jobs and items only', () => {
-    expect(['contact', 'job', 'item', 'invoice', 'payment', undefined].map((k) => isLinkable(k as never))).toEqual([true, true, true, false, false, false])
+    const kinds: (SyncKind | undefined)[] = ['contact', 'job', 'item', 'invoice', 'payment', undefined]
+    expect(kinds.map(isLinkable)).toEqual([true, true, true, false, false, false])
   })
 })

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import type { LocalId, QboId } from '../../../shared/domain/index.ts'
+import { LocalId, QboId } from '../../../shared/ids.ts'
 import { buildSyncIndex, faultOf, recordSyncState, stateIn, type MappingView, type OutboxView } from './record-sync-state.ts'
 
-const id = '00000000-0000-4000-8000-000000000001' as LocalId
+const id = LocalId.parse('00000000-0000-4000-8000-000000000001')
 const at = '2026-03-01T00:00:00.000Z'
-const mapping = (over: Partial<MappingView> = {}): MappingView => ({ localId: id, qboId: '58' as QboId, syncedVersion: 3, status: 'synced', ...over })
+const mapping = (over: Partial<MappingView> = {}): MappingView => ({ localId: id, qboId: QboId.parse('58'), syncedVersion: 3, status: 'synced', ...over })
 const row = (over: Partial<OutboxView> = {}): OutboxView => ({ localId: id, version: 4, op: 'update', ...over })
 
 describe('recordSyncState', () => {
@@ -69,7 +69,7 @@ describe('faultOf', () => {
 
 describe('buildSyncIndex', () => {
   it('keeps only rows of its kind and groups them by record', () => {
-    const other = '00000000-0000-4000-8000-000000000002' as LocalId
+    const other = LocalId.parse('00000000-0000-4000-8000-000000000002')
     const index = buildSyncIndex('invoice', [mapping()], [
       { ...row(), kind: 'invoice' }, { ...row({ version: 5 }), kind: 'invoice' }, { ...row({ localId: other }), kind: 'contact' },
     ])
