@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { documentTotals, formatMoney, lineAmount, parseMoney, parseQty, sumCents, taxOn } from './money.ts'
+import cases from './money.cases.json' with { type: 'json' }
+import { documentTotals, formatMoney, lineAmount, parseMoney, parseQty, sumCents, taxOn, toCents, toDollars } from './money.ts'
 
 const cents = fc.integer({ min: -1_000_000_000, max: 1_000_000_000 })
 const locales = fc.constantFrom('en-US', 'en-GB', 'de-DE', 'fr-FR', 'fr-CA', 'es-MX', 'de-CH', 'en-IN')
@@ -83,5 +84,30 @@ describe('money', () => {
     expect(formatMoney(123450, { locale: 'en-US' })).toBe('$1,234.50')
     expect(formatMoney(-5, { locale: 'en-US' })).toBe('-$0.05')
     expect(formatMoney(123450, { locale: 'de-DE', currency: 'EUR' })).toBe('1.234,50\u00a0€')
+  })
+
+  // The same cases as the emulator's cents.test.ts: QuickBooks decimals in, integer cents out.
+  it.each(cases.toCents)('reads $dollars dollars as $cents cents', ({ dollars, cents: expected }) => {
+    expect(toCents(dollars)).toBe(expected)
+    expect(toCents(toDollars(expected))).toBe(expected)
+  })
+
+  it.each(cases.lineAmount)('prices $qty × $unitPrice at $amountCents cents', ({ qty, unitPrice, amountCents }) => {
+    expect(lineAmount(Math.round(qty * 1000), toCents(unitPrice))).toBe(amountCents)
+  })
+
+  it.each(cases.tax)('taxes $base at $ratePercent % as $taxCents cents', ({ base, ratePercent, taxCents }) => {
+    expect(taxOn(toCents(base), Math.round(ratePercent * 100))).toBe(taxCents)
+  })
+
+  it('converts cents to dollars and back for every amount', () => {
+    fc.assert(fc.property(cents, (c) => {
+      expect(toCents(toDollars(c))).toBe(c)
+    }))
+  })
+
+  it('refuses what is not an amount', () => {
+    expect(() => toCents(Number.NaN)).toThrow(RangeError)
+    expect(() => toDollars(0.5)).toThrow(RangeError)
   })
 })

@@ -47,6 +47,26 @@ export function sumCents(amounts: Iterable<number>): number {
   return toSafe(total)
 }
 
+/**
+ * QuickBooks' JSON carries decimal dollars; only a body about to be sent or just read holds them.
+ * 12345 → 123.45, exact: every safe integer / 100 prints back with at most two decimals.
+ */
+export function toDollars(cents: number): number {
+  if (!Number.isSafeInteger(cents)) throw new RangeError(`not an amount in cents: ${cents}`)
+  return cents / 100
+}
+
+/**
+ * Decimal dollars → cents, rounded half away from zero like every other amount here. The product
+ * is first cut to four decimals, so binary noise (1.005 × 100 = 100.4999…) counts as the decimal
+ * the number was written as.
+ */
+export function toCents(dollars: number): number {
+  if (!Number.isFinite(dollars)) throw new RangeError(`not an amount: ${dollars}`)
+  const scaled = Math.round(Number((Math.abs(dollars) * 100).toFixed(4)))
+  return toSafe(BigInt(dollars < 0 && scaled !== 0 ? -scaled : scaled))
+}
+
 export type Totals = { subtotal: number; tax: number; total: number }
 
 /** Subtotal, tax (once, on the taxable lines' sum) and total of a document's lines. */
