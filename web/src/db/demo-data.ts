@@ -26,6 +26,7 @@ import { createQuote, addQuoteLineFromItem } from './quotes.ts'
 import type { FieldsyncDB } from './schema.ts'
 import { updateSettings } from './settings.ts'
 import { err, ok, type Result } from '../../../shared/result.ts'
+import { addDays } from '../../../shared/date-only.ts'
 import type { DomainError } from '../../../shared/domain/index.ts'
 
 /** [given, family, company, email, phone, street, city, postal code, notes] */
@@ -93,8 +94,7 @@ export const DEMO_ITEMS: readonly [string, 'service' | 'product', number, string
   ['Sump Pump 1/3 HP', 'product', 21900, 'Submersible sump pump', true, 'SP-033'],
 ]
 
-const DAY = 86_400_000
-const dayOf = (n: number) => new Date(Date.parse('2026-01-05T12:00:00Z') + n * DAY).toISOString().slice(0, 10)
+const dayOf = (n: number) => addDays('2026-01-05', n)
 /** Invoice i's contact: spread over the list; 16 shares 15's so one payment can pay both. */
 const contactOf = (i: number): number => (i === 16 ? contactOf(15) : (i * 7) % DEMO_CONTACTS.length)
 

@@ -14,21 +14,13 @@ import { bumped, fresh, notFound, queue, validate } from './records.ts'
 import type { FieldsyncDB } from './schema.ts'
 import { getSettings, takeInvoiceNumber } from './settings.ts'
 import { err, ok, type Result } from '../../../shared/result.ts'
+import { addDays, localDate } from '../../../shared/date-only.ts'
 
 export type { Invoice, Line, LineInput }
 
 const tables = (db: FieldsyncDB) => [db.invoices, db.contacts, db.items, db.payments, db.settings, db.outbox]
 
-/** A calendar day in the device's time zone. */
-export function localDate(d: Date): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-}
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T12:00:00Z`)
-  d.setUTCDate(d.getUTCDate() + days)
-  return d.toISOString().slice(0, 10)
-}
+export { localDate }
 
 export type NewInvoice = {
   contactId: LocalId
