@@ -67,7 +67,7 @@ describe('payments', () => {
     const { ann, a } = await setup()
     const p = unwrap(await recordPayment(db, { contactId: ann.id, date: '2025-03-20', amount: 4000, applications: [{ invoiceId: a.id, amount: 4000 }] }))
     const d = unwrap(await deletePayment(db, p.id))
-    expect(d.deletedAt).toBeDefined()
+    expect(d.deletedAt).toBe('2025-03-14T09:00:00.000Z')
     expect((await getInvoice(db, a.id))?.balance).toBe(10000)
     expect(await listPayments(db)).toEqual([])
     expect(await listOutbox(db)).toMatchObject([{ localId: p.id, op: 'delete', version: 2 }])

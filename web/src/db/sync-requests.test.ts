@@ -65,7 +65,7 @@ describe('sync requests', () => {
     await unlinkAndRecreate(db, { kind: 'contact', localId: ann.id }, ann.version)
     expect(await db.mappings.count()).toBe(0)
     expect(await listOutbox(db)).toMatchObject([{ kind: 'contact', localId: ann.id, op: 'create', version: ann.version }])
-    expect(await db.contacts.get(ann.id)).toBeDefined()
+    expect(await db.contacts.get(ann.id)).toMatchObject({ id: ann.id, version: ann.version, givenName: 'Ann' })
   })
 
   it('clear mappings forgets every link and the initial sync with them, and nothing else', async () => {
