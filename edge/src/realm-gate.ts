@@ -16,7 +16,7 @@ import { open, seal, tokenKey } from './crypto/token-box.ts'
 import * as store from './gate/store.ts'
 import { sendUpstream, type GateError, type UpstreamCall, type UpstreamResult } from './gate/upstream.ts'
 import { checkCompanyInfo, companyInfoCall, type GrantError } from './gate/verify-grant.ts'
-import { refreshTokens, revokeToken, type TokenPair } from './intuit/oauth-client.ts'
+import { refreshTokens, revokeToken, TokenPair } from './intuit/oauth-client.ts'
 import { Pacer } from './pacer/pacer.ts'
 import type { RealmChange } from './webhooks/payload.ts'
 
@@ -184,7 +184,9 @@ export class RealmGate extends DurableObject<Env> {
     const row = store.readConnection(this.ctx.storage.sql)
     if (!row || row.sealed_tokens === null) return { kind: 'none' }
     const plain = await open(await tokenKey(this.#config().tokenEncryptionKey), row.realm_id, row.sealed_tokens)
-    return plain === null ? { kind: 'unreadable' } : { kind: 'open', tokens: JSON.parse(plain) as TokenPair }
+    if (plain === null) return { kind: 'unreadable' }
+    const tokens = TokenPair.safeParse(parseJson(plain))
+    return tokens.success ? { kind: 'open', tokens: tokens.data } : { kind: 'unreadable' }
   }
 
   /**
@@ -260,5 +262,13 @@ export class RealmGate extends DurableObject<Env> {
     } finally {
       pacer.release(admission.id)
     }
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
   }
 }

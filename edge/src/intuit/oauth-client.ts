@@ -16,13 +16,15 @@ export const TokenResponse = z.object({
   x_refresh_token_expires_in: z.coerce.number().positive(),
 })
 
-export interface TokenPair {
-  accessToken: string
-  refreshToken: string
+/** A grant's tokens as the gate keeps them (sealed in its storage, read back through this schema). */
+export const TokenPair = z.object({
+  accessToken: z.string().min(1),
+  refreshToken: z.string().min(1),
   /** Epoch ms. */
-  accessExpiresAt: number
-  refreshExpiresAt: number
-}
+  accessExpiresAt: z.number(),
+  refreshExpiresAt: z.number(),
+})
+export type TokenPair = z.infer<typeof TokenPair>
 
 export type TokenFailure = { kind: 'invalid_grant' | 'unavailable' | 'rejected'; message: string; status?: number }
 export type TokenResult = Result<TokenPair, TokenFailure>
