@@ -27,9 +27,11 @@ describe('date-only days', () => {
 
   it('counts the days between two dates, the inverse of addDays', () => {
     const day = fc.integer({ min: 0, max: 200_000 }).map((n) => addDays('1900-01-01', n))
-    fc.assert(fc.property(day, fc.integer({ min: -5000, max: 5000 }), (d, n) => {
-      expect(daysBetween(d, addDays(d, n))).toBe(n)
-    }))
+    fc.assert(
+      fc.property(day, fc.integer({ min: -5000, max: 5000 }), (d, n) => {
+        expect(daysBetween(d, addDays(d, n))).toBe(n)
+      }),
+    )
   })
 
   it('reads today in the device zone, not in UTC', () => {

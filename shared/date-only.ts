@@ -13,7 +13,9 @@ function utcMs(date: string): number {
   const ms = Date.UTC(year, month - 1, day)
   // Date.UTC rolls 2026-02-30 over into March; a real day reads back the same.
   const back = new Date(ms)
-  return back.getUTCFullYear() === year && back.getUTCMonth() === month - 1 && back.getUTCDate() === day ? ms : Number.NaN
+  return back.getUTCFullYear() === year && back.getUTCMonth() === month - 1 && back.getUTCDate() === day
+    ? ms
+    : Number.NaN
 }
 
 const fromUtcMs = (ms: number): string => new Date(ms).toISOString().slice(0, 10)

@@ -19,7 +19,10 @@ export type QboId = z.infer<typeof QboId>
  * QuickBooks company id ("realmId" in the OAuth redirect and every API URL). It also names the
  * company's Durable Object at the edge, so the length is capped.
  */
-export const RealmId = z.string().regex(/^\d{1,32}$/, 'a realm id is a string of digits').brand<'RealmId'>()
+export const RealmId = z
+  .string()
+  .regex(/^\d{1,32}$/, 'a realm id is a string of digits')
+  .brand<'RealmId'>()
 export type RealmId = z.infer<typeof RealmId>
 
 /** Optimistic-concurrency version of an entity: "0" on create, +1 on every change. */
@@ -38,7 +41,11 @@ function parser<T>(schema: z.ZodType<T>, idKind: IdKind) {
   return (input: unknown): Result<T, InvalidIdError> => {
     const parsed = schema.safeParse(input)
     if (parsed.success) return ok(parsed.data)
-    return err({ kind: 'invalid_id', idKind, message: `${idKind}: ${parsed.error.issues[0]?.message ?? 'invalid value'}` })
+    return err({
+      kind: 'invalid_id',
+      idKind,
+      message: `${idKind}: ${parsed.error.issues[0]?.message ?? 'invalid value'}`,
+    })
   }
 }
 

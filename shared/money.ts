@@ -83,7 +83,12 @@ function formatter(locale: string | undefined, currency: string): Intl.NumberFor
   const key = `${locale ?? ''}|${currency}`
   let f = formatters.get(key)
   if (!f) {
-    f = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2 })
+    f = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    })
     formatters.set(key, f)
   }
   return f

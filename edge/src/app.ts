@@ -25,7 +25,8 @@ app.use('*', async (c, next) => {
     console.error('edge not configured:', config.error.message)
     // The connect routes run in the browser's window or popup, where a JSON body means nothing.
     if (c.req.path.startsWith('/auth/intuit/')) {
-      const presentation = c.req.path === '/auth/intuit/connect' ? (c.req.query('popup') === '1' ? 'popup' : 'redirect') : 'unknown'
+      const presentation =
+        c.req.path === '/auth/intuit/connect' ? (c.req.query('popup') === '1' ? 'popup' : 'redirect') : 'unknown'
       return connectConfigMissing(c, readAppOrigin(c.env), presentation, config.error.message)
     }
     return apiError(c, 'config_missing', config.error.message)

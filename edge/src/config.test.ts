@@ -10,7 +10,8 @@ describe('configuration', () => {
     expect(res.status).toBe(500)
     const body = (await res.json()) as { error: { code: string; message: string } }
     expect(body.error.code).toBe('config_missing')
-    for (const name of ['INTUIT_TOKEN_URL', 'INTUIT_CLIENT_SECRET', 'SESSION_SECRET', 'TOKEN_ENCRYPTION_KEY']) expect(body.error.message).toContain(name)
+    for (const name of ['INTUIT_TOKEN_URL', 'INTUIT_CLIENT_SECRET', 'SESSION_SECRET', 'TOKEN_ENCRYPTION_KEY'])
+      expect(body.error.message).toContain(name)
     expect(body.error.message).not.toContain('INTUIT_CLIENT_ID')
   })
 

@@ -45,7 +45,10 @@ const sessionEnded: GateError = {
 }
 const notConnected: TokenOutcome = err({ code: 'not_connected', message: 'This QuickBooks company is not connected.' })
 const reconnect = (detail = ''): TokenOutcome =>
-  err({ code: 'needs_reconnect', message: `QuickBooks ended the connection; reconnect to continue.${detail ? ` ${detail}` : ''}` })
+  err({
+    code: 'needs_reconnect',
+    message: `QuickBooks ended the connection; reconnect to continue.${detail ? ` ${detail}` : ''}`,
+  })
 
 export class RealmGate extends DurableObject<Env> {
   /** Undefined until first loaded; every later change of the stored pair sets it in the same tick. */
@@ -126,7 +129,8 @@ export class RealmGate extends DurableObject<Env> {
    */
   async forward(grantId: string, call: UpstreamCall): Promise<UpstreamResult> {
     const row = store.readConnection(this.ctx.storage.sql)
-    if (row && row.realm_id !== call.realmId) return err({ code: 'realm_mismatch', message: 'This gate holds another company.' })
+    if (row && row.realm_id !== call.realmId)
+      return err({ code: 'realm_mismatch', message: 'This gate holds another company.' })
     if (row && row.sealed_tokens !== null && row.grant_id !== grantId) return err(sessionEnded)
     let token = await this.#accessToken(null)
     if (!token.ok) return token
@@ -250,7 +254,8 @@ export class RealmGate extends DurableObject<Env> {
     if (!admission.ok) {
       const { retryAfterMs } = admission
       const seconds = Math.ceil(retryAfterMs / 1000)
-      const message = `QuickBooks allows this company ${config.pacer.perWindow} calls a minute; try again in ${seconds} s.`
+      const { perWindow } = config.pacer
+      const message = `QuickBooks allows this company ${perWindow} calls a minute; try again in ${seconds} s.`
       return err({ code: 'paced', retryAfterMs, message })
     }
     const sentAt = Date.now()

@@ -38,11 +38,18 @@ export const ConnectMessage = z.discriminatedUnion('status', [
     realmId: RealmId,
     companyName: z.string().nullable(),
   }),
-  z.object({ type: z.literal('fieldsync:qbo-connect'), status: z.literal('error'), code: ConnectErrorCode, message: z.string() }),
+  z.object({
+    type: z.literal('fieldsync:qbo-connect'),
+    status: z.literal('error'),
+    code: ConnectErrorCode,
+    message: z.string(),
+  }),
 ])
 export type ConnectMessage = z.infer<typeof ConnectMessage>
 
 /** The app route the flow returns to, with the outcome in the hash's query. */
-export function connectReturnPath(outcome: { status: 'connected' } | { status: 'error'; code: ConnectErrorCode }): string {
+export function connectReturnPath(
+  outcome: { status: 'connected' } | { status: 'error'; code: ConnectErrorCode },
+): string {
   return outcome.status === 'connected' ? '/#/settings?qbo=connected' : `/#/settings?qbo=error&code=${outcome.code}`
 }

@@ -28,7 +28,10 @@ export const QtyThousandths = z
   .refine((q) => Math.abs(q) <= 1e9, 'Enter a quantity under one million')
 
 /** A tax rate in basis points: 825 = 8.25 %. */
-export const TaxRateBps = z.int('Enter a tax rate').min(0, 'Enter a tax rate of zero or more').max(10_000, 'Enter a tax rate of at most 100%')
+export const TaxRateBps = z
+  .int('Enter a tax rate')
+  .min(0, 'Enter a tax rate of zero or more')
+  .max(10_000, 'Enter a tax rate of at most 100%')
 
 /** Free text a user typed: trimmed, blank means absent. */
 export function optionalText(max: number, tooLong = `Keep this under ${max} characters`) {

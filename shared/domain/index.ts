@@ -1,5 +1,17 @@
 /** The app's domain vocabulary (camelCase), shared by the web app and the sync engine. */
-export { LocalId, newLocalId, Timestamp, CalendarDate, Cents, NonNegativeCents, PositiveCents, QtyThousandths, TaxRateBps, Syncable, SyncKind } from './common.ts'
+export {
+  LocalId,
+  newLocalId,
+  Timestamp,
+  CalendarDate,
+  Cents,
+  NonNegativeCents,
+  PositiveCents,
+  QtyThousandths,
+  TaxRateBps,
+  Syncable,
+  SyncKind,
+} from './common.ts'
 export { Address, formatAddress } from './address.ts'
 export { Contact, ContactInput, deriveDisplayName, emailKey, nameKey } from './contact.ts'
 export { Property, PropertyInput } from './property.ts'

@@ -22,12 +22,7 @@ export interface UpstreamCall {
 }
 
 export type GateErrorCode =
-  | 'not_connected'
-  | 'session_ended'
-  | 'needs_reconnect'
-  | 'intuit_unavailable'
-  | 'paced'
-  | 'realm_mismatch'
+  'not_connected' | 'session_ended' | 'needs_reconnect' | 'intuit_unavailable' | 'paced' | 'realm_mismatch'
 export type GateError = { code: GateErrorCode; message: string; retryAfterMs?: number }
 
 export interface UpstreamAnswer {

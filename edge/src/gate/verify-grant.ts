@@ -23,7 +23,8 @@ export function checkCompanyInfo(result: UpstreamResult): GrantCheck {
   if (!result.ok) return err({ kind: 'unavailable', message: result.error.message })
   const { status, body } = result.value
   if (status === 200) return ok({ companyName: companyNameOf(body) })
-  if (status === 403) return err({ kind: 'mismatch', message: 'QuickBooks refused this sign-in for the company it named.' })
+  if (status === 403)
+    return err({ kind: 'mismatch', message: 'QuickBooks refused this sign-in for the company it named.' })
   if (status === 429 || status >= 500) return err({ kind: 'unavailable', message: `QuickBooks answered ${status}.` })
   return err({ kind: 'unverified', message: `QuickBooks answered ${status} to CompanyInfo.` })
 }

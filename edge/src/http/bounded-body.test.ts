@@ -29,7 +29,11 @@ describe('bounded body reads', () => {
   })
 
   it('refuses a declared Content-Length over the limit without reading', async () => {
-    const request = new Request('https://edge.test/x', { method: 'POST', body: 'x'.repeat(100), headers: { 'content-length': '100' } })
+    const request = new Request('https://edge.test/x', {
+      method: 'POST',
+      body: 'x'.repeat(100),
+      headers: { 'content-length': '100' },
+    })
     expect(await readBounded(request, 99)).toMatchObject({ ok: false, error: { kind: 'too_large' } })
     expect(request.bodyUsed).toBe(false)
   })

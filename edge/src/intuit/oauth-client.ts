@@ -38,7 +38,11 @@ function basicAuth(c: OAuthConfig): string {
 }
 
 export function exchangeCode(c: OAuthConfig, code: string, now: number): Promise<TokenResult> {
-  return tokenRequest(c, new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: c.redirectUri }), now)
+  return tokenRequest(
+    c,
+    new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: c.redirectUri }),
+    now,
+  )
 }
 
 export function refreshTokens(c: OAuthConfig, refreshToken: string, now: number): Promise<TokenResult> {
@@ -50,7 +54,11 @@ async function tokenRequest(c: OAuthConfig, form: URLSearchParams, now: number):
   try {
     res = await fetch(c.tokenUrl, {
       method: 'POST',
-      headers: { Authorization: basicAuth(c), Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' },
+      headers: {
+        Authorization: basicAuth(c),
+        Accept: 'application/json',
+        'Content-Type': 'application/x-www-form-urlencoded',
+      },
       body: form.toString(),
     })
   } catch (e) {

@@ -53,7 +53,11 @@ describe('proxy allowlist', () => {
     ['POST', 'invoice?operation=update&operation=delete', '"operation" appears more than once'],
     ['POST', 'customer?operation=update&%6Fperation=delete', '"operation" appears more than once'],
     ['POST', 'customer?requestid=a&requestid=b', '"requestid" appears more than once'],
-    ['GET', 'query?query=select%20*%20from%20Customer&query=select%20*%20from%20Vendor', '"query" appears more than once'],
+    [
+      'GET',
+      'query?query=select%20*%20from%20Customer&query=select%20*%20from%20Vendor',
+      '"query" appears more than once',
+    ],
     ['GET', `query?query=${encodeURIComponent('select * from Vendor')}`, 'queries of Vendor'],
     ['GET', `query?query=${encodeURIComponent('select * from Customer; select * from Employee')}`, 'only SELECT'],
     ['GET', 'cdc?entities=Customer,Bill&changedSince=2026-01-01', 'cdc of "Bill"'],

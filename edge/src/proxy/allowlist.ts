@@ -20,7 +20,10 @@ const always = new Set(['minorversion', 'requestid'])
 const allow = (kind: CallKind = 'call'): Allowed => ok({ kind })
 const deny = (reason: string): Allowed => err(notForwarded(reason))
 
-export const notForwarded = (reason: string): NotForwarded => ({ kind: 'not_forwarded', message: `Refused: ${reason}.` })
+export const notForwarded = (reason: string): NotForwarded => ({
+  kind: 'not_forwarded',
+  message: `Refused: ${reason}.`,
+})
 
 const operationParams: ReadonlySet<string> = new Set(['update', 'delete', 'void'])
 
@@ -28,7 +31,12 @@ const operationParams: ReadonlySet<string> = new Set(['update', 'delete', 'void'
  * @param segments path below `/v3/company/{realmId}/`, already split on `/`
  * @param realmId the session's realm (companyinfo must name it)
  */
-export function checkAllowed(method: string, segments: readonly string[], query: URLSearchParams, realmId: string): Allowed {
+export function checkAllowed(
+  method: string,
+  segments: readonly string[],
+  query: URLSearchParams,
+  realmId: string,
+): Allowed {
   // Only the first value of a repeated parameter would be checked here, yet Intuit gets them all.
   const seen = new Set<string>()
   for (const k of query.keys()) {
@@ -82,14 +90,15 @@ export function checkAllowed(method: string, segments: readonly string[], query:
       if (method === 'POST') return paramsOr(onlyParams(), allow())
       break
     case 'cdc':
-      if (method === 'GET' && second === undefined) return paramsOr(onlyParams('entities', 'changedSince') ?? checkCdcEntities(query.get('entities')), allow())
+      if (method === 'GET' && second === undefined)
+        return paramsOr(onlyParams('entities', 'changedSince') ?? checkCdcEntities(query.get('entities')), allow())
       break
     case 'batch':
       if (method === 'POST' && second === undefined) return paramsOr(onlyParams(), allow('batch'))
       break
     case 'companyinfo':
       if (method === 'GET' && second !== undefined) {
-        if (second !== realmId) return deny('companyinfo may only be read for the session\'s own company')
+        if (second !== realmId) return deny("companyinfo may only be read for the session's own company")
         return paramsOr(onlyParams(), allow())
       }
       break

@@ -26,7 +26,11 @@ proxyRoutes.all('/:realmId/*', async (c) => {
   const pathRealm = safeDecode(realmSegment)
   if (pathRealm === null) return apiError(c, 'bad_request', 'The path has a malformed percent-escape.')
   if (pathRealm !== session.realmId) {
-    return apiError(c, 'realm_mismatch', `This session is connected to QuickBooks company ${session.realmId}, not ${pathRealm}.`)
+    return apiError(
+      c,
+      'realm_mismatch',
+      `This session is connected to QuickBooks company ${session.realmId}, not ${pathRealm}.`,
+    )
   }
   const method = c.req.method
   const allowed = checkAllowed(method, segments, url.searchParams, session.realmId)
@@ -36,7 +40,11 @@ proxyRoutes.all('/:realmId/*', async (c) => {
   if (method === 'POST') {
     const read = await readBounded(c.req.raw, MAX_BODY_BYTES)
     if (!read.ok) {
-      return apiError(c, 'bad_request', `The request body is larger than the ${MAX_BODY_BYTES / 1024 / 1024} MiB the edge forwards.`)
+      return apiError(
+        c,
+        'bad_request',
+        `The request body is larger than the ${MAX_BODY_BYTES / 1024 / 1024} MiB the edge forwards.`,
+      )
     }
     body = utf8(read.value)
     // Intuit refuses other encodings anyway (qbo-api.md §2.2); decoding them lossily would alter the body.

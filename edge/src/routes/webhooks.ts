@@ -34,7 +34,9 @@ webhookRoutes.post('/intuit', async (c) => {
   const changes = parseWebhook(json)
   if (!changes) return apiError(c, 'bad_request', 'The webhook body is not an Intuit notification.')
   const realms = [...changes.byRealm]
-  const outcomes = await Promise.allSettled(realms.map(([realmId, list]) => c.env.REALM_GATE.getByName(realmId).recordChanges(list)))
+  const outcomes = await Promise.allSettled(
+    realms.map(([realmId, list]) => c.env.REALM_GATE.getByName(realmId).recordChanges(list)),
+  )
   let received = 0
   let failed = 0
   outcomes.forEach((outcome, i) => {

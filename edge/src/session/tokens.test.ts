@@ -22,7 +22,9 @@ describe('session tokens', () => {
     const token = await signSession(secret, claims, 60, now)
     expect(await verifySession('another-secret-of-enough-length', token, now)).toBeNull()
     const [h, p, s] = token.split('.')
-    const forged = btoa(JSON.stringify({ ...JSON.parse(atob(p!.replace(/-/g, '+').replace(/_/g, '/'))), realmId: '4620' })).replace(/=+$/, '')
+    const forged = btoa(
+      JSON.stringify({ ...JSON.parse(atob(p!.replace(/-/g, '+').replace(/_/g, '/'))), realmId: '4620' }),
+    ).replace(/=+$/, '')
     expect(await verifySession(secret, `${h}.${forged}.${s}`, now)).toBeNull()
     const state = await signState(secret, { stateHash: 'x'.repeat(43), popup: false }, 60, now)
     expect(await verifySession(secret, state, now)).toBeNull()
@@ -32,7 +34,10 @@ describe('session tokens', () => {
 describe('state tokens', () => {
   it('say why they fail: missing, expired or invalid', async () => {
     const token = await signState(secret, { stateHash: 'x'.repeat(43), popup: true }, 600, now)
-    expect(await verifyState(secret, token, now)).toEqual({ ok: true, value: { stateHash: 'x'.repeat(43), popup: true } })
+    expect(await verifyState(secret, token, now)).toEqual({
+      ok: true,
+      value: { stateHash: 'x'.repeat(43), popup: true },
+    })
     expect(await verifyState(secret, undefined, now)).toMatchObject({ ok: false, error: { kind: 'missing' } })
     expect(await verifyState(secret, token, now + 601_000)).toMatchObject({ ok: false, error: { kind: 'expired' } })
     expect(await verifyState(secret, `${token}x`, now)).toMatchObject({ ok: false, error: { kind: 'invalid' } })

@@ -24,7 +24,13 @@ function keyFor(secret: string, purpose: Purpose): Promise<Uint8Array> {
 
 const ISSUER = 'fieldsync-edge'
 
-async function sign(secret: string, purpose: Purpose, claims: Record<string, unknown>, ttlSeconds: number, nowMs: number): Promise<string> {
+async function sign(
+  secret: string,
+  purpose: Purpose,
+  claims: Record<string, unknown>,
+  ttlSeconds: number,
+  nowMs: number,
+): Promise<string> {
   const iat = Math.floor(nowMs / 1000)
   return new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256' })
@@ -69,7 +75,11 @@ export function signSession(secret: string, claims: SessionClaims, ttlSeconds: n
   return sign(secret, 'session', claims, ttlSeconds, nowMs)
 }
 
-export async function verifySession(secret: string, token: string | undefined, nowMs: number): Promise<SessionClaims | null> {
+export async function verifySession(
+  secret: string,
+  token: string | undefined,
+  nowMs: number,
+): Promise<SessionClaims | null> {
   if (!token) return null
   const v = await verify(secret, 'session', token, nowMs)
   if (!v.ok) return null

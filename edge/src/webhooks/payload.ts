@@ -14,7 +14,13 @@ const Classic = z.object({
       dataChangeEvent: z
         .object({
           entities: z.array(
-            z.object({ name: z.string(), id: z.string(), operation: z.string(), lastUpdated: z.string().optional(), deletedId: z.string().optional() }),
+            z.object({
+              name: z.string(),
+              id: z.string(),
+              operation: z.string(),
+              lastUpdated: z.string().optional(),
+              deletedId: z.string().optional(),
+            }),
           ),
         })
         .optional(),
@@ -59,7 +65,8 @@ export function parseWebhook(body: unknown): WebhookChanges | null {
   const classic = Classic.safeParse(body)
   if (classic.success) {
     for (const n of classic.data.eventNotifications) {
-      for (const e of n.dataChangeEvent?.entities ?? []) add(n.realmId, { entity: e.name, id: e.id, operation: e.operation, lastUpdated: e.lastUpdated ?? null })
+      for (const e of n.dataChangeEvent?.entities ?? [])
+        add(n.realmId, { entity: e.name, id: e.id, operation: e.operation, lastUpdated: e.lastUpdated ?? null })
     }
     return out
   }
@@ -68,7 +75,12 @@ export function parseWebhook(body: unknown): WebhookChanges | null {
     for (const e of events.data) {
       // type = qbo.<entity>.<verb>.v1
       const [, entity = 'unknown', verb = 'unknown'] = e.type.split('.')
-      add(e.intuitaccountid, { entity: capitalize(entity), id: e.intuitentityid, operation: capitalize(verb), lastUpdated: e.time ?? null })
+      add(e.intuitaccountid, {
+        entity: capitalize(entity),
+        id: e.intuitentityid,
+        operation: capitalize(verb),
+        lastUpdated: e.time ?? null,
+      })
     }
     return out
   }

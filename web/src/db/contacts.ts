@@ -47,7 +47,10 @@ export async function createContact(db: FieldsyncDB, input: ContactInput): Promi
  * faster with one transaction than many. Nothing is written if any input is invalid;
  * error fields are prefixed with the input's index ("12.email").
  */
-export async function createContacts(db: FieldsyncDB, inputs: readonly ContactInput[]): Promise<Result<Contact[], DomainError>> {
+export async function createContacts(
+  db: FieldsyncDB,
+  inputs: readonly ContactInput[],
+): Promise<Result<Contact[], DomainError>> {
   const built: Contact[] = []
   for (const [i, input] of inputs.entries()) {
     const r = build(fresh(db), input)
@@ -56,7 +59,10 @@ export async function createContacts(db: FieldsyncDB, inputs: readonly ContactIn
   }
   await db.transaction('rw', db.contacts, db.outbox, async () => {
     await db.contacts.bulkAdd(built.map(toRow))
-    await enqueueNew(db, built.map((c) => ({ kind: 'contact' as const, localId: c.id, version: c.version, op: 'create' as const })))
+    await enqueueNew(
+      db,
+      built.map((c) => ({ kind: 'contact' as const, localId: c.id, version: c.version, op: 'create' as const })),
+    )
   })
   return ok(built)
 }
@@ -65,7 +71,11 @@ function prefixFields<E extends { fields: Record<string, string> }>(e: E, i: num
   return { ...e, fields: Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [`${i}.${k}`, v])) }
 }
 
-export async function updateContact(db: FieldsyncDB, id: LocalId, patch: Partial<ContactInput>): Promise<Result<Contact, DomainError>> {
+export async function updateContact(
+  db: FieldsyncDB,
+  id: LocalId,
+  patch: Partial<ContactInput>,
+): Promise<Result<Contact, DomainError>> {
   return db.transaction('rw', db.contacts, db.outbox, async (): Promise<Result<Contact, DomainError>> => {
     const before = await db.contacts.get(id)
     if (!before || before.deletedAt) return err(notFound('contact'))
@@ -108,7 +118,9 @@ export type ContactQuery = { search?: string; includeInactive?: boolean }
  * company or email, and any run of the phone's digits.
  */
 export async function listContacts(db: FieldsyncDB, q: ContactQuery = {}): Promise<Contact[]> {
-  const words = nameKey(q.search ?? '').split(' ').filter(Boolean)
+  const words = nameKey(q.search ?? '')
+    .split(' ')
+    .filter(Boolean)
   const digits = (q.search ?? '').replace(/\D/g, '')
   return db.contacts
     .orderBy('nameKey')
@@ -124,5 +136,9 @@ export async function listContacts(db: FieldsyncDB, q: ContactQuery = {}): Promi
 
 /** Contacts whose email matches, ignoring case and surrounding spaces. */
 export function findContactsByEmail(db: FieldsyncDB, email: string): Promise<Contact[]> {
-  return db.contacts.where('emailKey').equals(emailKey(email)).filter((c) => !c.deletedAt).toArray()
+  return db.contacts
+    .where('emailKey')
+    .equals(emailKey(email))
+    .filter((c) => !c.deletedAt)
+    .toArray()
 }

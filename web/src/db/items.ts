@@ -38,12 +38,19 @@ export async function createItems(db: FieldsyncDB, inputs: readonly ItemInput[])
   }
   await db.transaction('rw', db.items, db.outbox, async () => {
     await db.items.bulkAdd(items)
-    await enqueueNew(db, items.map((i) => ({ kind: 'item' as const, localId: i.id, version: 1, op: 'create' as const })))
+    await enqueueNew(
+      db,
+      items.map((i) => ({ kind: 'item' as const, localId: i.id, version: 1, op: 'create' as const })),
+    )
   })
   return ok(items)
 }
 
-export async function updateItem(db: FieldsyncDB, id: LocalId, patch: Partial<ItemInput>): Promise<Result<Item, DomainError>> {
+export async function updateItem(
+  db: FieldsyncDB,
+  id: LocalId,
+  patch: Partial<ItemInput>,
+): Promise<Result<Item, DomainError>> {
   return db.transaction('rw', db.items, db.outbox, async (): Promise<Result<Item, DomainError>> => {
     const before = await db.items.get(id)
     if (!before || before.deletedAt) return err(notFound('item'))

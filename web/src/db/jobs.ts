@@ -30,7 +30,11 @@ export async function createJob(db: FieldsyncDB, input: JobInput): Promise<Resul
   })
 }
 
-export async function updateJob(db: FieldsyncDB, id: LocalId, patch: Partial<JobInput>): Promise<Result<Job, DomainError>> {
+export async function updateJob(
+  db: FieldsyncDB,
+  id: LocalId,
+  patch: Partial<JobInput>,
+): Promise<Result<Job, DomainError>> {
   return db.transaction('rw', tables(db), async (): Promise<Result<Job, DomainError>> => {
     const before = await db.jobs.get(id)
     if (!before || before.deletedAt) return err(notFound('job'))
@@ -58,5 +62,9 @@ export async function deleteJob(db: FieldsyncDB, id: LocalId): Promise<Result<Jo
 }
 
 export function listJobsForContact(db: FieldsyncDB, contactId: LocalId): Promise<Job[]> {
-  return db.jobs.where('contactId').equals(contactId).filter((j) => !j.deletedAt).toArray()
+  return db.jobs
+    .where('contactId')
+    .equals(contactId)
+    .filter((j) => !j.deletedAt)
+    .toArray()
 }

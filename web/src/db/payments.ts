@@ -46,13 +46,22 @@ async function checkApplications(db: FieldsyncDB, p: Payment): Promise<Result<In
     const field = `applications.${i}.amount`
     const inv = await db.invoices.get(a.invoiceId)
     if (!inv || inv.deletedAt || inv.contactId !== p.contactId) return err(notFound('invoice'))
-    if (seen.has(inv.id)) return err({ kind: 'validation', message: 'Apply each invoice once', fields: { [field]: 'Apply each invoice once' } })
+    if (seen.has(inv.id))
+      return err({
+        kind: 'validation',
+        message: 'Apply each invoice once',
+        fields: { [field]: 'Apply each invoice once' },
+      })
     seen.add(inv.id)
     if (inv.status !== 'finalized') {
-      return err({ kind: 'invalid_state', message: `Invoice ${inv.number ?? '(draft)'} is ${inv.status}; payments apply to finalized invoices only.` })
+      return err({
+        kind: 'invalid_state',
+        message: `Invoice ${inv.number ?? '(draft)'} is ${inv.status}; payments apply to finalized invoices only.`,
+      })
     }
     if (a.amount > inv.balance) {
-      const message = `Invoice ${inv.number} has only ${money(inv.balance)} left to pay; ${money(a.amount)} would overpay it.`
+      const left = money(inv.balance)
+      const message = `Invoice ${inv.number} has only ${left} left to pay; ${money(a.amount)} would overpay it.`
       return err({ kind: 'overpayment', message, fields: { [field]: message } })
     }
     invoices.push(inv)
@@ -63,7 +72,11 @@ async function checkApplications(db: FieldsyncDB, p: Payment): Promise<Result<In
 /** Date, method, reference and memo. Amounts and applications change by deleting and recording again. */
 export type PaymentDetails = Partial<Pick<PaymentInput, 'date' | 'method' | 'reference' | 'memo'>>
 
-export async function updatePaymentDetails(db: FieldsyncDB, id: LocalId, patch: PaymentDetails): Promise<Result<Payment, DomainError>> {
+export async function updatePaymentDetails(
+  db: FieldsyncDB,
+  id: LocalId,
+  patch: PaymentDetails,
+): Promise<Result<Payment, DomainError>> {
   return db.transaction('rw', tables(db), async (): Promise<Result<Payment, DomainError>> => {
     const before = await db.payments.get(id)
     if (!before || before.deletedAt) return err(notFound('payment'))
@@ -110,7 +123,11 @@ export async function listPayments(db: FieldsyncDB, q: { contactId?: LocalId } =
 
 /** What a payment form offers: the contact's finalized invoices with money still owed, oldest first. */
 export async function openInvoicesForContact(db: FieldsyncDB, contactId: LocalId): Promise<Invoice[]> {
-  const rows = await db.invoices.where('contactId').equals(contactId).filter((i) => !i.deletedAt && i.status === 'finalized' && i.balance > 0).toArray()
+  const rows = await db.invoices
+    .where('contactId')
+    .equals(contactId)
+    .filter((i) => !i.deletedAt && i.status === 'finalized' && i.balance > 0)
+    .toArray()
   return rows.sort((a, b) => a.issueDate.localeCompare(b.issueDate))
 }
 

@@ -19,7 +19,11 @@ export async function createProperty(db: FieldsyncDB, input: PropertyInput): Pro
   })
 }
 
-export async function updateProperty(db: FieldsyncDB, id: LocalId, patch: Partial<PropertyInput>): Promise<Result<Property, DomainError>> {
+export async function updateProperty(
+  db: FieldsyncDB,
+  id: LocalId,
+  patch: Partial<PropertyInput>,
+): Promise<Result<Property, DomainError>> {
   return db.transaction('rw', db.properties, async (): Promise<Result<Property, DomainError>> => {
     const before = await db.properties.get(id)
     if (!before || before.deletedAt) return err(notFound('property'))
@@ -45,5 +49,9 @@ export async function deleteProperty(db: FieldsyncDB, id: LocalId): Promise<Resu
 }
 
 export function listPropertiesForContact(db: FieldsyncDB, contactId: LocalId): Promise<Property[]> {
-  return db.properties.where('contactId').equals(contactId).filter((p) => !p.deletedAt).toArray()
+  return db.properties
+    .where('contactId')
+    .equals(contactId)
+    .filter((p) => !p.deletedAt)
+    .toArray()
 }

@@ -20,7 +20,11 @@ export async function createQuote(db: FieldsyncDB, input: QuoteInput): Promise<R
   })
 }
 
-async function edit(db: FieldsyncDB, id: LocalId, change: (q: Quote) => Promise<Result<Quote, DomainError>> | Result<Quote, DomainError>): Promise<Result<Quote, DomainError>> {
+async function edit(
+  db: FieldsyncDB,
+  id: LocalId,
+  change: (q: Quote) => Promise<Result<Quote, DomainError>> | Result<Quote, DomainError>,
+): Promise<Result<Quote, DomainError>> {
   return db.transaction('rw', db.quotes, db.items, async (): Promise<Result<Quote, DomainError>> => {
     const before = await db.quotes.get(id)
     if (!before || before.deletedAt) return err(notFound('quote'))
@@ -32,7 +36,11 @@ async function edit(db: FieldsyncDB, id: LocalId, change: (q: Quote) => Promise<
   })
 }
 
-export function updateQuote(db: FieldsyncDB, id: LocalId, patch: Partial<QuoteInput>): Promise<Result<Quote, DomainError>> {
+export function updateQuote(
+  db: FieldsyncDB,
+  id: LocalId,
+  patch: Partial<QuoteInput>,
+): Promise<Result<Quote, DomainError>> {
   return edit(db, id, (q) => {
     const r = validate(QuoteInput, { ...q, ...patch, contactId: q.contactId })
     return r.ok ? ok({ ...q, ...r.value }) : r
@@ -46,11 +54,19 @@ export function addQuoteLine(db: FieldsyncDB, id: LocalId, input: LineInput): Pr
   })
 }
 
-export function addQuoteLineFromItem(db: FieldsyncDB, id: LocalId, itemId: LocalId, qty = 1000): Promise<Result<Quote, DomainError>> {
+export function addQuoteLineFromItem(
+  db: FieldsyncDB,
+  id: LocalId,
+  itemId: LocalId,
+  qty = 1000,
+): Promise<Result<Quote, DomainError>> {
   return edit(db, id, async (q) => {
     const item = await db.items.get(itemId)
     if (!item || item.deletedAt) return err(notFound('item'))
-    const line = priceLine({ itemId, name: item.name, description: item.description, qty, unitPrice: item.unitPrice, taxable: item.taxable }, `L${q.lines.length + 1}-${q.version}`)
+    const line = priceLine(
+      { itemId, name: item.name, description: item.description, qty, unitPrice: item.unitPrice, taxable: item.taxable },
+      `L${q.lines.length + 1}-${q.version}`,
+    )
     return ok({ ...q, lines: [...q.lines, line] })
   })
 }
@@ -66,5 +82,9 @@ export async function deleteQuote(db: FieldsyncDB, id: LocalId): Promise<Result<
 }
 
 export function listQuotesForContact(db: FieldsyncDB, contactId: LocalId): Promise<Quote[]> {
-  return db.quotes.where('contactId').equals(contactId).filter((q) => !q.deletedAt).toArray()
+  return db.quotes
+    .where('contactId')
+    .equals(contactId)
+    .filter((q) => !q.deletedAt)
+    .toArray()
 }

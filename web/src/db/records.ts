@@ -36,7 +36,11 @@ export function bumped<T extends Base>(db: FieldsyncDB, before: T, after: T): T 
 function stableJson(v: unknown): string {
   return JSON.stringify(v, (_k, x: unknown) =>
     x && typeof x === 'object' && !Array.isArray(x)
-      ? Object.fromEntries(Object.entries(x).filter(([, y]) => y !== undefined).sort(([p], [q]) => (p < q ? -1 : 1)))
+      ? Object.fromEntries(
+          Object.entries(x)
+            .filter(([, y]) => y !== undefined)
+            .sort(([p], [q]) => (p < q ? -1 : 1)),
+        )
       : x,
   )
 }

@@ -21,16 +21,23 @@ export async function getSettings(db: FieldsyncDB): Promise<Settings> {
   return r.success ? r.data : defaultSettings
 }
 
-export async function updateSettings(db: FieldsyncDB, patch: Partial<SettingsInput>): Promise<Result<Settings, DomainError>> {
-  return db.transaction('rw', [db.settings, db.jobs, db.mappings, db.outbox], async (): Promise<Result<Settings, DomainError>> => {
-    const before = await getSettings(db)
-    const r = Settings.safeParse({ ...before, ...patch })
-    if (!r.success) return err(fromZodIssues(r.error.issues))
-    const row: SettingsRow = { ...r.data, id: 'app' }
-    await db.settings.put(row)
-    if (!before.subCustomerJobs && r.data.subCustomerJobs) await queueAllJobs(db)
-    return ok(r.data)
-  })
+export async function updateSettings(
+  db: FieldsyncDB,
+  patch: Partial<SettingsInput>,
+): Promise<Result<Settings, DomainError>> {
+  return db.transaction(
+    'rw',
+    [db.settings, db.jobs, db.mappings, db.outbox],
+    async (): Promise<Result<Settings, DomainError>> => {
+      const before = await getSettings(db)
+      const r = Settings.safeParse({ ...before, ...patch })
+      if (!r.success) return err(fromZodIssues(r.error.issues))
+      const row: SettingsRow = { ...r.data, id: 'app' }
+      await db.settings.put(row)
+      if (!before.subCustomerJobs && r.data.subCustomerJobs) await queueAllJobs(db)
+      return ok(r.data)
+    },
+  )
 }
 
 async function queueAllJobs(db: FieldsyncDB): Promise<void> {

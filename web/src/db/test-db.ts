@@ -10,11 +10,20 @@ export type TestClock = { now: () => Date; advance: (ms: number) => void }
 
 export function testClock(start = '2025-03-14T09:00:00.000Z'): TestClock {
   let t = Date.parse(start)
-  return { now: () => new Date(t), advance: (ms) => { t += ms } }
+  return {
+    now: () => new Date(t),
+    advance: (ms) => {
+      t += ms
+    },
+  }
 }
 
 export function testDb(clock: TestClock = testClock()): FieldsyncDB {
-  return new FieldsyncDB(`test-${process.pid}-${++n}-${Math.random().toString(36).slice(2)}`, { now: clock.now, indexedDB, IDBKeyRange })
+  return new FieldsyncDB(`test-${process.pid}-${++n}-${Math.random().toString(36).slice(2)}`, {
+    now: clock.now,
+    indexedDB,
+    IDBKeyRange,
+  })
 }
 
 /** The value of an ok result; fails the test with the error otherwise. */

@@ -64,7 +64,11 @@ export type Outcome<T> = Result<T, unknown>
  * Runs `query` now (on the next task) and again, coalesced, whenever one of `tables` changes (any table when
  * `tables` is undefined); hands each outcome to `deliver`. Returns the function that stops it.
  */
-export function watchQuery<T>(query: () => T | Promise<T>, tables: readonly string[] | undefined, deliver: (o: Outcome<T>) => void): () => void {
+export function watchQuery<T>(
+  query: () => T | Promise<T>,
+  tables: readonly string[] | undefined,
+  deliver: (o: Outcome<T>) => void,
+): () => void {
   let stopped = false
   const rerun = createRerun(async () => {
     let outcome: Outcome<T>
@@ -90,7 +94,11 @@ export function watchQuery<T>(query: () => T | Promise<T>, tables: readonly stri
  * `tables`: the tables the query reads; a change elsewhere does not re-run it. Without it, any change does
  * (still coalesced).
  */
-export function createLive<T>(query: () => T | Promise<T>, deps: Accessor<unknown> = () => undefined, tables?: readonly string[]): Live<T> {
+export function createLive<T>(
+  query: () => T | Promise<T>,
+  deps: Accessor<unknown> = () => undefined,
+  tables?: readonly string[],
+): Live<T> {
   const [value, setValue] = createSignal<T | undefined>(undefined)
   const [error, setError] = createSignal<unknown>(undefined)
   const [loading, setLoading] = createSignal(true)

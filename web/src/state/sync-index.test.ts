@@ -15,8 +15,15 @@ const at = '2026-03-01T00:00:00.000Z'
 const good = LocalId.parse('00000000-0000-4000-8000-000000000001')
 const bad = '00000000-0000-4000-8000-000000000002'
 const mapping: Mapping = {
-  kind: 'contact', localId: good, qboId: QboId.parse('58'), realmId: '9130', syncToken: SyncToken.parse('0'),
-  snapshot: {}, syncedVersion: 1, status: 'synced', updatedAt: at,
+  kind: 'contact',
+  localId: good,
+  qboId: QboId.parse('58'),
+  realmId: '9130',
+  syncToken: SyncToken.parse('0'),
+  snapshot: {},
+  syncedVersion: 1,
+  status: 'synced',
+  updatedAt: at,
 }
 
 describe('loadSyncIndex', () => {
@@ -26,7 +33,13 @@ describe('loadSyncIndex', () => {
     await db.mappings.bulkPut([mapping, { ...mapping, localId: bad, qboId: 'not-an-id' } as unknown as Mapping])
     const index = await loadSyncIndex(db, 'contact')
     expect([...index.mappings.keys()]).toEqual([good])
-    expect(index.mappings.get(good)).toEqual({ kind: 'contact', localId: good, qboId: '58', syncedVersion: 1, status: 'synced' })
+    expect(index.mappings.get(good)).toEqual({
+      kind: 'contact',
+      localId: good,
+      qboId: '58',
+      syncedVersion: 1,
+      status: 'synced',
+    })
     expect(warn).toHaveBeenCalledTimes(1)
   })
 })

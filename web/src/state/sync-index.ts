@@ -9,8 +9,22 @@ import type { SyncKind } from '../../../shared/domain/index.ts'
 import type { FieldsyncDB } from '../db/schema.ts'
 import { buildSyncIndex, type SyncIndex } from './record-sync-state.ts'
 
-const MappingRead = Mapping.pick({ kind: true, localId: true, qboId: true, syncedVersion: true, status: true, lastError: true })
-const OutboxRead = OutboxRow.pick({ kind: true, localId: true, version: true, op: true, lastError: true, nextAttemptAt: true })
+const MappingRead = Mapping.pick({
+  kind: true,
+  localId: true,
+  qboId: true,
+  syncedVersion: true,
+  status: true,
+  lastError: true,
+})
+const OutboxRead = OutboxRow.pick({
+  kind: true,
+  localId: true,
+  version: true,
+  op: true,
+  lastError: true,
+  nextAttemptAt: true,
+})
 
 function readable<S extends z.ZodType>(schema: S, table: string, rows: readonly unknown[]): z.infer<S>[] {
   const out: z.infer<S>[] = []

@@ -10,7 +10,7 @@ beforeEach(async () => {
 afterEach(() => w.close())
 
 describe('authorize page', () => {
-  it('shows the app, the scopes and a picker of the user\'s companies', async () => {
+  it("shows the app, the scopes and a picker of the user's companies", async () => {
     const res = await fetch(authorizeUrl(w))
     expect(res.status).toBe(200)
     const html = await res.text()
@@ -65,7 +65,16 @@ describe('authorize page', () => {
     const post = await fetch(`${w.url}/connect/oauth2`, {
       method: 'POST',
       redirect: 'manual',
-      body: new URLSearchParams({ client_id: app.clientId, redirect_uri: redirectUri, scope: 'openid', state: 's', response_type: 'code', realmId: realmA, decision: 'connect', ...params }),
+      body: new URLSearchParams({
+        client_id: app.clientId,
+        redirect_uri: redirectUri,
+        scope: 'openid',
+        state: 's',
+        response_type: 'code',
+        realmId: realmA,
+        decision: 'connect',
+        ...params,
+      }),
     })
     expect(post.status).toBe(400)
     expect(post.headers.get('location')).toBeNull()
@@ -84,12 +93,20 @@ describe('authorize page', () => {
   it.each([
     ['no scope parameter', (u: URL) => u.searchParams.delete('scope')],
     ['an empty scope', (u: URL) => u.searchParams.set('scope', '  ')],
-    ['one unknown scope among known ones', (u: URL) => u.searchParams.set('scope', 'openid com.intuit.quickbooks.accounting.readonly')],
+    [
+      'one unknown scope among known ones',
+      (u: URL) => u.searchParams.set('scope', 'openid com.intuit.quickbooks.accounting.readonly'),
+    ],
   ])('answers %s with error=invalid_scope and the state, issuing no code (§1.4)', async (_name, change) => {
     const url = new URL(authorizeUrl(w))
     change(url)
     const res = await fetch(url, { redirect: 'manual' })
     const back = new URL(res.headers.get('location')!)
-    expect([res.status, back.searchParams.get('error'), back.searchParams.get('state'), back.searchParams.has('code')]).toEqual([302, 'invalid_scope', 'st-123', false])
+    expect([
+      res.status,
+      back.searchParams.get('error'),
+      back.searchParams.get('state'),
+      back.searchParams.has('code'),
+    ]).toEqual([302, 'invalid_scope', 'st-123', false])
   })
 })

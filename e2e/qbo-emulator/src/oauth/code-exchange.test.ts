@@ -37,7 +37,13 @@ describe('token endpoint: authorization_code', () => {
     const loc = await consent(w, 'connect')
     const res = await tokenRequest(
       w,
-      { grant_type: 'authorization_code', code: loc.searchParams.get('code')!, redirect_uri: redirectUri, client_id: app.clientId, client_secret: app.clientSecret },
+      {
+        grant_type: 'authorization_code',
+        code: loc.searchParams.get('code')!,
+        redirect_uri: redirectUri,
+        client_id: app.clientId,
+        client_secret: app.clientSecret,
+      },
       null,
     )
     expect(res.status).toBe(200)
@@ -50,7 +56,11 @@ describe('token endpoint: authorization_code', () => {
     ['a malformed Basic header', 'Basic !!!'],
   ])('answers 401 invalid_client for %s', async (_name, auth) => {
     const loc = await consent(w, 'connect')
-    const res = await tokenRequest(w, { grant_type: 'authorization_code', code: loc.searchParams.get('code')!, redirect_uri: redirectUri }, auth)
+    const res = await tokenRequest(
+      w,
+      { grant_type: 'authorization_code', code: loc.searchParams.get('code')!, redirect_uri: redirectUri },
+      auth,
+    )
     expect(res.status).toBe(401)
     expect(await res.json()).toEqual({ error: 'invalid_client' })
   })
@@ -68,7 +78,11 @@ describe('token endpoint: authorization_code', () => {
 
   it('refuses a redirect_uri different from the authorize request with invalid_grant', async () => {
     const loc = await consent(w, 'connect')
-    const res = await tokenRequest(w, { grant_type: 'authorization_code', code: loc.searchParams.get('code')!, redirect_uri: app.redirectUris[1] })
+    const res = await tokenRequest(w, {
+      grant_type: 'authorization_code',
+      code: loc.searchParams.get('code')!,
+      redirect_uri: app.redirectUris[1],
+    })
     expect(res.status).toBe(400)
     expect((await res.json()).error).toBe('invalid_grant')
   })
@@ -79,10 +93,17 @@ describe('token endpoint: authorization_code', () => {
     expect(await res.json()).toEqual({ error: 'unsupported_grant_type' })
   })
 
-  it('includes a verifiable RS256 id_token with Intuit\'s claims when openid was granted', async () => {
+  it("includes a verifiable RS256 id_token with Intuit's claims when openid was granted", async () => {
     const t = await connect(w, realmB)
-    const discovery = (await (await fetch(`${w.url}/.well-known/openid_configuration`)).json()) as Record<string, string>
-    const { payload } = await jwtVerify(t.id_token!, createRemoteJWKSet(new URL(discovery.jwks_uri!)), { issuer: discovery.issuer!, audience: app.clientId, currentDate: new Date(w.clock.now()) })
+    const discovery = (await (await fetch(`${w.url}/.well-known/openid_configuration`)).json()) as Record<
+      string,
+      string
+    >
+    const { payload } = await jwtVerify(t.id_token!, createRemoteJWKSet(new URL(discovery.jwks_uri!)), {
+      issuer: discovery.issuer!,
+      audience: app.clientId,
+      currentDate: new Date(w.clock.now()),
+    })
     expect(payload.realmid).toBe(realmB)
     expect(typeof payload.sub).toBe('string')
   })

@@ -9,7 +9,7 @@ beforeEach(async () => {
 afterEach(() => w.close())
 
 describe('OpenID', () => {
-  it('publishes a discovery document whose endpoints are the emulator\'s own', async () => {
+  it("publishes a discovery document whose endpoints are the emulator's own", async () => {
     const doc = (await (await fetch(`${w.url}/.well-known/openid_configuration`)).json()) as Record<string, unknown>
     expect(doc.token_endpoint).toBe(`${w.url}/oauth2/v1/tokens/bearer`)
     expect(doc.authorization_endpoint).toBe(`${w.url}/connect/oauth2`)
@@ -20,7 +20,9 @@ describe('OpenID', () => {
 
   it('answers userinfo for a token with openid, with only the granted claims', async () => {
     const t = await connect(w)
-    const res = await fetch(`${w.url}/v1/openid_connect/userinfo`, { headers: { Authorization: `Bearer ${t.access_token}` } })
+    const res = await fetch(`${w.url}/v1/openid_connect/userinfo`, {
+      headers: { Authorization: `Bearer ${t.access_token}` },
+    })
     const body = await res.json()
     expect(body.email).toMatch(/@/)
     expect(body.givenName).toBeUndefined() // profile was not granted

@@ -57,7 +57,11 @@ describe('refresh tokens', () => {
     w.clock.advance(day)
     const res = await fetch(`${w.url}/oauth2/v1/tokens/bearer`, {
       method: 'POST',
-      headers: { Authorization: basic(), 'Content-Type': 'application/x-www-form-urlencoded', 'x-include-refresh-token-hard-expires-in': 'true' },
+      headers: {
+        Authorization: basic(),
+        'Content-Type': 'application/x-www-form-urlencoded',
+        'x-include-refresh-token-hard-expires-in': 'true',
+      },
       body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: t.refresh_token }),
     })
     expect((await res.json()).x_refresh_token_hard_expires_in).toBe(5 * 365 * 86_400 - 86_400)
@@ -66,7 +70,11 @@ describe('refresh tokens', () => {
   it('cannot be used by another app', async () => {
     w.emu.apps.register({ clientId: 'other', clientSecret: 'other-secret', redirectUris: ['https://other.example/cb'] })
     const t = await connect(w)
-    const res = await tokenRequest(w, { grant_type: 'refresh_token', refresh_token: t.refresh_token }, basic('other', 'other-secret'))
+    const res = await tokenRequest(
+      w,
+      { grant_type: 'refresh_token', refresh_token: t.refresh_token },
+      basic('other', 'other-secret'),
+    )
     expect((await res.json()).error).toBe('invalid_grant')
   })
 })
@@ -98,7 +106,11 @@ describe('revoke', () => {
 
   it('needs client authentication and a known token', async () => {
     const t = await connect(w)
-    const noAuth = await fetch(`${w.url}/v2/oauth2/tokens/revoke`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ token: t.refresh_token }) })
+    const noAuth = await fetch(`${w.url}/v2/oauth2/tokens/revoke`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ token: t.refresh_token }),
+    })
     expect(noAuth.status).toBe(401)
     const unknown = await fetch(`${w.url}/v2/oauth2/tokens/revoke`, {
       method: 'POST',
