@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseQboId, parseRealmId, parseSyncToken } from './ids.ts'
+import { newLocalId, parseLocalId, parseQboId, parseRealmId, parseSyncToken } from './ids.ts'
 
 describe('id parsers', () => {
   it('accept digit strings', () => {
@@ -21,5 +21,17 @@ describe('id parsers', () => {
   it('name the kind of id that failed', () => {
     const result = parseRealmId('abc')
     expect(!result.ok && result.error.message).toBe('RealmId: a realm id is a string of digits')
+  })
+
+  it('cap a realm id at 32 digits, since it also names a Durable Object', () => {
+    expect(parseRealmId('9'.repeat(32)).ok).toBe(true)
+    expect(parseRealmId('9'.repeat(33))).toMatchObject({ ok: false, error: { idKind: 'RealmId' } })
+    expect(parseRealmId('../../9130')).toMatchObject({ ok: false, error: { idKind: 'RealmId' } })
+  })
+
+  it('take local ids as UUIDs only', () => {
+    const id = newLocalId()
+    expect(parseLocalId(id)).toStrictEqual({ ok: true, value: id })
+    expect(parseLocalId('58')).toMatchObject({ ok: false, error: { kind: 'invalid_id', idKind: 'LocalId' } })
   })
 })

@@ -8,8 +8,8 @@
  * lineAmount(1500, 8000)         // 1.5 × $80.00 = 12000
  * formatMoney(123450, { locale: 'en-US', currency: 'USD' }) // "$1,234.50"
  */
-import type { Result, ValidationError } from './domain/result.ts'
-import { validationError } from './domain/result.ts'
+import { type ValidationError, validationError } from './domain/errors.ts'
+import { err, ok, type Result } from './result.ts'
 
 /** a / b rounded half away from zero; b > 0. */
 function divRound(a: bigint, b: bigint): bigint {
@@ -47,6 +47,26 @@ export function sumCents(amounts: Iterable<number>): number {
   return toSafe(total)
 }
 
+/**
+ * QuickBooks' JSON carries decimal dollars; only a body about to be sent or just read holds them.
+ * 12345 → 123.45, exact: every safe integer / 100 prints back with at most two decimals.
+ */
+export function toDollars(cents: number): number {
+  if (!Number.isSafeInteger(cents)) throw new RangeError(`not an amount in cents: ${cents}`)
+  return cents / 100
+}
+
+/**
+ * Decimal dollars → cents, rounded half away from zero like every other amount here. The product
+ * is first cut to four decimals, so binary noise (1.005 × 100 = 100.4999…) counts as the decimal
+ * the number was written as.
+ */
+export function toCents(dollars: number): number {
+  if (!Number.isFinite(dollars)) throw new RangeError(`not an amount: ${dollars}`)
+  const scaled = Math.round(Number((Math.abs(dollars) * 100).toFixed(4)))
+  return toSafe(BigInt(dollars < 0 && scaled !== 0 ? -scaled : scaled))
+}
+
 export type Totals = { subtotal: number; tax: number; total: number }
 
 /** Subtotal, tax (once, on the taxable lines' sum) and total of a document's lines. */
@@ -63,7 +83,12 @@ function formatter(locale: string | undefined, currency: string): Intl.NumberFor
   const key = `${locale ?? ''}|${currency}`
   let f = formatters.get(key)
   if (!f) {
-    f = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2 })
+    f = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    })
     formatters.set(key, f)
   }
   return f
@@ -109,14 +134,14 @@ export function parseMoney(input: string, locale?: string): Result<number, Valid
   for (const g of groupChars) s = s.split(g).join('')
   if (decimal !== '.') s = s.replace(decimal, '.')
   const m = /^(\d+)(?:\.(\d*))?$|^\.(\d+)$/.exec(s)
-  if (!m) return { ok: false, error: validationError({ amount: amountHint }) }
+  if (!m) return err(validationError({ amount: amountHint }))
   const whole = m[1] ?? '0'
   const frac = m[2] ?? m[3] ?? ''
-  if (frac.length > 2) return { ok: false, error: validationError({ amount: 'Use at most two decimals (cents)' }) }
+  if (frac.length > 2) return err(validationError({ amount: 'Use at most two decimals (cents)' }))
   const cents = BigInt(whole) * 100n + BigInt((frac + '00').slice(0, 2))
-  if (cents > 10n ** 13n) return { ok: false, error: validationError({ amount: 'Enter an amount under 100 billion' }) }
+  if (cents > 10n ** 13n) return err(validationError({ amount: 'Enter an amount under 100 billion' }))
   const value = Number(cents)
-  return { ok: true, value: negative && value !== 0 ? -value : value }
+  return ok(negative && value !== 0 ? -value : value)
 }
 
 /** Parses a typed quantity ("1.5", "2,25" in de-DE) into thousandths. */
@@ -126,11 +151,11 @@ export function parseQty(input: string, locale?: string): Result<number, Validat
   if (group === ',' || group === '.') s = s.split(group).join('')
   if (decimal !== '.') s = s.replace(decimal, '.')
   const m = /^(-?)(\d*)(?:\.(\d*))?$/.exec(s)
-  if (!m || (m[2] === '' && (m[3] ?? '') === '')) return { ok: false, error: validationError({ qty: 'Enter a quantity like 1.5' }) }
+  if (!m || (m[2] === '' && (m[3] ?? '') === '')) return err(validationError({ qty: 'Enter a quantity like 1.5' }))
   const frac = m[3] ?? ''
-  if (frac.length > 3) return { ok: false, error: validationError({ qty: 'Use at most three decimals' }) }
+  if (frac.length > 3) return err(validationError({ qty: 'Use at most three decimals' }))
   const value = Number(BigInt(m[2] || '0') * 1000n + BigInt((frac + '000').slice(0, 3)))
-  return { ok: true, value: m[1] ? -value : value }
+  return ok(m[1] ? -value : value)
 }
 
 /** Thousandths back to what a user reads: 1500 → "1.5". */

@@ -22,15 +22,16 @@ app.get('/health', (c) => c.json({ ok: true, service: 'fieldsync-edge' }))
 app.use('*', async (c, next) => {
   const config = readConfig(c.env)
   if (!config.ok) {
-    console.error('edge not configured:', config.message)
+    console.error('edge not configured:', config.error.message)
     // The connect routes run in the browser's window or popup, where a JSON body means nothing.
     if (c.req.path.startsWith('/auth/intuit/')) {
-      const presentation = c.req.path === '/auth/intuit/connect' ? (c.req.query('popup') === '1' ? 'popup' : 'redirect') : 'unknown'
-      return connectConfigMissing(c, readAppOrigin(c.env), presentation, config.message)
+      const presentation =
+        c.req.path === '/auth/intuit/connect' ? (c.req.query('popup') === '1' ? 'popup' : 'redirect') : 'unknown'
+      return connectConfigMissing(c, readAppOrigin(c.env), presentation, config.error.message)
     }
-    return apiError(c, 'config_missing', config.message)
+    return apiError(c, 'config_missing', config.error.message)
   }
-  c.set('config', config.config)
+  c.set('config', config.value)
   await next()
 })
 

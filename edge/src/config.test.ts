@@ -10,7 +10,8 @@ describe('configuration', () => {
     expect(res.status).toBe(500)
     const body = (await res.json()) as { error: { code: string; message: string } }
     expect(body.error.code).toBe('config_missing')
-    for (const name of ['INTUIT_TOKEN_URL', 'INTUIT_CLIENT_SECRET', 'SESSION_SECRET', 'TOKEN_ENCRYPTION_KEY']) expect(body.error.message).toContain(name)
+    for (const name of ['INTUIT_TOKEN_URL', 'INTUIT_CLIENT_SECRET', 'SESSION_SECRET', 'TOKEN_ENCRYPTION_KEY'])
+      expect(body.error.message).toContain(name)
     expect(body.error.message).not.toContain('INTUIT_CLIENT_ID')
   })
 
@@ -49,17 +50,17 @@ describe('configuration', () => {
     const r = readConfig({ ...env, PACER_TIME_SCALE: '60', QBO_MINOR_VERSION: undefined })
     expect(r.ok).toBe(true)
     if (!r.ok) return
-    expect(r.config.minorVersion).toBe('75')
-    expect(r.config.pacer).toMatchObject({ perWindow: 500, batchPerWindow: 40, maxInFlight: 10, windowMs: 1000 })
-    expect(r.config.redirectUri).toBe(`${env.APP_ORIGIN}/auth/intuit/callback`)
+    expect(r.value.minorVersion).toBe('75')
+    expect(r.value.pacer).toMatchObject({ perWindow: 500, batchPerWindow: 40, maxInFlight: 10, windowMs: 1000 })
+    expect(r.value.redirectUri).toBe(`${env.APP_ORIGIN}/auth/intuit/callback`)
   })
 
   it('treats an empty string as unset and rejects a short secret', () => {
     const r = readConfig({ ...env, INTUIT_API_BASE: '', SESSION_SECRET: 'short' })
     expect(r.ok).toBe(false)
     if (r.ok) return
-    expect(r.missing.sort()).toEqual(['INTUIT_API_BASE', 'SESSION_SECRET'])
-    expect(r.message).toContain('INTUIT_API_BASE: not set')
-    expect(r.message).toContain('SESSION_SECRET: must be at least 16 characters')
+    expect(r.error.missing.sort()).toEqual(['INTUIT_API_BASE', 'SESSION_SECRET'])
+    expect(r.error.message).toContain('INTUIT_API_BASE: not set')
+    expect(r.error.message).toContain('SESSION_SECRET: must be at least 16 characters')
   })
 })

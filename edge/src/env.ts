@@ -8,6 +8,7 @@
  * `edge/.dev.vars.example` documents each; `scripts/edge-vars.ts` fills them for the emulator.
  */
 import { z } from 'zod'
+import { err, ok, type Result } from '../../shared/result.ts'
 import type { RealmGate } from './realm-gate.ts'
 import { intuitLimits, type PacerLimits } from './pacer/policy.ts'
 
@@ -63,7 +64,9 @@ export interface Config {
   sessionTtlSeconds: number
 }
 
-export type ConfigResult = { ok: true; config: Config } | { ok: false; missing: string[]; message: string }
+/** Variables unset or malformed: `missing` names them, `message` says what to do. */
+export type NotConfigured = { kind: 'not_configured'; missing: string[]; message: string }
+export type ConfigResult = Result<Config, NotConfigured>
 
 const cache = new WeakMap<object, ConfigResult>()
 
@@ -81,37 +84,37 @@ function parse(env: Record<string, unknown>): ConfigResult {
   const parsed = ConfigVars.safeParse(raw)
   if (!parsed.success) {
     const names = [...new Set(parsed.error.issues.map((i) => String(i.path[0])))]
-    const detail = parsed.error.issues.map((i) => `${String(i.path[0])}: ${raw[String(i.path[0])] === undefined ? 'not set' : i.message}`).join('; ')
-    return { ok: false, missing: names, message: `The edge is not configured: ${detail}. See edge/.dev.vars.example.` }
+    const detail = parsed.error.issues
+      .map((i) => `${String(i.path[0])}: ${raw[String(i.path[0])] === undefined ? 'not set' : i.message}`)
+      .join('; ')
+    const message = `The edge is not configured: ${detail}. See edge/.dev.vars.example.`
+    return err({ kind: 'not_configured', missing: names, message })
   }
   const v = parsed.data
   const appOrigin = new URL(v.APP_ORIGIN).origin
   const base = intuitLimits(v.PACER_TIME_SCALE, v.PACER_MAX_WAIT_MS)
-  return {
-    ok: true,
-    config: {
-      authorizeUrl: v.INTUIT_AUTHORIZE_URL,
-      tokenUrl: v.INTUIT_TOKEN_URL,
-      revokeUrl: v.INTUIT_REVOKE_URL,
-      apiBase: v.INTUIT_API_BASE.replace(/\/+$/, ''),
-      clientId: v.INTUIT_CLIENT_ID,
-      clientSecret: v.INTUIT_CLIENT_SECRET,
-      webhookVerifier: v.INTUIT_WEBHOOK_VERIFIER,
-      redirectUri: v.INTUIT_REDIRECT_URI ?? `${appOrigin}/auth/intuit/callback`,
-      appOrigin,
-      sessionSecret: v.SESSION_SECRET,
-      tokenEncryptionKey: v.TOKEN_ENCRYPTION_KEY,
-      minorVersion: v.QBO_MINOR_VERSION,
-      pacer: {
-        ...base,
-        perWindow: Math.floor(v.PACER_REQUESTS_PER_MINUTE),
-        batchPerWindow: Math.floor(v.PACER_BATCH_PER_MINUTE),
-        maxInFlight: Math.floor(v.PACER_MAX_IN_FLIGHT),
-      },
-      refreshMarginMs: v.TOKEN_REFRESH_MARGIN_SECONDS * 1000,
-      sessionTtlSeconds: Math.floor(v.SESSION_TTL_SECONDS),
+  return ok({
+    authorizeUrl: v.INTUIT_AUTHORIZE_URL,
+    tokenUrl: v.INTUIT_TOKEN_URL,
+    revokeUrl: v.INTUIT_REVOKE_URL,
+    apiBase: v.INTUIT_API_BASE.replace(/\/+$/, ''),
+    clientId: v.INTUIT_CLIENT_ID,
+    clientSecret: v.INTUIT_CLIENT_SECRET,
+    webhookVerifier: v.INTUIT_WEBHOOK_VERIFIER,
+    redirectUri: v.INTUIT_REDIRECT_URI ?? `${appOrigin}/auth/intuit/callback`,
+    appOrigin,
+    sessionSecret: v.SESSION_SECRET,
+    tokenEncryptionKey: v.TOKEN_ENCRYPTION_KEY,
+    minorVersion: v.QBO_MINOR_VERSION,
+    pacer: {
+      ...base,
+      perWindow: Math.floor(v.PACER_REQUESTS_PER_MINUTE),
+      batchPerWindow: Math.floor(v.PACER_BATCH_PER_MINUTE),
+      maxInFlight: Math.floor(v.PACER_MAX_IN_FLIGHT),
     },
-  }
+    refreshMarginMs: v.TOKEN_REFRESH_MARGIN_SECONDS * 1000,
+    sessionTtlSeconds: Math.floor(v.SESSION_TTL_SECONDS),
+  })
 }
 
 /** APP_ORIGIN alone, for answering in the app's terms when the rest of the configuration is incomplete. */

@@ -9,24 +9,50 @@ import type { TokenPair } from './intuit/oauth-client.ts'
 
 const hour = 3600_000
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-const preferences = (realmId: string): UpstreamCall => ({ realmId, method: 'GET', path: 'preferences', search: '', body: null, contentType: null, kind: 'call' })
+const preferences = (realmId: string): UpstreamCall => ({
+  realmId,
+  method: 'GET',
+  path: 'preferences',
+  search: '',
+  body: null,
+  contentType: null,
+  kind: 'call',
+})
 
 /**
  * Writes a grant straight into the gate's table, as an earlier run of the Worker left it: the
  * instance has not opened it yet. `key` is the TOKEN_ENCRYPTION_KEY it was sealed under.
  */
-async function leftInStorage(realmId: string, tokens: TokenPair, key = String(env.TOKEN_ENCRYPTION_KEY)): Promise<string> {
+async function leftInStorage(
+  realmId: string,
+  tokens: TokenPair,
+  key = String(env.TOKEN_ENCRYPTION_KEY),
+): Promise<string> {
   const grantId = `grant-${crypto.randomUUID()}`
   const sealed = await seal(await tokenKey(key), realmId, JSON.stringify(tokens))
   await runInDurableObject(env.REALM_GATE.getByName(realmId), (_gate, state) => {
-    store.writeGrant(state.storage.sql, realmId, grantId, { sealed, accessExpiresAt: tokens.accessExpiresAt, refreshExpiresAt: tokens.refreshExpiresAt }, Date.now())
+    store.writeGrant(
+      state.storage.sql,
+      realmId,
+      grantId,
+      { sealed, accessExpiresAt: tokens.accessExpiresAt, refreshExpiresAt: tokens.refreshExpiresAt },
+      Date.now(),
+    )
   })
   return grantId
 }
 
 async function emulatorTokens(realmId: string): Promise<TokenPair> {
-  const t = await admin<{ access_token: string; refresh_token: string }>('/tokens/connect', { method: 'POST', body: JSON.stringify({ realmId }) })
-  return { accessToken: t.access_token, refreshToken: t.refresh_token, accessExpiresAt: Date.now() + hour, refreshExpiresAt: Date.now() + 100 * 24 * hour }
+  const t = await admin<{ access_token: string; refresh_token: string }>('/tokens/connect', {
+    method: 'POST',
+    body: JSON.stringify({ realmId }),
+  })
+  return {
+    accessToken: t.access_token,
+    refreshToken: t.refresh_token,
+    accessExpiresAt: Date.now() + hour,
+    refreshExpiresAt: Date.now() + 100 * 24 * hour,
+  }
 }
 
 const sessionOf = async (realmId: string, grant: string) =>
@@ -38,7 +64,12 @@ describe('RealmGate loading its stored grant', () => {
   it('keeps a grant stored while the older stored pair was still being opened', async () => {
     const realmId = await freshCompany()
     // A pair Intuit no longer honours: used after the reconnect, it would cost the new grant its connection.
-    const stale = { accessToken: 'stale-access-token-of-the-grant-before', refreshToken: 'stale-refresh-token', accessExpiresAt: Date.now() + hour, refreshExpiresAt: Date.now() + 24 * hour }
+    const stale = {
+      accessToken: 'stale-access-token-of-the-grant-before',
+      refreshToken: 'stale-refresh-token',
+      accessExpiresAt: Date.now() + hour,
+      refreshExpiresAt: Date.now() + 24 * hour,
+    }
     const oldGrant = await leftInStorage(realmId, stale)
     const gate = env.REALM_GATE.getByName(realmId)
 
@@ -61,7 +92,7 @@ describe('RealmGate loading its stored grant', () => {
     await inFlight
 
     const after = await gate.forward(newGrant, preferences(realmId))
-    expect(after).toMatchObject({ ok: true, status: 200 })
+    expect(after).toMatchObject({ ok: true, value: { status: 200 } })
     expect(await gate.status(newGrant)).toMatchObject({ connected: true, needsReconnect: false })
   })
 
@@ -91,10 +122,12 @@ describe('RealmGate loading its stored grant', () => {
 
     const stored = await runInDurableObject(gate, async (_gate, state) => {
       const row = store.readConnection(state.storage.sql)!
-      return JSON.parse((await open(await tokenKey(String(env.TOKEN_ENCRYPTION_KEY)), realmId, row.sealed_tokens!))!) as TokenPair
+      return JSON.parse(
+        (await open(await tokenKey(String(env.TOKEN_ENCRYPTION_KEY)), realmId, row.sealed_tokens!))!,
+      ) as TokenPair
     })
     expect(stored.refreshToken).toBe(fresh.refreshToken)
-    expect(await gate.forward(newGrant, preferences(realmId))).toMatchObject({ ok: true, status: 200 })
+    expect(await gate.forward(newGrant, preferences(realmId))).toMatchObject({ ok: true, value: { status: 200 } })
   })
 
   it('opens the stored pair once for concurrent first callers', async () => {
@@ -102,10 +135,12 @@ describe('RealmGate loading its stored grant', () => {
     const grant = await leftInStorage(realmId, await emulatorTokens(realmId))
     const original = crypto.subtle.decrypt.bind(crypto.subtle)
     // Slow enough that every caller arrives while the first is still opening the pair.
-    const decrypt = vi.spyOn(crypto.subtle, 'decrypt').mockImplementation(async (...args) => (await sleep(30), original(...args)))
+    const decrypt = vi
+      .spyOn(crypto.subtle, 'decrypt')
+      .mockImplementation(async (...args) => (await sleep(30), original(...args)))
     const gate = env.REALM_GATE.getByName(realmId)
     const results = await Promise.all(Array.from({ length: 5 }, () => gate.forward(grant, preferences(realmId))))
-    expect(results.map((r) => r.ok && r.status)).toEqual([200, 200, 200, 200, 200])
+    expect(results.map((r) => r.ok && r.value.status)).toEqual([200, 200, 200, 200, 200])
     expect(decrypt).toHaveBeenCalledTimes(1)
   })
 })
@@ -114,25 +149,43 @@ describe('RealmGate reporting a connection only a reconnect can revive', () => {
   it('says needsReconnect once the refresh token is past its expiry', async () => {
     const realmId = freshRealm()
     const gate = env.REALM_GATE.getByName(realmId)
-    const grant = await gate.storeGrant(realmId, { accessToken: 'a', refreshToken: 'r', accessExpiresAt: Date.now() - hour, refreshExpiresAt: Date.now() - 1000 })
+    const grant = await gate.storeGrant(realmId, {
+      accessToken: 'a',
+      refreshToken: 'r',
+      accessExpiresAt: Date.now() - hour,
+      refreshExpiresAt: Date.now() - 1000,
+    })
     expect(await gate.status(grant)).toMatchObject({ connected: true, needsReconnect: true })
     expect(await sessionOf(realmId, grant)).toMatchObject({ connected: true, needsReconnect: true })
   })
 
-  it('says needsReconnect, and refuses calls with needs_reconnect, when the stored pair no longer opens (key rotated)', async () => {
+  it('says needsReconnect and refuses calls when the stored pair no longer opens (key rotated)', async () => {
     const realmId = freshRealm()
-    const tokens = { accessToken: 'a', refreshToken: 'r', accessExpiresAt: Date.now() + hour, refreshExpiresAt: Date.now() + 24 * hour }
+    const tokens = {
+      accessToken: 'a',
+      refreshToken: 'r',
+      accessExpiresAt: Date.now() + hour,
+      refreshExpiresAt: Date.now() + 24 * hour,
+    }
     const grant = await leftInStorage(realmId, tokens, 'the-key-before-rotation-0123456789')
     const gate = env.REALM_GATE.getByName(realmId)
     expect(await gate.status(grant)).toMatchObject({ connected: true, needsReconnect: true })
     expect(await sessionOf(realmId, grant)).toMatchObject({ connected: true, needsReconnect: true })
-    expect(await gate.forward(grant, preferences(realmId))).toMatchObject({ ok: false, error: { code: 'needs_reconnect' } })
+    expect(await gate.forward(grant, preferences(realmId))).toMatchObject({
+      ok: false,
+      error: { code: 'needs_reconnect' },
+    })
   })
 
   it('still says connected for a live grant', async () => {
     const realmId = freshRealm()
     const gate = env.REALM_GATE.getByName(realmId)
-    const grant = await gate.storeGrant(realmId, { accessToken: 'a', refreshToken: 'r', accessExpiresAt: Date.now() + hour, refreshExpiresAt: Date.now() + 24 * hour })
+    const grant = await gate.storeGrant(realmId, {
+      accessToken: 'a',
+      refreshToken: 'r',
+      accessExpiresAt: Date.now() + hour,
+      refreshExpiresAt: Date.now() + 24 * hour,
+    })
     expect(await sessionOf(realmId, grant)).toMatchObject({ connected: true, needsReconnect: false })
   })
 })

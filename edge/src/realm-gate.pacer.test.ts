@@ -27,8 +27,8 @@ function busiestWindow(times: number[]): number {
 
 describe('pacer against the emulator (Intuit minute = 1 s)', () => {
   const config = readConfig(env)
-  if (!config.ok) throw new Error(config.message)
-  const { perWindow, batchPerWindow, windowMs, maxWaitMs } = config.config.pacer
+  if (!config.ok) throw new Error(config.error.message)
+  const { perWindow, batchPerWindow, windowMs, maxWaitMs } = config.value.pacer
 
   it('holds a burst of 2,000 calls to the realm limit with zero 429s', { timeout: 60_000 }, async () => {
     const { realmId, cookie } = await connected()
@@ -36,7 +36,9 @@ describe('pacer against the emulator (Intuit minute = 1 s)', () => {
     const started = Date.now()
     const responses = await Promise.all(
       Array.from({ length: 2000 }, (_, i) =>
-        SELF.fetch(`${EDGE}/api/qbo/${realmId}/customer/${(i % 5) + 1}`, { headers: { cookie } }).then(async (r) => (await r.body?.cancel(), r.status)),
+        SELF.fetch(`${EDGE}/api/qbo/${realmId}/customer/${(i % 5) + 1}`, { headers: { cookie } }).then(
+          async (r) => (await r.body?.cancel(), r.status),
+        ),
       ),
     )
     const elapsed = Date.now() - started
@@ -56,11 +58,19 @@ describe('pacer against the emulator (Intuit minute = 1 s)', () => {
     const quiet = await connected()
     const burstStarted = Date.now()
     const burst = Promise.all(
-      Array.from({ length: 1500 }, () => SELF.fetch(`${EDGE}/api/qbo/${busy.realmId}/preferences`, { headers: { cookie: busy.cookie } }).then((r) => r.body?.cancel())),
+      Array.from({ length: 1500 }, () =>
+        SELF.fetch(`${EDGE}/api/qbo/${busy.realmId}/preferences`, { headers: { cookie: busy.cookie } }).then((r) =>
+          r.body?.cancel(),
+        ),
+      ),
     ).then(() => Date.now() - burstStarted)
     const quietStarted = Date.now()
     const quietStatuses = await Promise.all(
-      Array.from({ length: 20 }, () => SELF.fetch(`${EDGE}/api/qbo/${quiet.realmId}/preferences`, { headers: { cookie: quiet.cookie } }).then(async (r) => (await r.body?.cancel(), r.status))),
+      Array.from({ length: 20 }, () =>
+        SELF.fetch(`${EDGE}/api/qbo/${quiet.realmId}/preferences`, { headers: { cookie: quiet.cookie } }).then(
+          async (r) => (await r.body?.cancel(), r.status),
+        ),
+      ),
     )
     const quietTook = Date.now() - quietStarted
     const burstTook = await burst
@@ -70,63 +80,75 @@ describe('pacer against the emulator (Intuit minute = 1 s)', () => {
     expect(quietTook).toBeLessThan(burstTook / 2)
   })
 
-  it('holds batch calls to 40 a window, and answers paced with Retry-After beyond the longest wait', { timeout: 60_000 }, async () => {
-    const { realmId, cookie } = await connected()
-    const since = await lastSeq()
-    const body = JSON.stringify({ BatchItemRequest: [{ bId: 'q1', Query: 'select * from Customer maxresults 1' }] })
-    const started = Date.now()
-    const results = await Promise.all(
-      Array.from({ length: 300 }, () =>
-        SELF.fetch(`${EDGE}/api/qbo/${realmId}/batch`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body }).then(async (r) => ({
-          status: r.status,
-          retryAfter: r.headers.get('retry-after'),
-          body: (await r.json()) as { error?: { code: string; retryAfterMs?: number } },
-          at: Date.now() - started,
-        })),
-      ),
-    )
-    const sent = results.filter((r) => r.status === 200)
-    const paced = results.filter((r) => r.status === 429)
-    expect(sent.length + paced.length).toBe(300)
-    // Those that could start within maxWaitMs were queued, the rest told when to come back, at once.
-    expect(sent.length).toBeGreaterThanOrEqual(batchPerWindow * Math.floor(maxWaitMs / windowMs))
-    expect(paced.length).toBeGreaterThan(0)
-    for (const p of paced) {
-      expect(p.body.error?.code).toBe('paced')
-      expect(p.body.error?.retryAfterMs).toBeGreaterThan(maxWaitMs)
-      expect(Number(p.retryAfter)).toBeGreaterThanOrEqual(Math.ceil(maxWaitMs / 1000))
-      expect(p.at).toBeLessThan(windowMs)
-    }
-    const log = (await requestLog(since)).filter((e) => e.realmId === realmId)
-    expect(log.filter((e) => e.status === 429)).toEqual([])
-    expect(log).toHaveLength(sent.length)
-    expect(busiestWindow(log.map((e) => Date.parse(e.time)))).toBeLessThanOrEqual(batchPerWindow)
-  })
+  it(
+    'holds batch calls to 40 a window, and answers paced with Retry-After beyond the longest wait',
+    { timeout: 60_000 },
+    async () => {
+      const { realmId, cookie } = await connected()
+      const since = await lastSeq()
+      const body = JSON.stringify({ BatchItemRequest: [{ bId: 'q1', Query: 'select * from Customer maxresults 1' }] })
+      const started = Date.now()
+      const results = await Promise.all(
+        Array.from({ length: 300 }, () =>
+          SELF.fetch(`${EDGE}/api/qbo/${realmId}/batch`, {
+            method: 'POST',
+            headers: { cookie, 'content-type': 'application/json' },
+            body,
+          }).then(async (r) => ({
+            status: r.status,
+            retryAfter: r.headers.get('retry-after'),
+            body: (await r.json()) as { error?: { code: string; retryAfterMs?: number } },
+            at: Date.now() - started,
+          })),
+        ),
+      )
+      const sent = results.filter((r) => r.status === 200)
+      const paced = results.filter((r) => r.status === 429)
+      expect(sent.length + paced.length).toBe(300)
+      // Those that could start within maxWaitMs were queued, the rest told when to come back, at once.
+      expect(sent.length).toBeGreaterThanOrEqual(batchPerWindow * Math.floor(maxWaitMs / windowMs))
+      expect(paced.length).toBeGreaterThan(0)
+      for (const p of paced) {
+        expect(p.body.error?.code).toBe('paced')
+        expect(p.body.error?.retryAfterMs).toBeGreaterThan(maxWaitMs)
+        expect(Number(p.retryAfter)).toBeGreaterThanOrEqual(Math.ceil(maxWaitMs / 1000))
+        expect(p.at).toBeLessThan(windowMs)
+      }
+      const log = (await requestLog(since)).filter((e) => e.realmId === realmId)
+      expect(log.filter((e) => e.status === 429)).toEqual([])
+      expect(log).toHaveLength(sent.length)
+      expect(busiestWindow(log.map((e) => Date.parse(e.time)))).toBeLessThanOrEqual(batchPerWindow)
+    },
+  )
 
-  it("passes Intuit's own 429 through unchanged and then holds the realm for a window", { timeout: 30_000 }, async () => {
-    const { realmId, cookie } = await connected()
-    // Intuit throttling below what the pacer knows (as when another app shares the company).
-    await admin(`/companies/${realmId}/limits`, { method: 'PUT', body: JSON.stringify({ requestsPerWindow: 3 }) })
-    const call = () => SELF.fetch(`${EDGE}/api/qbo/${realmId}/preferences`, { headers: { cookie } })
-    // The connect flow already spent one call (CompanyInfo) of the three.
-    const statuses: number[] = []
-    let throttled: Response | null = null
-    while (throttled === null && statuses.length < 5) {
-      const r = await call()
-      statuses.push(r.status)
-      if (r.status === 429) throttled = r
-      else await r.body?.cancel()
-    }
-    expect(statuses).toEqual([200, 200, 429])
-    const fault = await throttled!.text()
-    expect(fault).toMatch(/ThrottleExceeded|3001/)
-    await admin(`/companies/${realmId}/limits`, { method: 'DELETE' })
-    const before = Date.now()
-    const after = await call()
-    expect(after.status).toBe(200)
-    expect(after.headers.get('server-timing')).toMatch(/pacer;dur=\d+/)
-    expect(Date.now() - before).toBeGreaterThanOrEqual(windowMs * 0.9)
-  })
+  it(
+    "passes Intuit's own 429 through unchanged and then holds the realm for a window",
+    { timeout: 30_000 },
+    async () => {
+      const { realmId, cookie } = await connected()
+      // Intuit throttling below what the pacer knows (as when another app shares the company).
+      await admin(`/companies/${realmId}/limits`, { method: 'PUT', body: JSON.stringify({ requestsPerWindow: 3 }) })
+      const call = () => SELF.fetch(`${EDGE}/api/qbo/${realmId}/preferences`, { headers: { cookie } })
+      // The connect flow already spent one call (CompanyInfo) of the three.
+      const statuses: number[] = []
+      let throttled: Response | null = null
+      while (throttled === null && statuses.length < 5) {
+        const r = await call()
+        statuses.push(r.status)
+        if (r.status === 429) throttled = r
+        else await r.body?.cancel()
+      }
+      expect(statuses).toEqual([200, 200, 429])
+      const fault = await throttled!.text()
+      expect(fault).toMatch(/ThrottleExceeded|3001/)
+      await admin(`/companies/${realmId}/limits`, { method: 'DELETE' })
+      const before = Date.now()
+      const after = await call()
+      expect(after.status).toBe(200)
+      expect(after.headers.get('server-timing')).toMatch(/pacer;dur=\d+/)
+      expect(Date.now() - before).toBeGreaterThanOrEqual(windowMs * 0.9)
+    },
+  )
 })
 
 describe("Intuit's own throttle answer", () => {
@@ -135,15 +157,23 @@ describe("Intuit's own throttle answer", () => {
   it('passes a Retry-After header Intuit sends on a 429 through to the app, readable cross-origin', async () => {
     const { realmId, cookie } = await connected()
     const apiBase = String(env.INTUIT_API_BASE)
-    const throttle = '<IntuitResponse><Fault type="SERVICE"><Error code="3001"><Message>message=ThrottleExceeded; errorCode=003001; statusCode=429</Message></Error></Fault></IntuitResponse>'
+    const throttle =
+      '<IntuitResponse><Fault type="SERVICE"><Error code="3001"><Message>' +
+      'message=ThrottleExceeded; errorCode=003001; statusCode=429' +
+      '</Message></Error></Fault></IntuitResponse>'
     const realFetch = globalThis.fetch
     // Intuit does not document Retry-After (qbo-api.md §8); when it does send one, the app must see it.
     vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
       const req = new Request(input, init)
       if (!req.url.startsWith(`${apiBase}/v3/company/${realmId}/`)) return realFetch(req)
-      return new Response(throttle, { status: 429, headers: { 'Retry-After': '42', 'Content-Type': 'application/xml', intuit_tid: 'tid-429' } })
+      return new Response(throttle, {
+        status: 429,
+        headers: { 'Retry-After': '42', 'Content-Type': 'application/xml', intuit_tid: 'tid-429' },
+      })
     })
-    const res = await SELF.fetch(`${EDGE}/api/qbo/${realmId}/preferences`, { headers: { cookie, origin: env.APP_ORIGIN } })
+    const res = await SELF.fetch(`${EDGE}/api/qbo/${realmId}/preferences`, {
+      headers: { cookie, origin: env.APP_ORIGIN },
+    })
     expect(res.status).toBe(429)
     expect(res.headers.get('retry-after')).toBe('42')
     expect(res.headers.get('intuit_tid')).toBe('tid-429')

@@ -9,13 +9,14 @@
  */
 import { DurableObject } from 'cloudflare:workers'
 import type { WebhookChange } from '../../shared/api/session.ts'
+import { err, ok, type Result } from '../../shared/result.ts'
 import { readConfig, type Config, type Env } from './env.ts'
 import { randomBase64Url } from './crypto/base64.ts'
 import { open, seal, tokenKey } from './crypto/token-box.ts'
 import * as store from './gate/store.ts'
 import { sendUpstream, type GateError, type UpstreamCall, type UpstreamResult } from './gate/upstream.ts'
-import { checkCompanyInfo, companyInfoCall, type GrantCheck } from './gate/verify-grant.ts'
-import { refreshTokens, revokeToken, type TokenPair } from './intuit/oauth-client.ts'
+import { checkCompanyInfo, companyInfoCall, type GrantError } from './gate/verify-grant.ts'
+import { refreshTokens, revokeToken, TokenPair } from './intuit/oauth-client.ts'
 import { Pacer } from './pacer/pacer.ts'
 import type { RealmChange } from './webhooks/payload.ts'
 
@@ -30,16 +31,24 @@ export interface GateStatus {
   changes: { seq: number; entities: WebhookChange[] }
 }
 
-export type GrantOutcome = { ok: true; grantId: string; companyName: string | null } | Extract<GrantCheck, { ok: false }>
+export type GrantOutcome = Result<{ grantId: string; companyName: string | null }, GrantError>
 
-type TokenOutcome = { ok: true; accessToken: string } | { ok: false; error: GateError }
+/** A usable access token, or why there is none. */
+type TokenOutcome = Result<string, GateError>
 
 /** What the gate holds: no grant, a sealed grant that no longer opens (key rotated, tampered), or the pair. */
 type Held = { kind: 'none' } | { kind: 'unreadable' } | { kind: 'open'; tokens: TokenPair }
 
-const sessionEnded: GateError = { code: 'session_ended', message: 'QuickBooks was disconnected or connected again since this session began; connect again.' }
-const notConnected: TokenOutcome = { ok: false, error: { code: 'not_connected', message: 'This QuickBooks company is not connected.' } }
-const reconnect = (detail = ''): TokenOutcome => ({ ok: false, error: { code: 'needs_reconnect', message: `QuickBooks ended the connection; reconnect to continue.${detail ? ` ${detail}` : ''}` } })
+const sessionEnded: GateError = {
+  code: 'session_ended',
+  message: 'QuickBooks was disconnected or connected again since this session began; connect again.',
+}
+const notConnected: TokenOutcome = err({ code: 'not_connected', message: 'This QuickBooks company is not connected.' })
+const reconnect = (detail = ''): TokenOutcome =>
+  err({
+    code: 'needs_reconnect',
+    message: `QuickBooks ended the connection; reconnect to continue.${detail ? ` ${detail}` : ''}`,
+  })
 
 export class RealmGate extends DurableObject<Env> {
   /** Undefined until first loaded; every later change of the stored pair sets it in the same tick. */
@@ -70,11 +79,12 @@ export class RealmGate extends DurableObject<Env> {
     if (!check.ok) {
       // Another company's tokens have no business lingering. Any other failure may well be this
       // company's own token, and revoking it would end the connection already stored here too.
-      if (check.kind === 'mismatch') await revokeToken(this.#config(), tokens.refreshToken)
+      if (check.error.kind === 'mismatch') await revokeToken(this.#config(), tokens.refreshToken)
       return check
     }
-    const grantId = await this.storeGrant(realmId, tokens, check.companyName)
-    return { ok: true, grantId, companyName: check.companyName }
+    const { companyName } = check.value
+    const grantId = await this.storeGrant(realmId, tokens, companyName)
+    return ok({ grantId, companyName })
   }
 
   /**
@@ -113,33 +123,37 @@ export class RealmGate extends DurableObject<Env> {
     }
   }
 
-  /** Sends one QuickBooks call for a session of `grantId`: waits for the pacer, adds a valid access token, refreshes once on 401. */
+  /**
+   * Sends one QuickBooks call for a session of `grantId`: waits for the pacer, adds a valid access
+   * token, refreshes once on 401.
+   */
   async forward(grantId: string, call: UpstreamCall): Promise<UpstreamResult> {
     const row = store.readConnection(this.ctx.storage.sql)
-    if (row && row.realm_id !== call.realmId) return { ok: false, error: { code: 'realm_mismatch', message: 'This gate holds another company.' } }
-    if (row && row.sealed_tokens !== null && row.grant_id !== grantId) return { ok: false, error: sessionEnded }
+    if (row && row.realm_id !== call.realmId)
+      return err({ code: 'realm_mismatch', message: 'This gate holds another company.' })
+    if (row && row.sealed_tokens !== null && row.grant_id !== grantId) return err(sessionEnded)
     let token = await this.#accessToken(null)
     if (!token.ok) return token
-    let result = await this.#paced(call, token.accessToken)
-    if (result.ok && result.status === 401) {
-      token = await this.#accessToken(token.accessToken)
+    let result = await this.#paced(call, token.value)
+    if (result.ok && result.value.status === 401) {
+      token = await this.#accessToken(token.value)
       if (!token.ok) return token
-      result = await this.#paced(call, token.accessToken)
+      result = await this.#paced(call, token.value)
     }
     return result
   }
 
   /** Revokes the grant at Intuit and wipes the tokens; webhook history stays. Only the grant's own sessions may. */
-  async disconnect(grantId: string): Promise<{ ok: true; revoked: boolean } | { ok: false; error: GateError }> {
+  async disconnect(grantId: string): Promise<Result<{ revoked: boolean }, GateError>> {
     const row = store.readConnection(this.ctx.storage.sql)
-    if (row?.grant_id !== grantId) return { ok: false, error: sessionEnded }
+    if (row?.grant_id !== grantId) return err(sessionEnded)
     // Wait out a refresh in flight so the token revoked is the live one.
     if (this.#refreshing) await this.#refreshing
     const live = await this.#load()
     const revoked = live.kind === 'open' ? await revokeToken(this.#config(), live.tokens.refreshToken) : false
     store.wipeTokens(this.ctx.storage.sql, Date.now())
     this.#held = { kind: 'none' }
-    return { ok: true, revoked }
+    return ok({ revoked })
   }
 
   /** Records webhook changes; returns the new highest sequence number. */
@@ -149,8 +163,8 @@ export class RealmGate extends DurableObject<Env> {
 
   #config(): Config {
     const r = readConfig(this.env)
-    if (!r.ok) throw new Error(r.message)
-    return r.config
+    if (!r.ok) throw new Error(r.error.message)
+    return r.value
   }
 
   async #seal(realmId: string, tokens: TokenPair): Promise<store.SealedGrant> {
@@ -174,7 +188,9 @@ export class RealmGate extends DurableObject<Env> {
     const row = store.readConnection(this.ctx.storage.sql)
     if (!row || row.sealed_tokens === null) return { kind: 'none' }
     const plain = await open(await tokenKey(this.#config().tokenEncryptionKey), row.realm_id, row.sealed_tokens)
-    return plain === null ? { kind: 'unreadable' } : { kind: 'open', tokens: JSON.parse(plain) as TokenPair }
+    if (plain === null) return { kind: 'unreadable' }
+    const tokens = TokenPair.safeParse(parseJson(plain))
+    return tokens.success ? { kind: 'open', tokens: tokens.data } : { kind: 'unreadable' }
   }
 
   /**
@@ -190,8 +206,9 @@ export class RealmGate extends DurableObject<Env> {
     if (held.kind === 'unreadable') return reconnect('The stored QuickBooks sign-in can no longer be read.')
     if (held.kind === 'none') return notConnected
     const { tokens } = held
-    if (rejected !== null && tokens.accessToken !== rejected) return { ok: true, accessToken: tokens.accessToken }
-    if (rejected === null && tokens.accessExpiresAt - this.#config().refreshMarginMs > Date.now()) return { ok: true, accessToken: tokens.accessToken }
+    if (rejected !== null && tokens.accessToken !== rejected) return ok(tokens.accessToken)
+    const fresh = tokens.accessExpiresAt - this.#config().refreshMarginMs > Date.now()
+    if (rejected === null && fresh) return ok(tokens.accessToken)
     this.#refreshing = this.#refresh(tokens).finally(() => {
       this.#refreshing = null
     })
@@ -212,19 +229,19 @@ export class RealmGate extends DurableObject<Env> {
     }
     const result = await refreshTokens(this.#config(), tokens.refreshToken, Date.now())
     if (!result.ok) {
-      if (superseded()) return { ok: false, error: sessionEnded }
+      if (superseded()) return err(sessionEnded)
       if (result.error.kind === 'invalid_grant') {
         store.markNeedsReconnect(sql, Date.now())
         return reconnect(result.error.message)
       }
       // Anything else (Intuit down, client credentials refused) leaves the grant as it was.
-      return { ok: false, error: { code: 'intuit_unavailable', message: result.error.message } }
+      return err({ code: 'intuit_unavailable', message: result.error.message })
     }
-    const sealed = await this.#seal(realmId, result.tokens)
-    if (superseded()) return { ok: false, error: sessionEnded }
+    const sealed = await this.#seal(realmId, result.value)
+    if (superseded()) return err(sessionEnded)
     store.writeRefreshed(sql, sealed, Date.now())
-    this.#held = { kind: 'open', tokens: result.tokens }
-    return { ok: true, accessToken: result.tokens.accessToken }
+    this.#held = { kind: 'open', tokens: result.value }
+    return ok(result.value.accessToken)
   }
 
   /** Waits for the pacer, sends, and tells the pacer when the call ended (and whether Intuit throttled). */
@@ -235,18 +252,28 @@ export class RealmGate extends DurableObject<Env> {
     const queuedFrom = Date.now()
     const admission = await pacer.acquire(call.kind)
     if (!admission.ok) {
-      const seconds = Math.ceil(admission.retryAfterMs / 1000)
-      const message = `QuickBooks allows this company ${config.pacer.perWindow} calls a minute; try again in ${seconds} s.`
-      return { ok: false, error: { code: 'paced', retryAfterMs: admission.retryAfterMs, message } }
+      const { retryAfterMs } = admission
+      const seconds = Math.ceil(retryAfterMs / 1000)
+      const { perWindow } = config.pacer
+      const message = `QuickBooks allows this company ${perWindow} calls a minute; try again in ${seconds} s.`
+      return err({ code: 'paced', retryAfterMs, message })
     }
     const sentAt = Date.now()
     try {
       const sent = await sendUpstream(config, call, accessToken)
       if (!sent.ok) return sent
-      if (sent.answer.status === 429) pacer.throttled()
-      return { ok: true, ...sent.answer, timing: { queuedMs: sentAt - queuedFrom, upstreamMs: Date.now() - sentAt } }
+      if (sent.value.status === 429) pacer.throttled()
+      return ok({ ...sent.value, timing: { queuedMs: sentAt - queuedFrom, upstreamMs: Date.now() - sentAt } })
     } finally {
       pacer.release(admission.id)
     }
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
   }
 }

@@ -1,5 +1,6 @@
 /** Shared helpers for the edge's workerd tests. */
 import { env } from 'cloudflare:test'
+import { RealmId } from '../../shared/ids.ts'
 import { SESSION_COOKIE } from '../src/session/cookies.ts'
 import { signSession } from '../src/session/tokens.ts'
 
@@ -10,7 +11,12 @@ export const freshRealm = (): string => `9${Math.floor(Math.random() * 1e12)}`
 
 /** A valid session cookie for `realmId`; `grant` is what storeGrant returned (any other string: an ended grant). */
 export async function sessionCookieFor(realmId: string, grant = 'a-grant-this-realm-never-had'): Promise<string> {
-  const token = await signSession(env.SESSION_SECRET, { sid: crypto.randomUUID(), realmId, grant }, 3600, Date.now())
+  const token = await signSession(
+    env.SESSION_SECRET,
+    { sid: crypto.randomUUID(), realmId: RealmId.parse(realmId), grant },
+    3600,
+    Date.now(),
+  )
   return `${SESSION_COOKIE}=${token}`
 }
 

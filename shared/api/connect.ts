@@ -4,6 +4,7 @@
  * in a popup, the same outcome posted to the opener as a {@link ConnectMessage}.
  */
 import { z } from 'zod'
+import { RealmId } from '../ids.ts'
 
 export const connectErrorCodes = [
   /** The user declined consent at Intuit. */
@@ -18,7 +19,7 @@ export const connectErrorCodes = [
   'intuit_unavailable',
   /** Intuit's redirect lacked the code or realmId, or named another error. */
   'invalid_callback',
-  /** The sign-in's tokens do not open the company the redirect named (its realmId was altered); nothing was stored. */
+  /** The sign-in's tokens do not open the company the redirect named (its realmId was altered); nothing stored. */
   'realm_mismatch',
   /** The edge is missing a var or secret. */
   'config_missing',
@@ -31,12 +32,24 @@ export type ConnectErrorCode = z.infer<typeof ConnectErrorCode>
 
 /** Posted to `window.opener` (target origin: the app's) by the popup's last page. */
 export const ConnectMessage = z.discriminatedUnion('status', [
-  z.object({ type: z.literal('fieldsync:qbo-connect'), status: z.literal('connected'), realmId: z.string(), companyName: z.string().nullable() }),
-  z.object({ type: z.literal('fieldsync:qbo-connect'), status: z.literal('error'), code: ConnectErrorCode, message: z.string() }),
+  z.object({
+    type: z.literal('fieldsync:qbo-connect'),
+    status: z.literal('connected'),
+    realmId: RealmId,
+    companyName: z.string().nullable(),
+  }),
+  z.object({
+    type: z.literal('fieldsync:qbo-connect'),
+    status: z.literal('error'),
+    code: ConnectErrorCode,
+    message: z.string(),
+  }),
 ])
 export type ConnectMessage = z.infer<typeof ConnectMessage>
 
 /** The app route the flow returns to, with the outcome in the hash's query. */
-export function connectReturnPath(outcome: { status: 'connected' } | { status: 'error'; code: ConnectErrorCode }): string {
+export function connectReturnPath(
+  outcome: { status: 'connected' } | { status: 'error'; code: ConnectErrorCode },
+): string {
   return outcome.status === 'connected' ? '/#/settings?qbo=connected' : `/#/settings?qbo=error&code=${outcome.code}`
 }

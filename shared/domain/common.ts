@@ -4,15 +4,9 @@
  * `deletedAt`). Plain zod, so web, edge, emulator and the sync engine agree.
  */
 import { z } from 'zod'
+import { LocalId } from '../ids.ts'
 
-/** A record's id on this device: `crypto.randomUUID()`, branded so it cannot be mixed up with a QuickBooks id. */
-export const LocalId = z.uuid().brand<'LocalId'>()
-export type LocalId = z.infer<typeof LocalId>
-
-/** A fresh local id. `crypto.randomUUID` exists in browsers, workers and Node alike. */
-export function newLocalId(): LocalId {
-  return crypto.randomUUID() as LocalId
-}
+export { LocalId, newLocalId } from '../ids.ts'
 
 /** An instant, ISO 8601 in UTC (`new Date().toISOString()`). */
 export const Timestamp = z.iso.datetime({ offset: true })
@@ -34,7 +28,10 @@ export const QtyThousandths = z
   .refine((q) => Math.abs(q) <= 1e9, 'Enter a quantity under one million')
 
 /** A tax rate in basis points: 825 = 8.25 %. */
-export const TaxRateBps = z.int('Enter a tax rate').min(0, 'Enter a tax rate of zero or more').max(10_000, 'Enter a tax rate of at most 100%')
+export const TaxRateBps = z
+  .int('Enter a tax rate')
+  .min(0, 'Enter a tax rate of zero or more')
+  .max(10_000, 'Enter a tax rate of at most 100%')
 
 /** Free text a user typed: trimmed, blank means absent. */
 export function optionalText(max: number, tooLong = `Keep this under ${max} characters`) {

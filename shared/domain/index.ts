@@ -1,5 +1,17 @@
 /** The app's domain vocabulary (camelCase), shared by the web app and the sync engine. */
-export { LocalId, newLocalId, Timestamp, CalendarDate, Cents, NonNegativeCents, PositiveCents, QtyThousandths, TaxRateBps, Syncable, SyncKind } from './common.ts'
+export {
+  LocalId,
+  newLocalId,
+  Timestamp,
+  CalendarDate,
+  Cents,
+  NonNegativeCents,
+  PositiveCents,
+  QtyThousandths,
+  TaxRateBps,
+  Syncable,
+  SyncKind,
+} from './common.ts'
 export { Address, formatAddress } from './address.ts'
 export { Contact, ContactInput, deriveDisplayName, emailKey, nameKey } from './contact.ts'
 export { Property, PropertyInput } from './property.ts'
@@ -15,6 +27,6 @@ export { OutboxRow, OutboxOp, SentRequest, coalesceOp } from './outbox.ts'
 export { SyncLogRow, SyncLogStatus, SyncDirection } from './sync-log.ts'
 export { Settings, defaultSettings } from './settings.ts'
 export type { SettingsInput } from './settings.ts'
-export { ok, err, validationError, fromZodIssues } from './result.ts'
-export type { Result, DomainError, ValidationError, NotFoundError, InvalidStateError, OverpaymentError } from './result.ts'
+export { validationError, fromZodIssues } from './errors.ts'
+export type { DomainError, ValidationError, NotFoundError, InvalidStateError, OverpaymentError } from './errors.ts'
 export { priceLine, withTotals } from './totals.ts'

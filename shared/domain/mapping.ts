@@ -3,15 +3,10 @@
  * engine only, in the same transaction as the outbox and log rows it settles.
  */
 import { z } from 'zod'
-import { LocalId, SyncKind, Timestamp } from './common.ts'
+import { LocalId, QboId, SyncToken } from '../ids.ts'
+import { SyncKind, Timestamp } from './common.ts'
 
-/** A QuickBooks entity Id, unique per company and entity type. */
-export const QboId = z.string().min(1).brand<'QboId'>()
-export type QboId = z.infer<typeof QboId>
-
-/** QuickBooks' optimistic-lock token; sent back with every update. */
-export const SyncToken = z.string().min(1).brand<'SyncToken'>()
-export type SyncToken = z.infer<typeof SyncToken>
+export { QboId, SyncToken } from '../ids.ts'
 
 export const MappingStatus = z.enum(['synced', 'error', 'conflict', 'unlinked'])
 export type MappingStatus = z.infer<typeof MappingStatus>

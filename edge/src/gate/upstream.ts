@@ -4,6 +4,7 @@
  * as the app sent it, the bearer token, and Intuit's answer kept whole (status, body, the headers
  * a client needs: content type, intuit_tid, QBO-Version, Retry-After).
  */
+import { err, ok, type Result } from '../../../shared/result.ts'
 import type { Config } from '../env.ts'
 import type { CallKind } from '../pacer/policy.ts'
 
@@ -20,7 +21,8 @@ export interface UpstreamCall {
   kind: CallKind
 }
 
-export type GateErrorCode = 'not_connected' | 'session_ended' | 'needs_reconnect' | 'intuit_unavailable' | 'paced' | 'realm_mismatch'
+export type GateErrorCode =
+  'not_connected' | 'session_ended' | 'needs_reconnect' | 'intuit_unavailable' | 'paced' | 'realm_mismatch'
 export type GateError = { code: GateErrorCode; message: string; retryAfterMs?: number }
 
 export interface UpstreamAnswer {
@@ -29,34 +31,41 @@ export interface UpstreamAnswer {
   body: string
 }
 
-export type UpstreamResult =
-  | ({ ok: true; timing: { queuedMs: number; upstreamMs: number } } & UpstreamAnswer)
-  | { ok: false; error: GateError }
+export type UpstreamResult = Result<UpstreamAnswer & { timing: { queuedMs: number; upstreamMs: number } }, GateError>
 
 const passHeaders = ['content-type', 'intuit_tid', 'qbo-version', 'retry-after']
 
-export function upstreamUrl(config: Pick<Config, 'apiBase' | 'minorVersion'>, call: Pick<UpstreamCall, 'realmId' | 'path' | 'search'>): string {
+type ApiConfig = Pick<Config, 'apiBase' | 'minorVersion'>
+
+export function upstreamUrl(config: ApiConfig, call: Pick<UpstreamCall, 'realmId' | 'path' | 'search'>): string {
   // The caller's parameters stay byte for byte (requestid is compared by Intuit as sent); only
   // minorversion is replaced.
-  const kept = call.search.split('&').filter((part) => part !== '' && new URLSearchParams(part).keys().next().value !== 'minorversion')
+  const kept = call.search
+    .split('&')
+    .filter((part) => part !== '' && new URLSearchParams(part).keys().next().value !== 'minorversion')
   kept.push(`minorversion=${encodeURIComponent(config.minorVersion)}`)
   return `${config.apiBase}/v3/company/${encodeURIComponent(call.realmId)}/${call.path}?${kept.join('&')}`
 }
 
 /** Intuit's answer, or a network failure as `intuit_unavailable`. */
-export async function sendUpstream(config: Pick<Config, 'apiBase' | 'minorVersion'>, call: UpstreamCall, accessToken: string): Promise<{ ok: true; answer: UpstreamAnswer } | { ok: false; error: GateError }> {
+export async function sendUpstream(
+  config: ApiConfig,
+  call: UpstreamCall,
+  accessToken: string,
+): Promise<Result<UpstreamAnswer, GateError>> {
   const headers: Record<string, string> = { Authorization: `Bearer ${accessToken}`, Accept: 'application/json' }
   if (call.contentType) headers['Content-Type'] = call.contentType
   try {
-    const res = await fetch(upstreamUrl(config, call), { method: call.method, headers, body: call.method === 'POST' ? (call.body ?? '') : undefined })
-    const body = await res.text()
+    const body = call.method === 'POST' ? (call.body ?? '') : undefined
+    const res = await fetch(upstreamUrl(config, call), { method: call.method, headers, body })
+    const text = await res.text()
     const kept: Record<string, string> = {}
     for (const h of passHeaders) {
       const v = res.headers.get(h)
       if (v !== null) kept[h] = v
     }
-    return { ok: true, answer: { status: res.status, headers: kept, body } }
-  } catch (err) {
-    return { ok: false, error: { code: 'intuit_unavailable', message: `QuickBooks could not be reached (${String(err)}).` } }
+    return ok({ status: res.status, headers: kept, body: text })
+  } catch (e) {
+    return err({ code: 'intuit_unavailable', message: `QuickBooks could not be reached (${String(e)}).` })
   }
 }

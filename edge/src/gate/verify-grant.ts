@@ -4,26 +4,29 @@
  * Intuit answers 403 (AuthorizationFailed, 3100) to a token issued for another company.
  */
 import { z } from 'zod'
+import { err, ok, type Result } from '../../../shared/result.ts'
 import type { UpstreamCall, UpstreamResult } from './upstream.ts'
 
-export type GrantCheck =
-  | { ok: true; companyName: string | null }
-  /** mismatch: the token is for another company; unavailable: try later; unverified: any other answer. */
-  | { ok: false; kind: 'mismatch' | 'unavailable' | 'unverified'; message: string }
+/** mismatch: the token is for another company; unavailable: try later; unverified: any other answer. */
+export type GrantError = { kind: 'mismatch' | 'unavailable' | 'unverified'; message: string }
+export type GrantCheck = Result<{ companyName: string | null }, GrantError>
 
 const CompanyInfoBody = z.object({ CompanyInfo: z.object({ CompanyName: z.string() }) })
 
 /** The one call that proves the grant: the realm's own CompanyInfo (its name is wanted anyway). */
 export function companyInfoCall(realmId: string): UpstreamCall {
-  return { realmId, method: 'GET', path: `companyinfo/${encodeURIComponent(realmId)}`, search: '', body: null, contentType: null, kind: 'call' }
+  const path = `companyinfo/${encodeURIComponent(realmId)}`
+  return { realmId, method: 'GET', path, search: '', body: null, contentType: null, kind: 'call' }
 }
 
 export function checkCompanyInfo(result: UpstreamResult): GrantCheck {
-  if (!result.ok) return { ok: false, kind: 'unavailable', message: result.error.message }
-  if (result.status === 200) return { ok: true, companyName: companyNameOf(result.body) }
-  if (result.status === 403) return { ok: false, kind: 'mismatch', message: 'QuickBooks refused this sign-in for the company it named.' }
-  if (result.status === 429 || result.status >= 500) return { ok: false, kind: 'unavailable', message: `QuickBooks answered ${result.status}.` }
-  return { ok: false, kind: 'unverified', message: `QuickBooks answered ${result.status} to CompanyInfo.` }
+  if (!result.ok) return err({ kind: 'unavailable', message: result.error.message })
+  const { status, body } = result.value
+  if (status === 200) return ok({ companyName: companyNameOf(body) })
+  if (status === 403)
+    return err({ kind: 'mismatch', message: 'QuickBooks refused this sign-in for the company it named.' })
+  if (status === 429 || status >= 500) return err({ kind: 'unavailable', message: `QuickBooks answered ${status}.` })
+  return err({ kind: 'unverified', message: `QuickBooks answered ${status} to CompanyInfo.` })
 }
 
 function companyNameOf(body: string): string | null {

@@ -18,25 +18,29 @@ describe('bounded body reads', () => {
   it('reads a body within the limit whole', async () => {
     const { request } = streamed(3, 5)
     const read = await readBounded(request, 15)
-    expect(read.ok && utf8(read.bytes)).toBe('a'.repeat(15))
+    expect(read.ok && utf8(read.value)).toBe('a'.repeat(15))
   })
 
   it('stops reading a body without Content-Length once it passes the limit', async () => {
     const { request, pulled } = streamed(1000, 1024)
     expect(request.headers.get('content-length')).toBeNull()
-    expect(await readBounded(request, 4096)).toEqual({ ok: false, reason: 'too_large' })
+    expect(await readBounded(request, 4096)).toMatchObject({ ok: false, error: { kind: 'too_large' } })
     expect(pulled.count).toBeLessThan(10)
   })
 
   it('refuses a declared Content-Length over the limit without reading', async () => {
-    const request = new Request('https://edge.test/x', { method: 'POST', body: 'x'.repeat(100), headers: { 'content-length': '100' } })
-    expect(await readBounded(request, 99)).toEqual({ ok: false, reason: 'too_large' })
+    const request = new Request('https://edge.test/x', {
+      method: 'POST',
+      body: 'x'.repeat(100),
+      headers: { 'content-length': '100' },
+    })
+    expect(await readBounded(request, 99)).toMatchObject({ ok: false, error: { kind: 'too_large' } })
     expect(request.bodyUsed).toBe(false)
   })
 
   it('counts bytes, not characters', async () => {
     const request = new Request('https://edge.test/x', { method: 'POST', body: 'é'.repeat(60) })
-    expect(await readBounded(request, 100)).toEqual({ ok: false, reason: 'too_large' })
+    expect(await readBounded(request, 100)).toMatchObject({ ok: false, error: { kind: 'too_large' } })
   })
 
   it('keeps UTF-8 text as it came and rejects other bytes', () => {

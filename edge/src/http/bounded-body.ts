@@ -3,12 +3,17 @@
  * declared Content-Length over the limit is refused before reading; a body without one (chunked) is
  * counted as it streams and abandoned once over, so an oversized body is never buffered whole.
  */
-export type BodyRead = { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; reason: 'too_large' }
+import { err, ok, type Result } from '../../../shared/result.ts'
+
+export type TooLarge = { kind: 'too_large'; message: string }
+export type BodyRead = Result<Uint8Array<ArrayBuffer>, TooLarge>
+
+const tooLarge = (maxBytes: number): TooLarge => ({ kind: 'too_large', message: `The body is over ${maxBytes} bytes.` })
 
 export async function readBounded(req: Request, maxBytes: number): Promise<BodyRead> {
   const declared = Number(req.headers.get('content-length') ?? 0)
-  if (declared > maxBytes) return { ok: false, reason: 'too_large' }
-  if (req.body === null) return { ok: true, bytes: new Uint8Array() }
+  if (declared > maxBytes) return err(tooLarge(maxBytes))
+  if (req.body === null) return ok(new Uint8Array())
   const reader = req.body.getReader()
   const chunks: Uint8Array[] = []
   let total = 0
@@ -18,7 +23,7 @@ export async function readBounded(req: Request, maxBytes: number): Promise<BodyR
     total += value.byteLength
     if (total > maxBytes) {
       await reader.cancel()
-      return { ok: false, reason: 'too_large' }
+      return err(tooLarge(maxBytes))
     }
     chunks.push(value)
   }
@@ -28,7 +33,7 @@ export async function readBounded(req: Request, maxBytes: number): Promise<BodyR
     bytes.set(chunk, at)
     at += chunk.byteLength
   }
-  return { ok: true, bytes }
+  return ok(bytes)
 }
 
 /** The bytes as UTF-8 text, unchanged (a BOM kept), or null when they are not UTF-8. */

@@ -5,6 +5,7 @@
  * trying again later may work.
  */
 import { z } from 'zod'
+import { err, ok, type Result } from '../../../shared/result.ts'
 import type { Config } from '../env.ts'
 
 export const TokenResponse = z.object({
@@ -15,16 +16,18 @@ export const TokenResponse = z.object({
   x_refresh_token_expires_in: z.coerce.number().positive(),
 })
 
-export interface TokenPair {
-  accessToken: string
-  refreshToken: string
+/** A grant's tokens as the gate keeps them (sealed in its storage, read back through this schema). */
+export const TokenPair = z.object({
+  accessToken: z.string().min(1),
+  refreshToken: z.string().min(1),
   /** Epoch ms. */
-  accessExpiresAt: number
-  refreshExpiresAt: number
-}
+  accessExpiresAt: z.number(),
+  refreshExpiresAt: z.number(),
+})
+export type TokenPair = z.infer<typeof TokenPair>
 
 export type TokenFailure = { kind: 'invalid_grant' | 'unavailable' | 'rejected'; message: string; status?: number }
-export type TokenResult = { ok: true; tokens: TokenPair } | { ok: false; error: TokenFailure }
+export type TokenResult = Result<TokenPair, TokenFailure>
 
 type OAuthConfig = Pick<Config, 'tokenUrl' | 'revokeUrl' | 'clientId' | 'clientSecret' | 'redirectUri'>
 
@@ -35,7 +38,11 @@ function basicAuth(c: OAuthConfig): string {
 }
 
 export function exchangeCode(c: OAuthConfig, code: string, now: number): Promise<TokenResult> {
-  return tokenRequest(c, new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: c.redirectUri }), now)
+  return tokenRequest(
+    c,
+    new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: c.redirectUri }),
+    now,
+  )
 }
 
 export function refreshTokens(c: OAuthConfig, refreshToken: string, now: number): Promise<TokenResult> {
@@ -47,33 +54,39 @@ async function tokenRequest(c: OAuthConfig, form: URLSearchParams, now: number):
   try {
     res = await fetch(c.tokenUrl, {
       method: 'POST',
-      headers: { Authorization: basicAuth(c), Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' },
+      headers: {
+        Authorization: basicAuth(c),
+        Accept: 'application/json',
+        'Content-Type': 'application/x-www-form-urlencoded',
+      },
       body: form.toString(),
     })
-  } catch (err) {
-    return { ok: false, error: { kind: 'unavailable', message: `Intuit's token endpoint could not be reached (${String(err)}).` } }
+  } catch (e) {
+    return err({ kind: 'unavailable', message: `Intuit's token endpoint could not be reached (${String(e)}).` })
   }
   const text = await res.text()
-  if (res.status >= 500) return { ok: false, error: { kind: 'unavailable', status: res.status, message: `Intuit's token endpoint answered ${res.status}.` } }
+  if (res.status >= 500) {
+    return err({ kind: 'unavailable', status: res.status, message: `Intuit's token endpoint answered ${res.status}.` })
+  }
   const body = safeJson(text)
   if (!res.ok) {
     const error = z.object({ error: z.string(), error_description: z.string().optional() }).safeParse(body)
     const name = error.success ? error.data.error : `HTTP ${res.status}`
     const description = error.success && error.data.error_description ? `: ${error.data.error_description}` : ''
-    return { ok: false, error: { kind: name === 'invalid_grant' ? 'invalid_grant' : 'rejected', status: res.status, message: `Intuit refused the token request (${name}${description}).` } }
+    const kind = name === 'invalid_grant' ? 'invalid_grant' : 'rejected'
+    return err({ kind, status: res.status, message: `Intuit refused the token request (${name}${description}).` })
   }
   const parsed = TokenResponse.safeParse(body)
-  if (!parsed.success) return { ok: false, error: { kind: 'unavailable', status: res.status, message: "Intuit's token response was not understood." } }
-  const t = parsed.data
-  return {
-    ok: true,
-    tokens: {
-      accessToken: t.access_token,
-      refreshToken: t.refresh_token,
-      accessExpiresAt: now + t.expires_in * 1000,
-      refreshExpiresAt: now + t.x_refresh_token_expires_in * 1000,
-    },
+  if (!parsed.success) {
+    return err({ kind: 'unavailable', status: res.status, message: "Intuit's token response was not understood." })
   }
+  const t = parsed.data
+  return ok({
+    accessToken: t.access_token,
+    refreshToken: t.refresh_token,
+    accessExpiresAt: now + t.expires_in * 1000,
+    refreshExpiresAt: now + t.x_refresh_token_expires_in * 1000,
+  })
 }
 
 /** Revokes a token (Intuit revokes the whole grant). True when Intuit confirmed. */

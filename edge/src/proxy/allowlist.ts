@@ -3,19 +3,27 @@
  * refused with a reason, so a stolen session cookie cannot reach reports, payroll or other entities.
  * This judges method, path and parameters; body-check.ts judges the batch and query bodies.
  */
+import { err, ok, type Result } from '../../../shared/result.ts'
 import { proxiedEntities, type ProxiedEntity } from '../../../shared/api/qbo-proxy.ts'
 import type { CallKind } from '../pacer/policy.ts'
 import { checkStatement, readableEntity } from './query-statement.ts'
 import { writeAllowed, type WriteOperation } from './writes.ts'
 
-export type Allowed = { ok: true; kind: CallKind } | { ok: false; reason: string }
+/** Why a call is not forwarded, in words the app can show. */
+export type NotForwarded = { kind: 'not_forwarded'; message: string }
+export type Allowed = Result<{ kind: CallKind }, NotForwarded>
 
 const entities: ReadonlySet<string> = new Set(proxiedEntities)
 const id = /^[A-Za-z0-9_-]{1,64}$/
 const always = new Set(['minorversion', 'requestid'])
 
-const allow = (kind: CallKind = 'call'): Allowed => ({ ok: true, kind })
-const deny = (reason: string): Allowed => ({ ok: false, reason })
+const allow = (kind: CallKind = 'call'): Allowed => ok({ kind })
+const deny = (reason: string): Allowed => err(notForwarded(reason))
+
+export const notForwarded = (reason: string): NotForwarded => ({
+  kind: 'not_forwarded',
+  message: `Refused: ${reason}.`,
+})
 
 const operationParams: ReadonlySet<string> = new Set(['update', 'delete', 'void'])
 
@@ -23,7 +31,12 @@ const operationParams: ReadonlySet<string> = new Set(['update', 'delete', 'void'
  * @param segments path below `/v3/company/{realmId}/`, already split on `/`
  * @param realmId the session's realm (companyinfo must name it)
  */
-export function checkAllowed(method: string, segments: readonly string[], query: URLSearchParams, realmId: string): Allowed {
+export function checkAllowed(
+  method: string,
+  segments: readonly string[],
+  query: URLSearchParams,
+  realmId: string,
+): Allowed {
   // Only the first value of a repeated parameter would be checked here, yet Intuit gets them all.
   const seen = new Set<string>()
   for (const k of query.keys()) {
@@ -77,14 +90,15 @@ export function checkAllowed(method: string, segments: readonly string[], query:
       if (method === 'POST') return paramsOr(onlyParams(), allow())
       break
     case 'cdc':
-      if (method === 'GET' && second === undefined) return paramsOr(onlyParams('entities', 'changedSince') ?? checkCdcEntities(query.get('entities')), allow())
+      if (method === 'GET' && second === undefined)
+        return paramsOr(onlyParams('entities', 'changedSince') ?? checkCdcEntities(query.get('entities')), allow())
       break
     case 'batch':
       if (method === 'POST' && second === undefined) return paramsOr(onlyParams(), allow('batch'))
       break
     case 'companyinfo':
       if (method === 'GET' && second !== undefined) {
-        if (second !== realmId) return deny('companyinfo may only be read for the session\'s own company')
+        if (second !== realmId) return deny("companyinfo may only be read for the session's own company")
         return paramsOr(onlyParams(), allow())
       }
       break

@@ -2,16 +2,23 @@
  * `GET /auth/intuit/connect` sends the browser to Intuit's consent with a fresh state bound to this
  * browser by a signed, short-lived cookie holding only the state's hash. `GET /auth/intuit/callback`
  * checks it, exchanges the code, hands the grant to the realm's RealmGate (which stores it only once
- * its token has read that company's CompanyInfo) and starts the session. Every failure returns to the app as a named error.
+ * its token has read that company's CompanyInfo) and starts the session. Every failure returns to the
+ * app as a named error.
  */
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
 import type { ConnectErrorCode } from '../../../shared/api/connect.ts'
+import { RealmId } from '../../../shared/ids.ts'
 import type { AppEnv } from '../env.ts'
 import { randomBase64Url, sha256Base64Url } from '../crypto/base64.ts'
 import { exchangeCode } from '../intuit/oauth-client.ts'
-import { RealmIdParam } from '../realm-id.ts'
-import { clearStateCookie, readStateCookie, setSessionCookie, setStateCookie, STATE_TTL_SECONDS } from '../session/cookies.ts'
+import {
+  clearStateCookie,
+  readStateCookie,
+  setSessionCookie,
+  setStateCookie,
+  STATE_TTL_SECONDS,
+} from '../session/cookies.ts'
 import { signSession, signState, verifyState } from '../session/tokens.ts'
 import { connectError, connectOutcome, type Presentation } from './connect-result.ts'
 
@@ -23,7 +30,12 @@ connectRoutes.get('/connect', async (c) => {
   const config = c.get('config')
   const state = randomBase64Url(32)
   const popup = c.req.query('popup') === '1'
-  const cookie = await signState(config.sessionSecret, { stateHash: await sha256Base64Url(state), popup }, STATE_TTL_SECONDS, Date.now())
+  const cookie = await signState(
+    config.sessionSecret,
+    { stateHash: await sha256Base64Url(state), popup },
+    STATE_TTL_SECONDS,
+    Date.now(),
+  )
   setStateCookie(c, config.appOrigin, cookie)
   const url = new URL(config.authorizeUrl)
   url.searchParams.set('client_id', config.clientId)
@@ -38,7 +50,7 @@ connectRoutes.get('/connect', async (c) => {
 const CallbackQuery = z.object({
   state: z.string().max(200).optional(),
   code: z.string().min(1).max(1024).optional(),
-  realmId: RealmIdParam.optional(),
+  realmId: RealmId.optional(),
   error: z.string().max(200).optional(),
 })
 
@@ -48,18 +60,20 @@ connectRoutes.get('/callback', async (c) => {
   const bound = await verifyState(config.sessionSecret, readStateCookie(c), now)
   // The state cookie is single-use: whatever happens next, it goes.
   clearStateCookie(c, config.appOrigin)
-  const presentation: Presentation = bound.ok ? (bound.claims.popup ? 'popup' : 'redirect') : 'unknown'
-  const fail = (code: ConnectErrorCode, message: string) => connectError(c, config.appOrigin, presentation, code, message)
+  const presentation: Presentation = bound.ok ? (bound.value.popup ? 'popup' : 'redirect') : 'unknown'
+  const fail = (code: ConnectErrorCode, message: string) =>
+    connectError(c, config.appOrigin, presentation, code, message)
 
   const query = CallbackQuery.safeParse(c.req.query())
-  if (!query.success) return fail('invalid_callback', 'Intuit sent back something unexpected. Please try connecting again.')
+  if (!query.success)
+    return fail('invalid_callback', 'Intuit sent back something unexpected. Please try connecting again.')
   const q = query.data
   if (!bound.ok) {
-    return bound.reason === 'expired'
+    return bound.error.kind === 'expired'
       ? fail('state_expired', 'The connection attempt took too long. Please try connecting again.')
       : fail('state_mismatch', 'This connection attempt did not start in this browser. Please try connecting again.')
   }
-  if (!q.state || (await sha256Base64Url(q.state)) !== bound.claims.stateHash) {
+  if (!q.state || (await sha256Base64Url(q.state)) !== bound.value.stateHash) {
     return fail('state_mismatch', 'This connection attempt did not start in this browser. Please try connecting again.')
   }
   if (q.error) {
@@ -67,7 +81,8 @@ connectRoutes.get('/callback', async (c) => {
       ? fail('access_denied', 'QuickBooks was not connected because access was declined.')
       : fail('invalid_callback', `Intuit reported "${q.error}". Please try connecting again.`)
   }
-  if (!q.code || !q.realmId) return fail('invalid_callback', 'Intuit did not say which company was connected. Please try again.')
+  if (!q.code || !q.realmId)
+    return fail('invalid_callback', 'Intuit did not say which company was connected. Please try again.')
 
   try {
     return await finishConnect(c, q.code, q.realmId, presentation, now)
@@ -78,29 +93,58 @@ connectRoutes.get('/callback', async (c) => {
 })
 
 /** Exchange the code, have the realm's gate verify and store the grant, start the session. */
-async function finishConnect(c: Context<AppEnv>, code: string, realmId: string, presentation: Presentation, now: number): Promise<Response> {
+async function finishConnect(
+  c: Context<AppEnv>,
+  code: string,
+  realmId: RealmId,
+  presentation: Presentation,
+  now: number,
+): Promise<Response> {
   const config = c.get('config')
-  const fail = (errorCode: ConnectErrorCode, message: string) => connectError(c, config.appOrigin, presentation, errorCode, message)
+  const fail = (errorCode: ConnectErrorCode, message: string) =>
+    connectError(c, config.appOrigin, presentation, errorCode, message)
   const exchanged = await exchangeCode(config, code, now)
   if (!exchanged.ok) {
     const e = exchanged.error
-    if (e.kind === 'invalid_grant') return fail('invalid_grant', 'Intuit did not accept this sign-in (it may have been used already). Please connect again.')
-    if (e.kind === 'unavailable') return fail('intuit_unavailable', 'QuickBooks could not be reached. Please try again in a few minutes.')
+    if (e.kind === 'invalid_grant')
+      return fail(
+        'invalid_grant',
+        'Intuit did not accept this sign-in (it may have been used already). Please connect again.',
+      )
+    if (e.kind === 'unavailable')
+      return fail('intuit_unavailable', 'QuickBooks could not be reached. Please try again in a few minutes.')
     // Intuit refused our own credentials (invalid_client): a configuration problem at the edge.
     return fail('edge_error', `QuickBooks could not be connected: ${e.message}`)
   }
 
   // The realmId came unsigned in the redirect: the gate stores the grant only if its token opens that company.
-  const connected = await c.env.REALM_GATE.getByName(realmId).connectGrant(realmId, exchanged.tokens)
+  const connected = await c.env.REALM_GATE.getByName(realmId).connectGrant(realmId, exchanged.value)
   if (!connected.ok) {
-    console.warn('connect: grant not stored', { realmId, kind: connected.kind, detail: connected.message })
-    if (connected.kind === 'mismatch') return fail('realm_mismatch', 'This QuickBooks sign-in did not match the company it came back with, so nothing was connected. Please try connecting again.')
-    if (connected.kind === 'unavailable') return fail('intuit_unavailable', 'QuickBooks could not be reached. Please try again in a few minutes.')
+    const { kind, message: detail } = connected.error
+    console.warn('connect: grant not stored', { realmId, kind, detail })
+    if (kind === 'mismatch')
+      return fail(
+        'realm_mismatch',
+        'This QuickBooks sign-in did not match the company it came back with, so nothing was connected. ' +
+          'Please try connecting again.',
+      )
+    if (kind === 'unavailable')
+      return fail('intuit_unavailable', 'QuickBooks could not be reached. Please try again in a few minutes.')
     return fail('edge_error', 'QuickBooks did not confirm access to this company. Please try connecting again.')
   }
-  const { grantId: grant, companyName } = connected
+  const { grantId: grant, companyName } = connected.value
 
-  const session = await signSession(config.sessionSecret, { sid: randomBase64Url(18), realmId, grant }, config.sessionTtlSeconds, now)
+  const session = await signSession(
+    config.sessionSecret,
+    { sid: randomBase64Url(18), realmId, grant },
+    config.sessionTtlSeconds,
+    now,
+  )
   setSessionCookie(c, config.appOrigin, session, config.sessionTtlSeconds)
-  return connectOutcome(c, config.appOrigin, presentation, { type: 'fieldsync:qbo-connect', status: 'connected', realmId, companyName })
+  return connectOutcome(c, config.appOrigin, presentation, {
+    type: 'fieldsync:qbo-connect',
+    status: 'connected',
+    realmId,
+    companyName,
+  })
 }

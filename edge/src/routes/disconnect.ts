@@ -16,7 +16,7 @@ disconnectRoutes.post('/', async (c) => {
   // Either way this browser's session is over.
   clearSessionCookie(c, config.appOrigin)
   if (!result.ok) return apiError(c, result.error.code, result.error.message)
-  const { revoked } = result
+  const { revoked } = result.value
   c.header('Cache-Control', 'no-store')
   return c.json({ disconnected: true, revoked } satisfies DisconnectResponse)
 })

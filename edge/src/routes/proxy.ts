@@ -26,21 +26,31 @@ proxyRoutes.all('/:realmId/*', async (c) => {
   const pathRealm = safeDecode(realmSegment)
   if (pathRealm === null) return apiError(c, 'bad_request', 'The path has a malformed percent-escape.')
   if (pathRealm !== session.realmId) {
-    return apiError(c, 'realm_mismatch', `This session is connected to QuickBooks company ${session.realmId}, not ${pathRealm}.`)
+    return apiError(
+      c,
+      'realm_mismatch',
+      `This session is connected to QuickBooks company ${session.realmId}, not ${pathRealm}.`,
+    )
   }
   const method = c.req.method
   const allowed = checkAllowed(method, segments, url.searchParams, session.realmId)
-  if (!allowed.ok) return apiError(c, 'forbidden_path', `Refused: ${allowed.reason}.`)
+  if (!allowed.ok) return apiError(c, 'forbidden_path', allowed.error.message)
 
   let body: string | null = null
   if (method === 'POST') {
     const read = await readBounded(c.req.raw, MAX_BODY_BYTES)
-    if (!read.ok) return apiError(c, 'bad_request', `The request body is larger than the ${MAX_BODY_BYTES / 1024 / 1024} MiB the edge forwards.`)
-    body = utf8(read.bytes)
+    if (!read.ok) {
+      return apiError(
+        c,
+        'bad_request',
+        `The request body is larger than the ${MAX_BODY_BYTES / 1024 / 1024} MiB the edge forwards.`,
+      )
+    }
+    body = utf8(read.value)
     // Intuit refuses other encodings anyway (qbo-api.md §2.2); decoding them lossily would alter the body.
     if (body === null) return apiError(c, 'bad_request', 'The request body is not UTF-8.')
     const checked = checkBody(segments[0] ?? '', body)
-    if (!checked.ok) return apiError(c, 'forbidden_path', `Refused: ${checked.reason}.`)
+    if (!checked.ok) return apiError(c, 'forbidden_path', checked.error.message)
   }
   const result = await c.env.REALM_GATE.getByName(session.realmId).forward(session.grant, {
     realmId: session.realmId,
@@ -49,13 +59,14 @@ proxyRoutes.all('/:realmId/*', async (c) => {
     search: url.search.slice(1),
     body,
     contentType: c.req.header('content-type') ?? null,
-    kind: allowed.kind,
+    kind: allowed.value.kind,
   })
   if (!result.ok) return apiError(c, result.error.code, result.error.message, result.error.retryAfterMs)
   // Where the time went: waiting for the pacer, QuickBooks itself, and the whole edge.
-  const { queuedMs, upstreamMs } = result.timing
+  const { queuedMs, upstreamMs } = result.value.timing
   const timing = `pacer;dur=${queuedMs}, qbo;dur=${upstreamMs}, edge;dur=${Date.now() - receivedAt}`
-  return new Response(result.body, { status: result.status, headers: { ...result.headers, 'Cache-Control': 'no-store', 'Server-Timing': timing } })
+  const { body: answer, status, headers } = result.value
+  return new Response(answer, { status, headers: { ...headers, 'Cache-Control': 'no-store', 'Server-Timing': timing } })
 })
 
 function safeDecode(segment: string): string | null {

@@ -19,7 +19,7 @@ webhookRoutes.post('/intuit', async (c) => {
   // Bounded before the signature is checked: anyone can post, and HMAC reads every byte.
   const read = await readBounded(c.req.raw, MAX_WEBHOOK_BYTES)
   if (!read.ok) return apiError(c, 'bad_request', 'The webhook body is too large.')
-  const raw = read.bytes
+  const raw = read.value
   const signature = c.req.header('intuit-signature')
   if (!signature) return apiError(c, 'bad_signature', 'The intuit-signature header is missing.')
   if (!(await verifyIntuitSignature(c.get('config').webhookVerifier, raw, signature))) {
@@ -34,7 +34,9 @@ webhookRoutes.post('/intuit', async (c) => {
   const changes = parseWebhook(json)
   if (!changes) return apiError(c, 'bad_request', 'The webhook body is not an Intuit notification.')
   const realms = [...changes.byRealm]
-  const outcomes = await Promise.allSettled(realms.map(([realmId, list]) => c.env.REALM_GATE.getByName(realmId).recordChanges(list)))
+  const outcomes = await Promise.allSettled(
+    realms.map(([realmId, list]) => c.env.REALM_GATE.getByName(realmId).recordChanges(list)),
+  )
   let received = 0
   let failed = 0
   outcomes.forEach((outcome, i) => {

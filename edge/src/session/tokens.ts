@@ -5,6 +5,8 @@
  */
 import { SignJWT, jwtVerify } from 'jose'
 import { z } from 'zod'
+import { RealmId } from '../../../shared/ids.ts'
+import { err, ok, type Result } from '../../../shared/result.ts'
 
 type Purpose = 'session' | 'oauth-state'
 
@@ -22,7 +24,13 @@ function keyFor(secret: string, purpose: Purpose): Promise<Uint8Array> {
 
 const ISSUER = 'fieldsync-edge'
 
-async function sign(secret: string, purpose: Purpose, claims: Record<string, unknown>, ttlSeconds: number, nowMs: number): Promise<string> {
+async function sign(
+  secret: string,
+  purpose: Purpose,
+  claims: Record<string, unknown>,
+  ttlSeconds: number,
+  nowMs: number,
+): Promise<string> {
   const iat = Math.floor(nowMs / 1000)
   return new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256' })
@@ -33,7 +41,17 @@ async function sign(secret: string, purpose: Purpose, claims: Record<string, unk
     .sign(await keyFor(secret, purpose))
 }
 
-type Verified = { ok: true; claims: Record<string, unknown> } | { ok: false; expired: boolean }
+/** Why a signed token is refused: absent, past its expiry, or not one of ours (bad signature, wrong purpose, shape). */
+export type TokenRefusal = { kind: 'missing' | 'expired' | 'invalid'; message: string }
+
+const refusal = (kind: TokenRefusal['kind']): TokenRefusal => ({ kind, message: refusalMessages[kind] })
+const refusalMessages: Record<TokenRefusal['kind'], string> = {
+  missing: 'No token was sent.',
+  expired: 'The token has expired.',
+  invalid: 'The token is not valid.',
+}
+
+type Verified = Result<Record<string, unknown>, TokenRefusal>
 
 async function verify(secret: string, purpose: Purpose, token: string, nowMs: number): Promise<Verified> {
   try {
@@ -43,25 +61,29 @@ async function verify(secret: string, purpose: Purpose, token: string, nowMs: nu
       audience: purpose,
       currentDate: new Date(nowMs),
     })
-    return { ok: true, claims: payload }
-  } catch (err) {
-    return { ok: false, expired: (err as { code?: string }).code === 'ERR_JWT_EXPIRED' }
+    return ok(payload)
+  } catch (e) {
+    return err(refusal((e as { code?: string }).code === 'ERR_JWT_EXPIRED' ? 'expired' : 'invalid'))
   }
 }
 
 /** `grant` names the grant the session was started with; the session ends when that grant does. */
-export const SessionClaims = z.object({ sid: z.string().min(16), realmId: z.string().min(1), grant: z.string().min(16) })
+export const SessionClaims = z.object({ sid: z.string().min(16), realmId: RealmId, grant: z.string().min(16) })
 export type SessionClaims = z.infer<typeof SessionClaims>
 
 export function signSession(secret: string, claims: SessionClaims, ttlSeconds: number, nowMs: number): Promise<string> {
   return sign(secret, 'session', claims, ttlSeconds, nowMs)
 }
 
-export async function verifySession(secret: string, token: string | undefined, nowMs: number): Promise<SessionClaims | null> {
+export async function verifySession(
+  secret: string,
+  token: string | undefined,
+  nowMs: number,
+): Promise<SessionClaims | null> {
   if (!token) return null
   const v = await verify(secret, 'session', token, nowMs)
   if (!v.ok) return null
-  const parsed = SessionClaims.safeParse(v.claims)
+  const parsed = SessionClaims.safeParse(v.value)
   return parsed.success ? parsed.data : null
 }
 
@@ -76,10 +98,10 @@ export async function verifyState(
   secret: string,
   token: string | undefined,
   nowMs: number,
-): Promise<{ ok: true; claims: StateClaims } | { ok: false; reason: 'missing' | 'expired' | 'invalid' }> {
-  if (!token) return { ok: false, reason: 'missing' }
+): Promise<Result<StateClaims, TokenRefusal>> {
+  if (!token) return err(refusal('missing'))
   const v = await verify(secret, 'oauth-state', token, nowMs)
-  if (!v.ok) return { ok: false, reason: v.expired ? 'expired' : 'invalid' }
-  const parsed = StateClaims.safeParse(v.claims)
-  return parsed.success ? { ok: true, claims: parsed.data } : { ok: false, reason: 'invalid' }
+  if (!v.ok) return v
+  const parsed = StateClaims.safeParse(v.value)
+  return parsed.success ? ok(parsed.data) : err(refusal('invalid'))
 }

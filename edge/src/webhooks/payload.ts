@@ -5,7 +5,7 @@
  * resend the same bytes.
  */
 import { z } from 'zod'
-import { isRealmId } from '../realm-id.ts'
+import { RealmId } from '../../../shared/ids.ts'
 
 const Classic = z.object({
   eventNotifications: z.array(
@@ -14,7 +14,13 @@ const Classic = z.object({
       dataChangeEvent: z
         .object({
           entities: z.array(
-            z.object({ name: z.string(), id: z.string(), operation: z.string(), lastUpdated: z.string().optional(), deletedId: z.string().optional() }),
+            z.object({
+              name: z.string(),
+              id: z.string(),
+              operation: z.string(),
+              lastUpdated: z.string().optional(),
+              deletedId: z.string().optional(),
+            }),
           ),
         })
         .optional(),
@@ -38,7 +44,7 @@ export interface RealmChange {
 }
 
 export interface WebhookChanges {
-  byRealm: Map<string, RealmChange[]>
+  byRealm: Map<RealmId, RealmChange[]>
   /** Changes whose realm id is not one the edge could ever have connected; dropped. */
   ignored: number
 }
@@ -46,19 +52,21 @@ export interface WebhookChanges {
 /** Changes grouped by realm, or null when the body is neither shape. */
 export function parseWebhook(body: unknown): WebhookChanges | null {
   const out: WebhookChanges = { byRealm: new Map(), ignored: 0 }
-  const add = (realmId: string, change: RealmChange) => {
-    if (!isRealmId(realmId)) {
+  const add = (rawRealmId: string, change: RealmChange) => {
+    const realmId = RealmId.safeParse(rawRealmId)
+    if (!realmId.success) {
       out.ignored++
       return
     }
-    const list = out.byRealm.get(realmId) ?? []
+    const list = out.byRealm.get(realmId.data) ?? []
     list.push(change)
-    out.byRealm.set(realmId, list)
+    out.byRealm.set(realmId.data, list)
   }
   const classic = Classic.safeParse(body)
   if (classic.success) {
     for (const n of classic.data.eventNotifications) {
-      for (const e of n.dataChangeEvent?.entities ?? []) add(n.realmId, { entity: e.name, id: e.id, operation: e.operation, lastUpdated: e.lastUpdated ?? null })
+      for (const e of n.dataChangeEvent?.entities ?? [])
+        add(n.realmId, { entity: e.name, id: e.id, operation: e.operation, lastUpdated: e.lastUpdated ?? null })
     }
     return out
   }
@@ -67,7 +75,12 @@ export function parseWebhook(body: unknown): WebhookChanges | null {
     for (const e of events.data) {
       // type = qbo.<entity>.<verb>.v1
       const [, entity = 'unknown', verb = 'unknown'] = e.type.split('.')
-      add(e.intuitaccountid, { entity: capitalize(entity), id: e.intuitentityid, operation: capitalize(verb), lastUpdated: e.time ?? null })
+      add(e.intuitaccountid, {
+        entity: capitalize(entity),
+        id: e.intuitentityid,
+        operation: capitalize(verb),
+        lastUpdated: e.time ?? null,
+      })
     }
     return out
   }

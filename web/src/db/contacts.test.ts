@@ -1,19 +1,31 @@
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createContact, createContacts, deleteContact, findContactsByEmail, getContact, listContacts, updateContact } from './contacts.ts'
+import {
+  createContact,
+  createContacts,
+  deleteContact,
+  findContactsByEmail,
+  getContact,
+  listContacts,
+  updateContact,
+} from './contacts.ts'
 import { listOutbox, pendingCount } from './outbox.ts'
 import type { FieldsyncDB } from './schema.ts'
 import { testClock, testDb, unwrap } from './test-db.ts'
 
 let db: FieldsyncDB
-afterEach(async () => { await db?.delete() })
+afterEach(async () => {
+  await db?.delete()
+})
 
 describe('contacts', () => {
   it('creates a contact at version 1, derives the display name and queues one create', async () => {
     db = testDb()
     const c = unwrap(await createContact(db, { givenName: 'Ann', familyName: 'Lee', email: ' Ann@Example.com ' }))
     expect(c).toMatchObject({ version: 1, displayName: 'Ann Lee', email: 'Ann@Example.com', active: true })
-    expect(await listOutbox(db)).toMatchObject([{ kind: 'contact', localId: c.id, version: 1, op: 'create', attempts: 0 }])
+    expect(await listOutbox(db)).toMatchObject([
+      { kind: 'contact', localId: c.id, version: 1, op: 'create', attempts: 0 },
+    ])
     expect((await findContactsByEmail(db, 'ann@EXAMPLE.com')).map((x) => x.id)).toEqual([c.id])
   })
 
@@ -27,7 +39,10 @@ describe('contacts', () => {
       fields: { email: 'Enter an email like name@example.com', phone: 'Enter a phone number of at most 30 characters' },
     })
     const nameless = await createContact(db, { email: 'x@example.com' })
-    expect(nameless.ok ? null : nameless.error).toMatchObject({ kind: 'validation', fields: { displayName: 'Enter a name or a company' } })
+    expect(nameless.ok ? null : nameless.error).toMatchObject({
+      kind: 'validation',
+      fields: { displayName: 'Enter a name or a company' },
+    })
     expect(await db.contacts.count()).toBe(0)
     expect(await pendingCount(db)).toBe(0)
   })
@@ -46,7 +61,10 @@ describe('contacts', () => {
     await db.outbox.update(row!.seq, { batchId: 'b1', requestId: 'r1' })
     const v3 = unwrap(await updateContact(db, c.id, { notes: 'Back door' }))
     expect(v3.version).toBe(3)
-    expect((await listOutbox(db)).map((r) => [r.version, r.op, r.batchId])).toEqual([[2, 'create', 'b1'], [3, 'update', undefined]])
+    expect((await listOutbox(db)).map((r) => [r.version, r.op, r.batchId])).toEqual([
+      [2, 'create', 'b1'],
+      [3, 'update', undefined],
+    ])
     expect(await pendingCount(db)).toBe(1)
   })
 
@@ -63,8 +81,12 @@ describe('contacts', () => {
     const c = unwrap(await createContact(db, { givenName: 'Cy' }))
     const d = unwrap(await deleteContact(db, c.id))
     expect(d).toMatchObject({ active: false, version: 2 })
-    expect(d.deletedAt).toBeDefined()
-    expect(await db.contacts.get(c.id)).toBeDefined()
+    expect(d.deletedAt).toBe('2025-03-14T09:00:00.000Z')
+    expect(await db.contacts.get(c.id)).toMatchObject({
+      id: c.id,
+      active: false,
+      deletedAt: '2025-03-14T09:00:00.000Z',
+    })
     expect(await getContact(db, c.id)).toBeUndefined()
     expect(await listOutbox(db)).toMatchObject([{ version: 2, op: 'delete' }])
     expect((await updateContact(db, c.id, { notes: 'x' })).ok).toBe(false)
@@ -73,7 +95,10 @@ describe('contacts', () => {
   it('bulk-creates in one go, or writes nothing when one input is invalid', async () => {
     db = testDb()
     const bad = await createContacts(db, [{ givenName: 'A' }, { givenName: 'B', email: 'b@' }])
-    expect(bad.ok ? null : bad.error).toMatchObject({ kind: 'validation', fields: { '1.email': 'Enter an email like name@example.com' } })
+    expect(bad.ok ? null : bad.error).toMatchObject({
+      kind: 'validation',
+      fields: { '1.email': 'Enter an email like name@example.com' },
+    })
     expect(await db.contacts.count()).toBe(0)
     unwrap(await createContacts(db, [{ givenName: 'A' }, { givenName: 'B' }]))
     expect(await pendingCount(db)).toBe(2)
@@ -81,11 +106,13 @@ describe('contacts', () => {
 
   it('searches by the start of name words, company, email and phone digits', async () => {
     db = testDb()
-    unwrap(await createContacts(db, [
-      { givenName: 'José', familyName: 'Álvarez', companyName: 'Sunrise Roofing', phone: '(555) 201-3344' },
-      { givenName: 'Mary', familyName: 'Joseph', email: 'mj@example.com' },
-      { givenName: 'Inactive', familyName: 'Person', active: false },
-    ]))
+    unwrap(
+      await createContacts(db, [
+        { givenName: 'José', familyName: 'Álvarez', companyName: 'Sunrise Roofing', phone: '(555) 201-3344' },
+        { givenName: 'Mary', familyName: 'Joseph', email: 'mj@example.com' },
+        { givenName: 'Inactive', familyName: 'Person', active: false },
+      ]),
+    )
     const names = async (search: string) => (await listContacts(db, { search })).map((c) => c.displayName)
     expect(await names('jose')).toEqual(['José Álvarez', 'Mary Joseph'])
     expect(await names('alv')).toEqual(['José Álvarez'])

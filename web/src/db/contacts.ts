@@ -4,11 +4,13 @@
  * Deleting is soft (`deletedAt`, `active: false`): QuickBooks customers are made
  * inactive, never removed.
  */
-import { Contact, ContactInput, deriveDisplayName, emailKey, err, nameKey, ok } from '../../../shared/domain/index.ts'
-import type { LocalId, Result } from '../../../shared/domain/index.ts'
+import { Contact, ContactInput, deriveDisplayName, emailKey, nameKey } from '../../../shared/domain/index.ts'
+import type { LocalId } from '../../../shared/domain/index.ts'
 import { enqueueNew } from './outbox.ts'
 import { bumped, fresh, notFound, queue, validate } from './records.ts'
 import type { ContactRow, FieldsyncDB } from './schema.ts'
+import { err, ok, type Result } from '../../../shared/result.ts'
+import type { DomainError } from '../../../shared/domain/index.ts'
 
 export type { Contact, ContactInput }
 
@@ -17,7 +19,7 @@ function toRow(c: Contact): ContactRow {
 }
 
 /** Validates form input and fills the display name from the names or company when left blank. */
-function build(base: object, input: ContactInput): Result<Contact> {
+function build(base: object, input: ContactInput): Result<Contact, DomainError> {
   const fields = validate(ContactInput, input)
   if (!fields.ok) return fields
   const displayName = fields.value.displayName ?? deriveDisplayName(fields.value)
@@ -29,7 +31,7 @@ function fieldsOf(c: Contact): ContactInput {
   return rest
 }
 
-export async function createContact(db: FieldsyncDB, input: ContactInput): Promise<Result<Contact>> {
+export async function createContact(db: FieldsyncDB, input: ContactInput): Promise<Result<Contact, DomainError>> {
   const built = build(fresh(db), input)
   if (!built.ok) return built
   const c = built.value
@@ -45,7 +47,10 @@ export async function createContact(db: FieldsyncDB, input: ContactInput): Promi
  * faster with one transaction than many. Nothing is written if any input is invalid;
  * error fields are prefixed with the input's index ("12.email").
  */
-export async function createContacts(db: FieldsyncDB, inputs: readonly ContactInput[]): Promise<Result<Contact[]>> {
+export async function createContacts(
+  db: FieldsyncDB,
+  inputs: readonly ContactInput[],
+): Promise<Result<Contact[], DomainError>> {
   const built: Contact[] = []
   for (const [i, input] of inputs.entries()) {
     const r = build(fresh(db), input)
@@ -54,7 +59,10 @@ export async function createContacts(db: FieldsyncDB, inputs: readonly ContactIn
   }
   await db.transaction('rw', db.contacts, db.outbox, async () => {
     await db.contacts.bulkAdd(built.map(toRow))
-    await enqueueNew(db, built.map((c) => ({ kind: 'contact' as const, localId: c.id, version: c.version, op: 'create' as const })))
+    await enqueueNew(
+      db,
+      built.map((c) => ({ kind: 'contact' as const, localId: c.id, version: c.version, op: 'create' as const })),
+    )
   })
   return ok(built)
 }
@@ -63,8 +71,12 @@ function prefixFields<E extends { fields: Record<string, string> }>(e: E, i: num
   return { ...e, fields: Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [`${i}.${k}`, v])) }
 }
 
-export async function updateContact(db: FieldsyncDB, id: LocalId, patch: Partial<ContactInput>): Promise<Result<Contact>> {
-  return db.transaction('rw', db.contacts, db.outbox, async (): Promise<Result<Contact>> => {
+export async function updateContact(
+  db: FieldsyncDB,
+  id: LocalId,
+  patch: Partial<ContactInput>,
+): Promise<Result<Contact, DomainError>> {
+  return db.transaction('rw', db.contacts, db.outbox, async (): Promise<Result<Contact, DomainError>> => {
     const before = await db.contacts.get(id)
     if (!before || before.deletedAt) return err(notFound('contact'))
     const { emailKey: _e, nameKey: _n, ...current } = before
@@ -82,8 +94,8 @@ export async function updateContact(db: FieldsyncDB, id: LocalId, patch: Partial
 }
 
 /** Soft delete: the contact disappears from lists and becomes inactive in QuickBooks. */
-export async function deleteContact(db: FieldsyncDB, id: LocalId): Promise<Result<Contact>> {
-  return db.transaction('rw', db.contacts, db.outbox, async (): Promise<Result<Contact>> => {
+export async function deleteContact(db: FieldsyncDB, id: LocalId): Promise<Result<Contact, DomainError>> {
+  return db.transaction('rw', db.contacts, db.outbox, async (): Promise<Result<Contact, DomainError>> => {
     const before = await db.contacts.get(id)
     if (!before) return err(notFound('contact'))
     if (before.deletedAt) return ok(before)
@@ -106,7 +118,9 @@ export type ContactQuery = { search?: string; includeInactive?: boolean }
  * company or email, and any run of the phone's digits.
  */
 export async function listContacts(db: FieldsyncDB, q: ContactQuery = {}): Promise<Contact[]> {
-  const words = nameKey(q.search ?? '').split(' ').filter(Boolean)
+  const words = nameKey(q.search ?? '')
+    .split(' ')
+    .filter(Boolean)
   const digits = (q.search ?? '').replace(/\D/g, '')
   return db.contacts
     .orderBy('nameKey')
@@ -122,5 +136,9 @@ export async function listContacts(db: FieldsyncDB, q: ContactQuery = {}): Promi
 
 /** Contacts whose email matches, ignoring case and surrounding spaces. */
 export function findContactsByEmail(db: FieldsyncDB, email: string): Promise<Contact[]> {
-  return db.contacts.where('emailKey').equals(emailKey(email)).filter((c) => !c.deletedAt).toArray()
+  return db.contacts
+    .where('emailKey')
+    .equals(emailKey(email))
+    .filter((c) => !c.deletedAt)
+    .toArray()
 }

@@ -3,8 +3,17 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { invoiceState } from '../../../shared/domain/index.ts'
 import { createContact } from './contacts.ts'
 import {
-  addLine, addLineFromItem, createInvoice, createInvoices, deleteDraftInvoice, finalizeInvoice, listInvoices, removeLine,
-  updateInvoiceHeader, updateLine, voidInvoice,
+  addLine,
+  addLineFromItem,
+  createInvoice,
+  createInvoices,
+  deleteDraftInvoice,
+  finalizeInvoice,
+  listInvoices,
+  removeLine,
+  updateInvoiceHeader,
+  updateLine,
+  voidInvoice,
 } from './invoices.ts'
 import { createItem, updateItem } from './items.ts'
 import { listOutbox } from './outbox.ts'
@@ -14,13 +23,17 @@ import { updateSettings } from './settings.ts'
 import { testDb, unwrap } from './test-db.ts'
 
 let db: FieldsyncDB
-afterEach(async () => { await db?.delete() })
+afterEach(async () => {
+  await db?.delete()
+})
 
 async function setup() {
   db = testDb()
   const contact = unwrap(await createContact(db, { givenName: 'Ann', familyName: 'Lee' }))
   const item = unwrap(await createItem(db, { name: 'Service call', unitPrice: 8950, taxable: true }))
-  const part = unwrap(await createItem(db, { name: 'Ball valve 3/4"', type: 'product', unitPrice: 1299, taxable: true }))
+  const part = unwrap(
+    await createItem(db, { name: 'Ball valve 3/4"', type: 'product', unitPrice: 1299, taxable: true }),
+  )
   await db.outbox.clear()
   return { contact, item, part }
 }
@@ -30,7 +43,13 @@ describe('invoices', () => {
     const { contact, item } = await setup()
     unwrap(await updateSettings(db, { defaultTaxRateBps: 825, defaultTermsDays: 14 }))
     const inv = unwrap(await createInvoice(db, { contactId: contact.id }))
-    expect(inv).toMatchObject({ status: 'draft', issueDate: '2025-03-14', dueDate: '2025-03-28', taxRateBps: 825, total: 0 })
+    expect(inv).toMatchObject({
+      status: 'draft',
+      issueDate: '2025-03-14',
+      dueDate: '2025-03-28',
+      taxRateBps: 825,
+      total: 0,
+    })
     expect(inv.number).toBeUndefined()
     const v2 = unwrap(await addLineFromItem(db, inv.id, item.id, 1500))
     expect(v2.version).toBe(2)
@@ -42,7 +61,9 @@ describe('invoices', () => {
     const inv = unwrap(await createInvoice(db, { contactId: contact.id, taxRateBps: 825 }))
     unwrap(await addLineFromItem(db, inv.id, item.id, 1500)) // 1.5 × 89.50 = 134.25
     unwrap(await addLineFromItem(db, inv.id, part.id, 3000)) // 3 × 12.99 = 38.97
-    const withFree = unwrap(await addLine(db, inv.id, { name: 'Disposal fee', qty: 1000, unitPrice: 2500, taxable: false }))
+    const withFree = unwrap(
+      await addLine(db, inv.id, { name: 'Disposal fee', qty: 1000, unitPrice: 2500, taxable: false }),
+    )
     expect(withFree.lines.map((l) => [l.name, l.amount, l.taxable, l.itemId])).toEqual([
       ['Service call', 13425, true, item.id],
       ['Ball valve 3/4"', 3897, true, part.id],
@@ -65,7 +86,10 @@ describe('invoices', () => {
     const a = unwrap(await createInvoice(db, { contactId: contact.id }))
     const b = unwrap(await createInvoice(db, { contactId: contact.id }))
     const empty = await finalizeInvoice(db, a.id)
-    expect(empty.ok ? null : empty.error).toMatchObject({ kind: 'validation', fields: { lines: 'Add at least one line before finalizing' } })
+    expect(empty.ok ? null : empty.error).toMatchObject({
+      kind: 'validation',
+      fields: { lines: 'Add at least one line before finalizing' },
+    })
     unwrap(await addLineFromItem(db, a.id, item.id))
     unwrap(await addLineFromItem(db, b.id, item.id))
     const fa = unwrap(await finalizeInvoice(db, a.id))
@@ -77,18 +101,34 @@ describe('invoices', () => {
     expect((await finalizeInvoice(db, a.id)).ok).toBe(false)
     unwrap(await updateInvoiceHeader(db, a.id, { dueDate: '2025-05-01' }))
     const rows = await listOutbox(db)
-    expect(rows.map((r) => [r.localId, r.op, r.version])).toEqual([[a.id, 'create', fa.version + 1], [b.id, 'create', fb.version]])
+    expect(rows.map((r) => [r.localId, r.op, r.version])).toEqual([
+      [a.id, 'create', fa.version + 1],
+      [b.id, 'create', fb.version],
+    ])
     const refused = await updateInvoiceHeader(db, a.id, { taxRateBps: 100 })
     expect(refused.ok ? null : refused.error.kind).toBe('invalid_state')
   })
 
   it('voids a finalized invoice unless payments are applied to it', async () => {
     const { contact, item } = await setup()
-    const [x, y] = unwrap(await createInvoices(db, [
-      { contactId: contact.id, lines: [{ itemId: item.id, name: 'Service call', qty: 1000, unitPrice: 8950 }], finalize: true },
-      { contactId: contact.id, lines: [{ name: 'Labour', qty: 2000, unitPrice: 6000 }], finalize: true },
-    ]))
-    unwrap(await recordPayment(db, { contactId: contact.id, date: '2025-03-15', amount: 1000, applications: [{ invoiceId: y!.id, amount: 1000 }] }))
+    const [x, y] = unwrap(
+      await createInvoices(db, [
+        {
+          contactId: contact.id,
+          lines: [{ itemId: item.id, name: 'Service call', qty: 1000, unitPrice: 8950 }],
+          finalize: true,
+        },
+        { contactId: contact.id, lines: [{ name: 'Labour', qty: 2000, unitPrice: 6000 }], finalize: true },
+      ]),
+    )
+    unwrap(
+      await recordPayment(db, {
+        contactId: contact.id,
+        date: '2025-03-15',
+        amount: 1000,
+        applications: [{ invoiceId: y!.id, amount: 1000 }],
+      }),
+    )
     const blocked = await voidInvoice(db, y!.id)
     expect(blocked.ok ? null : blocked.error.message).toMatch(/Delete those payments/)
     const v = unwrap(await voidInvoice(db, x!.id))
@@ -103,19 +143,28 @@ describe('invoices', () => {
     const d = unwrap(await createInvoice(db, { contactId: contact.id }))
     unwrap(await deleteDraftInvoice(db, d.id))
     expect(await db.invoices.get(d.id)).toBeUndefined()
-    const [f] = unwrap(await createInvoices(db, [{ contactId: contact.id, lines: [{ name: 'Labour', qty: 1000, unitPrice: 100 }], finalize: true }]))
+    const [f] = unwrap(
+      await createInvoices(db, [
+        { contactId: contact.id, lines: [{ name: 'Labour', qty: 1000, unitPrice: 100 }], finalize: true },
+      ]),
+    )
     expect((await deleteDraftInvoice(db, f!.id)).ok).toBe(false)
   })
 
   it('bulk import validates lines with their position and continues numbering from settings', async () => {
     const { contact } = await setup()
     const bad = await createInvoices(db, [{ contactId: contact.id, lines: [{ name: '', qty: 0, unitPrice: 1 }] }])
-    expect(bad.ok ? null : bad.error).toMatchObject({ kind: 'validation', fields: { '0.lines.0.name': 'Enter what this line is for', '0.lines.0.qty': 'Enter a quantity other than zero' } })
+    expect(bad.ok ? null : bad.error).toMatchObject({
+      kind: 'validation',
+      fields: { '0.lines.0.name': 'Enter what this line is for', '0.lines.0.qty': 'Enter a quantity other than zero' },
+    })
     unwrap(await updateSettings(db, { nextInvoiceNumber: 5000 }))
-    const made = unwrap(await createInvoices(db, [
-      { contactId: contact.id, lines: [{ name: 'A', qty: 1000, unitPrice: 100 }], finalize: true },
-      { contactId: contact.id, lines: [{ name: 'B', qty: 1000, unitPrice: 100 }] },
-    ]))
+    const made = unwrap(
+      await createInvoices(db, [
+        { contactId: contact.id, lines: [{ name: 'A', qty: 1000, unitPrice: 100 }], finalize: true },
+        { contactId: contact.id, lines: [{ name: 'B', qty: 1000, unitPrice: 100 }] },
+      ]),
+    )
     expect(made.map((i) => i.number)).toEqual(['5000', undefined])
     expect((await listInvoices(db, { status: 'draft' })).map((i) => i.id)).toEqual([made[1]!.id])
     expect(await listOutbox(db)).toHaveLength(1)

@@ -7,27 +7,21 @@
  * `balance` is not a user edit: payments lower it (payments.ts) and the sync engine
  * writes QuickBooks' figure back, so balance changes never bump the version.
  */
-import { InvoiceHeaderInput, LineInput, err, ok, priceLine, validationError, withTotals } from '../../../shared/domain/index.ts'
-import type { DomainError, Invoice, Line, LocalId, OutboxOp, Result } from '../../../shared/domain/index.ts'
+import { InvoiceHeaderInput, LineInput, priceLine, validationError, withTotals } from '../../../shared/domain/index.ts'
+import type { DomainError, Invoice, Line, LocalId } from '../../../shared/domain/index.ts'
 import { enqueueNew } from './outbox.ts'
-import { bumped, fresh, notFound, queue, validate } from './records.ts'
+import { fresh, notFound, queue, validate } from './records.ts'
 import type { FieldsyncDB } from './schema.ts'
 import { getSettings, takeInvoiceNumber } from './settings.ts'
+import { err, ok, type Result } from '../../../shared/result.ts'
+import { addDays, localDate } from '../../../shared/date-only.ts'
+import { edit, tables } from './invoice-edit.ts'
+
+export { addLine, addLineFromItem, updateLine, removeLine } from './invoice-lines.ts'
 
 export type { Invoice, Line, LineInput }
 
-const tables = (db: FieldsyncDB) => [db.invoices, db.contacts, db.items, db.payments, db.settings, db.outbox]
-
-/** A calendar day in the device's time zone. */
-export function localDate(d: Date): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-}
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T12:00:00Z`)
-  d.setUTCDate(d.getUTCDate() + days)
-  return d.toISOString().slice(0, 10)
-}
+export { localDate }
 
 export type NewInvoice = {
   contactId: LocalId
@@ -47,7 +41,7 @@ async function defaults(db: FieldsyncDB): Promise<Defaults> {
 }
 
 /** A priced draft; the caller has checked the contact exists. */
-function draftFor(db: FieldsyncDB, input: NewInvoice, d: Defaults, lines: Line[] = []): Result<Invoice> {
+function draftFor(db: FieldsyncDB, input: NewInvoice, d: Defaults, lines: Line[] = []): Result<Invoice, DomainError> {
   const issueDate = input.issueDate ?? localDate(db.now())
   const header = validate(InvoiceHeaderInput, {
     ...input,
@@ -56,7 +50,14 @@ function draftFor(db: FieldsyncDB, input: NewInvoice, d: Defaults, lines: Line[]
     taxRateBps: input.taxRateBps ?? d.taxRateBps,
   })
   if (!header.ok) return header
-  const inv = withTotals({ ...fresh(db), ...header.value, contactId: input.contactId, status: 'draft' as const, lines, balance: 0 })
+  const inv = withTotals({
+    ...fresh(db),
+    ...header.value,
+    contactId: input.contactId,
+    status: 'draft' as const,
+    lines,
+    balance: 0,
+  })
   return ok({ ...inv, balance: inv.total })
 }
 
@@ -66,8 +67,8 @@ async function contactExists(db: FieldsyncDB, id: LocalId): Promise<boolean> {
 }
 
 /** A new draft invoice for a contact, dated today and due after the default terms. */
-export async function createInvoice(db: FieldsyncDB, input: NewInvoice): Promise<Result<Invoice>> {
-  return db.transaction('rw', tables(db), async (): Promise<Result<Invoice>> => {
+export async function createInvoice(db: FieldsyncDB, input: NewInvoice): Promise<Result<Invoice, DomainError>> {
+  return db.transaction('rw', tables(db), async (): Promise<Result<Invoice, DomainError>> => {
     if (!(await contactExists(db, input.contactId))) return err(notFound('contact'))
     const r = draftFor(db, input, await defaults(db))
     if (r.ok) await db.invoices.add(r.value)
@@ -81,8 +82,11 @@ export type InvoiceImport = NewInvoice & { lines: LineInput[]; finalize?: boolea
  * Many invoices in one transaction (demo data, benchmarks), each optionally
  * finalized. Nothing is written if any is invalid.
  */
-export async function createInvoices(db: FieldsyncDB, inputs: readonly InvoiceImport[]): Promise<Result<Invoice[]>> {
-  return db.transaction('rw', tables(db), async (): Promise<Result<Invoice[]>> => {
+export async function createInvoices(
+  db: FieldsyncDB,
+  inputs: readonly InvoiceImport[],
+): Promise<Result<Invoice[], DomainError>> {
+  return db.transaction('rw', tables(db), async (): Promise<Result<Invoice[], DomainError>> => {
     const out: Invoice[] = []
     const settings = await getSettings(db)
     const d = { taxRateBps: settings.defaultTaxRateBps, termsDays: settings.defaultTermsDays }
@@ -101,12 +105,24 @@ export async function createInvoices(db: FieldsyncDB, inputs: readonly InvoiceIm
       if (!live.has(input.contactId)) return err(notFound('contact'))
       const draft = draftFor(db, input, d, lines)
       if (!draft.ok) return draft
-      out.push(input.finalize && lines.length > 0 ? { ...draft.value, status: 'finalized', number: String(next++), finalizedAt: db.stamp() } : draft.value)
+      out.push(
+        input.finalize && lines.length > 0
+          ? { ...draft.value, status: 'finalized', number: String(next++), finalizedAt: db.stamp() }
+          : draft.value,
+      )
     }
     await db.invoices.bulkAdd(out)
     await db.settings.put({ ...settings, id: 'app', nextInvoiceNumber: next })
     const finalized = out.filter((inv) => inv.status === 'finalized')
-    await enqueueNew(db, finalized.map((inv) => ({ kind: 'invoice' as const, localId: inv.id, version: inv.version, op: 'create' as const })))
+    await enqueueNew(
+      db,
+      finalized.map((inv) => ({
+        kind: 'invoice' as const,
+        localId: inv.id,
+        version: inv.version,
+        op: 'create' as const,
+      })),
+    )
     return ok(out)
   })
 }
@@ -115,123 +131,76 @@ function prefixed(fields: Record<string, string>, prefix: string): Record<string
   return Object.fromEntries(Object.entries(fields).map(([k, v]) => [`${prefix}.${k}`, v]))
 }
 
-const locked: DomainError = {
-  kind: 'invalid_state',
-  message: 'This invoice is finalized, so its lines are locked. Void it and create a new one to change them.',
-}
-
-/** Loads, changes and saves an invoice in one transaction; queues `op` unless it is still a draft. */
-async function edit(
+/** Header fields. On a finalized invoice only the due date and memo may change. */
+export function updateInvoiceHeader(
   db: FieldsyncDB,
   id: LocalId,
-  op: OutboxOp,
-  change: (inv: Invoice) => Promise<Result<Invoice>> | Result<Invoice>,
-): Promise<Result<Invoice>> {
-  return db.transaction('rw', tables(db), async (): Promise<Result<Invoice>> => {
-    const before = await db.invoices.get(id)
-    if (!before || before.deletedAt) return err(notFound('invoice'))
-    const r = await change(before)
-    if (!r.ok) return r
-    const next = bumped(db, before, r.value)
-    if (!next) return ok(before)
-    await db.invoices.put(next)
-    if (next.status !== 'draft') await queue(db, 'invoice', next, op)
-    return ok(next)
-  })
-}
-
-function editLines(inv: Invoice, lines: Line[]): Result<Invoice> {
-  if (inv.status !== 'draft') return err(locked)
-  const priced = withTotals({ ...inv, lines })
-  return ok({ ...priced, balance: priced.total })
-}
-
-/** Header fields. On a finalized invoice only the due date and memo may change. */
-export function updateInvoiceHeader(db: FieldsyncDB, id: LocalId, patch: Partial<InvoiceHeaderInput>): Promise<Result<Invoice>> {
+  patch: Partial<InvoiceHeaderInput>,
+): Promise<Result<Invoice, DomainError>> {
   return edit(db, id, 'update', (inv) => {
     if (inv.status === 'void') return err({ kind: 'invalid_state', message: 'A void invoice cannot be changed.' })
     const { dueDate, memo, ...rest } = patch
     if (inv.status === 'finalized' && Object.values(rest).some((v) => v !== undefined)) {
-      return err({ kind: 'invalid_state', message: 'This invoice is finalized: only its due date and memo can change.' })
+      return err({
+        kind: 'invalid_state',
+        message: 'This invoice is finalized: only its due date and memo can change.',
+      })
     }
     const h = validate(InvoiceHeaderInput, { ...inv, ...patch })
     if (!h.ok) return h
-    const merged = withTotals({ ...inv, ...h.value, memo: 'memo' in patch ? h.value.memo : inv.memo, dueDate: dueDate ?? inv.dueDate })
+    const merged = withTotals({
+      ...inv,
+      ...h.value,
+      memo: 'memo' in patch ? h.value.memo : inv.memo,
+      dueDate: dueDate ?? inv.dueDate,
+    })
     return ok(inv.status === 'draft' ? { ...merged, balance: merged.total } : merged)
   })
 }
 
-/** A free-text line (or one whose fields the user typed). */
-export function addLine(db: FieldsyncDB, id: LocalId, input: LineInput): Promise<Result<Invoice>> {
-  return edit(db, id, 'update', (inv) => {
-    const r = validate(LineInput, input)
-    if (!r.ok) return r
-    return editLines(inv, [...inv.lines, priceLine(r.value, nextLineId(inv.lines))])
-  })
-}
-
-/** A line from the pricebook: copies the item's name, description, price and taxable flag. */
-export function addLineFromItem(db: FieldsyncDB, id: LocalId, itemId: LocalId, qty = 1000): Promise<Result<Invoice>> {
-  return edit(db, id, 'update', async (inv) => {
-    const item = await db.items.get(itemId)
-    if (!item || item.deletedAt) return err(notFound('item'))
-    const r = validate(LineInput, { itemId, name: item.name, description: item.description, qty, unitPrice: item.unitPrice, taxable: item.taxable })
-    if (!r.ok) return r
-    return editLines(inv, [...inv.lines, priceLine(r.value, nextLineId(inv.lines))])
-  })
-}
-
-export function updateLine(db: FieldsyncDB, id: LocalId, lineId: string, patch: Partial<LineInput>): Promise<Result<Invoice>> {
-  return edit(db, id, 'update', (inv) => {
-    const at = inv.lines.findIndex((l) => l.id === lineId)
-    const line = inv.lines[at]
-    if (!line) return err(notFound('line'))
-    const r = validate(LineInput, { ...line, ...patch })
-    if (!r.ok) return r
-    return editLines(inv, inv.lines.map((l, i) => (i === at ? priceLine(r.value, lineId) : l)))
-  })
-}
-
-export function removeLine(db: FieldsyncDB, id: LocalId, lineId: string): Promise<Result<Invoice>> {
-  return edit(db, id, 'update', (inv) => editLines(inv, inv.lines.filter((l) => l.id !== lineId)))
-}
-
-function nextLineId(lines: readonly Line[]): string {
-  const max = lines.reduce((m, l) => Math.max(m, Number(l.id.slice(1)) || 0), 0)
-  return `L${max + 1}`
-}
-
 /** Assigns the next invoice number, locks the lines and queues the invoice for QuickBooks. */
-export function finalizeInvoice(db: FieldsyncDB, id: LocalId): Promise<Result<Invoice>> {
+export function finalizeInvoice(db: FieldsyncDB, id: LocalId): Promise<Result<Invoice, DomainError>> {
   return edit(db, id, 'create', async (inv) => {
     if (inv.status !== 'draft') return err({ kind: 'invalid_state', message: `This invoice is already ${inv.status}.` })
     if (inv.lines.length === 0) return err(validationError({ lines: 'Add at least one line before finalizing' }))
     const priced = withTotals(inv)
-    return ok({ ...priced, status: 'finalized', number: await takeInvoiceNumber(db), finalizedAt: db.stamp(), balance: priced.total })
+    return ok({
+      ...priced,
+      status: 'finalized',
+      number: await takeInvoiceNumber(db),
+      finalizedAt: db.stamp(),
+      balance: priced.total,
+    })
   })
 }
 
 /** Voids a finalized invoice. Payments applied to it must be removed first, as in QuickBooks' books. */
-export function voidInvoice(db: FieldsyncDB, id: LocalId): Promise<Result<Invoice>> {
+export function voidInvoice(db: FieldsyncDB, id: LocalId): Promise<Result<Invoice, DomainError>> {
   return edit(db, id, 'void', async (inv) => {
-    if (inv.status === 'draft') return err({ kind: 'invalid_state', message: 'A draft cannot be voided; delete it instead.' })
+    if (inv.status === 'draft')
+      return err({ kind: 'invalid_state', message: 'A draft cannot be voided; delete it instead.' })
     if (inv.status === 'void') return ok(inv)
     const paid = await db.payments
       .where('contactId')
       .equals(inv.contactId)
       .filter((p) => !p.deletedAt && p.applications.some((a) => a.invoiceId === id))
       .count()
-    if (paid > 0) return err({ kind: 'invalid_state', message: 'Payments are applied to this invoice. Delete those payments before voiding it.' })
+    if (paid > 0)
+      return err({
+        kind: 'invalid_state',
+        message: 'Payments are applied to this invoice. Delete those payments before voiding it.',
+      })
     return ok({ ...inv, status: 'void', balance: 0, voidedAt: db.stamp() })
   })
 }
 
 /** Drafts never reached QuickBooks, so deleting one removes it outright. */
-export async function deleteDraftInvoice(db: FieldsyncDB, id: LocalId): Promise<Result<true>> {
-  return db.transaction('rw', db.invoices, async (): Promise<Result<true>> => {
+export async function deleteDraftInvoice(db: FieldsyncDB, id: LocalId): Promise<Result<true, DomainError>> {
+  return db.transaction('rw', db.invoices, async (): Promise<Result<true, DomainError>> => {
     const inv = await db.invoices.get(id)
     if (!inv) return err(notFound('invoice'))
-    if (inv.status !== 'draft') return err({ kind: 'invalid_state', message: 'Only drafts can be deleted; void a finalized invoice instead.' })
+    if (inv.status !== 'draft')
+      return err({ kind: 'invalid_state', message: 'Only drafts can be deleted; void a finalized invoice instead.' })
     await db.invoices.delete(id)
     return ok(true)
   })
@@ -243,7 +212,10 @@ export async function getInvoice(db: FieldsyncDB, id: LocalId): Promise<Invoice 
 }
 
 /** Newest first. */
-export function listInvoices(db: FieldsyncDB, q: { status?: Invoice['status']; contactId?: LocalId } = {}): Promise<Invoice[]> {
+export function listInvoices(
+  db: FieldsyncDB,
+  q: { status?: Invoice['status']; contactId?: LocalId } = {},
+): Promise<Invoice[]> {
   const base = q.contactId
     ? db.invoices.where('contactId').equals(q.contactId)
     : q.status
@@ -252,7 +224,11 @@ export function listInvoices(db: FieldsyncDB, q: { status?: Invoice['status']; c
   return base
     .filter((inv) => !inv.deletedAt && (!q.status || inv.status === q.status))
     .toArray()
-    .then((rows) => rows.sort((a, b) => (a.issueDate === b.issueDate ? b.updatedAt.localeCompare(a.updatedAt) : b.issueDate.localeCompare(a.issueDate))))
+    .then((rows) =>
+      rows.sort((a, b) =>
+        a.issueDate === b.issueDate ? b.updatedAt.localeCompare(a.updatedAt) : b.issueDate.localeCompare(a.issueDate),
+      ),
+    )
 }
 
 export function findInvoiceByNumber(db: FieldsyncDB, number: string): Promise<Invoice | undefined> {

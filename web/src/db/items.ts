@@ -2,11 +2,13 @@
  * Pricebook items: the only code that writes `items`. Edits bump the version and
  * queue the item; deletes are soft (inactive in QuickBooks, which never deletes items).
  */
-import { Item, ItemInput, err, ok } from '../../../shared/domain/index.ts'
-import type { LocalId, Result } from '../../../shared/domain/index.ts'
+import { Item, ItemInput } from '../../../shared/domain/index.ts'
+import type { LocalId } from '../../../shared/domain/index.ts'
 import { enqueueNew } from './outbox.ts'
 import { bumped, fresh, notFound, queue, validate } from './records.ts'
 import type { FieldsyncDB } from './schema.ts'
+import { err, ok, type Result } from '../../../shared/result.ts'
+import type { DomainError } from '../../../shared/domain/index.ts'
 
 export type { Item, ItemInput }
 
@@ -15,7 +17,7 @@ function fieldsOf(i: Item): ItemInput {
   return rest
 }
 
-export async function createItem(db: FieldsyncDB, input: ItemInput): Promise<Result<Item>> {
+export async function createItem(db: FieldsyncDB, input: ItemInput): Promise<Result<Item, DomainError>> {
   const r = validate(Item, { ...fresh(db), ...input })
   if (!r.ok) return r
   const item = r.value
@@ -27,7 +29,7 @@ export async function createItem(db: FieldsyncDB, input: ItemInput): Promise<Res
 }
 
 /** Many items in one transaction; nothing is written if any is invalid. */
-export async function createItems(db: FieldsyncDB, inputs: readonly ItemInput[]): Promise<Result<Item[]>> {
+export async function createItems(db: FieldsyncDB, inputs: readonly ItemInput[]): Promise<Result<Item[], DomainError>> {
   const items: Item[] = []
   for (const input of inputs) {
     const r = validate(Item, { ...fresh(db), ...input })
@@ -36,13 +38,20 @@ export async function createItems(db: FieldsyncDB, inputs: readonly ItemInput[])
   }
   await db.transaction('rw', db.items, db.outbox, async () => {
     await db.items.bulkAdd(items)
-    await enqueueNew(db, items.map((i) => ({ kind: 'item' as const, localId: i.id, version: 1, op: 'create' as const })))
+    await enqueueNew(
+      db,
+      items.map((i) => ({ kind: 'item' as const, localId: i.id, version: 1, op: 'create' as const })),
+    )
   })
   return ok(items)
 }
 
-export async function updateItem(db: FieldsyncDB, id: LocalId, patch: Partial<ItemInput>): Promise<Result<Item>> {
-  return db.transaction('rw', db.items, db.outbox, async (): Promise<Result<Item>> => {
+export async function updateItem(
+  db: FieldsyncDB,
+  id: LocalId,
+  patch: Partial<ItemInput>,
+): Promise<Result<Item, DomainError>> {
+  return db.transaction('rw', db.items, db.outbox, async (): Promise<Result<Item, DomainError>> => {
     const before = await db.items.get(id)
     if (!before || before.deletedAt) return err(notFound('item'))
     const r = validate(Item, { ...before, ...fieldsOf(before), ...patch })
@@ -55,8 +64,8 @@ export async function updateItem(db: FieldsyncDB, id: LocalId, patch: Partial<It
   })
 }
 
-export async function deleteItem(db: FieldsyncDB, id: LocalId): Promise<Result<Item>> {
-  return db.transaction('rw', db.items, db.outbox, async (): Promise<Result<Item>> => {
+export async function deleteItem(db: FieldsyncDB, id: LocalId): Promise<Result<Item, DomainError>> {
+  return db.transaction('rw', db.items, db.outbox, async (): Promise<Result<Item, DomainError>> => {
     const before = await db.items.get(id)
     if (!before) return err(notFound('item'))
     if (before.deletedAt) return ok(before)

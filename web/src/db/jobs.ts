@@ -2,11 +2,13 @@
  * Jobs. They reach QuickBooks as sub-customers only when the setting is on, so
  * edits queue an outbox row only then (turning the setting on queues every job).
  */
-import { Job, JobInput, err, ok } from '../../../shared/domain/index.ts'
-import type { LocalId, OutboxOp, Result } from '../../../shared/domain/index.ts'
+import { Job, JobInput } from '../../../shared/domain/index.ts'
+import type { LocalId, OutboxOp } from '../../../shared/domain/index.ts'
 import { bumped, fresh, notFound, queue, validate } from './records.ts'
 import type { FieldsyncDB } from './schema.ts'
 import { getSettings } from './settings.ts'
+import { err, ok, type Result } from '../../../shared/result.ts'
+import type { DomainError } from '../../../shared/domain/index.ts'
 
 export type { Job, JobInput }
 
@@ -16,10 +18,10 @@ async function queueIfSynced(db: FieldsyncDB, job: Job, op: OutboxOp): Promise<v
   if ((await getSettings(db)).subCustomerJobs) await queue(db, 'job', job, op)
 }
 
-export async function createJob(db: FieldsyncDB, input: JobInput): Promise<Result<Job>> {
+export async function createJob(db: FieldsyncDB, input: JobInput): Promise<Result<Job, DomainError>> {
   const r = validate(Job, { ...fresh(db), ...input })
   if (!r.ok) return r
-  return db.transaction('rw', tables(db), async (): Promise<Result<Job>> => {
+  return db.transaction('rw', tables(db), async (): Promise<Result<Job, DomainError>> => {
     const owner = await db.contacts.get(r.value.contactId)
     if (!owner || owner.deletedAt) return err(notFound('contact'))
     await db.jobs.add(r.value)
@@ -28,8 +30,12 @@ export async function createJob(db: FieldsyncDB, input: JobInput): Promise<Resul
   })
 }
 
-export async function updateJob(db: FieldsyncDB, id: LocalId, patch: Partial<JobInput>): Promise<Result<Job>> {
-  return db.transaction('rw', tables(db), async (): Promise<Result<Job>> => {
+export async function updateJob(
+  db: FieldsyncDB,
+  id: LocalId,
+  patch: Partial<JobInput>,
+): Promise<Result<Job, DomainError>> {
+  return db.transaction('rw', tables(db), async (): Promise<Result<Job, DomainError>> => {
     const before = await db.jobs.get(id)
     if (!before || before.deletedAt) return err(notFound('job'))
     const r = validate(Job, { ...before, ...patch, contactId: before.contactId })
@@ -42,8 +48,8 @@ export async function updateJob(db: FieldsyncDB, id: LocalId, patch: Partial<Job
   })
 }
 
-export async function deleteJob(db: FieldsyncDB, id: LocalId): Promise<Result<Job>> {
-  return db.transaction('rw', tables(db), async (): Promise<Result<Job>> => {
+export async function deleteJob(db: FieldsyncDB, id: LocalId): Promise<Result<Job, DomainError>> {
+  return db.transaction('rw', tables(db), async (): Promise<Result<Job, DomainError>> => {
     const before = await db.jobs.get(id)
     if (!before) return err(notFound('job'))
     if (before.deletedAt) return ok(before)
@@ -56,5 +62,9 @@ export async function deleteJob(db: FieldsyncDB, id: LocalId): Promise<Result<Jo
 }
 
 export function listJobsForContact(db: FieldsyncDB, contactId: LocalId): Promise<Job[]> {
-  return db.jobs.where('contactId').equals(contactId).filter((j) => !j.deletedAt).toArray()
+  return db.jobs
+    .where('contactId')
+    .equals(contactId)
+    .filter((j) => !j.deletedAt)
+    .toArray()
 }

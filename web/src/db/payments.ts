@@ -4,22 +4,24 @@
  * so the invoice's version does not move); the payment itself is queued for sync.
  * Overpaying an invoice is refused with an `overpayment` error naming the invoice.
  */
-import { PaymentInput, err, ok } from '../../../shared/domain/index.ts'
-import type { Invoice, LocalId, Payment, PaymentApplication, Result } from '../../../shared/domain/index.ts'
+import { PaymentInput } from '../../../shared/domain/index.ts'
+import type { Invoice, LocalId, Payment, PaymentApplication } from '../../../shared/domain/index.ts'
 import { formatMoney } from '../../../shared/money.ts'
 import { bumped, fresh, notFound, queue, validate } from './records.ts'
 import type { FieldsyncDB } from './schema.ts'
 import { getSettings } from './settings.ts'
+import { err, ok, type Result } from '../../../shared/result.ts'
+import type { DomainError } from '../../../shared/domain/index.ts'
 
 export type { Payment, PaymentInput }
 
 const tables = (db: FieldsyncDB) => [db.payments, db.invoices, db.contacts, db.settings, db.outbox]
 
-export async function recordPayment(db: FieldsyncDB, input: PaymentInput): Promise<Result<Payment>> {
+export async function recordPayment(db: FieldsyncDB, input: PaymentInput): Promise<Result<Payment, DomainError>> {
   const r = validate(PaymentInput, input)
   if (!r.ok) return r
   const payment: Payment = { ...fresh(db), ...r.value }
-  return db.transaction('rw', tables(db), async (): Promise<Result<Payment>> => {
+  return db.transaction('rw', tables(db), async (): Promise<Result<Payment, DomainError>> => {
     const contact = await db.contacts.get(payment.contactId)
     if (!contact || contact.deletedAt) return err(notFound('contact'))
     const checked = await checkApplications(db, payment)
@@ -35,7 +37,7 @@ export async function recordPayment(db: FieldsyncDB, input: PaymentInput): Promi
 }
 
 /** Each application must be a distinct finalized invoice of the same contact with enough balance left. */
-async function checkApplications(db: FieldsyncDB, p: Payment): Promise<Result<Invoice[]>> {
+async function checkApplications(db: FieldsyncDB, p: Payment): Promise<Result<Invoice[], DomainError>> {
   const s = await getSettings(db)
   const money = (c: number) => formatMoney(c, { currency: s.currency, locale: s.locale })
   const invoices: Invoice[] = []
@@ -44,13 +46,22 @@ async function checkApplications(db: FieldsyncDB, p: Payment): Promise<Result<In
     const field = `applications.${i}.amount`
     const inv = await db.invoices.get(a.invoiceId)
     if (!inv || inv.deletedAt || inv.contactId !== p.contactId) return err(notFound('invoice'))
-    if (seen.has(inv.id)) return err({ kind: 'validation', message: 'Apply each invoice once', fields: { [field]: 'Apply each invoice once' } })
+    if (seen.has(inv.id))
+      return err({
+        kind: 'validation',
+        message: 'Apply each invoice once',
+        fields: { [field]: 'Apply each invoice once' },
+      })
     seen.add(inv.id)
     if (inv.status !== 'finalized') {
-      return err({ kind: 'invalid_state', message: `Invoice ${inv.number ?? '(draft)'} is ${inv.status}; payments apply to finalized invoices only.` })
+      return err({
+        kind: 'invalid_state',
+        message: `Invoice ${inv.number ?? '(draft)'} is ${inv.status}; payments apply to finalized invoices only.`,
+      })
     }
     if (a.amount > inv.balance) {
-      const message = `Invoice ${inv.number} has only ${money(inv.balance)} left to pay; ${money(a.amount)} would overpay it.`
+      const left = money(inv.balance)
+      const message = `Invoice ${inv.number} has only ${left} left to pay; ${money(a.amount)} would overpay it.`
       return err({ kind: 'overpayment', message, fields: { [field]: message } })
     }
     invoices.push(inv)
@@ -61,8 +72,12 @@ async function checkApplications(db: FieldsyncDB, p: Payment): Promise<Result<In
 /** Date, method, reference and memo. Amounts and applications change by deleting and recording again. */
 export type PaymentDetails = Partial<Pick<PaymentInput, 'date' | 'method' | 'reference' | 'memo'>>
 
-export async function updatePaymentDetails(db: FieldsyncDB, id: LocalId, patch: PaymentDetails): Promise<Result<Payment>> {
-  return db.transaction('rw', tables(db), async (): Promise<Result<Payment>> => {
+export async function updatePaymentDetails(
+  db: FieldsyncDB,
+  id: LocalId,
+  patch: PaymentDetails,
+): Promise<Result<Payment, DomainError>> {
+  return db.transaction('rw', tables(db), async (): Promise<Result<Payment, DomainError>> => {
     const before = await db.payments.get(id)
     if (!before || before.deletedAt) return err(notFound('payment'))
     const { id: _i, version: _v, updatedAt: _u, deletedAt: _d, ...fields } = before
@@ -77,8 +92,8 @@ export async function updatePaymentDetails(db: FieldsyncDB, id: LocalId, patch: 
 }
 
 /** Soft delete: the applied amounts go back onto the invoices' balances. */
-export async function deletePayment(db: FieldsyncDB, id: LocalId): Promise<Result<Payment>> {
-  return db.transaction('rw', tables(db), async (): Promise<Result<Payment>> => {
+export async function deletePayment(db: FieldsyncDB, id: LocalId): Promise<Result<Payment, DomainError>> {
+  return db.transaction('rw', tables(db), async (): Promise<Result<Payment, DomainError>> => {
     const before = await db.payments.get(id)
     if (!before) return err(notFound('payment'))
     if (before.deletedAt) return ok(before)
@@ -108,7 +123,11 @@ export async function listPayments(db: FieldsyncDB, q: { contactId?: LocalId } =
 
 /** What a payment form offers: the contact's finalized invoices with money still owed, oldest first. */
 export async function openInvoicesForContact(db: FieldsyncDB, contactId: LocalId): Promise<Invoice[]> {
-  const rows = await db.invoices.where('contactId').equals(contactId).filter((i) => !i.deletedAt && i.status === 'finalized' && i.balance > 0).toArray()
+  const rows = await db.invoices
+    .where('contactId')
+    .equals(contactId)
+    .filter((i) => !i.deletedAt && i.status === 'finalized' && i.balance > 0)
+    .toArray()
   return rows.sort((a, b) => a.issueDate.localeCompare(b.issueDate))
 }
 

@@ -1,15 +1,17 @@
 /** Properties (service addresses). They never sync, so edits bump the version but queue nothing. */
-import { Property, PropertyInput, err, ok } from '../../../shared/domain/index.ts'
-import type { LocalId, Result } from '../../../shared/domain/index.ts'
+import { Property, PropertyInput } from '../../../shared/domain/index.ts'
+import type { LocalId } from '../../../shared/domain/index.ts'
 import { bumped, fresh, notFound, validate } from './records.ts'
 import type { FieldsyncDB } from './schema.ts'
+import { err, ok, type Result } from '../../../shared/result.ts'
+import type { DomainError } from '../../../shared/domain/index.ts'
 
 export type { Property, PropertyInput }
 
-export async function createProperty(db: FieldsyncDB, input: PropertyInput): Promise<Result<Property>> {
+export async function createProperty(db: FieldsyncDB, input: PropertyInput): Promise<Result<Property, DomainError>> {
   const r = validate(Property, { ...fresh(db), ...input })
   if (!r.ok) return r
-  return db.transaction('rw', db.contacts, db.properties, async (): Promise<Result<Property>> => {
+  return db.transaction('rw', db.contacts, db.properties, async (): Promise<Result<Property, DomainError>> => {
     const owner = await db.contacts.get(r.value.contactId)
     if (!owner || owner.deletedAt) return err(notFound('contact'))
     await db.properties.add(r.value)
@@ -17,8 +19,12 @@ export async function createProperty(db: FieldsyncDB, input: PropertyInput): Pro
   })
 }
 
-export async function updateProperty(db: FieldsyncDB, id: LocalId, patch: Partial<PropertyInput>): Promise<Result<Property>> {
-  return db.transaction('rw', db.properties, async (): Promise<Result<Property>> => {
+export async function updateProperty(
+  db: FieldsyncDB,
+  id: LocalId,
+  patch: Partial<PropertyInput>,
+): Promise<Result<Property, DomainError>> {
+  return db.transaction('rw', db.properties, async (): Promise<Result<Property, DomainError>> => {
     const before = await db.properties.get(id)
     if (!before || before.deletedAt) return err(notFound('property'))
     const r = validate(Property, { ...before, ...patch, contactId: before.contactId })
@@ -30,8 +36,8 @@ export async function updateProperty(db: FieldsyncDB, id: LocalId, patch: Partia
 }
 
 /** Soft, because invoices and jobs may still point at the property. */
-export async function deleteProperty(db: FieldsyncDB, id: LocalId): Promise<Result<Property>> {
-  return db.transaction('rw', db.properties, async (): Promise<Result<Property>> => {
+export async function deleteProperty(db: FieldsyncDB, id: LocalId): Promise<Result<Property, DomainError>> {
+  return db.transaction('rw', db.properties, async (): Promise<Result<Property, DomainError>> => {
     const before = await db.properties.get(id)
     if (!before) return err(notFound('property'))
     if (before.deletedAt) return ok(before)
@@ -43,5 +49,9 @@ export async function deleteProperty(db: FieldsyncDB, id: LocalId): Promise<Resu
 }
 
 export function listPropertiesForContact(db: FieldsyncDB, contactId: LocalId): Promise<Property[]> {
-  return db.properties.where('contactId').equals(contactId).filter((p) => !p.deletedAt).toArray()
+  return db.properties
+    .where('contactId')
+    .equals(contactId)
+    .filter((p) => !p.deletedAt)
+    .toArray()
 }

@@ -3,10 +3,11 @@
  * and the transaction that writes a record and its outbox row together.
  */
 import type { z } from 'zod'
-import { err, fromZodIssues, newLocalId, ok } from '../../../shared/domain/index.ts'
-import type { LocalId, NotFoundError, OutboxOp, Result, SyncKind, ValidationError } from '../../../shared/domain/index.ts'
+import { fromZodIssues, newLocalId } from '../../../shared/domain/index.ts'
+import type { LocalId, NotFoundError, OutboxOp, SyncKind, ValidationError } from '../../../shared/domain/index.ts'
 import { enqueue } from './outbox.ts'
 import type { FieldsyncDB } from './schema.ts'
+import { err, ok, type Result } from '../../../shared/result.ts'
 
 export function validate<S extends z.ZodType>(schema: S, input: unknown): Result<z.infer<S>, ValidationError> {
   const r = schema.safeParse(input)
@@ -35,7 +36,11 @@ export function bumped<T extends Base>(db: FieldsyncDB, before: T, after: T): T 
 function stableJson(v: unknown): string {
   return JSON.stringify(v, (_k, x: unknown) =>
     x && typeof x === 'object' && !Array.isArray(x)
-      ? Object.fromEntries(Object.entries(x).filter(([, y]) => y !== undefined).sort(([p], [q]) => (p < q ? -1 : 1)))
+      ? Object.fromEntries(
+          Object.entries(x)
+            .filter(([, y]) => y !== undefined)
+            .sort(([p], [q]) => (p < q ? -1 : 1)),
+        )
       : x,
   )
 }

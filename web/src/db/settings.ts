@@ -2,11 +2,13 @@
  * The settings row. Not synced itself, but turning on sub-customer jobs queues
  * every job so the next sync pushes them.
  */
-import { Settings, defaultSettings, err, fromZodIssues, ok } from '../../../shared/domain/index.ts'
-import type { Result, SettingsInput } from '../../../shared/domain/index.ts'
+import { Settings, defaultSettings, fromZodIssues } from '../../../shared/domain/index.ts'
+import type { SettingsInput } from '../../../shared/domain/index.ts'
 import { invoiceNumberPast } from './invoice-numbers.ts'
 import { enqueue } from './outbox.ts'
 import type { FieldsyncDB, SettingsRow } from './schema.ts'
+import { err, ok, type Result } from '../../../shared/result.ts'
+import type { DomainError } from '../../../shared/domain/index.ts'
 
 export type { Settings, SettingsInput }
 
@@ -19,16 +21,23 @@ export async function getSettings(db: FieldsyncDB): Promise<Settings> {
   return r.success ? r.data : defaultSettings
 }
 
-export async function updateSettings(db: FieldsyncDB, patch: Partial<SettingsInput>): Promise<Result<Settings>> {
-  return db.transaction('rw', [db.settings, db.jobs, db.mappings, db.outbox], async (): Promise<Result<Settings>> => {
-    const before = await getSettings(db)
-    const r = Settings.safeParse({ ...before, ...patch })
-    if (!r.success) return err(fromZodIssues(r.error.issues))
-    const row: SettingsRow = { ...r.data, id: 'app' }
-    await db.settings.put(row)
-    if (!before.subCustomerJobs && r.data.subCustomerJobs) await queueAllJobs(db)
-    return ok(r.data)
-  })
+export async function updateSettings(
+  db: FieldsyncDB,
+  patch: Partial<SettingsInput>,
+): Promise<Result<Settings, DomainError>> {
+  return db.transaction(
+    'rw',
+    [db.settings, db.jobs, db.mappings, db.outbox],
+    async (): Promise<Result<Settings, DomainError>> => {
+      const before = await getSettings(db)
+      const r = Settings.safeParse({ ...before, ...patch })
+      if (!r.success) return err(fromZodIssues(r.error.issues))
+      const row: SettingsRow = { ...r.data, id: 'app' }
+      await db.settings.put(row)
+      if (!before.subCustomerJobs && r.data.subCustomerJobs) await queueAllJobs(db)
+      return ok(r.data)
+    },
+  )
 }
 
 async function queueAllJobs(db: FieldsyncDB): Promise<void> {

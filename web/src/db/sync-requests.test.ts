@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { LocalId, Mapping, QboId, SyncToken } from '../../../shared/domain/index.ts'
+import type { LocalId, Mapping } from '../../../shared/domain/index.ts'
+import { QboId, SyncToken } from '../../../shared/ids.ts'
 import { stateIn } from '../state/record-sync-state.ts'
 import { loadSyncIndex } from '../state/sync-index.ts'
 import { createContact } from './contacts.ts'
@@ -7,15 +8,34 @@ import { listOutbox } from './outbox.ts'
 import { deletePayment, recordPayment, updatePaymentDetails } from './payments.ts'
 import { getSettings, updateSettings } from './settings.ts'
 import type { FieldsyncDB } from './schema.ts'
-import { clearMappings, failedRecords, heldPayments, resendHeldPayment, retryAllErrors, retryRecords, unlinkAndRecreate } from './sync-requests.ts'
+import {
+  clearMappings,
+  failedRecords,
+  heldPayments,
+  resendHeldPayment,
+  retryAllErrors,
+  retryRecords,
+  unlinkAndRecreate,
+} from './sync-requests.ts'
 import { testDb, unwrap } from './test-db.ts'
 
 let db: FieldsyncDB
-afterEach(async () => { await db?.delete() })
+afterEach(async () => {
+  await db?.delete()
+})
 
 const at = '2026-03-01T00:00:00.000Z'
 const mapping = (localId: LocalId, over: Partial<Mapping> = {}): Mapping => ({
-  kind: 'contact', localId, qboId: '58' as QboId, realmId: 'r1', syncToken: '0' as SyncToken, snapshot: {}, syncedVersion: 1, status: 'synced', updatedAt: at, ...over,
+  kind: 'contact',
+  localId,
+  qboId: QboId.parse('58'),
+  realmId: 'r1',
+  syncToken: SyncToken.parse('0'),
+  snapshot: {},
+  syncedVersion: 1,
+  status: 'synced',
+  updatedAt: at,
+  ...over,
 })
 
 async function failing() {
@@ -24,7 +44,11 @@ async function failing() {
   const bob = unwrap(await createContact(db, { givenName: 'Bob' }))
   const [a, b] = await listOutbox(db)
   await db.outbox.update(a!.seq, { attempts: 2, lastError: { code: '6240', message: 'Name in use', at } })
-  await db.outbox.update(b!.seq, { attempts: 1, nextAttemptAt: '2026-03-01T00:10:00.000Z', lastError: { code: 'network', message: 'Offline', at } })
+  await db.outbox.update(b!.seq, {
+    attempts: 1,
+    nextAttemptAt: '2026-03-01T00:10:00.000Z',
+    lastError: { code: 'network', message: 'Offline', at },
+  })
   return { ann, bob }
 }
 
@@ -58,12 +82,16 @@ describe('sync requests', () => {
     db = testDb()
     const ann = unwrap(await createContact(db, { givenName: 'Ann' }))
     await db.outbox.clear()
-    await db.mappings.put(mapping(ann.id, { status: 'error', lastError: { code: '610', message: 'Deleted in QuickBooks', at } }))
+    await db.mappings.put(
+      mapping(ann.id, { status: 'error', lastError: { code: '610', message: 'Deleted in QuickBooks', at } }),
+    )
     expect(stateIn(await loadSyncIndex(db, 'contact'), ann.id, ann)?.tone).toBe('failed')
     await unlinkAndRecreate(db, { kind: 'contact', localId: ann.id }, ann.version)
     expect(await db.mappings.count()).toBe(0)
-    expect(await listOutbox(db)).toMatchObject([{ kind: 'contact', localId: ann.id, op: 'create', version: ann.version }])
-    expect(await db.contacts.get(ann.id)).toBeDefined()
+    expect(await listOutbox(db)).toMatchObject([
+      { kind: 'contact', localId: ann.id, op: 'create', version: ann.version },
+    ])
+    expect(await db.contacts.get(ann.id)).toMatchObject({ id: ann.id, version: ann.version, givenName: 'Ann' })
   })
 
   it('clear mappings forgets every link and the initial sync with them, and nothing else', async () => {
@@ -85,14 +113,21 @@ describe('sync requests', () => {
     async function heldPayment() {
       db = testDb()
       const ann = unwrap(await createContact(db, { givenName: 'Ann' }))
-      const pay = unwrap(await recordPayment(db, { contactId: ann.id, date: '2026-03-01', amount: 5_000, applications: [] }))
+      const pay = unwrap(
+        await recordPayment(db, { contactId: ann.id, date: '2026-03-01', amount: 5_000, applications: [] }),
+      )
       const row = (await listOutbox(db)).find((r) => r.kind === 'payment')!
-      await db.outbox.update(row.seq, { requestId: 'q1', batchId: 'b1', attempts: 1, lastError: { code: 'unverified-payment', message: 'May already be in QuickBooks', at } })
+      await db.outbox.update(row.seq, {
+        requestId: 'q1',
+        batchId: 'b1',
+        attempts: 1,
+        lastError: { code: 'unverified-payment', message: 'May already be in QuickBooks', at },
+      })
       return { ann, pay }
     }
     const paymentRows = async () => (await listOutbox(db)).filter((r) => r.kind === 'payment')
 
-    it('is listed until the user answers, and "send it" leaves one unclaimed create with the edit made since', async () => {
+    it('is listed until answered; "send it" leaves one unclaimed create with the edit made since', async () => {
       const { ann, pay } = await heldPayment()
       expect(await heldPayments(db)).toEqual([pay.id])
       unwrap(await updatePaymentDetails(db, pay.id, { reference: '1042' }))

@@ -7,7 +7,7 @@
 import 'fake-indexeddb/auto'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { LocalId, SyncKind } from '../../../shared/domain/index.ts'
+import type { SyncKind } from '../../../shared/domain/index.ts'
 import { createContact, deleteContact, updateContact } from './contacts.ts'
 import { addLine, createInvoice, finalizeInvoice, updateInvoiceHeader, voidInvoice } from './invoices.ts'
 import { createItem, deleteItem, updateItem } from './items.ts'
@@ -48,11 +48,21 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ t: fc.constant('item.update' as const), pick, price: fc.nat(100_000) }),
   fc.record({ t: fc.constant('item.delete' as const), pick }),
   { weight: 3, arbitrary: fc.record({ t: fc.constant('invoice.create' as const), pick }) },
-  { weight: 3, arbitrary: fc.record({ t: fc.constant('invoice.line' as const), pick, cents: fc.integer({ min: 1, max: 50_000 }) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({ t: fc.constant('invoice.line' as const), pick, cents: fc.integer({ min: 1, max: 50_000 }) }),
+  },
   { weight: 3, arbitrary: fc.record({ t: fc.constant('invoice.finalize' as const), pick }) },
   fc.record({ t: fc.constant('invoice.memo' as const), pick, memo: word }),
   fc.record({ t: fc.constant('invoice.void' as const), pick }),
-  { weight: 3, arbitrary: fc.record({ t: fc.constant('payment.record' as const), pick, cents: fc.integer({ min: 1, max: 20_000 }) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      t: fc.constant('payment.record' as const),
+      pick,
+      cents: fc.integer({ min: 1, max: 20_000 }),
+    }),
+  },
   fc.record({ t: fc.constant('payment.update' as const), pick, ref: word }),
   fc.record({ t: fc.constant('payment.delete' as const), pick }),
   fc.record({ t: fc.constant('job.create' as const), pick, name: word }),
@@ -65,30 +75,97 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 const at = <T>(xs: readonly T[], i: number): T | undefined => (xs.length ? xs[i % xs.length] : undefined)
 
 async function apply(db: FieldsyncDB, s: Step, synced: Map<string, number>): Promise<void> {
-  const ids = async (table: 'contacts' | 'items' | 'invoices' | 'payments' | 'jobs') => (await db[table].toCollection().primaryKeys()).sort() as LocalId[]
+  const ids = async (table: 'contacts' | 'items' | 'invoices' | 'payments' | 'jobs') =>
+    (await db[table].toCollection().primaryKeys()).sort()
   switch (s.t) {
-    case 'contact.create': await createContact(db, { givenName: s.name }); break
-    case 'contact.update': { const id = at(await ids('contacts'), s.pick); if (id) await updateContact(db, id, { notes: s.notes }); break }
-    case 'contact.delete': { const id = at(await ids('contacts'), s.pick); if (id) await deleteContact(db, id); break }
-    case 'item.create': await createItem(db, { name: s.name, unitPrice: s.price }); break
-    case 'item.update': { const id = at(await ids('items'), s.pick); if (id) await updateItem(db, id, { unitPrice: s.price }); break }
-    case 'item.delete': { const id = at(await ids('items'), s.pick); if (id) await deleteItem(db, id); break }
-    case 'invoice.create': { const id = at(await ids('contacts'), s.pick); if (id) await createInvoice(db, { contactId: id }); break }
-    case 'invoice.line': { const id = at(await ids('invoices'), s.pick); if (id) await addLine(db, id, { name: 'Work', qty: 1000, unitPrice: s.cents }); break }
-    case 'invoice.finalize': { const id = at(await ids('invoices'), s.pick); if (id) await finalizeInvoice(db, id); break }
-    case 'invoice.memo': { const id = at(await ids('invoices'), s.pick); if (id) await updateInvoiceHeader(db, id, { memo: s.memo }); break }
-    case 'invoice.void': { const id = at(await ids('invoices'), s.pick); if (id) await voidInvoice(db, id); break }
-    case 'payment.record': {
-      const open = (await db.invoices.toArray()).filter((i) => i.status === 'finalized' && i.balance > 0).sort((a, b) => a.id.localeCompare(b.id))
-      const inv = at(open, s.pick)
-      if (inv) await recordPayment(db, { contactId: inv.contactId, date: '2025-03-20', amount: s.cents, applications: [{ invoiceId: inv.id, amount: Math.min(s.cents, inv.balance) }] })
+    case 'contact.create':
+      await createContact(db, { givenName: s.name })
+      break
+    case 'contact.update': {
+      const id = at(await ids('contacts'), s.pick)
+      if (id) await updateContact(db, id, { notes: s.notes })
       break
     }
-    case 'payment.update': { const id = at(await ids('payments'), s.pick); if (id) await updatePaymentDetails(db, id, { reference: s.ref }); break }
-    case 'payment.delete': { const id = at(await ids('payments'), s.pick); if (id) await deletePayment(db, id); break }
-    case 'job.create': { const id = at(await ids('contacts'), s.pick); if (id) await createJob(db, { contactId: id, name: s.name }); break }
-    case 'job.update': { const id = at(await ids('jobs'), s.pick); if (id) await updateJob(db, id, { name: s.name }); break }
-    case 'jobs.on': await updateSettings(db, { subCustomerJobs: true }); break
+    case 'contact.delete': {
+      const id = at(await ids('contacts'), s.pick)
+      if (id) await deleteContact(db, id)
+      break
+    }
+    case 'item.create':
+      await createItem(db, { name: s.name, unitPrice: s.price })
+      break
+    case 'item.update': {
+      const id = at(await ids('items'), s.pick)
+      if (id) await updateItem(db, id, { unitPrice: s.price })
+      break
+    }
+    case 'item.delete': {
+      const id = at(await ids('items'), s.pick)
+      if (id) await deleteItem(db, id)
+      break
+    }
+    case 'invoice.create': {
+      const id = at(await ids('contacts'), s.pick)
+      if (id) await createInvoice(db, { contactId: id })
+      break
+    }
+    case 'invoice.line': {
+      const id = at(await ids('invoices'), s.pick)
+      if (id) await addLine(db, id, { name: 'Work', qty: 1000, unitPrice: s.cents })
+      break
+    }
+    case 'invoice.finalize': {
+      const id = at(await ids('invoices'), s.pick)
+      if (id) await finalizeInvoice(db, id)
+      break
+    }
+    case 'invoice.memo': {
+      const id = at(await ids('invoices'), s.pick)
+      if (id) await updateInvoiceHeader(db, id, { memo: s.memo })
+      break
+    }
+    case 'invoice.void': {
+      const id = at(await ids('invoices'), s.pick)
+      if (id) await voidInvoice(db, id)
+      break
+    }
+    case 'payment.record': {
+      const open = (await db.invoices.toArray())
+        .filter((i) => i.status === 'finalized' && i.balance > 0)
+        .sort((a, b) => a.id.localeCompare(b.id))
+      const inv = at(open, s.pick)
+      if (inv)
+        await recordPayment(db, {
+          contactId: inv.contactId,
+          date: '2025-03-20',
+          amount: s.cents,
+          applications: [{ invoiceId: inv.id, amount: Math.min(s.cents, inv.balance) }],
+        })
+      break
+    }
+    case 'payment.update': {
+      const id = at(await ids('payments'), s.pick)
+      if (id) await updatePaymentDetails(db, id, { reference: s.ref })
+      break
+    }
+    case 'payment.delete': {
+      const id = at(await ids('payments'), s.pick)
+      if (id) await deletePayment(db, id)
+      break
+    }
+    case 'job.create': {
+      const id = at(await ids('contacts'), s.pick)
+      if (id) await createJob(db, { contactId: id, name: s.name })
+      break
+    }
+    case 'job.update': {
+      const id = at(await ids('jobs'), s.pick)
+      if (id) await updateJob(db, id, { name: s.name })
+      break
+    }
+    case 'jobs.on':
+      await updateSettings(db, { subCustomerJobs: true })
+      break
     case 'engine.claim': {
       const open = await db.outbox.filter((r) => r.batchId === undefined).toArray()
       const row = at(open, s.pick)
@@ -140,7 +217,8 @@ describe('one write path', () => {
             expect(new Set(keys).size).toBe(keys.length)
             // versions the engine has in hand (claimed rows) are not "pending" a second time
             const taken = new Map<string, number>()
-            for (const r of rows.filter((x) => x.batchId !== undefined)) taken.set(`${r.kind}:${r.localId}`, Math.max(taken.get(`${r.kind}:${r.localId}`) ?? 0, r.version))
+            for (const r of rows.filter((x) => x.batchId !== undefined))
+              taken.set(`${r.kind}:${r.localId}`, Math.max(taken.get(`${r.kind}:${r.localId}`) ?? 0, r.version))
             const want = await expectedPending(db, synced, taken)
             expect(new Map(open.map((r) => [`${r.kind}:${r.localId}`, r.version]))).toEqual(want)
           }

@@ -6,7 +6,7 @@
 import { demoRequested, loadDemoData } from '../db/demo-data.ts'
 import type { DemoSummary } from '../db/demo-data.ts'
 import type { FieldsyncDB } from '../db/schema.ts'
-import type { Result } from '../../../shared/domain/index.ts'
+import type { Result } from '../../../shared/result.ts'
 
 export type DemoOutcome = Result<string, { kind: 'refused' | 'failed'; message: string }>
 
@@ -18,9 +18,15 @@ export async function loadDemo(db: FieldsyncDB): Promise<DemoOutcome> {
   try {
     const r = await loadDemoData(db)
     if (r.ok) return { ok: true, value: describeDemo(r.value) }
-    return { ok: false, error: { kind: r.error.kind === 'invalid_state' ? 'refused' : 'failed', message: r.error.message } }
+    return {
+      ok: false,
+      error: { kind: r.error.kind === 'invalid_state' ? 'refused' : 'failed', message: r.error.message },
+    }
   } catch (e) {
-    return { ok: false, error: { kind: 'failed', message: `Demo data could not be added: ${e instanceof Error ? e.message : String(e)}` } }
+    return {
+      ok: false,
+      error: { kind: 'failed', message: `Demo data could not be added: ${e instanceof Error ? e.message : String(e)}` },
+    }
   }
 }
 

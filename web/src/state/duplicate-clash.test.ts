@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import { clashIn, clashWords, isLinkable } from './duplicate-clash.ts'
+import type { SyncKind } from '../../../shared/domain/index.ts'
 
 describe('clashIn', () => {
   it.each([
-    ['QuickBooks already has a customer named "Ann Lee" (Id 58). Rename this contact, or link it to that customer.', { qboId: '58', name: 'Ann Lee' }],
-    ['QuickBooks already has an inactive item named "Pipe (1/2")" (Id 7). Rename this item, or link it to that item, which makes it active again.', { qboId: '7', name: 'Pipe (1/2")' }],
+    [
+      'QuickBooks already has a customer named "Ann Lee" (Id 58). Rename this contact, or link it to that customer.',
+      { qboId: '58', name: 'Ann Lee' },
+    ],
+    [
+      'QuickBooks already has an inactive item named "Pipe (1/2")" (Id 7). ' +
+        'Rename this item, or link it to that item, which makes it active again.',
+      { qboId: '7', name: 'Pipe (1/2")' },
+    ],
     // A bare Id may be a vendor's or an employee's: not linkable as a customer.
     ['Another record already uses this name. The QuickBooks record with Id 912 has this name.', undefined],
     ['Another record already uses this name.', undefined],
@@ -23,6 +31,7 @@ describe('clashWords', () => {
 
 describe('isLinkable', () => {
   it('offers Link for contacts, jobs and items only', () => {
-    expect(['contact', 'job', 'item', 'invoice', 'payment', undefined].map((k) => isLinkable(k as never))).toEqual([true, true, true, false, false, false])
+    const kinds: (SyncKind | undefined)[] = ['contact', 'job', 'item', 'invoice', 'payment', undefined]
+    expect(kinds.map(isLinkable)).toEqual([true, true, true, false, false, false])
   })
 })

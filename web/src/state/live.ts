@@ -16,6 +16,7 @@
 import Dexie from 'dexie'
 import { createEffect, createSignal, on, onCleanup, type Accessor } from 'solid-js'
 import { createRerun } from './live-rerun.ts'
+import { err, ok, type Result } from '../../../shared/result.ts'
 
 export interface Live<T> {
   /** The latest result; undefined until the first one arrives. */
@@ -57,20 +58,24 @@ function onChange(listener: (changed: Changed) => void): () => void {
   return () => listeners.delete(listener)
 }
 
-export type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown }
+export type Outcome<T> = Result<T, unknown>
 
 /**
  * Runs `query` now (on the next task) and again, coalesced, whenever one of `tables` changes (any table when
  * `tables` is undefined); hands each outcome to `deliver`. Returns the function that stops it.
  */
-export function watchQuery<T>(query: () => T | Promise<T>, tables: readonly string[] | undefined, deliver: (o: Outcome<T>) => void): () => void {
+export function watchQuery<T>(
+  query: () => T | Promise<T>,
+  tables: readonly string[] | undefined,
+  deliver: (o: Outcome<T>) => void,
+): () => void {
   let stopped = false
   const rerun = createRerun(async () => {
     let outcome: Outcome<T>
     try {
-      outcome = { ok: true, value: await query() }
+      outcome = ok(await query())
     } catch (error: unknown) {
-      outcome = { ok: false, error }
+      outcome = err(error)
     }
     if (!stopped) deliver(outcome)
   }, RERUN_GAP_MS)
@@ -89,7 +94,11 @@ export function watchQuery<T>(query: () => T | Promise<T>, tables: readonly stri
  * `tables`: the tables the query reads; a change elsewhere does not re-run it. Without it, any change does
  * (still coalesced).
  */
-export function createLive<T>(query: () => T | Promise<T>, deps: Accessor<unknown> = () => undefined, tables?: readonly string[]): Live<T> {
+export function createLive<T>(
+  query: () => T | Promise<T>,
+  deps: Accessor<unknown> = () => undefined,
+  tables?: readonly string[],
+): Live<T> {
   const [value, setValue] = createSignal<T | undefined>(undefined)
   const [error, setError] = createSignal<unknown>(undefined)
   const [loading, setLoading] = createSignal(true)

@@ -1,12 +1,45 @@
-/** One list's mappings and outbox rows, read for the list's live sync states. */
+/**
+ * One list's mappings and outbox rows, read for the list's live sync states. Rows are parsed on the way
+ * out of IndexedDB, so the ids in them are the branded ones; a row that does not parse (written by an
+ * older or broken build) is left out with a warning rather than failing the whole list.
+ */
+import type { z } from 'zod'
+import { Mapping, OutboxRow } from '../../../shared/domain/index.ts'
 import type { SyncKind } from '../../../shared/domain/index.ts'
 import type { FieldsyncDB } from '../db/schema.ts'
 import { buildSyncIndex, type SyncIndex } from './record-sync-state.ts'
+
+const MappingRead = Mapping.pick({
+  kind: true,
+  localId: true,
+  qboId: true,
+  syncedVersion: true,
+  status: true,
+  lastError: true,
+})
+const OutboxRead = OutboxRow.pick({
+  kind: true,
+  localId: true,
+  version: true,
+  op: true,
+  lastError: true,
+  nextAttemptAt: true,
+})
+
+function readable<S extends z.ZodType>(schema: S, table: string, rows: readonly unknown[]): z.infer<S>[] {
+  const out: z.infer<S>[] = []
+  for (const row of rows) {
+    const parsed = schema.safeParse(row)
+    if (parsed.success) out.push(parsed.data)
+    else console.warn(`${table}: a row left out of the sync states`, parsed.error.issues[0]?.message)
+  }
+  return out
+}
 
 export async function loadSyncIndex(db: FieldsyncDB, kind: SyncKind): Promise<SyncIndex> {
   const [mappings, outbox] = await Promise.all([
     db.mappings.where('[kind+localId]').between([kind, ''], [kind, '\uffff']).toArray(),
     db.outbox.toArray(),
   ])
-  return buildSyncIndex(kind, mappings, outbox)
+  return buildSyncIndex(kind, readable(MappingRead, 'mappings', mappings), readable(OutboxRead, 'outbox', outbox))
 }

@@ -1,11 +1,7 @@
 /**
- * Results and errors as plain values, so they survive structured clone (worker
- * boundaries, IndexedDB) and callers must look at them.
+ * The domain's errors: values with a `kind` and a message a user can read, returned in a `Result`
+ * (`shared/result.ts`) rather than thrown.
  */
-export type Result<T, E = DomainError> = { ok: true; value: T } | { ok: false; error: E }
-
-export const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value })
-export const err = <E>(error: E): { ok: false; error: E } => ({ ok: false, error })
 
 /** Input that fails its schema. `fields` maps a dotted path ("lines.0.qty") to a plain-words message. */
 export type ValidationError = { kind: 'validation'; message: string; fields: Record<string, string> }

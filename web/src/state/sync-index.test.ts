@@ -1,0 +1,45 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { Mapping } from '../../../shared/domain/index.ts'
+import { LocalId, QboId, SyncToken } from '../../../shared/ids.ts'
+import type { FieldsyncDB } from '../db/schema.ts'
+import { testDb } from '../db/test-db.ts'
+import { loadSyncIndex } from './sync-index.ts'
+
+let db: FieldsyncDB
+afterEach(async () => {
+  vi.restoreAllMocks()
+  await db?.delete()
+})
+
+const at = '2026-03-01T00:00:00.000Z'
+const good = LocalId.parse('00000000-0000-4000-8000-000000000001')
+const bad = '00000000-0000-4000-8000-000000000002'
+const mapping: Mapping = {
+  kind: 'contact',
+  localId: good,
+  qboId: QboId.parse('58'),
+  realmId: '9130',
+  syncToken: SyncToken.parse('0'),
+  snapshot: {},
+  syncedVersion: 1,
+  status: 'synced',
+  updatedAt: at,
+}
+
+describe('loadSyncIndex', () => {
+  it('parses the rows it reads and leaves out one whose QuickBooks Id is not an Id', async () => {
+    db = testDb()
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    await db.mappings.bulkPut([mapping, { ...mapping, localId: bad, qboId: 'not-an-id' } as unknown as Mapping])
+    const index = await loadSyncIndex(db, 'contact')
+    expect([...index.mappings.keys()]).toEqual([good])
+    expect(index.mappings.get(good)).toEqual({
+      kind: 'contact',
+      localId: good,
+      qboId: '58',
+      syncedVersion: 1,
+      status: 'synced',
+    })
+    expect(warn).toHaveBeenCalledTimes(1)
+  })
+})
