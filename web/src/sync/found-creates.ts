@@ -10,7 +10,7 @@ import type { SyncOp } from './core/plan-types.ts'
 import { LOOKUP_PAGE, lookupOf } from './lookup.ts'
 import type { QboEntity, Settlement } from './ports.ts'
 import { bodyOf, fail, iso, key, rebuiltRequest, type Ctx } from './run-context.ts'
-import { linkSettlement } from './settlements.ts'
+import { linkSettlement } from './core/index.ts'
 
 /** The hold of a payment that may be in QuickBooks and cannot be looked up there. */
 export const UNVERIFIED_PAYMENT: SyncFault = {

@@ -12,7 +12,7 @@ import type { SyncFault } from './core/index.ts'
 import { LOOKUP_PAGE, qboString } from './lookup.ts'
 import type { LocalSnapshot, QboEntity } from './ports.ts'
 import { iso, localFault, type RunnerDeps } from './run-context.ts'
-import { fieldsOf, linkSettlement } from './settlements.ts'
+import { fieldsOf, linkSettlement } from './core/index.ts'
 
 /** A QuickBooks payment offered as the held one: what the user compares with QuickBooks' own screen. */
 export interface QboPaymentChoice {

@@ -12,7 +12,7 @@ import { ENTITY_OF } from './core/index.ts'
 import type { SyncFault } from './core/fault-types.ts'
 import type { QboEntity, Settlement } from './ports.ts'
 import { iso, localFault, type RunnerDeps } from './run-context.ts'
-import { linkSettlement } from './settlements.ts'
+import { linkSettlement } from './core/index.ts'
 
 export interface LinkTarget { kind: Extract<SyncKind, 'contact' | 'job' | 'item'>; localId: string; qboId: string }
 export interface Linked { qboId: string; reactivated: boolean }

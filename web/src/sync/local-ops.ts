@@ -10,7 +10,7 @@ import { fieldsFromQbo } from './read-back.ts'
 import type { QboEntity, Settlement } from './ports.ts'
 import type { Ctx } from './run-context.ts'
 import { key } from './run-context.ts'
-import { linkSettlement } from './settlements.ts'
+import { linkSettlement } from './core/index.ts'
 
 /**
  * The merge base of a fresh link: QuickBooks' values of the fields this record has. A queued edit then sends

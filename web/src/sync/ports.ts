@@ -4,10 +4,12 @@
  * both stores against it.
  * @module
  */
-import type { Contact, Invoice, Item, Job, Mapping, OutboxOp, OutboxRow, Payment, SentRequest, Settings, SyncError, SyncKind, SyncLogRow } from '../../../shared/domain/index.ts'
+import type { Contact, Invoice, Item, Job, Mapping, OutboxOp, OutboxRow, Payment, SentRequest, Settings, SyncKind, SyncLogRow } from '../../../shared/domain/index.ts'
 import type { QboBatchItemRequest, QboBatchItemResponse, QboCdcQueryResponse, QboQueryResponseBody } from '../../../shared/qbo/index.ts'
 import type { Result } from '../../../shared/result.ts'
-import type { SyncFault } from './core/fault-types.ts'
+import type { LogEntry, QboEntity, Settlement, SyncFault } from './core/index.ts'
+
+export type { LogEntry, QboEntity, Settlement }
 
 // --- local store ------------------------------------------------------------------------
 
@@ -27,9 +29,6 @@ export interface LocalSnapshot {
   settings: Settings
 }
 
-/** A log row before the store numbers it. */
-export type LogEntry = Omit<SyncLogRow, 'seq'>
-
 /**
  * Marks records as sent, before sending. A claim naming `seq` freezes that outbox row with the request id,
  * batch id and the request itself (a row already claimed keeps what it stored: a resend must be identical).
@@ -46,27 +45,6 @@ export interface Claim {
   batchId: string
   /** The request about to go out; absent when none will (the body could not be built, or nothing changed). */
   sent?: SentRequest | undefined
-}
-
-/** One settled write: everything in it commits together or not at all. */
-export interface Settlement {
-  /** The mapping as it is after the write; absent when nothing links (a failed create). */
-  mapping?: Mapping | undefined
-  /** Outbox rows this result settles: deleted on success. */
-  doneSeqs: number[]
-  /**
-   * Rows with nothing to send (the plan's `up-to-date` and `never-synced`): each is deleted only while it still
-   * holds `version`. An unclaimed row moves to a newer version when an edit lands after the snapshot; that edit
-   * must still go, so its row stays.
-   */
-  doneIfUnchanged?: readonly { seq: number; version: number }[] | undefined
-  /** Rows that failed: kept with the error and the retry time. */
-  failed?: { seqs: number[]; error: SyncError; nextAttemptAt?: string | undefined; attempts: number;
-    /** True when the request certainly did not take effect: the row is unclaimed, so the next try gets a new requestid. */
-    release: boolean } | undefined
-  /** Records written here from QuickBooks (create-here, merged fields). They bump no version and queue nothing. */
-  records?: { kind: SyncKind; record: Record<string, unknown> }[] | undefined
-  log: LogEntry[]
 }
 
 /**
@@ -104,7 +82,6 @@ export interface LocalStore {
 
 /** The QuickBooks entities the runner writes, as the wire spells them. */
 export type QboEntityName = 'Customer' | 'Item' | 'Invoice' | 'Payment'
-export type QboEntity = Record<string, unknown> & { Id?: string; SyncToken?: string }
 
 /** A failure as the runner sees it: the core's classification of Intuit's or the edge's answer. */
 export type GatewayFault = SyncFault

@@ -6,12 +6,10 @@
 import type { Mapping, OutboxRow, SentRequest } from '../../../shared/domain/index.ts'
 import type { SyncFault } from './core/fault-types.ts'
 import type { SyncOp } from './core/plan-types.ts'
-import { backoffMs, type BackoffPolicy } from './backoff.ts'
 import { balanceOf, type Balances } from './balances.ts'
-import { refToken, resolverFrom, writeFor } from './core/index.ts'
-import type { LocalRecord, MapWarning, RecordContext } from './core/index.ts'
+import { fieldsOf, refToken, resolverFrom, settle, writeFor } from './core/index.ts'
+import type { BackoffPolicy, LocalRecord, MapWarning, RecordContext, SentFrom } from './core/index.ts'
 import type { Clock, LocalSnapshot, LocalStore, Logger, OnProgress, QboEntity, QboGateway, Random, Settlement } from './ports.ts'
-import { failureSettlement, fieldsOf, successSettlement, type SentFrom } from './settlements.ts'
 import type { RunSummary } from './runner.ts'
 
 export interface RunnerDeps {
@@ -126,18 +124,22 @@ export interface Success {
 export function succeed(ctx: Ctx, op: SyncOp, entity: QboEntity, seqs: number[], s: Success = {}): Settlement {
   ctx.outcome.set(op.id, 'ok')
   ctx.summary.synced++
-  const rec = ctx.records.get(key(op.kind, op.localId ?? ''))!
   const balance = op.kind === 'invoice' ? balanceOf(entity) : undefined
   if (balance && entity.Id !== undefined) ctx.balances.set(String(entity.Id), balance)
-  return successSettlement({ op, entity, record: rec, seqs, realmId: ctx.realmId, at: iso(ctx.clock.now()), previous: ctx.mappings.get(key(op.kind, op.localId ?? '')),
-    sent: s.sent, warnings: s.warnings ?? [], unchanged: s.unchanged ?? false })
+  return settle(op, { type: 'ok', entity, sent: s.sent, warnings: s.warnings, unchanged: s.unchanged }, settleContext(ctx, op, seqs))
 }
 
 export function fail(ctx: Ctx, op: SyncOp, fault: SyncFault, seqs: number[], release: boolean): Settlement {
   ctx.outcome.set(op.id, 'failed')
   ctx.summary.failed++
-  const attempts = Math.max(0, ...seqs.map((s) => ctx.rows.get(s)?.attempts ?? 0)) + 1
-  const nextAttemptAt = fault.retryable ? iso(ctx.clock.now() + backoffMs(attempts, ctx.random.next(), fault.retryAfterMs, ctx.backoff)) : undefined
-  return failureSettlement({ op, fault, seqs, attempts, at: iso(ctx.clock.now()), release, nextAttemptAt, previous: ctx.mappings.get(key(op.kind, op.localId ?? '')) })
+  return settle(op, { type: 'fault', fault, release }, settleContext(ctx, op, seqs))
 }
 
+function settleContext(ctx: Ctx, op: SyncOp, seqs: number[]) {
+  const k = key(op.kind, op.localId ?? '')
+  return {
+    realmId: ctx.realmId, now: ctx.clock.now(), seqs, previous: ctx.mappings.get(k), record: ctx.records.get(k),
+    attempts: Math.max(0, ...seqs.map((s) => ctx.rows.get(s)?.attempts ?? 0)), random: () => ctx.random.next(),
+    backoff: ctx.backoff,
+  }
+}

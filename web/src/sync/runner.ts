@@ -19,11 +19,10 @@ import type { SentRequest } from '../../../shared/domain/index.ts'
 import { classifyFault } from './core/faults.ts'
 import type { SyncFault } from './core/fault-types.ts'
 import type { SyncOp, SyncPlan } from './core/plan-types.ts'
-import { backoffMs, defaultBackoff } from './backoff.ts'
 import { holdPaymentsToBalances } from './balances.ts'
 import { nameTheClash } from './clash.ts'
 import { bIdOf, claimedAt, newBatchId } from './claims.ts'
-import { ENTITY_OF } from './core/index.ts'
+import { backoffMs, defaultBackoff, ENTITY_OF, settle, skippedLog } from './core/index.ts'
 import type { MapWarning } from './core/index.ts'
 import { keptForLookup, linkFoundCreates, release, releaseBroken } from './found-creates.ts'
 import type { QboEntity, Settlement } from './ports.ts'
@@ -72,7 +71,7 @@ export async function executePlan(plan: SyncPlan, deps: RunnerDeps): Promise<Run
   for (const id of local.ok) ctx.outcome.set(id, 'ok')
   ctx.summary.linked = local.linked
   ctx.summary.pulled = local.pulled
-  if (deps.logSkips) await ctx.store.log(skipRows(plan, iso(ctx.clock.now())))
+  if (deps.logSkips) await ctx.store.log(skippedLog(plan, iso(ctx.clock.now())))
   await reactivateLinked(ctx, plan)
 
   const opsById = new Map(plan.ops.map((o) => [o.id, o]))
@@ -113,8 +112,7 @@ async function runBatch(ctx: Ctx, ops: SyncOp[]): Promise<void> {
     if (failedDep === undefined) { ready.push(op); continue }
     ctx.outcome.set(op.id, 'failed')
     ctx.summary.skipped++
-    blocked.push({ doneSeqs: [], log: [{ at: iso(ctx.clock.now()), kind: op.kind, localId: op.localId as never, label: op.label, direction: 'push', status: 'skipped',
-      details: 'Waiting for a record it refers to, which did not reach QuickBooks yet.' }] })
+    blocked.push(settle(op, { type: 'blocked' }, { realmId: ctx.realmId, now: ctx.clock.now(), seqs: [], previous: undefined, attempts: 0, random: () => 0 }))
   }
   if (blocked.length > 0) await ctx.store.settle(blocked)
   // Intuit's batch has no void operation: voids go one by one, each with its own requestid.
@@ -274,18 +272,6 @@ async function sendBatch(ctx: Ctx, ops: SyncOp[], bodies: Map<string, QboEntity>
     else out.set(o.id, { ok: false, fault: classifyFault({ type: 'batchItem', item: item ?? { Fault: { Error: [{ code: 'missing', Message: 'No answer for this item' }] } } }), release: true })
   }
   return { ok: true, value: out }
-}
-
-const skipText: Record<string, string> = {
-  'draft': 'Drafts sync once finalized.', 'jobs-off': 'Jobs sync only with sub-customer jobs on.', 'up-to-date': 'Already up to date.',
-  'never-synced': 'Deleted before it reached QuickBooks: nothing to send.', 'waiting-for-decision': 'Waiting for your decision on a possible match.',
-  'waiting-for-dependency': 'Waiting for a record it refers to.', 'waiting-for-in-flight': 'Waiting for an earlier send to finish.',
-  'missing-record': 'The record is no longer on this device.', 'missing-reference': 'It refers to a record that is not on this device.',
-  'backoff': 'Waiting before trying again.',
-}
-
-function skipRows(plan: SyncPlan, at: string): Settlement['log'] {
-  return plan.skipped.map((s) => ({ at, kind: s.kind, localId: s.localId as never, label: s.label, direction: 'none' as const, status: 'skipped' as const, details: skipText[s.reason] ?? s.reason }))
 }
 
 function deferred(): { promise: Promise<void>; resolve: () => void } {

@@ -11,7 +11,7 @@ import { ENTITY_OF } from './core/index.ts'
 import { fieldsFromQbo } from './read-back.ts'
 import type { QboEntity, Settlement } from './ports.ts'
 import { fail, iso, key, type Ctx } from './run-context.ts'
-import { fieldsOf } from './settlements.ts'
+import { fieldsOf } from './core/index.ts'
 
 export async function prepareStaleRetry(ctx: Ctx, op: SyncOp, seqs: number[]): Promise<{ settlement: Settlement; retry: boolean }> {
   const k = key(op.kind, op.localId ?? '')
