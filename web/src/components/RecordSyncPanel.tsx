@@ -7,7 +7,7 @@
 import { A } from '@solidjs/router'
 import { createSignal, Match, Show, Switch } from 'solid-js'
 import type { LocalId, SyncKind } from '../../../shared/domain/index.ts'
-import { UNVERIFIED_PAYMENT_CODE } from '../sync/core/fault-types.ts'
+import { UNVERIFIED_PAYMENT_CODE } from '../sync/core/index.ts'
 import { useDb } from '../state/db.ts'
 import { createSyncStates } from '../state/live-sync.ts'
 import { createOnline } from '../state/online.ts'

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Mapping } from '../../../shared/domain/index.ts'
 import type { SessionResponse } from '../../../shared/api/index.ts'
 import { SyncEngine, type Timers } from './engine.ts'
-import { MemoryStore } from './memory-store.ts'
+import { MemoryStore } from './adapters/memory-store.ts'
 import { FakeQbo } from './test-support/fake-qbo.ts'
 
 const contactId = '00000000-0000-4000-8000-0000000000c1'

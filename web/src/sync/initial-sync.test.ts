@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { createContact, createItem } from '../db/index.ts'
 import { testClock, testDb, unwrap } from '../db/test-db.ts'
-import { DexieStore } from './dexie-store.ts'
+import { DexieStore } from './adapters/dexie-store.ts'
 import { previewInitialSync, runInitialSync } from './initial-sync.ts'
-import type { RunnerDeps } from './run-context.ts'
+import type { RunnerDeps } from './runner/index.ts'
 import { FakeQbo } from './test-support/fake-qbo.ts'
 
 async function world() {

@@ -8,28 +8,11 @@
 import type { QboAccount, QboCustomer, QboItem } from '../../../shared/qbo/index.ts'
 import type { Result } from '../../../shared/result.ts'
 import { customerCandidates, contactCandidate, itemCandidate, matchContacts, matchItems, plan, qboItemCandidates } from './core/index.ts'
-import type { MatchResult, PlanCounts, SyncFault, SyncPlan } from './core/index.ts'
-import type { Decision } from './core/plan-types.ts'
-import type { LocalSnapshot, OnProgress, QboEntity, QboEntityName, QboGateway } from './ports.ts'
+import type { Decision, MatchResult, PlanCounts, SyncFault, SyncPlan } from './core/index.ts'
+import type { LocalSnapshot, OnProgress, QboEntity, QboGateway } from './ports.ts'
+import { PAGE_SIZE, pullAll } from './pull-all.ts'
 import { planInputOf } from './push.ts'
-import { executePlan, type RunSummary } from './runner.ts'
-import type { RunnerDeps } from './run-context.ts'
-
-export const PAGE_SIZE = 1000
-
-/** Pages through `SELECT * FROM entity WHERE …` until a page comes back short (qbo-api.md §5). */
-export async function pullAll<T>(gateway: QboGateway, entity: QboEntityName | 'Account', where: string,
-  onPage?: (rows: number) => void): Promise<Result<T[], SyncFault>> {
-  const out: T[] = []
-  for (let start = 1; ; start += PAGE_SIZE) {
-    const r = await gateway.query(`SELECT * FROM ${entity} WHERE ${where} STARTPOSITION ${start} MAXRESULTS ${PAGE_SIZE}`)
-    if (!r.ok) return r
-    const page = ((r.value as Record<string, unknown>)[entity] as T[] | undefined) ?? []
-    out.push(...page)
-    onPage?.(page.length)
-    if (page.length < PAGE_SIZE) return { ok: true, value: out }
-  }
-}
+import { executePlan, type RunnerDeps, type RunSummary } from './runner/index.ts'
 
 export interface Remote {
   customers: QboCustomer[]

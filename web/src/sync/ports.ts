@@ -1,15 +1,15 @@
 /**
  * The ports the sync runner works through, so tests swap each one: the device's store, QuickBooks (through
- * the edge), time, randomness and logging. Each interface states its contract; `store-contract.ts` checks
- * both stores against it.
+ * the edge), time, randomness and logging. Each interface states its contract; `adapters/store-contract.ts`
+ * checks both stores against it.
  * @module
  */
-import type { Contact, Invoice, Item, Job, Mapping, OutboxOp, OutboxRow, Payment, SentRequest, Settings, SyncKind, SyncLogRow } from '../../../shared/domain/index.ts'
+import type { Contact, Invoice, Item, Job, Mapping, OutboxRow, Payment, Settings, SyncLogRow } from '../../../shared/domain/index.ts'
 import type { QboBatchItemRequest, QboBatchItemResponse, QboCdcQueryResponse, QboQueryResponseBody } from '../../../shared/qbo/index.ts'
 import type { Result } from '../../../shared/result.ts'
-import type { LogEntry, QboEntity, Settlement, SyncFault } from './core/index.ts'
+import type { Claim, LogEntry, QboEntity, Settlement, SyncFault } from './core/index.ts'
 
-export type { LogEntry, QboEntity, Settlement }
+export type { Claim, LogEntry, QboEntity, Settlement }
 
 // --- local store ------------------------------------------------------------------------
 
@@ -27,24 +27,6 @@ export interface LocalSnapshot {
   outbox: OutboxRow[]
   mappings: Mapping[]
   settings: Settings
-}
-
-/**
- * Marks records as sent, before sending. A claim naming `seq` freezes that outbox row with the request id,
- * batch id and the request itself (a row already claimed keeps what it stored: a resend must be identical).
- * A claim without `seq` adds a claimed row, for records the plan sends without a queued change (a referenced
- * contact never queued).
- */
-export interface Claim {
-  seq?: number | undefined
-  kind: SyncKind
-  localId: string
-  version: number
-  op: OutboxOp
-  requestId: string
-  batchId: string
-  /** The request about to go out; absent when none will (the body could not be built, or nothing changed). */
-  sent?: SentRequest | undefined
 }
 
 /**

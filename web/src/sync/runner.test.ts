@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createContact, createInvoices, createItem, recordPayment, updateContact, updatePaymentDetails, voidInvoice } from '../db/index.ts'
 import type { LocalId } from '../../../shared/domain/index.ts'
 import { unwrap } from '../db/test-db.ts'
-import { DexieStore } from './dexie-store.ts'
+import { DexieStore } from './adapters/dexie-store.ts'
 import { push } from './push.ts'
 import { invoiceFor, seededRandom, unansweredLegacyPayment, world } from './test-support/runner-world.ts'
 

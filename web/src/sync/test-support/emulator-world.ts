@@ -8,10 +8,10 @@ import { startEmulator, type RunningEmulator, type StartEmulatorOptions } from '
 import { SMALL_REALM_ID } from '../../../../e2e/qbo-emulator/src/seeds/small.ts'
 import { testClock, testDb } from '../../db/test-db.ts'
 import type { FieldsyncDB } from '../../db/schema.ts'
-import { DexieStore } from '../dexie-store.ts'
-import { directGateway } from '../edge-gateway.ts'
+import { DexieStore } from '../adapters/dexie-store.ts'
+import { directGateway } from '../adapters/edge-gateway.ts'
 import type { Clock, QboEntity, QboGateway } from '../ports.ts'
-import type { RunnerDeps } from '../run-context.ts'
+import type { RunnerDeps } from '../runner/index.ts'
 
 export interface EmulatorWorld {
   emu: RunningEmulator

@@ -6,9 +6,9 @@
 import { createContact, createInvoices, createItem, recordPayment } from '../../db/index.ts'
 import { testClock, testDb, unwrap } from '../../db/test-db.ts'
 import type { FieldsyncDB } from '../../db/schema.ts'
-import { DexieStore } from '../dexie-store.ts'
+import { DexieStore } from '../adapters/dexie-store.ts'
 import type { Clock, Random } from '../ports.ts'
-import type { RunnerDeps } from '../run-context.ts'
+import type { RunnerDeps } from '../runner/index.ts'
 import { FakeQbo } from './fake-qbo.ts'
 import { push } from '../push.ts'
 

@@ -51,7 +51,8 @@ describe('settle: an accepted write', () => {
       ['Made inactive in QuickBooks (Id 58)']],
     ['nothing to send', op({ action: 'update' }), { type: 'ok', entity: { Id: '58' }, unchanged: true },
       ['Nothing to change in QuickBooks (Id 58)']],
-    ['mapper warnings', op(), { type: 'ok', entity: { Id: '58' }, warnings: [{ field: 'Notes', message: 'Shortened.' }] },
+    ['mapper warnings', op(),
+      { type: 'ok', entity: { Id: '58' }, warnings: [{ field: 'Notes', message: 'Shortened.' }] },
       ['Created in QuickBooks (Id 58)', 'Notes: Shortened.']],
   ])('%s is logged in its words', (_n, o, outcome, details) => {
     expect(settle(o, outcome, ctx()).log.map((l) => l.details)).toStrictEqual(details)
@@ -69,7 +70,9 @@ describe('settle: an accepted write', () => {
       id: 'inv1', version: 1, updatedAt: NOW, status: 'finalized', subtotal: 10_000, tax: 0, total: 10_000,
       lines: [{ description: 'Labour', qty: 1, unitPrice: 10_000, amount: 10_000, taxable: false }],
     }
-    const entity = { Id: '130', SyncToken: '0', TotalAmt: 110, Line: [{ Amount: 110, DetailType: 'SalesItemLineDetail' }] }
+    const entity = {
+      Id: '130', SyncToken: '0', TotalAmt: 110, Line: [{ Amount: 110, DetailType: 'SalesItemLineDetail' }],
+    }
     const s = settle(op({ kind: 'invoice', localId: 'inv1', label: 'Invoice 1' }), { type: 'ok', entity },
       ctx({ record: invoice }))
     expect(s.log.map((l) => l.status)).toStrictEqual(['synced', 'warning'])
@@ -125,7 +128,9 @@ describe('settle: a blocked op', () => {
   it('settles nothing and says what it waits for', () => {
     expect(settle(op(), { type: 'blocked' }, ctx())).toStrictEqual({
       doneSeqs: [],
-      log: [{ ...row, status: 'skipped', details: 'Waiting for a record it refers to, which did not reach QuickBooks yet.' }],
+      log: [{
+        ...row, status: 'skipped', details: 'Waiting for a record it refers to, which did not reach QuickBooks yet.',
+      }],
     })
   })
 })

@@ -5,12 +5,12 @@
  * @module
  */
 import * as Comlink from 'comlink'
-import { SessionResponse } from '../../../shared/api/index.ts'
-import { appDb } from '../db/index.ts'
-import { DexieStore } from './dexie-store.ts'
-import { edgeGateway } from './edge-gateway.ts'
-import { SyncEngine } from './engine.ts'
-import { realClock, realRandom } from './ports.ts'
+import { SessionResponse } from '../../../../shared/api/index.ts'
+import { appDb } from '../../db/index.ts'
+import { DexieStore } from '../adapters/dexie-store.ts'
+import { edgeGateway } from '../adapters/edge-gateway.ts'
+import { SyncEngine } from '../engine.ts'
+import { realClock, realRandom } from '../ports.ts'
 import type { SyncWorkerApi } from './worker-api.ts'
 
 const engine = new SyncEngine({

@@ -5,10 +5,10 @@
  * and then the app's key in its PrivateNote (which QuickBooks cannot query).
  * @module
  */
-import type { SyncKind } from '../../../shared/domain/index.ts'
-import { hasPaymentKey } from './core/index.ts'
-import type { QboEntityName } from './core/index.ts'
-import type { QboEntity } from './ports.ts'
+import type { SyncKind } from '../../../../shared/domain/index.ts'
+import { hasPaymentKey } from './map/payment.ts'
+import type { QboEntityName } from './map/request.ts'
+import type { QboEntity } from './settle/types.ts'
 
 /** Rows per lookup query: QuickBooks' largest page. A full page without a hit proves nothing. */
 export const LOOKUP_PAGE = 1000
@@ -25,13 +25,14 @@ export interface Lookup {
 const refOf = (v: unknown): string | undefined => (v as { value?: unknown } | undefined)?.value as string | undefined
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined)
 
+const select = (entity: QboEntityName, where: [string, string][]) =>
+  `SELECT * FROM ${entity} WHERE ${where.map(([f, v]) => `${f} = ${qboString(v)}`).join(' AND ')} MAXRESULTS ${LOOKUP_PAGE}`
+
 /**
  * The lookup for a create that sent `body`, or undefined when nothing in it identifies the record (an invoice
  * without a number; a payment without the app's key, sent before creates carried one).
  */
 export function lookupOf(kind: SyncKind, localId: string, body: QboEntity): Lookup | undefined {
-  const select = (entity: QboEntityName, where: [string, string][]) =>
-    `SELECT * FROM ${entity} WHERE ${where.map(([f, v]) => `${f} = ${qboString(v)}`).join(' AND ')} MAXRESULTS ${LOOKUP_PAGE}`
   const byName = (entity: QboEntityName, field: string): Lookup | undefined => {
     const name = text(body[field])
     if (name === undefined) return undefined

@@ -6,13 +6,13 @@
  * transient faults, and nothing throws.
  * @module
  */
-import { ApiErrorBody, qboProxyPath } from '../../../shared/api/index.ts'
-import { QboBatchResponse, QboCdcResponse, QboQueryResponse } from '../../../shared/qbo/index.ts'
-import type { QboBatchItemRequest } from '../../../shared/qbo/index.ts'
-import type { Result } from '../../../shared/result.ts'
-import { classifyFault } from './core/faults.ts'
-import type { SyncFault } from './core/fault-types.ts'
-import type { GatewayResult, QboEntity, QboEntityName, QboGateway } from './ports.ts'
+import { ApiErrorBody, qboProxyPath } from '../../../../shared/api/index.ts'
+import { QboBatchResponse, QboCdcResponse, QboQueryResponse } from '../../../../shared/qbo/index.ts'
+import type { QboBatchItemRequest } from '../../../../shared/qbo/index.ts'
+import type { Result } from '../../../../shared/result.ts'
+import { classifyFault } from '../core/index.ts'
+import type { SyncFault } from '../core/index.ts'
+import type { GatewayResult, QboEntity, QboEntityName, QboGateway } from '../ports.ts'
 
 export interface HttpGatewayOptions {
   /** URL of a path below `/v3/company/{realmId}/`, with its query. */

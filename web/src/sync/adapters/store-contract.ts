@@ -4,8 +4,8 @@
  * @module
  */
 import { describe, expect, it } from 'vitest'
-import type { Mapping, OutboxRow, SyncKind } from '../../../shared/domain/index.ts'
-import type { LocalStore, LogEntry } from './ports.ts'
+import type { Mapping, OutboxRow, SyncKind } from '../../../../shared/domain/index.ts'
+import type { LocalStore, LogEntry } from '../ports.ts'
 
 export interface StoreFixture {
   store: LocalStore

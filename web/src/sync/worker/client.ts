@@ -4,7 +4,7 @@
  * @module
  */
 import * as Comlink from 'comlink'
-import type { OnProgress } from './ports.ts'
+import type { OnProgress } from '../ports.ts'
 import type { SyncWorkerApi } from './worker-api.ts'
 
 let worker: Comlink.Remote<SyncWorkerApi> | undefined

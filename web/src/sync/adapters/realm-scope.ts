@@ -4,7 +4,7 @@
  * never merges that company's changes into the wrong contact, and matches afresh in its initial sync.
  * @module
  */
-import type { LocalStore } from './ports.ts'
+import type { LocalStore } from '../ports.ts'
 
 export function realmScoped(store: LocalStore, realmId: string): LocalStore {
   return {

@@ -3,13 +3,13 @@
  * classes); progress arrives through a callback wrapped in `Comlink.proxy`.
  * @module
  */
-import type { Result } from '../../../shared/result.ts'
-import type { EngineError, PreviewView, SyncNowResult } from './engine.ts'
-import type { HeldPaymentLink, QboPaymentChoice } from './held-payments.ts'
-import type { MatchDecision } from './initial-sync.ts'
-import type { LinkTarget, Linked } from './link-existing.ts'
-import type { OnProgress } from './ports.ts'
-import type { RunSummary } from './runner.ts'
+import type { Result } from '../../../../shared/result.ts'
+import type { EngineError, PreviewView, SyncNowResult } from '../engine.ts'
+import type { HeldPaymentLink, QboPaymentChoice } from '../held-payments.ts'
+import type { MatchDecision } from '../initial-sync.ts'
+import type { LinkTarget, Linked } from '../link-existing.ts'
+import type { OnProgress } from '../ports.ts'
+import type { RunSummary } from '../runner/index.ts'
 
 export interface SyncWorkerApi {
   /** Subscribes to progress events `{phase, done, total}`; returns nothing (unsubscribe by reloading the worker). */
