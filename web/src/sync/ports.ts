@@ -7,9 +7,9 @@
 import type { Contact, Invoice, Item, Job, Mapping, OutboxRow, Payment, Settings, SyncLogRow } from '../../../shared/domain/index.ts'
 import type { QboBatchItemRequest, QboBatchItemResponse, QboCdcQueryResponse, QboQueryResponseBody } from '../../../shared/qbo/index.ts'
 import type { Result } from '../../../shared/result.ts'
-import type { Claim, LogEntry, QboEntity, Settlement, SyncFault } from './core/index.ts'
+import type { Claim, LogEntry, QboEntity, QboEntityName, Settlement, SyncFault } from './core/index.ts'
 
-export type { Claim, LogEntry, QboEntity, Settlement }
+export type { Claim, LogEntry, QboEntity, QboEntityName, Settlement }
 
 // --- local store ------------------------------------------------------------------------
 
@@ -62,8 +62,6 @@ export interface LocalStore {
 
 // --- QuickBooks -------------------------------------------------------------------------
 
-/** The QuickBooks entities the runner writes, as the wire spells them. */
-export type QboEntityName = 'Customer' | 'Item' | 'Invoice' | 'Payment'
 
 /** A failure as the runner sees it: the core's classification of Intuit's or the edge's answer. */
 export type GatewayFault = SyncFault

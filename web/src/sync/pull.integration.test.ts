@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { listContacts } from '../db/index.ts'
 import { previewInitialSync, runInitialSync } from './initial-sync.ts'
-import { CDC_CAP } from './core/index.ts'
+import { CDC_CAP } from './core/pull-fold.ts'
 import { pullChanges } from './pull.ts'
 import type { QboEntity } from './ports.ts'
 import { startEmulatorWorld, type EmulatorWorld } from './test-support/emulator-world.ts'

@@ -44,11 +44,6 @@ export function bIdOf(seq: number): string {
   return `s${seq}`
 }
 
-export function seqOfBId(bId: string): number | undefined {
-  const n = Number(bId.slice(1))
-  return bId.startsWith('s') && Number.isInteger(n) ? n : undefined
-}
-
 /** A lookup that could not say whether QuickBooks has the record: kept claimed, and asked again later. */
 export const NOT_CHECKED_CODE = 'lookup-inconclusive'
 
