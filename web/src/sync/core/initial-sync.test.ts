@@ -6,8 +6,8 @@ import { contactCandidate, customerCandidates } from './candidates.ts'
 import { matchJobs } from './match-jobs.ts'
 import { matchContacts } from './match.ts'
 import { plan } from './plan.ts'
-import { NOW, contact, emptyRecords, invoice, job, row } from './test-records.ts'
-import recorded from '../../../../e2e/fixtures/qbo/customer/query-all-with-subcustomers-parentref.nango.json' with { type: 'json' }
+import { NOW, contact, emptyRecords, invoice, job, row } from '../test-support/plan-builders.ts'
+import { customerQueryAllWithSubcustomersParentref as recorded } from '../test-support/qbo-fixtures.ts'
 
 const customers = (QboQueryResponse.parse(recorded).QueryResponse.Customer ?? []).map((c) => QboCustomer.parse(c))
 

@@ -6,7 +6,7 @@ import fc from 'fast-check'
 import type { Mapping } from '../../../../../shared/domain/index.ts'
 import { plan } from '../plan.ts'
 import type { PlanInput, SyncOp } from '../plan-types.ts'
-import { NOW, contact, emptyRecords, invoice, item, mapping, payment, row } from '../test-records.ts'
+import { NOW, contact, emptyRecords, invoice, item, mapping, payment, row } from '../../test-support/plan-builders.ts'
 import { settle } from './settle.ts'
 import type { Settlement } from './types.ts'
 

@@ -1,10 +1,10 @@
 /**
- * Small builders of the records plan reads, for tests and the benchmark. Ids are plain strings cast to the
+ * Small builders of the records plan reads, for the core's tests. Ids are plain strings cast to the
  * branded types: plan never parses them, and readable ids ("c1", "inv1") make failing cases readable.
  * @module
  */
 import type { LocalId, Mapping, OutboxRow, QboId, SyncKind, SyncToken } from '../../../../shared/domain/index.ts'
-import type { PlanInput, PlanRecords } from './plan-types.ts'
+import type { PlanInput, PlanRecords } from '../core/plan-types.ts'
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? U[] : T[K] }
 export type Records = Mutable<Required<PlanRecords>>
@@ -51,3 +51,23 @@ export function mapping(kind: SyncKind, localId: string, qboId: string,
 }
 
 export const NOW = T0
+
+/** What a plan test varies; the rest of `PlanInput` is empty (extra keys, a table row's name say, are ignored). */
+export type PlanCase = {
+  records: Partial<Records>
+  outbox?: PlanInput['outbox']
+  mappings?: PlanInput['mappings']
+  match?: PlanInput['match']
+  subCustomerJobs?: boolean
+  batchSize?: number
+} & Record<string, unknown>
+
+export const planInput = (c: PlanCase): PlanInput => ({
+  records: { ...emptyRecords(), ...c.records },
+  outbox: c.outbox ?? [],
+  mappings: c.mappings ?? [],
+  match: c.match,
+  settings: { subCustomerJobs: c.subCustomerJobs ?? false },
+  now: NOW,
+  batchSize: c.batchSize,
+})
