@@ -35,7 +35,8 @@ export const named = (entities: Record<string, QboEntity> | undefined, name: str
 export const customerOf = (e: QboEntity) => (e['CustomerRef'] as { value?: string } | undefined)?.value
 
 const idleTimers: Timers = {
-  setTimeout: () => undefined, clearTimeout: () => undefined, setInterval: () => undefined, clearInterval: () => undefined,
+  setTimeout: () => undefined, clearTimeout: () => undefined,
+  setInterval: () => undefined, clearInterval: () => undefined,
 }
 
 /** Helpers over the file's world, read when called (the world starts in `beforeAll`). */
