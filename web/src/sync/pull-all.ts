@@ -9,11 +9,17 @@ import type { QboEntityName, QboGateway } from './ports.ts'
 export const PAGE_SIZE = 1000
 
 /** Pages through `SELECT * FROM entity WHERE …` until a page comes back short. */
-export async function pullAll<T>(gateway: QboGateway, entity: QboEntityName | 'Account', where: string,
-  onPage?: (rows: number) => void): Promise<Result<T[], SyncFault>> {
+export async function pullAll<T>(
+  gateway: QboGateway,
+  entity: QboEntityName | 'Account',
+  where: string,
+  onPage?: (rows: number) => void,
+): Promise<Result<T[], SyncFault>> {
   const out: T[] = []
   for (let start = 1; ; start += PAGE_SIZE) {
-    const r = await gateway.query(`SELECT * FROM ${entity} WHERE ${where} STARTPOSITION ${start} MAXRESULTS ${PAGE_SIZE}`)
+    const r = await gateway.query(
+      `SELECT * FROM ${entity} WHERE ${where} STARTPOSITION ${start} MAXRESULTS ${PAGE_SIZE}`,
+    )
     if (!r.ok) return r
     const page = ((r.value as Record<string, unknown>)[entity] as T[] | undefined) ?? []
     out.push(...page)
@@ -21,4 +27,3 @@ export async function pullAll<T>(gateway: QboGateway, entity: QboEntityName | 'A
     if (page.length < PAGE_SIZE) return { ok: true, value: out }
   }
 }
-

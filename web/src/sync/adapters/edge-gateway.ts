@@ -34,9 +34,15 @@ export function edgeGateway(realmId: string, opts: { origin?: string; fetch?: ty
 }
 
 /** Straight to an Intuit-shaped server (the emulator) with a bearer token; the edge adds minorversion itself. */
-export function directGateway(baseUrl: string, realmId: string, token: () => string, opts: { fetch?: typeof fetch } = {}): QboGateway {
+export function directGateway(
+  baseUrl: string,
+  realmId: string,
+  token: () => string,
+  opts: { fetch?: typeof fetch } = {},
+): QboGateway {
   return httpGateway({
-    url: (path, query) => `${baseUrl}/v3/company/${realmId}/${path}?${new URLSearchParams({ ...query, minorversion: '75' })}`,
+    url: (path, query) =>
+      `${baseUrl}/v3/company/${realmId}/${path}?${new URLSearchParams({ ...query, minorversion: '75' })}`,
     headers: () => ({ Authorization: `Bearer ${token()}` }),
     ...(opts.fetch ? { fetch: opts.fetch } : {}),
   })
@@ -47,43 +53,74 @@ const lower = (e: QboEntityName) => e.toLowerCase()
 export function httpGateway(opts: HttpGatewayOptions): QboGateway {
   const doFetch = opts.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init))
 
-  async function call(method: 'GET' | 'POST', path: string, query: Record<string, string>, body?: unknown): Promise<Result<unknown, SyncFault>> {
+  async function call(
+    method: 'GET' | 'POST',
+    path: string,
+    query: Record<string, string>,
+    body?: unknown,
+  ): Promise<Result<unknown, SyncFault>> {
     const headers: Record<string, string> = { Accept: 'application/json', ...opts.headers?.() }
     if (body !== undefined) headers['Content-Type'] = 'application/json'
     let res: Response
     try {
       res = await doFetch(opts.url(path, query), {
-        method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+        method,
+        headers,
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
         ...(opts.credentials ? { credentials: opts.credentials } : {}),
         signal: AbortSignal.timeout(opts.timeoutMs ?? 120_000),
       })
     } catch (e) {
-      return { ok: false, error: classifyFault({ type: 'network', message: e instanceof Error ? e.message : String(e) }) }
+      return {
+        ok: false,
+        error: classifyFault({ type: 'network', message: e instanceof Error ? e.message : String(e) }),
+      }
     }
     const text = await res.text().catch(() => '')
     let parsed: unknown = text
-    try { parsed = text === '' ? undefined : JSON.parse(text) } catch { /* XML throttle bodies stay text */ }
+    try {
+      parsed = text === '' ? undefined : JSON.parse(text)
+    } catch {
+      /* XML throttle bodies stay text */
+    }
     const edge = ApiErrorBody.safeParse(parsed)
     if (edge.success) return { ok: false, error: edgeFault(edge.data.error, res.status) }
     const retryAfter = retryAfterMs(res.headers.get('Retry-After'))
     // A 200 can still carry a Fault (qbo-api.md §9.2); batch item faults are the runner's to read.
     const fault = res.ok && path !== 'batch' ? classifyIfFault(parsed, res.status) : undefined
-    if (!res.ok || fault) return { ok: false, error: fault ?? classifyFault({ type: 'http', status: res.status, body: parsed, ...(retryAfter !== undefined ? { retryAfterMs: retryAfter } : {}) }) }
+    if (!res.ok || fault)
+      return {
+        ok: false,
+        error:
+          fault ??
+          classifyFault({
+            type: 'http',
+            status: res.status,
+            body: parsed,
+            ...(retryAfter !== undefined ? { retryAfterMs: retryAfter } : {}),
+          }),
+      }
     return { ok: true, value: parsed }
   }
 
-  const entityOut = (entity: QboEntityName) => (r: Result<unknown, SyncFault>): Result<QboEntity, SyncFault> => {
-    if (!r.ok) return r
-    const e = (r.value as Record<string, unknown> | undefined)?.[entity]
-    return e && typeof e === 'object' ? { ok: true, value: e as QboEntity } : { ok: false, error: malformed(`no ${entity} in the answer`) }
-  }
+  const entityOut =
+    (entity: QboEntityName) =>
+    (r: Result<unknown, SyncFault>): Result<QboEntity, SyncFault> => {
+      if (!r.ok) return r
+      const e = (r.value as Record<string, unknown> | undefined)?.[entity]
+      return e && typeof e === 'object'
+        ? { ok: true, value: e as QboEntity }
+        : { ok: false, error: malformed(`no ${entity} in the answer`) }
+    }
 
   return {
     async query(statement) {
       const r = await call('GET', 'query', { query: statement })
       if (!r.ok) return r
       const p = QboQueryResponse.safeParse(r.value)
-      return p.success ? { ok: true, value: p.data.QueryResponse } : { ok: false, error: malformed(p.error.issues[0]?.message) }
+      return p.success
+        ? { ok: true, value: p.data.QueryResponse }
+        : { ok: false, error: malformed(p.error.issues[0]?.message) }
     },
     async read(entity, id) {
       return entityOut(entity)(await call('GET', `${lower(entity)}/${encodeURIComponent(id)}`, {}))
@@ -95,18 +132,26 @@ export function httpGateway(opts: HttpGatewayOptions): QboGateway {
       else if (operation === 'update') query.operation = 'update'
       return entityOut(entity)(await call('POST', lower(entity), query, body))
     },
-    async batch(items: readonly QboBatchItemRequest[], requestId: string): GatewayResult<QboBatchResponse['BatchItemResponse']> {
+    async batch(
+      items: readonly QboBatchItemRequest[],
+      requestId: string,
+    ): GatewayResult<QboBatchResponse['BatchItemResponse']> {
       const r = await call('POST', 'batch', { requestid: requestId }, { BatchItemRequest: items })
       if (!r.ok) return r
       const p = QboBatchResponse.safeParse(r.value)
-      return p.success ? { ok: true, value: p.data.BatchItemResponse } : { ok: false, error: malformed(p.error.issues[0]?.message) }
+      return p.success
+        ? { ok: true, value: p.data.BatchItemResponse }
+        : { ok: false, error: malformed(p.error.issues[0]?.message) }
     },
     async cdc(entities, changedSince) {
       const r = await call('GET', 'cdc', { entities: entities.join(','), changedSince })
       if (!r.ok) return r
       const p = QboCdcResponse.safeParse(r.value)
       if (!p.success) return { ok: false, error: malformed(p.error.issues[0]?.message) }
-      return { ok: true, value: { changes: p.data.CDCResponse.flatMap((c) => c.QueryResponse ?? []), time: p.data.time } }
+      return {
+        ok: true,
+        value: { changes: p.data.CDCResponse.flatMap((c) => c.QueryResponse ?? []), time: p.data.time },
+      }
     },
   }
 }
@@ -123,7 +168,14 @@ function retryAfterMs(header: string | null): number | undefined {
 }
 
 function malformed(detail: string | undefined): SyncFault {
-  return { kind: 'transient', retryable: true, userMessage: 'QuickBooks sent an answer Fieldsync could not read. It will try again.', action: 'retry', code: 'malformed', ...(detail ? { detail } : {}) }
+  return {
+    kind: 'transient',
+    retryable: true,
+    userMessage: 'QuickBooks sent an answer Fieldsync could not read. It will try again.',
+    action: 'retry',
+    code: 'malformed',
+    ...(detail ? { detail } : {}),
+  }
 }
 
 /** The edge's own refusals, in the same vocabulary as Intuit's faults. */
@@ -131,12 +183,43 @@ export function edgeFault(e: ApiErrorBody['error'], status: number): SyncFault {
   const base = { code: e.code, detail: e.message, httpStatus: status }
   switch (e.code) {
     case 'paced':
-      return { ...base, kind: 'rateLimit', retryable: true, action: 'backoff', userMessage: 'Waiting for QuickBooks; sync resumes by itself.', retryAfterMs: e.retryAfterMs ?? 1000 }
+      return {
+        ...base,
+        kind: 'rateLimit',
+        retryable: true,
+        action: 'backoff',
+        userMessage: 'Waiting for QuickBooks; sync resumes by itself.',
+        retryAfterMs: e.retryAfterMs ?? 1000,
+      }
     case 'intuit_unavailable':
-      return { ...base, kind: 'transient', retryable: true, action: 'retry', userMessage: 'QuickBooks is not answering right now. Changes stay queued and go out later.', ...(e.retryAfterMs !== undefined ? { retryAfterMs: e.retryAfterMs } : {}) }
-    case 'unauthenticated': case 'session_ended': case 'not_connected': case 'needs_reconnect': case 'realm_mismatch':
-      return { ...base, kind: 'auth', retryable: false, action: 'reconnect', userMessage: 'The connection to QuickBooks has ended. Reconnect QuickBooks in Settings; nothing is lost meanwhile.' }
+      return {
+        ...base,
+        kind: 'transient',
+        retryable: true,
+        action: 'retry',
+        userMessage: 'QuickBooks is not answering right now. Changes stay queued and go out later.',
+        ...(e.retryAfterMs !== undefined ? { retryAfterMs: e.retryAfterMs } : {}),
+      }
+    case 'unauthenticated':
+    case 'session_ended':
+    case 'not_connected':
+    case 'needs_reconnect':
+    case 'realm_mismatch':
+      return {
+        ...base,
+        kind: 'auth',
+        retryable: false,
+        action: 'reconnect',
+        userMessage:
+          'The connection to QuickBooks has ended. Reconnect QuickBooks in Settings; nothing is lost meanwhile.',
+      }
     default:
-      return { ...base, kind: 'fatal', retryable: false, action: 'none', userMessage: `Fieldsync's server refused this request: ${e.message}` }
+      return {
+        ...base,
+        kind: 'fatal',
+        retryable: false,
+        action: 'none',
+        userMessage: `Fieldsync's server refused this request: ${e.message}`,
+      }
   }
 }

@@ -10,7 +10,11 @@ import { invoiceNumberPast } from '../../db/invoice-numbers.ts'
 import type { Claim, LocalRecords, LocalSnapshot, LocalStore, LogEntry, Settlement } from '../ports.ts'
 
 const tableOf: Record<SyncKind, keyof LocalRecords> = {
-  contact: 'contacts', item: 'items', invoice: 'invoices', payment: 'payments', job: 'jobs',
+  contact: 'contacts',
+  item: 'items',
+  invoice: 'invoices',
+  payment: 'payments',
+  job: 'jobs',
 }
 
 export interface MemoryStoreSeed {
@@ -22,7 +26,11 @@ export interface MemoryStoreSeed {
 
 export class MemoryStore implements LocalStore {
   #records: { [K in keyof LocalRecords]: Map<string, LocalRecords[K][number]> } = {
-    contacts: new Map(), items: new Map(), invoices: new Map(), payments: new Map(), jobs: new Map(),
+    contacts: new Map(),
+    items: new Map(),
+    invoices: new Map(),
+    payments: new Map(),
+    jobs: new Map(),
   }
   #outbox = new Map<number, OutboxRow>()
   #mappings = new Map<string, Mapping>()
@@ -33,7 +41,10 @@ export class MemoryStore implements LocalStore {
 
   constructor(seed: MemoryStoreSeed = {}) {
     this.#settings = { ...defaultSettings, ...seed.settings }
-    for (const [table, rows] of Object.entries(seed.records ?? {}) as [keyof LocalRecords, LocalRecords[keyof LocalRecords]][]) {
+    for (const [table, rows] of Object.entries(seed.records ?? {}) as [
+      keyof LocalRecords,
+      LocalRecords[keyof LocalRecords],
+    ][]) {
       for (const r of rows) (this.#records[table] as Map<string, unknown>).set(r.id, clone(r))
     }
     for (const row of seed.outbox ?? []) this.enqueue(row)
@@ -55,7 +66,13 @@ export class MemoryStore implements LocalStore {
   async snapshot(): Promise<LocalSnapshot> {
     const list = <K extends keyof LocalRecords>(k: K) => [...this.#records[k].values()].map(clone) as LocalRecords[K]
     return {
-      records: { contacts: list('contacts'), items: list('items'), invoices: list('invoices'), payments: list('payments'), jobs: list('jobs') },
+      records: {
+        contacts: list('contacts'),
+        items: list('items'),
+        invoices: list('invoices'),
+        payments: list('payments'),
+        jobs: list('jobs'),
+      },
       outbox: [...this.#outbox.values()].sort((a, b) => a.seq - b.seq).map(clone),
       mappings: [...this.#mappings.values()].map(clone),
       settings: clone(this.#settings),
@@ -66,19 +83,38 @@ export class MemoryStore implements LocalStore {
     const out: (OutboxRow | undefined)[] = []
     for (const c of claims) {
       const existing = c.seq === undefined ? undefined : this.#outbox.get(c.seq)
-      if (c.seq !== undefined && !existing) { out.push(undefined); continue }
-      if (c.seq === undefined && c.op === 'create' && this.#mappings.has(key(c.kind, c.localId))) { out.push(undefined); continue }
+      if (c.seq !== undefined && !existing) {
+        out.push(undefined)
+        continue
+      }
+      if (c.seq === undefined && c.op === 'create' && this.#mappings.has(key(c.kind, c.localId))) {
+        out.push(undefined)
+        continue
+      }
       if (existing) {
         if (existing.requestId === undefined) {
-          if (existing.version > c.version) { out.push(undefined); continue }
+          if (existing.version > c.version) {
+            out.push(undefined)
+            continue
+          }
           Object.assign(existing, { requestId: c.requestId, batchId: c.batchId }, c.sent ? { sent: clone(c.sent) } : {})
         }
         out.push(clone(existing))
         continue
       }
       const seq = ++this.#seq
-      const row: OutboxRow = { seq, kind: c.kind, localId: c.localId as OutboxRow['localId'], version: c.version, op: c.op,
-        createdAt: new Date(0).toISOString(), requestId: c.requestId, batchId: c.batchId, ...(c.sent ? { sent: clone(c.sent) } : {}), attempts: 0 }
+      const row: OutboxRow = {
+        seq,
+        kind: c.kind,
+        localId: c.localId as OutboxRow['localId'],
+        version: c.version,
+        op: c.op,
+        createdAt: new Date(0).toISOString(),
+        requestId: c.requestId,
+        batchId: c.batchId,
+        ...(c.sent ? { sent: clone(c.sent) } : {}),
+        attempts: 0,
+      }
       this.#outbox.set(seq, row)
       out.push(clone(row))
     }
@@ -89,14 +125,19 @@ export class MemoryStore implements LocalStore {
     for (const s of settlements) {
       if (s.mapping) this.#mappings.set(key(s.mapping.kind, s.mapping.localId), clone(s.mapping))
       for (const seq of s.doneSeqs) this.#outbox.delete(seq)
-      for (const d of s.doneIfUnchanged ?? []) if (this.#outbox.get(d.seq)?.version === d.version) this.#outbox.delete(d.seq)
+      for (const d of s.doneIfUnchanged ?? [])
+        if (this.#outbox.get(d.seq)?.version === d.version) this.#outbox.delete(d.seq)
       if (s.failed) {
         for (const seq of s.failed.seqs) {
           const row = this.#outbox.get(seq)
           if (!row) continue
           const next: OutboxRow = { ...row, attempts: s.failed.attempts, lastError: s.failed.error }
           if (s.failed.nextAttemptAt !== undefined) next.nextAttemptAt = s.failed.nextAttemptAt
-          if (s.failed.release) { delete next.requestId; delete next.batchId; delete next.sent }
+          if (s.failed.release) {
+            delete next.requestId
+            delete next.batchId
+            delete next.sent
+          }
           this.#outbox.set(seq, next)
         }
       }
@@ -114,7 +155,10 @@ export class MemoryStore implements LocalStore {
   }
 
   async moveInvoiceNumberPast(docNumbers: readonly unknown[]): Promise<void> {
-    this.#settings = { ...this.#settings, nextInvoiceNumber: invoiceNumberPast(this.#settings.nextInvoiceNumber, docNumbers) }
+    this.#settings = {
+      ...this.#settings,
+      nextInvoiceNumber: invoiceNumberPast(this.#settings.nextInvoiceNumber, docNumbers),
+    }
   }
 
   async log(rows: readonly LogEntry[]): Promise<void> {

@@ -17,12 +17,25 @@ const id1 = '00000000-0000-4000-8000-000000000001' as OutboxRow['localId']
 const id2 = '00000000-0000-4000-8000-000000000002' as OutboxRow['localId']
 const at = '2025-03-14T09:00:00.000Z'
 
-const row = (localId = id1, kind: SyncKind = 'contact'): Omit<OutboxRow, 'seq'> =>
-  ({ kind, localId, version: 1, op: 'create', createdAt: at, attempts: 0 })
+const row = (localId = id1, kind: SyncKind = 'contact'): Omit<OutboxRow, 'seq'> => ({
+  kind,
+  localId,
+  version: 1,
+  op: 'create',
+  createdAt: at,
+  attempts: 0,
+})
 
 const mapping = (localId = id1): Mapping => ({
-  kind: 'contact', localId, qboId: '58' as Mapping['qboId'], realmId: '9130', syncToken: '0' as Mapping['syncToken'],
-  snapshot: { displayName: 'Ann Lee' }, syncedVersion: 1, status: 'synced', updatedAt: at,
+  kind: 'contact',
+  localId,
+  qboId: '58' as Mapping['qboId'],
+  realmId: '9130',
+  syncToken: '0' as Mapping['syncToken'],
+  snapshot: { displayName: 'Ann Lee' },
+  syncedVersion: 1,
+  status: 'synced',
+  updatedAt: at,
 })
 
 const logRow = (label: string): LogEntry => ({ at, label, direction: 'push', status: 'synced', details: '' })
@@ -32,7 +45,9 @@ export function runStoreContract(name: string, make: () => Promise<StoreFixture>
     it('freezes a queued row with the request and batch ids it is claimed with', async () => {
       const { store, enqueue } = await make()
       const seq = await enqueue(row())
-      const [claimed] = await store.claim([{ seq, kind: 'contact', localId: id1, version: 1, op: 'create', requestId: 'r1', batchId: 'b1' }])
+      const [claimed] = await store.claim([
+        { seq, kind: 'contact', localId: id1, version: 1, op: 'create', requestId: 'r1', batchId: 'b1' },
+      ])
       expect(claimed).toMatchObject({ seq, requestId: 'r1', batchId: 'b1' })
       const snap = await store.snapshot()
       expect(snap.outbox).toEqual([expect.objectContaining({ seq, requestId: 'r1', batchId: 'b1' })])
@@ -41,33 +56,51 @@ export function runStoreContract(name: string, make: () => Promise<StoreFixture>
     it('keeps the stored ids when a claimed row is claimed again, so a resend reuses them', async () => {
       const { store, enqueue } = await make()
       const seq = await enqueue(row())
-      await store.claim([{ seq, kind: 'contact', localId: id1, version: 1, op: 'create', requestId: 'r1', batchId: 'b1' }])
-      const [again] = await store.claim([{ seq, kind: 'contact', localId: id1, version: 1, op: 'create', requestId: 'r2', batchId: 'b2' }])
+      await store.claim([
+        { seq, kind: 'contact', localId: id1, version: 1, op: 'create', requestId: 'r1', batchId: 'b1' },
+      ])
+      const [again] = await store.claim([
+        { seq, kind: 'contact', localId: id1, version: 1, op: 'create', requestId: 'r2', batchId: 'b2' },
+      ])
       expect(again).toMatchObject({ requestId: 'r1', batchId: 'b1' })
     })
 
-    it('stores the request with the claim, keeps the first one on a second claim, and drops it on release', async () => {
+    it('stores the request with the claim, keeps the first on a second claim, and drops it on release', async () => {
       const { store, enqueue } = await make()
       const seq = await enqueue(row())
       const first = { body: { DisplayName: 'Ann Lee' }, fields: { displayName: 'Ann Lee' }, version: 1 }
-      const [claimed] = await store.claim([{ seq, kind: 'contact', localId: id1, version: 1, op: 'create', requestId: 'r1', batchId: 'b1', sent: first }])
+      const [claimed] = await store.claim([
+        { seq, kind: 'contact', localId: id1, version: 1, op: 'create', requestId: 'r1', batchId: 'b1', sent: first },
+      ])
       expect(claimed?.sent).toEqual(first)
       const later = { body: { DisplayName: 'Ann Lee-Park' }, fields: { displayName: 'Ann Lee-Park' }, version: 2 }
-      const [again] = await store.claim([{ seq, kind: 'contact', localId: id1, version: 1, op: 'create', requestId: 'r2', batchId: 'b2', sent: later }])
+      const [again] = await store.claim([
+        { seq, kind: 'contact', localId: id1, version: 1, op: 'create', requestId: 'r2', batchId: 'b2', sent: later },
+      ])
       expect(again).toMatchObject({ requestId: 'r1', sent: first })
       expect((await store.snapshot()).outbox[0]?.sent).toEqual(first)
-      await store.settle([{ doneSeqs: [], failed: { seqs: [seq], error: { code: '6240', message: 'taken', at }, attempts: 1, release: true }, log: [] }])
+      await store.settle([
+        {
+          doneSeqs: [],
+          failed: { seqs: [seq], error: { code: '6240', message: 'taken', at }, attempts: 1, release: true },
+          log: [],
+        },
+      ])
       const [released] = (await store.snapshot()).outbox
       expect(released?.requestId).toBeUndefined()
       expect(released?.sent).toBeUndefined()
-      const [added] = await store.claim([{ kind: 'contact', localId: id2, version: 3, op: 'create', requestId: 'r9', batchId: 'b9', sent: later }])
+      const [added] = await store.claim([
+        { kind: 'contact', localId: id2, version: 3, op: 'create', requestId: 'r9', batchId: 'b9', sent: later },
+      ])
       expect(added?.sent).toEqual(later)
     })
 
-    it('refuses a claim for a version older than its unclaimed row holds: the edit made since goes next run', async () => {
+    it('refuses a claim older than its unclaimed row: the edit made since goes next run', async () => {
       const { store, enqueue } = await make()
       const seq = await enqueue({ ...row(), version: 2, op: 'update' })
-      const [claimed] = await store.claim([{ seq, kind: 'contact', localId: id1, version: 1, op: 'update', requestId: 'r1', batchId: 'b1' }])
+      const [claimed] = await store.claim([
+        { seq, kind: 'contact', localId: id1, version: 1, op: 'update', requestId: 'r1', batchId: 'b1' },
+      ])
       expect(claimed).toBeUndefined()
       const [stored] = (await store.snapshot()).outbox
       expect(stored).toMatchObject({ seq, version: 2 })
@@ -76,7 +109,9 @@ export function runStoreContract(name: string, make: () => Promise<StoreFixture>
 
     it('adds a claimed row for a record sent without a queued change', async () => {
       const { store } = await make()
-      const [added] = await store.claim([{ kind: 'contact', localId: id2, version: 3, op: 'create', requestId: 'r9', batchId: 'b9' }])
+      const [added] = await store.claim([
+        { kind: 'contact', localId: id2, version: 3, op: 'create', requestId: 'r9', batchId: 'b9' },
+      ])
       expect(added).toMatchObject({ localId: id2, version: 3, requestId: 'r9', batchId: 'b9' })
       expect((await store.snapshot()).outbox.map((r) => r.seq)).toEqual([added!.seq])
     })
@@ -105,7 +140,7 @@ export function runStoreContract(name: string, make: () => Promise<StoreFixture>
       expect((await store.readLog()).map((r) => r.label)).toEqual(['Ann Lee'])
     })
 
-    it('keeps the request id of a row whose outcome is unknown, and drops it when the request surely failed', async () => {
+    it('keeps the request id of a row whose outcome is unknown, drops it when the request surely failed', async () => {
       const { store, enqueue } = await make()
       const a = await enqueue(row(id1))
       const b = await enqueue(row(id2))
@@ -129,7 +164,17 @@ export function runStoreContract(name: string, make: () => Promise<StoreFixture>
       const { store, enqueue } = await make()
       const a = await enqueue(row(id1))
       const b = await enqueue({ ...row(id2), version: 3, op: 'update' })
-      await store.settle([{ doneSeqs: [], doneIfUnchanged: [{ seq: a, version: 1 }, { seq: b, version: 2 }, { seq: 999, version: 1 }], log: [] }])
+      await store.settle([
+        {
+          doneSeqs: [],
+          doneIfUnchanged: [
+            { seq: a, version: 1 },
+            { seq: b, version: 2 },
+            { seq: 999, version: 1 },
+          ],
+          log: [],
+        },
+      ])
       expect((await store.snapshot()).outbox.map((r) => [r.seq, r.version])).toEqual([[b, 3]])
     })
 
@@ -154,10 +199,16 @@ export function runStoreContract(name: string, make: () => Promise<StoreFixture>
       const { store } = await make()
       expect((await store.settings()).syncedRealmId).toBeUndefined()
       await store.setCheckpoint('2025-03-14T10:00:00.000Z', 'realm-a')
-      expect((await store.snapshot()).settings).toMatchObject({ cdcCheckpoint: '2025-03-14T10:00:00.000Z', syncedRealmId: 'realm-a' })
+      expect((await store.snapshot()).settings).toMatchObject({
+        cdcCheckpoint: '2025-03-14T10:00:00.000Z',
+        syncedRealmId: 'realm-a',
+      })
       expect(await store.settings()).toEqual((await store.snapshot()).settings)
       await store.setCheckpoint('2025-03-15T10:00:00.000Z', 'realm-b')
-      expect(await store.settings()).toMatchObject({ cdcCheckpoint: '2025-03-15T10:00:00.000Z', syncedRealmId: 'realm-b' })
+      expect(await store.settings()).toMatchObject({
+        cdcCheckpoint: '2025-03-15T10:00:00.000Z',
+        syncedRealmId: 'realm-b',
+      })
       await store.log([logRow('a'), logRow('b')])
       await store.log([logRow('c')])
       const seqs = (await store.readLog()).map((r) => r.seq)
@@ -173,7 +224,10 @@ export function runStoreContract(name: string, make: () => Promise<StoreFixture>
       await store.moveInvoiceNumberPast([String(start + 40), 'A-99999', String(start + 3)])
       expect((await store.snapshot()).settings.nextInvoiceNumber).toBe(start + 41)
       await store.moveInvoiceNumberPast([String(start)])
-      expect((await store.snapshot()).settings).toMatchObject({ nextInvoiceNumber: start + 41, cdcCheckpoint: '2025-03-14T10:00:00.000Z' })
+      expect((await store.snapshot()).settings).toMatchObject({
+        nextInvoiceNumber: start + 41,
+        cdcCheckpoint: '2025-03-14T10:00:00.000Z',
+      })
     })
   })
 }

@@ -25,8 +25,10 @@ export interface Lookup {
 const refOf = (v: unknown): string | undefined => (v as { value?: unknown } | undefined)?.value as string | undefined
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined)
 
-const select = (entity: QboEntityName, where: [string, string][]) =>
-  `SELECT * FROM ${entity} WHERE ${where.map(([f, v]) => `${f} = ${qboString(v)}`).join(' AND ')} MAXRESULTS ${LOOKUP_PAGE}`
+const select = (entity: QboEntityName, where: [string, string][]) => {
+  const conditions = where.map(([f, v]) => `${f} = ${qboString(v)}`).join(' AND ')
+  return `SELECT * FROM ${entity} WHERE ${conditions} MAXRESULTS ${LOOKUP_PAGE}`
+}
 
 /**
  * The lookup for a create that sent `body`, or undefined when nothing in it identifies the record (an invoice
@@ -36,11 +38,17 @@ export function lookupOf(kind: SyncKind, localId: string, body: QboEntity): Look
   const byName = (entity: QboEntityName, field: string): Lookup | undefined => {
     const name = text(body[field])
     if (name === undefined) return undefined
-    if (!TYPOGRAPHIC_QUOTES.test(name)) return { entity, via: field, statement: select(entity, [[field, name]]), isOurs: () => true }
+    if (!TYPOGRAPHIC_QUOTES.test(name))
+      return { entity, via: field, statement: select(entity, [[field, name]]), isOurs: () => true }
     // QuickBooks refuses ’ ‘ “ ” anywhere in a query (a 4000 lexical error, qbo-api.md §5) though names may hold
     // them, as tablet keyboards type them: match with % in their place, then keep only the exact name.
     const pattern = qboString(name.replace(TYPOGRAPHIC_QUOTES_ALL, '%'))
-    return { entity, via: field, statement: `SELECT * FROM ${entity} WHERE ${field} LIKE ${pattern} MAXRESULTS ${LOOKUP_PAGE}`, isOurs: (e) => e[field] === name }
+    return {
+      entity,
+      via: field,
+      statement: `SELECT * FROM ${entity} WHERE ${field} LIKE ${pattern} MAXRESULTS ${LOOKUP_PAGE}`,
+      isOurs: (e) => e[field] === name,
+    }
   }
   switch (kind) {
     case 'contact':
@@ -53,14 +61,26 @@ export function lookupOf(kind: SyncKind, localId: string, body: QboEntity): Look
       const doc = text(body['DocNumber'])
       const customer = refOf(body['CustomerRef'])
       if (doc === undefined || customer === undefined) return undefined
-      return { entity: 'Invoice', via: 'DocNumber', statement: select('Invoice', [['DocNumber', doc]]), isOurs: (e) => refOf(e['CustomerRef']) === customer }
+      return {
+        entity: 'Invoice',
+        via: 'DocNumber',
+        statement: select('Invoice', [['DocNumber', doc]]),
+        isOurs: (e) => refOf(e['CustomerRef']) === customer,
+      }
     }
     case 'payment': {
       const customer = refOf(body['CustomerRef'])
       const date = text(body['TxnDate'])
       if (customer === undefined || date === undefined || !hasPaymentKey(body['PrivateNote'], localId)) return undefined
-      return { entity: 'Payment', via: 'payment key', statement: select('Payment', [['CustomerRef', customer], ['TxnDate', date]]),
-        isOurs: (e) => refOf(e['CustomerRef']) === customer && hasPaymentKey(e['PrivateNote'], localId) }
+      return {
+        entity: 'Payment',
+        via: 'payment key',
+        statement: select('Payment', [
+          ['CustomerRef', customer],
+          ['TxnDate', date],
+        ]),
+        isOurs: (e) => refOf(e['CustomerRef']) === customer && hasPaymentKey(e['PrivateNote'], localId),
+      }
     }
   }
 }

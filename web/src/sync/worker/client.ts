@@ -10,7 +10,9 @@ import type { SyncWorkerApi } from './worker-api.ts'
 let worker: Comlink.Remote<SyncWorkerApi> | undefined
 
 export function syncWorker(): Comlink.Remote<SyncWorkerApi> {
-  worker ??= Comlink.wrap<SyncWorkerApi>(new Worker(new URL('./sync.worker.ts', import.meta.url), { type: 'module', name: 'fieldsync-sync' }))
+  worker ??= Comlink.wrap<SyncWorkerApi>(
+    new Worker(new URL('./sync.worker.ts', import.meta.url), { type: 'module', name: 'fieldsync-sync' }),
+  )
   return worker
 }
 

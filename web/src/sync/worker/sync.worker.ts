@@ -36,7 +36,9 @@ const engine = new SyncEngine({
 })
 
 const api: SyncWorkerApi = {
-  subscribe: (onProgress) => { engine.onProgress(onProgress) },
+  subscribe: (onProgress) => {
+    engine.onProgress(onProgress)
+  },
   preview: () => engine.preview(),
   runInitial: (decisions) => engine.runInitial(decisions),
   syncNow: () => engine.syncNow(),
