@@ -19,6 +19,8 @@
 export { matchContacts, matchItems } from './match.ts'
 export { contactCandidate, customerCandidates, itemCandidate, qboItemCandidates } from './candidates.ts'
 export type { MatchResult, RemoteCandidate } from './match-types.ts'
+export { applyDecisions } from './decisions.ts'
+export type { MatchDecision } from './decisions.ts'
 // Wired into the pull by a later change: invoices and jobs matched like contacts, payments read back.
 export { matchInvoices } from './match-invoices.ts'
 export type { LocalInvoiceCandidate, RemoteInvoiceCandidate } from './match-invoices.ts'
