@@ -6,7 +6,7 @@
  * @module
  */
 import type { Contact, Invoice, Item, OutboxRow, Payment } from '../shared/domain/index.ts'
-import { MemoryStore } from '../web/src/sync/memory-store.ts'
+import { MemoryStore } from '../web/src/sync/adapters/memory-store.ts'
 
 export interface ChaosData { contacts: Contact[]; items: Item[]; invoices: Invoice[]; payments: Payment[] }
 

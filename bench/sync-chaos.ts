@@ -14,7 +14,7 @@
 // FIELDSYNC_BENCH_CHAOS_SEEDS (default 7,11,23).
 import { startEmulator } from '../e2e/qbo-emulator/src/serve.ts'
 import { SMALL_REALM_ID } from '../e2e/qbo-emulator/src/seeds/small.ts'
-import { httpGateway } from '../web/src/sync/edge-gateway.ts'
+import { httpGateway } from '../web/src/sync/adapters/edge-gateway.ts'
 import type { Random } from '../web/src/sync/ports.ts'
 import { previewInitialSync, runInitialSync } from '../web/src/sync/initial-sync.ts'
 import { push } from '../web/src/sync/push.ts'

@@ -7,7 +7,7 @@
  */
 import { coalesceOp } from '../../../shared/domain/index.ts'
 import type { LocalId, OutboxRow, SyncKind } from '../../../shared/domain/index.ts'
-import { UNVERIFIED_PAYMENT_CODE } from '../sync/core/fault-types.ts'
+import { UNVERIFIED_PAYMENT_CODE } from '../sync/core/index.ts'
 import { noticeOnCommit } from './outbox.ts'
 import type { FieldsyncDB } from './schema.ts'
 

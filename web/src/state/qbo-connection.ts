@@ -7,7 +7,7 @@
 import { SessionResponse } from '../../../shared/api/index.ts'
 import type { QboAccount } from '../../../shared/qbo/index.ts'
 import type { Result } from '../../../shared/result.ts'
-import { edgeGateway } from '../sync/edge-gateway.ts'
+import { edgeGateway } from '../sync/adapters/edge-gateway.ts'
 import type { EngineError } from '../sync/engine.ts'
 
 /** Warn this many days before Intuit's rolling 100-day refresh token lapses (it renews on every sync). */

@@ -5,8 +5,8 @@
  * @module
  */
 import type { Mapping, OutboxRow, SyncError, SyncKind } from '../../../shared/domain/index.ts'
-import { classifyFault } from '../sync/core/faults.ts'
-import { UNVERIFIED_PAYMENT_CODE, type FaultAction, type FaultKind } from '../sync/core/fault-types.ts'
+import { classifyFault } from '../sync/core/index.ts'
+import { UNVERIFIED_PAYMENT_CODE, type FaultAction, type FaultKind } from '../sync/core/index.ts'
 
 export type SyncTone = 'synced' | 'pending' | 'failed' | 'none'
 

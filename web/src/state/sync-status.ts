@@ -6,13 +6,13 @@
 import { createStore } from 'solid-js/store'
 import { SessionResponse } from '../../../shared/api/index.ts'
 import type { Result } from '../../../shared/result.ts'
-import { subscribeProgress, syncWorker } from '../sync/client.ts'
+import { subscribeProgress, syncWorker } from '../sync/worker/client.ts'
 import type { EngineError, PreviewView, SyncNowResult } from '../sync/engine.ts'
 import type { HeldPaymentLink, QboPaymentChoice } from '../sync/held-payments.ts'
 import type { MatchDecision } from '../sync/initial-sync.ts'
 import type { LinkTarget, Linked } from '../sync/link-existing.ts'
 import type { Progress } from '../sync/ports.ts'
-import type { RunSummary } from '../sync/runner.ts'
+import type { RunSummary } from '../sync/runner/index.ts'
 
 export type SyncState = {
   running: boolean

@@ -97,7 +97,7 @@ describe('through the edge (real OAuth connection, /api/qbo proxy, Durable Objec
     }
     // The outbox row kept its requestid; the resend is replayed by QuickBooks, not written again.
     const [row] = await db.outbox.toArray()
-    expect(row?.requestId).toBeDefined()
+    expect(row?.requestId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)
     w.clock.advance(3_600_000)
     const second = await push(deps())
     expect(second.summary.synced).toBe(1)

@@ -1,8 +1,9 @@
+import { fakeClock } from './test-support/fake-clock.ts'
 import { describe, expect, it } from 'vitest'
 import type { Mapping } from '../../../shared/domain/index.ts'
 import type { SessionResponse } from '../../../shared/api/index.ts'
 import { SyncEngine, type Timers } from './engine.ts'
-import { MemoryStore } from './memory-store.ts'
+import { MemoryStore } from './adapters/memory-store.ts'
 import { FakeQbo } from './test-support/fake-qbo.ts'
 
 const contactId = '00000000-0000-4000-8000-0000000000c1'
@@ -32,7 +33,7 @@ function setup(session: () => SessionResponse | undefined, seed: Partial<Constru
   const timers = manualTimers()
   const engine = new SyncEngine({
     store, gatewayFor: () => qbo, session: async () => session(), timers,
-    clock: { now: () => Date.parse('2026-03-01T09:00:00Z'), sleep: async () => {} },
+    clock: fakeClock('2026-03-01T09:00:00Z'),
     random: { next: () => 0.5, uuid: () => crypto.randomUUID() },
   })
   return { store, qbo, timers, engine }

@@ -16,8 +16,8 @@ import { heldPaymentChoices, linkHeldPayment, type HeldPaymentLink, type QboPaym
 import { linkExisting, type LinkTarget, type Linked } from './link-existing.ts'
 import { pullChanges, type PullSummary } from './pull.ts'
 import { push } from './push.ts'
-import { realmScoped } from './realm-scope.ts'
-import type { RunSummary } from './runner.ts'
+import { realmScoped } from './adapters/realm-scope.ts'
+import type { RunSummary } from './runner/index.ts'
 
 export type EngineError = { kind: 'not_connected' | 'needs_reconnect' | 'needs_initial_sync' | 'no_preview' | 'fault'; message: string; fault?: SyncFault }
 export type SyncNowResult = { push: RunSummary; pull: PullSummary | null }

@@ -7,12 +7,10 @@
  */
 import type { OutboxRow, Payment } from '../../../shared/domain/index.ts'
 import type { Result } from '../../../shared/result.ts'
-import { toCents, UNVERIFIED_PAYMENT_CODE } from './core/index.ts'
+import { fieldsOf, linkSettlement, localFault, LOOKUP_PAGE, qboString, toCents, UNVERIFIED_PAYMENT_CODE } from './core/index.ts'
 import type { SyncFault } from './core/index.ts'
-import { LOOKUP_PAGE, qboString } from './lookup.ts'
 import type { LocalSnapshot, QboEntity } from './ports.ts'
-import { iso, localFault, type RunnerDeps } from './run-context.ts'
-import { fieldsOf, linkSettlement } from './settlements.ts'
+import type { RunnerDeps } from './runner/index.ts'
 
 /** A QuickBooks payment offered as the held one: what the user compares with QuickBooks' own screen. */
 export interface QboPaymentChoice {
@@ -98,7 +96,7 @@ export async function linkHeldPayment(deps: Deps, t: HeldPaymentLink): Promise<R
   }
   const version = Math.max(...rows.map((r) => r.version))
   const s = linkSettlement({ kind: 'payment', localId: payment.id, label: `Payment of ${payment.date}`, entity: read.value, record: payment,
-    realmId: deps.realmId, at: iso(deps.clock.now()), sent: { fields: payment.version === version ? fieldsOf(payment) : {}, version } })
+    realmId: deps.realmId, at: new Date(deps.clock.now()).toISOString(), sent: { fields: payment.version === version ? fieldsOf(payment) : {}, version } })
   await deps.store.settle([{ ...s, doneSeqs: rows.map((r) => r.seq),
     log: s.log.map((l) => ({ ...l, details: `${l.details}: you confirmed it is the payment sent earlier` })) }])
   return { ok: true, value: { qboId: t.qboId } }

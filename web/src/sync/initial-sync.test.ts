@@ -1,19 +1,20 @@
+import { fakeClock } from './test-support/fake-clock.ts'
 import { describe, expect, it } from 'vitest'
 import { createContact, createItem } from '../db/index.ts'
 import { testClock, testDb, unwrap } from '../db/test-db.ts'
-import { DexieStore } from './dexie-store.ts'
+import { DexieStore } from './adapters/dexie-store.ts'
 import { previewInitialSync, runInitialSync } from './initial-sync.ts'
-import type { RunnerDeps } from './run-context.ts'
+import type { RunnerDeps } from './runner/index.ts'
 import { FakeQbo } from './test-support/fake-qbo.ts'
 
 async function world() {
   const db = testDb(testClock())
   const qbo = new FakeQbo()
-  let t = Date.parse('2025-03-14T09:00:00Z')
+  const clock = fakeClock()
   let n = 0
   const deps = (): RunnerDeps => ({
     store: new DexieStore(db), gateway: qbo, realmId: '9130', accounts: { income: '1' },
-    clock: { now: () => t, sleep: async (ms) => { t += ms } }, random: { next: () => 0.5, uuid: () => `00000000-0000-4000-8000-${(++n).toString(16).padStart(12, '0')}` },
+    clock, random: { next: () => 0.5, uuid: () => `00000000-0000-4000-8000-${(++n).toString(16).padStart(12, '0')}` },
   })
   return { db, qbo, deps }
 }

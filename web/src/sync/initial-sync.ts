@@ -8,28 +8,12 @@
 import type { QboAccount, QboCustomer, QboItem } from '../../../shared/qbo/index.ts'
 import type { Result } from '../../../shared/result.ts'
 import { customerCandidates, contactCandidate, itemCandidate, matchContacts, matchItems, plan, qboItemCandidates } from './core/index.ts'
-import type { MatchResult, PlanCounts, SyncFault, SyncPlan } from './core/index.ts'
-import type { Decision } from './core/plan-types.ts'
-import type { LocalSnapshot, OnProgress, QboEntity, QboEntityName, QboGateway } from './ports.ts'
+import { applyDecisions } from './core/index.ts'
+import type { Decision, MatchDecision, MatchResult, PlanCounts, SyncFault, SyncPlan } from './core/index.ts'
+import type { LocalSnapshot, OnProgress, QboEntity, QboGateway } from './ports.ts'
+import { PAGE_SIZE, pullAll } from './pull-all.ts'
 import { planInputOf } from './push.ts'
-import { executePlan, type RunSummary } from './runner.ts'
-import type { RunnerDeps } from './run-context.ts'
-
-export const PAGE_SIZE = 1000
-
-/** Pages through `SELECT * FROM entity WHERE …` until a page comes back short (qbo-api.md §5). */
-export async function pullAll<T>(gateway: QboGateway, entity: QboEntityName | 'Account', where: string,
-  onPage?: (rows: number) => void): Promise<Result<T[], SyncFault>> {
-  const out: T[] = []
-  for (let start = 1; ; start += PAGE_SIZE) {
-    const r = await gateway.query(`SELECT * FROM ${entity} WHERE ${where} STARTPOSITION ${start} MAXRESULTS ${PAGE_SIZE}`)
-    if (!r.ok) return r
-    const page = ((r.value as Record<string, unknown>)[entity] as T[] | undefined) ?? []
-    out.push(...page)
-    onPage?.(page.length)
-    if (page.length < PAGE_SIZE) return { ok: true, value: out }
-  }
-}
+import { executePlan, type RunnerDeps, type RunSummary } from './runner/index.ts'
 
 export interface Remote {
   customers: QboCustomer[]
@@ -45,8 +29,7 @@ export interface InitialPreview {
   plan: SyncPlan
 }
 
-/** A user's answer for one ambiguous group: link a local record to one QuickBooks record, or keep them apart. */
-export type MatchDecision = { kind: 'contact' | 'item'; localId: string; qboId: string | null }
+export type { MatchDecision }
 
 export interface InitialSyncSession {
   remote: Remote
@@ -103,29 +86,6 @@ export function matchAndPlan(remote: Remote, snap: LocalSnapshot, nowMs: number,
     }),
   }
   return { remote, byKey, match, snap, preview }
-}
-
-/** The user's answers turn ambiguous groups into links (or, with `qboId: null`, into records created in QuickBooks). */
-function applyDecisions(m: MatchResult, decisions: readonly MatchDecision[]): MatchResult {
-  if (decisions.length === 0) return m
-  const decided = new Map(decisions.map((d) => [d.localId, d.qboId]))
-  const links = [...m.links]
-  const localOnly = [...m.localOnly]
-  const ambiguous = []
-  const usedQbo = new Set<string>()
-  for (const g of m.ambiguous) {
-    const answered = g.localIds.filter((id) => decided.has(id))
-    if (answered.length === 0) { ambiguous.push(g); continue }
-    for (const id of g.localIds) {
-      const q = decided.get(id)
-      if (q === undefined) continue
-      if (q !== null && g.qboIds.includes(q) && !usedQbo.has(q)) { links.push({ localId: id, qboId: q, via: 'name' }); usedQbo.add(q) }
-      else localOnly.push(id)
-    }
-    const rest = g.localIds.filter((id) => !decided.has(id))
-    if (rest.length > 0) ambiguous.push({ ...g, localIds: rest, qboIds: g.qboIds.filter((q) => !usedQbo.has(q)) })
-  }
-  return { ...m, links, localOnly, ambiguous }
 }
 
 /** Executes the preview with the user's decisions; links and creations here first, then the batches. */

@@ -8,11 +8,10 @@
  */
 import type { SyncKind } from '../../../shared/domain/index.ts'
 import type { Result } from '../../../shared/result.ts'
-import { ENTITY_OF } from './core/index.ts'
-import type { SyncFault } from './core/fault-types.ts'
+import { ENTITY_OF, linkSettlement, localFault } from './core/index.ts'
+import type { SyncFault } from './core/index.ts'
 import type { QboEntity, Settlement } from './ports.ts'
-import { iso, localFault, type RunnerDeps } from './run-context.ts'
-import { linkSettlement } from './settlements.ts'
+import type { RunnerDeps } from './runner/index.ts'
 
 export interface LinkTarget { kind: Extract<SyncKind, 'contact' | 'job' | 'item'>; localId: string; qboId: string }
 export interface Linked { qboId: string; reactivated: boolean }
@@ -43,7 +42,7 @@ export async function linkExisting(deps: Pick<RunnerDeps, 'store' | 'gateway' | 
     if (!woke.ok) return woke
     remote = woke.value
   }
-  const at = iso(deps.clock.now())
+  const at = new Date(deps.clock.now()).toISOString()
   const label = String(remote['DisplayName'] ?? remote['Name'] ?? t.qboId)
   const s = linkSettlement({ kind: t.kind, localId: t.localId, label, entity: remote, record, realmId: deps.realmId, at })
   const settlement: Settlement = {

@@ -1,13 +1,15 @@
 /**
  * The ports the sync runner works through, so tests swap each one: the device's store, QuickBooks (through
- * the edge), time, randomness and logging. Each interface states its contract; `store-contract.ts` checks
- * both stores against it.
+ * the edge), time, randomness and logging. Each interface states its contract; `adapters/store-contract.ts`
+ * checks both stores against it.
  * @module
  */
-import type { Contact, Invoice, Item, Job, Mapping, OutboxOp, OutboxRow, Payment, SentRequest, Settings, SyncError, SyncKind, SyncLogRow } from '../../../shared/domain/index.ts'
+import type { Contact, Invoice, Item, Job, Mapping, OutboxRow, Payment, Settings, SyncLogRow } from '../../../shared/domain/index.ts'
 import type { QboBatchItemRequest, QboBatchItemResponse, QboCdcQueryResponse, QboQueryResponseBody } from '../../../shared/qbo/index.ts'
 import type { Result } from '../../../shared/result.ts'
-import type { SyncFault } from './core/fault-types.ts'
+import type { Claim, LogEntry, QboEntity, QboEntityName, Settlement, SyncFault } from './core/index.ts'
+
+export type { Claim, LogEntry, QboEntity, QboEntityName, Settlement }
 
 // --- local store ------------------------------------------------------------------------
 
@@ -25,48 +27,6 @@ export interface LocalSnapshot {
   outbox: OutboxRow[]
   mappings: Mapping[]
   settings: Settings
-}
-
-/** A log row before the store numbers it. */
-export type LogEntry = Omit<SyncLogRow, 'seq'>
-
-/**
- * Marks records as sent, before sending. A claim naming `seq` freezes that outbox row with the request id,
- * batch id and the request itself (a row already claimed keeps what it stored: a resend must be identical).
- * A claim without `seq` adds a claimed row, for records the plan sends without a queued change (a referenced
- * contact never queued).
- */
-export interface Claim {
-  seq?: number | undefined
-  kind: SyncKind
-  localId: string
-  version: number
-  op: OutboxOp
-  requestId: string
-  batchId: string
-  /** The request about to go out; absent when none will (the body could not be built, or nothing changed). */
-  sent?: SentRequest | undefined
-}
-
-/** One settled write: everything in it commits together or not at all. */
-export interface Settlement {
-  /** The mapping as it is after the write; absent when nothing links (a failed create). */
-  mapping?: Mapping | undefined
-  /** Outbox rows this result settles: deleted on success. */
-  doneSeqs: number[]
-  /**
-   * Rows with nothing to send (the plan's `up-to-date` and `never-synced`): each is deleted only while it still
-   * holds `version`. An unclaimed row moves to a newer version when an edit lands after the snapshot; that edit
-   * must still go, so its row stays.
-   */
-  doneIfUnchanged?: readonly { seq: number; version: number }[] | undefined
-  /** Rows that failed: kept with the error and the retry time. */
-  failed?: { seqs: number[]; error: SyncError; nextAttemptAt?: string | undefined; attempts: number;
-    /** True when the request certainly did not take effect: the row is unclaimed, so the next try gets a new requestid. */
-    release: boolean } | undefined
-  /** Records written here from QuickBooks (create-here, merged fields). They bump no version and queue nothing. */
-  records?: { kind: SyncKind; record: Record<string, unknown> }[] | undefined
-  log: LogEntry[]
 }
 
 /**
@@ -102,9 +62,6 @@ export interface LocalStore {
 
 // --- QuickBooks -------------------------------------------------------------------------
 
-/** The QuickBooks entities the runner writes, as the wire spells them. */
-export type QboEntityName = 'Customer' | 'Item' | 'Invoice' | 'Payment'
-export type QboEntity = Record<string, unknown> & { Id?: string; SyncToken?: string }
 
 /** A failure as the runner sees it: the core's classification of Intuit's or the edge's answer. */
 export type GatewayFault = SyncFault

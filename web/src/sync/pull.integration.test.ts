@@ -1,7 +1,9 @@
+import { fakeClock } from './test-support/fake-clock.ts'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { listContacts } from '../db/index.ts'
 import { previewInitialSync, runInitialSync } from './initial-sync.ts'
-import { CDC_CAP, pullChanges } from './pull.ts'
+import { CDC_CAP } from './core/pull-fold.ts'
+import { pullChanges } from './pull.ts'
 import type { QboEntity } from './ports.ts'
 import { startEmulatorWorld, type EmulatorWorld } from './test-support/emulator-world.ts'
 
@@ -56,7 +58,7 @@ describe('pull', () => {
     await w.deps().store.setCheckpoint(new Date(now - 42 * 86_400_000).toISOString(), w.realmId)
     const [name] = await addCustomers(1, new Date(now - 35 * 86_400_000).toISOString())
     // The tablet's clock agrees with QuickBooks' here, as a real one does to within seconds.
-    const pulled = await pullChanges(w.deps({ clock: { now: () => now, sleep: async () => {} } }))
+    const pulled = await pullChanges(w.deps({ clock: fakeClock(now) }))
     expect(pulled.ok && pulled.value.created).toBe(1)
     expect((await listContacts(w.db)).map((c) => c.displayName)).toContain(name)
     // The next pull starts from the server's time again: CDC is enough from then on.

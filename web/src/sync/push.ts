@@ -3,11 +3,10 @@
  * What Sync Now and auto-sync call; safe to call again at any time, including after a crash mid-run.
  * @module
  */
-import { plan } from './core/plan.ts'
-import type { PlanInput, SyncPlan } from './core/plan-types.ts'
+import { plan } from './core/index.ts'
+import type { PlanInput, SyncPlan } from './core/index.ts'
 import type { LocalSnapshot } from './ports.ts'
-import { executePlan, type RunSummary } from './runner.ts'
-import type { RunnerDeps } from './run-context.ts'
+import { executePlan, type RunnerDeps, type RunSummary } from './runner/index.ts'
 
 export function planInputOf(snap: LocalSnapshot, nowMs: number): PlanInput {
   return { records: snap.records, outbox: snap.outbox, mappings: snap.mappings, settings: snap.settings, now: new Date(nowMs).toISOString() }

@@ -3,10 +3,8 @@
  * the shape of a contact or a QuickBooks Customer.
  * @module
  */
-import type { Contact, Invoice, Item, Job } from '../../../../shared/domain/index.ts'
-import type { QboCustomer, QboInvoice, QboItem } from '../../../../shared/qbo/index.ts'
-import type { LocalInvoiceCandidate, RemoteInvoiceCandidate } from './match-invoices.ts'
-import type { LocalJobCandidate, RemoteJobCandidate } from './match-jobs.ts'
+import type { Contact, Item } from '../../../../shared/domain/index.ts'
+import type { QboCustomer, QboItem } from '../../../../shared/qbo/index.ts'
 import type { LocalCandidate, RemoteCandidate } from './match-types.ts'
 
 export const contactCandidate = (c: Pick<Contact, 'id' | 'displayName' | 'email'>): LocalCandidate =>
@@ -25,19 +23,4 @@ export const itemCandidate = (i: Pick<Item, 'id' | 'name'>): LocalCandidate => (
 /** Categories and bundles cannot be invoice lines, so they are never matched to pricebook items. */
 export function qboItemCandidates(qs: readonly QboItem[]): RemoteCandidate[] {
   return qs.filter((q) => q.Type !== 'Category' && q.Type !== 'Group').map((q) => ({ id: q.Id, name: q.Name, active: q.Active ?? true }))
-}
-
-/** `customerQboIdOf` gives the QuickBooks Id the invoice's contact is linked to (mapping or match), if any. */
-export const invoiceCandidate = (i: Pick<Invoice, 'id' | 'number' | 'contactId'>, customerQboIdOf: (contactId: string) => string | undefined): LocalInvoiceCandidate =>
-  ({ id: i.id, docNumber: i.number, customerQboId: customerQboIdOf(i.contactId) })
-
-export const qboInvoiceCandidate = (q: Pick<QboInvoice, 'Id' | 'DocNumber' | 'CustomerRef'>): RemoteInvoiceCandidate =>
-  ({ id: q.Id, docNumber: q.DocNumber, customerQboId: q.CustomerRef.value })
-
-export const jobCandidate = (j: Pick<Job, 'id' | 'name' | 'contactId'>, parentQboIdOf: (contactId: string) => string | undefined): LocalJobCandidate =>
-  ({ id: j.id, name: j.name, parentQboId: parentQboIdOf(j.contactId) })
-
-/** Sub-customers (jobs) only: those with a parent. */
-export function subCustomerCandidates(qs: readonly QboCustomer[]): RemoteJobCandidate[] {
-  return qs.flatMap((q) => (q.ParentRef === undefined ? [] : [{ id: q.Id, name: q.DisplayName, parentQboId: q.ParentRef.value, active: q.Active ?? true }]))
 }

@@ -3,17 +3,19 @@ import { QBO_FAULTS } from '../../../../shared/qbo/index.ts'
 import { classifyFault, parseFaultBody } from './faults.ts'
 import type { FaultInput, SyncFault } from './fault-types.ts'
 // Real Intuit fault bodies (see the fixtures' SOURCES.md).
-import attachable6000 from '../../../../e2e/fixtures/qbo/fault/attachable-6000-business-validation.qbo_api.json' with { type: 'json' }
-import malformed3200 from '../../../../e2e/fixtures/qbo/fault/authentication-3200-401-malformed-token.github-issue.json' with { type: 'json' }
-import expired3200 from '../../../../e2e/fixtures/qbo/fault/authentication-3200-401-token-expired.qbo_api.json' with { type: 'json' }
-import authz3100 from '../../../../e2e/fixtures/qbo/fault/authorization-3100-403.github-issue.json' with { type: 'json' }
-import unsupported2010 from '../../../../e2e/fixtures/qbo/fault/validation-2010-unsupported-property.qbo_api.json' with { type: 'json' }
-import invalidId2030 from '../../../../e2e/fixtures/qbo/fault/validation-2030-invalid-id-no-time.qbo_api.json' with { type: 'json' }
-import query4001 from '../../../../e2e/fixtures/qbo/fault/validation-4001-invalid-query.qbo_api.json' with { type: 'json' }
-import op500 from '../../../../e2e/fixtures/qbo/fault/validation-500-unsupported-operation.qbo_api.json' with { type: 'json' }
-import dup6240 from '../../../../e2e/fixtures/qbo/fault/validation-6240-duplicate-name-customer.qbo_api.json' with { type: 'json' }
-import batchFaults from '../../../../e2e/fixtures/qbo/batch/sample-6240-610-5010-query.intuit-docs.json' with { type: 'json' }
-import batchFaults2020 from '../../../../e2e/fixtures/qbo/batch/create-fault610-fault5010-query.qbo_api.json' with { type: 'json' }
+import {
+  faultAttachable6000BusinessValidation as attachable6000,
+  faultAuthentication3200401MalformedToken as malformed3200,
+  faultAuthentication3200401TokenExpired as expired3200,
+  faultAuthorization3100403 as authz3100,
+  faultValidation2010UnsupportedProperty as unsupported2010,
+  faultValidation2030InvalidIdNoTime as invalidId2030,
+  faultValidation4001InvalidQuery as query4001,
+  faultValidation500UnsupportedOperation as op500,
+  faultValidation6240DuplicateNameCustomer as dup6240,
+  batchSample62406105010Query as batchFaults,
+  batchCreateFault610Fault5010Query as batchFaults2020,
+} from '../test-support/qbo-fixtures.ts'
 
 const http = (status: number, body?: unknown): FaultInput => ({ type: 'http', status, body })
 const batchItem = (i: number, fixture: { BatchItemResponse: unknown[] }): FaultInput =>

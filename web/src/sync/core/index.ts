@@ -1,56 +1,65 @@
 /**
  * The sync engine's pure core: plain data in, decisions out. No IndexedDB, network, timers, clocks or
- * randomness here (its tsconfig has no DOM or Node types); the runner passes `now` and ids in and does the IO.
+ * randomness here (its tsconfig has no DOM or Node types); the runner passes `now`, ids and random numbers in
+ * and does the IO. This file is the core's whole public surface.
  *
  * One sync run, as the runner drives it:
  * 1. `matchContacts` / `matchItems` (initial sync) pair local and QuickBooks records;
  * 2. `plan` turns the outbox, mappings and matches into ordered ops and batches (also the dry-run preview);
- * 3. per op, the `map/` functions build bodies (`resolveRefs` swaps in Ids of records created earlier);
- * 4. failures go through `classifyFault`; a stale object is re-read and `merge`d, then sent again;
- * 5. `applyOutcome` turns each result into the mapping, outbox and log rows to write in one transaction.
+ *    `localSettlements` / `nothingToSend` settle what needs no call (links, records created here, idle rows);
+ * 3. `claimsOf` / `ownClaims` / `mustLookUp` decide what a group claims and whether it is replayed or looked
+ *    up (`lookupOf`); `bodyOf` / `requestOf` build each op's request (`resolverFrom` swaps in Ids of records
+ *    created earlier); `overApplied` holds a payment to QuickBooks' balance;
+ * 4. failures go through `classifyFault` (`backoffMs` for a retry within the run); a stale object is re-read
+ *    and merged (`mergeStale`), then sent again;
+ * 5. `settle` turns each op's outcome into the mapping, outbox and log rows to write in one transaction.
+ * A pull is folded per entity by `foldPull`, within the window `pullWindow` / `nextCheckpoint` give.
  * @module
  */
-export { nameKey, nameStem, normalizeEmail, phoneDigits, LEGAL_SUFFIXES } from './normalize.ts'
-export { matchContacts, matchItems, itemNameKey } from './match.ts'
-export { matchInvoices, docNumberKey, LocalInvoiceCandidate, RemoteInvoiceCandidate } from './match-invoices.ts'
-export { matchJobs, LocalJobCandidate, RemoteJobCandidate } from './match-jobs.ts'
-export {
-  LocalCandidate, RemoteCandidate, MappedPair, LinkVia, MatchLink, AmbiguityReason, AmbiguousGroup, MatchResult,
-} from './match-types.ts'
-export {
-  contactCandidate, customerCandidate, customerCandidates, itemCandidate, qboItemCandidates, invoiceCandidate, qboInvoiceCandidate,
-  jobCandidate, subCustomerCandidates,
-} from './candidates.ts'
-export { merge, canonical, MergeConflict } from './merge.ts'
-export type { Fields, MergeInput, MergeResult } from './merge.ts'
-export { plan, MAX_BATCH_SIZE } from './plan.ts'
-export {
-  RecordRef, OpAction, SyncOp, SkipReason, SkippedRecord, Decision, PlanCounts, SyncPlan,
-} from './plan-types.ts'
-export type { PlanInput, PlanRecords } from './plan-types.ts'
-export { classifyFault, parseFaultBody, DEFAULT_RATE_LIMIT_WAIT_MS } from './faults.ts'
-export type { FaultError } from './faults.ts'
-export { FaultKind, FaultAction, SyncFault, FaultInput, UNVERIFIED_PAYMENT_CODE } from './fault-types.ts'
-export { contactToCustomer, customerToContact } from './map/customer.ts'
-export type { ContactFields, CustomerBody } from './map/customer.ts'
-export { itemToQbo, qboToItem } from './map/item.ts'
-export type { ItemFields, ItemBody, ItemAccounts } from './map/item.ts'
-export { invoiceToQbo, readInvoice, compareTotals } from './map/invoice.ts'
-export type { InvoiceFields, InvoiceContext, InvoiceBody, InvoiceReadBack, TotalMismatch } from './map/invoice.ts'
-export { paymentToQbo, qboToPayment, paymentKey, withPaymentKey, hasPaymentKey } from './map/payment.ts'
-export type { PaymentFields, PaymentBody, LocalIdOf } from './map/payment.ts'
-export { sparseUpdate } from './map/sparse.ts'
-export type { SparseTarget } from './map/sparse.ts'
-export { refToken, parseRefToken, resolveRefs, resolverFrom } from './map/refs.ts'
-export type { RefResolver } from './map/refs.ts'
-export { MapWarning, MapError } from './map/map-result.ts'
-export type { Mapped } from './map/map-result.ts'
-export { toCents, toDollars, toQty, fromQty } from './map/amounts.ts'
-export { applyOutcome, backoffMs, skippedLog, OpOutcome, BACKOFF } from './apply.ts'
-export type { ApplyContext, RowChanges, LogEntry } from './apply.ts'
-export { jobToSubCustomer } from './map/job.ts'
-export type { JobFields } from './map/job.ts'
-export { recordToQbo, writeFor, ENTITY_OF } from './map/request.ts'
-export type { QboEntityName, RecordContext, LocalRecord, QboWrite } from './map/request.ts'
-export { planWrites } from './map/plan-writes.ts'
-export type { PlannedWrite, PlanWrites } from './map/plan-writes.ts'
+export { matchContacts, matchItems } from './match.ts'
+export { contactCandidate, customerCandidates, itemCandidate, qboItemCandidates } from './candidates.ts'
+export type { MatchResult, RemoteCandidate } from './match-types.ts'
+export { applyDecisions } from './decisions.ts'
+export type { MatchDecision } from './decisions.ts'
+// Wired into the pull by a later change: invoices and jobs matched like contacts, payments read back.
+export { matchInvoices } from './match-invoices.ts'
+export type { LocalInvoiceCandidate, RemoteInvoiceCandidate } from './match-invoices.ts'
+export { matchJobs } from './match-jobs.ts'
+export type { LocalJobCandidate, RemoteJobCandidate } from './match-jobs.ts'
+export { qboToPayment } from './map/payment.ts'
+
+export { plan } from './plan.ts'
+export type { Decision, PlanCounts, PlanInput, SyncOp, SyncPlan } from './plan-types.ts'
+
+export { classifyFault } from './faults.ts'
+export { UNVERIFIED_PAYMENT_CODE } from './fault-types.ts'
+export type { FaultAction, FaultKind, SyncFault } from './fault-types.ts'
+
+export { resolverFrom } from './map/refs.ts'
+export type { MapWarning } from './map/map-result.ts'
+export { toCents } from './map/amounts.ts'
+export { ENTITY_OF } from './map/request.ts'
+export type { LocalRecord, QboEntityName, RecordContext } from './map/request.ts'
+export { bodyOf, localFault, requestOf, rebuiltRequest } from './map/body.ts'
+export type { BodyResult } from './map/body.ts'
+export { recordKey } from './record-key.ts'
+
+export { settle } from './settle/settle.ts'
+export type { OpOutcome, SettleContext } from './settle/settle.ts'
+export { linkSettlement } from './settle/link.ts'
+export { backoffMs, defaultBackoff } from './settle/backoff.ts'
+export type { BackoffPolicy } from './settle/backoff.ts'
+export { fieldsOf } from './settle/fields.ts'
+export { skippedLog } from './settle/skips.ts'
+export type { LogEntry, QboEntity, Settlement } from './settle/types.ts'
+export { mergeStale } from './settle/stale.ts'
+export { UNVERIFIED_PAYMENT, notChecked, release, foundSettlement } from './settle/held.ts'
+export { localSettlements, nothingToSend } from './settle/local-ops.ts'
+
+export { bIdOf, newBatchId, mustLookUp, claimsOf, ownClaims } from './claims.ts'
+export type { Claim, OwnClaim } from './claims.ts'
+export { balanceOf, overApplied, reserve } from './balances.ts'
+export type { Application, Balances, InvoiceBalance, PaymentCheck } from './balances.ts'
+export { lookupOf, qboString, LOOKUP_PAGE } from './lookup.ts'
+export { nameTheClash } from './clash.ts'
+export { foldPull, pullWindow, mayBeCut, nextCheckpoint, PULLED_ENTITIES } from './pull-fold.ts'

@@ -2,12 +2,12 @@
 // (Nango's recording: shared emails, sub-customers, near-duplicate names).
 import { describe, expect, it } from 'vitest'
 import { QboCustomer, QboQueryResponse } from '../../../../shared/qbo/index.ts'
-import { contactCandidate, customerCandidates, jobCandidate, subCustomerCandidates } from './candidates.ts'
+import { contactCandidate, customerCandidates } from './candidates.ts'
 import { matchJobs } from './match-jobs.ts'
 import { matchContacts } from './match.ts'
 import { plan } from './plan.ts'
-import { NOW, contact, emptyRecords, invoice, job, row } from './test-records.ts'
-import recorded from '../../../../e2e/fixtures/qbo/customer/query-all-with-subcustomers-parentref.nango.json' with { type: 'json' }
+import { NOW, contact, emptyRecords, invoice, job, row } from '../test-support/plan-builders.ts'
+import { customerQueryAllWithSubcustomersParentref as recorded } from '../test-support/qbo-fixtures.ts'
 
 const customers = (QboQueryResponse.parse(recorded).QueryResponse.Customer ?? []).map((c) => QboCustomer.parse(c))
 
@@ -67,7 +67,10 @@ describe('sub-customers of the recorded company', () => {
   it('are matched as jobs under their parent, and only there', () => {
     const jobs = [job('j1', 'freeman'), job('j2', 'bill')].map((j, i) => ({ ...j, name: ['0969 Ocean View Road', 'Barnett Design'][i]! }))
     const parentOf = (id: string) => ({ freeman: '7', bill: '2' } as Record<string, string>)[id]
-    const m = matchJobs(jobs.map((j) => jobCandidate(j, parentOf)), subCustomerCandidates(customers), [])
+    const local = jobs.map((j) => ({ id: j.id, name: j.name, parentQboId: parentOf(j.contactId) }))
+    const remote = customers.flatMap((q) => (q.ParentRef === undefined ? []
+      : [{ id: q.Id, name: q.DisplayName, parentQboId: q.ParentRef.value, active: q.Active ?? true }]))
+    const m = matchJobs(local, remote, [])
     // "Barnett Design" is a sub-customer of Shara Barnett (22), not of Bill's Windsurf Shop (2).
     expect(m.links).toStrictEqual([{ localId: 'j1', qboId: '8', via: 'name' }])
     expect(m.localOnly).toStrictEqual(['j2'])

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { nameKey, nameStem, nameWords, normalizeEmail, phoneDigits } from './normalize.ts'
+import { nameKey, nameStem, nameWords, normalizeEmail } from './normalize.ts'
 
 describe('normalizeEmail', () => {
   it.each([
@@ -64,18 +64,5 @@ describe('nameWords', () => {
     [undefined, undefined],
   ])('%j → %j', (input, expected) => {
     expect(nameWords(input)).toBe(expected)
-  })
-})
-
-describe('phoneDigits', () => {
-  it.each([
-    ['(650) 555-3311', '6505553311'],
-    ['+1 650 555 3311', '6505553311'],
-    ['1-650-555-3311', '6505553311'],
-    ['+44 20 7946 0958', '442079460958'],
-    ['ext.', undefined],
-    [null, undefined],
-  ])('%j → %j', (input, expected) => {
-    expect(phoneDigits(input)).toBe(expected)
   })
 })

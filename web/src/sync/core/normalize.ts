@@ -78,11 +78,3 @@ export function wordsOfKey(key: string): string {
   const stem = stemOfKey(key)
   return stem.includes(' ') ? stem.split(' ').sort().join(' ') : stem
 }
-
-/** Digits only; a leading North American country code 1 on an 11-digit number is dropped. */
-export function phoneDigits(phone: string | null | undefined): string | undefined {
-  if (phone == null) return undefined
-  const d = phone.replace(/\D+/g, '')
-  if (d === '') return undefined
-  return d.length === 11 && d.startsWith('1') ? d.slice(1) : d
-}

@@ -17,10 +17,11 @@ import { localApp } from '../../../../scripts/edge-vars.ts'
 import { connectThroughEdge, startEdgeWorker, type EdgeWorker } from '../../../../e2e/support/edge-worker.ts'
 import { testClock, testDb, type TestClock } from '../../db/test-db.ts'
 import type { FieldsyncDB } from '../../db/schema.ts'
-import { DexieStore } from '../dexie-store.ts'
-import { edgeGateway } from '../edge-gateway.ts'
+import { DexieStore } from '../adapters/dexie-store.ts'
+import { edgeGateway } from '../adapters/edge-gateway.ts'
 import type { Clock, QboEntity, QboGateway } from '../ports.ts'
-import type { RunnerDeps } from '../run-context.ts'
+import { fakeClock } from './fake-clock.ts'
+import type { RunnerDeps } from '../runner/index.ts'
 import { emulatorAdmin } from './emulator-world.ts'
 
 const APP_ORIGIN = 'http://app.fieldsync.test'
@@ -81,15 +82,9 @@ export async function startEdgeWorld(opts: EdgeWorldOptions = {}): Promise<EdgeW
     }
     const gateway = edgeGateway(realmId, { origin: edgeUrl, fetch: withCookie })
     const { admin, entities } = emulatorAdmin(emu.url, realmId)
-    let offset = 0
-    const clock = {
-      now: () => Date.parse('2026-03-01T09:00:00Z') + offset,
-      sleep: async (ms: number) => {
-        offset += ms
-        if (opts.scaledTime) await new Promise((resolve) => setTimeout(resolve, ms / TIME_SCALE))
-      },
-      advance: (ms: number) => { offset += ms },
-    }
+    const clock = fakeClock('2026-03-01T09:00:00Z', opts.scaledTime
+      ? (ms) => new Promise((resolve) => setTimeout(resolve, ms / TIME_SCALE))
+      : undefined)
     let n = 0
     const random = { next: () => ((n = (n * 16807 + 7) % 2147483647) / 2147483647), uuid: () => crypto.randomUUID() }
     const running = edge

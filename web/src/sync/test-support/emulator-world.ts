@@ -8,10 +8,11 @@ import { startEmulator, type RunningEmulator, type StartEmulatorOptions } from '
 import { SMALL_REALM_ID } from '../../../../e2e/qbo-emulator/src/seeds/small.ts'
 import { testClock, testDb } from '../../db/test-db.ts'
 import type { FieldsyncDB } from '../../db/schema.ts'
-import { DexieStore } from '../dexie-store.ts'
-import { directGateway } from '../edge-gateway.ts'
+import { DexieStore } from '../adapters/dexie-store.ts'
+import { directGateway } from '../adapters/edge-gateway.ts'
 import type { Clock, QboEntity, QboGateway } from '../ports.ts'
-import type { RunnerDeps } from '../run-context.ts'
+import { fakeClock } from './fake-clock.ts'
+import type { RunnerDeps } from '../runner/index.ts'
 
 export interface EmulatorWorld {
   emu: RunningEmulator
@@ -24,13 +25,6 @@ export interface EmulatorWorld {
   /** The company's entities of one kind, as QuickBooks holds them. */
   entities(entity: 'Customer' | 'Item' | 'Invoice' | 'Payment'): Promise<QboEntity[]>
   close(): Promise<void>
-}
-
-/** Sleeps are skipped: backoff waits are asserted, not lived through. */
-const instantClock = (): Clock & { waits: number[]; advance(ms: number): void } => {
-  let offset = 0
-  const waits: number[] = []
-  return { waits, now: () => Date.parse('2026-03-01T09:00:00Z') + offset, sleep: async (ms) => { waits.push(ms); offset += ms }, advance: (ms) => { offset += ms } }
 }
 
 /** The emulator's admin API, and a company's entities of one kind as QuickBooks holds them. */
@@ -58,7 +52,7 @@ export async function startEmulatorWorld(opts: StartEmulatorOptions = {}): Promi
   const token = await admin<{ access_token: string }>('POST', '/tokens/connect', { realmId })
   const gateway = directGateway(emu.url, realmId, () => token.access_token)
   const db = testDb(testClock('2026-03-01T09:00:00.000Z'))
-  const clock = instantClock()
+  const clock = fakeClock('2026-03-01T09:00:00Z')
   let n = 0
   const random = { next: () => ((n = (n * 16807 + 7) % 2147483647) / 2147483647), uuid: () => crypto.randomUUID() }
   return {

@@ -5,7 +5,7 @@
  * real wire; this one makes every interleaving cheap to reach.
  * @module
  */
-import { classifyFault } from '../core/faults.ts'
+import { classifyFault } from '../core/index.ts'
 import type { QboBatchItemRequest, QboBatchItemResponse } from '../../../../shared/qbo/index.ts'
 import type { GatewayResult, QboEntity, QboEntityName, QboGateway } from '../ports.ts'
 

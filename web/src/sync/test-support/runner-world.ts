@@ -6,18 +6,12 @@
 import { createContact, createInvoices, createItem, recordPayment } from '../../db/index.ts'
 import { testClock, testDb, unwrap } from '../../db/test-db.ts'
 import type { FieldsyncDB } from '../../db/schema.ts'
-import { DexieStore } from '../dexie-store.ts'
-import type { Clock, Random } from '../ports.ts'
-import type { RunnerDeps } from '../run-context.ts'
+import { DexieStore } from '../adapters/dexie-store.ts'
+import type { Random } from '../ports.ts'
+import { fakeClock } from './fake-clock.ts'
+import type { RunnerDeps } from '../runner/index.ts'
 import { FakeQbo } from './fake-qbo.ts'
 import { push } from '../push.ts'
-
-/** A clock whose sleeps advance it instantly, recording each wait. */
-export function fakeClock(start = Date.parse('2025-03-14T09:00:00Z')): Clock & { waits: number[]; advance(ms: number): void } {
-  let t = start
-  const waits: number[] = []
-  return { waits, now: () => t, sleep: async (ms) => { waits.push(ms); t += ms }, advance: (ms) => { t += ms } }
-}
 
 export function seededRandom(seed = 1): Random {
   let s = seed

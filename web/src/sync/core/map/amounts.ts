@@ -18,8 +18,3 @@ export function toCents(dollars: number): number {
 export function toQty(thousandths: number): number {
   return thousandths / 1000
 }
-
-/** QuickBooks' Qty → thousandths, rounded: QuickBooks allows more decimals than the app keeps. */
-export function fromQty(qty: number): number {
-  return Math.round(Number((qty * 1000).toFixed(3)))
-}

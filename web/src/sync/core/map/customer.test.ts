@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { QboCustomerResponse } from '../../../../../shared/qbo/index.ts'
 import { contactToCustomer, customerToContact, type ContactFields } from './customer.ts'
 import { sparseUpdate } from './sparse.ts'
-import withEmail from '../../../../../e2e/fixtures/qbo/customer/read-with-email.nango.json' with { type: 'json' }
-import withoutEmail from '../../../../../e2e/fixtures/qbo/customer/read-without-email.qbo_api.json' with { type: 'json' }
-import docsSample from '../../../../../e2e/fixtures/qbo/customer/read-sample.intuit-docs.json' with { type: 'json' }
-import created from '../../../../../e2e/fixtures/qbo/customer/create-response.nango.json' with { type: 'json' }
+import {
+  customerReadWithEmail as withEmail,
+  customerReadWithoutEmail as withoutEmail,
+  customerReadSample as docsSample,
+  customerCreateResponse as created,
+} from '../../test-support/qbo-fixtures.ts'
 
 const customer = (fixture: unknown) => QboCustomerResponse.parse(fixture).Customer
 

@@ -3,11 +3,13 @@ import { QboInvoiceResponse, QboInvoice, QboQueryResponse } from '../../../../..
 import type { LocalId } from '../../../../../shared/domain/index.ts'
 import { compareTotals, invoiceToQbo, readInvoice, type InvoiceFields } from './invoice.ts'
 import { refToken, resolverFrom } from './refs.ts'
-import recorded130 from '../../../../../e2e/fixtures/qbo/invoice/read-taxline-linkedtxn-estimate.nango.json' with { type: 'json' }
-import created155 from '../../../../../e2e/fixtures/qbo/invoice/create-response.nango.json' with { type: 'json' }
-import beforeVoid from '../../../../../e2e/fixtures/qbo/void/invoice-read-before-void.qbo_api.json' with { type: 'json' }
-import afterVoid from '../../../../../e2e/fixtures/qbo/void/invoice-void-response.qbo_api.json' with { type: 'json' }
-import queried from '../../../../../e2e/fixtures/qbo/invoice/query-with-discountline-taxline-linkedtxn.nango.json' with { type: 'json' }
+import {
+  invoiceReadTaxlineLinkedtxnEstimate as recorded130,
+  invoiceCreateResponse as created155,
+  voidInvoiceReadBeforeVoid as beforeVoid,
+  voidInvoiceVoidResponse as afterVoid,
+  invoiceQueryWithDiscountlineTaxlineLinkedtxn as queried,
+} from '../../test-support/qbo-fixtures.ts'
 
 const id = (s: string) => s as LocalId
 const qboIds: Record<string, string> = { 'contact:sonnenschein': '24', 'item:rock': '5', 'item:pump': '11', 'item:concrete': '3', 'contact:amy': '1', 'item:test': '1' }

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { QboItem, QboItemResponse, QboQueryResponse } from '../../../../../shared/qbo/index.ts'
 import { itemToQbo, qboToItem, type ItemFields } from './item.ts'
-import readService from '../../../../../e2e/fixtures/qbo/item/read-service.nango.json' with { type: 'json' }
-import createdService from '../../../../../e2e/fixtures/qbo/item/create-service.nango.json' with { type: 'json' }
-import queried from '../../../../../e2e/fixtures/qbo/item/query-service-and-inventory.nango.json' with { type: 'json' }
+import {
+  itemReadService as readService,
+  itemCreateService as createdService,
+  itemQueryServiceAndInventory as queried,
+} from '../../test-support/qbo-fixtures.ts'
 
 const accounts = { defaultIncomeAccountId: '79', defaultExpenseAccountId: '80' }
 const queryItems = (QboQueryResponse.parse(queried).QueryResponse as { Item: unknown[] }).Item.map((i) => QboItem.parse(i))

@@ -3,10 +3,12 @@ import { QboPayment, QboPaymentResponse, QboQueryResponse } from '../../../../..
 import type { LocalId } from '../../../../../shared/domain/index.ts'
 import { hasPaymentKey, paymentKey, paymentToQbo, qboToPayment, withPaymentKey, type PaymentFields } from './payment.ts'
 import { resolverFrom } from './refs.ts'
-import createdUnapplied from '../../../../../e2e/fixtures/qbo/payment/create-unapplied.nango.json' with { type: 'json' }
-import readUnapplied from '../../../../../e2e/fixtures/qbo/payment/read-unapplied.nango.json' with { type: 'json' }
-import updated from '../../../../../e2e/fixtures/qbo/payment/update-linked-to-invoice-lineex.nango.json' with { type: 'json' }
-import queried from '../../../../../e2e/fixtures/qbo/payment/query-linked-to-invoices.nango.json' with { type: 'json' }
+import {
+  paymentCreateUnapplied as createdUnapplied,
+  paymentReadUnapplied as readUnapplied,
+  paymentUpdateLinkedToInvoiceLineex as updated,
+  paymentQueryLinkedToInvoices as queried,
+} from '../../test-support/qbo-fixtures.ts'
 
 const id = (s: string) => s as LocalId
 // Mapping table of the recorded sandbox company, as far as these payments need it.

@@ -1,0 +1,192 @@
+/**
+ * LocalStore over the app's Dexie database. The repositories in `web/src/db` own the user's writes; this adapter
+ * owns the engine's: claims, settlements (mapping + outbox + log + records from QuickBooks) and the checkpoint,
+ * each call in one read-write transaction, so a crash leaves either all of a result or none of it.
+ * @module
+ */
+import { defaultSettings, emailKey, nameKey } from '../../../../shared/domain/index.ts'
+import type { Contact, OutboxRow, Settings, SyncKind, SyncLogRow } from '../../../../shared/domain/index.ts'
+import type { FieldsyncDB } from '../../db/schema.ts'
+import { moveInvoiceNumberPast } from '../../db/settings.ts'
+import type { Claim, LocalSnapshot, LocalStore, LogEntry, Settlement } from '../ports.ts'
+
+export class DexieStore implements LocalStore {
+  readonly db: FieldsyncDB
+
+  constructor(db: FieldsyncDB) {
+    this.db = db
+  }
+
+  snapshot(): Promise<LocalSnapshot> {
+    const db = this.db
+    return db.transaction(
+      'r',
+      [db.contacts, db.items, db.invoices, db.payments, db.jobs, db.outbox, db.mappings, db.settings],
+      async () => {
+        const [contacts, items, invoices, payments, jobs, outbox, mappings, settings] = await Promise.all([
+          db.contacts.toArray(),
+          db.items.toArray(),
+          db.invoices.toArray(),
+          db.payments.toArray(),
+          db.jobs.toArray(),
+          db.outbox.orderBy('seq').toArray(),
+          db.mappings.toArray(),
+          db.settings.get('app'),
+        ])
+        return {
+          records: { contacts: contacts.map(stripContactKeys), items, invoices, payments, jobs },
+          outbox,
+          mappings,
+          settings: settingsOf(settings),
+        }
+      },
+    )
+  }
+
+  claim(claims: readonly Claim[]): Promise<(OutboxRow | undefined)[]> {
+    const db = this.db
+    return db.transaction('rw', [db.outbox, db.mappings], async () => {
+      const out: (OutboxRow | undefined)[] = []
+      for (const c of claims) {
+        const existing = c.seq === undefined ? undefined : await db.outbox.get(c.seq)
+        if (c.seq !== undefined && !existing) {
+          out.push(undefined)
+          continue
+        }
+        if (
+          c.seq === undefined &&
+          c.op === 'create' &&
+          (await db.mappings.get([c.kind, c.localId as OutboxRow['localId']]))
+        ) {
+          out.push(undefined)
+          continue
+        }
+        if (existing) {
+          if (existing.requestId === undefined) {
+            if (existing.version > c.version) {
+              out.push(undefined)
+              continue
+            }
+            existing.requestId = c.requestId
+            existing.batchId = c.batchId
+            if (c.sent) existing.sent = c.sent
+            await db.outbox.put(existing)
+          }
+          out.push(existing)
+          continue
+        }
+        const row: Omit<OutboxRow, 'seq'> = {
+          kind: c.kind,
+          localId: c.localId as OutboxRow['localId'],
+          version: c.version,
+          op: c.op,
+          createdAt: db.stamp(),
+          requestId: c.requestId,
+          batchId: c.batchId,
+          ...(c.sent ? { sent: c.sent } : {}),
+          attempts: 0,
+        }
+        const seq = await db.outbox.add(row as OutboxRow)
+        out.push({ ...row, seq: seq as number })
+      }
+      return out
+    })
+  }
+
+  settle(settlements: readonly Settlement[]): Promise<void> {
+    const db = this.db
+    return db.transaction(
+      'rw',
+      [db.mappings, db.outbox, db.syncLog, db.contacts, db.items, db.invoices, db.payments, db.jobs],
+      async () => {
+        for (const s of settlements) {
+          if (s.mapping) await db.mappings.put(s.mapping)
+          if (s.doneSeqs.length > 0) await db.outbox.bulkDelete(s.doneSeqs)
+          if (s.doneIfUnchanged && s.doneIfUnchanged.length > 0) {
+            const want = new Map(s.doneIfUnchanged.map((d) => [d.seq, d.version]))
+            const rows = await db.outbox.bulkGet([...want.keys()])
+            await db.outbox.bulkDelete(
+              rows.filter((r): r is OutboxRow => r !== undefined && want.get(r.seq) === r.version).map((r) => r.seq),
+            )
+          }
+          if (s.failed) {
+            const f = s.failed
+            const rows = (await db.outbox.bulkGet(f.seqs)).filter((r): r is OutboxRow => r !== undefined)
+            await db.outbox.bulkPut(
+              rows.map((row) => {
+                const next: OutboxRow = { ...row, attempts: f.attempts, lastError: f.error }
+                if (f.nextAttemptAt !== undefined) next.nextAttemptAt = f.nextAttemptAt
+                if (f.release) {
+                  delete next.requestId
+                  delete next.batchId
+                  delete next.sent
+                }
+                return next
+              }),
+            )
+          }
+          for (const r of s.records ?? []) await putRecord(db, r.kind, r.record)
+          if (s.log.length > 0) await db.syncLog.bulkAdd(s.log as SyncLogRow[])
+        }
+      },
+    )
+  }
+
+  async setCheckpoint(checkpoint: string, realmId: string): Promise<void> {
+    const db = this.db
+    await db.transaction('rw', [db.settings], async () => {
+      const current = settingsOf(await db.settings.get('app'))
+      await db.settings.put({ ...current, cdcCheckpoint: checkpoint, syncedRealmId: realmId, id: 'app' })
+    })
+  }
+
+  async settings(): Promise<Settings> {
+    return settingsOf(await this.db.settings.get('app'))
+  }
+
+  /** Through the settings repository: the one write path of the settings row. */
+  async moveInvoiceNumberPast(docNumbers: readonly unknown[]): Promise<void> {
+    await moveInvoiceNumberPast(this.db, docNumbers)
+  }
+
+  async log(rows: readonly LogEntry[]): Promise<void> {
+    if (rows.length > 0) await this.db.syncLog.bulkAdd(rows as SyncLogRow[])
+  }
+
+  readLog(): Promise<SyncLogRow[]> {
+    return this.db.syncLog.orderBy('seq').toArray()
+  }
+}
+
+function settingsOf(row: (Settings & { id: 'app' }) | undefined): Settings {
+  if (!row) return defaultSettings
+  const { id: _id, ...rest } = row
+  return { ...defaultSettings, ...rest }
+}
+
+function stripContactKeys(c: Contact & { emailKey?: string; nameKey?: string }): Contact {
+  const { emailKey: _e, nameKey: _n, ...rest } = c
+  return rest
+}
+
+async function putRecord(db: FieldsyncDB, kind: SyncKind, record: Record<string, unknown>): Promise<void> {
+  switch (kind) {
+    case 'contact': {
+      const c = record as Contact
+      await db.contacts.put({ ...c, emailKey: emailKey(c.email), nameKey: nameKey(c.displayName) })
+      return
+    }
+    case 'item':
+      await db.items.put(record as never)
+      return
+    case 'invoice':
+      await db.invoices.put(record as never)
+      return
+    case 'payment':
+      await db.payments.put(record as never)
+      return
+    case 'job':
+      await db.jobs.put(record as never)
+      return
+  }
+}

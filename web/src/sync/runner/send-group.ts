@@ -1,0 +1,110 @@
+/**
+ * One group of ops that share a requestid, through its steps: look up what cannot be replayed → claim → build
+ * requests → send with retry → settle the answers → retry what was stale. Each step returns values; this file
+ * and `commit.ts` are the only ones that change the run's state.
+ * @module
+ */
+import { mustLookUp, recordKey, release } from '../core/index.ts'
+import type { SyncOp } from '../core/index.ts'
+import type { QboEntity } from '../ports.ts'
+import { buildRequests, type Built } from './build.ts'
+import { claim, type Claimed } from './claim.ts'
+import { withClashNamed } from './clash.ts'
+import { commit, failed, nowIso, succeeded } from './commit.ts'
+import { linkFoundCreates, releaseBroken } from './found-creates.ts'
+import { sendWithRetry, type Sent } from './send.ts'
+import { prepareStaleRetry } from './stale-retry.ts'
+import type { Run, Settled } from './state.ts'
+
+/** Stale faults one op may recover from in a run (re-read, merge, send again). */
+const STALE_RETRIES = 2
+
+export async function sendGroup(run: Run, group: SyncOp[], staleDepth = 0): Promise<void> {
+  const ops = await unreplayable(run, group)
+  if (ops === undefined) return
+  const claimed = await claim(run, ops.ops, ops.prior)
+  await commit(run, claimed.settled)
+  if (claimed.mine.length === 0) return
+  const built = await buildRequests(run, claimed)
+  if (built.balances) run.state.balances = built.balances
+  const sendable = claimed.mine.map((m) => m.op).filter((o) => built.requests.has(o.id))
+  const seqsOf = new Map(claimed.mine.map((m) => [m.op.id, m.seqs]))
+  const sent = sendable.length === 0 ? undefined : await sendWithRetry(run, {
+    ops: sendable, seqsOf, requestId: claimed.requestId,
+    bodies: new Map([...built.requests].map(([id, req]) => [id, req.body as QboEntity])),
+  })
+  if (sent?.stopped) run.state.stopped = sent.stopped
+  const answers = sent
+    ? await settleAnswers(run, sendable, sent, built, seqsOf, staleDepth)
+    : { settled: [], stale: [] }
+  const settled = [...built.settled, ...answers.settled]
+  run.logger?.info('settling', {
+    requestId: claimed.requestId, ops: claimed.mine.length, failed: settled.filter((s) => s.settlement?.failed).length,
+  })
+  await commit(run, settled)
+  await retryStale(run, answers.stale, seqsOf, staleDepth)
+}
+
+/**
+ * Ops of a claimed batch the plan broke are looked up before anything (a new claim would not take); a claimed
+ * group that cannot be replayed (its requestid may be forgotten, or a row was kept for a lookup) is looked up,
+ * and what QuickBooks lacks is released to go as a new request. `prior` is the claim a resend goes under.
+ */
+type Replayable = { ops: SyncOp[]; prior: string | undefined }
+
+async function unreplayable(run: Run, group: SyncOp[]): Promise<Replayable | undefined> {
+  const unbroken = await releaseBroken(run, group)
+  await commit(run, unbroken.settled)
+  let ops = unbroken.ops
+  if (ops.length === 0) return undefined
+  const prior = ops[0]?.batchId
+  if (prior === undefined) return { ops, prior }
+  const codes = ops.flatMap((o) => o.outboxSeqs.map((seq) => run.state.rows.get(seq)?.lastError?.code))
+  if (!mustLookUp(prior, run.clock.now(), run.requestIdTrustMs, codes)) return { ops, prior }
+  const found = await linkFoundCreates(run, ops)
+  await commit(run, found.settled)
+  ops = found.ops
+  if (ops.length === 0) return undefined
+  await commit(run, [{ settlement: release(ops.flatMap((o) => o.outboxSeqs), nowIso(run)) }])
+  return { ops, prior: undefined }
+}
+
+/** Each sent op's answer as a settlement, or as a stale op to re-read and send again. */
+async function settleAnswers(run: Run, sendable: SyncOp[], sent: Sent, built: Built, seqsOf: Map<string, number[]>,
+  staleDepth: number): Promise<{ settled: Settled[]; stale: SyncOp[] }> {
+  const settled: Settled[] = []
+  const stale: SyncOp[] = []
+  for (const o of sendable) {
+    const got = sent.outcomes.get(o.id)!
+    const seqs = seqsOf.get(o.id) ?? []
+    if (got.ok) {
+      const sentAs = { sent: built.requests.get(o.id), warnings: built.warnings.get(o.id) }
+      settled.push(succeeded(run, o, got.entity, seqs, sentAs))
+      continue
+    }
+    const fault = await withClashNamed(run, o, got.fault)
+    if (fault.kind === 'stale' && o.action !== 'create' && staleDepth < STALE_RETRIES) { stale.push(o); continue }
+    // An unreadable answer to an update or void would come back the same on every replay of its requestid: the
+    // next try is a new request (a repeat of one that went in is refused as stale, never applied twice). A
+    // create keeps its claim; once the claim is old enough it is looked up instead.
+    settled.push(failed(run, o, fault, seqs, got.release || (fault.code === 'malformed' && o.action !== 'create')))
+  }
+  return { settled, stale }
+}
+
+/** Stale (5010): re-read, merge, and send again as a new request (a replay would repeat the fault). */
+async function retryStale(run: Run, stale: SyncOp[], seqsOf: Map<string, number[]>, staleDepth: number): Promise<void> {
+  for (const o of stale) {
+    const seqs = seqsOf.get(o.id) ?? []
+    const prepared = await prepareStaleRetry(run, o, seqs)
+    await commit(run, [prepared.settled])
+    if (!prepared.retry) continue
+    const k = recordKey(o.kind, o.localId ?? '')
+    run.state.records.set(k, prepared.retry.record)
+    run.state.mappings.set(k, prepared.retry.mapping)
+    const { batchId: _b, requestId: _r, lookupFirst: _l, ...again } = o
+    await sendGroup(run, [{ ...again, outboxSeqs: seqs }], staleDepth + 1)
+  }
+}
+
+export type { Claimed }

@@ -1,0 +1,84 @@
+/**
+ * Sends one group (a batch, or one write) under its requestid, retrying what may succeed on a second try within
+ * the run, and answers each op's outcome. A call whose outcome is unknown (network, 5xx, 429) keeps its
+ * requestid; one that surely failed releases it, so the next try is a new request and not a replay of the failure.
+ * @module
+ */
+import { backoffMs, bIdOf, classifyFault, ENTITY_OF } from '../core/index.ts'
+import type { SyncFault, SyncOp } from '../core/index.ts'
+import type { QboEntity } from '../ports.ts'
+import type { RunView } from './state.ts'
+
+export type SendOutcome = { ok: true; entity: QboEntity } | { ok: false; fault: SyncFault; release: boolean }
+
+export interface Sent {
+  outcomes: Map<string, SendOutcome>
+  /** QuickBooks refused the connection: the run stops and the user must reconnect. */
+  stopped?: SyncFault | undefined
+}
+
+/** Throttled answers one call may wait out in a run (about ten of Intuit's minutes), on top of its attempts. */
+const THROTTLED_WAITS = 10
+
+export interface Outgoing {
+  ops: SyncOp[]
+  bodies: ReadonlyMap<string, QboEntity>
+  seqsOf: ReadonlyMap<string, number[]>
+  requestId: string
+}
+
+export async function sendWithRetry(run: RunView, out: Outgoing): Promise<Sent> {
+  let throttled = 0
+  for (let attempt = 1; ; attempt++) {
+    const call = out.ops.length === 1 ? await sendOne(run, out) : await sendBatch(run, out)
+    if (call.ok) return { outcomes: call.value }
+    const fault = call.error
+    // A throttled call was refused unprocessed and waiting helps: it spends its own allowance, not the attempts,
+    // so a busy company delays the push instead of leaving it for the next run.
+    if (fault.kind === 'rateLimit' && throttled++ < THROTTLED_WAITS) attempt--
+    if (!fault.retryable || fault.kind === 'auth' || attempt >= run.maxAttempts) {
+      // Unknown outcome (network, 5xx, throttled): keep the requestid so the next run replays, never repeats.
+      const release = !fault.retryable && fault.kind !== 'auth'
+      const outcomes = new Map(out.ops.map((o): [string, SendOutcome] => [o.id, { ok: false, fault, release }]))
+      return { outcomes, stopped: fault.kind === 'auth' ? fault : undefined }
+    }
+    const wait = backoffMs(attempt, run.random.next(), fault.retryAfterMs, run.backoff)
+    run.logger?.info('retrying after a transient fault', { code: fault.code, wait, attempt })
+    await run.clock.sleep(wait)
+  }
+}
+
+type CallResult = { ok: true; value: Map<string, SendOutcome> } | { ok: false; error: SyncFault }
+
+async function sendOne(run: RunView, out: Outgoing): Promise<CallResult> {
+  const op = out.ops[0]!
+  const operation = op.action === 'void' ? 'void' : op.action === 'create' ? 'create' : 'update'
+  const res = await run.gateway.write(ENTITY_OF[op.kind], operation, out.bodies.get(op.id)!, out.requestId)
+  if (!res.ok) return res
+  return { ok: true, value: new Map([[op.id, { ok: true, entity: res.value }]]) }
+}
+
+const NO_ANSWER = { Fault: { Error: [{ code: 'missing', Message: 'No answer for this item' }] } }
+
+async function sendBatch(run: RunView, out: Outgoing): Promise<CallResult> {
+  const bIds = new Map(out.ops.map((o) => [o.id, bIdOf(out.seqsOf.get(o.id)![0]!)]))
+  const items = out.ops.map((o) => ({
+    bId: bIds.get(o.id)!, operation: o.action === 'create' ? 'create' as const : 'update' as const,
+    [ENTITY_OF[o.kind]]: out.bodies.get(o.id),
+  }))
+  const res = await run.gateway.batch(items as never, out.requestId)
+  if (!res.ok) return res
+  const byBId = new Map(res.value.map((item) => [item.bId, item]))
+  const outcomes = new Map<string, SendOutcome>()
+  for (const o of out.ops) {
+    const item = byBId.get(bIds.get(o.id)!)
+    const entity = item?.[ENTITY_OF[o.kind]] as QboEntity | undefined
+    if (item && !item.Fault && entity) outcomes.set(o.id, { ok: true, entity })
+    // The batch answered, so a resend under this requestid would replay the same fault: release it.
+    else {
+      const fault = classifyFault({ type: 'batchItem', item: item ?? NO_ANSWER })
+      outcomes.set(o.id, { ok: false, fault, release: true })
+    }
+  }
+  return { ok: true, value: outcomes }
+}
