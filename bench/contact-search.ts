@@ -51,7 +51,7 @@ const int = (x: number) => Math.round(x).toLocaleString('en-US')
  */
 export function expectedCounts(n: number): (q: string) => number {
   const rows = people(n).map((c) => {
-    const display = c.displayName ?? deriveDisplayName(c)
+    const display = deriveDisplayName(c)
     const email = emailKey(c.email)
     return { hay: ` ${nameKey(display)} ${nameKey(c.companyName ?? '')} ${email} `, email, phone: (c.phone ?? '').replace(/\D/g, '') }
   })
