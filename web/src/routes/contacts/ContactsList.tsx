@@ -1,6 +1,10 @@
-/** Contacts: every customer, searchable, in a virtualized list that stays smooth at 10,000 rows. */
+/**
+ * Contacts: every customer, searchable, in a virtualized list that stays smooth at 10,000 rows. The contacts
+ * are read once (and again when the table changes) into an in-memory index: a keystroke filters that, so the
+ * list follows the typing even on a tablet's CPU.
+ */
 import { A } from '@solidjs/router'
-import { createSignal, Show } from 'solid-js'
+import { createEffect, createMemo, createSignal, onCleanup, Show } from 'solid-js'
 import { formatAddress } from '../../../../shared/domain/index.ts'
 import { EmptyState } from '../../components/EmptyState.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
@@ -8,6 +12,7 @@ import { SearchBox } from '../../components/SearchBox.tsx'
 import { StatusPill } from '../../components/StatusPill.tsx'
 import { SyncStateIcon } from '../../components/SyncStateIcon.tsx'
 import { VirtualList } from '../../components/VirtualList.tsx'
+import { ContactIndex } from '../../db/contact-index.ts'
 import { listContacts } from '../../db/contacts.ts'
 import { useDb } from '../../state/db.ts'
 import { createLive } from '../../state/live.ts'
@@ -18,7 +23,19 @@ export default function ContactsList() {
   const syncState = createSyncStates('contact')
   const [search, setSearch] = createSignal('')
   const [showInactive, setShowInactive] = createSignal(false)
-  const contacts = createLive(() => listContacts(db, { search: search(), includeInactive: showInactive() }), () => [search(), showInactive()], ['contacts'])
+  const all = createLive(() => listContacts(db, { includeInactive: true }), undefined, ['contacts'])
+  const index = new ContactIndex()
+  // A new object per load, so the search below re-runs whenever the contacts change.
+  const loaded = createMemo(() => {
+    const rows = all()
+    if (!rows) return undefined
+    index.load(rows)
+    return { index }
+  })
+  createEffect(() => {
+    if (loaded()) onCleanup(index.warm())
+  })
+  const contacts = createMemo(() => loaded()?.index.search(search(), showInactive()))
   // A function, not a node: the button appears both in the header and in the empty state.
   const newButton = () => <A class="btn btn-primary-solid" href="/contacts/new">New contact</A>
   return (
