@@ -14,7 +14,8 @@
  * (DevTools protocol `Emulation.setCPUThrottlingRate`: a mid-range tablet).
  *
  * Run: `npx node bench/contact-search.ts` (or `npm run bench`). FIELDSYNC_BENCH_N (default 10000) and
- * FIELDSYNC_BENCH_RUNS (default 3) change the sizes; FIELDSYNC_BENCH_RATES (default "1,4") the CPU speeds.
+ * FIELDSYNC_BENCH_RUNS (default 3) change the sizes; FIELDSYNC_BENCH_RATES (default "1,4") the CPU speeds;
+ * FIELDSYNC_BENCH_SCREENSHOT=file.png also saves the list with a search typed.
  */
 import { chromium, type Page } from '@playwright/test'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -35,6 +36,8 @@ const QUERIES = ['smi', 'GARCIA', 'maría', 'jennifer.sm', '955-746', 'kim']
 const CADENCE_MS = 120
 /** Wait after a key whose result cannot be seen to finish (longer than the slowest search seen at 4×). */
 const SETTLE_MS = 3000
+/** FIELDSYNC_BENCH_SCREENSHOT=file.png: a picture of the list with "smi" typed, to look at. */
+const SCREENSHOT = process.env.FIELDSYNC_BENCH_SCREENSHOT
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync']
 
@@ -160,6 +163,15 @@ export async function run(): Promise<string> {
         await cdp.detach()
         await page.close()
       }
+    }
+    if (SCREENSHOT) {
+      const page = await context.newPage()
+      await page.goto(new URL('#/contacts', url).href)
+      await page.waitForFunction((n) => document.querySelector('[role="list"][aria-label="Contacts"]')?.getAttribute('data-count') === String(n), N, { timeout: 120_000 })
+      await page.getByRole('searchbox', { name: 'Search contacts' }).pressSequentially('smi')
+      await page.waitForFunction((n) => document.querySelector('.count')?.textContent?.trim() === `${n} shown`, expected('smi'))
+      await page.screenshot({ path: SCREENSHOT })
+      await page.close()
     }
     const row = (rate: number) => {
       const ps = passes.get(rate) ?? []
