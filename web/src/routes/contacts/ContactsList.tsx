@@ -4,7 +4,7 @@
  * list follows the typing even on a tablet's CPU.
  */
 import { A } from '@solidjs/router'
-import { createEffect, createMemo, createSignal, onCleanup, Show } from 'solid-js'
+import { createEffect, createMemo, createSignal, on, onCleanup, Show } from 'solid-js'
 import { formatAddress } from '../../../../shared/domain/index.ts'
 import { EmptyState } from '../../components/EmptyState.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
@@ -36,10 +36,13 @@ export default function ContactsList() {
     if (loaded()) onCleanup(index.warm())
   })
   const contacts = createMemo(() => loaded()?.index.search(search(), showInactive()))
+  // A changed search shows its best matches: back to the top of the list, wherever it was scrolled to.
+  let page: HTMLElement | undefined
+  createEffect(on(search, () => page?.querySelector('[role="list"]')?.scrollTo({ top: 0 }), { defer: true }))
   // A function, not a node: the button appears both in the header and in the empty state.
   const newButton = () => <A class="btn btn-primary-solid" href="/contacts/new">New contact</A>
   return (
-    <section class="page-fill">
+    <section class="page-fill" ref={page}>
       <PageHeader title="Contacts" actions={newButton()} />
       <div class="toolbar">
         <SearchBox label="Search contacts" placeholder="Search by name, company, email or phone" value={search()} onValue={setSearch} />
