@@ -10,7 +10,7 @@ const contact = (displayName: string, more: Partial<Contact> = {}): Contact =>
 const all = [
   contact('Ann Smith', { phone: '(916) 555-0100' }),
   contact('Bea Smithers', { active: false }),
-  contact('Carl Jones', { email: 'carl@smi.example' }),
+  contact('Carl Jones', { email: 'c.smithson@example.com' }),
   contact('Smith Bakery', { phone: '916-555-0199' }),
   contact('Dan Ruiz', { phone: '530 555 0100' }),
 ]

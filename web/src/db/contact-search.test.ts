@@ -23,11 +23,13 @@ describe('contact search', () => {
     expect(names('lvarez')).toEqual([])
   })
 
-  it('matches emails from their start or any word of them', () => {
+  it('matches emails from their start or any word before the @, not by their domain alone', () => {
     expect(names('mj@')).toEqual(['Mary Joseph'])
     expect(names('zoe.gar')).toEqual(['Zoë García'])
-    expect(names('gmail')).toEqual(['Zoë García'])
+    expect(names('garcia@')).toEqual(['Zoë García'])
     expect(names('bob@jones.n')).toEqual(['Bob Jones'])
+    expect(names('OFFICE@smith')).toEqual(['Smith Plumbing'])
+    expect(names('gmail')).toEqual([])
   })
 
   it('matches phone digits whatever the formatting, from 3 digits on', () => {
