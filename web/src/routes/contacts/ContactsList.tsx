@@ -4,7 +4,7 @@
  * list follows the typing even on a tablet's CPU.
  */
 import { A } from '@solidjs/router'
-import { createEffect, createMemo, createSignal, on, onCleanup, Show } from 'solid-js'
+import { createEffect, createMemo, createSignal, on, onCleanup, onMount, Show } from 'solid-js'
 import { formatAddress } from '../../../../shared/domain/index.ts'
 import { EmptyState } from '../../components/EmptyState.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
@@ -36,9 +36,19 @@ export default function ContactsList() {
     if (loaded()) onCleanup(index.warm())
   })
   const contacts = createMemo(() => loaded()?.index.search(search(), showInactive()))
-  // A changed search shows its best matches: back to the top of the list, wherever it was scrolled to.
+  // A changed search shows its best matches: back to the top of the list if it was scrolled. Whether it was is
+  // noted as it scrolls: reading or setting the scroll position right after the rows change would lay the page
+  // out again in the middle of a keystroke.
   let page: HTMLElement | undefined
-  createEffect(on(search, () => page?.querySelector('[role="list"]')?.scrollTo({ top: 0 }), { defer: true }))
+  let scrolled: HTMLElement | undefined
+  onMount(() => page?.addEventListener('scroll', (e) => {
+    const list = e.target as HTMLElement
+    scrolled = list.scrollTop > 0 ? list : undefined
+  }, { capture: true, passive: true }))
+  createEffect(on(search, () => {
+    if (scrolled?.isConnected) scrolled.scrollTop = 0
+    scrolled = undefined
+  }, { defer: true }))
   // A function, not a node: the button appears both in the header and in the empty state.
   const newButton = () => <A class="btn btn-primary-solid" href="/contacts/new">New contact</A>
   return (
