@@ -15,7 +15,8 @@
  *
  * Run: `npx node bench/contact-search.ts` (or `npm run bench`). FIELDSYNC_BENCH_N (default 10000) and
  * FIELDSYNC_BENCH_RUNS (default 3) change the sizes; FIELDSYNC_BENCH_RATES (default "1,4") the CPU speeds;
- * FIELDSYNC_BENCH_SCREENSHOT=file.png also saves the list with a search typed.
+ * FIELDSYNC_BENCH_SCREENSHOT=file.png also saves the list with a search typed, FIELDSYNC_BENCH_PROFILE=file.cpuprofile
+ * a CPU profile of the last run's typing.
  */
 import { chromium, type Page } from '@playwright/test'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -36,6 +37,8 @@ const QUERIES = ['smi', 'GARCIA', 'maría', 'jennifer.sm', '955-746', 'kim']
 const CADENCE_MS = 120
 /** Wait after a key whose result cannot be seen to finish (longer than the slowest search seen at 4×). */
 const SETTLE_MS = 3000
+/** FIELDSYNC_BENCH_PROFILE=file.cpuprofile: a CPU profile of the page while the last run types, top self times on stderr. */
+const PROFILE = process.env.FIELDSYNC_BENCH_PROFILE
 /** FIELDSYNC_BENCH_SCREENSHOT=file.png: a picture of the list with "smi" typed, to look at. */
 const SCREENSHOT = process.env.FIELDSYNC_BENCH_SCREENSHOT
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -87,6 +90,28 @@ function instrument(): void {
     w.__armed = true
     requestAnimationFrame(() => (w.__done = performance.now()))
   }).observe(document, { childList: true, subtree: true, attributes: true, characterData: true })
+}
+
+type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }
+
+async function profiled<T>(page: Page, work: () => Promise<T>): Promise<T> {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Profiler.enable')
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
+  await cdp.send('Profiler.start')
+  const out = await work()
+  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } }
+  const { writeFile } = await import('node:fs/promises')
+  await writeFile(PROFILE!, JSON.stringify(profile))
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n]))
+  const self = new Map<string, number>()
+  profile.samples.forEach((id, i) => {
+    const f = byNode.get(id)!.callFrame
+    const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}:${f.columnNumber + 1}`
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000)
+  })
+  for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.error(`${v.toFixed(1).padStart(8)} ms  ${k}`)
+  return out
 }
 
 type Key = { query: string; typed: string; ms: number }
@@ -156,7 +181,8 @@ export async function run(): Promise<string> {
         await cdp.send('Emulation.setCPUThrottlingRate', { rate })
         await page.goto(new URL('#/contacts', url).href)
         await page.waitForFunction((n) => document.querySelector('[role="list"][aria-label="Contacts"]')?.getAttribute('data-count') === String(n), N, { timeout: 120_000 })
-        const pass = await typeQueries(page, expected)
+        const last = rate === RATES.at(-1) && r === RUNS - 1
+        const pass = PROFILE && last ? await profiled(page, () => typeQueries(page, expected)) : await typeQueries(page, expected)
         const s = stats(pass.keys.map((k) => k.ms))
         console.error(`contact-search ${rate}× run ${r + 1}: median ${int(s.median)} ms, max ${int(s.max)} ms over ${s.n} keys; ${pass.long.length} long tasks, longest ${int(Math.max(0, ...pass.long))} ms`)
         passes.set(rate, [...(passes.get(rate) ?? []), pass])
