@@ -3,7 +3,7 @@
  * are read once (and again when the table changes) into an in-memory index: a keystroke filters that, so the
  * list follows the typing even on a tablet's CPU.
  */
-import { A } from '@solidjs/router'
+import { A, useHref } from '@solidjs/router'
 import { createEffect, createMemo, createSignal, on, onCleanup, onMount, Show } from 'solid-js'
 import { formatAddress } from '../../../../shared/domain/index.ts'
 import { EmptyState } from '../../components/EmptyState.tsx'
@@ -49,6 +49,9 @@ export default function ContactsList() {
     if (scrolled?.isConnected) scrolled.scrollTop = 0
     scrolled = undefined
   }, { defer: true }))
+  // Rows link with plain anchors (the router follows them): a router <A> per row set up five computations, and
+  // every keystroke renders the visible rows anew.
+  const contactHref = useHref(() => '/contacts/')
   // A function, not a node: the button appears both in the header and in the empty state.
   const newButton = () => <A class="btn btn-primary-solid" href="/contacts/new">New contact</A>
   return (
@@ -80,7 +83,7 @@ export default function ContactsList() {
               head={<div class="vlist-head cols-contacts"><span>Name</span><span>Email and phone</span><span>City</span><span /><span><span class="visually-hidden">QuickBooks</span></span></div>}
             >
               {(c) => (
-                <A class="row cols-contacts" href={`/contacts/${c.id}`}>
+                <a class="row cols-contacts" href={`${contactHref()}${c.id}`}>
                   <span class="cell-stack">
                     <span class="primary">{c.displayName}</span>
                     <span class="secondary">{c.companyName && c.companyName !== c.displayName ? c.companyName : ''}</span>
@@ -92,7 +95,7 @@ export default function ContactsList() {
                   <span class="secondary">{c.billingAddress?.city ?? formatAddress(c.billingAddress)}</span>
                   <span>{c.active ? '' : <StatusPill tone="neutral">Inactive</StatusPill>}</span>
                   <span class="sync-slot"><SyncStateIcon state={syncState(c.id, c)} /></span>
-                </A>
+                </a>
               )}
             </VirtualList>
           </Show>
