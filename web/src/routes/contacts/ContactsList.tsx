@@ -13,10 +13,17 @@ import { StatusPill } from '../../components/StatusPill.tsx'
 import { SyncStateIcon } from '../../components/SyncStateIcon.tsx'
 import { VirtualList } from '../../components/VirtualList.tsx'
 import { ContactIndex } from '../../db/contact-index.ts'
-import { listContacts } from '../../db/contacts.ts'
+import { listContacts, type Contact } from '../../db/contacts.ts'
 import { useDb } from '../../state/db.ts'
 import { createLive } from '../../state/live.ts'
 import { createSyncStates } from '../../state/live-sync.ts'
+
+function sameRows(a: readonly Contact[] | undefined, b: readonly Contact[] | undefined): boolean {
+  if (a === b) return true
+  if (!a || !b || a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
+}
 
 export default function ContactsList() {
   const db = useDb()
@@ -35,7 +42,8 @@ export default function ContactsList() {
   createEffect(() => {
     if (loaded()) onCleanup(index.warm())
   })
-  const contacts = createMemo(() => loaded()?.index.search(search(), showInactive()))
+  // The same matches as before (typing "smit" → "smith") keep the same array, so the list does not render again.
+  const contacts = createMemo(() => loaded()?.index.search(search(), showInactive()), undefined, { equals: sameRows })
   // A changed search shows its best matches: back to the top of the list if it was scrolled. Whether it was is
   // noted as it scrolls: reading or setting the scroll position right after the rows change would lay the page
   // out again in the middle of a keystroke.
@@ -82,21 +90,31 @@ export default function ContactsList() {
               label="Contacts"
               head={<div class="vlist-head cols-contacts"><span>Name</span><span>Email and phone</span><span>City</span><span /><span><span class="visually-hidden">QuickBooks</span></span></div>}
             >
-              {(c) => (
-                <a class="row cols-contacts" href={`${contactHref()}${c.id}`}>
-                  <span class="cell-stack">
-                    <span class="primary">{c.displayName}</span>
-                    <span class="secondary">{c.companyName && c.companyName !== c.displayName ? c.companyName : ''}</span>
-                  </span>
-                  <span class="cell-stack">
-                    <span class="secondary">{c.email ?? ''}</span>
-                    <span class="secondary">{c.phone ?? ''}</span>
-                  </span>
-                  <span class="secondary">{c.billingAddress?.city ?? formatAddress(c.billingAddress)}</span>
-                  <span>{c.active ? '' : <StatusPill tone="neutral">Inactive</StatusPill>}</span>
-                  <span class="sync-slot"><SyncStateIcon state={syncState(c.id, c)} /></span>
-                </a>
-              )}
+              {(c) => {
+                // Plain values, not expressions on `c`: each of those would become a computation of its own, and
+                // every keystroke renders the visible rows anew. A contact row is replaced, not edited, on change.
+                const href = `${contactHref()}${c.id}`
+                const name = c.displayName
+                const company = c.companyName && c.companyName !== c.displayName ? c.companyName : ''
+                const email = c.email ?? ''
+                const phone = c.phone ?? ''
+                const city = c.billingAddress?.city ?? formatAddress(c.billingAddress)
+                return (
+                  <a class="row cols-contacts" href={href}>
+                    <span class="cell-stack">
+                      <span class="primary">{name}</span>
+                      <span class="secondary">{company}</span>
+                    </span>
+                    <span class="cell-stack">
+                      <span class="secondary">{email}</span>
+                      <span class="secondary">{phone}</span>
+                    </span>
+                    <span class="secondary">{city}</span>
+                    <span>{c.active ? '' : <StatusPill tone="neutral">Inactive</StatusPill>}</span>
+                    <span class="sync-slot"><SyncStateIcon state={syncState(c.id, c)} /></span>
+                  </a>
+                )
+              }}
             </VirtualList>
           </Show>
         )}
