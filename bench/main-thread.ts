@@ -9,7 +9,9 @@
  * context (empty IndexedDB) connected through the consent popup.
  *
  * Run: `npx node bench/main-thread.ts` (or `npm run bench`). FIELDSYNC_BENCH_N (default 5000) and
- * FIELDSYNC_BENCH_RUNS (default 3) change the sizes; ports 4673/9088/9901 unless FIELDSYNC_*_PORT say otherwise.
+ * FIELDSYNC_BENCH_RUNS (default 3) change the sizes, FIELDSYNC_BENCH_RATES (default "1,4") the CPU speeds: each run
+ * once at the machine's speed and once with the page's CPU slowed 4× (DevTools protocol `Emulation.setCPUThrottlingRate`),
+ * as on a contractor's tablet, reported side by side; ports 4673/9088/9901 unless FIELDSYNC_*_PORT say otherwise.
  */
 import { chromium, type Page } from '@playwright/test'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -18,6 +20,8 @@ import { join } from 'node:path'
 
 const N = Number(process.env.FIELDSYNC_BENCH_N ?? 5000)
 const RUNS = Number(process.env.FIELDSYNC_BENCH_RUNS ?? 3)
+/** CPU speeds: 1 (as is) and 4× slower, a mid-range tablet (FIELDSYNC_BENCH_RATES="1,4"). */
+const RATES = (process.env.FIELDSYNC_BENCH_RATES ?? '1,4').split(',').map(Number)
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync']
 
@@ -99,7 +103,7 @@ async function startProfile(page: Page): Promise<() => Promise<void>> {
   }
 }
 
-async function oneRun(web: string, adminUrl: string, seeded: Set<string>): Promise<Sample> {
+async function oneRun(web: string, adminUrl: string, seeded: Set<string>, rate: number): Promise<Sample> {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS })
   try {
     const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, serviceWorkers: 'block' })
@@ -118,6 +122,8 @@ async function oneRun(web: string, adminUrl: string, seeded: Set<string>): Promi
       new PerformanceObserver((list) => { if (w.__measuring) for (const e of list.getEntries()) w.__long.push(e.duration) }).observe({ type: 'longtask', buffered: false })
     })
     const page = await context.newPage()
+    // Slows the page's own threads; the popup and the servers run at full speed.
+    if (rate !== 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate })
     await page.goto(`${web}/#/contacts`)
     await page.getByRole('heading', { level: 2, name: 'Contacts' }).waitFor()
     await recordContacts(page, Math.round(N / 10))
@@ -161,33 +167,37 @@ export async function run(): Promise<string> {
   const { startStack, urls } = await import('../scripts/stack.ts')
   const persist = await mkdtemp(join(tmpdir(), 'fieldsync-main-thread-'))
   const stop = await startStack({ preview: true, persistTo: persist, fresh: true, log: (l) => { if (/error/i.test(l)) console.error(l) } })
-  const samples: Sample[] = []
+  const samples = new Map<number, Sample[]>()
   try {
     const seeded = new Set<string>()
-    for (let i = 0; i < RUNS; i++) {
-      const s = await oneRun(urls.web, `${urls.emulator}/__admin`, seeded)
-      console.error(`main-thread run ${i + 1}: longest task ${ms50(s.longest)} ms, ${s.count} long tasks, sync ${int(s.ms)} ms, ${s.pulled} pulled, ${s.logViews} distinct live-log views`)
-      samples.push(s)
+    for (const rate of RATES) {
+      for (let i = 0; i < RUNS; i++) {
+        const s = await oneRun(urls.web, `${urls.emulator}/__admin`, seeded, rate)
+        console.error(`main-thread ${rate}× run ${i + 1}: longest task ${ms50(s.longest)} ms, ${s.count} long tasks, sync ${int(s.ms)} ms, ${s.pulled} pulled, ${s.logViews} distinct live-log views`)
+        samples.set(rate, [...(samples.get(rate) ?? []), s])
+      }
     }
   } finally {
     await stop()
     await rm(persist, { recursive: true, force: true })
   }
-  const longest = stats(samples.map((s) => s.longest))
-  const count = stats(samples.map((s) => s.count))
-  const ms = stats(samples.map((s) => s.ms))
-  const views = stats(samples.map((s) => s.logViews))
+  const col = (f: (s: Sample) => number, show: (x: number) => string) => RATES.map((rate) => {
+    const t = stats((samples.get(rate) ?? []).map(f))
+    return `${show(t.min)} / ${show(t.median)} / ${show(t.max)}`
+  }).join(' | ')
+  const same = (x: number) => String(x)
   return [
-    `Full initial sync in headless Chromium against the whole stack: ${int(N)} QuickBooks customers and ${int(N / 10)} items pulled and created here, ${int(N / 10)} tablet contacts sent; ${RUNS} runs, each a fresh browser profile; page on the Sync screen (progress bar, live log).`,
+    `Full initial sync in headless Chromium against the whole stack: ${int(N)} QuickBooks customers and ${int(N / 10)} items pulled and created here, ${int(N / 10)} tablet contacts sent; ${RUNS} runs per CPU speed, each a fresh browser profile; page on the Sync screen (progress bar, live log).`,
+    'CPU speeds: 1× the machine as is; 4× the page slowed by the DevTools protocol\'s `Emulation.setCPUThrottlingRate` (a mid-range tablet).',
     '',
-    '| measure | min | median | max | target |',
-    '| --- | --- | --- | --- | --- |',
-    `| longest main-thread task (ms) | ${ms50(longest.min)} | ${ms50(longest.median)} | ${ms50(longest.max)} | < 50 |`,
-    `| long tasks (> 50 ms) during the sync | ${count.min} | ${count.median} | ${count.max} | 0 |`,
-    `| distinct live-log views seen (sampled every 100 ms) | ${views.min} | ${views.median} | ${views.max} | — |`,
-    `| preview + run, wall time (ms) | ${int(ms.min)} | ${int(ms.median)} | ${int(ms.max)} | — |`,
+    `| measure | ${RATES.map((r) => `${r}× CPU: min / median / max`).join(' | ')} | target |`,
+    `| --- |${RATES.map(() => ' --- |').join('')} --- |`,
+    `| longest main-thread task (ms) | ${col((s) => s.longest, ms50)} | < 50 |`,
+    `| long tasks (> 50 ms) during the sync | ${col((s) => s.count, same)} | 0 |`,
+    `| distinct live-log views seen (sampled every 100 ms) | ${col((s) => s.logViews, same)} | — |`,
+    `| preview + run, wall time (ms) | ${col((s) => s.ms, int)} | — |`,
     '',
-    `Pulled per run: ${samples.map((s) => s.pulled).join(', ')}. Rerun: \`npx node bench/main-thread.ts\` (FIELDSYNC_BENCH_N, FIELDSYNC_BENCH_RUNS).`,
+    `Pulled per run: ${RATES.map((r) => `${r}× ${(samples.get(r) ?? []).map((s) => s.pulled).join(', ')}`).join('; ')}. Rerun: \`npx node bench/main-thread.ts\` (FIELDSYNC_BENCH_N, FIELDSYNC_BENCH_RUNS, FIELDSYNC_BENCH_RATES).`,
   ].join('\n')
 }
 

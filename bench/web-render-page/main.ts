@@ -7,17 +7,21 @@ import { createInvoices } from '../../web/src/db/invoices.ts'
 import type { InvoiceImport } from '../../web/src/db/invoices.ts'
 import { appDb } from '../../web/src/db/index.ts'
 import type { LocalId } from '../../shared/domain/index.ts'
+import { people } from './people.ts'
 
 export type Seeded = { contacts: number; invoices: number; ms: number }
 
-async function seed(n: number, chunk: number): Promise<Seeded> {
+/** `realistic`: customers with real-looking names, emails and phones (bench/contact-search.ts) instead of numbered ones. */
+async function seed(n: number, chunk: number, realistic = false): Promise<Seeded> {
   const db = appDb()
   await db.open()
   const t0 = performance.now()
   const ids: LocalId[] = []
+  const realisticInputs = realistic ? people(n) : []
   for (let start = 0; start < n; start += chunk) {
     const r = await createContacts(db, Array.from({ length: Math.min(chunk, n - start) }, (_, k) => {
       const i = start + k
+      if (realistic) return realisticInputs[i]!
       return { givenName: `Given${i}`, familyName: `Family${i}`, email: `person${i}@example.com`, billingAddress: { line1: `${i} Main St`, city: 'Sacramento', region: 'CA', postalCode: '95814' } }
     }))
     if (!r.ok) throw new Error(JSON.stringify(r.error))

@@ -6,6 +6,7 @@
  */
 import { Contact, ContactInput, deriveDisplayName, emailKey, nameKey } from '../../../shared/domain/index.ts'
 import type { LocalId } from '../../../shared/domain/index.ts'
+import { byRank, parseSearch, searchKey } from './contact-search.ts'
 import { enqueueNew } from './outbox.ts'
 import { bumped, fresh, notFound, queue, validate } from './records.ts'
 import type { ContactRow, FieldsyncDB } from './schema.ts'
@@ -114,24 +115,15 @@ export async function getContact(db: FieldsyncDB, id: LocalId): Promise<Contact 
 export type ContactQuery = { search?: string; includeInactive?: boolean }
 
 /**
- * Contacts sorted by name. `search` matches the start of any word of the name,
- * company or email, and any run of the phone's digits.
+ * Contacts sorted by name; with `search`, its matches (contact-search.ts): names starting with it first, then
+ * the rest, each by name.
  */
 export async function listContacts(db: FieldsyncDB, q: ContactQuery = {}): Promise<Contact[]> {
-  const words = nameKey(q.search ?? '')
-    .split(' ')
-    .filter(Boolean)
-  const digits = (q.search ?? '').replace(/\D/g, '')
-  return db.contacts
+  const rows = await db.contacts
     .orderBy('nameKey')
-    .filter((c) => {
-      if (c.deletedAt || (!q.includeInactive && !c.active)) return false
-      if (words.length === 0) return true
-      const hay = ` ${c.nameKey} ${nameKey(c.companyName ?? '')} ${c.emailKey} `
-      if (words.every((w) => hay.includes(` ${w}`) || c.emailKey.startsWith(w))) return true
-      return digits.length >= 3 && (c.phone ?? '').replace(/\D/g, '').includes(digits)
-    })
+    .filter((c) => !c.deletedAt && (q.includeInactive === true || c.active))
     .toArray()
+  return q.search ? byRank(rows, searchKey, parseSearch(q.search)) : rows
 }
 
 /** Contacts whose email matches, ignoring case and surrounding spaces. */
