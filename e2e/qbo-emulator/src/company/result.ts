@@ -3,9 +3,10 @@
  * value (never a thrown error), so HTTP routes, batch items and tests read it alike.
  */
 
+import type { FaultType } from '../fault-codes.ts'
 import type { Result as Outcome } from '../result.ts'
 
-export type FaultType = 'ValidationFault' | 'SystemFault' | 'AuthenticationFault' | 'AuthorizationFault'
+export type { FaultType }
 
 export interface FaultError {
   code: string
