@@ -252,10 +252,7 @@ export class RealmGate extends DurableObject<Env> {
     const queuedFrom = Date.now()
     const admission = await pacer.acquire(call.kind)
     if (!admission.ok) {
-      const { retryAfterMs } = admission
-      const seconds = Math.ceil(retryAfterMs / 1000)
-      const { perWindow } = config.pacer
-      const message = `QuickBooks allows this company ${perWindow} calls a minute; try again in ${seconds} s.`
+      const { retryAfterMs, message } = admission.error
       return err({ code: 'paced', retryAfterMs, message })
     }
     const sentAt = Date.now()
@@ -265,7 +262,7 @@ export class RealmGate extends DurableObject<Env> {
       if (sent.value.status === 429) pacer.throttled()
       return ok({ ...sent.value, timing: { queuedMs: sentAt - queuedFrom, upstreamMs: Date.now() - sentAt } })
     } finally {
-      pacer.release(admission.id)
+      pacer.release(admission.value.id)
     }
   }
 }

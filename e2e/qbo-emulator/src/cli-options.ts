@@ -6,7 +6,15 @@
  */
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
-import { SeedSchema, defaultApp, type AppRegistrationInput, type ChaosConfigInput, type Seed, type TokenChaosConfigInput } from './config.ts'
+import { err, ok, type Result } from './result.ts'
+import {
+  SeedSchema,
+  defaultApp,
+  type AppRegistrationInput,
+  type ChaosConfigInput,
+  type Seed,
+  type TokenChaosConfigInput,
+} from './config.ts'
 
 export interface CliOptions {
   port: number
@@ -26,12 +34,23 @@ const CliSchema = z.object({
   'time-scale': z.coerce.number().positive().default(1),
   'client-id': z.string().min(1).default(defaultApp.clientId),
   'client-secret': z.string().min(1).default(defaultApp.clientSecret),
-  'redirect-uri': z.array(z.url()).min(1).default([...defaultApp.redirectUris]),
+  'redirect-uri': z
+    .array(z.url())
+    .min(1)
+    .default([...defaultApp.redirectUris]),
   'webhook-url': z.url().optional(),
   'webhook-verifier': z.string().min(1).optional(),
 })
 
-export function parseCli(argv: string[]): { ok: true; options: CliOptions } | { ok: false; message: string } {
+/** Why the command line was refused, in words for the person who typed it. */
+export interface CliError {
+  kind: 'invalid_arguments'
+  message: string
+}
+
+const invalid = (message: string) => err<CliError>({ kind: 'invalid_arguments', message })
+
+export function parseCli(argv: string[]): Result<CliOptions, CliError> {
   let values: Record<string, unknown>
   try {
     values = parseArgs({
@@ -50,33 +69,32 @@ export function parseCli(argv: string[]): { ok: true; options: CliOptions } | { 
         'webhook-verifier': { type: 'string' },
       },
     }).values
-  } catch (err) {
-    return { ok: false, message: err instanceof Error ? err.message : String(err) }
+  } catch (e) {
+    return invalid(e instanceof Error ? e.message : String(e))
   }
   const r = CliSchema.safeParse(values)
-  if (!r.success) return { ok: false, message: z.prettifyError(r.error) }
+  if (!r.success) return invalid(z.prettifyError(r.error))
   const a = r.data
   if ((a['webhook-url'] === undefined) !== (a['webhook-verifier'] === undefined))
-    return { ok: false, message: '--webhook-url and --webhook-verifier go together' }
-  const webhook = a['webhook-url'] !== undefined && a['webhook-verifier'] !== undefined ? { url: a['webhook-url'], verifierToken: a['webhook-verifier'] } : undefined
-  return {
-    ok: true,
-    options: {
-      port: a.port,
-      seed: a.seed,
-      timeScale: a['time-scale'],
-      chaos: { probability: a.chaos, seed: a['chaos-seed'] },
-      tokenChaos: { probability: a['token-chaos'], seed: a['chaos-seed'] },
-      apps: [
-        {
-          clientId: a['client-id'],
-          clientSecret: a['client-secret'],
-          appName: defaultApp.appName,
-          redirectUris: a['redirect-uri'],
-          ...(webhook === undefined ? {} : { webhook }),
-        },
-      ],
-    },
-  }
+    return invalid('--webhook-url and --webhook-verifier go together')
+  const webhook =
+    a['webhook-url'] !== undefined && a['webhook-verifier'] !== undefined
+      ? { url: a['webhook-url'], verifierToken: a['webhook-verifier'] }
+      : undefined
+  return ok({
+    port: a.port,
+    seed: a.seed,
+    timeScale: a['time-scale'],
+    chaos: { probability: a.chaos, seed: a['chaos-seed'] },
+    tokenChaos: { probability: a['token-chaos'], seed: a['chaos-seed'] },
+    apps: [
+      {
+        clientId: a['client-id'],
+        clientSecret: a['client-secret'],
+        appName: defaultApp.appName,
+        redirectUris: a['redirect-uri'],
+        ...(webhook === undefined ? {} : { webhook }),
+      },
+    ],
+  })
 }
-

@@ -4,14 +4,14 @@
  * (3200), authorization (3100) and throttling (3001). They use the lower-case envelope recorded in
  * e2e/fixtures/qbo/fault/authentication-3200-401-*.json and a numeric `time`, unlike the
  * service's own `{"Fault":{…}}` bodies. Service-side system faults (500, 503) live here too because
- * chaos mode sends them without the company module. Codes and texts come from shared/qbo's fault list.
+ * chaos mode sends them without the company module. Codes and texts come from the emulator's fault table.
  */
 
-import { QBO_FAULTS, type QboFaultCodeInfo } from '../../../shared/qbo/fault.ts'
+import { FAULT_CODES, type FaultCode } from './fault-codes.ts'
 
-const { authenticationFailed: auth, authorizationFailed: authz, throttled, internalError } = QBO_FAULTS
+const { authenticationFailed: auth, authorizationFailed: authz, throttled, internalError } = FAULT_CODES
 
-function gatewayBody(f: QboFaultCodeInfo, detail: string | null, time: number) {
+function gatewayBody(f: FaultCode, detail: string | null, time: number) {
   return {
     warnings: null,
     intuitObject: null,
@@ -40,7 +40,8 @@ export function authorizationFailed(time: number): Response {
 }
 
 export function throttleExceeded(time: number, format: 'json' | 'xml'): Response {
-  if (format === 'json') return Response.json(gatewayBody(throttled, throttled.detail, time), { status: throttled.httpStatus })
+  if (format === 'json')
+    return Response.json(gatewayBody(throttled, throttled.detail, time), { status: throttled.httpStatus })
   // The shape Intuit is observed to send (qbo-api.md §8), whatever the Accept header said.
   const xml =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
@@ -58,7 +59,8 @@ export function systemFault(time: number): Response {
         Error: [
           {
             Message: internalError.message,
-            Detail: 'System Failure Error: An unexpected error occurred while accessing or saving your data. Please wait a few minutes and try again. If the problem persists, contact customer support.',
+            Detail:
+              'System Failure Error: An unexpected error occurred while accessing or saving your data. Please wait a few minutes and try again. If the problem persists, contact customer support.',
             code: internalError.code,
           },
         ],
@@ -72,8 +74,11 @@ export function systemFault(time: number): Response {
 
 /** What a load balancer in front of the service answers when it is down: not JSON at all. */
 export function serviceUnavailable(): Response {
-  return new Response('<html><body><h1>503 Service Unavailable</h1>No server is available to handle this request.</body></html>', {
-    status: 503,
-    headers: { 'Content-Type': 'text/html' },
-  })
+  return new Response(
+    '<html><body><h1>503 Service Unavailable</h1>No server is available to handle this request.</body></html>',
+    {
+      status: 503,
+      headers: { 'Content-Type': 'text/html' },
+    },
+  )
 }

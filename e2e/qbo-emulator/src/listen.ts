@@ -17,22 +17,24 @@ export interface Listening {
 export function listen(emulator: Emulator, opts: { port?: number; hostname?: string } = {}): Promise<Listening> {
   const hostname = opts.hostname ?? '127.0.0.1'
   return new Promise((resolve, reject) => {
-    let server: ServerType
     const onError = (err: Error) => reject(err)
-    server = serve({ fetch: emulator.app.fetch, port: opts.port ?? 0, hostname }, (info: AddressInfo) => {
-      server.off('error', onError)
-      const url = `http://${hostname}:${info.port}`
-      resolve({
-        url,
-        port: info.port,
-        close: () =>
-          new Promise<void>((done) => {
-            emulator.stop()
-            if ('closeAllConnections' in server) server.closeAllConnections()
-            server.close(() => done())
-          }),
-      })
-    })
+    const server: ServerType = serve(
+      { fetch: emulator.app.fetch, port: opts.port ?? 0, hostname },
+      (info: AddressInfo) => {
+        server.off('error', onError)
+        const url = `http://${hostname}:${info.port}`
+        resolve({
+          url,
+          port: info.port,
+          close: () =>
+            new Promise<void>((done) => {
+              emulator.stop()
+              if ('closeAllConnections' in server) server.closeAllConnections()
+              server.close(() => done())
+            }),
+        })
+      },
+    )
     server.on('error', onError)
   })
 }

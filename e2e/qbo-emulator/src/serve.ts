@@ -47,7 +47,8 @@ export interface RunningEmulator {
 export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<RunningEmulator> {
   const { port, hostname, seed, timeScale, clock: givenClock, companies: givenCompanies, behaviour, ...rest } = opts
   const clock = givenClock ?? createClock({ timeScale: timeScale ?? 1 })
-  const companies = givenCompanies ?? createCompanies({ clock, seed: seed ?? 'small', ...(behaviour ? { behaviour } : {}) })
+  const companies =
+    givenCompanies ?? createCompanies({ clock, seed: seed ?? 'small', ...(behaviour ? { behaviour } : {}) })
   const emulator = createEmulator({ ...rest, companies, clock })
   const server = await listen(emulator, { port: port ?? 0, hostname: hostname ?? '127.0.0.1' })
   return { url: server.url, port: server.port, emulator, clock, close: server.close }
@@ -56,19 +57,28 @@ export async function startEmulator(opts: StartEmulatorOptions = {}): Promise<Ru
 async function main() {
   const parsed = parseCli(process.argv.slice(2))
   if (!parsed.ok) {
-    console.error(`qbo-emulator: ${parsed.message}`)
+    console.error(`qbo-emulator: ${parsed.error.message}`)
     process.exit(2)
   }
-  const o = parsed.options
+  const o = parsed.value
   const running = await startEmulator(o)
   const app = o.apps[0]
   console.log(`QuickBooks Online emulator listening on ${running.url}`)
-  console.log(`  companies: ${running.emulator.companies.list().map((c) => `${c.companyName} (${c.realmId})`).join(', ') || 'none'}`)
+  console.log(
+    `  companies: ${
+      running.emulator.companies
+        .list()
+        .map((c) => `${c.companyName} (${c.realmId})`)
+        .join(', ') || 'none'
+    }`,
+  )
   console.log(`  app: client_id=${app.clientId}  redirect URIs: ${app.redirectUris.join(' ')}`)
   console.log(`  discovery: ${running.url}/.well-known/openid_configuration   admin: ${running.url}/__admin`)
-  if (o.timeScale !== 1) console.log(`  time scale: ${o.timeScale}× (an Intuit minute every ${(60 / o.timeScale).toFixed(2)} s)`)
+  if (o.timeScale !== 1)
+    console.log(`  time scale: ${o.timeScale}× (an Intuit minute every ${(60 / o.timeScale).toFixed(2)} s)`)
   if ((o.chaos.probability ?? 0) > 0) console.log(`  chaos: ${o.chaos.probability} with seed ${o.chaos.seed}`)
-  if ((o.tokenChaos.probability ?? 0) > 0) console.log(`  token endpoint chaos: ${o.tokenChaos.probability} with seed ${o.tokenChaos.seed}`)
+  if ((o.tokenChaos.probability ?? 0) > 0)
+    console.log(`  token endpoint chaos: ${o.tokenChaos.probability} with seed ${o.tokenChaos.seed}`)
   if (app.webhook !== undefined) console.log(`  webhooks → ${app.webhook.url}`)
   const stop = async () => {
     await running.close()

@@ -29,7 +29,7 @@ describe('wire conformance', () => {
     expect(keys(err)).toEqual(keys(fixture('oauth/token-error-invalid-grant.oauth-jsclient.json')))
   })
 
-  it('the discovery document has every key of Intuit\'s', async () => {
+  it("the discovery document has every key of Intuit's", async () => {
     const doc = await (await fetch(`${w.url}/.well-known/openid_configuration`)).json()
     expect(QboOpenIdDiscovery.safeParse(doc).success).toBe(true)
     expect(keys(doc)).toEqual(keys(fixture('oauth/openid-discovery.dotnet-sdk.json')))
@@ -50,20 +50,23 @@ describe('wire conformance', () => {
       [other, QBO_FAULTS.authorizationFailed],
       [throttled, QBO_FAULTS.throttled],
     ] as const) {
-      const f = faultOf(body)
-      expect(f).toBeDefined()
-      expect(f!.type).toBe(info.type)
-      expect(f!.Error[0]).toMatchObject({ code: info.code, Message: info.message })
+      expect(faultOf(body)).toMatchObject({ type: info.type, Error: [{ code: info.code, Message: info.message }] })
     }
   })
 
   it('webhook payloads are read by the shared schema', () => {
-    const payload = buildPayload([{ realmId: realmA, entity: 'Invoice', id: '130', operation: 'Void', lastUpdated: '2025-03-05T14:42:21-07:00' }])
+    const payload = buildPayload([
+      { realmId: realmA, entity: 'Invoice', id: '130', operation: 'Void', lastUpdated: '2025-03-05T14:42:21-07:00' },
+    ])
     expect(QboWebhookNotification.safeParse(payload).success).toBe(true)
-    const recorded = fixture('webhook/classic-customer-create.signed.java-sdk.json').eventNotifications as { dataChangeEvent: { entities: { lastUpdated: string }[] } }[]
+    const recorded = fixture('webhook/classic-customer-create.signed.java-sdk.json').eventNotifications as {
+      dataChangeEvent: { entities: { lastUpdated: string }[] }
+    }[]
     expect(keys(payload.eventNotifications[0])).toEqual(keys(recorded[0]))
     // Same timestamp shape as the recording: seconds, and an offset without a colon.
     const shape = (s: string) => s.replace(/\d/g, '9')
-    expect(shape(payload.eventNotifications[0]!.dataChangeEvent.entities[0]!.lastUpdated)).toBe(shape(recorded[0]!.dataChangeEvent.entities[0]!.lastUpdated))
+    expect(shape(payload.eventNotifications[0]!.dataChangeEvent.entities[0]!.lastUpdated)).toBe(
+      shape(recorded[0]!.dataChangeEvent.entities[0]!.lastUpdated),
+    )
   })
 })

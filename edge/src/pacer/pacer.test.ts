@@ -24,7 +24,7 @@ describe('Pacer', () => {
     expect(pacer.waiting).toBe(1)
     const first = await calls[0]!
     if (!first.ok) throw new Error('expected admission')
-    pacer.release(first.id)
+    pacer.release(first.value.id)
     await vi.advanceTimersByTimeAsync(0)
     expect(order).toEqual([0, 1, 2])
   })
@@ -35,7 +35,7 @@ describe('Pacer', () => {
       const a = await pacer.acquire('call')
       if (!a.ok) throw new Error('expected admission')
       await advance(10)
-      pacer.release(a.id)
+      pacer.release(a.value.id)
     }
     // Ends at 10, 20, 30, 40: the fifth may start at 1010.
     let admittedAt: number | null = null
@@ -53,8 +53,14 @@ describe('Pacer', () => {
     // 2 start, 10 wait: the next would need 3 more windows (3000 ms > 2500 ms).
     for (let i = 0; i < 12; i++) void pacer.acquire('call')
     const refused = await pacer.acquire('call')
-    expect(refused.ok).toBe(false)
-    if (!refused.ok) expect(refused.retryAfterMs).toBe(3000)
+    expect(refused).toEqual({
+      ok: false,
+      error: {
+        kind: 'paced',
+        retryAfterMs: 3000,
+        message: `QuickBooks allows this company ${limits.perWindow} calls a minute; try again in 3 s.`,
+      },
+    })
     expect(pacer.waiting).toBe(10)
   })
 

@@ -2,9 +2,32 @@
  * Drives the pure policy for one realm inside its RealmGate: a FIFO of waiting callers, a timer for
  * the next moment a window slot frees, and a pump on every release. Time comes from `now`.
  */
-import { emptyPacerState, estimateWaitMs, finish, pause, schedule, type CallKind, type PacerLimits, type PacerState } from './policy.ts'
+import { err, ok, type Result } from '../../../shared/result.ts'
+import {
+  emptyPacerState,
+  estimateWaitMs,
+  finish,
+  pause,
+  schedule,
+  type CallKind,
+  type PacerLimits,
+  type PacerState,
+} from './policy.ts'
 
-export type Admission = { ok: true; id: number } | { ok: false; retryAfterMs: number }
+/** A started call: hand `id` back to `release` when it ends. */
+export interface Ticket {
+  id: number
+}
+
+/** The caller would wait longer than `maxWaitMs`: it is told when to come back instead of queued. */
+export interface PacerRefusal {
+  kind: 'paced'
+  retryAfterMs: number
+  /** For the user: the realm's limit and when to try again. */
+  message: string
+}
+
+export type Admission = Result<Ticket, PacerRefusal>
 
 interface Waiter {
   id: number
@@ -29,9 +52,11 @@ export class Pacer {
   /** Resolves when the call may start, or at once with a Retry-After when the wait would be too long. */
   acquire(kind: CallKind): Promise<Admission> {
     const wait = estimateWaitMs(this.#state, this.#limits, this.#now(), this.#queue, kind)
-    if (wait > this.#limits.maxWaitMs) return Promise.resolve({ ok: false, retryAfterMs: Math.ceil(wait) })
+    if (wait > this.#limits.maxWaitMs) return Promise.resolve(err(this.#refusal(Math.ceil(wait))))
     const id = this.#nextId++
-    const admitted = new Promise<Admission>((resolve) => this.#queue.push({ id, kind, admit: () => resolve({ ok: true, id }) }))
+    const admitted = new Promise<Admission>((resolve) =>
+      this.#queue.push({ id, kind, admit: () => resolve(ok({ id })) }),
+    )
     this.#pump()
     return admitted
   }
@@ -51,6 +76,12 @@ export class Pacer {
     return this.#queue.length
   }
 
+  #refusal(retryAfterMs: number): PacerRefusal {
+    const seconds = Math.ceil(retryAfterMs / 1000)
+    const message = `QuickBooks allows this company ${this.#limits.perWindow} calls a minute; try again in ${seconds} s.`
+    return { kind: 'paced', retryAfterMs, message }
+  }
+
   #pump(): void {
     if (this.#queue.length === 0) return
     const now = this.#now()
@@ -65,11 +96,14 @@ export class Pacer {
     if (r.recheckAt !== null && this.#queue.length > 0 && r.recheckAt < this.#timerAt) {
       if (this.#timer) clearTimeout(this.#timer)
       this.#timerAt = r.recheckAt
-      this.#timer = setTimeout(() => {
-        this.#timer = null
-        this.#timerAt = Infinity
-        this.#pump()
-      }, Math.max(1, r.recheckAt - now))
+      this.#timer = setTimeout(
+        () => {
+          this.#timer = null
+          this.#timerAt = Infinity
+          this.#pump()
+        },
+        Math.max(1, r.recheckAt - now),
+      )
     }
   }
 }

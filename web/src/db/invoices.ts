@@ -10,7 +10,7 @@
 import { InvoiceHeaderInput, LineInput, priceLine, validationError, withTotals } from '../../../shared/domain/index.ts'
 import type { DomainError, Invoice, Line, LocalId } from '../../../shared/domain/index.ts'
 import { enqueueNew } from './outbox.ts'
-import { fresh, notFound, queue, validate } from './records.ts'
+import { fresh, notFound, validate } from './records.ts'
 import type { FieldsyncDB } from './schema.ts'
 import { getSettings, takeInvoiceNumber } from './settings.ts'
 import { err, ok, type Result } from '../../../shared/result.ts'
@@ -139,7 +139,8 @@ export function updateInvoiceHeader(
 ): Promise<Result<Invoice, DomainError>> {
   return edit(db, id, 'update', (inv) => {
     if (inv.status === 'void') return err({ kind: 'invalid_state', message: 'A void invoice cannot be changed.' })
-    const { dueDate, memo, ...rest } = patch
+    // The due date and memo may change after finalizing; anything in `rest` may not.
+    const { dueDate, memo: _memo, ...rest } = patch
     if (inv.status === 'finalized' && Object.values(rest).some((v) => v !== undefined)) {
       return err({
         kind: 'invalid_state',

@@ -6,8 +6,20 @@
  * that IndexedDB cannot compute itself. Only the repositories in this folder write.
  */
 import { Dexie } from 'dexie'
-import type { EntityTable, Transaction } from 'dexie'
-import type { Contact, Invoice, Item, Job, Mapping, OutboxRow, Payment, Property, Quote, Settings, SyncLogRow } from '../../../shared/domain/index.ts'
+import type { DexieOptions, EntityTable, Transaction } from 'dexie'
+import type {
+  Contact,
+  Invoice,
+  Item,
+  Job,
+  Mapping,
+  OutboxRow,
+  Payment,
+  Property,
+  Quote,
+  Settings,
+  SyncLogRow,
+} from '../../../shared/domain/index.ts'
 import { emailKey, nameKey } from '../../../shared/domain/index.ts'
 
 export type ContactRow = Contact & { emailKey: string; nameKey: string }
@@ -47,10 +59,13 @@ export const versions: readonly VersionStep[] = [
       syncLog: '++seq, at, status, [kind+localId]',
     },
     upgrade: (tx) =>
-      tx.table('contacts').toCollection().modify((c: Partial<ContactRow>) => {
-        c.emailKey = emailKey(c.email)
-        c.nameKey = nameKey(c.displayName ?? '')
-      }),
+      tx
+        .table('contacts')
+        .toCollection()
+        .modify((c: Partial<ContactRow>) => {
+          c.emailKey = emailKey(c.email)
+          c.nameKey = nameKey(c.displayName ?? '')
+        }),
   },
 ]
 
@@ -65,12 +80,12 @@ export function declareVersions(db: Dexie, upTo = latestVersion): void {
   }
 }
 
-export type DbOptions = {
+/** Only for tests: a separate IndexedDB factory and its key ranges (fake-indexeddb), as Dexie takes them. */
+type IndexedDbOverride = Pick<DexieOptions, 'indexedDB' | 'IDBKeyRange'>
+
+export type DbOptions = IndexedDbOverride & {
   /** The clock every repository stamps records with; tests pass a fixed one. */
   now?: () => Date
-  /** Only for tests: a separate IndexedDB factory. */
-  indexedDB?: { open: Function }
-  IDBKeyRange?: { bound: Function; lowerBound: Function; upperBound: Function }
 }
 
 export class FieldsyncDB extends Dexie {

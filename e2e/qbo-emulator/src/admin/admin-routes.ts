@@ -5,7 +5,7 @@
  * revoke tokens, move the clock, read the request log, configure chaos, limits, apps and webhooks.
  * Every body is validated with zod; errors are `{error: {kind, message}}`.
  */
-import { Hono, type Context } from 'hono'
+import { Hono } from 'hono'
 import { z } from 'zod'
 import type { ControllableClock } from '../clock.ts'
 import type { CompaniesPort } from '../companies-port.ts'
@@ -25,6 +25,7 @@ import type { AppRegistry } from '../oauth/apps.ts'
 import type { TokenStore } from '../oauth/token-store.ts'
 import type { WebhookNotifier } from '../webhooks/notifier.ts'
 import type { RequestLog } from './request-log.ts'
+import { body, fail, outcome } from './admin-http.ts'
 
 export interface AdminDeps {
   clock: ControllableClock
@@ -38,48 +39,6 @@ export interface AdminDeps {
   webhooks: WebhookNotifier
 }
 
-type AdminErrorKind = 'bad_request' | 'not_found' | 'rejected'
-const fail = (c: Context, status: 400 | 404, kind: AdminErrorKind, message: string) => c.json({ error: { kind, message } }, status)
-
-async function body<T extends z.ZodType>(c: Context, schema: T): Promise<{ ok: true; data: z.infer<T> } | { ok: false; res: Response }> {
-  let raw: unknown = {}
-  const text = await c.req.text()
-  if (text.trim() !== '') {
-    try {
-      raw = JSON.parse(text)
-    } catch {
-      return { ok: false, res: fail(c, 400, 'bad_request', 'Body must be JSON') }
-    }
-  }
-  const r = schema.safeParse(raw)
-  if (!r.success) return { ok: false, res: fail(c, 400, 'bad_request', z.prettifyError(r.error)) }
-  return { ok: true, data: r.data }
-}
-
-function firstMessage(why: Record<string, unknown>): string {
-  const fault = why.fault as { errors?: { message?: string; detail?: string }[] } | undefined
-  const e = fault?.errors?.[0]
-  if (e !== undefined) return [e.message, e.detail].filter(Boolean).join(': ')
-  const err = why.error as { message?: unknown } | undefined
-  return err?.message !== undefined ? String(err.message) : JSON.stringify(why)
-}
-
-/** Company-module calls may answer a Result-like value or throw; either way the caller gets data or an error body. */
-function outcome(c: Context, run: () => unknown) {
-  try {
-    const r = run()
-    if (typeof r === 'object' && r !== null && 'ok' in r && r.ok === false) {
-      // The company module answers Intuit's rules as a Fault value; pass it on whole so tests can read the code.
-      const { ok: _ok, ...why } = r as Record<string, unknown>
-      return c.json({ error: { kind: 'rejected', message: firstMessage(why) }, ...why }, 400)
-    }
-    if (typeof r === 'object' && r !== null && 'ok' in r && r.ok === true && 'value' in r) return c.json(r.value ?? null)
-    return c.json(r ?? null)
-  } catch (err) {
-    return fail(c, 400, 'rejected', err instanceof Error ? err.message : String(err))
-  }
-}
-
 const TokenFilter = z.object({ realmId: z.string().min(1).optional(), clientId: z.string().min(1).optional() })
 const Expire = TokenFilter.extend({ which: z.enum(['access', 'refresh', 'both']).default('access') })
 const Connect = z.object({
@@ -87,7 +46,10 @@ const Connect = z.object({
   clientId: z.string().min(1).optional(),
   scopes: z.array(z.string().min(1)).min(1).default(['com.intuit.quickbooks.accounting']),
 })
-const Advance = z.union([z.object({ ms: z.number().int().nonnegative() }), z.object({ seconds: z.number().nonnegative() })])
+const Advance = z.union([
+  z.object({ ms: z.number().int().nonnegative() }),
+  z.object({ seconds: z.number().nonnegative() }),
+])
 const Patch = z.record(z.string(), z.unknown())
 
 export function adminRoutes(deps: AdminDeps): Hono {
@@ -98,14 +60,33 @@ export function adminRoutes(deps: AdminDeps): Hono {
   app.get('/', (c) =>
     c.json({
       companies: [
-        'GET /companies', 'GET /companies/:realmId', 'POST /companies/reset', 'POST /companies/:realmId/seed', 'PATCH /companies/:realmId/:entity/:id',
-        'DELETE /companies/:realmId/:entity/:id', 'PUT /companies/:realmId/subscription', 'DELETE /companies/:realmId/requestids',
+        'GET /companies',
+        'GET /companies/:realmId',
+        'POST /companies/reset',
+        'POST /companies/:realmId/seed',
+        'PATCH /companies/:realmId/:entity/:id',
+        'DELETE /companies/:realmId/:entity/:id',
+        'PUT /companies/:realmId/subscription',
+        'DELETE /companies/:realmId/requestids',
       ],
       behaviour: ['GET /behaviour', 'PUT /behaviour'],
-      tokens: ['GET /tokens', 'POST /tokens/connect', 'POST /tokens/expire', 'POST /tokens/revoke', 'PUT /tokens/lifetimes'],
+      tokens: [
+        'GET /tokens',
+        'POST /tokens/connect',
+        'POST /tokens/expire',
+        'POST /tokens/revoke',
+        'PUT /tokens/lifetimes',
+      ],
       clock: ['GET /clock', 'POST /clock/advance'],
       requests: ['GET /requests?realmId=&since=', 'DELETE /requests'],
-      chaos: ['GET /chaos', 'PUT /chaos', 'PUT /companies/:realmId/chaos', 'DELETE /companies/:realmId/chaos', 'GET /chaos/tokens', 'PUT /chaos/tokens'],
+      chaos: [
+        'GET /chaos',
+        'PUT /chaos',
+        'PUT /companies/:realmId/chaos',
+        'DELETE /companies/:realmId/chaos',
+        'GET /chaos/tokens',
+        'PUT /chaos/tokens',
+      ],
       limits: ['GET /limits', 'PUT /limits', 'PUT /companies/:realmId/limits', 'DELETE /companies/:realmId/limits'],
       apps: ['GET /apps', 'POST /apps', 'PUT /apps/:clientId/webhook', 'DELETE /apps/:clientId/webhook'],
       webhooks: ['GET /webhooks/deliveries', 'DELETE /webhooks/deliveries'],
@@ -116,7 +97,9 @@ export function adminRoutes(deps: AdminDeps): Hono {
   app.get('/companies', (c) => c.json(companies.list()))
   app.get('/companies/:realmId', (c) => {
     const realmId = c.req.param('realmId')
-    return known(realmId) ? outcome(c, () => companies.snapshot(realmId)) : fail(c, 404, 'not_found', `No company ${realmId}`)
+    return known(realmId)
+      ? outcome(c, () => companies.snapshot(realmId))
+      : fail(c, 404, 'not_found', `No company ${realmId}`)
   })
   app.post('/companies/reset', (c) => {
     companies.reset()
@@ -124,26 +107,28 @@ export function adminRoutes(deps: AdminDeps): Hono {
   })
   app.post('/companies/:realmId/seed', async (c) => {
     const b = await body(c, z.record(z.string(), z.unknown()))
-    if (!b.ok) return b.res
-    return outcome(c, () => companies.seed(c.req.param('realmId'), b.data))
+    if (!b.ok) return b.error
+    return outcome(c, () => companies.seed(c.req.param('realmId'), b.value))
   })
   // Intuit's billing, not the API: a subscription that ended makes writes answer 200 with Fault 6190.
   app.put('/companies/:realmId/subscription', async (c) => {
     const b = await body(c, z.object({ status: SubscriptionStatusSchema }))
-    if (!b.ok) return b.res
-    const info = companies.setSubscriptionStatus(c.req.param('realmId'), b.data.status)
+    if (!b.ok) return b.error
+    const info = companies.setSubscriptionStatus(c.req.param('realmId'), b.value.status)
     return info === undefined ? fail(c, 404, 'not_found', `No company ${c.req.param('realmId')}`) : c.json(info)
   })
   app.delete('/companies/:realmId/requestids', (c) => {
     const n = companies.forgetRequestIds(c.req.param('realmId'))
-    return n === undefined ? fail(c, 404, 'not_found', `No company ${c.req.param('realmId')}`) : c.json({ forgotten: n })
+    return n === undefined
+      ? fail(c, 404, 'not_found', `No company ${c.req.param('realmId')}`)
+      : c.json({ forgotten: n })
   })
   app.patch('/companies/:realmId/:entity/:id', async (c) => {
     const { realmId, entity, id } = c.req.param()
     if (!known(realmId)) return fail(c, 404, 'not_found', `No company ${realmId}`)
     const b = await body(c, Patch)
-    if (!b.ok) return b.res
-    return outcome(c, () => companies.bookkeeperEdit(realmId, entity, id, b.data))
+    if (!b.ok) return b.error
+    return outcome(c, () => companies.bookkeeperEdit(realmId, entity, id, b.value))
   })
   app.delete('/companies/:realmId/:entity/:id', (c) => {
     const { realmId, entity, id } = c.req.param()
@@ -155,8 +140,8 @@ export function adminRoutes(deps: AdminDeps): Hono {
   app.get('/behaviour', (c) => c.json(companies.behaviour()))
   app.put('/behaviour', async (c) => {
     const b = await body(c, ApiBehaviourSchema.partial())
-    if (!b.ok) return b.res
-    companies.setBehaviour(ApiBehaviourSchema.parse({ ...companies.behaviour(), ...b.data }))
+    if (!b.ok) return b.error
+    companies.setBehaviour(ApiBehaviourSchema.parse({ ...companies.behaviour(), ...b.value }))
     return c.json(companies.behaviour())
   })
 
@@ -164,11 +149,11 @@ export function adminRoutes(deps: AdminDeps): Hono {
   app.get('/tokens', (c) => c.json({ lifetimes: tokens.lifetimes(), connections: tokens.connections() }))
   app.post('/tokens/connect', async (c) => {
     const b = await body(c, Connect)
-    if (!b.ok) return b.res
-    const clientId = b.data.clientId ?? deps.apps.list()[0]?.clientId
+    if (!b.ok) return b.error
+    const clientId = b.value.clientId ?? deps.apps.list()[0]?.clientId
     if (clientId === undefined || deps.apps.get(clientId) === undefined) return fail(c, 404, 'not_found', 'No such app')
-    if (!known(b.data.realmId)) return fail(c, 404, 'not_found', `No company ${b.data.realmId}`)
-    const t = tokens.connect({ clientId, realmId: b.data.realmId, scopes: b.data.scopes })
+    if (!known(b.value.realmId)) return fail(c, 404, 'not_found', `No company ${b.value.realmId}`)
+    const t = tokens.connect({ clientId, realmId: b.value.realmId, scopes: b.value.scopes })
     return c.json({
       realmId: t.connection.realmId,
       token_type: 'bearer',
@@ -180,18 +165,18 @@ export function adminRoutes(deps: AdminDeps): Hono {
   })
   app.post('/tokens/expire', async (c) => {
     const b = await body(c, Expire)
-    if (!b.ok) return b.res
-    return c.json({ expired: tokens.expire(b.data) })
+    if (!b.ok) return b.error
+    return c.json({ expired: tokens.expire(b.value) })
   })
   app.post('/tokens/revoke', async (c) => {
     const b = await body(c, TokenFilter)
-    if (!b.ok) return b.res
-    return c.json({ revoked: tokens.revokeAll(b.data) })
+    if (!b.ok) return b.error
+    return c.json({ revoked: tokens.revokeAll(b.value) })
   })
   app.put('/tokens/lifetimes', async (c) => {
     const b = await body(c, TokenLifetimesSchema.partial())
-    if (!b.ok) return b.res
-    tokens.setLifetimes(TokenLifetimesSchema.parse({ ...tokens.lifetimes(), ...b.data }))
+    if (!b.ok) return b.error
+    tokens.setLifetimes(TokenLifetimesSchema.parse({ ...tokens.lifetimes(), ...b.value }))
     return c.json(tokens.lifetimes())
   })
 
@@ -200,15 +185,20 @@ export function adminRoutes(deps: AdminDeps): Hono {
   app.get('/clock', (c) => c.json(clockView()))
   app.post('/clock/advance', async (c) => {
     const b = await body(c, Advance)
-    if (!b.ok) return b.res
-    clock.advance('ms' in b.data ? b.data.ms : Math.round(b.data.seconds * 1000))
+    if (!b.ok) return b.error
+    clock.advance('ms' in b.value ? b.value.ms : Math.round(b.value.seconds * 1000))
     return c.json(clockView())
   })
 
   // Request log.
   app.get('/requests', (c) => {
     const since = c.req.query('since')
-    return c.json(deps.requestLog.entries({ realmId: c.req.query('realmId'), since: since === undefined ? undefined : Number(since) }))
+    return c.json(
+      deps.requestLog.entries({
+        realmId: c.req.query('realmId'),
+        since: since === undefined ? undefined : Number(since),
+      }),
+    )
   })
   app.delete('/requests', (c) => {
     deps.requestLog.clear()
@@ -219,23 +209,23 @@ export function adminRoutes(deps: AdminDeps): Hono {
   app.get('/chaos', (c) => c.json({ default: chaos.defaults(), overrides: chaos.overrides() }))
   app.put('/chaos', async (c) => {
     const b = await body(c, ChaosConfigSchema.partial())
-    if (!b.ok) return b.res
-    chaos.configure(ChaosConfigSchema.parse({ ...chaos.defaults(), ...b.data }))
+    if (!b.ok) return b.error
+    chaos.configure(ChaosConfigSchema.parse({ ...chaos.defaults(), ...b.value }))
     return c.json(chaos.defaults())
   })
   // The OAuth token endpoint has a chaos of its own: one stream, no per-company overrides.
   app.get('/chaos/tokens', (c) => c.json(deps.tokenChaos.defaults()))
   app.put('/chaos/tokens', async (c) => {
     const b = await body(c, TokenChaosConfigSchema.partial())
-    if (!b.ok) return b.res
-    deps.tokenChaos.configure(TokenChaosConfigSchema.parse({ ...deps.tokenChaos.defaults(), ...b.data }))
+    if (!b.ok) return b.error
+    deps.tokenChaos.configure(TokenChaosConfigSchema.parse({ ...deps.tokenChaos.defaults(), ...b.value }))
     return c.json(deps.tokenChaos.defaults())
   })
   app.put('/companies/:realmId/chaos', async (c) => {
     const realmId = c.req.param('realmId')
     const b = await body(c, ChaosConfigSchema.partial())
-    if (!b.ok) return b.res
-    chaos.configure(ChaosConfigSchema.parse({ ...chaos.configFor(realmId), ...b.data }), realmId)
+    if (!b.ok) return b.error
+    chaos.configure(ChaosConfigSchema.parse({ ...chaos.configFor(realmId), ...b.value }), realmId)
     return c.json(chaos.configFor(realmId))
   })
   app.delete('/companies/:realmId/chaos', (c) => {
@@ -245,15 +235,15 @@ export function adminRoutes(deps: AdminDeps): Hono {
   app.get('/limits', (c) => c.json({ default: limiter.defaults(), overrides: limiter.overrides() }))
   app.put('/limits', async (c) => {
     const b = await body(c, LimitsSchema.partial())
-    if (!b.ok) return b.res
-    limiter.setLimits(LimitsSchema.parse({ ...limiter.defaults(), ...b.data }))
+    if (!b.ok) return b.error
+    limiter.setLimits(LimitsSchema.parse({ ...limiter.defaults(), ...b.value }))
     return c.json(limiter.defaults())
   })
   app.put('/companies/:realmId/limits', async (c) => {
     const realmId = c.req.param('realmId')
     const b = await body(c, LimitsSchema.partial())
-    if (!b.ok) return b.res
-    limiter.setLimits(LimitsSchema.parse({ ...limiter.limitsFor(realmId), ...b.data }), realmId)
+    if (!b.ok) return b.error
+    limiter.setLimits(LimitsSchema.parse({ ...limiter.limitsFor(realmId), ...b.value }), realmId)
     return c.json(limiter.limitsFor(realmId))
   })
   app.delete('/companies/:realmId/limits', (c) => {
@@ -265,16 +255,20 @@ export function adminRoutes(deps: AdminDeps): Hono {
   app.get('/apps', (c) => c.json(deps.apps.list()))
   app.post('/apps', async (c) => {
     const b = await body(c, AppRegistrationSchema)
-    if (!b.ok) return b.res
-    return c.json(deps.apps.register(b.data), 201)
+    if (!b.ok) return b.error
+    return c.json(deps.apps.register(b.value), 201)
   })
   app.put('/apps/:clientId/webhook', async (c) => {
     const b = await body(c, WebhookConfigSchema)
-    if (!b.ok) return b.res
-    return deps.apps.setWebhook(c.req.param('clientId'), b.data) ? c.json(deps.apps.get(c.req.param('clientId'))) : fail(c, 404, 'not_found', 'No such app')
+    if (!b.ok) return b.error
+    return deps.apps.setWebhook(c.req.param('clientId'), b.value)
+      ? c.json(deps.apps.get(c.req.param('clientId')))
+      : fail(c, 404, 'not_found', 'No such app')
   })
   app.delete('/apps/:clientId/webhook', (c) =>
-    deps.apps.setWebhook(c.req.param('clientId'), undefined) ? c.body(null, 204) : fail(c, 404, 'not_found', 'No such app'),
+    deps.apps.setWebhook(c.req.param('clientId'), undefined)
+      ? c.body(null, 204)
+      : fail(c, 404, 'not_found', 'No such app'),
   )
   app.get('/webhooks/deliveries', (c) => c.json(deps.webhooks.deliveries()))
   app.delete('/webhooks/deliveries', (c) => {

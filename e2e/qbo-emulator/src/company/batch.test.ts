@@ -43,39 +43,68 @@ describe('batch', () => {
     const r2 = await t.post('/batch', {
       BatchItemRequest: [
         { bId: 'c', operation: 'create', Customer: { DisplayName: 'Another Client' } },
-        { bId: 'i', operation: 'create', Invoice: { CustomerRef: { value: String(Number(created.Id) + 1) }, Line: [{ DetailType: 'SalesItemLineDetail', Amount: 89, SalesItemLineDetail: { ItemRef: { value: '1' } } }] } },
+        {
+          bId: 'i',
+          operation: 'create',
+          Invoice: {
+            CustomerRef: { value: String(Number(created.Id) + 1) },
+            Line: [{ DetailType: 'SalesItemLineDetail', Amount: 89, SalesItemLineDetail: { ItemRef: { value: '1' } } }],
+          },
+        },
       ],
     })
     expect((items(r2.body)[0]?.Customer as Json).Id).toBe(String(Number(created.Id) + 1))
     expect(code(items(r2.body)[1])).toBe('2500')
     // After the batch, the new customer is there for the next call.
-    const inv = await t.post('/invoice', { CustomerRef: { value: String(Number(created.Id) + 1) }, Line: [{ DetailType: 'SalesItemLineDetail', Amount: 89, SalesItemLineDetail: { ItemRef: { value: '1' } } }] })
+    const inv = await t.post('/invoice', {
+      CustomerRef: { value: String(Number(created.Id) + 1) },
+      Line: [{ DetailType: 'SalesItemLineDetail', Amount: 89, SalesItemLineDetail: { ItemRef: { value: '1' } } }],
+    })
     expect(inv.status).toBe(200)
   })
 
   it('accepts 30 items and refuses 31 with a fault for the whole batch, writing nothing', async () => {
     const t = testCompany()
-    const req = (n: number) => ({ BatchItemRequest: Array.from({ length: n }, (_, i) => ({ bId: `b${i}`, operation: 'create', Customer: { DisplayName: `Bulk ${n}-${i}` } })) })
+    const req = (n: number) => ({
+      BatchItemRequest: Array.from({ length: n }, (_, i) => ({
+        bId: `b${i}`,
+        operation: 'create',
+        Customer: { DisplayName: `Bulk ${n}-${i}` },
+      })),
+    })
     const ok = await t.post('/batch', req(30))
     expect(items(ok.body)).toHaveLength(30)
     const tooMany = await t.post('/batch', req(31))
     expect(tooMany.status).toBe(400)
     expect(faultCode(tooMany)).toBe('6000')
-    const count = await t.get(`/query?query=${encodeURIComponent("SELECT COUNT(*) FROM Customer WHERE DisplayName LIKE 'Bulk 31-%'")}`)
+    const count = await t.get(
+      `/query?query=${encodeURIComponent("SELECT COUNT(*) FROM Customer WHERE DisplayName LIKE 'Bulk 31-%'")}`,
+    )
     expect(count.body.QueryResponse).toEqual({ totalCount: 0 })
   })
 
   it('refuses items without bId, operation or entity', async () => {
     const t = testCompany()
-    const r = await t.post('/batch', { BatchItemRequest: [{ operation: 'create', Customer: { DisplayName: 'x1' } }, { bId: 'n', Customer: { DisplayName: 'x2' } }, { bId: 'e', operation: 'create' }, { bId: 'o', operation: 'merge', Customer: { DisplayName: 'x3' } }] })
+    const r = await t.post('/batch', {
+      BatchItemRequest: [
+        { operation: 'create', Customer: { DisplayName: 'x1' } },
+        { bId: 'n', Customer: { DisplayName: 'x2' } },
+        { bId: 'e', operation: 'create' },
+        { bId: 'o', operation: 'merge', Customer: { DisplayName: 'x3' } },
+      ],
+    })
     expect(items(r.body).map(code)).toEqual(['2020', '2020', '2020', '2170'])
   })
 
   it('limits bId to 10 characters when the batch carries a requestid', async () => {
     const t = testCompany()
-    const body = { BatchItemRequest: [{ bId: 'b-12345678901', operation: 'create', Customer: { DisplayName: 'Long bId' } }] }
+    const body = {
+      BatchItemRequest: [{ bId: 'b-12345678901', operation: 'create', Customer: { DisplayName: 'Long bId' } }],
+    }
     expect(code(items((await t.post('/batch', body)).body)[0])).toBeUndefined()
-    const r = await t.post('/batch?requestid=batch-1', { BatchItemRequest: [{ bId: 'b-12345678901', operation: 'create', Customer: { DisplayName: 'Long bId 2' } }] })
+    const r = await t.post('/batch?requestid=batch-1', {
+      BatchItemRequest: [{ bId: 'b-12345678901', operation: 'create', Customer: { DisplayName: 'Long bId 2' } }],
+    })
     expect(code(items(r.body)[0])).toBe('2050')
   })
 })
@@ -83,18 +112,38 @@ describe('batch', () => {
 describe('batch response size', () => {
   it('holds at most 1000 objects: query rows past that are cut, writes count too', async () => {
     const t = testCompany('none')
-    const customers = Array.from({ length: 1500 }, (_, i) => ({ Id: String(i + 1), SyncToken: '0', DisplayName: `Customer ${String(i + 1).padStart(4, '0')}`, Active: true }))
+    const customers = Array.from({ length: 1500 }, (_, i) => ({
+      Id: String(i + 1),
+      SyncToken: '0',
+      DisplayName: `Customer ${String(i + 1).padStart(4, '0')}`,
+      Active: true,
+    }))
     t.companies.seed(REALM, { entities: { Customer: customers } })
-    const page = (start: number) => ({ bId: `q${start}`, Query: `SELECT * FROM Customer ORDERBY Id STARTPOSITION ${start} MAXRESULTS 600` })
-    const r = await t.post('/batch', { BatchItemRequest: [{ bId: 'w', operation: 'create', Customer: { DisplayName: 'Counted Too' } }, page(1), page(601), page(1201)] })
+    const page = (start: number) => ({
+      bId: `q${start}`,
+      Query: `SELECT * FROM Customer ORDERBY Id STARTPOSITION ${start} MAXRESULTS 600`,
+    })
+    const r = await t.post('/batch', {
+      BatchItemRequest: [
+        { bId: 'w', operation: 'create', Customer: { DisplayName: 'Counted Too' } },
+        page(1),
+        page(601),
+        page(1201),
+      ],
+    })
     const [w, a, b, c] = items(r.body)
-    expect(w?.Customer).toBeDefined()
+    expect(w?.Customer).toMatchObject({ DisplayName: 'Counted Too' })
     expect(((a?.QueryResponse as Json).Customer as Json[]).length).toBe(600)
     expect(b?.QueryResponse).toMatchObject({ startPosition: 601, maxResults: 399 })
     expect(((b?.QueryResponse as Json).Customer as Json[]).at(-1)?.Id).toBe('999')
     expect(c?.QueryResponse).toEqual({})
     // COUNT(*) returns no objects, so it always fits.
-    const counted = await t.post('/batch', { BatchItemRequest: [{ bId: 'a', Query: 'SELECT * FROM Customer MAXRESULTS 1000' }, { bId: 'n', Query: 'SELECT COUNT(*) FROM Customer' }] })
+    const counted = await t.post('/batch', {
+      BatchItemRequest: [
+        { bId: 'a', Query: 'SELECT * FROM Customer MAXRESULTS 1000' },
+        { bId: 'n', Query: 'SELECT COUNT(*) FROM Customer' },
+      ],
+    })
     expect(items(counted.body)[1]?.QueryResponse).toEqual({ totalCount: 1501 })
   })
 })

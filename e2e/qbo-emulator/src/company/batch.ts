@@ -9,7 +9,7 @@
 import type { Json } from './types.ts'
 import type { Realm } from './realm.ts'
 import type { Fault, Result } from './result.ts'
-import { fail, faultJson, ok } from './result.ts'
+import { err, faultJson, ok } from './result.ts'
 import { faults } from './faults.ts'
 import { isObject, str } from './json.ts'
 import { tombKey } from './state.ts'
@@ -30,8 +30,8 @@ export interface BatchOptions {
 
 export function runBatch(realm: Realm, body: Json, opts: BatchOptions): Result<Json[]> {
   const items = body.BatchItemRequest
-  if (!Array.isArray(items) || items.length === 0) return fail(faults.required('BatchItemRequest'))
-  if (items.length > MAX_BATCH_ITEMS) return fail(faults.batchTooLarge(items.length, MAX_BATCH_ITEMS))
+  if (!Array.isArray(items) || items.length === 0) return err(faults.required('BatchItemRequest'))
+  if (items.length > MAX_BATCH_ITEMS) return err(faults.batchTooLarge(items.length, MAX_BATCH_ITEMS))
   const hidden = new Set<string>()
   let room = MAX_BATCH_OBJECTS
   return ok(
@@ -54,17 +54,19 @@ export function runBatch(realm: Realm, body: Json, opts: BatchOptions): Result<J
 function runItem(realm: Realm, item: unknown, hidden: Set<string>, opts: BatchOptions): Json {
   if (!isObject(item)) return { Fault: faultJson(faults.malformedJson('a BatchItemRequest must be an object')) }
   const bId = str(item.bId)
-  const reply = (r: Result<unknown>, key: string): Json => (r.ok ? { bId, [key]: r.value } : { bId, Fault: faultJson(r.fault) })
+  const reply = (r: Result<unknown>, key: string): Json =>
+    r.ok ? { bId, [key]: r.value } : { bId, Fault: faultJson(r.error) }
   if (!bId) return { Fault: faultJson(faults.required('bId')) }
-  if (opts.withRequestId && bId.length > MAX_BID_WITH_REQUEST_ID) return reply(fail(faults.length('bId', MAX_BID_WITH_REQUEST_ID, bId.length)), '')
+  if (opts.withRequestId && bId.length > MAX_BID_WITH_REQUEST_ID)
+    return reply(err(faults.length('bId', MAX_BID_WITH_REQUEST_ID, bId.length)), '')
   if (typeof item.Query === 'string') return reply(runQuery(realm.state, item.Query, { hidden }), 'QueryResponse')
 
   const keys = Object.keys(item).filter((k) => k !== 'bId' && k !== 'operation' && k !== 'optionsData')
   const key = keys.find((k) => entityFromName(k) !== undefined && isObject(item[k]))
   const entity = key ? entityFromName(key) : undefined
-  if (!key || !entity) return reply(fail(faults.required('BatchItemRequest entity', 'an entity or Query')), '')
+  if (!key || !entity) return reply(err(faults.required('BatchItemRequest entity', 'an entity or Query')), '')
   const payload = item[key] as Json
-  if (opts.refuseWrites && item.operation !== undefined) return reply(fail(opts.refuseWrites), entity)
+  if (opts.refuseWrites && item.operation !== undefined) return reply(err(opts.refuseWrites), entity)
   const writeOpts = { minorVersion: opts.minorVersion, hidden }
   switch (item.operation) {
     case 'create': {
@@ -77,8 +79,8 @@ function runItem(realm: Realm, item: unknown, hidden: Set<string>, opts: BatchOp
     case 'delete':
       return reply(realm.remove(entity, payload, writeOpts), entity)
     case undefined:
-      return reply(fail(faults.required('operation')), entity)
+      return reply(err(faults.required('operation')), entity)
     default:
-      return reply(fail(faults.invalidEnum('operation', String(item.operation))), entity)
+      return reply(err(faults.invalidEnum('operation', String(item.operation))), entity)
   }
 }

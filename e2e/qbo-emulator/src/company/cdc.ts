@@ -9,7 +9,7 @@
 import type { EntityName, Json } from './types.ts'
 import type { RealmState } from './state.ts'
 import type { Result } from './result.ts'
-import { fail, ok } from './result.ts'
+import { err, ok } from './result.ts'
 import { faults } from './faults.ts'
 import { formatTimestamp, parseTimestamp } from './time.ts'
 import { entityFromName } from './entity-paths.ts'
@@ -19,26 +19,46 @@ export const CDC_MAX_OBJECTS = 1000
 export type CdcCap = 'perEntity' | 'shared'
 const NOT_IN_CDC: ReadonlySet<EntityName> = new Set(['TaxCode', 'TaxRate'])
 
-export function runCdc(state: RealmState, now: number, entitiesParam: string, changedSinceParam: string, cap: CdcCap = 'perEntity'): Result<Json[]> {
-  if (!entitiesParam.trim()) return fail(faults.required('entities'))
-  if (!changedSinceParam.trim()) return fail(faults.required('changedSince'))
+export function runCdc(
+  state: RealmState,
+  now: number,
+  entitiesParam: string,
+  changedSinceParam: string,
+  cap: CdcCap = 'perEntity',
+): Result<Json[]> {
+  if (!entitiesParam.trim()) return err(faults.required('entities'))
+  if (!changedSinceParam.trim()) return err(faults.required('changedSince'))
   const entities: EntityName[] = []
-  for (const name of entitiesParam.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const name of entitiesParam
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const entity = entityFromName(name)
-    if (!entity || NOT_IN_CDC.has(entity)) return fail(faults.queryValidation(`CDC is not supported for entity: ${name}`))
+    if (!entity || NOT_IN_CDC.has(entity))
+      return err(faults.queryValidation(`CDC is not supported for entity: ${name}`))
     if (!entities.includes(entity)) entities.push(entity)
   }
   const since = parseTimestamp(changedSinceParam.trim())
-  if (since === undefined) return fail(faults.invalidNumber('changedSince', changedSinceParam))
-  if (since < now - CDC_LOOKBACK_MS) return fail(faults.business('changedSince cannot be more than 30 days in the past.', 'changedSince'))
+  if (since === undefined) return err(faults.invalidNumber('changedSince', changedSinceParam))
+  if (since < now - CDC_LOOKBACK_MS)
+    return err(faults.business('changedSince cannot be more than 30 days in the past.', 'changedSince'))
 
   const changes = new Map<EntityName, { at: number; data: Json }[]>()
   for (const entity of entities) {
     const changed: { at: number; data: Json }[] = []
-    for (const row of state.tables[entity].values()) if (row.updatedAt >= since) changed.push({ at: row.updatedAt, data: row.data })
+    for (const row of state.tables[entity].values())
+      if (row.updatedAt >= since) changed.push({ at: row.updatedAt, data: row.data })
     for (const t of state.tombstones.values()) {
       if (t.entity === entity && t.deletedAt >= since) {
-        changed.push({ at: t.deletedAt, data: { domain: 'QBO', status: 'Deleted', Id: t.id, MetaData: { LastUpdatedTime: formatTimestamp(t.deletedAt) } } })
+        changed.push({
+          at: t.deletedAt,
+          data: {
+            domain: 'QBO',
+            status: 'Deleted',
+            Id: t.id,
+            MetaData: { LastUpdatedTime: formatTimestamp(t.deletedAt) },
+          },
+        })
       }
     }
     changed.sort((a, b) => a.at - b.at)
@@ -46,7 +66,10 @@ export function runCdc(state: RealmState, now: number, entitiesParam: string, ch
   }
   if (cap === 'shared') {
     // The oldest changes across all entities win the shared allowance.
-    const cutoff = [...changes.values()].flat().map((c) => c.at).sort((a, b) => a - b)[CDC_MAX_OBJECTS - 1]
+    const cutoff = [...changes.values()]
+      .flat()
+      .map((c) => c.at)
+      .sort((a, b) => a - b)[CDC_MAX_OBJECTS - 1]
     if (cutoff !== undefined) keepShared(changes, cutoff)
   }
   const responses: Json[] = []

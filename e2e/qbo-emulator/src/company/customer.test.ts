@@ -14,10 +14,22 @@ describe('Customer create rules', () => {
     { name: 'a DisplayName over 500 characters', body: { DisplayName: 'x'.repeat(501) }, code: '2050' },
     { name: 'a GivenName over 100 characters', body: { GivenName: 'x'.repeat(101) }, code: '2050' },
     { name: 'a Title over 16 characters', body: { DisplayName: 'Titled', Title: 'Honourable Judge X' }, code: '2050' },
-    { name: 'a phone over 30 characters', body: { DisplayName: 'Phone', PrimaryPhone: { FreeFormNumber: '1'.repeat(31) } }, code: '2050' },
+    {
+      name: 'a phone over 30 characters',
+      body: { DisplayName: 'Phone', PrimaryPhone: { FreeFormNumber: '1'.repeat(31) } },
+      code: '2050',
+    },
     { name: 'no DisplayName and no name part', body: { CompanyName: 'Nameless Inc' }, code: '2020' },
-    { name: 'an email without @', body: { DisplayName: 'Mail', PrimaryEmailAddr: { Address: 'mail.example.com' } }, code: '6000' },
-    { name: 'an email without a dot after @', body: { DisplayName: 'Mail', PrimaryEmailAddr: { Address: 'mail@example' } }, code: '6000' },
+    {
+      name: 'an email without @',
+      body: { DisplayName: 'Mail', PrimaryEmailAddr: { Address: 'mail.example.com' } },
+      code: '6000',
+    },
+    {
+      name: 'an email without a dot after @',
+      body: { DisplayName: 'Mail', PrimaryEmailAddr: { Address: 'mail@example' } },
+      code: '6000',
+    },
     { name: 'a number where a name goes', body: { DisplayName: 42 }, code: '2010' },
     { name: 'an unknown ParentRef', body: { DisplayName: 'Job 1', ParentRef: { value: '9999' } }, code: '2500' },
     { name: 'an inactive ParentRef', body: { DisplayName: 'Job 2', ParentRef: { value: '10' } }, code: '610' },
@@ -36,14 +48,21 @@ describe('Customer create rules', () => {
 
   it('names the customer that already holds a DisplayName', async () => {
     const t = testCompany()
-    const amy = (await t.get("/query?query=select * from Customer where DisplayName = 'Amy Chen'")).body.QueryResponse as { Customer: { Id: string }[] }
+    const amy = (await t.get("/query?query=select * from Customer where DisplayName = 'Amy Chen'")).body
+      .QueryResponse as { Customer: { Id: string }[] }
     const r = await t.post('/customer', { DisplayName: 'Amy Chen' })
-    expect((r.body.Fault as { Error: { Detail: string }[] }).Error[0]?.Detail).toBe(`The name supplied already exists. : Id=${amy.Customer[0]?.Id}`)
+    expect((r.body.Fault as { Error: { Detail: string }[] }).Error[0]?.Detail).toBe(
+      `The name supplied already exists. : Id=${amy.Customer[0]?.Id}`,
+    )
   })
 
   it('creates with SyncToken 0, string Id, MetaData stamped from the emulator clock, and Intuit defaults', async () => {
     const t = testCompany()
-    const r = await t.post('/customer', { GivenName: 'Ann', FamilyName: 'Lee', PrimaryEmailAddr: { Address: 'ann@lee.example' } })
+    const r = await t.post('/customer', {
+      GivenName: 'Ann',
+      FamilyName: 'Lee',
+      PrimaryEmailAddr: { Address: 'ann@lee.example' },
+    })
     expect(r.status).toBe(200)
     const c = entityOf(r, 'Customer')
     expect(c).toMatchObject({
@@ -60,12 +79,29 @@ describe('Customer create rules', () => {
       MetaData: { CreateTime: '2026-03-01T10:00:00-08:00', LastUpdatedTime: '2026-03-01T10:00:00-08:00' },
     })
     expect(typeof c.Id).toBe('string')
-    expect(t.events).toEqual([{ realmId: t.companies.list()[0]?.realmId, entity: 'Customer', id: c.Id, operation: 'Create', lastUpdated: '2026-03-01T10:00:00-08:00' }])
+    expect(t.events).toEqual([
+      {
+        realmId: t.companies.list()[0]?.realmId,
+        entity: 'Customer',
+        id: c.Id,
+        operation: 'Create',
+        lastUpdated: '2026-03-01T10:00:00-08:00',
+      },
+    ])
   })
 
   it('ignores read-only fields sent on create', async () => {
     const t = testCompany()
-    const c = entityOf(await t.post('/customer', { DisplayName: 'Readonly Test', SyncToken: '7', domain: 'XYZ', MetaData: { CreateTime: '2001-01-01' }, FullyQualifiedName: 'Other' }), 'Customer')
+    const c = entityOf(
+      await t.post('/customer', {
+        DisplayName: 'Readonly Test',
+        SyncToken: '7',
+        domain: 'XYZ',
+        MetaData: { CreateTime: '2001-01-01' },
+        FullyQualifiedName: 'Other',
+      }),
+      'Customer',
+    )
     expect(c.domain).toBe('QBO')
     expect(c.FullyQualifiedName).toBe('Readonly Test')
     expect(c.SyncToken).toBe('0')
@@ -75,7 +111,12 @@ describe('Customer create rules', () => {
   it('builds a sub-customer with FullyQualifiedName Parent:Job and Level 1', async () => {
     const t = testCompany()
     const r = await t.post('/customer', { DisplayName: 'Kitchen remodel', ParentRef: { value: '1' } })
-    expect(entityOf(r, 'Customer')).toMatchObject({ Job: true, Level: 1, FullyQualifiedName: 'Amy Chen:Kitchen remodel', ParentRef: { value: '1', name: 'Amy Chen' } })
+    expect(entityOf(r, 'Customer')).toMatchObject({
+      Job: true,
+      Level: 1,
+      FullyQualifiedName: 'Amy Chen:Kitchen remodel',
+      ParentRef: { value: '1', name: 'Amy Chen' },
+    })
   })
 })
 
@@ -84,18 +125,27 @@ describe('Customer updates', () => {
     const t = testCompany()
     const before = entityOf(await t.get('/customer/1'), 'Customer')
     t.clock.advance(90_000)
-    const after = entityOf(await t.post('/customer', { Id: '1', SyncToken: before.SyncToken, sparse: true, Notes: 'Prefers mornings' }), 'Customer')
+    const after = entityOf(
+      await t.post('/customer', { Id: '1', SyncToken: before.SyncToken, sparse: true, Notes: 'Prefers mornings' }),
+      'Customer',
+    )
     expect(after.SyncToken).toBe(String(Number(before.SyncToken) + 1))
     expect(after.Notes).toBe('Prefers mornings')
     expect(after.PrimaryEmailAddr).toEqual(before.PrimaryEmailAddr)
-    expect(after.MetaData).toEqual({ CreateTime: (before.MetaData as { CreateTime: string }).CreateTime, LastUpdatedTime: '2026-03-01T10:01:30-08:00' })
+    expect(after.MetaData).toEqual({
+      CreateTime: (before.MetaData as { CreateTime: string }).CreateTime,
+      LastUpdatedTime: '2026-03-01T10:01:30-08:00',
+    })
   })
 
   it('drops omitted writable fields on a full update', async () => {
     const t = testCompany()
     const before = entityOf(await t.get('/customer/1'), 'Customer')
-    const after = entityOf(await t.post('/customer', { Id: '1', SyncToken: before.SyncToken, DisplayName: 'Amy Chen' }), 'Customer')
-    expect(before.PrimaryEmailAddr).toBeDefined()
+    const after = entityOf(
+      await t.post('/customer', { Id: '1', SyncToken: before.SyncToken, DisplayName: 'Amy Chen' }),
+      'Customer',
+    )
+    expect(before.PrimaryEmailAddr).toEqual({ Address: 'amy.chen@example.com' })
     expect(after.PrimaryEmailAddr).toBeUndefined()
     expect(after.CurrencyRef).toEqual(before.CurrencyRef)
   })
@@ -103,7 +153,10 @@ describe('Customer updates', () => {
   it('keeps DisplayName when a sparse update sends it empty', async () => {
     const t = testCompany()
     const before = entityOf(await t.get('/customer/1'), 'Customer')
-    const after = entityOf(await t.post('/customer', { Id: '1', SyncToken: before.SyncToken, sparse: true, DisplayName: '' }), 'Customer')
+    const after = entityOf(
+      await t.post('/customer', { Id: '1', SyncToken: before.SyncToken, sparse: true, DisplayName: '' }),
+      'Customer',
+    )
     expect(after.DisplayName).toBe('Amy Chen')
   })
 
@@ -116,17 +169,25 @@ describe('Customer updates', () => {
     it(`answers ${c.name} with ${c.code} and changes nothing`, async () => {
       const t = testCompany()
       const before = entityOf(await t.get('/customer/1'), 'Customer')
-      const r = await t.post('/customer', { Id: '1', SyncToken: c.token(Number(before.SyncToken)), sparse: true, Notes: 'lost' })
+      const r = await t.post('/customer', {
+        Id: '1',
+        SyncToken: c.token(Number(before.SyncToken)),
+        sparse: true,
+        Notes: 'lost',
+      })
       expect(r.status).toBe(400)
       expect(faultCode(r)).toBe(c.code)
       expect(entityOf(await t.get('/customer/1'), 'Customer')).toEqual(before)
     })
   }
 
-  it('reports Stale Object Error with Intuit\'s wording', async () => {
+  it("reports Stale Object Error with Intuit's wording", async () => {
     const t = testCompany()
     const r = await t.post('/customer', { Id: '1', SyncToken: '0', sparse: true, Notes: 'x' })
-    expect(r.body.Fault).toMatchObject({ type: 'ValidationFault', Error: [{ Message: 'Stale Object Error', code: '5010' }] })
+    expect(r.body.Fault).toMatchObject({
+      type: 'ValidationFault',
+      Error: [{ Message: 'Stale Object Error', code: '5010' }],
+    })
   })
 
   it('soft-deletes with Active=false: reads still work, queries omit it unless Active is filtered, the name stays taken', async () => {
@@ -136,7 +197,9 @@ describe('Customer updates', () => {
     expect(entityOf(await t.get('/customer/5'), 'Customer').Active).toBe(false)
     const q = await t.get(`/query?query=${encodeURIComponent("select * from Customer where Id = '5'")}`)
     expect(q.body.QueryResponse).toEqual({})
-    const q2 = await t.get(`/query?query=${encodeURIComponent("select * from Customer where Id = '5' and Active in (true, false)")}`)
+    const q2 = await t.get(
+      `/query?query=${encodeURIComponent("select * from Customer where Id = '5' and Active in (true, false)")}`,
+    )
     expect((q2.body.QueryResponse as { Customer: unknown[] }).Customer).toHaveLength(1)
     expect(faultCode(await t.post('/customer', { DisplayName: before.DisplayName }))).toBe('6240')
   })

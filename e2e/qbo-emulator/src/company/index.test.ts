@@ -47,12 +47,20 @@ describe('createCompanies', () => {
     const before = entityOf(await t.get('/customer/2'), 'Customer')
     t.clock.advance(3_600_000)
     const r = t.companies.bookkeeperEdit(REALM, 'Customer', '2', { Notes: 'Net 15 from now on' })
-    expect(r.ok && r.value).toMatchObject({ Notes: 'Net 15 from now on', SyncToken: String(Number(before.SyncToken) + 1), MetaData: { LastUpdatedTime: '2026-03-01T11:00:00-08:00' } })
-    expect(t.events).toEqual([{ realmId: REALM, entity: 'Customer', id: '2', operation: 'Update', lastUpdated: '2026-03-01T11:00:00-08:00' }])
+    expect(r.ok && r.value).toMatchObject({
+      Notes: 'Net 15 from now on',
+      SyncToken: String(Number(before.SyncToken) + 1),
+      MetaData: { LastUpdatedTime: '2026-03-01T11:00:00-08:00' },
+    })
+    expect(t.events).toEqual([
+      { realmId: REALM, entity: 'Customer', id: '2', operation: 'Update', lastUpdated: '2026-03-01T11:00:00-08:00' },
+    ])
     const clash = t.companies.bookkeeperEdit(REALM, 'customer', '2', { DisplayName: 'Amy Chen' })
-    expect(!clash.ok && clash.fault.errors[0]?.code).toBe('6240')
+    expect(!clash.ok && clash.error.errors[0]?.code).toBe('6240')
     // The client's old token is now stale.
-    expect(faultCode(await t.post('/customer', { Id: '2', SyncToken: before.SyncToken, sparse: true, Notes: 'x' }))).toBe('5010')
+    expect(
+      faultCode(await t.post('/customer', { Id: '2', SyncToken: before.SyncToken, sparse: true, Notes: 'x' })),
+    ).toBe('5010')
   })
 
   it('bookkeeper deletes make names inactive and delete transactions, unapplying their payments', async () => {
@@ -62,10 +70,20 @@ describe('createCompanies', () => {
     // Invoice 1 of the small seed is fully paid by the first payment.
     const paid = entityOf(await t.get('/invoice/1'), 'Invoice')
     const paymentId = ((paid.LinkedTxn as Json[])[0] as Json).TxnId
-    expect(t.companies.bookkeeperDelete(REALM, 'Invoice', '1')).toEqual({ ok: true, value: { domain: 'QBO', status: 'Deleted', Id: '1' } })
+    expect(t.companies.bookkeeperDelete(REALM, 'Invoice', '1')).toEqual({
+      ok: true,
+      value: { domain: 'QBO', status: 'Deleted', Id: '1' },
+    })
     expect(faultCode(await t.get('/invoice/1'))).toBe('610')
-    expect(entityOf(await t.get(`/payment/${paymentId}`), 'Payment')).toMatchObject({ Line: [], UnappliedAmt: paid.TotalAmt })
-    expect(t.events.map((e) => `${e.entity}:${e.operation}`)).toEqual(['Item:Update', 'Payment:Update', 'Invoice:Delete'])
+    expect(entityOf(await t.get(`/payment/${paymentId}`), 'Payment')).toMatchObject({
+      Line: [],
+      UnappliedAmt: paid.TotalAmt,
+    })
+    expect(t.events.map((e) => `${e.entity}:${e.operation}`)).toEqual([
+      'Item:Update',
+      'Payment:Update',
+      'Invoice:Delete',
+    ])
   })
 
   it('stops calling a listener after unsubscribe', () => {
@@ -83,9 +101,18 @@ describe('company routes', () => {
   it('reads CompanyInfo by realm id and Preferences', async () => {
     const t = testCompany()
     const info = await t.get(`/companyinfo/${REALM}?minorversion=75`)
-    expect(entityOf(info, 'CompanyInfo')).toMatchObject({ CompanyName: 'Ridgeline Plumbing & Heating', Country: 'US', Id: '1' })
-    expect(((entityOf(info, 'CompanyInfo').NameValue as Json[]).find((n) => n.Name === 'SubscriptionStatus') as Json).Value).toBe('SUBSCRIBED')
-    expect(entityOf(await t.get('/preferences'), 'Preferences')).toMatchObject({ SalesFormsPrefs: { CustomTxnNumbers: false }, CurrencyPrefs: { MultiCurrencyEnabled: false } })
+    expect(entityOf(info, 'CompanyInfo')).toMatchObject({
+      CompanyName: 'Ridgeline Plumbing & Heating',
+      Country: 'US',
+      Id: '1',
+    })
+    expect(
+      ((entityOf(info, 'CompanyInfo').NameValue as Json[]).find((n) => n.Name === 'SubscriptionStatus') as Json).Value,
+    ).toBe('SUBSCRIBED')
+    expect(entityOf(await t.get('/preferences'), 'Preferences')).toMatchObject({
+      SalesFormsPrefs: { CustomTxnNumbers: false },
+      CurrencyPrefs: { MultiCurrencyEnabled: false },
+    })
     expect(faultCode(await t.get('/companyinfo/42'))).toBe('610')
   })
 
@@ -100,14 +127,21 @@ describe('company routes', () => {
 
   it('accepts any minorversion, treating old ones as 75', async () => {
     const t = testCompany()
-    for (const mv of ['1', '4', '65', '75', 'abc']) expect((await t.get(`/customer/1?minorversion=${mv}`)).status).toBe(200)
+    for (const mv of ['1', '4', '65', '75', 'abc'])
+      expect((await t.get(`/customer/1?minorversion=${mv}`)).status).toBe(200)
   })
 
   it('answers reads of Account, TaxCode and Vendor', async () => {
     const t = testCompany()
-    expect(entityOf(await t.get('/account/5'), 'Account')).toMatchObject({ Name: 'Undeposited Funds', AccountType: 'Other Current Asset', AccountSubType: 'UndepositedFunds' })
+    expect(entityOf(await t.get('/account/5'), 'Account')).toMatchObject({
+      Name: 'Undeposited Funds',
+      AccountType: 'Other Current Asset',
+      AccountSubType: 'UndepositedFunds',
+    })
     expect(entityOf(await t.get('/taxcode/2'), 'TaxCode')).toMatchObject({ Name: 'Sacramento' })
-    const vendors = await t.get(`/query?query=${encodeURIComponent("select * from Vendor where DisplayName = 'Garcia Electric'")}`)
+    const vendors = await t.get(
+      `/query?query=${encodeURIComponent("select * from Vendor where DisplayName = 'Garcia Electric'")}`,
+    )
     expect((vendors.body.QueryResponse as { Vendor: unknown[] }).Vendor).toHaveLength(1)
   })
 })

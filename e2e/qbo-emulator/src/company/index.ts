@@ -17,7 +17,7 @@ import { TRANSACTIONS, companySnapshotSchema } from './types.ts'
 import type { Realm } from './realm.ts'
 import { createRealm } from './realm.ts'
 import type { Result } from './result.ts'
-import { fail, ok } from './result.ts'
+import { err, ok } from './result.ts'
 import { faults } from './faults.ts'
 import { str } from './json.ts'
 import { fromSnapshot, toSnapshot } from './snapshot.ts'
@@ -71,20 +71,24 @@ export function createCompanies(opts: CompaniesOptions): Companies {
     for (const l of listeners) l(e)
   }
   const realms = new Map<string, Realm>()
-  const install = (realmId: string, snap: CompanySnapshot, owned = false) => realms.set(realmId, createRealm(fromSnapshot(realmId, snap, owned), clock, emit))
+  const install = (realmId: string, snap: CompanySnapshot, owned = false) =>
+    realms.set(realmId, createRealm(fromSnapshot(realmId, snap, owned), clock, emit))
   const installSeed = () => {
     realms.clear()
     for (const { snapshot, fresh } of seedCompanies(opts.seed)) install(snapshot.realmId ?? '', snapshot, fresh)
   }
   installSeed()
 
-  const describe = (realm: Realm) => ({ realmId: realm.state.realmId, companyName: str(realm.state.companyInfo.CompanyName) ?? realm.state.realmId })
+  const describe = (realm: Realm) => ({
+    realmId: realm.state.realmId,
+    companyName: str(realm.state.companyInfo.CompanyName) ?? realm.state.realmId,
+  })
 
   function target(realmId: string, entityName: string): Result<{ realm: Realm; entity: EntityName }> {
     const realm = realms.get(realmId)
-    if (!realm) return fail(faults.unknownRealm(realmId))
+    if (!realm) return err(faults.unknownRealm(realmId))
     const entity = entityFromName(entityName)
-    if (!entity) return fail(faults.unsupportedOperation(`entity ${entityName}`))
+    if (!entity) return err(faults.unsupportedOperation(`entity ${entityName}`))
     return ok({ realm, entity })
   }
 
@@ -99,14 +103,24 @@ export function createCompanies(opts: CompaniesOptions): Companies {
     seed(realmId, data) {
       const input = typeof data === 'object' && data !== null ? (data as Json) : {}
       const parsed = companySnapshotSchema.safeParse({
-        companyInfo: companyInfo(`Company ${realmId}`, { Line1: '1 Main St', City: 'Sacramento', CountrySubDivisionCode: 'CA', PostalCode: '95814', Country: 'US' }, 'owner@company.example', '2025-01-01'),
+        companyInfo: companyInfo(
+          `Company ${realmId}`,
+          { Line1: '1 Main St', City: 'Sacramento', CountrySubDivisionCode: 'CA', PostalCode: '95814', Country: 'US' },
+          'owner@company.example',
+          '2025-01-01',
+        ),
         preferences: preferences(),
         ...input,
       })
-      if (!parsed.success) return fail(faults.business(`Seed data is not a company snapshot: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`))
+      if (!parsed.success)
+        return err(
+          faults.business(
+            `Seed data is not a company snapshot: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+          ),
+        )
       install(realmId, { ...parsed.data, realmId })
       const realm = realms.get(realmId)
-      return realm ? ok(describe(realm)) : fail(faults.unknownRealm(realmId))
+      return realm ? ok(describe(realm)) : err(faults.unknownRealm(realmId))
     },
     bookkeeperEdit(realmId, entityName, id, patch) {
       const t = target(realmId, entityName)
@@ -117,7 +131,8 @@ export function createCompanies(opts: CompaniesOptions): Companies {
       const t = target(realmId, entityName)
       if (!t.ok) return t
       const { realm, entity } = t.value
-      if (TRANSACTIONS.has(entity)) return realm.remove(entity, { Id: id }, { skipSyncToken: true, unlinkPayments: true })
+      if (TRANSACTIONS.has(entity))
+        return realm.remove(entity, { Id: id }, { skipSyncToken: true, unlinkPayments: true })
       return realm.update(entity, { Id: id, Active: false }, { sparse: true, skipSyncToken: true })
     },
     onChange(listener) {

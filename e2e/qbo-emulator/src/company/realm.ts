@@ -9,7 +9,7 @@ import { TRANSACTIONS } from './types.ts'
 import type { RealmState, Row, RowFacts } from './state.ts'
 import { allocateId, deleteRow, putRow, tombKey } from './state.ts'
 import type { Result } from './result.ts'
-import { fail, ok } from './result.ts'
+import { err, ok } from './result.ts'
 import { faults } from './faults.ts'
 import { cents, isObject, num, str } from './json.ts'
 import { formatTimestamp } from './time.ts'
@@ -60,25 +60,33 @@ export function createRealm(state: RealmState, clock: Clock, emit: ChangeListene
   })
 
   function locate(entity: EntityName, rawId: unknown, opts: WriteOptions = {}): Result<Row> {
-    if (rawId === undefined || rawId === null || rawId === '') return fail(faults.required('Id'))
+    if (rawId === undefined || rawId === null || rawId === '') return err(faults.required('Id'))
     const id = typeof rawId === 'number' ? String(rawId) : str(rawId)
-    if (id === undefined || !/^\d+$/.test(id)) return fail(faults.invalidId(String(rawId)))
+    if (id === undefined || !/^\d+$/.test(id)) return err(faults.invalidId(String(rawId)))
     const row = opts.hidden?.has(tombKey(entity, id)) ? undefined : state.tables[entity].get(id)
     if (row) return ok(row)
-    if (state.tombstones.has(tombKey(entity, id))) return fail(faults.deletedTransaction())
-    return fail(faults.notFound(entity, id))
+    if (state.tombstones.has(tombKey(entity, id))) return err(faults.deletedTransaction())
+    return err(faults.notFound(entity, id))
   }
 
   function checkToken(row: Row, body: Json, opts: WriteOptions): Result<true> {
     if (opts.skipSyncToken) return ok(true)
-    if (body.SyncToken === undefined || body.SyncToken === null || body.SyncToken === '') return fail(faults.required('SyncToken'))
+    if (body.SyncToken === undefined || body.SyncToken === null || body.SyncToken === '')
+      return err(faults.required('SyncToken'))
     const sent = num(body.SyncToken)
-    if (sent === undefined || String(sent) !== str(row.data.SyncToken)) return fail(faults.stale())
+    if (sent === undefined || String(sent) !== str(row.data.SyncToken)) return err(faults.stale())
     return ok(true)
   }
 
   /** `facts` undefined: the record keeps the facts it had (knock-on changes such as a new Balance). */
-  function commit(entity: EntityName, id: string, data: Json, prev: Json | undefined, operation: ChangeOperation, facts?: RowFacts): Json {
+  function commit(
+    entity: EntityName,
+    id: string,
+    data: Json,
+    prev: Json | undefined,
+    operation: ChangeOperation,
+    facts?: RowFacts,
+  ): Json {
     const now = clock.now()
     const stamp = formatTimestamp(now)
     const prevMeta = isObject(prev?.MetaData) ? prev.MetaData : undefined
@@ -103,10 +111,14 @@ export function createRealm(state: RealmState, clock: Clock, emit: ChangeListene
       const row = state.tables.Invoice.get(invoiceId)
       if (!row) continue
       const others = linkedPaymentIds(row.data).filter((p) => p !== paymentId)
-      const links = [...others, ...(stillLinked.has(invoiceId) ? [paymentId] : [])].map((p) => ({ TxnId: p, TxnType: 'Payment' }))
+      const links = [...others, ...(stillLinked.has(invoiceId) ? [paymentId] : [])].map((p) => ({
+        TxnId: p,
+        TxnType: 'Payment',
+      }))
       let applied = 0
       for (const link of links) {
-        for (const [id, amount] of paymentApplications(state.tables.Payment.get(link.TxnId)?.data)) if (id === invoiceId) applied = cents(applied + amount)
+        for (const [id, amount] of paymentApplications(state.tables.Payment.get(link.TxnId)?.data))
+          if (id === invoiceId) applied = cents(applied + amount)
       }
       const next: Json = { ...row.data, LinkedTxn: links, Balance: cents((num(row.data.TotalAmt) ?? 0) - applied) }
       if (next.Balance !== row.data.Balance || JSON.stringify(next.LinkedTxn) !== JSON.stringify(row.data.LinkedTxn)) {
@@ -121,10 +133,21 @@ export function createRealm(state: RealmState, clock: Clock, emit: ChangeListene
       const row = state.tables.Payment.get(paymentId)
       if (!row) continue
       const lines = (Array.isArray(row.data.Line) ? row.data.Line : []).filter(
-        (l) => !(isObject(l) && Array.isArray(l.LinkedTxn) && l.LinkedTxn.some((t) => isObject(t) && t.TxnId === invoiceId && t.TxnType === 'Invoice')),
+        (l) =>
+          !(
+            isObject(l) &&
+            Array.isArray(l.LinkedTxn) &&
+            l.LinkedTxn.some((t) => isObject(t) && t.TxnId === invoiceId && t.TxnType === 'Invoice')
+          ),
       )
-      const applied = lines.reduce((s: number, l) => s + (isObject(l) ? num(l.Amount) ?? 0 : 0), 0)
-      commit('Payment', paymentId, { ...row.data, Line: lines, UnappliedAmt: cents((num(row.data.TotalAmt) ?? 0) - applied) }, row.data, 'Update')
+      const applied = lines.reduce((s: number, l) => s + (isObject(l) ? (num(l.Amount) ?? 0) : 0), 0)
+      commit(
+        'Payment',
+        paymentId,
+        { ...row.data, Line: lines, UnappliedAmt: cents((num(row.data.TotalAmt) ?? 0) - applied) },
+        row.data,
+        'Update',
+      )
     }
   }
 
@@ -138,9 +161,9 @@ export function createRealm(state: RealmState, clock: Clock, emit: ChangeListene
 
     create(entity, body, opts = {}) {
       const rules = RULES[entity]
-      if (!rules || !WRITABLE.has(entity)) return fail(faults.unsupportedOperation(`Create ${entity}`))
+      if (!rules || !WRITABLE.has(entity)) return err(faults.unsupportedOperation(`Create ${entity}`))
       const unknown = unknownField(entity, body)
-      if (unknown !== undefined) return fail(faults.unsupportedProperty(unknown, entity))
+      if (unknown !== undefined) return err(faults.unsupportedProperty(unknown, entity))
       const ctx = ctxFor(opts, body)
       const prepared = rules.prepare(ctx, stripServerFields(body), undefined)
       if (!prepared.ok) return prepared
@@ -152,9 +175,9 @@ export function createRealm(state: RealmState, clock: Clock, emit: ChangeListene
 
     update(entity, body, opts = {}) {
       const rules = RULES[entity]
-      if (!rules || !WRITABLE.has(entity)) return fail(faults.unsupportedOperation(`Update ${entity}`))
+      if (!rules || !WRITABLE.has(entity)) return err(faults.unsupportedOperation(`Update ${entity}`))
       const unknown = unknownField(entity, body)
-      if (unknown !== undefined) return fail(faults.unsupportedProperty(unknown, entity))
+      if (unknown !== undefined) return err(faults.unsupportedProperty(unknown, entity))
       const row = locate(entity, body.Id, opts)
       if (!row.ok) return row
       const token = checkToken(row.value, body, opts)
@@ -170,7 +193,7 @@ export function createRealm(state: RealmState, clock: Clock, emit: ChangeListene
     },
 
     remove(entity, body, opts = {}) {
-      if (!TRANSACTIONS.has(entity)) return fail(faults.unsupportedOperation(`Delete ${entity}`))
+      if (!TRANSACTIONS.has(entity)) return err(faults.unsupportedOperation(`Delete ${entity}`))
       const row = locate(entity, body.Id, opts)
       if (!row.ok) return row
       const token = checkToken(row.value, body, opts)
@@ -179,7 +202,12 @@ export function createRealm(state: RealmState, clock: Clock, emit: ChangeListene
       const id = str(prev.Id) ?? ''
       if (entity === 'Invoice' && opts.unlinkPayments) unlinkPayments(id, prev)
       if (entity === 'Invoice' && appliedToInvoice(state, id) > 0) {
-        return fail(faults.business('This invoice has payments applied to it. Unlink or delete the payments before deleting the invoice.', 'Id'))
+        return err(
+          faults.business(
+            'This invoice has payments applied to it. Unlink or delete the payments before deleting the invoice.',
+            'Id',
+          ),
+        )
       }
       const now = clock.now()
       deleteRow(state, entity, id)
@@ -190,7 +218,7 @@ export function createRealm(state: RealmState, clock: Clock, emit: ChangeListene
     },
 
     voidTxn(entity, body, opts = {}) {
-      if (!TRANSACTIONS.has(entity)) return fail(faults.unsupportedOperation(`Void ${entity}`))
+      if (!TRANSACTIONS.has(entity)) return err(faults.unsupportedOperation(`Void ${entity}`))
       const row = locate(entity, body.Id, opts)
       if (!row.ok) return row
       const token = checkToken(row.value, body, opts)

@@ -6,7 +6,7 @@
  */
 import type { RealmState, StoredResponse } from './state.ts'
 import type { Result } from './result.ts'
-import { fail, ok } from './result.ts'
+import { err, ok } from './result.ts'
 import { faults } from './faults.ts'
 
 export const MAX_REQUEST_ID = 50
@@ -19,9 +19,15 @@ export interface Remembering {
 }
 
 /** Runs `run` once per (company, requestid) while the id is remembered; replays its answer meanwhile. */
-export function runOnce(state: RealmState, requestId: string | undefined, max: number, memory: Remembering, run: () => StoredResponse): Result<StoredResponse> {
+export function runOnce(
+  state: RealmState,
+  requestId: string | undefined,
+  max: number,
+  memory: Remembering,
+  run: () => StoredResponse,
+): Result<StoredResponse> {
   if (requestId === undefined || requestId === '') return ok(run())
-  if (requestId.length > max) return fail(faults.requestIdTooLong(max))
+  if (requestId.length > max) return err(faults.requestIdTooLong(max))
   forgetExpired(state, memory)
   const seen = state.requestIds.get(requestId)
   if (seen) return ok(seen.response)

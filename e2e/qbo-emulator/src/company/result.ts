@@ -3,7 +3,10 @@
  * value (never a thrown error), so HTTP routes, batch items and tests read it alike.
  */
 
-export type FaultType = 'ValidationFault' | 'SystemFault' | 'AuthenticationFault' | 'AuthorizationFault'
+import type { FaultType } from '../fault-codes.ts'
+import type { Result as Outcome } from '../result.ts'
+
+export type { FaultType }
 
 export interface FaultError {
   code: string
@@ -20,10 +23,10 @@ export interface Fault {
   errors: FaultError[]
 }
 
-export type Result<T> = { ok: true; value: T } | { ok: false; fault: Fault }
+/** A realm operation's outcome: the emulator's one Result shape, failing with a `Fault`. */
+export type Result<T> = Outcome<T, Fault>
 
-export const ok = <T>(value: T): Result<T> => ({ ok: true, value })
-export const fail = <T = never>(fault: Fault): Result<T> => ({ ok: false, fault })
+export { err, ok } from '../result.ts'
 
 /** The JSON member Intuit sends for a fault (`{"Fault": …}` without `time`). */
 export function faultJson(f: Fault): { Error: Record<string, string>[]; type: FaultType } {

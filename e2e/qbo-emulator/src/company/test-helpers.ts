@@ -44,20 +44,26 @@ export function testCompany(seed: 'small' | 'none' = 'small'): TestCompany {
   companies.onChange((e) => events.push(e))
   const app = new Hono().route('/v3/company/:realmId', companies.accountingRoutes())
   let origin: Promise<string> | undefined
-  const listen = () => (origin ??= new Promise<string>((resolve, reject) => {
-    const server: Server = createServer(getRequestListener(app.fetch))
-    server.on('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      // Never keeps the test process alive; each test's company is garbage once the test ends.
-      server.unref()
-      resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)
-    })
-  }))
+  const listen = () =>
+    (origin ??= new Promise<string>((resolve, reject) => {
+      const server: Server = createServer(getRequestListener(app.fetch))
+      server.on('error', reject)
+      server.listen(0, '127.0.0.1', () => {
+        // Never keeps the test process alive; each test's company is garbage once the test ends.
+        server.unref()
+        resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)
+      })
+    }))
   const call = async (path: string, init?: RequestInit): Promise<Reply> => {
     const at = await listen()
     // Paths written as absolute URLs (another company's) keep their path and query, on this server.
-    const target = path.startsWith('http') ? `${at}${new URL(path).pathname}${new URL(path).search}` : `${at}/v3/company/${REALM}${path}`
-    const res = await fetch(target, { ...init, headers: { ...Object.fromEntries(new Headers(init?.headers).entries()), connection: 'close' } })
+    const target = path.startsWith('http')
+      ? `${at}${new URL(path).pathname}${new URL(path).search}`
+      : `${at}/v3/company/${REALM}${path}`
+    const res = await fetch(target, {
+      ...init,
+      headers: { ...Object.fromEntries(new Headers(init?.headers).entries()), connection: 'close' },
+    })
     return { status: res.status, body: (await res.json()) as Json }
   }
   return {
@@ -66,13 +72,25 @@ export function testCompany(seed: 'small' | 'none' = 'small'): TestCompany {
     events,
     get: (path) => call(path),
     post: (path, body, contentType = 'application/json') =>
-      call(path, { method: 'POST', headers: { 'content-type': contentType }, body: typeof body === 'string' ? body : JSON.stringify(body) }),
+      call(path, {
+        method: 'POST',
+        headers: { 'content-type': contentType },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      }),
   }
 }
 
 /** The entity member of a success body (`{"Customer": {…}}` → the customer). */
 export function entityOf(r: Reply, entity: string): Json {
   const v = r.body[entity]
-  if (typeof v !== 'object' || v === null) throw new Error(`expected ${entity} in ${JSON.stringify(r.body).slice(0, 300)}`)
+  if (typeof v !== 'object' || v === null)
+    throw new Error(`expected ${entity} in ${JSON.stringify(r.body).slice(0, 300)}`)
   return v as Json
 }
+
+/** An invoice line for `item`, as the app sends it; `tax` is the line's tax code (`TAX` or `NON`). */
+export const salesLine = (item: string, Qty: number, UnitPrice: number, Amount: number, tax = 'NON') => ({
+  DetailType: 'SalesItemLineDetail',
+  Amount,
+  SalesItemLineDetail: { ItemRef: { value: item }, Qty, UnitPrice, TaxCodeRef: { value: tax } },
+})

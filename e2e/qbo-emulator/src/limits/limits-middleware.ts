@@ -22,7 +22,7 @@ export function limitsMiddleware(deps: { limiter: RealmLimiter; clock: Clock }):
     try {
       await next()
     } finally {
-      slot.release()
+      slot.value.release()
     }
   }
 }

@@ -6,10 +6,16 @@
  */
 import type { Clock } from '../clock.ts'
 import type { Limits } from '../config.ts'
+import { err, ok, type Result } from '../result.ts'
 import { createSlidingWindow, type SlidingWindow } from './sliding-window.ts'
 
 export type LimitExceeded = 'requests' | 'perSecond' | 'concurrent' | 'batch'
-export type Acquired = { ok: true; release: () => void } | { ok: false; exceeded: LimitExceeded }
+/** A held request slot; `release` is idempotent. */
+export interface Slot {
+  release: () => void
+}
+/** A slot, or the limit that refused the request. */
+export type Acquired = Result<Slot, LimitExceeded>
 
 interface Counters {
   requests: SlidingWindow
@@ -35,7 +41,16 @@ export function createRealmLimiter(opts: { clock: Clock; limits: Limits }): Real
   const counters = new Map<string, Counters>()
   const countersFor = (key: string) => {
     let c = counters.get(key)
-    if (c === undefined) counters.set(key, (c = { requests: createSlidingWindow(), perSecond: createSlidingWindow(), batch: createSlidingWindow(), inFlight: 0 }))
+    if (c === undefined)
+      counters.set(
+        key,
+        (c = {
+          requests: createSlidingWindow(),
+          perSecond: createSlidingWindow(),
+          batch: createSlidingWindow(),
+          inFlight: 0,
+        }),
+      )
     return c
   }
   const limitsFor = (realmId: string) => perRealm.get(realmId) ?? base
@@ -45,23 +60,23 @@ export function createRealmLimiter(opts: { clock: Clock; limits: Limits }): Real
       const l = limitsFor(realmId)
       const c = countersFor(`${realmId}\u0000${clientId}`)
       const now = opts.clock.now()
-      if (c.inFlight >= l.concurrent) return { ok: false, exceeded: 'concurrent' }
-      if (c.requests.count(now, l.windowMs) >= l.requestsPerWindow) return { ok: false, exceeded: 'requests' }
-      if (l.requestsPerSecond !== undefined && c.perSecond.count(now, 1000) >= l.requestsPerSecond) return { ok: false, exceeded: 'perSecond' }
-      if (batch && c.batch.count(now, l.windowMs) >= l.batchPerWindow) return { ok: false, exceeded: 'batch' }
+      if (c.inFlight >= l.concurrent) return err('concurrent')
+      if (c.requests.count(now, l.windowMs) >= l.requestsPerWindow) return err('requests')
+      if (l.requestsPerSecond !== undefined && c.perSecond.count(now, 1000) >= l.requestsPerSecond)
+        return err('perSecond')
+      if (batch && c.batch.count(now, l.windowMs) >= l.batchPerWindow) return err('batch')
       c.requests.hit(now)
       if (l.requestsPerSecond !== undefined) c.perSecond.hit(now)
       if (batch) c.batch.hit(now)
       c.inFlight++
       let released = false
-      return {
-        ok: true,
+      return ok({
         release() {
           if (released) return
           released = true
           c.inFlight--
         },
-      }
+      })
     },
     limitsFor,
     defaults: () => base,

@@ -1,7 +1,7 @@
 /** The authorize page: consent, company choice, and the errors it redirects or shows. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { realmA, realmB } from '../../test-support/stub-companies.ts'
-import { app, authorizeUrl, connect, consent, redirectUri, startWorld, type World } from '../../test-support/world.ts'
+import { app, authorizeUrl, consent, redirectUri, startWorld, type World } from '../../test-support/world.ts'
 
 let w: World
 beforeEach(async () => {

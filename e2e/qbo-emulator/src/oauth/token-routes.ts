@@ -47,9 +47,14 @@ export function tokenRoutes(deps: TokenRouteDeps): Hono {
       refresh_token: issued.refreshToken,
       x_refresh_token_expires_in: issued.refreshExpiresIn,
     }
-    if (c.req.header('x-include-refresh-token-hard-expires-in') === 'true') body.x_refresh_token_hard_expires_in = issued.refreshHardExpiresIn
+    if (c.req.header('x-include-refresh-token-hard-expires-in') === 'true')
+      body.x_refresh_token_hard_expires_in = issued.refreshHardExpiresIn
     if (issued.connection.scopes.includes('openid'))
-      body.id_token = await deps.signer.sign({ clientId: issued.connection.clientId, realmId: issued.connection.realmId, issuer: issuerFor(new URL(c.req.url).origin) })
+      body.id_token = await deps.signer.sign({
+        clientId: issued.connection.clientId,
+        realmId: issued.connection.realmId,
+        issuer: issuerFor(new URL(c.req.url).origin),
+      })
     return c.json(body, 200, noStore)
   }
 
@@ -61,13 +66,17 @@ export function tokenRoutes(deps: TokenRouteDeps): Hono {
     if (!form.success) return oauthError(c, 400, 'invalid_request')
     const f = form.data
     const client = authenticateClient(deps.apps, c.req.header('Authorization'), f)
-    if (!client.ok) return client.error.kind === 'invalid_client' ? oauthError(c, 401, 'invalid_client') : oauthError(c, 400, 'invalid_request', client.error.message)
-    const clientId = client.app.clientId
+    if (!client.ok)
+      return client.error.kind === 'invalid_client'
+        ? oauthError(c, 401, 'invalid_client')
+        : oauthError(c, 400, 'invalid_request', client.error.message)
+    const clientId = client.value.clientId
     switch (f.grant_type) {
       case undefined:
         return oauthError(c, 400, 'invalid_request', 'grant_type is required')
       case 'authorization_code': {
-        if (f.code === undefined || f.redirect_uri === undefined) return oauthError(c, 400, 'invalid_request', 'code and redirect_uri are required')
+        if (f.code === undefined || f.redirect_uri === undefined)
+          return oauthError(c, 400, 'invalid_request', 'code and redirect_uri are required')
         const r = deps.tokens.exchangeCode({ clientId, code: f.code, redirectUri: f.redirect_uri })
         return r.ok ? respond(c, r.value) : oauthError(c, 400, r.error.kind, r.error.message)
       }
@@ -91,10 +100,16 @@ export function tokenRoutes(deps: TokenRouteDeps): Hono {
     }
     const body = RevokeBody.safeParse(json)
     const creds = (json ?? {}) as { client_id?: string; client_secret?: string }
-    const client = authenticateClient(deps.apps, c.req.header('Authorization'), { client_id: creds.client_id, client_secret: creds.client_secret })
-    if (!client.ok) return client.error.kind === 'invalid_client' ? oauthError(c, 401, 'invalid_client') : oauthError(c, 400, 'invalid_request', client.error.message)
+    const client = authenticateClient(deps.apps, c.req.header('Authorization'), {
+      client_id: creds.client_id,
+      client_secret: creds.client_secret,
+    })
+    if (!client.ok)
+      return client.error.kind === 'invalid_client'
+        ? oauthError(c, 401, 'invalid_client')
+        : oauthError(c, 400, 'invalid_request', client.error.message)
     if (!body.success) return oauthError(c, 400, 'invalid_request', 'token is required')
-    const r = deps.tokens.revoke({ clientId: client.app.clientId, token: body.data.token })
+    const r = deps.tokens.revoke({ clientId: client.value.clientId, token: body.data.token })
     if (!r.ok) return oauthError(c, 400, r.error.kind, r.error.message)
     return c.body(null, 200, noStore)
   })

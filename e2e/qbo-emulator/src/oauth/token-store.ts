@@ -8,6 +8,7 @@
  * Independent of HTTP; time comes from the injected clock.
  */
 import type { Clock } from '../clock.ts'
+import { err, ok, type Err, type Result } from '../result.ts'
 import type { TokenLifetimes } from '../config.ts'
 import { newAccessToken, newAuthorizationCode, newId, newRefreshToken, isMalformedAccessToken } from './token-values.ts'
 
@@ -17,7 +18,6 @@ export interface OAuthError {
   /** Shown as `error_description`. */
   message: string
 }
-export type Result<T, E> = { ok: true; value: T } | { ok: false; error: E }
 
 export interface Connection {
   grantId: string
@@ -83,7 +83,7 @@ export interface TokenFilter {
   clientId?: string | undefined
 }
 
-const invalidGrant = (message: string): { ok: false; error: OAuthError } => ({ ok: false, error: { kind: 'invalid_grant', message } })
+const invalidGrant = (message: string): Err<OAuthError> => err({ kind: 'invalid_grant', message })
 
 export function createTokenStore(opts: { clock: Clock; lifetimes: TokenLifetimes }): TokenStore {
   const { clock } = opts
@@ -132,19 +132,32 @@ export function createTokenStore(opts: { clock: Clock; lifetimes: TokenLifetimes
     const rt = newRefreshToken()
     const g: Grant = { grantId: id, clientId, realmId, scopes, createdAt: now, revoked: false, currentRefresh: rt }
     grants.set(id, g)
-    refresh.set(rt, { grantId: id, issuedAt: now, expiresAt: Math.min(now + lifetimes.refreshTokenSeconds * 1000, hardExpiry(g)) })
+    refresh.set(rt, {
+      grantId: id,
+      issuedAt: now,
+      expiresAt: Math.min(now + lifetimes.refreshTokenSeconds * 1000, hardExpiry(g)),
+    })
     return tokensFor(g, issueAccess(g, now), now)
   }
 
   function revokeGrantsLike(g: Grant) {
     // Disconnecting removes the app's access to the company, whichever consent issued the tokens.
-    for (const other of grants.values()) if (other.clientId === g.clientId && other.realmId === g.realmId) other.revoked = true
+    for (const other of grants.values())
+      if (other.clientId === g.clientId && other.realmId === g.realmId) other.revoked = true
   }
 
   return {
     issueCode({ clientId, redirectUri, realmId, scopes }) {
       const code = newAuthorizationCode()
-      codes.set(code, { clientId, redirectUri, realmId, scopes, expiresAt: clock.now() + lifetimes.codeSeconds * 1000, usedGrantId: null, used: false })
+      codes.set(code, {
+        clientId,
+        redirectUri,
+        realmId,
+        scopes,
+        expiresAt: clock.now() + lifetimes.codeSeconds * 1000,
+        usedGrantId: null,
+        used: false,
+      })
       return code
     },
 
@@ -161,43 +174,49 @@ export function createTokenStore(opts: { clock: Clock; lifetimes: TokenLifetimes
       if (rec.redirectUri !== redirectUri) return invalidGrant('redirect_uri does not match the authorization request')
       const issued = newGrant(clientId, rec.realmId, rec.scopes)
       rec.usedGrantId = issued.connection.grantId
-      return { ok: true, value: issued }
+      return ok(issued)
     },
 
     refresh({ clientId, refreshToken }) {
       const now = clock.now()
       const rec = refresh.get(refreshToken)
       const g = rec === undefined ? undefined : grants.get(rec.grantId)
-      if (rec === undefined || g === undefined || g.clientId !== clientId) return invalidGrant('Incorrect or invalid refresh token')
+      if (rec === undefined || g === undefined || g.clientId !== clientId)
+        return invalidGrant('Incorrect or invalid refresh token')
       if (g.revoked) return invalidGrant('Token invalid')
       if (g.currentRefresh !== refreshToken) return invalidGrant('Incorrect or invalid refresh token')
       if (now >= rec.expiresAt) return invalidGrant('Token invalid')
       if (now - rec.issuedAt >= lifetimes.refreshRotationSeconds * 1000) {
         const rt = newRefreshToken()
-        refresh.set(rt, { grantId: g.grantId, issuedAt: now, expiresAt: Math.min(now + lifetimes.refreshTokenSeconds * 1000, hardExpiry(g)) })
+        refresh.set(rt, {
+          grantId: g.grantId,
+          issuedAt: now,
+          expiresAt: Math.min(now + lifetimes.refreshTokenSeconds * 1000, hardExpiry(g)),
+        })
         g.currentRefresh = rt
       } else {
         rec.expiresAt = Math.min(now + lifetimes.refreshTokenSeconds * 1000, hardExpiry(g))
       }
-      return { ok: true, value: tokensFor(g, issueAccess(g, now), now) }
+      return ok(tokensFor(g, issueAccess(g, now), now))
     },
 
     revoke({ clientId, token }) {
       const grantId = refresh.get(token)?.grantId ?? access.get(token)?.grantId
       const g = grantId === undefined ? undefined : grants.get(grantId)
-      if (g === undefined || g.clientId !== clientId) return { ok: false, error: { kind: 'invalid_request', message: 'Token not found' } }
+      if (g === undefined || g.clientId !== clientId)
+        return err({ kind: 'invalid_request', message: 'Token not found' })
       revokeGrantsLike(g)
-      return { ok: true, value: publicConnection(g) }
+      return ok(publicConnection(g))
     },
 
     authenticate(accessToken) {
-      if (isMalformedAccessToken(accessToken)) return { ok: false, error: 'malformed' }
+      if (isMalformedAccessToken(accessToken)) return err('malformed')
       const rec = access.get(accessToken)
       const g = rec === undefined ? undefined : grants.get(rec.grantId)
-      if (rec === undefined || g === undefined) return { ok: false, error: 'unknown' }
-      if (g.revoked) return { ok: false, error: 'revoked' }
-      if (clock.now() >= rec.expiresAt) return { ok: false, error: 'expired' }
-      return { ok: true, value: publicConnection(g) }
+      if (rec === undefined || g === undefined) return err('unknown')
+      if (g.revoked) return err('revoked')
+      if (clock.now() >= rec.expiresAt) return err('expired')
+      return ok(publicConnection(g))
     },
 
     connect({ clientId, realmId, scopes }) {

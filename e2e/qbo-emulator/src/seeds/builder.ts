@@ -26,11 +26,17 @@ export interface SeedBuilder {
 }
 
 function must<T>(r: Result<T>, what: string): T {
-  if (!r.ok) throw new Error(`seed: ${what}: ${r.fault.errors.map((e) => `${e.code} ${e.detail}`).join('; ')}`)
+  if (!r.ok) throw new Error(`seed: ${what}: ${r.error.errors.map((e) => `${e.code} ${e.detail}`).join('; ')}`)
   return r.value
 }
 
-export function createSeedBuilder(realmId: string, companyInfo: Json, preferences: Json, startMs: number, stepMs = 60_000): SeedBuilder {
+export function createSeedBuilder(
+  realmId: string,
+  companyInfo: Json,
+  preferences: Json,
+  startMs: number,
+  stepMs = 60_000,
+): SeedBuilder {
   const clock = createManualClock(startMs)
   const state = createState(realmId, companyInfo, preferences)
   const realm = createRealm(state, clock, () => {})
@@ -41,7 +47,19 @@ export function createSeedBuilder(realmId: string, companyInfo: Json, preference
       tick()
       const id = allocateId(state, entity)
       const stamp = formatTimestamp(clock.now())
-      putRow(state, entity, { ...record, domain: 'QBO', sparse: false, Id: id, SyncToken: '0', MetaData: { CreateTime: stamp, LastUpdatedTime: stamp } }, clock.now())
+      putRow(
+        state,
+        entity,
+        {
+          ...record,
+          domain: 'QBO',
+          sparse: false,
+          Id: id,
+          SyncToken: '0',
+          MetaData: { CreateTime: stamp, LastUpdatedTime: stamp },
+        },
+        clock.now(),
+      )
       return id
     },
     create(entity, body) {
@@ -50,7 +68,10 @@ export function createSeedBuilder(realmId: string, companyInfo: Json, preference
     },
     edit(entity, id, patch) {
       tick()
-      must(realm.update(entity, { ...patch, Id: id, SyncToken: token(entity, id) }, { sparse: true }), `edit ${entity} ${id}`)
+      must(
+        realm.update(entity, { ...patch, Id: id, SyncToken: token(entity, id) }, { sparse: true }),
+        `edit ${entity} ${id}`,
+      )
     },
     voidTxn(entity, id) {
       tick()

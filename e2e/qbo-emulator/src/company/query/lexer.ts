@@ -6,7 +6,7 @@
  * cannot be queried at all (qbo-api.md §5, §15.5).
  */
 import type { Result } from '../result.ts'
-import { fail, ok } from '../result.ts'
+import { err, ok } from '../result.ts'
 import { faults } from '../faults.ts'
 
 export type Token =
@@ -24,7 +24,11 @@ const TYPOGRAPHIC_QUOTES = new Set(['\u2018', '\u2019', '\u201c', '\u201d'])
 
 /** JavaCC's wording, which Intuit passes through: the character, its code and the token read so far. */
 const lexicalError = (column: number, ch: string, after: string) =>
-  fail(faults.queryParse(`Lexical error at line 1, column ${column}. Encountered: "${ch}" (${ch.codePointAt(0)}), after : "${after}"`))
+  err(
+    faults.queryParse(
+      `Lexical error at line 1, column ${column}. Encountered: "${ch}" (${ch.codePointAt(0)}), after : "${after}"`,
+    ),
+  )
 
 export function tokenize(input: string): Result<Token[]> {
   const tokens: Token[] = []
@@ -46,7 +50,8 @@ export function tokenize(input: string): Result<Token[]> {
       while (j < input.length && /[0-9.]/.test(input[j] ?? '')) j++
       const text = input.slice(i, j)
       const value = Number(text)
-      if (!Number.isFinite(value)) return fail(faults.queryParse(`Lexical error at line 1, column ${at}. Encountered: "${text}"`))
+      if (!Number.isFinite(value))
+        return err(faults.queryParse(`Lexical error at line 1, column ${at}. Encountered: "${text}"`))
       tokens.push({ kind: 'number', text, value, at })
       i = j
     } else if (ch === "'") {
@@ -71,7 +76,12 @@ export function tokenize(input: string): Result<Token[]> {
           j++
         }
       }
-      if (!closed) return fail(faults.queryParse(`Lexical error at line 1, column ${input.length + 1}. Encountered: <EOF> after : "'${text}"`))
+      if (!closed)
+        return err(
+          faults.queryParse(
+            `Lexical error at line 1, column ${input.length + 1}. Encountered: <EOF> after : "'${text}"`,
+          ),
+        )
       tokens.push({ kind: 'string', text, at })
       i = j
     } else if (ch === '*' || ch === '(' || ch === ')' || ch === ',') {
@@ -83,7 +93,7 @@ export function tokenize(input: string): Result<Token[]> {
         tokens.push({ kind: 'op', text: two, at })
         i += 2
       } else if (ch === '!') {
-        return fail(faults.queryParse(`Lexical error at line 1, column ${at}. Encountered: "!"`))
+        return err(faults.queryParse(`Lexical error at line 1, column ${at}. Encountered: "!"`))
       } else {
         tokens.push({ kind: 'op', text: ch, at })
         i++

@@ -11,7 +11,7 @@
  * naming the token and column, like Intuit's JavaCC messages.
  */
 import type { Result } from '../result.ts'
-import { fail, ok } from '../result.ts'
+import { err, ok } from '../result.ts'
 import { faults } from '../faults.ts'
 import type { Token } from './lexer.ts'
 import { tokenize } from './lexer.ts'
@@ -146,6 +146,8 @@ export function parseQuery(text: string): Result<Query> {
   } catch (e) {
     if (!(e instanceof ParseError)) throw e
     const shown = e.token.kind === 'end' ? '<EOF>' : `"${e.token.text} "`
-    return fail(faults.queryParse(`Encountered " ${shown}" at line 1, column ${e.token.at}.\nWas expecting: ${e.expected}`))
+    return err(
+      faults.queryParse(`Encountered " ${shown}" at line 1, column ${e.token.at}.\nWas expecting: ${e.expected}`),
+    )
   }
 }

@@ -7,7 +7,7 @@
 import type { EntityName, Json } from '../types.ts'
 import type { RealmState } from '../state.ts'
 import type { Result } from '../result.ts'
-import { fail, ok } from '../result.ts'
+import { err, ok } from '../result.ts'
 import { faults } from '../faults.ts'
 import { clone } from '../json.ts'
 import { tombKey } from '../state.ts'
@@ -21,27 +21,39 @@ import { cachedRows } from './result-cache.ts'
 export const DEFAULT_MAX_RESULTS = 100
 export const MAX_RESULTS_LIMIT = 1000
 
-const HAS_ACTIVE: ReadonlySet<EntityName> = new Set(['Customer', 'Vendor', 'Employee', 'Item', 'Account', 'TaxCode', 'TaxRate'])
+const HAS_ACTIVE: ReadonlySet<EntityName> = new Set([
+  'Customer',
+  'Vendor',
+  'Employee',
+  'Item',
+  'Account',
+  'TaxCode',
+  'TaxRate',
+])
 
 function validate(q: Query): Result<{ entity: EntityName; query: Query }> {
   const entity = entityFromName(q.entity)
-  if (!entity) return fail(faults.queryValidation(`invalid context declaration: ${q.entity}`))
+  if (!entity) return err(faults.queryValidation(`invalid context declaration: ${q.entity}`))
   const where: Condition[] = []
   for (const c of q.where) {
     const prop = canonicalProp(entity, c.prop)
-    if (!prop) return fail(faults.queryValidation(`property '${c.prop}' is not queryable`))
-    if (prop === 'Id' && c.op !== '=' && c.op !== 'IN') return fail(faults.queryValidation(`Operator ${c.op} is not supported for property Id; use = or IN`))
+    if (!prop) return err(faults.queryValidation(`property '${c.prop}' is not queryable`))
+    if (prop === 'Id' && c.op !== '=' && c.op !== 'IN')
+      return err(faults.queryValidation(`Operator ${c.op} is not supported for property Id; use = or IN`))
     where.push({ ...c, prop })
   }
   const orderBy = []
   for (const o of q.orderBy) {
     const prop = canonicalProp(entity, o.prop)
-    if (!prop) return fail(faults.queryValidation(`property '${o.prop}' is not sortable`))
+    if (!prop) return err(faults.queryValidation(`property '${o.prop}' is not sortable`))
     orderBy.push({ ...o, prop })
   }
-  if (q.maxResults !== undefined && q.maxResults > MAX_RESULTS_LIMIT) return fail(faults.queryValidation(`value ${q.maxResults} is too large. Max allowed value is ${MAX_RESULTS_LIMIT}`))
-  if (q.maxResults !== undefined && q.maxResults < 1) return fail(faults.queryValidation(`value ${q.maxResults} is too small. Min allowed value is 1`))
-  if (q.startPosition !== undefined && q.startPosition < 1) return fail(faults.queryValidation(`value ${q.startPosition} is too small. Min allowed value is 1`))
+  if (q.maxResults !== undefined && q.maxResults > MAX_RESULTS_LIMIT)
+    return err(faults.queryValidation(`value ${q.maxResults} is too large. Max allowed value is ${MAX_RESULTS_LIMIT}`))
+  if (q.maxResults !== undefined && q.maxResults < 1)
+    return err(faults.queryValidation(`value ${q.maxResults} is too small. Min allowed value is 1`))
+  if (q.startPosition !== undefined && q.startPosition < 1)
+    return err(faults.queryValidation(`value ${q.startPosition} is too small. Min allowed value is 1`))
   return ok({ entity, query: { ...q, where, orderBy } })
 }
 
@@ -52,10 +64,15 @@ function validate(q: Query): Result<{ entity: EntityName; query: Query }> {
 function singletons(state: RealmState, q: Query): Result<Json> | undefined {
   const name = q.entity.toLowerCase()
   if (name !== 'companyinfo' && name !== 'preferences') return undefined
-  if (q.where.length || q.orderBy.length) return fail(faults.queryValidation(`${q.entity} supports no WHERE or ORDERBY here`))
+  if (q.where.length || q.orderBy.length)
+    return err(faults.queryValidation(`${q.entity} supports no WHERE or ORDERBY here`))
   if (q.count) return ok({ totalCount: 1 })
   const key = name === 'companyinfo' ? 'CompanyInfo' : 'Preferences'
-  return ok({ [key]: [clone(name === 'companyinfo' ? state.companyInfo : state.preferences)], startPosition: 1, maxResults: 1 })
+  return ok({
+    [key]: [clone(name === 'companyinfo' ? state.companyInfo : state.preferences)],
+    startPosition: 1,
+    maxResults: 1,
+  })
 }
 
 export interface QueryOptions {
@@ -85,7 +102,13 @@ export function runQuery(state: RealmState, text: string, opts: QueryOptions = {
 }
 
 /** The matching rows in order: inactive ones left out unless `Active` is filtered, as at Intuit. */
-function selectRows(state: RealmState, entity: EntityName, where: Condition[], order: { prop: string; desc: boolean }[], hidden: ReadonlySet<string> | undefined): Json[] {
+function selectRows(
+  state: RealmState,
+  entity: EntityName,
+  where: Condition[],
+  order: { prop: string; desc: boolean }[],
+  hidden: ReadonlySet<string> | undefined,
+): Json[] {
   const filtersActive = where.some((c) => c.prop === 'Active')
   const tests = where.map(compileCondition)
   const keysOf = order.map((o) => sortKeyOf(o.prop))

@@ -4,7 +4,7 @@
  */
 import type { EntityRules } from './context.ts'
 import type { Json } from '../types.ts'
-import { fail, ok } from '../result.ts'
+import { err, ok } from '../result.ts'
 import { faults } from '../faults.ts'
 import { compact, str } from '../json.ts'
 import { checkString, resolveRef, USD } from './checks.ts'
@@ -31,10 +31,11 @@ export const accountRules: EntityRules = {
   entity: 'Account',
   prepare(ctx, input, prev) {
     const out: Json = { ...input }
-    if (!input.Name) return fail(faults.required('Name'))
+    if (!input.Name) return err(faults.required('Name'))
     const name = checkString('Name', input.Name, 100)
     if (!name.ok) return name
-    if (/[":]/.test(name.value ?? '')) return fail(faults.business('Account Name cannot contain double quotes (") or colon (:).', 'Name'))
+    if (/[":]/.test(name.value ?? ''))
+      return err(faults.business('Account Name cannot contain double quotes (") or colon (:).', 'Name'))
     // Sub-accounts hang under a parent of the same type; names are unique per parent.
     let fullName = name.value ?? ''
     let parent: Json | undefined
@@ -46,14 +47,19 @@ export const accountRules: EntityRules = {
     }
     const folded = fullName.trim().toLowerCase()
     for (const [id, row] of ctx.state.tables.Account) {
-      if (id !== str(prev?.Id) && (str(row.data.FullyQualifiedName) ?? str(row.data.Name))?.trim().toLowerCase() === folded) return fail(faults.duplicateName(id))
+      if (
+        id !== str(prev?.Id) &&
+        (str(row.data.FullyQualifiedName) ?? str(row.data.Name))?.trim().toLowerCase() === folded
+      )
+        return err(faults.duplicateName(id))
     }
     const type = input.AccountType ?? prev?.AccountType
-    if (type === undefined) return fail(faults.required('AccountType'))
+    if (type === undefined) return err(faults.required('AccountType'))
     const classification = typeof type === 'string' ? ACCOUNT_CLASSIFICATION[type] : undefined
-    if (!classification) return fail(faults.invalidEnum('AccountType', String(type)))
-    if (typeof input.AcctNum === 'string' && input.AcctNum.includes(':')) return fail(faults.invalidChars('AcctNum'))
-    if (parent && parent.AccountType !== type) return fail(faults.business('A sub-account must have the same AccountType as its parent.', 'ParentRef'))
+    if (!classification) return err(faults.invalidEnum('AccountType', String(type)))
+    if (typeof input.AcctNum === 'string' && input.AcctNum.includes(':')) return err(faults.invalidChars('AcctNum'))
+    if (parent && parent.AccountType !== type)
+      return err(faults.business('A sub-account must have the same AccountType as its parent.', 'ParentRef'))
     out.FullyQualifiedName = fullName
     out.Classification = classification
     out.Active = input.Active ?? true

@@ -2,7 +2,7 @@
 import type { WriteContext } from './context.ts'
 import type { EntityName, Json } from '../types.ts'
 import type { Result } from '../result.ts'
-import { fail, ok } from '../result.ts'
+import { err, ok } from '../result.ts'
 import { faults } from '../faults.ts'
 import { isObject, refValue, str } from '../json.ts'
 import { tombKey } from '../state.ts'
@@ -10,8 +10,8 @@ import { tombKey } from '../state.ts'
 /** An optional string no longer than `max`; non-strings are Intuit's 2010. */
 export function checkString(element: string, value: unknown, max: number): Result<string | undefined> {
   if (value === undefined || value === null) return ok(undefined)
-  if (typeof value !== 'string') return fail(faults.invalidNumber(element, JSON.stringify(value)))
-  if (value.length > max) return fail(faults.length(element, max, value.length))
+  if (typeof value !== 'string') return err(faults.invalidNumber(element, JSON.stringify(value)))
+  if (value.length > max) return err(faults.length(element, max, value.length))
   return ok(value)
 }
 
@@ -21,29 +21,33 @@ const FORBIDDEN = /[:\t\n\r]/
 export function checkName(element: string, value: unknown, max: number): Result<string | undefined> {
   const r = checkString(element, value, max)
   if (!r.ok || r.value === undefined) return r
-  if (FORBIDDEN.test(r.value)) return fail(faults.invalidChars(element))
+  if (FORBIDDEN.test(r.value)) return err(faults.invalidChars(element))
   return r
 }
 
 /** `{"Address": …}` with `@` and `.` after it, at most 100 characters. */
 export function checkEmail(element: string, value: unknown): Result<Json | undefined> {
   if (value === undefined || value === null) return ok(undefined)
-  if (!isObject(value)) return fail(faults.invalidNumber(element, JSON.stringify(value)))
+  if (!isObject(value)) return err(faults.invalidNumber(element, JSON.stringify(value)))
   const address = checkString(`${element}.Address`, value.Address, 100)
   if (!address.ok) return address
   if (address.value === undefined || address.value === '') return ok({ ...value })
   const at = address.value.indexOf('@')
-  if (at < 1 || !address.value.slice(at + 1).includes('.')) return fail(faults.invalidEmail(element, address.value))
+  if (at < 1 || !address.value.slice(at + 1).includes('.')) return err(faults.invalidEmail(element, address.value))
   return ok({ ...value })
 }
 
 /** Checks each listed string sub-field of an object (addresses, phones) against its limit. */
-export function checkObjectStrings(element: string, value: unknown, limits: Record<string, number>): Result<Json | undefined> {
+export function checkObjectStrings(
+  element: string,
+  value: unknown,
+  limits: Record<string, number>,
+): Result<Json | undefined> {
   if (value === undefined || value === null) return ok(undefined)
-  if (!isObject(value)) return fail(faults.invalidNumber(element, JSON.stringify(value)))
+  if (!isObject(value)) return err(faults.invalidNumber(element, JSON.stringify(value)))
   for (const [field, max] of Object.entries(limits)) {
     const r = checkString(`${element}.${field}`, value[field], max)
-    if (!r.ok) return fail(r.fault)
+    if (!r.ok) return err(r.error)
   }
   return ok({ ...value })
 }
@@ -57,15 +61,21 @@ export interface RefOptions {
  * Resolves a reference to a stored record: unknown Id → 2500, a deleted transaction →
  * 610 "Another user has deleted this transaction", an inactive name → 610.
  */
-export function resolveRef(ctx: WriteContext, entity: EntityName, element: string, ref: unknown, opts: RefOptions = {}): Result<Json> {
+export function resolveRef(
+  ctx: WriteContext,
+  entity: EntityName,
+  element: string,
+  ref: unknown,
+  opts: RefOptions = {},
+): Result<Json> {
   const id = refValue(ref)
-  if (id === undefined) return fail(faults.required(element))
+  if (id === undefined) return err(faults.required(element))
   const row = ctx.hidden?.has(tombKey(entity, id)) ? undefined : ctx.state.tables[entity].get(id)
   if (!row) {
-    if (ctx.state.tombstones.has(tombKey(entity, id))) return fail(faults.deletedTransaction(element))
-    return fail(faults.invalidReference(element, id, entity))
+    if (ctx.state.tombstones.has(tombKey(entity, id))) return err(faults.deletedTransaction(element))
+    return err(faults.invalidReference(element, id, entity))
   }
-  if (opts.active && row.data.Active === false) return fail(faults.inactiveReference(element))
+  if (opts.active && row.data.Active === false) return err(faults.inactiveReference(element))
   return ok(row.data)
 }
 

@@ -6,7 +6,7 @@
 import type { WriteContext } from './context.ts'
 import type { Json } from '../types.ts'
 import type { Result } from '../result.ts'
-import { fail, ok } from '../result.ts'
+import { err, ok } from '../result.ts'
 import { faults } from '../faults.ts'
 import { cents, isObject, num, refValue, str } from '../json.ts'
 import { namedRef, resolveRef } from './checks.ts'
@@ -19,13 +19,16 @@ export interface PricedLines {
 }
 
 const amountMismatch = (amount: number, expected: number) =>
-  faults.business(`Amount is not equal to UnitPrice * Qty. Supplied value:${amount}, expected:${expected}`, 'Line.Amount')
+  faults.business(
+    `Amount is not equal to UnitPrice * Qty. Supplied value:${amount}, expected:${expected}`,
+    'Line.Amount',
+  )
 
 function salesLine(ctx: WriteContext, line: Json, isNew: boolean): Result<Json> {
   const detail = isObject(line.SalesItemLineDetail) ? { ...line.SalesItemLineDetail } : {}
   const amount = num(line.Amount)
-  if (line.Amount === undefined || line.Amount === null) return fail(faults.required('Line.Amount', 'Amount'))
-  if (amount === undefined) return fail(faults.invalidNumber('Line.Amount', line.Amount))
+  if (line.Amount === undefined || line.Amount === null) return err(faults.required('Line.Amount', 'Amount'))
+  if (amount === undefined) return err(faults.invalidNumber('Line.Amount', line.Amount))
   if (detail.ItemRef !== undefined && detail.ItemRef !== null) {
     const item = resolveRef(ctx, 'Item', 'ItemRef', detail.ItemRef, { active: isNew })
     if (!item.ok) return item
@@ -34,24 +37,28 @@ function salesLine(ctx: WriteContext, line: Json, isNew: boolean): Result<Json> 
   }
   const qty = detail.Qty === undefined || detail.Qty === null ? undefined : num(detail.Qty)
   const price = detail.UnitPrice === undefined || detail.UnitPrice === null ? undefined : num(detail.UnitPrice)
-  if (detail.Qty !== undefined && detail.Qty !== null && qty === undefined) return fail(faults.invalidNumber('Line.SalesItemLineDetail.Qty', detail.Qty))
-  if (detail.UnitPrice !== undefined && detail.UnitPrice !== null && price === undefined) return fail(faults.invalidNumber('Line.SalesItemLineDetail.UnitPrice', detail.UnitPrice))
+  if (detail.Qty !== undefined && detail.Qty !== null && qty === undefined)
+    return err(faults.invalidNumber('Line.SalesItemLineDetail.Qty', detail.Qty))
+  if (detail.UnitPrice !== undefined && detail.UnitPrice !== null && price === undefined)
+    return err(faults.invalidNumber('Line.SalesItemLineDetail.UnitPrice', detail.UnitPrice))
   if (qty !== undefined && price !== undefined) {
     const expected = cents(qty * price)
-    if (Math.abs(expected - amount) >= 0.005) return fail(amountMismatch(amount, expected))
+    if (Math.abs(expected - amount) >= 0.005) return err(amountMismatch(amount, expected))
   } else if (qty !== undefined && qty !== 0) {
     detail.UnitPrice = amount / qty
   }
   const taxCode = refValue(detail.TaxCodeRef) ?? 'NON'
-  if (taxCode !== 'TAX' && taxCode !== 'NON') return fail(faults.invalidReference('TaxCodeRef', taxCode, 'TaxCode'))
+  if (taxCode !== 'TAX' && taxCode !== 'NON') return err(faults.invalidReference('TaxCodeRef', taxCode, 'TaxCode'))
   detail.TaxCodeRef = { value: taxCode }
   return ok({ ...line, Amount: cents(amount), DetailType: 'SalesItemLineDetail', SalesItemLineDetail: detail })
 }
 
 /** Prices the sent lines; `prevLines` keeps existing line Ids stable on update. */
 export function priceLines(ctx: WriteContext, sent: unknown, prevLines: unknown, isNew: boolean): Result<PricedLines> {
-  if (!Array.isArray(sent) || sent.length === 0) return fail(faults.required('Line'))
-  const known = new Set((Array.isArray(prevLines) ? prevLines : []).map((l) => (isObject(l) ? str(l.Id) : undefined)).filter(Boolean))
+  if (!Array.isArray(sent) || sent.length === 0) return err(faults.required('Line'))
+  const known = new Set(
+    (Array.isArray(prevLines) ? prevLines : []).map((l) => (isObject(l) ? str(l.Id) : undefined)).filter(Boolean),
+  )
   let nextLineId = Math.max(0, ...[...known].map(Number).filter(Number.isFinite)) + 1
   const lines: Json[] = []
   let subtotal = 0
@@ -59,7 +66,7 @@ export function priceLines(ctx: WriteContext, sent: unknown, prevLines: unknown,
   let discount = 0
   let hasSalesLine = false
   for (const raw of sent) {
-    if (!isObject(raw)) return fail(faults.invalidNumber('Line', JSON.stringify(raw)))
+    if (!isObject(raw)) return err(faults.invalidNumber('Line', JSON.stringify(raw)))
     const type = raw.DetailType
     if (type === 'SubTotalLineDetail') continue // computed by the server, whatever the client sends
     let line: Json
@@ -69,29 +76,32 @@ export function priceLines(ctx: WriteContext, sent: unknown, prevLines: unknown,
       line = r.value
       hasSalesLine = true
       subtotal = cents(subtotal + (num(line.Amount) ?? 0))
-      if (refValue((line.SalesItemLineDetail as Json).TaxCodeRef) === 'TAX') taxableBase = cents(taxableBase + (num(line.Amount) ?? 0))
+      if (refValue((line.SalesItemLineDetail as Json).TaxCodeRef) === 'TAX')
+        taxableBase = cents(taxableBase + (num(line.Amount) ?? 0))
     } else if (type === 'DescriptionOnly') {
       line = { ...raw, Amount: cents(num(raw.Amount) ?? 0) }
       hasSalesLine = true
     } else if (type === 'DiscountLineDetail') {
       line = { ...raw }
     } else if (type === undefined) {
-      return fail(faults.required('Line.DetailType', 'DetailType'))
+      return err(faults.required('Line.DetailType', 'DetailType'))
     } else {
-      return fail(faults.invalidEnum('Line.DetailType', String(type)))
+      return err(faults.invalidEnum('Line.DetailType', String(type)))
     }
     const id = str(line.Id)
     line.Id = id !== undefined && known.has(id) ? id : String(nextLineId++)
     lines.push(line)
   }
-  if (!hasSalesLine) return fail(faults.required('Line', 'Line (a sales item, group or description line)'))
+  if (!hasSalesLine) return err(faults.required('Line', 'Line (a sales item, group or description line)'))
   // Discounts apply to the subtotal of the lines; percent discounts are computed here.
   for (const line of lines) {
     if (line.DetailType !== 'DiscountLineDetail') continue
     const d = isObject(line.DiscountLineDetail) ? line.DiscountLineDetail : {}
     const pct = num(d.DiscountPercent)
-    const amount = d.PercentBased === true && pct !== undefined ? cents((subtotal * pct) / 100) : cents(num(line.Amount) ?? 0)
-    if (amount < 0 || amount > subtotal) return fail(faults.business('Discount cannot be negative or larger than the subtotal.', 'Line.Amount'))
+    const amount =
+      d.PercentBased === true && pct !== undefined ? cents((subtotal * pct) / 100) : cents(num(line.Amount) ?? 0)
+    if (amount < 0 || amount > subtotal)
+      return err(faults.business('Discount cannot be negative or larger than the subtotal.', 'Line.Amount'))
     line.Amount = amount
     discount = cents(discount + amount)
   }
@@ -118,7 +128,8 @@ export function sentTaxAmount(txnTaxDetail: unknown): number | undefined {
 export function computeTax(ctx: WriteContext, txnTaxDetail: unknown, base: number): Result<Json> {
   const codeId = isObject(txnTaxDetail) ? refValue(txnTaxDetail.TxnTaxCodeRef) : undefined
   const explicit = sentTaxAmount(txnTaxDetail)
-  if (explicit !== undefined && explicit < 0) return fail(faults.invalidNumber('TxnTaxDetail.TotalTax', (txnTaxDetail as Json).TotalTax))
+  if (explicit !== undefined && explicit < 0)
+    return err(faults.invalidNumber('TxnTaxDetail.TotalTax', (txnTaxDetail as Json).TotalTax))
   if (codeId === undefined) return ok({ TotalTax: explicit === undefined ? 0 : cents(explicit) })
   const code = resolveRef(ctx, 'TaxCode', 'TxnTaxDetail.TxnTaxCodeRef', { value: codeId }, { active: true })
   if (!code.ok) return code
@@ -136,10 +147,16 @@ export function computeTax(ctx: WriteContext, txnTaxDetail: unknown, base: numbe
     taxLines.push({
       Amount: amount,
       DetailType: 'TaxLineDetail',
-      TaxLineDetail: { TaxRateRef: { value: str(rate.value.Id) }, PercentBased: true, TaxPercent: percent, NetAmountTaxable: base },
+      TaxLineDetail: {
+        TaxRateRef: { value: str(rate.value.Id) },
+        PercentBased: true,
+        TaxPercent: percent,
+        NetAmountTaxable: base,
+      },
     })
   }
-  if (explicit !== undefined) return ok({ TxnTaxCodeRef: { value: codeId }, ...prorate(cents(explicit), total, taxLines) })
+  if (explicit !== undefined)
+    return ok({ TxnTaxCodeRef: { value: codeId }, ...prorate(cents(explicit), total, taxLines) })
   return ok({ TxnTaxCodeRef: { value: codeId }, TotalTax: total, TaxLine: taxLines })
 }
 
@@ -147,8 +164,10 @@ export function computeTax(ctx: WriteContext, txnTaxDetail: unknown, base: numbe
 function prorate(amount: number, computed: number, taxLines: Json[]): { TotalTax: number; TaxLine: Json[] } {
   let left = amount
   const lines = taxLines.map((line, i) => {
-    const share = i === taxLines.length - 1 ? left
-      : cents(computed > 0 ? (amount * (num(line.Amount) ?? 0)) / computed : amount / taxLines.length)
+    const share =
+      i === taxLines.length - 1
+        ? left
+        : cents(computed > 0 ? (amount * (num(line.Amount) ?? 0)) / computed : amount / taxLines.length)
     left = cents(left - share)
     return { ...line, Amount: share }
   })

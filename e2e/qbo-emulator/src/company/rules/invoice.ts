@@ -5,7 +5,7 @@
  */
 import type { EntityRules, WriteContext } from './context.ts'
 import type { Json } from '../types.ts'
-import { fail, ok } from '../result.ts'
+import { err, ok } from '../result.ts'
 import { faults } from '../faults.ts'
 import { cents, compact, isObject, str } from '../json.ts'
 import { addDays, formatDate } from '../time.ts'
@@ -26,8 +26,10 @@ export const invoiceRules: EntityRules = {
   prepare(ctx, input, prev) {
     const out: Json = { ...input }
     for (const field of READ_ONLY) delete out[field]
-    if (input.CustomerRef === undefined || input.CustomerRef === null) return fail(faults.required('CustomerRef'))
-    const customerChanged = !prev || str((input.CustomerRef as Json | undefined)?.value) !== str((prev.CustomerRef as Json | undefined)?.value)
+    if (input.CustomerRef === undefined || input.CustomerRef === null) return err(faults.required('CustomerRef'))
+    const customerChanged =
+      !prev ||
+      str((input.CustomerRef as Json | undefined)?.value) !== str((prev.CustomerRef as Json | undefined)?.value)
     const customer = resolveRef(ctx, 'Customer', 'CustomerRef', input.CustomerRef, { active: customerChanged })
     if (!customer.ok) return customer
     out.CustomerRef = namedRef(str(customer.value.Id) ?? '', customer.value.DisplayName)
@@ -48,7 +50,8 @@ export const invoiceRules: EntityRules = {
     if (sentTaxAmount(detail) !== undefined) ctx.facts.taxSetByApp = true
     const total = cents(subtotal - discount + (Number(tax.value.TotalTax) || 0))
     const applied = prev ? appliedToInvoice(ctx.state, str(prev.Id) ?? '') : 0
-    if (applied > total) return fail(faults.business(`The invoice total ${total} is less than the ${applied} already paid on it.`, 'Line'))
+    if (applied > total)
+      return err(faults.business(`The invoice total ${total} is less than the ${applied} already paid on it.`, 'Line'))
     out.TotalAmt = total
     out.Balance = cents(total - applied)
 
@@ -56,7 +59,8 @@ export const invoiceRules: EntityRules = {
     if (!docNumber.ok) return docNumber
     if (docNumber.value !== undefined && docNumber.value !== '') {
       const holder = ctx.state.docNumbers.get(docNumber.value)
-      if (customTxnNumbers(ctx) && holder !== undefined && holder !== str(prev?.Id)) return fail(faults.duplicateDocNumber(docNumber.value))
+      if (customTxnNumbers(ctx) && holder !== undefined && holder !== str(prev?.Id))
+        return err(faults.duplicateDocNumber(docNumber.value))
     } else if (!customTxnNumbers(ctx)) {
       out.DocNumber = str(prev?.DocNumber) ?? String(ctx.state.nextDocNumber)
     } else {
@@ -64,7 +68,8 @@ export const invoiceRules: EntityRules = {
     }
 
     for (const field of ['TxnDate', 'DueDate'] as const) {
-      if (input[field] !== undefined && (typeof input[field] !== 'string' || !DATE.test(input[field]))) return fail(faults.invalidNumber(field, input[field]))
+      if (input[field] !== undefined && (typeof input[field] !== 'string' || !DATE.test(input[field])))
+        return err(faults.invalidNumber(field, input[field]))
     }
     out.TxnDate = input.TxnDate ?? formatDate(ctx.now)
     out.DueDate = input.DueDate ?? addDays(String(out.TxnDate), 30)
@@ -73,8 +78,11 @@ export const invoiceRules: EntityRules = {
     if (!memo.ok) return memo
     const billEmail = checkEmail('BillEmail', input.BillEmail)
     if (!billEmail.ok) return billEmail
-    out.BillEmail = billEmail.value ?? (isObject(customer.value.PrimaryEmailAddr) ? { ...customer.value.PrimaryEmailAddr } : undefined)
-    if (input.EmailStatus === 'NeedToSend' && !str((out.BillEmail as Json | undefined)?.Address)) return fail(faults.business('Need to supply BillEmail when EmailStatus is NeedToSend.', 'BillEmail'))
+    out.BillEmail =
+      billEmail.value ??
+      (isObject(customer.value.PrimaryEmailAddr) ? { ...customer.value.PrimaryEmailAddr } : undefined)
+    if (input.EmailStatus === 'NeedToSend' && !str((out.BillEmail as Json | undefined)?.Address))
+      return err(faults.business('Need to supply BillEmail when EmailStatus is NeedToSend.', 'BillEmail'))
     out.BillAddr = input.BillAddr ?? customer.value.BillAddr
     out.ShipAddr = input.ShipAddr ?? customer.value.ShipAddr ?? customer.value.BillAddr
     out.CurrencyRef = prev?.CurrencyRef ?? input.CurrencyRef ?? USD
