@@ -4,10 +4,10 @@
  * @module
  */
 import type { LocalId, Mapping, OutboxRow, QboId, SyncKind, SyncToken } from '../../../../shared/domain/index.ts'
-import type { PlanInput, PlanRecords } from '../core/plan-types.ts'
+import type { PlanInput } from '../core/index.ts'
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? U[] : T[K] }
-export type Records = Mutable<Required<PlanRecords>>
+export type Records = Mutable<Required<PlanInput['records']>>
 
 const T0 = '2026-03-01T00:00:00.000Z'
 const lid = (s: string) => s as LocalId
