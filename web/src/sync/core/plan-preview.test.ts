@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { plan } from './plan.ts'
 import { matchContacts } from './match.ts'
 import {
-  contact, invoice, item, mapping, planInput as input, row, type Records,
+  contact, invoice, mapping, planInput as input, row, type Records,
 } from '../test-support/plan-builders.ts'
 
 describe('plan as the initial sync preview', () => {

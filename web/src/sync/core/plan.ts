@@ -234,7 +234,10 @@ export function plan(input: PlanInput): SyncPlan {
   decisions.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || cmp(a.reason, b.reason) || cmp(a.key, b.key))
 
   const counts: PlanCounts = { link: 0, createHere: 0, createInQuickBooks: 0, update: 0, void: 0, needDecision: decisions.length, skipped: skipped.length }
-  for (const o of localOps) o.action === 'link' ? counts.link++ : counts.createHere++
+  for (const o of localOps) {
+    if (o.action === 'link') counts.link++
+    else counts.createHere++
+  }
   for (const o of ordered) {
     if (o.action === 'create') counts.createInQuickBooks++
     else if (o.action === 'update') counts.update++
