@@ -6,7 +6,7 @@
  */
 import type { Item, Settings } from '../../../../../shared/domain/index.ts'
 import type { QboItem } from '../../../../../shared/qbo/index.ts'
-import { toCents, toDollars } from './amounts.ts'
+import { toCents, toDollars } from '../../../../../shared/money.ts'
 import { compact } from './compact.ts'
 import { mapError, mapped, type Mapped, type MapWarning } from './map-result.ts'
 import { cleanName, cut, LIMITS } from './text-rules.ts'
