@@ -6,8 +6,10 @@
  * @module
  */
 import type { OutboxRow, Payment } from '../../../shared/domain/index.ts'
+import { toCents } from '../../../shared/money.ts'
+import { addDays } from '../../../shared/date-only.ts'
 import type { Result } from '../../../shared/result.ts'
-import { fieldsOf, linkSettlement, localFault, LOOKUP_PAGE, qboString, toCents, UNVERIFIED_PAYMENT_CODE } from './core/index.ts'
+import { fieldsOf, linkSettlement, localFault, LOOKUP_PAGE, qboString, UNVERIFIED_PAYMENT_CODE } from './core/index.ts'
 import type { SyncFault } from './core/index.ts'
 import type { LocalSnapshot, QboEntity } from './ports.ts'
 import type { RunnerDeps } from './runner/index.ts'
@@ -45,7 +47,6 @@ function heldIn(snap: LocalSnapshot, localId: string): Result<Held, SyncFault> {
   return { ok: true, value: { payment, rows, customerId: customer.qboId, date, amount } }
 }
 
-const shift = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
 const refOf = (v: unknown) => (v as { value?: unknown } | undefined)?.value
 const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined)
 
@@ -55,7 +56,7 @@ export async function heldPaymentChoices(deps: Deps, localId: string): Promise<R
   const held = heldIn(snap, localId)
   if (!held.ok) return held
   const { customerId, date, amount } = held.value
-  const from = shift(date, -NEAR_DAYS), to = shift(date, NEAR_DAYS)
+  const from = addDays(date, -NEAR_DAYS), to = addDays(date, NEAR_DAYS)
   const res = await deps.gateway.query(`SELECT * FROM Payment WHERE CustomerRef = ${qboString(customerId)} AND TxnDate >= ${qboString(from)} `
     + `AND TxnDate <= ${qboString(to)} MAXRESULTS ${LOOKUP_PAGE}`)
   if (!res.ok) return res
