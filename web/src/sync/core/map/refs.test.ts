@@ -26,6 +26,13 @@ describe('ref placeholders', () => {
 
   it('names the records still unknown instead of returning a body QuickBooks would reject', () => {
     expect(resolveRefs({ CustomerRef: { value: '@@ref:contact:c9' } }, () => undefined))
-      .toStrictEqual({ ok: false, missing: [{ kind: 'contact', localId: 'c9' }] })
+      .toStrictEqual({
+        ok: false,
+        error: {
+          kind: 'missing-reference',
+          missing: [{ kind: 'contact', localId: 'c9' }],
+          message: 'A record it refers to is not in QuickBooks yet.',
+        },
+      })
   })
 })
