@@ -32,7 +32,7 @@ export async function claim(run: RunView, ops: SyncOp[], prior: string | undefin
   const rows = await run.store.claim(claimsOf(ops, { requestId, batchId }, (o) => {
     const b = built.get(o.id)
     const rec = recordOf(run, o)
-    return b?.ok && b.value !== undefined && rec ? requestOf(o, rec, b.value) : undefined
+    return b?.ok && b.value.body !== undefined && rec ? requestOf(o, rec, b.value.body) : undefined
   }))
   const { mine, lost } = ownClaims(ops, rows, batchId)
   if (lost.length > 0) {

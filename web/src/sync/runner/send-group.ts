@@ -79,15 +79,15 @@ async function settleAnswers(run: Run, sendable: SyncOp[], sent: Sent, built: Bu
     const seqs = seqsOf.get(o.id) ?? []
     if (got.ok) {
       const sentAs = { sent: built.requests.get(o.id), warnings: built.warnings.get(o.id) }
-      settled.push(succeeded(run, o, got.entity, seqs, sentAs))
+      settled.push(succeeded(run, o, got.value, seqs, sentAs))
       continue
     }
-    const fault = await withClashNamed(run, o, got.fault)
+    const fault = await withClashNamed(run, o, got.error.fault)
     if (fault.kind === 'stale' && o.action !== 'create' && staleDepth < STALE_RETRIES) { stale.push(o); continue }
     // An unreadable answer to an update or void would come back the same on every replay of its requestid: the
     // next try is a new request (a repeat of one that went in is refused as stale, never applied twice). A
     // create keeps its claim; once the claim is old enough it is looked up instead.
-    settled.push(failed(run, o, fault, seqs, got.release || (fault.code === 'malformed' && o.action !== 'create')))
+    settled.push(failed(run, o, fault, seqs, got.error.release || (fault.code === 'malformed' && o.action !== 'create')))
   }
   return { settled, stale }
 }
