@@ -8,7 +8,7 @@
 import type { OutboxRow, Payment } from '../../../shared/domain/index.ts'
 import { toCents } from '../../../shared/money.ts'
 import { addDays } from '../../../shared/date-only.ts'
-import type { Result } from '../../../shared/result.ts'
+import { err, ok, type Result } from '../../../shared/result.ts'
 import { fieldsOf, linkSettlement, localFault, LOOKUP_PAGE, qboString, UNVERIFIED_PAYMENT_CODE } from './core/index.ts'
 import type { SyncFault } from './core/index.ts'
 import type { LocalSnapshot, QboEntity } from './ports.ts'
@@ -35,16 +35,16 @@ interface Held { payment: Payment; rows: OutboxRow[]; customerId: string; date: 
 
 function heldIn(snap: LocalSnapshot, localId: string): Result<Held, SyncFault> {
   const payment = snap.records.payments.find((p) => p.id === localId)
-  if (!payment) return { ok: false, error: localFault('missing-record', 'This payment is no longer on this device.') }
+  if (!payment) return err(localFault('missing-record', 'This payment is no longer on this device.'))
   const rows = snap.outbox.filter((r) => r.kind === 'payment' && r.localId === localId && r.lastError?.code === UNVERIFIED_PAYMENT_CODE)
-  if (rows.length === 0) return { ok: false, error: localFault('not-held', 'This payment is no longer waiting for your answer.') }
+  if (rows.length === 0) return err(localFault('not-held', 'This payment is no longer waiting for your answer.'))
   const customer = snap.mappings.find((m) => m.kind === 'contact' && m.localId === payment.contactId && m.status !== 'unlinked')
-  if (!customer) return { ok: false, error: localFault('not-linked', "This payment's customer is not linked to QuickBooks, so it has no payments there to pick from.") }
+  if (!customer) return err(localFault('not-linked', "This payment's customer is not linked to QuickBooks, so it has no payments there to pick from."))
   // What went out is what QuickBooks would hold, when the claim stored it; the record may have been edited since.
   const sent = rows.find((r) => r.sent)?.sent?.body as QboEntity | undefined
   const date = typeof sent?.['TxnDate'] === 'string' ? sent['TxnDate'] : payment.date
   const amount = typeof sent?.['TotalAmt'] === 'number' ? toCents(sent['TotalAmt']) : payment.amount
-  return { ok: true, value: { payment, rows, customerId: customer.qboId, date, amount } }
+  return ok({ payment, rows, customerId: customer.qboId, date, amount })
 }
 
 const refOf = (v: unknown) => (v as { value?: unknown } | undefined)?.value
@@ -73,7 +73,7 @@ export async function heldPaymentChoices(deps: Deps, localId: string): Promise<R
       if (note) c.note = note
       return c
     })
-  return { ok: true, value: choices.sort((a, b) => day(a.date) - day(b.date) || a.qboId.localeCompare(b.qboId)) }
+  return ok(choices.sort((a, b) => day(a.date) - day(b.date) || a.qboId.localeCompare(b.qboId)))
 }
 
 /**
@@ -88,17 +88,17 @@ export async function linkHeldPayment(deps: Deps, t: HeldPaymentLink): Promise<R
   if (!held.ok) return held
   const { payment, rows, customerId } = held.value
   if (snap.mappings.some((m) => m.kind === 'payment' && m.qboId === t.qboId && m.localId !== t.localId)) {
-    return { ok: false, error: localFault('already-linked', 'That QuickBooks payment is already linked to another payment here.') }
+    return err(localFault('already-linked', 'That QuickBooks payment is already linked to another payment here.'))
   }
   const read = await deps.gateway.read('Payment', t.qboId)
   if (!read.ok) return read
   if (refOf(read.value['CustomerRef']) !== customerId) {
-    return { ok: false, error: localFault('wrong-customer', "That QuickBooks payment is another customer's.") }
+    return err(localFault('wrong-customer', "That QuickBooks payment is another customer's."))
   }
   const version = Math.max(...rows.map((r) => r.version))
   const s = linkSettlement({ kind: 'payment', localId: payment.id, label: `Payment of ${payment.date}`, entity: read.value, record: payment,
     realmId: deps.realmId, at: new Date(deps.clock.now()).toISOString(), sent: { fields: payment.version === version ? fieldsOf(payment) : {}, version } })
   await deps.store.settle([{ ...s, doneSeqs: rows.map((r) => r.seq),
     log: s.log.map((l) => ({ ...l, details: `${l.details}: you confirmed it is the payment sent earlier` })) }])
-  return { ok: true, value: { qboId: t.qboId } }
+  return ok({ qboId: t.qboId })
 }

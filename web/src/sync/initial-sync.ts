@@ -6,7 +6,7 @@
  * @module
  */
 import type { QboAccount, QboCustomer, QboItem } from '../../../shared/qbo/index.ts'
-import type { Result } from '../../../shared/result.ts'
+import { ok, type Result } from '../../../shared/result.ts'
 import { customerCandidates, contactCandidate, itemCandidate, matchContacts, matchItems, plan, qboItemCandidates } from './core/index.ts'
 import { applyDecisions } from './core/index.ts'
 import type { Decision, MatchDecision, MatchResult, PlanCounts, SyncFault, SyncPlan } from './core/index.ts'
@@ -50,7 +50,7 @@ export async function pullRemote(gateway: QboGateway, onProgress?: OnProgress): 
   if (!items.ok) return items
   const accounts = await pullAll<QboAccount>(gateway, 'Account', 'Active = true', tick)
   if (!accounts.ok) return accounts
-  return { ok: true, value: { customers: customers.value, items: items.value, accounts: accounts.value } }
+  return ok({ customers: customers.value, items: items.value, accounts: accounts.value })
 }
 
 /** Pull, match and plan: the preview, and everything `runInitialSync` needs to execute it. */
@@ -61,7 +61,7 @@ export async function previewInitialSync(deps: Pick<RunnerDeps, 'store' | 'gatew
   const snap = await deps.store.snapshot()
   const session = matchAndPlan(remote.value, snap, deps.clock.now())
   deps.onProgress?.({ phase: 'preview', done: 1, total: 1 })
-  return { ok: true, value: session }
+  return ok(session)
 }
 
 export function matchAndPlan(remote: Remote, snap: LocalSnapshot, nowMs: number, decisions: readonly MatchDecision[] = []): InitialSyncSession {
@@ -111,5 +111,5 @@ export async function latestDocNumbers(gateway: QboGateway): Promise<Result<stri
   const r = await gateway.query(`SELECT * FROM Invoice ORDERBY MetaData.CreateTime DESC STARTPOSITION 1 MAXRESULTS ${PAGE_SIZE}`)
   if (!r.ok) return r
   const page = ((r.value as Record<string, unknown>)['Invoice'] as QboEntity[] | undefined) ?? []
-  return { ok: true, value: page.map((i) => i['DocNumber']).filter((d): d is string => typeof d === 'string') }
+  return ok(page.map((i) => i['DocNumber']).filter((d): d is string => typeof d === 'string'))
 }

@@ -10,7 +10,7 @@
  * have neither limit; they carry no deleted-object stubs, which a pull does not use.
  * @module
  */
-import type { Result } from '../../../shared/result.ts'
+import { ok, type Result } from '../../../shared/result.ts'
 import type { QboCdcQueryResponse } from '../../../shared/qbo/index.ts'
 import { foldPull, mayBeCut, nextCheckpoint, PULLED_ENTITIES, pullWindow } from './core/index.ts'
 import type { SyncFault } from './core/index.ts'
@@ -38,7 +38,7 @@ export async function pullChanges(deps: RunnerDeps): Promise<Result<PullSummary,
   if (fold.docNumbers.length > 0) await deps.store.moveInvoiceNumberPast(fold.docNumbers)
   await deps.store.setCheckpoint(checkpoint, deps.realmId)
   const { created, conflicts } = fold
-  return { ok: true, value: { changed: fold.settlements.length, created, conflicts, checkpoint } }
+  return ok({ changed: fold.settlements.length, created, conflicts, checkpoint })
 }
 
 type Changes = { changes: QboCdcQueryResponse[]; time: string | undefined }
@@ -54,5 +54,5 @@ async function changedSince(deps: RunnerDeps, from: string, time: string | undef
     if (!rows.ok) return rows
     page[entity] = rows.value
   }
-  return { ok: true, value: { changes: [page as QboCdcQueryResponse], time } }
+  return ok({ changes: [page as QboCdcQueryResponse], time })
 }
