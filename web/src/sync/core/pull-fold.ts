@@ -7,7 +7,7 @@
  * @module
  */
 import type { Contact, Invoice, Item, Mapping, OutboxRow } from '../../../../shared/domain/index.ts'
-import type { QboCdcQueryResponse } from '../../../../shared/qbo/index.ts'
+import type { QboCdcQueryResponse, QboDeletedStub, QboInvoice } from '../../../../shared/qbo/index.ts'
 import { readInvoice } from './map/invoice.ts'
 import { contactFieldsOf, fieldsFromQbo } from './map/read-back.ts'
 import { merge } from './merge.ts'
@@ -90,9 +90,11 @@ export function foldPull(base: PullBase, changes: readonly QboCdcQueryResponse[]
       const m = i['status'] === 'Deleted' ? undefined : byQbo.get(`item:${i.Id}`)
       if (m) merged(mergeInto(base, m, i, 'item', at, pending))
     }
-    for (const q of (page.Invoice ?? []) as QboEntity[]) {
-      if (q['status'] !== 'Deleted') out.docNumbers.push(q['DocNumber'])
-      const m = q['status'] === 'Deleted' ? undefined : byQbo.get(`invoice:${q.Id}`)
+    // The gateway parsed the answer: an invoice is a deleted stub or a whole QboInvoice.
+    for (const q of page.Invoice ?? []) {
+      if (isDeleted(q)) continue
+      out.docNumbers.push(q.DocNumber)
+      const m = byQbo.get(`invoice:${q.Id}`)
       const local = m && base.records.invoices.find((x) => x.id === m.localId)
       if (m && local) out.settlements.push(invoiceBack(m, local, q, at))
     }
@@ -115,9 +117,11 @@ function createHere(c: QboEntity, ctx: { at: string; realmId: string; newId: () 
   }
 }
 
+const isDeleted = (q: QboDeletedStub | QboInvoice): q is QboDeletedStub => q['status'] === 'Deleted'
+
 /** An invoice takes back QuickBooks' balance and void state. */
-function invoiceBack(m: Mapping, local: Invoice, q: QboEntity, at: string): Settlement {
-  const back = readInvoice(q as never)
+function invoiceBack(m: Mapping, local: Invoice, q: QboInvoice, at: string): Settlement {
+  const back = readInvoice(q)
   const next: Invoice = {
     ...local, balance: back.voided ? 0 : back.balanceCents,
     ...(back.voided && local.status !== 'void' ? { status: 'void' as const, voidedAt: at } : {}),
