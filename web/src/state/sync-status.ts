@@ -1,6 +1,7 @@
 /**
  * The page's mirror of the sync worker: progress events into a Solid store, and the actions (Sync Now, preview,
- * run). The QuickBooks session is server state, read through `session.ts`. Thin on purpose: decisions live in the worker.
+ * run). The QuickBooks session is server state, read through `session.ts`. Thin on purpose: decisions live in
+ * the worker.
  * One instance per tab, created on first use, so the header and every page share it.
  */
 import { createStore } from 'solid-js/store'

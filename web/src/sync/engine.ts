@@ -10,7 +10,13 @@
 import type { SessionResponse } from '../../../shared/api/index.ts'
 import { err, ok, type Result } from '../../../shared/result.ts'
 import type { SyncFault } from './core/index.ts'
-import { previewInitialSync, runInitialSync, type InitialPreview, type InitialSyncSession, type MatchDecision } from './initial-sync.ts'
+import {
+  previewInitialSync,
+  runInitialSync,
+  type InitialPreview,
+  type InitialSyncSession,
+  type MatchDecision,
+} from './initial-sync.ts'
 import type { Clock, LocalStore, OnProgress, QboGateway, Random } from './ports.ts'
 import { heldPaymentChoices, linkHeldPayment, type HeldPaymentLink, type QboPaymentChoice } from './held-payments.ts'
 import { linkExisting, type LinkTarget, type Linked } from './link-existing.ts'
@@ -19,7 +25,11 @@ import { push } from './push.ts'
 import { realmScoped } from './adapters/realm-scope.ts'
 import type { RunSummary } from './runner/index.ts'
 
-export type EngineError = { kind: 'not_connected' | 'needs_reconnect' | 'needs_initial_sync' | 'no_preview' | 'fault'; message: string; fault?: SyncFault }
+export type EngineError = {
+  kind: 'not_connected' | 'needs_reconnect' | 'needs_initial_sync' | 'no_preview' | 'fault'
+  message: string
+  fault?: SyncFault
+}
 export type SyncNowResult = { push: RunSummary; pull: PullSummary | null }
 export type PreviewView = Omit<InitialPreview, 'plan'> & { batches: number }
 
@@ -63,7 +73,9 @@ export class SyncEngine {
     return () => this.#listeners.delete(listener)
   }
 
-  #emit: OnProgress = (p) => { for (const l of this.#listeners) l(p) }
+  #emit: OnProgress = (p) => {
+    for (const l of this.#listeners) l(p)
+  }
 
   /**
    * Runs one job after the one in progress; a failure of one never blocks the next. A job that throws (a bug, or
@@ -75,7 +87,10 @@ export class SyncEngine {
         return await job()
       } catch (e) {
         const why = e instanceof Error ? e.message : String(e)
-        return err({ kind: 'fault', message: `Sync stopped unexpectedly (${why}). Nothing is lost: changes stay queued; try Sync Now again.` })
+        return err({
+          kind: 'fault',
+          message: `Sync stopped unexpectedly (${why}). Nothing is lost: changes stay queued; try Sync Now again.`,
+        })
       }
     }
     const next = this.#running.then(guarded, guarded)
@@ -86,8 +101,13 @@ export class SyncEngine {
   async #connected(): Promise<Result<{ realmId: string; gateway: QboGateway }, EngineError>> {
     const s = await this.#deps.session(this.#changesSeq)
     if (!s) return err({ kind: 'fault', message: 'Fieldsync could not reach its server. Changes stay queued.' })
-    if (!s.connected) return err({ kind: s.needsReconnect ? 'needs_reconnect' : 'not_connected', message: 'Connect QuickBooks in Settings to sync.' })
-    if (s.needsReconnect) return err({ kind: 'needs_reconnect', message: 'Reconnect QuickBooks in Settings; nothing is lost meanwhile.' })
+    if (!s.connected)
+      return err({
+        kind: s.needsReconnect ? 'needs_reconnect' : 'not_connected',
+        message: 'Connect QuickBooks in Settings to sync.',
+      })
+    if (s.needsReconnect)
+      return err({ kind: 'needs_reconnect', message: 'Reconnect QuickBooks in Settings; nothing is lost meanwhile.' })
     return ok({ realmId: s.realmId, gateway: this.#deps.gatewayFor(s.realmId) })
   }
 
@@ -101,8 +121,10 @@ export class SyncEngine {
     const s = await this.#deps.store.settings()
     if (s.cdcCheckpoint && s.syncedRealmId === realmId) return ok(true)
     const message = s.syncedRealmId
-      ? 'This tablet last synced with another QuickBooks company. Review the first sync with this one before anything is sent; changes stay queued.'
-      : 'Review the first sync before anything is sent to QuickBooks: it shows what will be linked and created. Changes stay queued.'
+      ? 'This tablet last synced with another QuickBooks company. ' +
+        'Review the first sync with this one before anything is sent; changes stay queued.'
+      : 'Review the first sync before anything is sent to QuickBooks: it shows what will be linked and created. ' +
+        'Changes stay queued.'
     return err({ kind: 'needs_initial_sync', message })
   }
 
@@ -198,9 +220,16 @@ export class SyncEngine {
   start(pullIntervalMinutes: number): Promise<Result<SyncNowResult, EngineError>> {
     this.stop()
     const t = this.#deps.timers
-    this.#intervals.push(t.setInterval(() => { if (this.#online) void this.syncNow() }, pullIntervalMinutes * 60_000))
+    this.#intervals.push(
+      t.setInterval(() => {
+        if (this.#online) void this.syncNow()
+      }, pullIntervalMinutes * 60_000),
+    )
     this.#intervals.push(t.setInterval(() => void this.checkWebhooks(), this.#deps.sessionPollMs ?? 5000))
-    if (!this.#online) return Promise.resolve(err({ kind: 'fault', message: 'Offline: changes stay queued and go out when the connection is back.' }))
+    if (!this.#online)
+      return Promise.resolve(
+        err({ kind: 'fault', message: 'Offline: changes stay queued and go out when the connection is back.' }),
+      )
     return this.syncNow()
   }
 

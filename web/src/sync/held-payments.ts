@@ -24,22 +24,41 @@ export interface QboPaymentChoice {
   note?: string
 }
 
-export interface HeldPaymentLink { localId: string; qboId: string }
+export interface HeldPaymentLink {
+  localId: string
+  qboId: string
+}
 
 type Deps = Pick<RunnerDeps, 'store' | 'gateway' | 'clock' | 'realmId'>
 
 /** Days either side of the payment's date searched: a bookkeeper may have entered it on another day. */
 const NEAR_DAYS = 7
 
-interface Held { payment: Payment; rows: OutboxRow[]; customerId: string; date: string; amount: number }
+interface Held {
+  payment: Payment
+  rows: OutboxRow[]
+  customerId: string
+  date: string
+  amount: number
+}
 
 function heldIn(snap: LocalSnapshot, localId: string): Result<Held, SyncFault> {
   const payment = snap.records.payments.find((p) => p.id === localId)
   if (!payment) return err(localFault('missing-record', 'This payment is no longer on this device.'))
-  const rows = snap.outbox.filter((r) => r.kind === 'payment' && r.localId === localId && r.lastError?.code === UNVERIFIED_PAYMENT_CODE)
+  const rows = snap.outbox.filter(
+    (r) => r.kind === 'payment' && r.localId === localId && r.lastError?.code === UNVERIFIED_PAYMENT_CODE,
+  )
   if (rows.length === 0) return err(localFault('not-held', 'This payment is no longer waiting for your answer.'))
-  const customer = snap.mappings.find((m) => m.kind === 'contact' && m.localId === payment.contactId && m.status !== 'unlinked')
-  if (!customer) return err(localFault('not-linked', "This payment's customer is not linked to QuickBooks, so it has no payments there to pick from."))
+  const customer = snap.mappings.find(
+    (m) => m.kind === 'contact' && m.localId === payment.contactId && m.status !== 'unlinked',
+  )
+  if (!customer)
+    return err(
+      localFault(
+        'not-linked',
+        "This payment's customer is not linked to QuickBooks, so it has no payments there to pick from.",
+      ),
+    )
   // What went out is what QuickBooks would hold, when the claim stored it; the record may have been edited since.
   const sent = rows.find((r) => r.sent)?.sent?.body as QboEntity | undefined
   const date = typeof sent?.['TxnDate'] === 'string' ? sent['TxnDate'] : payment.date
@@ -56,19 +75,32 @@ export async function heldPaymentChoices(deps: Deps, localId: string): Promise<R
   const held = heldIn(snap, localId)
   if (!held.ok) return held
   const { customerId, date, amount } = held.value
-  const from = addDays(date, -NEAR_DAYS), to = addDays(date, NEAR_DAYS)
-  const res = await deps.gateway.query(`SELECT * FROM Payment WHERE CustomerRef = ${qboString(customerId)} AND TxnDate >= ${qboString(from)} `
-    + `AND TxnDate <= ${qboString(to)} MAXRESULTS ${LOOKUP_PAGE}`)
+  const from = addDays(date, -NEAR_DAYS),
+    to = addDays(date, NEAR_DAYS)
+  const res = await deps.gateway.query(
+    `SELECT * FROM Payment WHERE CustomerRef = ${qboString(customerId)} AND TxnDate >= ${qboString(from)} ` +
+      `AND TxnDate <= ${qboString(to)} MAXRESULTS ${LOOKUP_PAGE}`,
+  )
   if (!res.ok) return res
   // One already linked to another payment here is that one's, not this one's.
-  const taken = new Set(snap.mappings.filter((m) => m.kind === 'payment' && m.localId !== localId).map((m) => m.qboId as string))
+  const taken = new Set(
+    snap.mappings.filter((m) => m.kind === 'payment' && m.localId !== localId).map((m) => m.qboId as string),
+  )
   const day = (d: string) => Math.abs(Date.parse(d) - Date.parse(date))
   const choices = ((res.value['Payment'] as QboEntity[] | undefined) ?? [])
-    .filter((e) => refOf(e['CustomerRef']) === customerId && typeof e['TotalAmt'] === 'number' && toCents(e['TotalAmt']) === amount)
-    .filter((e) => typeof e['TxnDate'] === 'string' && e['TxnDate'] >= from && e['TxnDate'] <= to && !taken.has(String(e.Id)))
+    .filter(
+      (e) =>
+        refOf(e['CustomerRef']) === customerId &&
+        typeof e['TotalAmt'] === 'number' &&
+        toCents(e['TotalAmt']) === amount,
+    )
+    .filter(
+      (e) => typeof e['TxnDate'] === 'string' && e['TxnDate'] >= from && e['TxnDate'] <= to && !taken.has(String(e.Id)),
+    )
     .map((e): QboPaymentChoice => {
       const c: QboPaymentChoice = { qboId: String(e.Id), date: e['TxnDate'] as string, amount }
-      const reference = text(e['PaymentRefNum']), note = text(e['PrivateNote'])
+      const reference = text(e['PaymentRefNum']),
+        note = text(e['PrivateNote'])
       if (reference) c.reference = reference
       if (note) c.note = note
       return c
@@ -96,9 +128,22 @@ export async function linkHeldPayment(deps: Deps, t: HeldPaymentLink): Promise<R
     return err(localFault('wrong-customer', "That QuickBooks payment is another customer's."))
   }
   const version = Math.max(...rows.map((r) => r.version))
-  const s = linkSettlement({ kind: 'payment', localId: payment.id, label: `Payment of ${payment.date}`, entity: read.value, record: payment,
-    realmId: deps.realmId, at: new Date(deps.clock.now()).toISOString(), sent: { fields: payment.version === version ? fieldsOf(payment) : {}, version } })
-  await deps.store.settle([{ ...s, doneSeqs: rows.map((r) => r.seq),
-    log: s.log.map((l) => ({ ...l, details: `${l.details}: you confirmed it is the payment sent earlier` })) }])
+  const s = linkSettlement({
+    kind: 'payment',
+    localId: payment.id,
+    label: `Payment of ${payment.date}`,
+    entity: read.value,
+    record: payment,
+    realmId: deps.realmId,
+    at: new Date(deps.clock.now()).toISOString(),
+    sent: { fields: payment.version === version ? fieldsOf(payment) : {}, version },
+  })
+  await deps.store.settle([
+    {
+      ...s,
+      doneSeqs: rows.map((r) => r.seq),
+      log: s.log.map((l) => ({ ...l, details: `${l.details}: you confirmed it is the payment sent earlier` })),
+    },
+  ])
   return ok({ qboId: t.qboId })
 }

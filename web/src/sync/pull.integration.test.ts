@@ -10,8 +10,12 @@ import { startEmulatorWorld, type EmulatorWorld } from './test-support/emulator-
 const CDC_CAP = 1000
 
 let w: EmulatorWorld
-beforeEach(async () => { w = await startEmulatorWorld() })
-afterEach(async () => { await w.close() })
+beforeEach(async () => {
+  w = await startEmulatorWorld()
+})
+afterEach(async () => {
+  await w.close()
+})
 
 type Snapshot = { entities: Record<string, QboEntity[]> } & Record<string, unknown>
 
@@ -21,11 +25,25 @@ async function addCustomers(n: number, at: string): Promise<string[]> {
   const customers = snap.entities['Customer'] ?? []
   const first = Math.max(...customers.map((c) => Number(c.Id))) + 1
   const added = Array.from({ length: n }, (_, i) => ({
-    Id: String(first + i), SyncToken: '0', DisplayName: `Imported Customer ${i}`, GivenName: 'Imported', FamilyName: `Customer ${i}`,
-    Active: true, Job: false, BillWithParent: false, Balance: 0, BalanceWithJobs: 0, Taxable: false, domain: 'QBO', sparse: false,
+    Id: String(first + i),
+    SyncToken: '0',
+    DisplayName: `Imported Customer ${i}`,
+    GivenName: 'Imported',
+    FamilyName: `Customer ${i}`,
+    Active: true,
+    Job: false,
+    BillWithParent: false,
+    Balance: 0,
+    BalanceWithJobs: 0,
+    Taxable: false,
+    domain: 'QBO',
+    sparse: false,
     MetaData: { CreateTime: at, LastUpdatedTime: at },
   }))
-  await w.admin('POST', `/companies/${w.realmId}/seed`, { ...snap, entities: { ...snap.entities, Customer: [...customers, ...added] } })
+  await w.admin('POST', `/companies/${w.realmId}/seed`, {
+    ...snap,
+    entities: { ...snap.entities, Customer: [...customers, ...added] },
+  })
   return added.map((c) => c.DisplayName)
 }
 

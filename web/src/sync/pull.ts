@@ -18,7 +18,12 @@ import { pullAll } from './pull-all.ts'
 import type { QboEntity } from './ports.ts'
 import type { RunnerDeps } from './runner/index.ts'
 
-export interface PullSummary { changed: number; created: number; conflicts: number; checkpoint: string }
+export interface PullSummary {
+  changed: number
+  created: number
+  conflicts: number
+  checkpoint: string
+}
 
 export async function pullChanges(deps: RunnerDeps): Promise<Result<PullSummary, SyncFault>> {
   const snap = await deps.store.snapshot()
@@ -30,7 +35,9 @@ export async function pullChanges(deps: RunnerDeps): Promise<Result<PullSummary,
   const r = tooOld || mayBeCut(cdc.value.changes) ? await changedSince(deps, from, cdc.value.time) : cdc
   if (!r.ok) return r
   const fold = foldPull(snap, r.value.changes, {
-    at: new Date(now).toISOString(), realmId: deps.realmId, newId: () => deps.random.uuid(),
+    at: new Date(now).toISOString(),
+    realmId: deps.realmId,
+    newId: () => deps.random.uuid(),
   })
   const checkpoint = nextCheckpoint(from, r.value.time, now)
   for (let i = 0; i < fold.settlements.length; i += 500) await deps.store.settle(fold.settlements.slice(i, i + 500))
@@ -44,8 +51,11 @@ export async function pullChanges(deps: RunnerDeps): Promise<Result<PullSummary,
 type Changes = { changes: QboCdcQueryResponse[]; time: string | undefined }
 
 /** Every object of each pulled entity changed since `from`, by paged queries, shaped like one CDC page. */
-async function changedSince(deps: RunnerDeps, from: string, time: string | undefined):
-  Promise<Result<Changes, SyncFault>> {
+async function changedSince(
+  deps: RunnerDeps,
+  from: string,
+  time: string | undefined,
+): Promise<Result<Changes, SyncFault>> {
   const page: Record<string, unknown[]> = {}
   for (const entity of PULLED_ENTITIES) {
     // Inactive customers and items too: one made inactive in QuickBooks is a change like any other.

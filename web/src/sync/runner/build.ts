@@ -31,9 +31,12 @@ export async function buildRequests(run: RunView, c: Claimed): Promise<Built> {
   for (const { op: o, seqs, stored } of c.mine) {
     const built: BodyResult = stored
       ? ok({ body: stored.body as QboEntity, warnings: [] })
-      : c.built.get(o.id) ?? bodyFor(run, o)
+      : (c.built.get(o.id) ?? bodyFor(run, o))
     const refused = built.ok ? held.faults.get(o.id) : built.error
-    if (refused) { out.settled.push(failed(run, o, refused, seqs, true)); continue }
+    if (refused) {
+      out.settled.push(failed(run, o, refused, seqs, true))
+      continue
+    }
     if (!built.ok) continue
     const { body, warnings } = built.value
     const m = mappingOf(run, o)

@@ -66,7 +66,8 @@ const NO_ANSWER = { Fault: { Error: [{ code: 'missing', Message: 'No answer for 
 async function sendBatch(run: RunView, out: Outgoing): Promise<CallResult> {
   const bIds = new Map(out.ops.map((o) => [o.id, bIdOf(out.seqsOf.get(o.id)![0]!)]))
   const items = out.ops.map((o) => ({
-    bId: bIds.get(o.id)!, operation: o.action === 'create' ? 'create' as const : 'update' as const,
+    bId: bIds.get(o.id)!,
+    operation: o.action === 'create' ? ('create' as const) : ('update' as const),
     [ENTITY_OF[o.kind]]: out.bodies.get(o.id),
   }))
   const res = await run.gateway.batch(items as never, out.requestId)

@@ -25,8 +25,12 @@ export type BodyResult = Result<Body, SyncFault>
 
 const REF_PREFIX = refToken({ kind: 'contact', localId: '' }).replace(/contact:$/, '')
 
-export function bodyOf(op: SyncOp, record: LocalRecord | undefined, mapping: Mapping | undefined,
-  context: RecordContext): BodyResult {
+export function bodyOf(
+  op: SyncOp,
+  record: LocalRecord | undefined,
+  mapping: Mapping | undefined,
+  context: RecordContext,
+): BodyResult {
   if (!record) return err(localFault('missing-record', 'This record is no longer on this device.'))
   if (op.action !== 'create' && !mapping) {
     return err(localFault('not-linked', 'This record is not linked to QuickBooks yet.'))

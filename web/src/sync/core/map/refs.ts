@@ -28,7 +28,8 @@ export function parseRefToken(s: string): RecordRef | undefined {
   const rest = s.slice(PREFIX.length)
   const i = rest.indexOf(':')
   const kind = rest.slice(0, i)
-  if (kind !== 'contact' && kind !== 'item' && kind !== 'invoice' && kind !== 'payment' && kind !== 'job') return undefined
+  if (kind !== 'contact' && kind !== 'item' && kind !== 'invoice' && kind !== 'payment' && kind !== 'job')
+    return undefined
   return { kind, localId: rest.slice(i + 1) }
 }
 
@@ -39,10 +40,7 @@ export type MissingRefs = { kind: 'missing-reference'; missing: RecordRef[]; mes
  * A copy of `body` with every placeholder in a reference position (`value` of a Ref, `TxnId` of a LinkedTxn)
  * replaced by its Id. Returns the refs still unknown instead of sending a body QuickBooks would reject.
  */
-export function resolveRefs<T>(
-  body: T,
-  lookup: (ref: RecordRef) => string | undefined,
-): Result<T, MissingRefs> {
+export function resolveRefs<T>(body: T, lookup: (ref: RecordRef) => string | undefined): Result<T, MissingRefs> {
   const missing: RecordRef[] = []
   const walk = (v: unknown, key: string | undefined): unknown => {
     if (typeof v === 'string') {
