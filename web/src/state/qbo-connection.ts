@@ -6,7 +6,7 @@
  */
 import { SessionResponse } from '../../../shared/api/index.ts'
 import type { QboAccount } from '../../../shared/qbo/index.ts'
-import type { Result } from '../../../shared/result.ts'
+import { err, ok, type Result } from '../../../shared/result.ts'
 import { edgeGateway } from '../sync/adapters/edge-gateway.ts'
 import type { EngineError } from '../sync/engine.ts'
 
@@ -79,9 +79,9 @@ export async function loadAccounts(
   realmId: string,
 ): Promise<Result<AccountGroups, { kind: 'fault'; message: string }>> {
   const r = await edgeGateway(realmId).query('select * from Account where Active = true maxresults 1000')
-  if (!r.ok) return { ok: false, error: { kind: 'fault', message: r.error.userMessage } }
+  if (!r.ok) return err({ kind: 'fault', message: r.error.userMessage })
   const list = (r.value as { Account?: QboAccount[] }).Account ?? []
-  return { ok: true, value: groupAccounts(list) }
+  return ok(groupAccounts(list))
 }
 
 /**

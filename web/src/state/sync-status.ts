@@ -1,10 +1,10 @@
 /**
- * The page's mirror of the sync worker: progress events into a Solid store, the QuickBooks session for the
- * Settings card, and the actions (Sync Now, preview, run). Thin on purpose: decisions live in the worker.
+ * The page's mirror of the sync worker: progress events into a Solid store, and the actions (Sync Now, preview,
+ * run). The QuickBooks session is server state, read through `session.ts`. Thin on purpose: decisions live in
+ * the worker.
  * One instance per tab, created on first use, so the header and every page share it.
  */
 import { createStore } from 'solid-js/store'
-import { SessionResponse } from '../../../shared/api/index.ts'
 import type { Result } from '../../../shared/result.ts'
 import { subscribeProgress, syncWorker } from '../sync/worker/client.ts'
 import type { EngineError, PreviewView, SyncNowResult } from '../sync/engine.ts'
@@ -18,7 +18,6 @@ export type SyncState = {
   running: boolean
   progress: Progress | undefined
   error: EngineError | undefined
-  session: SessionResponse | undefined
   preview: PreviewView | undefined
   lastRun: RunSummary | undefined
 }
@@ -26,7 +25,13 @@ export type SyncState = {
 export type SyncStatus = ReturnType<typeof makeSyncStatus>
 
 function makeSyncStatus() {
-  const [state, set] = createStore<SyncState>({ running: false, progress: undefined, error: undefined, session: undefined, preview: undefined, lastRun: undefined })
+  const [state, set] = createStore<SyncState>({
+    running: false,
+    progress: undefined,
+    error: undefined,
+    preview: undefined,
+    lastRun: undefined,
+  })
   let subscribed = false
   const worker = () => {
     if (!subscribed) {
@@ -47,16 +52,6 @@ function makeSyncStatus() {
   }
   return {
     state,
-    async refreshSession(): Promise<SessionResponse | undefined> {
-      try {
-        const res = await fetch('/api/session', { credentials: 'same-origin' })
-        const parsed = SessionResponse.safeParse(await res.json())
-        set('session', parsed.success ? parsed.data : undefined)
-        return parsed.success ? parsed.data : undefined
-      } catch {
-        return undefined
-      }
-    },
     syncNow: () => track<SyncNowResult>(() => worker().syncNow()),
     async preview() {
       const r = await track<PreviewView>(() => worker().preview())
@@ -82,7 +77,8 @@ function makeSyncStatus() {
       }
     },
     /** A held payment's QuickBooks candidates; like `link`, the answer is the caller's, not the sync's state. */
-    heldPaymentChoices: (localId: string): Promise<Result<QboPaymentChoice[], EngineError>> => worker().heldPaymentChoices(localId),
+    heldPaymentChoices: (localId: string): Promise<Result<QboPaymentChoice[], EngineError>> =>
+      worker().heldPaymentChoices(localId),
     async linkHeldPayment(target: HeldPaymentLink): Promise<Result<{ qboId: string }, EngineError>> {
       set('running', true)
       try {

@@ -8,9 +8,15 @@
  * @module
  */
 import type { SessionResponse } from '../../../shared/api/index.ts'
-import type { Result } from '../../../shared/result.ts'
+import { err, ok, type Result } from '../../../shared/result.ts'
 import type { SyncFault } from './core/index.ts'
-import { previewInitialSync, runInitialSync, type InitialPreview, type InitialSyncSession, type MatchDecision } from './initial-sync.ts'
+import {
+  previewInitialSync,
+  runInitialSync,
+  type InitialPreview,
+  type InitialSyncSession,
+  type MatchDecision,
+} from './initial-sync.ts'
 import type { Clock, LocalStore, OnProgress, QboGateway, Random } from './ports.ts'
 import { heldPaymentChoices, linkHeldPayment, type HeldPaymentLink, type QboPaymentChoice } from './held-payments.ts'
 import { linkExisting, type LinkTarget, type Linked } from './link-existing.ts'
@@ -19,7 +25,11 @@ import { push } from './push.ts'
 import { realmScoped } from './adapters/realm-scope.ts'
 import type { RunSummary } from './runner/index.ts'
 
-export type EngineError = { kind: 'not_connected' | 'needs_reconnect' | 'needs_initial_sync' | 'no_preview' | 'fault'; message: string; fault?: SyncFault }
+export type EngineError = {
+  kind: 'not_connected' | 'needs_reconnect' | 'needs_initial_sync' | 'no_preview' | 'fault'
+  message: string
+  fault?: SyncFault
+}
 export type SyncNowResult = { push: RunSummary; pull: PullSummary | null }
 export type PreviewView = Omit<InitialPreview, 'plan'> & { batches: number }
 
@@ -63,7 +73,9 @@ export class SyncEngine {
     return () => this.#listeners.delete(listener)
   }
 
-  #emit: OnProgress = (p) => { for (const l of this.#listeners) l(p) }
+  #emit: OnProgress = (p) => {
+    for (const l of this.#listeners) l(p)
+  }
 
   /**
    * Runs one job after the one in progress; a failure of one never blocks the next. A job that throws (a bug, or
@@ -75,7 +87,10 @@ export class SyncEngine {
         return await job()
       } catch (e) {
         const why = e instanceof Error ? e.message : String(e)
-        return { ok: false, error: { kind: 'fault', message: `Sync stopped unexpectedly (${why}). Nothing is lost: changes stay queued; try Sync Now again.` } }
+        return err({
+          kind: 'fault',
+          message: `Sync stopped unexpectedly (${why}). Nothing is lost: changes stay queued; try Sync Now again.`,
+        })
       }
     }
     const next = this.#running.then(guarded, guarded)
@@ -85,10 +100,15 @@ export class SyncEngine {
 
   async #connected(): Promise<Result<{ realmId: string; gateway: QboGateway }, EngineError>> {
     const s = await this.#deps.session(this.#changesSeq)
-    if (!s) return { ok: false, error: { kind: 'fault', message: 'Fieldsync could not reach its server. Changes stay queued.' } }
-    if (!s.connected) return { ok: false, error: { kind: s.needsReconnect ? 'needs_reconnect' : 'not_connected', message: 'Connect QuickBooks in Settings to sync.' } }
-    if (s.needsReconnect) return { ok: false, error: { kind: 'needs_reconnect', message: 'Reconnect QuickBooks in Settings; nothing is lost meanwhile.' } }
-    return { ok: true, value: { realmId: s.realmId, gateway: this.#deps.gatewayFor(s.realmId) } }
+    if (!s) return err({ kind: 'fault', message: 'Fieldsync could not reach its server. Changes stay queued.' })
+    if (!s.connected)
+      return err({
+        kind: s.needsReconnect ? 'needs_reconnect' : 'not_connected',
+        message: 'Connect QuickBooks in Settings to sync.',
+      })
+    if (s.needsReconnect)
+      return err({ kind: 'needs_reconnect', message: 'Reconnect QuickBooks in Settings; nothing is lost meanwhile.' })
+    return ok({ realmId: s.realmId, gateway: this.#deps.gatewayFor(s.realmId) })
   }
 
   #runnerDeps(realmId: string, gateway: QboGateway) {
@@ -99,11 +119,13 @@ export class SyncEngine {
   /** Pushes and pulls wait for the initial sync with this very company. */
   async #initialSyncDone(realmId: string): Promise<Result<true, EngineError>> {
     const s = await this.#deps.store.settings()
-    if (s.cdcCheckpoint && s.syncedRealmId === realmId) return { ok: true, value: true }
+    if (s.cdcCheckpoint && s.syncedRealmId === realmId) return ok(true)
     const message = s.syncedRealmId
-      ? 'This tablet last synced with another QuickBooks company. Review the first sync with this one before anything is sent; changes stay queued.'
-      : 'Review the first sync before anything is sent to QuickBooks: it shows what will be linked and created. Changes stay queued.'
-    return { ok: false, error: { kind: 'needs_initial_sync', message } }
+      ? 'This tablet last synced with another QuickBooks company. ' +
+        'Review the first sync with this one before anything is sent; changes stay queued.'
+      : 'Review the first sync before anything is sent to QuickBooks: it shows what will be linked and created. ' +
+        'Changes stay queued.'
+    return err({ kind: 'needs_initial_sync', message })
   }
 
   preview(): Promise<Result<PreviewView, EngineError>> {
@@ -111,24 +133,24 @@ export class SyncEngine {
       const c = await this.#connected()
       if (!c.ok) return c
       const r = await previewInitialSync(this.#runnerDeps(c.value.realmId, c.value.gateway))
-      if (!r.ok) return { ok: false, error: { kind: 'fault', message: r.error.userMessage, fault: r.error } }
+      if (!r.ok) return err({ kind: 'fault', message: r.error.userMessage, fault: r.error })
       this.#preview = r.value
       const { plan, ...rest } = r.value.preview
-      return { ok: true, value: { ...rest, batches: plan.batches.length } }
+      return ok({ ...rest, batches: plan.batches.length })
     })
   }
 
   runInitial(decisions: MatchDecision[]): Promise<Result<RunSummary, EngineError>> {
     return this.#serial<RunSummary>(async () => {
       const session = this.#preview
-      if (!session) return { ok: false, error: { kind: 'no_preview', message: 'Show the preview first.' } }
+      if (!session) return err({ kind: 'no_preview', message: 'Show the preview first.' })
       const c = await this.#connected()
       if (!c.ok) return c
       const summary = await runInitialSync(session, decisions, this.#runnerDeps(c.value.realmId, c.value.gateway))
       this.#preview = undefined
       await this.#deps.store.setCheckpoint(new Date(this.#deps.clock.now()).toISOString(), c.value.realmId)
       this.#emit({ phase: 'done', done: 1, total: 1 })
-      return stopped(summary) ?? { ok: true, value: summary }
+      return stopped(summary) ?? ok(summary)
     })
   }
 
@@ -145,7 +167,7 @@ export class SyncEngine {
       if (halt) return halt
       const pulled = await pullChanges(deps)
       this.#emit({ phase: 'done', done: 1, total: 1 })
-      return { ok: true, value: { push: summary, pull: pulled.ok ? pulled.value : null } }
+      return ok({ push: summary, pull: pulled.ok ? pulled.value : null })
     })
   }
 
@@ -155,7 +177,7 @@ export class SyncEngine {
       const c = await this.#connected()
       if (!c.ok) return c
       const r = await linkExisting(this.#runnerDeps(c.value.realmId, c.value.gateway), target)
-      return r.ok ? r : { ok: false, error: { kind: 'fault', message: r.error.userMessage, fault: r.error } }
+      return r.ok ? r : err({ kind: 'fault', message: r.error.userMessage, fault: r.error })
     })
   }
 
@@ -198,9 +220,16 @@ export class SyncEngine {
   start(pullIntervalMinutes: number): Promise<Result<SyncNowResult, EngineError>> {
     this.stop()
     const t = this.#deps.timers
-    this.#intervals.push(t.setInterval(() => { if (this.#online) void this.syncNow() }, pullIntervalMinutes * 60_000))
+    this.#intervals.push(
+      t.setInterval(() => {
+        if (this.#online) void this.syncNow()
+      }, pullIntervalMinutes * 60_000),
+    )
     this.#intervals.push(t.setInterval(() => void this.checkWebhooks(), this.#deps.sessionPollMs ?? 5000))
-    if (!this.#online) return Promise.resolve({ ok: false, error: { kind: 'fault', message: 'Offline: changes stay queued and go out when the connection is back.' } })
+    if (!this.#online)
+      return Promise.resolve(
+        err({ kind: 'fault', message: 'Offline: changes stay queued and go out when the connection is back.' }),
+      )
     return this.syncNow()
   }
 
@@ -221,10 +250,10 @@ export class SyncEngine {
 }
 
 function faultAsError<T>(r: Result<T, SyncFault>): Result<T, EngineError> {
-  return r.ok ? r : { ok: false, error: { kind: 'fault', message: r.error.userMessage, fault: r.error } }
+  return r.ok ? r : err({ kind: 'fault', message: r.error.userMessage, fault: r.error })
 }
 
 function stopped(summary: RunSummary): Result<never, EngineError> | undefined {
   if (!summary.stoppedBy) return undefined
-  return { ok: false, error: { kind: 'needs_reconnect', message: summary.stoppedBy.userMessage, fault: summary.stoppedBy } }
+  return err({ kind: 'needs_reconnect', message: summary.stoppedBy.userMessage, fault: summary.stoppedBy })
 }

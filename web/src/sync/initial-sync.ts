@@ -1,13 +1,22 @@
 /**
  * The initial sync: pull QuickBooks' customers and items (inactive ones too, for matching) and active accounts
- * (paged by 1000 until a short page), match them with this device's contacts and items, and return the dry-run preview — will link N, create M
+ * (paged by 1000 until a short page), match them with this device's contacts and items, and return the dry-run
+ * preview — will link N, create M
  * here, create K in QuickBooks, P need a decision. `runInitialSync` executes it once the user has confirmed and
  * decided each ambiguous pair; every record lands in the sync log as synced, matched, skipped or error.
  * @module
  */
 import type { QboAccount, QboCustomer, QboItem } from '../../../shared/qbo/index.ts'
-import type { Result } from '../../../shared/result.ts'
-import { customerCandidates, contactCandidate, itemCandidate, matchContacts, matchItems, plan, qboItemCandidates } from './core/index.ts'
+import { ok, type Result } from '../../../shared/result.ts'
+import {
+  customerCandidates,
+  contactCandidate,
+  itemCandidate,
+  matchContacts,
+  matchItems,
+  plan,
+  qboItemCandidates,
+} from './core/index.ts'
 import { applyDecisions } from './core/index.ts'
 import type { Decision, MatchDecision, MatchResult, PlanCounts, SyncFault, SyncPlan } from './core/index.ts'
 import type { LocalSnapshot, OnProgress, QboEntity, QboGateway } from './ports.ts'
@@ -41,7 +50,10 @@ export interface InitialSyncSession {
 
 export async function pullRemote(gateway: QboGateway, onProgress?: OnProgress): Promise<Result<Remote, SyncFault>> {
   let done = 0
-  const tick = (n: number) => { done += n; onProgress?.({ phase: 'pull', done, total: done }) }
+  const tick = (n: number) => {
+    done += n
+    onProgress?.({ phase: 'pull', done, total: done })
+  }
   // Inactive customers and items too: QuickBooks keeps their names reserved, so matching must see them to offer
   // a link (with reactivation) instead of a create that would fail on the name.
   const customers = await pullAll<QboCustomer>(gateway, 'Customer', 'Active IN (true, false)', tick)
@@ -50,53 +62,102 @@ export async function pullRemote(gateway: QboGateway, onProgress?: OnProgress): 
   if (!items.ok) return items
   const accounts = await pullAll<QboAccount>(gateway, 'Account', 'Active = true', tick)
   if (!accounts.ok) return accounts
-  return { ok: true, value: { customers: customers.value, items: items.value, accounts: accounts.value } }
+  return ok({ customers: customers.value, items: items.value, accounts: accounts.value })
 }
 
 /** Pull, match and plan: the preview, and everything `runInitialSync` needs to execute it. */
-export async function previewInitialSync(deps: Pick<RunnerDeps, 'store' | 'gateway' | 'clock' | 'onProgress'>): Promise<Result<InitialSyncSession, SyncFault>> {
+export async function previewInitialSync(
+  deps: Pick<RunnerDeps, 'store' | 'gateway' | 'clock' | 'onProgress'>,
+): Promise<Result<InitialSyncSession, SyncFault>> {
   const remote = await pullRemote(deps.gateway, deps.onProgress)
   if (!remote.ok) return remote
   deps.onProgress?.({ phase: 'match', done: 0, total: 1 })
   const snap = await deps.store.snapshot()
   const session = matchAndPlan(remote.value, snap, deps.clock.now())
   deps.onProgress?.({ phase: 'preview', done: 1, total: 1 })
-  return { ok: true, value: session }
+  return ok(session)
 }
 
-export function matchAndPlan(remote: Remote, snap: LocalSnapshot, nowMs: number, decisions: readonly MatchDecision[] = []): InitialSyncSession {
+export function matchAndPlan(
+  remote: Remote,
+  snap: LocalSnapshot,
+  nowMs: number,
+  decisions: readonly MatchDecision[] = [],
+): InitialSyncSession {
   const live = <T extends { deletedAt?: string | undefined }>(xs: T[]) => xs.filter((x) => x.deletedAt === undefined)
-  const mapped = (kind: string) => snap.mappings.filter((m) => m.kind === kind && m.status !== 'unlinked').map((m) => ({ localId: m.localId as string, qboId: m.qboId as string }))
+  const mapped = (kind: string) =>
+    snap.mappings
+      .filter((m) => m.kind === kind && m.status !== 'unlinked')
+      .map((m) => ({ localId: m.localId as string, qboId: m.qboId as string }))
   const match = {
-    contacts: applyDecisions(matchContacts(live(snap.records.contacts).map(contactCandidate), customerCandidates(remote.customers), mapped('contact')), decisions.filter((d) => d.kind === 'contact')),
-    items: applyDecisions(matchItems(live(snap.records.items).map(itemCandidate), qboItemCandidates(remote.items), mapped('item')), decisions.filter((d) => d.kind === 'item')),
+    contacts: applyDecisions(
+      matchContacts(
+        live(snap.records.contacts).map(contactCandidate),
+        customerCandidates(remote.customers),
+        mapped('contact'),
+      ),
+      decisions.filter((d) => d.kind === 'contact'),
+    ),
+    items: applyDecisions(
+      matchItems(live(snap.records.items).map(itemCandidate), qboItemCandidates(remote.items), mapped('item')),
+      decisions.filter((d) => d.kind === 'item'),
+    ),
   }
   const byKey = new Map<string, QboEntity>()
   const labels = { contact: new Map<string, string>(), item: new Map<string, string>() }
-  for (const c of remote.customers) { byKey.set(`Customer:${c.Id}`, c as QboEntity); labels.contact.set(c.Id, c.DisplayName ?? c.Id) }
-  for (const i of remote.items) { byKey.set(`Item:${i.Id}`, i as QboEntity); labels.item.set(i.Id, i.Name) }
-  const remoteLabels = Object.fromEntries((['contact', 'item'] as const).flatMap((k) => [...labels[k]].map(([id, label]) => [`${k}:${id}`, label])))
+  for (const c of remote.customers) {
+    byKey.set(`Customer:${c.Id}`, c as QboEntity)
+    labels.contact.set(c.Id, c.DisplayName ?? c.Id)
+  }
+  for (const i of remote.items) {
+    byKey.set(`Item:${i.Id}`, i as QboEntity)
+    labels.item.set(i.Id, i.Name)
+  }
+  const remoteLabels = Object.fromEntries(
+    (['contact', 'item'] as const).flatMap((k) => [...labels[k]].map(([id, label]) => [`${k}:${id}`, label])),
+  )
   const p = plan({ ...planInputOf(snap, nowMs), match, remoteLabels })
-  const localLabel = { contact: new Map(snap.records.contacts.map((c) => [c.id as string, c.displayName])), item: new Map(snap.records.items.map((i) => [i.id as string, i.name])) }
+  const localLabel = {
+    contact: new Map(snap.records.contacts.map((c) => [c.id as string, c.displayName])),
+    item: new Map(snap.records.items.map((i) => [i.id as string, i.name])),
+  }
   const preview: InitialPreview = {
-    counts: p.counts, plan: p,
+    counts: p.counts,
+    plan: p,
     decisions: p.decisions.map((d) => {
       const k = d.kind === 'item' ? 'item' : 'contact'
-      return { ...d, labels: Object.fromEntries([...d.localIds.map((id) => [id, localLabel[k].get(id) ?? id]), ...d.qboIds.map((id) => [`qbo:${id}`, labels[k].get(id) ?? id])]) }
+      return {
+        ...d,
+        labels: Object.fromEntries([
+          ...d.localIds.map((id) => [id, localLabel[k].get(id) ?? id]),
+          ...d.qboIds.map((id) => [`qbo:${id}`, labels[k].get(id) ?? id]),
+        ]),
+      }
     }),
   }
   return { remote, byKey, match, snap, preview }
 }
 
 /** Executes the preview with the user's decisions; links and creations here first, then the batches. */
-export async function runInitialSync(session: InitialSyncSession, decisions: readonly MatchDecision[], deps: RunnerDeps): Promise<RunSummary> {
+export async function runInitialSync(
+  session: InitialSyncSession,
+  decisions: readonly MatchDecision[],
+  deps: RunnerDeps,
+): Promise<RunSummary> {
   const snap = await deps.store.snapshot()
   const planned = matchAndPlan(session.remote, snap, deps.clock.now(), decisions)
   const income = session.remote.accounts.find((a) => a.AccountType === 'Income')?.Id
   // QuickBooks takes only a Cost of Goods Sold account as an item's expense account.
   const expense = session.remote.accounts.find((a) => a.AccountType === 'Cost of Goods Sold')?.Id
-  const deposit = session.remote.accounts.find((a) => a.AccountType === 'Bank' || a.AccountSubType === 'UndepositedFunds')?.Id
-  const summary = await executePlan(planned.preview.plan, { accounts: { income, expense, deposit }, ...deps, remote: planned.byKey, logSkips: true })
+  const deposit = session.remote.accounts.find(
+    (a) => a.AccountType === 'Bank' || a.AccountSubType === 'UndepositedFunds',
+  )?.Id
+  const summary = await executePlan(planned.preview.plan, {
+    accounts: { income, expense, deposit },
+    ...deps,
+    remote: planned.byKey,
+    logSkips: true,
+  })
   const numbers = await latestDocNumbers(deps.gateway)
   // Without them the number stays where it was; the next pull's invoices move it.
   if (numbers.ok) await deps.store.moveInvoiceNumberPast(numbers.value)
@@ -108,8 +169,10 @@ export async function runInitialSync(session: InitialSyncSession, decisions: rea
  * highest is among the latest, and each pull's changed invoices keep the local number past them afterwards.
  */
 export async function latestDocNumbers(gateway: QboGateway): Promise<Result<string[], SyncFault>> {
-  const r = await gateway.query(`SELECT * FROM Invoice ORDERBY MetaData.CreateTime DESC STARTPOSITION 1 MAXRESULTS ${PAGE_SIZE}`)
+  const r = await gateway.query(
+    `SELECT * FROM Invoice ORDERBY MetaData.CreateTime DESC STARTPOSITION 1 MAXRESULTS ${PAGE_SIZE}`,
+  )
   if (!r.ok) return r
   const page = ((r.value as Record<string, unknown>)['Invoice'] as QboEntity[] | undefined) ?? []
-  return { ok: true, value: page.map((i) => i['DocNumber']).filter((d): d is string => typeof d === 'string') }
+  return ok(page.map((i) => i['DocNumber']).filter((d): d is string => typeof d === 'string'))
 }

@@ -2,7 +2,7 @@
  * Paged reads of one QuickBooks entity: `SELECT * FROM entity WHERE …` a page at a time until a short page.
  * @module
  */
-import type { Result } from '../../../shared/result.ts'
+import { ok, type Result } from '../../../shared/result.ts'
 import type { SyncFault } from './core/index.ts'
 import type { QboEntityName, QboGateway } from './ports.ts'
 
@@ -24,6 +24,6 @@ export async function pullAll<T>(
     const page = ((r.value as Record<string, unknown>)[entity] as T[] | undefined) ?? []
     out.push(...page)
     onPage?.(page.length)
-    if (page.length < PAGE_SIZE) return { ok: true, value: out }
+    if (page.length < PAGE_SIZE) return ok(out)
   }
 }

@@ -10,7 +10,7 @@
  * have neither limit; they carry no deleted-object stubs, which a pull does not use.
  * @module
  */
-import type { Result } from '../../../shared/result.ts'
+import { ok, type Result } from '../../../shared/result.ts'
 import type { QboCdcQueryResponse } from '../../../shared/qbo/index.ts'
 import { foldPull, mayBeCut, nextCheckpoint, PULLED_ENTITIES, pullWindow } from './core/index.ts'
 import type { SyncFault } from './core/index.ts'
@@ -18,7 +18,12 @@ import { pullAll } from './pull-all.ts'
 import type { QboEntity } from './ports.ts'
 import type { RunnerDeps } from './runner/index.ts'
 
-export interface PullSummary { changed: number; created: number; conflicts: number; checkpoint: string }
+export interface PullSummary {
+  changed: number
+  created: number
+  conflicts: number
+  checkpoint: string
+}
 
 export async function pullChanges(deps: RunnerDeps): Promise<Result<PullSummary, SyncFault>> {
   const snap = await deps.store.snapshot()
@@ -30,7 +35,9 @@ export async function pullChanges(deps: RunnerDeps): Promise<Result<PullSummary,
   const r = tooOld || mayBeCut(cdc.value.changes) ? await changedSince(deps, from, cdc.value.time) : cdc
   if (!r.ok) return r
   const fold = foldPull(snap, r.value.changes, {
-    at: new Date(now).toISOString(), realmId: deps.realmId, newId: () => deps.random.uuid(),
+    at: new Date(now).toISOString(),
+    realmId: deps.realmId,
+    newId: () => deps.random.uuid(),
   })
   const checkpoint = nextCheckpoint(from, r.value.time, now)
   for (let i = 0; i < fold.settlements.length; i += 500) await deps.store.settle(fold.settlements.slice(i, i + 500))
@@ -38,14 +45,17 @@ export async function pullChanges(deps: RunnerDeps): Promise<Result<PullSummary,
   if (fold.docNumbers.length > 0) await deps.store.moveInvoiceNumberPast(fold.docNumbers)
   await deps.store.setCheckpoint(checkpoint, deps.realmId)
   const { created, conflicts } = fold
-  return { ok: true, value: { changed: fold.settlements.length, created, conflicts, checkpoint } }
+  return ok({ changed: fold.settlements.length, created, conflicts, checkpoint })
 }
 
 type Changes = { changes: QboCdcQueryResponse[]; time: string | undefined }
 
 /** Every object of each pulled entity changed since `from`, by paged queries, shaped like one CDC page. */
-async function changedSince(deps: RunnerDeps, from: string, time: string | undefined):
-  Promise<Result<Changes, SyncFault>> {
+async function changedSince(
+  deps: RunnerDeps,
+  from: string,
+  time: string | undefined,
+): Promise<Result<Changes, SyncFault>> {
   const page: Record<string, unknown[]> = {}
   for (const entity of PULLED_ENTITIES) {
     // Inactive customers and items too: one made inactive in QuickBooks is a change like any other.
@@ -54,5 +64,5 @@ async function changedSince(deps: RunnerDeps, from: string, time: string | undef
     if (!rows.ok) return rows
     page[entity] = rows.value
   }
-  return { ok: true, value: { changes: [page as QboCdcQueryResponse], time } }
+  return ok({ changes: [page as QboCdcQueryResponse], time })
 }

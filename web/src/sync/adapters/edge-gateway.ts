@@ -9,7 +9,7 @@
 import { ApiErrorBody, qboProxyPath } from '../../../../shared/api/index.ts'
 import { QboBatchResponse, QboCdcResponse, QboQueryResponse } from '../../../../shared/qbo/index.ts'
 import type { QboBatchItemRequest } from '../../../../shared/qbo/index.ts'
-import type { Result } from '../../../../shared/result.ts'
+import { err, ok, type Result } from '../../../../shared/result.ts'
 import { classifyFault } from '../core/index.ts'
 import type { SyncFault } from '../core/index.ts'
 import type { GatewayResult, QboEntity, QboEntityName, QboGateway } from '../ports.ts'
@@ -71,10 +71,7 @@ export function httpGateway(opts: HttpGatewayOptions): QboGateway {
         signal: AbortSignal.timeout(opts.timeoutMs ?? 120_000),
       })
     } catch (e) {
-      return {
-        ok: false,
-        error: classifyFault({ type: 'network', message: e instanceof Error ? e.message : String(e) }),
-      }
+      return err(classifyFault({ type: 'network', message: e instanceof Error ? e.message : String(e) }))
     }
     const text = await res.text().catch(() => '')
     let parsed: unknown = text
@@ -84,23 +81,21 @@ export function httpGateway(opts: HttpGatewayOptions): QboGateway {
       /* XML throttle bodies stay text */
     }
     const edge = ApiErrorBody.safeParse(parsed)
-    if (edge.success) return { ok: false, error: edgeFault(edge.data.error, res.status) }
+    if (edge.success) return err(edgeFault(edge.data.error, res.status))
     const retryAfter = retryAfterMs(res.headers.get('Retry-After'))
     // A 200 can still carry a Fault (qbo-api.md §9.2); batch item faults are the runner's to read.
     const fault = res.ok && path !== 'batch' ? classifyIfFault(parsed, res.status) : undefined
     if (!res.ok || fault)
-      return {
-        ok: false,
-        error:
-          fault ??
+      return err(
+        fault ??
           classifyFault({
             type: 'http',
             status: res.status,
             body: parsed,
             ...(retryAfter !== undefined ? { retryAfterMs: retryAfter } : {}),
           }),
-      }
-    return { ok: true, value: parsed }
+      )
+    return ok(parsed)
   }
 
   const entityOut =
@@ -108,9 +103,7 @@ export function httpGateway(opts: HttpGatewayOptions): QboGateway {
     (r: Result<unknown, SyncFault>): Result<QboEntity, SyncFault> => {
       if (!r.ok) return r
       const e = (r.value as Record<string, unknown> | undefined)?.[entity]
-      return e && typeof e === 'object'
-        ? { ok: true, value: e as QboEntity }
-        : { ok: false, error: malformed(`no ${entity} in the answer`) }
+      return e && typeof e === 'object' ? ok(e as QboEntity) : err(malformed(`no ${entity} in the answer`))
     }
 
   return {
@@ -118,9 +111,7 @@ export function httpGateway(opts: HttpGatewayOptions): QboGateway {
       const r = await call('GET', 'query', { query: statement })
       if (!r.ok) return r
       const p = QboQueryResponse.safeParse(r.value)
-      return p.success
-        ? { ok: true, value: p.data.QueryResponse }
-        : { ok: false, error: malformed(p.error.issues[0]?.message) }
+      return p.success ? ok(p.data.QueryResponse) : err(malformed(p.error.issues[0]?.message))
     },
     async read(entity, id) {
       return entityOut(entity)(await call('GET', `${lower(entity)}/${encodeURIComponent(id)}`, {}))
@@ -139,19 +130,14 @@ export function httpGateway(opts: HttpGatewayOptions): QboGateway {
       const r = await call('POST', 'batch', { requestid: requestId }, { BatchItemRequest: items })
       if (!r.ok) return r
       const p = QboBatchResponse.safeParse(r.value)
-      return p.success
-        ? { ok: true, value: p.data.BatchItemResponse }
-        : { ok: false, error: malformed(p.error.issues[0]?.message) }
+      return p.success ? ok(p.data.BatchItemResponse) : err(malformed(p.error.issues[0]?.message))
     },
     async cdc(entities, changedSince) {
       const r = await call('GET', 'cdc', { entities: entities.join(','), changedSince })
       if (!r.ok) return r
       const p = QboCdcResponse.safeParse(r.value)
-      if (!p.success) return { ok: false, error: malformed(p.error.issues[0]?.message) }
-      return {
-        ok: true,
-        value: { changes: p.data.CDCResponse.flatMap((c) => c.QueryResponse ?? []), time: p.data.time },
-      }
+      if (!p.success) return err(malformed(p.error.issues[0]?.message))
+      return ok({ changes: p.data.CDCResponse.flatMap((c) => c.QueryResponse ?? []), time: p.data.time })
     },
   }
 }

@@ -7,11 +7,14 @@
  */
 import type { Payment } from '../../../../shared/domain/index.ts'
 import type { SyncFault } from './fault-types.ts'
-import { toCents } from './map/amounts.ts'
+import { toCents } from '../../../../shared/money.ts'
 import type { SyncOp } from './plan-types.ts'
 import type { QboEntity } from './settle/types.ts'
 
-export interface InvoiceBalance { balance: number; total: number }
+export interface InvoiceBalance {
+  balance: number
+  total: number
+}
 
 /** By invoice QuickBooks Id, in cents. */
 export type Balances = Map<string, InvoiceBalance>
@@ -50,10 +53,15 @@ export function overApplied(op: Pick<SyncOp, 'action'>, p: PaymentCheck, balance
     const room = known.balance + appliedBefore(p.previous, a.invoiceId)
     if (a.amount <= room) continue
     return {
-      kind: 'validation', retryable: false, action: 'fix-field', field: 'Line.Amount', code: 'over-balance',
-      userMessage: `${p.labelOf(a.invoiceId)} has ${money(room)} left to pay in QuickBooks (its total there is `
-        + `${money(known.total)}), but this payment applies ${money(a.amount)} to it. Check the invoice's total, `
-        + 'then change the amount applied.',
+      kind: 'validation',
+      retryable: false,
+      action: 'fix-field',
+      field: 'Line.Amount',
+      code: 'over-balance',
+      userMessage:
+        `${p.labelOf(a.invoiceId)} has ${money(room)} left to pay in QuickBooks (its total there is ` +
+        `${money(known.total)}), but this payment applies ${money(a.amount)} to it. Check the invoice's total, ` +
+        'then change the amount applied.',
     }
   }
   return undefined

@@ -37,11 +37,10 @@ export type { FaultAction, FaultKind, SyncFault } from './fault-types.ts'
 
 export { resolverFrom } from './map/refs.ts'
 export type { MapWarning } from './map/map-result.ts'
-export { toCents } from './map/amounts.ts'
 export { ENTITY_OF } from './map/request.ts'
 export type { LocalRecord, QboEntityName, RecordContext } from './map/request.ts'
 export { bodyOf, localFault, requestOf, rebuiltRequest } from './map/body.ts'
-export type { BodyResult } from './map/body.ts'
+export type { Body, BodyResult } from './map/body.ts'
 export { recordKey } from './record-key.ts'
 
 export { settle } from './settle/settle.ts'

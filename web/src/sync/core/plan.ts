@@ -13,11 +13,10 @@
  * @module
  */
 import type { SyncKind } from '../../../../shared/domain/index.ts'
-import type {
-  Decision, PlanCounts, PlanInput, RecordRef, SkipReason, SkippedRecord, SyncOp, SyncPlan,
-} from './plan-types.ts'
+import type { Decision, PlanInput, RecordRef, SkipReason, SkippedRecord, SyncOp, SyncPlan } from './plan-types.ts'
 import { orderAndBatch, type Node } from './plan-batches.ts'
-import { cmp, Entries, indexRecords, KIND_ORDER, KINDS, NO_REFS, type Entry, type Row } from './plan-records.ts'
+import { finishPlan } from './plan-finish.ts'
+import { cmp, Entries, indexRecords, KINDS, NO_REFS, type Entry, type Row } from './plan-records.ts'
 
 /** Intuit's batch limit (qbo-api.md §7). */
 export const MAX_BATCH_SIZE = 30
@@ -46,7 +45,12 @@ export function plan(input: PlanInput): SyncPlan {
 
   const localOps: SyncOp[] = []
   const decisions: Decision[] = []
-  const matched = [['contact', input.match?.contacts], ['item', input.match?.items], ['job', input.match?.jobs], ['invoice', input.match?.invoices]] as const
+  const matched = [
+    ['contact', input.match?.contacts],
+    ['item', input.match?.items],
+    ['job', input.match?.jobs],
+    ['invoice', input.match?.invoices],
+  ] as const
   for (const [kind, m] of matched) {
     if (!m) continue
     for (const l of m.links) {
@@ -54,7 +58,14 @@ export function plan(input: PlanInput): SyncPlan {
       if (l.via === 'mapping' || e.mapping) continue
       const id = `link:${kind}:${l.localId}`
       localOps.push({
-        id, action: 'link', kind, localId: l.localId, qboId: l.qboId, outboxSeqs: [], refs: [], dependsOn: [],
+        id,
+        action: 'link',
+        kind,
+        localId: l.localId,
+        qboId: l.qboId,
+        outboxSeqs: [],
+        refs: [],
+        dependsOn: [],
         label: e.rec?.label ?? l.localId,
       })
       e.link = id
@@ -63,7 +74,13 @@ export function plan(input: PlanInput): SyncPlan {
     // QuickBooks invoices and sub-customers nothing here matches stay there: those only go from here to QuickBooks.
     for (const qboId of kind === 'invoice' || kind === 'job' ? [] : m.remoteOnly) {
       localOps.push({
-        id: `pull:${kind}:${qboId}`, action: 'pull', kind, qboId, outboxSeqs: [], refs: [], dependsOn: [],
+        id: `pull:${kind}:${qboId}`,
+        action: 'pull',
+        kind,
+        qboId,
+        outboxSeqs: [],
+        refs: [],
+        dependsOn: [],
         label: input.remoteLabels?.[`${kind}:${qboId}`] ?? `QuickBooks ${kind} ${qboId}`,
       })
     }
@@ -83,14 +100,28 @@ export function plan(input: PlanInput): SyncPlan {
   const nodes: Node[] = [] // in creation order: every node after the nodes it depends on
   const skipped: SkippedRecord[] = []
 
-  const skip = (kind: SyncKind, localId: string, reason: SkipReason, label: string, rows: readonly Row[], waitingFor?: RecordRef) => {
+  const skip = (
+    kind: SyncKind,
+    localId: string,
+    reason: SkipReason,
+    label: string,
+    rows: readonly Row[],
+    waitingFor?: RecordRef,
+  ) => {
     const s: SkippedRecord = { kind, localId, reason, label, outboxSeqs: rows.map((r) => r.seq).sort((a, b) => a - b) }
     if (waitingFor) s.waitingFor = waitingFor
     skipped.push(s)
   }
 
   /** The record cannot go now: its rows (if any) are listed as skipped with the reason. */
-  const wait = (kind: SyncKind, localId: string, reason: SkipReason, label: string, rows: readonly Row[], waitingFor?: RecordRef): Outcome => {
+  const wait = (
+    kind: SyncKind,
+    localId: string,
+    reason: SkipReason,
+    label: string,
+    rows: readonly Row[],
+    waitingFor?: RecordRef,
+  ): Outcome => {
     if (rows.length > 0) skip(kind, localId, reason, label, rows, waitingFor)
     return waitingFor ? { skip: reason, waitingFor } : { skip: reason }
   }
@@ -128,8 +159,16 @@ export function plan(input: PlanInput): SyncPlan {
     const primary = claimed[0] ?? open[open.length - 1]
     // Only one send of a record is in flight at a time; everything after it waits for it to settle. Rows claimed
     // under the same request (one send settling two rows of the record) are that one send, settled together.
-    const inFlight = claimed.length > 1 ? claimed.filter((r) => r.batchId === primary!.batchId && r.requestId === primary!.requestId) : claimed
-    const later = claimed.length > inFlight.length ? [...claimed.filter((r) => !inFlight.includes(r)), ...open] : claimed.length > 0 ? open : NO_ROWS
+    const inFlight =
+      claimed.length > 1
+        ? claimed.filter((r) => r.batchId === primary!.batchId && r.requestId === primary!.requestId)
+        : claimed
+    const later =
+      claimed.length > inFlight.length
+        ? [...claimed.filter((r) => !inFlight.includes(r)), ...open]
+        : claimed.length > 0
+          ? open
+          : NO_ROWS
     if (later.length > 0) skip(kind, localId, 'waiting-for-in-flight', label, later)
     const settles = claimed.length > 0 ? inFlight : open
     if (primary?.nextAttemptAt !== undefined && Date.parse(primary.nextAttemptAt) > nowMs) {
@@ -144,13 +183,24 @@ export function plan(input: PlanInput): SyncPlan {
     // leave the record active in QuickBooks and its rows here for good.
     const createInFlight = !exists && claimed.length > 0 && primary?.op === 'create'
     const deleted = (rec.deletedAt !== undefined || primary?.op === 'delete') && !createInFlight
-    const voiding = (kind === 'invoice' && (rec.status === 'void' || primary?.op === 'void')) ||
+    const voiding =
+      (kind === 'invoice' && (rec.status === 'void' || primary?.op === 'void')) ||
       (kind === 'payment' && (deleted || primary?.op === 'void'))
     const firstSeq = settles[0]?.seq
     const seqs = settles.length === 1 ? [settles[0]!.seq] : settles.map((r) => r.seq)
     // Ops are built in one place with one property order, so every op shares a shape (and the JIT one path).
     const makeOp = (action: SyncOp['action'], refs: RecordRef[], dependsOn: string[], outboxSeqs = seqs): SyncOp => {
-      const op: SyncOp = { id: `${action}:${kind}:${localId}`, action, kind, localId, version, outboxSeqs, refs, dependsOn, label }
+      const op: SyncOp = {
+        id: `${action}:${kind}:${localId}`,
+        action,
+        kind,
+        localId,
+        version,
+        outboxSeqs,
+        refs,
+        dependsOn,
+        label,
+      }
       if (mapping) {
         op.qboId = mapping.qboId
         op.syncToken = mapping.syncToken
@@ -201,7 +251,14 @@ export function plan(input: PlanInput): SyncPlan {
       if (!re?.rec || re.rec.deletedAt !== undefined) return wait(kind, localId, 'missing-reference', label, rows, ref)
       const dep = decide(ref.kind, ref.localId, re)
       if ('skip' in dep) {
-        return wait(kind, localId, dep.skip === 'waiting-for-decision' ? 'waiting-for-decision' : 'waiting-for-dependency', label, rows, ref)
+        return wait(
+          kind,
+          localId,
+          dep.skip === 'waiting-for-decision' ? 'waiting-for-decision' : 'waiting-for-dependency',
+          label,
+          rows,
+          ref,
+        )
       }
       if ('node' in dep) {
         dependsOn.push(dep.node.op.id)
@@ -229,16 +286,5 @@ export function plan(input: PlanInput): SyncPlan {
   }
 
   const { ordered, batches } = orderAndBatch(nodes, batchSize)
-  localOps.sort((a, b) => cmp(a.action, b.action) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || cmp(a.id, b.id))
-  skipped.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || cmp(a.localId, b.localId) || cmp(a.reason, b.reason))
-  decisions.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || cmp(a.reason, b.reason) || cmp(a.key, b.key))
-
-  const counts: PlanCounts = { link: 0, createHere: 0, createInQuickBooks: 0, update: 0, void: 0, needDecision: decisions.length, skipped: skipped.length }
-  for (const o of localOps) o.action === 'link' ? counts.link++ : counts.createHere++
-  for (const o of ordered) {
-    if (o.action === 'create') counts.createInQuickBooks++
-    else if (o.action === 'update') counts.update++
-    else if (o.action === 'void') counts.void++
-  }
-  return { ops: [...localOps, ...ordered], batches, skipped, decisions, counts }
+  return finishPlan({ localOps, ordered, batches, skipped, decisions })
 }

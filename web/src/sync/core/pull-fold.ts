@@ -7,7 +7,7 @@
  * @module
  */
 import type { Contact, Invoice, Item, Mapping, OutboxRow } from '../../../../shared/domain/index.ts'
-import type { QboCdcQueryResponse } from '../../../../shared/qbo/index.ts'
+import type { QboCdcQueryResponse, QboDeletedStub, QboInvoice } from '../../../../shared/qbo/index.ts'
 import { readInvoice } from './map/invoice.ts'
 import { contactFieldsOf, fieldsFromQbo } from './map/read-back.ts'
 import { merge } from './merge.ts'
@@ -65,8 +65,11 @@ export interface PullFold {
   docNumbers: unknown[]
 }
 
-export function foldPull(base: PullBase, changes: readonly QboCdcQueryResponse[],
-  ctx: { at: string; realmId: string; newId: () => string }): PullFold {
+export function foldPull(
+  base: PullBase,
+  changes: readonly QboCdcQueryResponse[],
+  ctx: { at: string; realmId: string; newId: () => string },
+): PullFold {
   const { at } = ctx
   const byQbo = new Map(base.mappings.map((m) => [`${m.kind}:${m.qboId}`, m]))
   const pending = new Set(base.outbox.map((o) => `${o.kind}:${o.localId}`))
@@ -83,16 +86,21 @@ export function foldPull(base: PullBase, changes: readonly QboCdcQueryResponse[]
       if (m) merged(mergeInto(base, m, c, 'contact', at, pending))
       else if (c['Active'] !== false) {
         const s = createHere(c, ctx)
-        if (s) { out.settlements.push(s); out.created++ }
+        if (s) {
+          out.settlements.push(s)
+          out.created++
+        }
       }
     }
     for (const i of (page.Item ?? []) as QboEntity[]) {
       const m = i['status'] === 'Deleted' ? undefined : byQbo.get(`item:${i.Id}`)
       if (m) merged(mergeInto(base, m, i, 'item', at, pending))
     }
-    for (const q of (page.Invoice ?? []) as QboEntity[]) {
-      if (q['status'] !== 'Deleted') out.docNumbers.push(q['DocNumber'])
-      const m = q['status'] === 'Deleted' ? undefined : byQbo.get(`invoice:${q.Id}`)
+    // The gateway parsed the answer: an invoice is a deleted stub or a whole QboInvoice.
+    for (const q of page.Invoice ?? []) {
+      if (isDeleted(q)) continue
+      out.docNumbers.push(q.DocNumber)
+      const m = byQbo.get(`invoice:${q.Id}`)
       const local = m && base.records.invoices.find((x) => x.id === m.localId)
       if (m && local) out.settlements.push(invoiceBack(m, local, q, at))
     }
@@ -106,39 +114,63 @@ function createHere(c: QboEntity, ctx: { at: string; realmId: string; newId: () 
   if (!fields.ok) return undefined
   const record: Contact = { ...fields.value, id: ctx.newId() as Contact['id'], version: 1, updatedAt: ctx.at }
   const s = linkSettlement({
-    kind: 'contact', localId: record.id, label: record.displayName, entity: c, record, realmId: ctx.realmId, at: ctx.at,
+    kind: 'contact',
+    localId: record.id,
+    label: record.displayName,
+    entity: c,
+    record,
+    realmId: ctx.realmId,
+    at: ctx.at,
   })
   const details = `Created here from QuickBooks (Id ${c.Id})`
   return {
-    ...s, records: [{ kind: 'contact', record }],
+    ...s,
+    records: [{ kind: 'contact', record }],
     log: s.log.map((l) => ({ ...l, direction: 'pull' as const, status: 'synced' as const, details })),
   }
 }
 
+const isDeleted = (q: QboDeletedStub | QboInvoice): q is QboDeletedStub => q['status'] === 'Deleted'
+
 /** An invoice takes back QuickBooks' balance and void state. */
-function invoiceBack(m: Mapping, local: Invoice, q: QboEntity, at: string): Settlement {
-  const back = readInvoice(q as never)
+function invoiceBack(m: Mapping, local: Invoice, q: QboInvoice, at: string): Settlement {
+  const back = readInvoice(q)
   const next: Invoice = {
-    ...local, balance: back.voided ? 0 : back.balanceCents,
+    ...local,
+    balance: back.voided ? 0 : back.balanceCents,
     ...(back.voided && local.status !== 'void' ? { status: 'void' as const, voidedAt: at } : {}),
   }
   return {
     mapping: { ...m, syncToken: String(q.SyncToken ?? m.syncToken) as Mapping['syncToken'], updatedAt: at },
     doneSeqs: [],
     records: [{ kind: 'invoice', record: next as unknown as Record<string, unknown> }],
-    log: [{
-      at, kind: 'invoice', localId: local.id, qboId: m.qboId, label: `Invoice ${local.number ?? ''}`.trim(),
-      direction: 'pull', status: 'synced',
-      details: back.voided ? 'Voided in QuickBooks'
-        : `Balance from QuickBooks: ${(back.balanceCents / 100).toFixed(2)}`,
-    }],
+    log: [
+      {
+        at,
+        kind: 'invoice',
+        localId: local.id,
+        qboId: m.qboId,
+        label: `Invoice ${local.number ?? ''}`.trim(),
+        direction: 'pull',
+        status: 'synced',
+        details: back.voided
+          ? 'Voided in QuickBooks'
+          : `Balance from QuickBooks: ${(back.balanceCents / 100).toFixed(2)}`,
+      },
+    ],
   }
 }
 
 const shown = (v: unknown) => JSON.stringify(v)
 
-function mergeInto(base: PullBase, m: Mapping, remote: QboEntity, kind: 'contact' | 'item', at: string,
-  pending: Set<string>): Settlement | undefined {
+function mergeInto(
+  base: PullBase,
+  m: Mapping,
+  remote: QboEntity,
+  kind: 'contact' | 'item',
+  at: string,
+  pending: Set<string>,
+): Settlement | undefined {
   if (String(remote.SyncToken) === String(m.syncToken)) return undefined // our own write coming back
   const list: (Contact | Item)[] = kind === 'contact' ? base.records.contacts : base.records.items
   const local = list.find((x) => x.id === m.localId)
@@ -147,28 +179,38 @@ function mergeInto(base: PullBase, m: Mapping, remote: QboEntity, kind: 'contact
   if (!remoteFields) return undefined
   const changedAt = (remote['MetaData'] as { LastUpdatedTime?: string } | undefined)?.LastUpdatedTime ?? at
   const result = merge({
-    base: m.snapshot, local: fieldsOf(local), remote: remoteFields, localChangedAt: local.updatedAt,
+    base: m.snapshot,
+    local: fieldsOf(local),
+    remote: remoteFields,
+    localChangedAt: local.updatedAt,
     remoteChangedAt: changedAt,
   })
   const merged = { ...local, ...result.merged }
   const label = kind === 'contact' ? (local as Contact).displayName : (local as Item).name
   const row = { at, kind, localId: local.id, qboId: m.qboId, label, direction: 'pull' } as const
   const log: Settlement['log'] = result.conflicts.map((c) => ({
-    ...row, status: 'conflict' as const,
-    details: `${c.field}: here ${shown(c.local)}, QuickBooks ${shown(c.remote)}; `
-      + `kept ${c.winner === 'local' ? "this device's" : "QuickBooks'"} (most recent).`,
+    ...row,
+    status: 'conflict' as const,
+    details:
+      `${c.field}: here ${shown(c.local)}, QuickBooks ${shown(c.remote)}; ` +
+      `kept ${c.winner === 'local' ? "this device's" : "QuickBooks'"} (most recent).`,
   }))
   log.push({
-    ...row, status: 'synced',
-    details: result.toLocal.length > 0 ? `Updated from QuickBooks: ${result.toLocal.join(', ')}`
-      : 'Changed in QuickBooks; nothing to update here',
+    ...row,
+    status: 'synced',
+    details:
+      result.toLocal.length > 0
+        ? `Updated from QuickBooks: ${result.toLocal.join(', ')}`
+        : 'Changed in QuickBooks; nothing to update here',
   })
   // With a local edit still queued, the base stays put so the push merges again; otherwise the merge is the new base.
   const hasPending = pending.has(`${kind}:${local.id}`)
   const syncToken = String(remote.SyncToken ?? m.syncToken) as Mapping['syncToken']
   return {
     mapping: {
-      ...m, syncToken, updatedAt: at,
+      ...m,
+      syncToken,
+      updatedAt: at,
       ...(hasPending ? {} : { snapshot: fieldsOf(merged), syncedVersion: local.version }),
     },
     doneSeqs: [],

@@ -5,6 +5,7 @@
  * @module
  */
 import type { SentRequest } from '../../../../shared/domain/index.ts'
+import { ok } from '../../../../shared/result.ts'
 import { rebuiltRequest, requestOf } from '../core/index.ts'
 import type { Balances, BodyResult, MapWarning } from '../core/index.ts'
 import type { QboEntity } from '../ports.ts'
@@ -28,20 +29,23 @@ export async function buildRequests(run: RunView, c: Claimed): Promise<Built> {
   const held = await holdPayments(run, c.fresh ? c.mine.map((m) => m.op) : [])
   out.balances = held.balances
   for (const { op: o, seqs, stored } of c.mine) {
-    const body: BodyResult = stored
-      ? { ok: true, value: stored.body as QboEntity, warnings: [] }
-      : c.built.get(o.id) ?? bodyFor(run, o)
-    const refused = body.ok ? held.faults.get(o.id) : body.error
-    if (refused) { out.settled.push(failed(run, o, refused, seqs, true)); continue }
-    if (!body.ok) continue
+    const built: BodyResult = stored
+      ? ok({ body: stored.body as QboEntity, warnings: [] })
+      : (c.built.get(o.id) ?? bodyFor(run, o))
+    const refused = built.ok ? held.faults.get(o.id) : built.error
+    if (refused) {
+      out.settled.push(failed(run, o, refused, seqs, true))
+      continue
+    }
+    if (!built.ok) continue
+    const { body, warnings } = built.value
     const m = mappingOf(run, o)
     const rec = recordOf(run, o)
-    if (body.value === undefined && m) {
-      out.settled.push(succeeded(run, o, { Id: m.qboId, SyncToken: m.syncToken }, seqs,
-        { warnings: body.warnings, unchanged: true }))
-    } else if (body.value !== undefined && rec) {
-      out.requests.set(o.id, stored ?? (c.fresh ? requestOf(o, rec, body.value) : rebuiltRequest(o, rec, body.value)))
-      out.warnings.set(o.id, body.warnings)
+    if (body === undefined && m) {
+      out.settled.push(succeeded(run, o, { Id: m.qboId, SyncToken: m.syncToken }, seqs, { warnings, unchanged: true }))
+    } else if (body !== undefined && rec) {
+      out.requests.set(o.id, stored ?? (c.fresh ? requestOf(o, rec, body) : rebuiltRequest(o, rec, body)))
+      out.warnings.set(o.id, warnings)
     }
   }
   return out

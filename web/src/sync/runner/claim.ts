@@ -25,15 +25,17 @@ export interface Claimed {
 /** Claims `ops` under a new request, or again under `prior` (the batch id their rows were claimed with). */
 export async function claim(run: RunView, ops: SyncOp[], prior: string | undefined): Promise<Claimed> {
   const fresh = prior === undefined
-  const requestId = fresh ? run.random.uuid() : ops[0]!.requestId ?? run.random.uuid()
+  const requestId = fresh ? run.random.uuid() : (ops[0]!.requestId ?? run.random.uuid())
   const batchId = prior ?? newBatchId(run.clock.now(), requestId)
   // A new request is built now and stored with its claim; a resend goes out as its claim stored it.
   const built = new Map(fresh ? ops.map((o) => [o.id, bodyFor(run, o)]) : [])
-  const rows = await run.store.claim(claimsOf(ops, { requestId, batchId }, (o) => {
-    const b = built.get(o.id)
-    const rec = recordOf(run, o)
-    return b?.ok && b.value !== undefined && rec ? requestOf(o, rec, b.value) : undefined
-  }))
+  const rows = await run.store.claim(
+    claimsOf(ops, { requestId, batchId }, (o) => {
+      const b = built.get(o.id)
+      const rec = recordOf(run, o)
+      return b?.ok && b.value.body !== undefined && rec ? requestOf(o, rec, b.value.body) : undefined
+    }),
+  )
   const { mine, lost } = ownClaims(ops, rows, batchId)
   if (lost.length > 0) {
     run.logger?.warn('rows claimed elsewhere were left out', { planned: ops.length, kept: mine.length, batchId })

@@ -29,17 +29,24 @@ export async function sendGroup(run: Run, group: SyncOp[], staleDepth = 0): Prom
   if (built.balances) run.state.balances = built.balances
   const sendable = claimed.mine.map((m) => m.op).filter((o) => built.requests.has(o.id))
   const seqsOf = new Map(claimed.mine.map((m) => [m.op.id, m.seqs]))
-  const sent = sendable.length === 0 ? undefined : await sendWithRetry(run, {
-    ops: sendable, seqsOf, requestId: claimed.requestId,
-    bodies: new Map([...built.requests].map(([id, req]) => [id, req.body as QboEntity])),
-  })
+  const sent =
+    sendable.length === 0
+      ? undefined
+      : await sendWithRetry(run, {
+          ops: sendable,
+          seqsOf,
+          requestId: claimed.requestId,
+          bodies: new Map([...built.requests].map(([id, req]) => [id, req.body as QboEntity])),
+        })
   if (sent?.stopped) run.state.stopped = sent.stopped
   const answers = sent
     ? await settleAnswers(run, sendable, sent, built, seqsOf, staleDepth)
     : { settled: [], stale: [] }
   const settled = [...built.settled, ...answers.settled]
   run.logger?.info('settling', {
-    requestId: claimed.requestId, ops: claimed.mine.length, failed: settled.filter((s) => s.settlement?.failed).length,
+    requestId: claimed.requestId,
+    ops: claimed.mine.length,
+    failed: settled.filter((s) => s.settlement?.failed).length,
   })
   await commit(run, settled)
   await retryStale(run, answers.stale, seqsOf, staleDepth)
@@ -65,13 +72,26 @@ async function unreplayable(run: Run, group: SyncOp[]): Promise<Replayable | und
   await commit(run, found.settled)
   ops = found.ops
   if (ops.length === 0) return undefined
-  await commit(run, [{ settlement: release(ops.flatMap((o) => o.outboxSeqs), nowIso(run)) }])
+  await commit(run, [
+    {
+      settlement: release(
+        ops.flatMap((o) => o.outboxSeqs),
+        nowIso(run),
+      ),
+    },
+  ])
   return { ops, prior: undefined }
 }
 
 /** Each sent op's answer as a settlement, or as a stale op to re-read and send again. */
-async function settleAnswers(run: Run, sendable: SyncOp[], sent: Sent, built: Built, seqsOf: Map<string, number[]>,
-  staleDepth: number): Promise<{ settled: Settled[]; stale: SyncOp[] }> {
+async function settleAnswers(
+  run: Run,
+  sendable: SyncOp[],
+  sent: Sent,
+  built: Built,
+  seqsOf: Map<string, number[]>,
+  staleDepth: number,
+): Promise<{ settled: Settled[]; stale: SyncOp[] }> {
   const settled: Settled[] = []
   const stale: SyncOp[] = []
   for (const o of sendable) {
@@ -79,15 +99,20 @@ async function settleAnswers(run: Run, sendable: SyncOp[], sent: Sent, built: Bu
     const seqs = seqsOf.get(o.id) ?? []
     if (got.ok) {
       const sentAs = { sent: built.requests.get(o.id), warnings: built.warnings.get(o.id) }
-      settled.push(succeeded(run, o, got.entity, seqs, sentAs))
+      settled.push(succeeded(run, o, got.value, seqs, sentAs))
       continue
     }
-    const fault = await withClashNamed(run, o, got.fault)
-    if (fault.kind === 'stale' && o.action !== 'create' && staleDepth < STALE_RETRIES) { stale.push(o); continue }
+    const fault = await withClashNamed(run, o, got.error.fault)
+    if (fault.kind === 'stale' && o.action !== 'create' && staleDepth < STALE_RETRIES) {
+      stale.push(o)
+      continue
+    }
     // An unreadable answer to an update or void would come back the same on every replay of its requestid: the
     // next try is a new request (a repeat of one that went in is refused as stale, never applied twice). A
     // create keeps its claim; once the claim is old enough it is looked up instead.
-    settled.push(failed(run, o, fault, seqs, got.release || (fault.code === 'malformed' && o.action !== 'create')))
+    settled.push(
+      failed(run, o, fault, seqs, got.error.release || (fault.code === 'malformed' && o.action !== 'create')),
+    )
   }
   return { settled, stale }
 }

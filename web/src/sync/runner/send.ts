@@ -4,12 +4,15 @@
  * requestid; one that surely failed releases it, so the next try is a new request and not a replay of the failure.
  * @module
  */
+import { err, ok, type Result } from '../../../../shared/result.ts'
 import { backoffMs, bIdOf, classifyFault, ENTITY_OF } from '../core/index.ts'
 import type { SyncFault, SyncOp } from '../core/index.ts'
 import type { QboEntity } from '../ports.ts'
 import type { RunView } from './state.ts'
 
-export type SendOutcome = { ok: true; entity: QboEntity } | { ok: false; fault: SyncFault; release: boolean }
+/** Why an op was not written, and whether its requestid is let go (a replay would only repeat the failure). */
+export type Refusal = { fault: SyncFault; release: boolean }
+export type SendOutcome = Result<QboEntity, Refusal>
 
 export interface Sent {
   outcomes: Map<string, SendOutcome>
@@ -39,7 +42,7 @@ export async function sendWithRetry(run: RunView, out: Outgoing): Promise<Sent> 
     if (!fault.retryable || fault.kind === 'auth' || attempt >= run.maxAttempts) {
       // Unknown outcome (network, 5xx, throttled): keep the requestid so the next run replays, never repeats.
       const release = !fault.retryable && fault.kind !== 'auth'
-      const outcomes = new Map(out.ops.map((o): [string, SendOutcome] => [o.id, { ok: false, fault, release }]))
+      const outcomes = new Map(out.ops.map((o): [string, SendOutcome] => [o.id, err({ fault, release })]))
       return { outcomes, stopped: fault.kind === 'auth' ? fault : undefined }
     }
     const wait = backoffMs(attempt, run.random.next(), fault.retryAfterMs, run.backoff)
@@ -48,14 +51,14 @@ export async function sendWithRetry(run: RunView, out: Outgoing): Promise<Sent> 
   }
 }
 
-type CallResult = { ok: true; value: Map<string, SendOutcome> } | { ok: false; error: SyncFault }
+type CallResult = Result<Map<string, SendOutcome>, SyncFault>
 
 async function sendOne(run: RunView, out: Outgoing): Promise<CallResult> {
   const op = out.ops[0]!
   const operation = op.action === 'void' ? 'void' : op.action === 'create' ? 'create' : 'update'
   const res = await run.gateway.write(ENTITY_OF[op.kind], operation, out.bodies.get(op.id)!, out.requestId)
   if (!res.ok) return res
-  return { ok: true, value: new Map([[op.id, { ok: true, entity: res.value }]]) }
+  return ok(new Map([[op.id, ok(res.value)]]))
 }
 
 const NO_ANSWER = { Fault: { Error: [{ code: 'missing', Message: 'No answer for this item' }] } }
@@ -63,7 +66,8 @@ const NO_ANSWER = { Fault: { Error: [{ code: 'missing', Message: 'No answer for 
 async function sendBatch(run: RunView, out: Outgoing): Promise<CallResult> {
   const bIds = new Map(out.ops.map((o) => [o.id, bIdOf(out.seqsOf.get(o.id)![0]!)]))
   const items = out.ops.map((o) => ({
-    bId: bIds.get(o.id)!, operation: o.action === 'create' ? 'create' as const : 'update' as const,
+    bId: bIds.get(o.id)!,
+    operation: o.action === 'create' ? ('create' as const) : ('update' as const),
     [ENTITY_OF[o.kind]]: out.bodies.get(o.id),
   }))
   const res = await run.gateway.batch(items as never, out.requestId)
@@ -73,12 +77,12 @@ async function sendBatch(run: RunView, out: Outgoing): Promise<CallResult> {
   for (const o of out.ops) {
     const item = byBId.get(bIds.get(o.id)!)
     const entity = item?.[ENTITY_OF[o.kind]] as QboEntity | undefined
-    if (item && !item.Fault && entity) outcomes.set(o.id, { ok: true, entity })
+    if (item && !item.Fault && entity) outcomes.set(o.id, ok(entity))
     // The batch answered, so a resend under this requestid would replay the same fault: release it.
     else {
       const fault = classifyFault({ type: 'batchItem', item: item ?? NO_ANSWER })
-      outcomes.set(o.id, { ok: false, fault, release: true })
+      outcomes.set(o.id, err({ fault, release: true }))
     }
   }
-  return { ok: true, value: outcomes }
+  return ok(outcomes)
 }

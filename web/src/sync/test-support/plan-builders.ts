@@ -4,10 +4,10 @@
  * @module
  */
 import type { LocalId, Mapping, OutboxRow, QboId, SyncKind, SyncToken } from '../../../../shared/domain/index.ts'
-import type { PlanInput, PlanRecords } from '../core/plan-types.ts'
+import type { PlanInput } from '../core/index.ts'
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? U[] : T[K] }
-export type Records = Mutable<Required<PlanRecords>>
+export type Records = Mutable<Required<PlanInput['records']>>
 
 const T0 = '2026-03-01T00:00:00.000Z'
 const lid = (s: string) => s as LocalId
@@ -18,40 +18,80 @@ export function emptyRecords(): Records {
 
 type Extra = { version?: number; deletedAt?: string }
 
-export const contact = (id: string, displayName = `Contact ${id}`, extra: Extra = {}) =>
-  ({ id: lid(id), version: extra.version ?? 1, displayName, deletedAt: extra.deletedAt })
+export const contact = (id: string, displayName = `Contact ${id}`, extra: Extra = {}) => ({
+  id: lid(id),
+  version: extra.version ?? 1,
+  displayName,
+  deletedAt: extra.deletedAt,
+})
 
-export const item = (id: string, name = `Item ${id}`, extra: Extra = {}) =>
-  ({ id: lid(id), version: extra.version ?? 1, name, deletedAt: extra.deletedAt })
+export const item = (id: string, name = `Item ${id}`, extra: Extra = {}) => ({
+  id: lid(id),
+  version: extra.version ?? 1,
+  name,
+  deletedAt: extra.deletedAt,
+})
 
-export const job = (id: string, contactId: string) =>
-  ({ id: lid(id), version: 1, name: `Job ${id}`, contactId: lid(contactId), deletedAt: undefined })
+export const job = (id: string, contactId: string) => ({
+  id: lid(id),
+  version: 1,
+  name: `Job ${id}`,
+  contactId: lid(contactId),
+  deletedAt: undefined,
+})
 
-export const invoice = (id: string, contactId: string, itemIds: string[] = [],
-  extra: Extra & { status?: 'draft' | 'finalized' | 'void'; number?: string; jobId?: string } = {}) => ({
-  id: lid(id), version: extra.version ?? 1, number: extra.number ?? id, status: extra.status ?? 'finalized',
-  contactId: lid(contactId), jobId: extra.jobId === undefined ? undefined : lid(extra.jobId),
+export const invoice = (
+  id: string,
+  contactId: string,
+  itemIds: string[] = [],
+  extra: Extra & { status?: 'draft' | 'finalized' | 'void'; number?: string; jobId?: string } = {},
+) => ({
+  id: lid(id),
+  version: extra.version ?? 1,
+  number: extra.number ?? id,
+  status: extra.status ?? 'finalized',
+  contactId: lid(contactId),
+  jobId: extra.jobId === undefined ? undefined : lid(extra.jobId),
   deletedAt: extra.deletedAt,
   lines: itemIds.map((itemId) => ({ itemId: lid(itemId) })),
 })
 
-export const payment = (id: string, contactId: string, invoiceIds: string[] = [],
-  extra: { deletedAt?: string } = {}) => ({
-  id: lid(id), version: 1, date: '2026-03-02', contactId: lid(contactId), deletedAt: extra.deletedAt,
+export const payment = (
+  id: string,
+  contactId: string,
+  invoiceIds: string[] = [],
+  extra: { deletedAt?: string } = {},
+) => ({
+  id: lid(id),
+  version: 1,
+  date: '2026-03-02',
+  contactId: lid(contactId),
+  deletedAt: extra.deletedAt,
   applications: invoiceIds.map((invoiceId) => ({ invoiceId: lid(invoiceId) })),
 })
 
-export function row(seq: number, kind: SyncKind, localId: string,
+export function row(
+  seq: number,
+  kind: SyncKind,
+  localId: string,
   extra: Partial<Pick<OutboxRow, 'op' | 'version' | 'requestId' | 'batchId' | 'nextAttemptAt'>> = {},
 ): PlanInput['outbox'][number] {
   return { seq, kind, localId: lid(localId), version: extra.version ?? 1, op: extra.op ?? 'create', ...extra }
 }
 
-export function mapping(kind: SyncKind, localId: string, qboId: string,
-  extra: Partial<Pick<Mapping, 'syncedVersion' | 'status'>> = {}): PlanInput['mappings'][number] {
+export function mapping(
+  kind: SyncKind,
+  localId: string,
+  qboId: string,
+  extra: Partial<Pick<Mapping, 'syncedVersion' | 'status'>> = {},
+): PlanInput['mappings'][number] {
   return {
-    kind, localId: lid(localId), qboId: qboId as QboId, syncToken: '0' as SyncToken,
-    syncedVersion: extra.syncedVersion ?? 1, status: extra.status ?? 'synced',
+    kind,
+    localId: lid(localId),
+    qboId: qboId as QboId,
+    syncToken: '0' as SyncToken,
+    syncedVersion: extra.syncedVersion ?? 1,
+    status: extra.status ?? 'synced',
   }
 }
 

@@ -41,8 +41,7 @@ describe('bodyOf', () => {
     const b = bodyOf(op({ action: 'update', syncToken: '1' }), ann, mapping, context)
     expect(b).toStrictEqual({
       ok: true,
-      value: { Id: '58', SyncToken: '4', sparse: true, DisplayName: 'Ann Lee' },
-      warnings: [],
+      value: { body: { Id: '58', SyncToken: '4', sparse: true, DisplayName: 'Ann Lee' }, warnings: [] },
     })
   })
 
@@ -53,7 +52,7 @@ describe('bodyOf', () => {
       { ...mapping, snapshot: { displayName: 'Ann Lee', active: true } },
       context,
     )
-    expect(b).toStrictEqual({ ok: true, value: undefined, warnings: [] })
+    expect(b).toStrictEqual({ ok: true, value: { body: undefined, warnings: [] } })
   })
 })
 

@@ -5,6 +5,7 @@
  * @module
  */
 import type { Mapping, SentRequest } from '../../../../../shared/domain/index.ts'
+import { err, ok, type Result } from '../../../../../shared/result.ts'
 import type { SyncFault } from '../fault-types.ts'
 import type { SyncOp } from '../plan-types.ts'
 import { fieldsOf } from '../settle/fields.ts'
@@ -18,28 +19,31 @@ export function localFault(code: string, userMessage: string): SyncFault {
   return { kind: 'validation', retryable: false, userMessage, action: 'fix-field', code }
 }
 
-/** `value` undefined: an update that changes nothing QuickBooks holds, settled without a call. */
-export type BodyResult =
-  | { ok: true; value: QboEntity | undefined; warnings: MapWarning[] }
-  | { ok: false; error: SyncFault }
+/** `body` undefined: an update that changes nothing QuickBooks holds, settled without a call. */
+export type Body = { body: QboEntity | undefined; warnings: MapWarning[] }
+export type BodyResult = Result<Body, SyncFault>
 
 const REF_PREFIX = refToken({ kind: 'contact', localId: '' }).replace(/contact:$/, '')
 
-export function bodyOf(op: SyncOp, record: LocalRecord | undefined, mapping: Mapping | undefined,
-  context: RecordContext): BodyResult {
-  if (!record) return { ok: false, error: localFault('missing-record', 'This record is no longer on this device.') }
+export function bodyOf(
+  op: SyncOp,
+  record: LocalRecord | undefined,
+  mapping: Mapping | undefined,
+  context: RecordContext,
+): BodyResult {
+  if (!record) return err(localFault('missing-record', 'This record is no longer on this device.'))
   if (op.action !== 'create' && !mapping) {
-    return { ok: false, error: localFault('not-linked', 'This record is not linked to QuickBooks yet.') }
+    return err(localFault('not-linked', 'This record is not linked to QuickBooks yet.'))
   }
   const live: SyncOp = mapping ? { ...op, qboId: mapping.qboId, syncToken: mapping.syncToken } : op
   const w = writeFor(live, record, context, op.action === 'create' ? undefined : mapping?.snapshot)
-  if (!w.ok) return { ok: false, error: { ...localFault('map', w.error.message), field: w.error.field } }
+  if (!w.ok) return err({ ...localFault('map', w.error.message), field: w.error.field })
   const body = w.value.value?.body as QboEntity | undefined
   // The mappers leave a placeholder where a referenced record has no QuickBooks Id yet.
   if (body && JSON.stringify(body).includes(REF_PREFIX)) {
-    return { ok: false, error: localFault('missing-reference', 'A record it refers to is not in QuickBooks yet.') }
+    return err(localFault('missing-reference', 'A record it refers to is not in QuickBooks yet.'))
   }
-  return { ok: true, value: body, warnings: w.value.warnings }
+  return ok({ body, warnings: w.value.warnings })
 }
 
 /**

@@ -15,15 +15,28 @@
 import type { Address, Invoice } from '../../../../../shared/domain/index.ts'
 import type { QboInvoice, QboInvoiceLine } from '../../../../../shared/qbo/index.ts'
 import type { RecordRef } from '../plan-types.ts'
-import { toCents, toDollars, toQty } from './amounts.ts'
+import { toCents, toDollars } from '../../../../../shared/money.ts'
+import { toQty } from './amounts.ts'
 import { toQboAddress } from './address.ts'
 import { compact } from './compact.ts'
 import { mapError, mapped, type Mapped, type MapWarning } from './map-result.ts'
 import type { RefResolver } from './refs.ts'
 import { cut, LIMITS } from './text-rules.ts'
 
-export type InvoiceFields = Pick<Invoice,
-  'number' | 'contactId' | 'jobId' | 'issueDate' | 'dueDate' | 'lines' | 'taxRateBps' | 'subtotal' | 'tax' | 'total' | 'memo'>
+export type InvoiceFields = Pick<
+  Invoice,
+  | 'number'
+  | 'contactId'
+  | 'jobId'
+  | 'issueDate'
+  | 'dueDate'
+  | 'lines'
+  | 'taxRateBps'
+  | 'subtotal'
+  | 'tax'
+  | 'total'
+  | 'memo'
+>
 
 export interface InvoiceContext {
   ref: RefResolver
@@ -53,14 +66,26 @@ export function invoiceToQbo(inv: InvoiceFields, ctx: InvoiceContext): Mapped<In
     if (l.itemId !== undefined || l.amount !== 0) {
       const itemRef = l.itemId !== undefined ? ctx.ref({ kind: 'item', localId: l.itemId }) : ctx.freeTextItemQboId
       if (itemRef === undefined) {
-        return mapError(`Line.${i}`, `"${l.name}" has no pricebook item. Pick one, or choose the item for free-text lines in Settings → QuickBooks.`)
+        return mapError(
+          `Line.${i}`,
+          `"${l.name}" has no pricebook item. ` +
+            'Pick one, or choose the item for free-text lines in Settings → QuickBooks.',
+        )
       }
       lines.push({
         LineNum: i + 1,
-        Description: l.itemId !== undefined ? cut(l.description ?? l.name, LIMITS.itemDescription) : lineDescription(l.name, l.description),
+        Description:
+          l.itemId !== undefined
+            ? cut(l.description ?? l.name, LIMITS.itemDescription)
+            : lineDescription(l.name, l.description),
         Amount: toDollars(l.amount),
         DetailType: 'SalesItemLineDetail',
-        SalesItemLineDetail: { ItemRef: { value: itemRef }, Qty: toQty(l.qty), UnitPrice: toDollars(l.unitPrice), TaxCodeRef: taxCode },
+        SalesItemLineDetail: {
+          ItemRef: { value: itemRef },
+          Qty: toQty(l.qty),
+          UnitPrice: toDollars(l.unitPrice),
+          TaxCodeRef: taxCode,
+        },
       })
     } else {
       lines.push({ LineNum: i + 1, Description: lineDescription(l.name, l.description), DetailType: 'DescriptionOnly' })
@@ -76,19 +101,25 @@ export function invoiceToQbo(inv: InvoiceFields, ctx: InvoiceContext): Mapped<In
   let memo = inv.memo
   if (memo !== undefined && memo.length > LIMITS.customerMemo) {
     memo = cut(memo, LIMITS.customerMemo)
-    warnings.push({ field: 'CustomerMemo', message: `The message was shortened to ${LIMITS.customerMemo} characters for QuickBooks.` })
+    warnings.push({
+      field: 'CustomerMemo',
+      message: `The message was shortened to ${LIMITS.customerMemo} characters for QuickBooks.`,
+    })
   }
   const anyTaxable = inv.lines.some((l) => l.taxable)
-  return mapped(compact({
-    CustomerRef: { value: ctx.ref(ctx.customer) },
-    DocNumber: number === undefined || number === '' ? undefined : number,
-    TxnDate: inv.issueDate,
-    DueDate: inv.dueDate,
-    Line: lines,
-    TxnTaxDetail: anyTaxable ? { TotalTax: toDollars(inv.tax) } : undefined,
-    ShipAddr: toQboAddress(ctx.shipAddress),
-    CustomerMemo: memo === undefined ? undefined : { value: memo },
-  }), warnings)
+  return mapped(
+    compact({
+      CustomerRef: { value: ctx.ref(ctx.customer) },
+      DocNumber: number === undefined || number === '' ? undefined : number,
+      TxnDate: inv.issueDate,
+      DueDate: inv.dueDate,
+      Line: lines,
+      TxnTaxDetail: anyTaxable ? { TotalTax: toDollars(inv.tax) } : undefined,
+      ShipAddr: toQboAddress(ctx.shipAddress),
+      CustomerMemo: memo === undefined ? undefined : { value: memo },
+    }),
+    warnings,
+  )
 }
 
 /** What the app keeps of a QuickBooks invoice after a write or a pull. */
@@ -131,7 +162,10 @@ export interface TotalMismatch {
  * The "invoice total mismatch" warning of design.md's error table: QuickBooks' TotalAmt differs from ours.
  * Lines are compared in order, skipping QuickBooks' appended subtotal line and text-only lines.
  */
-export function compareTotals(inv: Pick<Invoice, 'lines' | 'subtotal' | 'tax' | 'total'>, q: QboInvoice): TotalMismatch | undefined {
+export function compareTotals(
+  inv: Pick<Invoice, 'lines' | 'subtotal' | 'tax' | 'total'>,
+  q: QboInvoice,
+): TotalMismatch | undefined {
   const theirTotal = toCents(q.TotalAmt ?? 0)
   if (theirTotal === inv.total) return undefined
   const theirLines = q.Line.filter((l) => l.DetailType === 'SalesItemLineDetail').map((l) => toCents(l.Amount ?? 0))

@@ -6,7 +6,7 @@
  */
 import type { Item, Settings } from '../../../../../shared/domain/index.ts'
 import type { QboItem } from '../../../../../shared/qbo/index.ts'
-import { toCents, toDollars } from './amounts.ts'
+import { toCents, toDollars } from '../../../../../shared/money.ts'
 import { compact } from './compact.ts'
 import { mapError, mapped, type Mapped, type MapWarning } from './map-result.ts'
 import { cleanName, cut, LIMITS } from './text-rules.ts'
@@ -16,29 +16,45 @@ export type ItemBody = Partial<QboItem>
 export type ItemAccounts = Pick<Settings, 'defaultIncomeAccountId' | 'defaultExpenseAccountId'>
 
 /**
- * @example itemToQbo({ name: 'Labor', type: 'service', unitPrice: 9500, taxable: false, active: true }, { defaultIncomeAccountId: '79' })
- *   // { Name: 'Labor', Type: 'Service', UnitPrice: 95, Taxable: false, Active: true, IncomeAccountRef: { value: '79' } }
+ * @example
+ * itemToQbo(
+ *   { name: 'Labor', type: 'service', unitPrice: 9500, taxable: false, active: true },
+ *   { defaultIncomeAccountId: '79' },
+ * )
+ * // { Name: 'Labor', Type: 'Service', UnitPrice: 95, Taxable: false, Active: true,
+ * //   IncomeAccountRef: { value: '79' } }
  */
 export function itemToQbo(item: ItemFields, accounts: ItemAccounts): Mapped<ItemBody> {
   const warnings: MapWarning[] = []
   const name = cleanName(item.name, LIMITS.itemName)
   if (name === undefined) return mapError('Name', 'Give this item a name before it can go to QuickBooks.')
-  if (name !== item.name.trim()) warnings.push({ field: 'Name', message: 'Colons, tabs and line breaks were replaced by spaces: QuickBooks does not allow them in item names.' })
+  if (name !== item.name.trim())
+    warnings.push({
+      field: 'Name',
+      message: 'Colons, tabs and line breaks were replaced by spaces: QuickBooks does not allow them in item names.',
+    })
   if (accounts.defaultIncomeAccountId === undefined) {
-    return mapError('IncomeAccountRef', 'Choose a default income account in Settings → QuickBooks before sending items.')
+    return mapError(
+      'IncomeAccountRef',
+      'Choose a default income account in Settings → QuickBooks before sending items.',
+    )
   }
   const description = item.description === undefined ? undefined : cut(item.description, LIMITS.itemDescription)
-  return mapped(compact({
-    Name: name,
-    Type: item.type === 'service' ? 'Service' as const : 'NonInventory' as const,
-    Description: description,
-    Sku: item.sku === undefined ? undefined : cut(item.sku, LIMITS.sku),
-    UnitPrice: toDollars(item.unitPrice),
-    Taxable: item.taxable,
-    Active: item.active,
-    IncomeAccountRef: { value: accounts.defaultIncomeAccountId },
-    ExpenseAccountRef: accounts.defaultExpenseAccountId === undefined ? undefined : { value: accounts.defaultExpenseAccountId },
-  }), warnings)
+  return mapped(
+    compact({
+      Name: name,
+      Type: item.type === 'service' ? ('Service' as const) : ('NonInventory' as const),
+      Description: description,
+      Sku: item.sku === undefined ? undefined : cut(item.sku, LIMITS.sku),
+      UnitPrice: toDollars(item.unitPrice),
+      Taxable: item.taxable,
+      Active: item.active,
+      IncomeAccountRef: { value: accounts.defaultIncomeAccountId },
+      ExpenseAccountRef:
+        accounts.defaultExpenseAccountId === undefined ? undefined : { value: accounts.defaultExpenseAccountId },
+    }),
+    warnings,
+  )
 }
 
 /**
@@ -47,7 +63,11 @@ export function itemToQbo(item: ItemFields, accounts: ItemAccounts): Mapped<Item
  */
 export function qboToItem(q: QboItem): Mapped<ItemFields> {
   if (q.Type === 'Category' || q.Type === 'Group') {
-    return mapError('Type', `"${q.Name}" is a QuickBooks ${q.Type === 'Category' ? 'category' : 'bundle'}, not an item that can go on an invoice.`)
+    return mapError(
+      'Type',
+      `"${q.Name}" is a QuickBooks ${q.Type === 'Category' ? 'category' : 'bundle'}, ` +
+        'not an item that can go on an invoice.',
+    )
   }
   const name = q.Name.trim()
   if (name === '') return mapError('Name', `QuickBooks item ${q.Id} has no name.`)
@@ -60,13 +80,16 @@ export function qboToItem(q: QboItem): Mapped<ItemFields> {
   }
   const description = q.Description?.trim()
   const sku = q.Sku?.trim()
-  return mapped(compact({
-    name: cut(name, LIMITS.itemName),
-    description: description === undefined || description === '' ? undefined : description,
-    type: q.Type === 'Service' || q.Type === undefined ? 'service' as const : 'product' as const,
-    unitPrice,
-    sku: sku === undefined || sku === '' ? undefined : sku,
-    taxable: q.Taxable ?? false,
-    active: q.Active ?? true,
-  }), warnings)
+  return mapped(
+    compact({
+      name: cut(name, LIMITS.itemName),
+      description: description === undefined || description === '' ? undefined : description,
+      type: q.Type === 'Service' || q.Type === undefined ? ('service' as const) : ('product' as const),
+      unitPrice,
+      sku: sku === undefined || sku === '' ? undefined : sku,
+      taxable: q.Taxable ?? false,
+      active: q.Active ?? true,
+    }),
+    warnings,
+  )
 }

@@ -7,7 +7,7 @@
 import type { Payment, Settings } from '../../../../../shared/domain/index.ts'
 import type { QboPayment } from '../../../../../shared/qbo/index.ts'
 import type { RecordRef } from '../plan-types.ts'
-import { toCents, toDollars } from './amounts.ts'
+import { toCents, toDollars } from '../../../../../shared/money.ts'
 import { compact } from './compact.ts'
 import { mapError, mapped, type Mapped, type MapWarning } from './map-result.ts'
 import type { RefResolver } from './refs.ts'
@@ -16,25 +16,33 @@ import { cut, LIMITS } from './text-rules.ts'
 export type PaymentFields = Pick<Payment, 'contactId' | 'date' | 'amount' | 'reference' | 'applications' | 'memo'>
 export type PaymentBody = Partial<QboPayment>
 
-export function paymentToQbo(p: PaymentFields, ctx: { ref: RefResolver } & Pick<Settings, 'depositAccountId'>): Mapped<PaymentBody> {
+export function paymentToQbo(
+  p: PaymentFields,
+  ctx: { ref: RefResolver } & Pick<Settings, 'depositAccountId'>,
+): Mapped<PaymentBody> {
   const applied = p.applications.reduce((s, a) => s + a.amount, 0)
   if (applied > p.amount) return mapError('Line', 'The amounts applied to invoices add up to more than the payment.')
   const reference = p.reference?.trim()
   if (reference !== undefined && reference.length > LIMITS.paymentRefNum) {
     return mapError('PaymentRefNum', `QuickBooks payment references have at most ${LIMITS.paymentRefNum} characters.`)
   }
-  return mapped(compact({
-    CustomerRef: { value: ctx.ref({ kind: 'contact', localId: p.contactId }) },
-    TotalAmt: toDollars(p.amount),
-    TxnDate: p.date,
-    PaymentRefNum: reference === undefined || reference === '' ? undefined : reference,
-    DepositToAccountRef: ctx.depositAccountId === undefined ? undefined : { value: ctx.depositAccountId },
-    PrivateNote: p.memo === undefined ? undefined : cut(p.memo, LIMITS.privateNote),
-    Line: p.applications.length === 0 ? undefined : p.applications.map((a) => ({
-      Amount: toDollars(a.amount),
-      LinkedTxn: [{ TxnId: ctx.ref({ kind: 'invoice', localId: a.invoiceId }), TxnType: 'Invoice' }],
-    })),
-  }))
+  return mapped(
+    compact({
+      CustomerRef: { value: ctx.ref({ kind: 'contact', localId: p.contactId }) },
+      TotalAmt: toDollars(p.amount),
+      TxnDate: p.date,
+      PaymentRefNum: reference === undefined || reference === '' ? undefined : reference,
+      DepositToAccountRef: ctx.depositAccountId === undefined ? undefined : { value: ctx.depositAccountId },
+      PrivateNote: p.memo === undefined ? undefined : cut(p.memo, LIMITS.privateNote),
+      Line:
+        p.applications.length === 0
+          ? undefined
+          : p.applications.map((a) => ({
+              Amount: toDollars(a.amount),
+              LinkedTxn: [{ TxnId: ctx.ref({ kind: 'invoice', localId: a.invoiceId }), TxnType: 'Invoice' }],
+            })),
+    }),
+  )
 }
 
 /**
@@ -61,7 +69,11 @@ export function hasPaymentKey(note: unknown, localId: string): boolean {
 
 /** The memo without the key's line: the key is the sync's, not the user's. */
 function memoOf(note: string | undefined): string | undefined {
-  const memo = note?.split('\n').filter((line) => !/^Fieldsync payment \S+$/.test(line.trim())).join('\n').trim()
+  const memo = note
+    ?.split('\n')
+    .filter((line) => !/^Fieldsync payment \S+$/.test(line.trim()))
+    .join('\n')
+    .trim()
   return memo === undefined || memo === '' ? undefined : memo
 }
 
@@ -75,12 +87,19 @@ export type LocalIdOf = (kind: RecordRef['kind'], qboId: string) => string | und
 export function qboToPayment(q: QboPayment, localIdOf: LocalIdOf): Mapped<PaymentFields> {
   const contactId = localIdOf('contact', q.CustomerRef.value)
   if (contactId === undefined) {
-    return mapError('CustomerRef', `The customer of QuickBooks payment ${q.Id} (${q.CustomerRef.name ?? q.CustomerRef.value}) is not linked to a contact here.`)
+    return mapError(
+      'CustomerRef',
+      `The customer of QuickBooks payment ${q.Id} (${q.CustomerRef.name ?? q.CustomerRef.value}) ` +
+        'is not linked to a contact here.',
+    )
   }
   if (q.TxnDate === undefined) return mapError('TxnDate', `QuickBooks payment ${q.Id} has no date.`)
   if (toCents(q.TotalAmt) <= 0) {
     // e.g. a credit memo applied against an invoice: no money received, and the invoice's balance already shows it.
-    return mapError('TotalAmt', `QuickBooks payment ${q.Id} receives no money; it only shows in its invoices' balances.`)
+    return mapError(
+      'TotalAmt',
+      `QuickBooks payment ${q.Id} receives no money; it only shows in its invoices' balances.`,
+    )
   }
   const warnings: MapWarning[] = []
   const applications: { invoiceId: string; amount: number }[] = []
@@ -88,7 +107,12 @@ export function qboToPayment(q: QboPayment, localIdOf: LocalIdOf): Mapped<Paymen
     for (const link of line.LinkedTxn) {
       const invoiceId = link.TxnType === 'Invoice' ? localIdOf('invoice', link.TxnId) : undefined
       if (invoiceId === undefined) {
-        warnings.push({ field: 'Line', message: `${toDollars(toCents(line.Amount)).toFixed(2)} applied to QuickBooks ${link.TxnType} ${link.TxnId}, which is not linked here, is shown as unapplied.` })
+        warnings.push({
+          field: 'Line',
+          message:
+            `${toDollars(toCents(line.Amount)).toFixed(2)} applied to QuickBooks ${link.TxnType} ${link.TxnId}, ` +
+            'which is not linked here, is shown as unapplied.',
+        })
         continue
       }
       // QuickBooks gives one amount per line; a line linking several invoices is split on the first.
@@ -96,12 +120,15 @@ export function qboToPayment(q: QboPayment, localIdOf: LocalIdOf): Mapped<Paymen
     }
   }
   const reference = q.PaymentRefNum?.trim()
-  return mapped(compact({
-    contactId: contactId as PaymentFields['contactId'],
-    date: q.TxnDate,
-    amount: toCents(q.TotalAmt),
-    reference: reference === undefined || reference === '' ? undefined : cut(reference, LIMITS.paymentRefNum),
-    applications: applications.filter((a) => a.amount > 0) as PaymentFields['applications'],
-    memo: memoOf(q.PrivateNote),
-  }), warnings)
+  return mapped(
+    compact({
+      contactId: contactId as PaymentFields['contactId'],
+      date: q.TxnDate,
+      amount: toCents(q.TotalAmt),
+      reference: reference === undefined || reference === '' ? undefined : cut(reference, LIMITS.paymentRefNum),
+      applications: applications.filter((a) => a.amount > 0) as PaymentFields['applications'],
+      memo: memoOf(q.PrivateNote),
+    }),
+    warnings,
+  )
 }

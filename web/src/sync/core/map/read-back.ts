@@ -8,21 +8,20 @@ import type { QboCustomer, QboItem } from '../../../../../shared/qbo/index.ts'
 import type { QboEntity } from '../settle/types.ts'
 import { customerToContact } from './customer.ts'
 import { qboToItem } from './item.ts'
+import { ok, type Result } from '../../../../../shared/result.ts'
 import type { MapError } from './map-result.ts'
 
 export type ContactFields = Omit<Contact, 'id' | 'version' | 'updatedAt' | 'deletedAt'>
 export type ItemFields = Omit<Item, 'id' | 'version' | 'updatedAt' | 'deletedAt'>
 
-type Read<T> = { ok: true; value: T } | { ok: false; error: MapError }
-
-export function contactFieldsOf(c: QboEntity): Read<ContactFields> {
+export function contactFieldsOf(c: QboEntity): Result<ContactFields, MapError> {
   const r = customerToContact(c as unknown as QboCustomer)
-  return r.ok ? { ok: true, value: r.value.value } : r
+  return r.ok ? ok(r.value.value) : r
 }
 
-export function itemFieldsOf(i: QboEntity): Read<ItemFields> {
+export function itemFieldsOf(i: QboEntity): Result<ItemFields, MapError> {
   const r = qboToItem(i as unknown as QboItem)
-  return r.ok ? { ok: true, value: r.value.value } : r
+  return r.ok ? ok(r.value.value) : r
 }
 
 /** The local fields of a QuickBooks customer or item, or undefined for other kinds and refused records. */

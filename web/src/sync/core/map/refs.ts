@@ -4,6 +4,7 @@
  * makes it has answered, just before sending.
  * @module
  */
+import { err, ok, type Result } from '../../../../../shared/result.ts'
 import type { RecordRef } from '../plan-types.ts'
 
 const PREFIX = '@@ref:'
@@ -27,16 +28,19 @@ export function parseRefToken(s: string): RecordRef | undefined {
   const rest = s.slice(PREFIX.length)
   const i = rest.indexOf(':')
   const kind = rest.slice(0, i)
-  if (kind !== 'contact' && kind !== 'item' && kind !== 'invoice' && kind !== 'payment' && kind !== 'job') return undefined
+  if (kind !== 'contact' && kind !== 'item' && kind !== 'invoice' && kind !== 'payment' && kind !== 'job')
+    return undefined
   return { kind, localId: rest.slice(i + 1) }
 }
+
+/** Placeholders left in a body: records it refers to that have no QuickBooks Id yet. */
+export type MissingRefs = { kind: 'missing-reference'; missing: RecordRef[]; message: string }
 
 /**
  * A copy of `body` with every placeholder in a reference position (`value` of a Ref, `TxnId` of a LinkedTxn)
  * replaced by its Id. Returns the refs still unknown instead of sending a body QuickBooks would reject.
  */
-export function resolveRefs<T>(body: T, lookup: (ref: RecordRef) => string | undefined):
-  { ok: true; value: T } | { ok: false; missing: RecordRef[] } {
+export function resolveRefs<T>(body: T, lookup: (ref: RecordRef) => string | undefined): Result<T, MissingRefs> {
   const missing: RecordRef[] = []
   const walk = (v: unknown, key: string | undefined): unknown => {
     if (typeof v === 'string') {
@@ -56,5 +60,6 @@ export function resolveRefs<T>(body: T, lookup: (ref: RecordRef) => string | und
     return v
   }
   const value = walk(body, undefined) as T
-  return missing.length > 0 ? { ok: false, missing } : { ok: true, value }
+  if (missing.length === 0) return ok(value)
+  return err({ kind: 'missing-reference', missing, message: 'A record it refers to is not in QuickBooks yet.' })
 }
