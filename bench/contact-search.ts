@@ -24,7 +24,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { build, preview } from 'vite'
-import { deriveDisplayName, emailKey, nameKey } from '../shared/domain/index.ts'
+import { deriveDisplayName, emailKey, nameKey } from '#shared/domain/index.ts'
 import { people } from './web-render-page/people.ts'
 import type { Seeded } from './web-render-page/main.ts'
 

@@ -5,7 +5,7 @@
  * ids, names, amounts and outbox, so a clean and a chaotic run push exactly the same thing.
  * @module
  */
-import type { Contact, Invoice, Item, OutboxRow, Payment } from '../shared/domain/index.ts'
+import type { Contact, Invoice, Item, OutboxRow, Payment } from '#shared/domain/index.ts'
 import { MemoryStore } from '../web/src/sync/adapters/memory-store.ts'
 
 export interface ChaosData { contacts: Contact[]; items: Item[]; invoices: Invoice[]; payments: Payment[] }

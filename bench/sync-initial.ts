@@ -8,7 +8,7 @@
 import { pacedGateway } from './support/paced-gateway.ts'
 import { startEmulator } from '../e2e/qbo-emulator/src/serve.ts'
 import { SMALL_REALM_ID } from '../e2e/qbo-emulator/src/seeds/small.ts'
-import type { Contact, Invoice, Item, OutboxRow } from '../shared/domain/index.ts'
+import type { Contact, Invoice, Item, OutboxRow } from '#shared/domain/index.ts'
 import { directGateway } from '../web/src/sync/adapters/edge-gateway.ts'
 import { previewInitialSync, runInitialSync } from '../web/src/sync/initial-sync.ts'
 import { MemoryStore } from '../web/src/sync/adapters/memory-store.ts'

@@ -6,7 +6,7 @@ import { createContacts } from '../../web/src/db/contacts.ts'
 import { createInvoices } from '../../web/src/db/invoices.ts'
 import type { InvoiceImport } from '../../web/src/db/invoices.ts'
 import { appDb } from '../../web/src/db/index.ts'
-import type { LocalId } from '../../shared/domain/index.ts'
+import type { LocalId } from '#shared/domain/index.ts'
 import { people } from './people.ts'
 
 export type Seeded = { contacts: number; invoices: number; ms: number }

@@ -7,7 +7,7 @@ import { createInvoices } from '../../web/src/db/invoices.ts'
 import type { InvoiceImport } from '../../web/src/db/invoices.ts'
 import { pendingCount, pendingCount$ } from '../../web/src/db/outbox.ts'
 import { FieldsyncDB } from '../../web/src/db/schema.ts'
-import type { LocalId } from '../../shared/domain/index.ts'
+import type { LocalId } from '#shared/domain/index.ts'
 
 export type WriteTimes = { contactsMs: number; invoicesMs: number; pending: number }
 

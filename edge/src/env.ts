@@ -8,7 +8,7 @@
  * `edge/.dev.vars.example` documents each; `scripts/edge-vars.ts` fills them for the emulator.
  */
 import { z } from 'zod'
-import { err, ok, type Result } from '../../shared/result.ts'
+import { err, ok, type Result } from '#shared/result.ts'
 import type { RealmGate } from './realm-gate.ts'
 import { intuitLimits, type PacerLimits } from './pacer/policy.ts'
 

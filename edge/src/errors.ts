@@ -1,6 +1,6 @@
 /** Edge error responses: `{ error: { code, message, retryAfterMs? } }` with a status per code. */
 import type { Context } from 'hono'
-import type { ApiErrorBody, ApiErrorCode } from '../../shared/api/errors.ts'
+import type { ApiErrorBody, ApiErrorCode } from '#shared/api/errors.ts'
 
 const statusOf: Record<ApiErrorCode, 400 | 401 | 403 | 404 | 409 | 429 | 500 | 502> = {
   config_missing: 500,

@@ -8,8 +8,8 @@
  * caller whose token got a 401 after someone else already refreshed simply uses the new token.
  */
 import { DurableObject } from 'cloudflare:workers'
-import type { WebhookChange } from '../../shared/api/session.ts'
-import { err, ok, type Result } from '../../shared/result.ts'
+import type { WebhookChange } from '#shared/api/session.ts'
+import { err, ok, type Result } from '#shared/result.ts'
 import { readConfig, type Config, type Env } from './env.ts'
 import { randomBase64Url } from './crypto/base64.ts'
 import { open, seal, tokenKey } from './crypto/token-box.ts'

@@ -1,6 +1,6 @@
 /** Shared helpers for the edge's workerd tests. */
 import { env } from 'cloudflare:test'
-import { RealmId } from '../../shared/ids.ts'
+import { RealmId } from '#shared/ids.ts'
 import { SESSION_COOKIE } from '../src/session/cookies.ts'
 import { signSession } from '../src/session/tokens.ts'
 

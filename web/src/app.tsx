@@ -6,7 +6,7 @@
 import { HashRouter, Navigate, Route, useNavigate, type RouteSectionProps } from '@solidjs/router'
 import { QueryClientProvider } from '@tanstack/solid-query'
 import { createEffect, createMemo, lazy, on, onCleanup, Suspense, type JSX } from 'solid-js'
-import { defaultSettings } from '../../shared/domain/index.ts'
+import { defaultSettings } from '#shared/domain/index.ts'
 import { Shell } from './components/Shell.tsx'
 import { onLocalEdit, pendingCount } from './db/outbox.ts'
 import { getSettings } from './db/settings.ts'

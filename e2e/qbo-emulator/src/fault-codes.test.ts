@@ -1,7 +1,7 @@
 // The emulator's fault table must say what the app's does: same code, status, Message and type for
 // every fault the emulator sends (and the same Detail where it always sends one).
 import { describe, expect, it } from 'vitest'
-import { QBO_FAULTS, type QboFaultCodeInfo } from '../../../shared/qbo/fault.ts'
+import { QBO_FAULTS, type QboFaultCodeInfo } from '#shared/qbo/fault.ts'
 import { FAULT_CODES, type FaultName } from './fault-codes.ts'
 
 const names = Object.keys(FAULT_CODES) as FaultName[]

@@ -2,9 +2,9 @@
 // in e2e/fixtures/qbo, and accepted by the shared wire schemas the app parses them with.
 import { readQboFixture } from '../../fixtures/qbo-fixtures.ts'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { QBO_FAULTS, faultOf } from '../../../shared/qbo/fault.ts'
-import { QboOpenIdDiscovery, QboTokenError, QboTokenResponse } from '../../../shared/qbo/oauth.ts'
-import { QboWebhookNotification } from '../../../shared/qbo/webhook.ts'
+import { QBO_FAULTS, faultOf } from '#shared/qbo/fault.ts'
+import { QboOpenIdDiscovery, QboTokenError, QboTokenResponse } from '#shared/qbo/oauth.ts'
+import { QboWebhookNotification } from '#shared/qbo/webhook.ts'
 import { buildPayload } from './webhooks/payload.ts'
 import { realmA, realmB } from '../test-support/stub-companies.ts'
 import { api, connect, startWorld, tokenRequest, type World } from '../test-support/world.ts'

@@ -4,7 +4,7 @@
  * Tokens only ever arrive here sealed; each write is one statement, so a new pair replaces the old
  * one whole or not at all.
  */
-import type { WebhookChange } from '../../../shared/api/session.ts'
+import type { WebhookChange } from '#shared/api/session.ts'
 import type { RealmChange } from '../webhooks/payload.ts'
 
 export interface ConnectionRow extends Record<string, SqlStorageValue> {

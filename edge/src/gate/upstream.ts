@@ -4,7 +4,7 @@
  * as the app sent it, the bearer token, and Intuit's answer kept whole (status, body, the headers
  * a client needs: content type, intuit_tid, QBO-Version, Retry-After).
  */
-import { err, ok, type Result } from '../../../shared/result.ts'
+import { err, ok, type Result } from '#shared/result.ts'
 import type { Config } from '../env.ts'
 import type { CallKind } from '../pacer/policy.ts'
 

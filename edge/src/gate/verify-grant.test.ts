@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { checkCompanyInfo } from './verify-grant.ts'
 import type { UpstreamResult } from './upstream.ts'
-import { err, ok } from '../../../shared/result.ts'
+import { err, ok } from '#shared/result.ts'
 
 const answer = (status: number, body = ''): UpstreamResult =>
   ok({ status, body, headers: {}, timing: { queuedMs: 0, upstreamMs: 0 } })

@@ -4,7 +4,7 @@
  * Intuit answers 403 (AuthorizationFailed, 3100) to a token issued for another company.
  */
 import { z } from 'zod'
-import { err, ok, type Result } from '../../../shared/result.ts'
+import { err, ok, type Result } from '#shared/result.ts'
 import type { UpstreamCall, UpstreamResult } from './upstream.ts'
 
 /** mismatch: the token is for another company; unavailable: try later; unverified: any other answer. */

@@ -3,7 +3,7 @@
  * declared Content-Length over the limit is refused before reading; a body without one (chunked) is
  * counted as it streams and abandoned once over, so an oversized body is never buffered whole.
  */
-import { err, ok, type Result } from '../../../shared/result.ts'
+import { err, ok, type Result } from '#shared/result.ts'
 
 export type TooLarge = { kind: 'too_large'; message: string }
 export type BodyRead = Result<Uint8Array<ArrayBuffer>, TooLarge>

@@ -5,7 +5,7 @@
  * trying again later may work.
  */
 import { z } from 'zod'
-import { err, ok, type Result } from '../../../shared/result.ts'
+import { err, ok, type Result } from '#shared/result.ts'
 import type { Config } from '../env.ts'
 
 export const TokenResponse = z.object({

@@ -2,7 +2,7 @@
  * Drives the pure policy for one realm inside its RealmGate: a FIFO of waiting callers, a timer for
  * the next moment a window slot frees, and a pump on every release. Time comes from `now`.
  */
-import { err, ok, type Result } from '../../../shared/result.ts'
+import { err, ok, type Result } from '#shared/result.ts'
 import {
   emptyPacerState,
   estimateWaitMs,

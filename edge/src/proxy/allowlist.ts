@@ -3,8 +3,8 @@
  * refused with a reason, so a stolen session cookie cannot reach reports, payroll or other entities.
  * This judges method, path and parameters; body-check.ts judges the batch and query bodies.
  */
-import { err, ok, type Result } from '../../../shared/result.ts'
-import { proxiedEntities, type ProxiedEntity } from '../../../shared/api/qbo-proxy.ts'
+import { err, ok, type Result } from '#shared/result.ts'
+import { proxiedEntities, type ProxiedEntity } from '#shared/api/qbo-proxy.ts'
 import type { CallKind } from '../pacer/policy.ts'
 import { checkStatement, readableEntity } from './query-statement.ts'
 import { writeAllowed, type WriteOperation } from './writes.ts'

@@ -4,7 +4,7 @@
  * app does not write (Vendor, Bill, …) or an unknown field is refused rather than passed on.
  */
 import { z } from 'zod'
-import type { ProxiedEntity } from '../../../shared/api/qbo-proxy.ts'
+import type { ProxiedEntity } from '#shared/api/qbo-proxy.ts'
 import { checkStatement } from './query-statement.ts'
 import { writeAllowed } from './writes.ts'
 

@@ -2,7 +2,7 @@
  * The second half of the allowlist, for calls whose body says what they do: a `/batch` envelope and a
  * `POST /query` statement. Runs once the body is read; other bodies are Intuit's to validate.
  */
-import { err, ok, type Result } from '../../../shared/result.ts'
+import { err, ok, type Result } from '#shared/result.ts'
 import { notForwarded, type NotForwarded } from './allowlist.ts'
 import { checkBatch } from './batch-body.ts'
 import { checkStatement } from './query-statement.ts'

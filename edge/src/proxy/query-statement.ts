@@ -3,7 +3,7 @@
  * entity the app reads (its four synced entities and Account). Intuit's grammar allows one entity per
  * statement and no joins or subqueries (qbo-api.md §5), so the entity after FROM is the only one read.
  */
-import { proxiedEntities } from '../../../shared/api/qbo-proxy.ts'
+import { proxiedEntities } from '#shared/api/qbo-proxy.ts'
 
 const readable: ReadonlySet<string> = new Set([...proxiedEntities, 'account'])
 

@@ -1,5 +1,5 @@
 /** The writes the app makes, the one rule for single calls (`?operation=`) and batch items alike. */
-import type { ProxiedEntity } from '../../../shared/api/qbo-proxy.ts'
+import type { ProxiedEntity } from '#shared/api/qbo-proxy.ts'
 
 export type WriteOperation = 'create' | 'update' | 'delete' | 'void'
 

@@ -4,7 +4,7 @@
  * know which, so the page decides in the browser: opener → post and close, otherwise navigate.
  */
 import type { Context } from 'hono'
-import { connectReturnPath, type ConnectErrorCode, type ConnectMessage } from '../../../shared/api/connect.ts'
+import { connectReturnPath, type ConnectErrorCode, type ConnectMessage } from '#shared/api/connect.ts'
 import { randomBase64Url } from '../crypto/base64.ts'
 
 export type Presentation = 'redirect' | 'popup' | 'unknown'

@@ -5,7 +5,7 @@ import { admin, consent, freshCompany, requestLog, lastSeq } from '../../test/em
 import { app } from '../app.ts'
 import { signState } from '../session/tokens.ts'
 import { sha256Base64Url } from '../crypto/base64.ts'
-import { SessionResponse } from '../../../shared/api/session.ts'
+import { SessionResponse } from '#shared/api/session.ts'
 
 const appUrl = (query: string) => `${env.APP_ORIGIN}/#/settings?${query}`
 

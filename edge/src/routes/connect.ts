@@ -7,8 +7,8 @@
  */
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
-import type { ConnectErrorCode } from '../../../shared/api/connect.ts'
-import { RealmId } from '../../../shared/ids.ts'
+import type { ConnectErrorCode } from '#shared/api/connect.ts'
+import { RealmId } from '#shared/ids.ts'
 import type { AppEnv } from '../env.ts'
 import { randomBase64Url, sha256Base64Url } from '../crypto/base64.ts'
 import { exchangeCode } from '../intuit/oauth-client.ts'

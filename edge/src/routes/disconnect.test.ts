@@ -3,7 +3,7 @@ import { SELF, env } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
 import { EDGE, cookieHeader, cookiesFrom } from '../../test/helpers.ts'
 import { admin, consent, freshCompany } from '../../test/emulator.ts'
-import { ApiErrorBody } from '../../../shared/api/errors.ts'
+import { ApiErrorBody } from '#shared/api/errors.ts'
 
 describe('disconnect', () => {
   it('revokes at Intuit, wipes the tokens and ends the session', async () => {

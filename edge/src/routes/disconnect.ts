@@ -1,6 +1,6 @@
 /** `POST /auth/disconnect`: revoke the grant at Intuit, wipe the realm's tokens, end the session. */
 import { Hono } from 'hono'
-import type { DisconnectResponse } from '../../../shared/api/session.ts'
+import type { DisconnectResponse } from '#shared/api/session.ts'
 import type { AppEnv } from '../env.ts'
 import { apiError } from '../errors.ts'
 import { clearSessionCookie } from '../session/cookies.ts'

@@ -4,7 +4,7 @@
  * unchanged so the engine can classify faults; the edge's own refusals are ApiErrorBody.
  */
 import { Hono } from 'hono'
-import { QBO_PROXY_PREFIX } from '../../../shared/api/qbo-proxy.ts'
+import { QBO_PROXY_PREFIX } from '#shared/api/qbo-proxy.ts'
 import type { AppEnv } from '../env.ts'
 import { apiError } from '../errors.ts'
 import { readBounded, utf8 } from '../http/bounded-body.ts'

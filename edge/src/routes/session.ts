@@ -1,6 +1,6 @@
 /** `GET /api/session`: is QuickBooks connected for this browser, to which company, and did it report changes. */
 import { Hono } from 'hono'
-import { SessionQuery, type SessionResponse } from '../../../shared/api/session.ts'
+import { SessionQuery, type SessionResponse } from '#shared/api/session.ts'
 import type { AppEnv } from '../env.ts'
 import { apiError } from '../errors.ts'
 import { currentSession } from '../session/current.ts'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { signSession, signState, verifySession, verifyState } from './tokens.ts'
 import { isSecureOrigin } from './cookies.ts'
-import { RealmId } from '../../../shared/ids.ts'
+import { RealmId } from '#shared/ids.ts'
 
 const secret = 'a-test-secret-of-enough-length'
 const now = Date.UTC(2026, 0, 1)

@@ -5,8 +5,8 @@
  */
 import { SignJWT, jwtVerify } from 'jose'
 import { z } from 'zod'
-import { RealmId } from '../../../shared/ids.ts'
-import { err, ok, type Result } from '../../../shared/result.ts'
+import { RealmId } from '#shared/ids.ts'
+import { err, ok, type Result } from '#shared/result.ts'
 
 type Purpose = 'session' | 'oauth-state'
 

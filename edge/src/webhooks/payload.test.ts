@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseWebhook } from './payload.ts'
-import { RealmId } from '../../../shared/ids.ts'
+import { RealmId } from '#shared/ids.ts'
 
 const realm = (id: string) => RealmId.parse(id)
 

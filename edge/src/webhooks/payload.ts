@@ -5,7 +5,7 @@
  * resend the same bytes.
  */
 import { z } from 'zod'
-import { RealmId } from '../../../shared/ids.ts'
+import { RealmId } from '#shared/ids.ts'
 
 const Classic = z.object({
   eventNotifications: z.array(

@@ -1,6 +1,6 @@
 // Vars the edge's workerd tests run with: the emulator that edge/test/global-setup.ts starts on
 // FIELDSYNC_TEST_EMULATOR_PORT (default 9411), Intuit's minute lasting one second.
-import { emulatorVars } from '../../../scripts/edge-vars.ts'
+import { emulatorVars } from '#scripts/edge-vars.ts'
 
 export const testEmulatorPort = Number(process.env.FIELDSYNC_TEST_EMULATOR_PORT ?? 9411)
 export const testEmulatorUrl = `http://127.0.0.1:${testEmulatorPort}`

@@ -2,8 +2,8 @@
 // bindings name (FIELDSYNC_TEST_EMULATOR_PORT, default 9411), with Intuit's minute lasting a
 // second and refresh tokens rotating on every refresh, so a second refresh with a superseded
 // token would show up as a lost connection.
-import { startEmulator } from '../../../e2e/qbo-emulator/src/serve.ts'
-import { localApp } from '../../../scripts/edge-vars.ts'
+import { startEmulator } from '#emulator/src/serve.ts'
+import { localApp } from '#scripts/edge-vars.ts'
 import { testAppOrigin, testEmulatorPort, testTimeScale } from './bindings.ts'
 
 export default async function setup(): Promise<() => Promise<void>> {

@@ -5,7 +5,7 @@
  * next sync sends it as a new request. On the payment's sync panel and on its sync log row.
  */
 import { createSignal, For, Show } from 'solid-js'
-import type { LocalId } from '../../../shared/domain/index.ts'
+import type { LocalId } from '#shared/domain/index.ts'
 import { useFormats } from '../state/format.ts'
 import { useSyncRequests, type QboPaymentChoice } from '../state/sync-requests.ts'
 import { syncStatus } from '../state/sync-status.ts'

@@ -6,7 +6,7 @@
  */
 import { A } from '@solidjs/router'
 import { createSignal, Match, Show, Switch } from 'solid-js'
-import type { LocalId, SyncKind } from '../../../shared/domain/index.ts'
+import type { LocalId, SyncKind } from '#shared/domain/index.ts'
 import { createSyncStates } from '../state/live-sync.ts'
 import { createOnline } from '../state/online.ts'
 import { useSession } from '../state/session.ts'

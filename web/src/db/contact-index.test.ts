@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Contact } from '../../../shared/domain/index.ts'
+import type { Contact } from '#shared/domain/index.ts'
 import { ContactIndex } from './contact-index.ts'
 import { byRank, parseSearch, searchKey } from './contact-search.ts'
 

@@ -4,7 +4,7 @@
  * 10,000 names. Keys are worked out once per contact and kept across reloads while its searched fields are
  * unchanged (a sync rewrites many rows, few names).
  */
-import type { Contact } from '../../../shared/domain/index.ts'
+import type { Contact } from '#shared/domain/index.ts'
 import { narrows, parseSearch, rank, searchKey, type Search, type SearchKey } from './contact-search.ts'
 
 type Entry = { contact: Contact; key: SearchKey | undefined }

@@ -10,8 +10,8 @@
  * Matches come name first: names that start with the search, then names with a word starting with each search
  * word, then the rest (company, email, phone); each group keeps the order it was given in (by name).
  */
-import { emailKey, nameKey } from '../../../shared/domain/index.ts'
-import type { Contact } from '../../../shared/domain/index.ts'
+import { emailKey, nameKey } from '#shared/domain/index.ts'
+import type { Contact } from '#shared/domain/index.ts'
 
 /** The fields a search looks at. */
 export type Searchable = Pick<Contact, 'displayName' | 'companyName' | 'email' | 'phone'>

@@ -4,14 +4,14 @@
  * Deleting is soft (`deletedAt`, `active: false`): QuickBooks customers are made
  * inactive, never removed.
  */
-import { Contact, ContactInput, deriveDisplayName, emailKey, nameKey } from '../../../shared/domain/index.ts'
-import type { LocalId } from '../../../shared/domain/index.ts'
+import { Contact, ContactInput, deriveDisplayName, emailKey, nameKey } from '#shared/domain/index.ts'
+import type { LocalId } from '#shared/domain/index.ts'
 import { byRank, parseSearch, searchKey } from './contact-search.ts'
 import { enqueueNew } from './outbox.ts'
 import { bumped, fresh, notFound, queue, validate } from './records.ts'
 import type { ContactRow, FieldsyncDB } from './schema.ts'
-import { err, ok, type Result } from '../../../shared/result.ts'
-import type { DomainError } from '../../../shared/domain/index.ts'
+import { err, ok, type Result } from '#shared/result.ts'
+import type { DomainError } from '#shared/domain/index.ts'
 
 export type { Contact, ContactInput }
 

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it } from 'vitest'
-import { emailKey, invoiceState, nameKey } from '../../../shared/domain/index.ts'
+import { emailKey, invoiceState, nameKey } from '#shared/domain/index.ts'
 import { DEMO_CONTACTS, demoRequested, loadDemoData } from './demo-data.ts'
 import { pendingCount } from './outbox.ts'
 import type { FieldsyncDB } from './schema.ts'

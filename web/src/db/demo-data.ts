@@ -14,7 +14,7 @@
  *   ("Leak detection"), the rest new.
  * Invoice numbers start at 2001 so they never collide with QuickBooks' 1001….
  */
-import type { ContactInput, ItemInput, LineInput } from '../../../shared/domain/index.ts'
+import type { ContactInput, ItemInput, LineInput } from '#shared/domain/index.ts'
 import { createContacts } from './contacts.ts'
 import { createInvoices } from './invoices.ts'
 import type { InvoiceImport } from './invoices.ts'
@@ -25,9 +25,9 @@ import { createProperty } from './properties.ts'
 import { createQuote, addQuoteLineFromItem } from './quotes.ts'
 import type { FieldsyncDB } from './schema.ts'
 import { updateSettings } from './settings.ts'
-import { err, ok, type Result } from '../../../shared/result.ts'
-import { addDays } from '../../../shared/date-only.ts'
-import type { DomainError } from '../../../shared/domain/index.ts'
+import { err, ok, type Result } from '#shared/result.ts'
+import { addDays } from '#shared/date-only.ts'
+import type { DomainError } from '#shared/domain/index.ts'
 import { DEMO_CONTACTS, DEMO_ITEMS, type DemoContactRow } from './demo-records.ts'
 
 export { DEMO_CONTACTS, DEMO_ITEMS }

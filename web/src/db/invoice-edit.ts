@@ -1,6 +1,6 @@
 /** The one transaction every invoice edit runs in, shared by the header and line edits. */
-import type { DomainError, Invoice, LocalId, OutboxOp } from '../../../shared/domain/index.ts'
-import { err, ok, type Result } from '../../../shared/result.ts'
+import type { DomainError, Invoice, LocalId, OutboxOp } from '#shared/domain/index.ts'
+import { err, ok, type Result } from '#shared/result.ts'
 import { bumped, notFound, queue } from './records.ts'
 import type { FieldsyncDB } from './schema.ts'
 

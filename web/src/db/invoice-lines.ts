@@ -1,7 +1,7 @@
 /** A draft invoice's lines: add (typed or from the pricebook), change, remove. Finalized lines are locked. */
-import { LineInput, priceLine, withTotals } from '../../../shared/domain/index.ts'
-import type { DomainError, Invoice, Line, LocalId } from '../../../shared/domain/index.ts'
-import { err, ok, type Result } from '../../../shared/result.ts'
+import { LineInput, priceLine, withTotals } from '#shared/domain/index.ts'
+import type { DomainError, Invoice, Line, LocalId } from '#shared/domain/index.ts'
+import { err, ok, type Result } from '#shared/result.ts'
 import { edit } from './invoice-edit.ts'
 import { notFound, validate } from './records.ts'
 import type { FieldsyncDB } from './schema.ts'

@@ -7,14 +7,14 @@
  * `balance` is not a user edit: payments lower it (payments.ts) and the sync engine
  * writes QuickBooks' figure back, so balance changes never bump the version.
  */
-import { InvoiceHeaderInput, LineInput, priceLine, validationError, withTotals } from '../../../shared/domain/index.ts'
-import type { DomainError, Invoice, Line, LocalId } from '../../../shared/domain/index.ts'
+import { InvoiceHeaderInput, LineInput, priceLine, validationError, withTotals } from '#shared/domain/index.ts'
+import type { DomainError, Invoice, Line, LocalId } from '#shared/domain/index.ts'
 import { enqueueNew } from './outbox.ts'
 import { fresh, notFound, validate } from './records.ts'
 import type { FieldsyncDB } from './schema.ts'
 import { getSettings, takeInvoiceNumber } from './settings.ts'
-import { err, ok, type Result } from '../../../shared/result.ts'
-import { addDays, localDate } from '../../../shared/date-only.ts'
+import { err, ok, type Result } from '#shared/result.ts'
+import { addDays, localDate } from '#shared/date-only.ts'
 import { edit, tables } from './invoice-edit.ts'
 
 export { addLine, addLineFromItem, updateLine, removeLine } from './invoice-lines.ts'

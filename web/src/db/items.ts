@@ -2,13 +2,13 @@
  * Pricebook items: the only code that writes `items`. Edits bump the version and
  * queue the item; deletes are soft (inactive in QuickBooks, which never deletes items).
  */
-import { Item, ItemInput } from '../../../shared/domain/index.ts'
-import type { LocalId } from '../../../shared/domain/index.ts'
+import { Item, ItemInput } from '#shared/domain/index.ts'
+import type { LocalId } from '#shared/domain/index.ts'
 import { enqueueNew } from './outbox.ts'
 import { bumped, fresh, notFound, queue, validate } from './records.ts'
 import type { FieldsyncDB } from './schema.ts'
-import { err, ok, type Result } from '../../../shared/result.ts'
-import type { DomainError } from '../../../shared/domain/index.ts'
+import { err, ok, type Result } from '#shared/result.ts'
+import type { DomainError } from '#shared/domain/index.ts'
 
 export type { Item, ItemInput }
 

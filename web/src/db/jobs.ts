@@ -2,13 +2,13 @@
  * Jobs. They reach QuickBooks as sub-customers only when the setting is on, so
  * edits queue an outbox row only then (turning the setting on queues every job).
  */
-import { Job, JobInput } from '../../../shared/domain/index.ts'
-import type { LocalId, OutboxOp } from '../../../shared/domain/index.ts'
+import { Job, JobInput } from '#shared/domain/index.ts'
+import type { LocalId, OutboxOp } from '#shared/domain/index.ts'
 import { bumped, fresh, notFound, queue, validate } from './records.ts'
 import type { FieldsyncDB } from './schema.ts'
 import { getSettings } from './settings.ts'
-import { err, ok, type Result } from '../../../shared/result.ts'
-import type { DomainError } from '../../../shared/domain/index.ts'
+import { err, ok, type Result } from '#shared/result.ts'
+import type { DomainError } from '#shared/domain/index.ts'
 
 export type { Job, JobInput }
 

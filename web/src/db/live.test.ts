@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto'
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb'
 import { describe, expect, it } from 'vitest'
-import { newLocalId } from '../../../shared/domain/index.ts'
+import { newLocalId } from '#shared/domain/index.ts'
 import { createContact, updateContact } from './contacts.ts'
 import { pendingCount$ } from './outbox.ts'
 import { FieldsyncDB } from './schema.ts'

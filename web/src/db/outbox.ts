@@ -9,8 +9,8 @@
  */
 import Dexie, { liveQuery } from 'dexie'
 import type { Observable, Transaction } from 'dexie'
-import { coalesceOp } from '../../../shared/domain/index.ts'
-import type { LocalId, OutboxOp, OutboxRow, SyncKind } from '../../../shared/domain/index.ts'
+import { coalesceOp } from '#shared/domain/index.ts'
+import type { LocalId, OutboxOp, OutboxRow, SyncKind } from '#shared/domain/index.ts'
 import type { FieldsyncDB } from './schema.ts'
 
 export type Change = { kind: SyncKind; localId: LocalId; version: number; op: OutboxOp }

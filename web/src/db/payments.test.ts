@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it } from 'vitest'
-import { invoiceState } from '../../../shared/domain/index.ts'
+import { invoiceState } from '#shared/domain/index.ts'
 import { createContact } from './contacts.ts'
 import { createInvoices, getInvoice } from './invoices.ts'
 import { listOutbox } from './outbox.ts'

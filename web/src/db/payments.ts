@@ -4,14 +4,14 @@
  * so the invoice's version does not move); the payment itself is queued for sync.
  * Overpaying an invoice is refused with an `overpayment` error naming the invoice.
  */
-import { PaymentInput } from '../../../shared/domain/index.ts'
-import type { Invoice, LocalId, Payment, PaymentApplication } from '../../../shared/domain/index.ts'
-import { formatMoney } from '../../../shared/money.ts'
+import { PaymentInput } from '#shared/domain/index.ts'
+import type { Invoice, LocalId, Payment, PaymentApplication } from '#shared/domain/index.ts'
+import { formatMoney } from '#shared/money.ts'
 import { bumped, fresh, notFound, queue, validate } from './records.ts'
 import type { FieldsyncDB } from './schema.ts'
 import { getSettings } from './settings.ts'
-import { err, ok, type Result } from '../../../shared/result.ts'
-import type { DomainError } from '../../../shared/domain/index.ts'
+import { err, ok, type Result } from '#shared/result.ts'
+import type { DomainError } from '#shared/domain/index.ts'
 
 export type { Payment, PaymentInput }
 

@@ -1,10 +1,10 @@
 /** Properties (service addresses). They never sync, so edits bump the version but queue nothing. */
-import { Property, PropertyInput } from '../../../shared/domain/index.ts'
-import type { LocalId } from '../../../shared/domain/index.ts'
+import { Property, PropertyInput } from '#shared/domain/index.ts'
+import type { LocalId } from '#shared/domain/index.ts'
 import { bumped, fresh, notFound, validate } from './records.ts'
 import type { FieldsyncDB } from './schema.ts'
-import { err, ok, type Result } from '../../../shared/result.ts'
-import type { DomainError } from '../../../shared/domain/index.ts'
+import { err, ok, type Result } from '#shared/result.ts'
+import type { DomainError } from '#shared/domain/index.ts'
 
 export type { Property, PropertyInput }
 

@@ -1,10 +1,10 @@
 /** Quotes: priced proposals that stay on the device. Edits bump the version; nothing is queued. */
-import { LineInput, QuoteInput, priceLine, withTotals } from '../../../shared/domain/index.ts'
-import type { LocalId, Quote } from '../../../shared/domain/index.ts'
+import { LineInput, QuoteInput, priceLine, withTotals } from '#shared/domain/index.ts'
+import type { LocalId, Quote } from '#shared/domain/index.ts'
 import { bumped, fresh, notFound, validate } from './records.ts'
 import type { FieldsyncDB } from './schema.ts'
-import { err, ok, type Result } from '../../../shared/result.ts'
-import type { DomainError } from '../../../shared/domain/index.ts'
+import { err, ok, type Result } from '#shared/result.ts'
+import type { DomainError } from '#shared/domain/index.ts'
 
 export type { Quote, QuoteInput }
 

@@ -3,11 +3,11 @@
  * and the transaction that writes a record and its outbox row together.
  */
 import type { z } from 'zod'
-import { fromZodIssues, newLocalId } from '../../../shared/domain/index.ts'
-import type { LocalId, NotFoundError, OutboxOp, SyncKind, ValidationError } from '../../../shared/domain/index.ts'
+import { fromZodIssues, newLocalId } from '#shared/domain/index.ts'
+import type { LocalId, NotFoundError, OutboxOp, SyncKind, ValidationError } from '#shared/domain/index.ts'
 import { enqueue } from './outbox.ts'
 import type { FieldsyncDB } from './schema.ts'
-import { err, ok, type Result } from '../../../shared/result.ts'
+import { err, ok, type Result } from '#shared/result.ts'
 
 export function validate<S extends z.ZodType>(schema: S, input: unknown): Result<z.infer<S>, ValidationError> {
   const r = schema.safeParse(input)

@@ -19,8 +19,8 @@ import type {
   Quote,
   Settings,
   SyncLogRow,
-} from '../../../shared/domain/index.ts'
-import { emailKey, nameKey } from '../../../shared/domain/index.ts'
+} from '#shared/domain/index.ts'
+import { emailKey, nameKey } from '#shared/domain/index.ts'
 
 export type ContactRow = Contact & { emailKey: string; nameKey: string }
 export type SettingsRow = Settings & { id: 'app' }

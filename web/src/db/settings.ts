@@ -2,13 +2,13 @@
  * The settings row. Not synced itself, but turning on sub-customer jobs queues
  * every job so the next sync pushes them.
  */
-import { Settings, defaultSettings, fromZodIssues } from '../../../shared/domain/index.ts'
-import type { SettingsInput } from '../../../shared/domain/index.ts'
+import { Settings, defaultSettings, fromZodIssues } from '#shared/domain/index.ts'
+import type { SettingsInput } from '#shared/domain/index.ts'
 import { invoiceNumberPast } from './invoice-numbers.ts'
 import { enqueue } from './outbox.ts'
 import type { FieldsyncDB, SettingsRow } from './schema.ts'
-import { err, ok, type Result } from '../../../shared/result.ts'
-import type { DomainError } from '../../../shared/domain/index.ts'
+import { err, ok, type Result } from '#shared/result.ts'
+import type { DomainError } from '#shared/domain/index.ts'
 
 export type { Settings, SettingsInput }
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { LocalId, Mapping } from '../../../shared/domain/index.ts'
-import { QboId, SyncToken } from '../../../shared/ids.ts'
+import type { LocalId, Mapping } from '#shared/domain/index.ts'
+import { QboId, SyncToken } from '#shared/ids.ts'
 import { stateIn } from '../state/record-sync-state.ts'
 import { loadSyncIndex } from '../state/sync-index.ts'
 import { createContact } from './contacts.ts'

@@ -5,8 +5,8 @@
  * its next run (the caller then asks for Sync Now). No record is ever deleted here.
  * @module
  */
-import { coalesceOp } from '../../../shared/domain/index.ts'
-import type { LocalId, OutboxRow, SyncKind } from '../../../shared/domain/index.ts'
+import { coalesceOp } from '#shared/domain/index.ts'
+import type { LocalId, OutboxRow, SyncKind } from '#shared/domain/index.ts'
 import { UNVERIFIED_PAYMENT_CODE } from '../sync/core/index.ts'
 import { noticeOnCommit } from './outbox.ts'
 import type { FieldsyncDB } from './schema.ts'

@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto'
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb'
 import { FieldsyncDB } from './schema.ts'
-import type { Result } from '../../../shared/result.ts'
+import type { Result } from '#shared/result.ts'
 
 let n = 0
 

@@ -7,7 +7,7 @@
 import 'fake-indexeddb/auto'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { SyncKind } from '../../../shared/domain/index.ts'
+import type { SyncKind } from '#shared/domain/index.ts'
 import { createContact, deleteContact, updateContact } from './contacts.ts'
 import { addLine, createInvoice, finalizeInvoice, updateInvoiceHeader, voidInvoice } from './invoices.ts'
 import { createItem, deleteItem, updateItem } from './items.ts'

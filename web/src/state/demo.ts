@@ -6,7 +6,7 @@
 import { demoRequested, loadDemoData } from '../db/demo-data.ts'
 import type { DemoSummary } from '../db/demo-data.ts'
 import type { FieldsyncDB } from '../db/schema.ts'
-import type { Result } from '../../../shared/result.ts'
+import type { Result } from '#shared/result.ts'
 
 export type DemoOutcome = Result<string, { kind: 'refused' | 'failed'; message: string }>
 

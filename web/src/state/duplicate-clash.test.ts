@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { clashIn, clashWords, isLinkable } from './duplicate-clash.ts'
-import type { SyncKind } from '../../../shared/domain/index.ts'
+import type { SyncKind } from '#shared/domain/index.ts'
 
 describe('clashIn', () => {
   it.each([

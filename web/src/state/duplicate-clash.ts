@@ -7,7 +7,7 @@
  * unrelated customer.
  * @module
  */
-import type { SyncKind } from '../../../shared/domain/index.ts'
+import type { SyncKind } from '#shared/domain/index.ts'
 
 export type LinkableKind = Extract<SyncKind, 'contact' | 'job' | 'item'>
 export interface Clash { qboId: string; name: string }

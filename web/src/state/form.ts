@@ -5,7 +5,7 @@
  */
 import { createSignal } from 'solid-js'
 import { createStore, type SetStoreFunction } from 'solid-js/store'
-import type { DomainError } from '../../../shared/domain/index.ts'
+import type { DomainError } from '#shared/domain/index.ts'
 
 export interface Form<T extends object> {
   values: T

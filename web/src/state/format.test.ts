@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseMoney } from '../../../shared/money.ts'
+import { parseMoney } from '#shared/money.ts'
 import { centsToInput, makeFormats, methodLabel } from './format.ts'
 
 describe('formats for the pages', () => {

@@ -3,8 +3,8 @@
  * from the settings row (live, so a change in Settings repaints every page).
  */
 import { createContext, useContext, type Accessor } from 'solid-js'
-import { formatMoney, formatQty } from '../../../shared/money.ts'
-import type { Settings } from '../../../shared/domain/index.ts'
+import { formatMoney, formatQty } from '#shared/money.ts'
+import type { Settings } from '#shared/domain/index.ts'
 
 export interface Formats {
   locale: string | undefined

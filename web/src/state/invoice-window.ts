@@ -3,7 +3,7 @@
  * the invoice list can paint its first screen before the full list (10,000
  * rows and every contact name) has come out of IndexedDB. Read-only.
  */
-import type { Invoice } from '../../../shared/domain/index.ts'
+import type { Invoice } from '#shared/domain/index.ts'
 import type { FieldsyncDB } from '../db/schema.ts'
 
 export async function newestInvoices(db: FieldsyncDB, limit: number): Promise<{ invoices: Invoice[]; names: Map<string, string> }> {

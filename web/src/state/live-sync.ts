@@ -2,7 +2,7 @@
  * Live QuickBooks state of every record of one kind: the list's mappings and outbox rows through Dexie's
  * live queries, so a row turns green, yellow or red as the worker writes, in this tab or another.
  */
-import type { SyncKind } from '../../../shared/domain/index.ts'
+import type { SyncKind } from '#shared/domain/index.ts'
 import { useDb } from './db.ts'
 import { createLive } from './live.ts'
 import { stateIn, type RecordSyncState, type RecordView } from './record-sync-state.ts'

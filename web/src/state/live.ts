@@ -16,7 +16,7 @@
 import Dexie from 'dexie'
 import { createEffect, createSignal, on, onCleanup, type Accessor } from 'solid-js'
 import { createRerun } from './live-rerun.ts'
-import { err, ok, type Result } from '../../../shared/result.ts'
+import { err, ok, type Result } from '#shared/result.ts'
 
 export interface Live<T> {
   /** The latest result; undefined until the first one arrives. */

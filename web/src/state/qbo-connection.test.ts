@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { SessionResponse } from '../../../shared/api/index.ts'
-import type { QboAccount } from '../../../shared/qbo/index.ts'
+import type { SessionResponse } from '#shared/api/index.ts'
+import type { QboAccount } from '#shared/qbo/index.ts'
 import { cardState, groupAccounts } from './qbo-connection.ts'
 
 const now = Date.parse('2026-03-01T00:00:00.000Z')

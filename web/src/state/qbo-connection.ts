@@ -4,9 +4,9 @@
  * accounts grouped for the settings pickers. The reads themselves (session, accounts) run as queries (queries.ts).
  * @module
  */
-import { SessionResponse } from '../../../shared/api/index.ts'
-import type { QboAccount } from '../../../shared/qbo/index.ts'
-import { err, ok, type Result } from '../../../shared/result.ts'
+import { SessionResponse } from '#shared/api/index.ts'
+import type { QboAccount } from '#shared/qbo/index.ts'
+import { err, ok, type Result } from '#shared/result.ts'
 import { edgeGateway } from '../sync/adapters/edge-gateway.ts'
 import type { EngineError } from '../sync/engine.ts'
 

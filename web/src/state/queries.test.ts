@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import type { SessionResponse } from '../../../shared/api/index.ts'
+import type { SessionResponse } from '#shared/api/index.ts'
 import { accountsQuery, createAppQueryClient, queryKeys, sessionQuery } from './queries.ts'
 import type { loadAccounts } from './qbo-connection.ts'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { LocalId, QboId } from '../../../shared/ids.ts'
+import { LocalId, QboId } from '#shared/ids.ts'
 import {
   buildSyncIndex,
   faultOf,

@@ -5,7 +5,7 @@
  * @module
  */
 import { createQuery, useQueryClient } from '@tanstack/solid-query'
-import type { SessionResponse } from '../../../shared/api/index.ts'
+import type { SessionResponse } from '#shared/api/index.ts'
 import { sessionQuery } from './queries.ts'
 
 export type Session = {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { Mapping } from '../../../shared/domain/index.ts'
-import { LocalId, QboId, SyncToken } from '../../../shared/ids.ts'
+import type { Mapping } from '#shared/domain/index.ts'
+import { LocalId, QboId, SyncToken } from '#shared/ids.ts'
 import type { FieldsyncDB } from '../db/schema.ts'
 import { testDb } from '../db/test-db.ts'
 import { loadSyncIndex } from './sync-index.ts'

@@ -4,8 +4,8 @@
  * older or broken build) is left out with a warning rather than failing the whole list.
  */
 import type { z } from 'zod'
-import { Mapping, OutboxRow } from '../../../shared/domain/index.ts'
-import type { SyncKind } from '../../../shared/domain/index.ts'
+import { Mapping, OutboxRow } from '#shared/domain/index.ts'
+import type { SyncKind } from '#shared/domain/index.ts'
 import type { FieldsyncDB } from '../db/schema.ts'
 import { buildSyncIndex, type SyncIndex } from './record-sync-state.ts'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { SyncLogRow } from '../../../shared/domain/index.ts'
+import type { SyncLogRow } from '#shared/domain/index.ts'
 import { testDb } from '../db/test-db.ts'
 import { allLogRows, lastSyncAt, linkCount, newestLogRows } from './sync-log-reads.ts'
 

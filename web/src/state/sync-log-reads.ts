@@ -3,7 +3,7 @@
  * the time of the last sync and how many records are linked. The worker writes these tables; screens only read.
  * @module
  */
-import type { SyncLogRow } from '../../../shared/domain/index.ts'
+import type { SyncLogRow } from '#shared/domain/index.ts'
 import type { FieldsyncDB } from '../db/schema.ts'
 import { matchesFilter, type LogFilter } from './sync-log-view.ts'
 

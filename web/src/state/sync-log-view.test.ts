@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { SyncLogRow } from '../../../shared/domain/index.ts'
+import type { SyncLogRow } from '#shared/domain/index.ts'
 import { conflictParts, logCsv, logTime, matchesFilter } from './sync-log-view.ts'
 
 const row = (over: Partial<SyncLogRow>): SyncLogRow => ({ seq: 1, at: '2026-03-01T14:05:00.000Z', label: 'Ann Lee', direction: 'push', status: 'synced', details: 'Created in QuickBooks.', ...over })

@@ -3,7 +3,7 @@
  * locale, conflict rows split into both values, filters, and CSV that opens cleanly in a spreadsheet.
  * @module
  */
-import type { SyncKind, SyncLogRow, SyncLogStatus } from '../../../shared/domain/index.ts'
+import type { SyncKind, SyncLogRow, SyncLogStatus } from '#shared/domain/index.ts'
 
 export const LOG_STATUSES = ['synced', 'matched', 'skipped', 'conflict', 'warning', 'error', 'info'] as const satisfies readonly SyncLogStatus[]
 export const LOG_KINDS = ['contact', 'item', 'invoice', 'payment', 'job'] as const satisfies readonly SyncKind[]

@@ -4,7 +4,7 @@
  * outbox only through here, never web/src/db or the sync engine directly.
  * @module
  */
-import type { LocalId } from '../../../shared/domain/index.ts'
+import type { LocalId } from '#shared/domain/index.ts'
 import {
   failedRecords,
   heldPayments,

@@ -5,7 +5,7 @@
  * One instance per tab, created on first use, so the header and every page share it.
  */
 import { createStore } from 'solid-js/store'
-import type { Result } from '../../../shared/result.ts'
+import type { Result } from '#shared/result.ts'
 import { subscribeProgress, syncWorker } from '../sync/worker/client.ts'
 import type { EngineError, PreviewView, SyncNowResult } from '../sync/engine.ts'
 import type { HeldPaymentLink, QboPaymentChoice } from '../sync/held-payments.ts'

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { loadDemoData } from '../db/demo-data.ts'
 import { createContact, createInvoices, createItem, deletePayment, recordPayment, updateContact, updateItem, updatePaymentDetails, voidInvoice } from '../db/index.ts'
-import type { LocalId } from '../../../shared/domain/index.ts'
+import type { LocalId } from '#shared/domain/index.ts'
 import { unwrap } from '../db/test-db.ts'
 import { previewInitialSync, runInitialSync, type MatchDecision } from './initial-sync.ts'
 import { linkExisting } from './link-existing.ts'

@@ -7,8 +7,8 @@
  * Timers and the session call are passed in, so tests drive them.
  * @module
  */
-import type { SessionResponse } from '../../../shared/api/index.ts'
-import { err, ok, type Result } from '../../../shared/result.ts'
+import type { SessionResponse } from '#shared/api/index.ts'
+import { err, ok, type Result } from '#shared/result.ts'
 import type { SyncFault } from './core/index.ts'
 import {
   previewInitialSync,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { freePort } from '../../../e2e/support/edge-worker.ts'
+import { freePort } from '#e2e/support/edge-worker.ts'
 import { createContact, createInvoices, createItem, updateInvoiceHeader } from '../db/index.ts'
 import { unwrap } from '../db/test-db.ts'
 import { edgeGateway } from './adapters/edge-gateway.ts'

@@ -5,10 +5,10 @@
  * "it is not" lets the claim go (`resendHeldPayment` in db/sync-requests.ts), so the next sync sends it anew.
  * @module
  */
-import type { OutboxRow, Payment } from '../../../shared/domain/index.ts'
-import { toCents } from '../../../shared/money.ts'
-import { addDays } from '../../../shared/date-only.ts'
-import { err, ok, type Result } from '../../../shared/result.ts'
+import type { OutboxRow, Payment } from '#shared/domain/index.ts'
+import { toCents } from '#shared/money.ts'
+import { addDays } from '#shared/date-only.ts'
+import { err, ok, type Result } from '#shared/result.ts'
 import { fieldsOf, linkSettlement, localFault, LOOKUP_PAGE, qboString, UNVERIFIED_PAYMENT_CODE } from './core/index.ts'
 import type { SyncFault } from './core/index.ts'
 import type { LocalSnapshot, QboEntity } from './ports.ts'

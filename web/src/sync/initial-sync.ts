@@ -6,8 +6,8 @@
  * decided each ambiguous pair; every record lands in the sync log as synced, matched, skipped or error.
  * @module
  */
-import type { QboAccount, QboCustomer, QboItem } from '../../../shared/qbo/index.ts'
-import { ok, type Result } from '../../../shared/result.ts'
+import type { QboAccount, QboCustomer, QboItem } from '#shared/qbo/index.ts'
+import { ok, type Result } from '#shared/result.ts'
 import {
   customerCandidates,
   contactCandidate,

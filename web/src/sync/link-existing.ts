@@ -6,8 +6,8 @@
  * and invoices cannot reference an inactive one.
  * @module
  */
-import type { SyncKind } from '../../../shared/domain/index.ts'
-import { err, ok, type Result } from '../../../shared/result.ts'
+import type { SyncKind } from '#shared/domain/index.ts'
+import { err, ok, type Result } from '#shared/result.ts'
 import { ENTITY_OF, linkSettlement, localFault } from './core/index.ts'
 import type { SyncFault } from './core/index.ts'
 import type { QboEntity, Settlement } from './ports.ts'

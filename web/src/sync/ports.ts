@@ -4,9 +4,9 @@
  * checks both stores against it.
  * @module
  */
-import type { Contact, Invoice, Item, Job, Mapping, OutboxRow, Payment, Settings, SyncLogRow } from '../../../shared/domain/index.ts'
-import type { QboBatchItemRequest, QboBatchItemResponse, QboCdcQueryResponse, QboQueryResponseBody } from '../../../shared/qbo/index.ts'
-import type { Result } from '../../../shared/result.ts'
+import type { Contact, Invoice, Item, Job, Mapping, OutboxRow, Payment, Settings, SyncLogRow } from '#shared/domain/index.ts'
+import type { QboBatchItemRequest, QboBatchItemResponse, QboCdcQueryResponse, QboQueryResponseBody } from '#shared/qbo/index.ts'
+import type { Result } from '#shared/result.ts'
 import type { Claim, LogEntry, QboEntity, QboEntityName, Settlement, SyncFault } from './core/index.ts'
 
 export type { Claim, LogEntry, QboEntity, QboEntityName, Settlement }

@@ -2,7 +2,7 @@
  * Paged reads of one QuickBooks entity: `SELECT * FROM entity WHERE …` a page at a time until a short page.
  * @module
  */
-import { ok, type Result } from '../../../shared/result.ts'
+import { ok, type Result } from '#shared/result.ts'
 import type { SyncFault } from './core/index.ts'
 import type { QboEntityName, QboGateway } from './ports.ts'
 

@@ -10,8 +10,8 @@
  * have neither limit; they carry no deleted-object stubs, which a pull does not use.
  * @module
  */
-import { ok, type Result } from '../../../shared/result.ts'
-import type { QboCdcQueryResponse } from '../../../shared/qbo/index.ts'
+import { ok, type Result } from '#shared/result.ts'
+import type { QboCdcQueryResponse } from '#shared/qbo/index.ts'
 import { foldPull, mayBeCut, nextCheckpoint, PULLED_ENTITIES, pullWindow } from './core/index.ts'
 import type { SyncFault } from './core/index.ts'
 import { pullAll } from './pull-all.ts'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createContact, createInvoices, createItem, recordPayment, updateContact, updatePaymentDetails } from '../db/index.ts'
-import type { LocalId } from '../../../shared/domain/index.ts'
+import type { LocalId } from '#shared/domain/index.ts'
 import { unwrap } from '../db/test-db.ts'
 import { DexieStore } from './adapters/dexie-store.ts'
 import { push } from './push.ts'

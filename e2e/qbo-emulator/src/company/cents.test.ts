@@ -3,7 +3,7 @@
  * cases as the app's money module: both suites read shared/money.cases.json, which is data only.
  */
 import { describe, expect, it } from 'vitest'
-import cases from '../../../../shared/money.cases.json' with { type: 'json' }
+import cases from '#shared/money.cases.json' with { type: 'json' }
 import { cents } from './json.ts'
 
 describe('cent rounding, on the cases the app is tested with', () => {

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { addDays as appAddDays } from '../../../../shared/date-only.ts'
+import { addDays as appAddDays } from '#shared/date-only.ts'
 import { addDays } from './time.ts'
 
 describe('addDays, against the app’s date-only module', () => {

@@ -18,7 +18,7 @@ import {
   QboPayment,
   QboQueryResponse,
   faultCodeInfo,
-} from '../../../../shared/qbo/index.ts'
+} from '#shared/qbo/index.ts'
 import { SMALL_COMPANY } from '../seeds/small.ts'
 import { entityOf, REALM, testCompany } from './test-helpers.ts'
 

@@ -1,4 +1,4 @@
-import { readQboFixtureBytes } from '../../../fixtures/qbo-fixtures.ts'
+import { readQboFixtureBytes } from '#e2e/fixtures/qbo-fixtures.ts'
 import { describe, expect, it } from 'vitest'
 import { signPayload, verifySignature } from './signature.ts'
 

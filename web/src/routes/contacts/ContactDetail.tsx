@@ -1,8 +1,8 @@
 /** One contact: details, service addresses, their invoices and payments, and the actions that start work for them. */
 import { A, useNavigate, useParams } from '@solidjs/router'
 import { createSignal, For, Show } from 'solid-js'
-import { formatAddress, invoiceState } from '../../../../shared/domain/index.ts'
-import type { Contact, LocalId } from '../../../../shared/domain/index.ts'
+import { formatAddress, invoiceState } from '#shared/domain/index.ts'
+import type { Contact, LocalId } from '#shared/domain/index.ts'
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
 import { RecordSyncPanel } from '../../components/RecordSyncPanel.tsx'

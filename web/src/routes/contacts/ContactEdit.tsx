@@ -1,7 +1,7 @@
 /** Create or edit a contact. Validation comes from the repository and is shown next to each field. */
 import { useNavigate, useParams } from '@solidjs/router'
 import { createResource, Show } from 'solid-js'
-import type { Contact, ContactInput, LocalId } from '../../../../shared/domain/index.ts'
+import type { Contact, ContactInput, LocalId } from '#shared/domain/index.ts'
 import { CheckboxField, TextAreaField, TextField } from '../../components/Field.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
 import { createContact, getContact, updateContact } from '../../db/contacts.ts'

@@ -5,7 +5,7 @@
  */
 import { A, useHref } from '@solidjs/router'
 import { createEffect, createMemo, createSignal, on, onCleanup, onMount, Show } from 'solid-js'
-import { formatAddress } from '../../../../shared/domain/index.ts'
+import { formatAddress } from '#shared/domain/index.ts'
 import { EmptyState } from '../../components/EmptyState.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
 import { SearchBox } from '../../components/SearchBox.tsx'

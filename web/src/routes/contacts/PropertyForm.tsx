@@ -1,6 +1,6 @@
 /** Adds a service address to a contact, inline on the contact page. */
 import { Show } from 'solid-js'
-import type { LocalId } from '../../../../shared/domain/index.ts'
+import type { LocalId } from '#shared/domain/index.ts'
 import { TextField } from '../../components/Field.tsx'
 import { createProperty } from '../../db/properties.ts'
 import { useDb } from '../../state/db.ts'

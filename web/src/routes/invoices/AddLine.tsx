@@ -1,7 +1,7 @@
 /** Adding a line to a draft: tap an item from the pricebook, or type a free-text line. */
 import { createSignal, For, Show } from 'solid-js'
-import type { LocalId } from '../../../../shared/domain/index.ts'
-import { parseMoney, parseQty } from '../../../../shared/money.ts'
+import type { LocalId } from '#shared/domain/index.ts'
+import { parseMoney, parseQty } from '#shared/money.ts'
 import { TextField } from '../../components/Field.tsx'
 import { SearchBox } from '../../components/SearchBox.tsx'
 import { addLine, addLineFromItem } from '../../db/invoices.ts'

@@ -5,8 +5,8 @@
  */
 import { A, useNavigate, useParams } from '@solidjs/router'
 import { createMemo, createSignal, For, Show } from 'solid-js'
-import { invoiceState } from '../../../../shared/domain/index.ts'
-import type { Invoice, LocalId } from '../../../../shared/domain/index.ts'
+import { invoiceState } from '#shared/domain/index.ts'
+import type { Invoice, LocalId } from '#shared/domain/index.ts'
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
 import { RecordSyncPanel } from '../../components/RecordSyncPanel.tsx'

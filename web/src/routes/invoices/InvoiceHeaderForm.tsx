@@ -3,7 +3,7 @@
  * invoice only the due date and memo stay editable (as QuickBooks allows).
  */
 import { createSignal, Show } from 'solid-js'
-import type { Invoice } from '../../../../shared/domain/index.ts'
+import type { Invoice } from '#shared/domain/index.ts'
 import { TextField } from '../../components/Field.tsx'
 import { updateInvoiceHeader } from '../../db/invoices.ts'
 import { useDb } from '../../state/db.ts'

@@ -4,7 +4,7 @@
  */
 import { A, useNavigate, useSearchParams } from '@solidjs/router'
 import { createSignal, For, onMount, Show } from 'solid-js'
-import type { LocalId } from '../../../../shared/domain/index.ts'
+import type { LocalId } from '#shared/domain/index.ts'
 import { EmptyState } from '../../components/EmptyState.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
 import { SearchBox } from '../../components/SearchBox.tsx'

@@ -1,4 +1,4 @@
-import type { InvoiceState } from '../../../../shared/domain/index.ts'
+import type { InvoiceState } from '#shared/domain/index.ts'
 import { StatusPill } from '../../components/StatusPill.tsx'
 
 const look: Record<InvoiceState, { tone: 'neutral' | 'info' | 'good' | 'warn' | 'bad'; label: string }> = {

@@ -5,8 +5,8 @@
  */
 import { A } from '@solidjs/router'
 import { createMemo, createSignal, For, Show } from 'solid-js'
-import { invoiceState, nameKey } from '../../../../shared/domain/index.ts'
-import type { Invoice, InvoiceState } from '../../../../shared/domain/index.ts'
+import { invoiceState, nameKey } from '#shared/domain/index.ts'
+import type { Invoice, InvoiceState } from '#shared/domain/index.ts'
 import { EmptyState } from '../../components/EmptyState.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
 import { SearchBox } from '../../components/SearchBox.tsx'

@@ -4,8 +4,8 @@
  * shows why under the field and is not saved.
  */
 import { createMemo, createSignal, Show } from 'solid-js'
-import type { Invoice } from '../../../../shared/domain/index.ts'
-import { parseMoney, parseQty } from '../../../../shared/money.ts'
+import type { Invoice } from '#shared/domain/index.ts'
+import { parseMoney, parseQty } from '#shared/money.ts'
 import { removeLine, updateLine } from '../../db/invoices.ts'
 import { useDb } from '../../state/db.ts'
 import { centsToInput, useFormats } from '../../state/format.ts'

@@ -1,8 +1,8 @@
 /** One payment: what was received and what it pays, and its QuickBooks state with the way out of it. */
 import { A, useParams } from '@solidjs/router'
 import { For, Show } from 'solid-js'
-import { unappliedAmount } from '../../../../shared/domain/index.ts'
-import type { LocalId, Payment } from '../../../../shared/domain/index.ts'
+import { unappliedAmount } from '#shared/domain/index.ts'
+import type { LocalId, Payment } from '#shared/domain/index.ts'
 import { PageHeader } from '../../components/PageHeader.tsx'
 import { RecordSyncPanel } from '../../components/RecordSyncPanel.tsx'
 import { getContact } from '../../db/contacts.ts'

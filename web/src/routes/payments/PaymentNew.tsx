@@ -5,8 +5,8 @@
  */
 import { useNavigate, useSearchParams } from '@solidjs/router'
 import { createEffect, createMemo, createSignal, For, on, Show } from 'solid-js'
-import type { Invoice, LocalId, PaymentMethod } from '../../../../shared/domain/index.ts'
-import { parseMoney } from '../../../../shared/money.ts'
+import type { Invoice, LocalId, PaymentMethod } from '#shared/domain/index.ts'
+import { parseMoney } from '#shared/money.ts'
 import { SelectField, TextField } from '../../components/Field.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
 import { listContacts } from '../../db/contacts.ts'

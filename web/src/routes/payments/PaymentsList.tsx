@@ -1,8 +1,8 @@
 /** Payments received, newest first, virtualized. */
 import { A } from '@solidjs/router'
 import { createMemo, createSignal, Show } from 'solid-js'
-import { nameKey, unappliedAmount } from '../../../../shared/domain/index.ts'
-import type { Payment } from '../../../../shared/domain/index.ts'
+import { nameKey, unappliedAmount } from '#shared/domain/index.ts'
+import type { Payment } from '#shared/domain/index.ts'
 import { EmptyState } from '../../components/EmptyState.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
 import { SearchBox } from '../../components/SearchBox.tsx'

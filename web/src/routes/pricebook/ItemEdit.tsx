@@ -1,8 +1,8 @@
 /** Create or edit a pricebook item. The price is typed in the user's own number format. */
 import { useNavigate, useParams } from '@solidjs/router'
 import { createResource, createSignal, Show } from 'solid-js'
-import type { Item, LocalId } from '../../../../shared/domain/index.ts'
-import { parseMoney } from '../../../../shared/money.ts'
+import type { Item, LocalId } from '#shared/domain/index.ts'
+import { parseMoney } from '#shared/money.ts'
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx'
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/Field.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'

@@ -6,7 +6,7 @@
  */
 import { A } from '@solidjs/router'
 import { createSignal, onCleanup, onMount, Show } from 'solid-js'
-import { ConnectMessage, DisconnectResponse } from '../../../../shared/api/index.ts'
+import { ConnectMessage, DisconnectResponse } from '#shared/api/index.ts'
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx'
 import { getSettings } from '../../db/settings.ts'
 import { useDb } from '../../state/db.ts'

@@ -5,7 +5,7 @@
  */
 import { createQuery } from '@tanstack/solid-query'
 import { createSignal, Show } from 'solid-js'
-import type { Settings, SettingsInput } from '../../../../shared/domain/index.ts'
+import type { Settings, SettingsInput } from '#shared/domain/index.ts'
 import { CheckboxField, SelectField, TextField } from '../../components/Field.tsx'
 import { getSettings, updateSettings } from '../../db/settings.ts'
 import { useDb } from '../../state/db.ts'

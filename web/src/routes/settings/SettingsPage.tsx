@@ -3,7 +3,7 @@
  * Integrations section with the QuickBooks Online connection.
  */
 import { createSignal, Show } from 'solid-js'
-import type { Settings } from '../../../../shared/domain/index.ts'
+import type { Settings } from '#shared/domain/index.ts'
 import { TextField } from '../../components/Field.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
 import { getSettings, updateSettings } from '../../db/settings.ts'

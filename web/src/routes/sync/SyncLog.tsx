@@ -6,7 +6,7 @@
  */
 import { A } from '@solidjs/router'
 import { createSignal, For, Show } from 'solid-js'
-import type { SyncKind, SyncLogRow, SyncLogStatus } from '../../../../shared/domain/index.ts'
+import type { SyncKind, SyncLogRow, SyncLogStatus } from '#shared/domain/index.ts'
 import { HeldPaymentActions } from '../../components/HeldPaymentActions.tsx'
 import { LinkToClashButton } from '../../components/LinkToClashButton.tsx'
 import { recordHref } from '../../components/RecordSyncPanel.tsx'

@@ -1,7 +1,7 @@
 import { testDb } from '../../db/test-db.ts'
 import { DexieStore } from './dexie-store.ts'
 import { runStoreContract } from './store-contract.ts'
-import type { OutboxRow } from '../../../../shared/domain/index.ts'
+import type { OutboxRow } from '#shared/domain/index.ts'
 
 runStoreContract('DexieStore', async () => {
   const db = testDb()

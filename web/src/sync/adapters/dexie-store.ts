@@ -4,8 +4,8 @@
  * each call in one read-write transaction, so a crash leaves either all of a result or none of it.
  * @module
  */
-import { defaultSettings, emailKey, nameKey } from '../../../../shared/domain/index.ts'
-import type { Contact, OutboxRow, Settings, SyncKind, SyncLogRow } from '../../../../shared/domain/index.ts'
+import { defaultSettings, emailKey, nameKey } from '#shared/domain/index.ts'
+import type { Contact, OutboxRow, Settings, SyncKind, SyncLogRow } from '#shared/domain/index.ts'
 import type { FieldsyncDB } from '../../db/schema.ts'
 import { moveInvoiceNumberPast } from '../../db/settings.ts'
 import type { Claim, LocalSnapshot, LocalStore, LogEntry, Settlement } from '../ports.ts'

@@ -6,10 +6,10 @@
  * transient faults, and nothing throws.
  * @module
  */
-import { ApiErrorBody, qboProxyPath } from '../../../../shared/api/index.ts'
-import { QboBatchResponse, QboCdcResponse, QboQueryResponse } from '../../../../shared/qbo/index.ts'
-import type { QboBatchItemRequest } from '../../../../shared/qbo/index.ts'
-import { err, ok, type Result } from '../../../../shared/result.ts'
+import { ApiErrorBody, qboProxyPath } from '#shared/api/index.ts'
+import { QboBatchResponse, QboCdcResponse, QboQueryResponse } from '#shared/qbo/index.ts'
+import type { QboBatchItemRequest } from '#shared/qbo/index.ts'
+import { err, ok, type Result } from '#shared/result.ts'
 import { classifyFault } from '../core/index.ts'
 import type { SyncFault } from '../core/index.ts'
 import type { GatewayResult, QboEntity, QboEntityName, QboGateway } from '../ports.ts'

@@ -4,8 +4,8 @@
  * change stored state by mutating what it was given.
  * @module
  */
-import { defaultSettings } from '../../../../shared/domain/index.ts'
-import type { Mapping, OutboxRow, Settings, SyncKind, SyncLogRow } from '../../../../shared/domain/index.ts'
+import { defaultSettings } from '#shared/domain/index.ts'
+import type { Mapping, OutboxRow, Settings, SyncKind, SyncLogRow } from '#shared/domain/index.ts'
 import { invoiceNumberPast } from '../../db/invoice-numbers.ts'
 import type { Claim, LocalRecords, LocalSnapshot, LocalStore, LogEntry, Settlement } from '../ports.ts'
 

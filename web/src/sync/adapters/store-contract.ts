@@ -4,7 +4,7 @@
  * @module
  */
 import { describe, expect, it } from 'vitest'
-import type { Mapping, OutboxRow, SyncKind } from '../../../../shared/domain/index.ts'
+import type { Mapping, OutboxRow, SyncKind } from '#shared/domain/index.ts'
 import type { LocalStore, LogEntry } from '../ports.ts'
 
 export interface StoreFixture {

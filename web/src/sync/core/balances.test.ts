@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { LocalId } from '../../../../shared/domain/index.ts'
+import type { LocalId } from '#shared/domain/index.ts'
 import { balanceOf, overApplied, reserve, type Balances, type PaymentCheck } from './balances.ts'
 
 const inv = (id: string) => id as LocalId

@@ -5,9 +5,9 @@
  * both amounts instead.
  * @module
  */
-import type { Payment } from '../../../../shared/domain/index.ts'
+import type { Payment } from '#shared/domain/index.ts'
 import type { SyncFault } from './fault-types.ts'
-import { toCents } from '../../../../shared/money.ts'
+import { toCents } from '#shared/money.ts'
 import type { SyncOp } from './plan-types.ts'
 import type { QboEntity } from './settle/types.ts'
 

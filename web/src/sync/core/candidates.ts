@@ -3,8 +3,8 @@
  * the shape of a contact or a QuickBooks Customer.
  * @module
  */
-import type { Contact, Item } from '../../../../shared/domain/index.ts'
-import type { QboCustomer, QboItem } from '../../../../shared/qbo/index.ts'
+import type { Contact, Item } from '#shared/domain/index.ts'
+import type { QboCustomer, QboItem } from '#shared/qbo/index.ts'
 import type { LocalCandidate, RemoteCandidate } from './match-types.ts'
 
 export const contactCandidate = (c: Pick<Contact, 'id' | 'displayName' | 'email'>): LocalCandidate =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { OutboxRow } from '../../../../shared/domain/index.ts'
+import type { OutboxRow } from '#shared/domain/index.ts'
 import { bIdOf, claimedAt, claimsOf, mustLookUp, newBatchId, NOT_CHECKED_CODE, ownClaims } from './claims.ts'
 import type { SyncOp } from './plan-types.ts'
 

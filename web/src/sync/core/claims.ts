@@ -6,7 +6,7 @@
  * - a bId is the outbox row's seq (`s42`), stable however the batch is ordered, at most 10 characters.
  * @module
  */
-import type { OutboxOp, OutboxRow, SentRequest, SyncKind } from '../../../../shared/domain/index.ts'
+import type { OutboxOp, OutboxRow, SentRequest, SyncKind } from '#shared/domain/index.ts'
 import { UNVERIFIED_PAYMENT_CODE } from './fault-types.ts'
 import type { SyncOp } from './plan-types.ts'
 

@@ -4,7 +4,7 @@
  * pull, else one read) and this says it in plain words.
  * @module
  */
-import type { SyncKind } from '../../../../shared/domain/index.ts'
+import type { SyncKind } from '#shared/domain/index.ts'
 import type { SyncFault } from './fault-types.ts'
 import type { QboEntity } from './settle/types.ts'
 

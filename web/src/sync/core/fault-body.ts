@@ -5,7 +5,7 @@
  * @module
  */
 import { z } from 'zod'
-import { faultOf } from '../../../../shared/qbo/index.ts'
+import { faultOf } from '#shared/qbo/index.ts'
 
 /** The first error of a fault body, in one shape. */
 export interface FaultError { code: string; message?: string; detail?: string; element?: string; type?: string }

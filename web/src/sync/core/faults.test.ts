@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { QBO_FAULTS } from '../../../../shared/qbo/index.ts'
+import { QBO_FAULTS } from '#shared/qbo/index.ts'
 import { classifyFault, parseFaultBody } from './faults.ts'
 import type { FaultInput, SyncFault } from './fault-types.ts'
 // Real Intuit fault bodies (see the fixtures' SOURCES.md).

@@ -3,8 +3,8 @@
  * Follows design.md's error table; codes from qbo-api.md §9.3. Bodies are read by `fault-body.ts`.
  * @module
  */
-import type { ApiErrorCode } from '../../../../shared/api/errors.ts'
-import { QBO_FAULTS } from '../../../../shared/qbo/index.ts'
+import type { ApiErrorCode } from '#shared/api/errors.ts'
+import { QBO_FAULTS } from '#shared/qbo/index.ts'
 import { parseFaultBody } from './fault-body.ts'
 import type { FaultAction, FaultInput, FaultKind, SyncFault } from './fault-types.ts'
 

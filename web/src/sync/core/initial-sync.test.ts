@@ -1,7 +1,7 @@
 // The initial sync's decisions, end to end in the core, against a real sandbox company's customer list
 // (Nango's recording: shared emails, sub-customers, near-duplicate names).
 import { describe, expect, it } from 'vitest'
-import { QboCustomer, QboQueryResponse } from '../../../../shared/qbo/index.ts'
+import { QboCustomer, QboQueryResponse } from '#shared/qbo/index.ts'
 import { contactCandidate, customerCandidates } from './candidates.ts'
 import { matchJobs } from './match-jobs.ts'
 import { matchContacts } from './match.ts'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { SyncKind } from '../../../../shared/domain/index.ts'
+import type { SyncKind } from '#shared/domain/index.ts'
 import { lookupOf, qboString } from './lookup.ts'
 import { paymentKey } from './map/payment.ts'
 

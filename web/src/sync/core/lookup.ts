@@ -5,7 +5,7 @@
  * and then the app's key in its PrivateNote (which QuickBooks cannot query).
  * @module
  */
-import type { SyncKind } from '../../../../shared/domain/index.ts'
+import type { SyncKind } from '#shared/domain/index.ts'
 import { hasPaymentKey } from './map/payment.ts'
 import type { QboEntityName } from './map/request.ts'
 import type { QboEntity } from './settle/types.ts'

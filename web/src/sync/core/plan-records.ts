@@ -3,7 +3,7 @@
  * decision state), in per-kind maps, so deciding a record takes one lookup.
  * @module
  */
-import type { SyncKind } from '../../../../shared/domain/index.ts'
+import type { SyncKind } from '#shared/domain/index.ts'
 import type { PlanInput, RecordRef } from './plan-types.ts'
 
 export const KINDS: readonly SyncKind[] = ['contact', 'job', 'item', 'invoice', 'payment']

@@ -3,8 +3,8 @@
  * @module
  */
 import { z } from 'zod'
-import { SyncKind } from '../../../../shared/domain/index.ts'
-import type { Contact, Invoice, Item, Job, Mapping, OutboxRow, Payment, Settings } from '../../../../shared/domain/index.ts'
+import { SyncKind } from '#shared/domain/index.ts'
+import type { Contact, Invoice, Item, Job, Mapping, OutboxRow, Payment, Settings } from '#shared/domain/index.ts'
 import { AmbiguousGroup, type MatchResult } from './match-types.ts'
 
 /** A record the op needs to exist in QuickBooks first. */

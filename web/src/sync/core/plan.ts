@@ -12,7 +12,7 @@
  * resends exactly what it sent and QuickBooks replays the answer instead of writing twice.
  * @module
  */
-import type { SyncKind } from '../../../../shared/domain/index.ts'
+import type { SyncKind } from '#shared/domain/index.ts'
 import type { Decision, PlanInput, RecordRef, SkipReason, SkippedRecord, SyncOp, SyncPlan } from './plan-types.ts'
 import { orderAndBatch, type Node } from './plan-batches.ts'
 import { finishPlan } from './plan-finish.ts'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { Contact, Invoice, Mapping } from '../../../../shared/domain/index.ts'
-import type { QboCdcQueryResponse } from '../../../../shared/qbo/index.ts'
+import type { Contact, Invoice, Mapping } from '#shared/domain/index.ts'
+import type { QboCdcQueryResponse } from '#shared/qbo/index.ts'
 import {
   CDC_CAP,
   foldPull,

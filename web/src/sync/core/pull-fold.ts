@@ -6,8 +6,8 @@
  * where the checkpoint moves.
  * @module
  */
-import type { Contact, Invoice, Item, Mapping, OutboxRow } from '../../../../shared/domain/index.ts'
-import type { QboCdcQueryResponse, QboDeletedStub, QboInvoice } from '../../../../shared/qbo/index.ts'
+import type { Contact, Invoice, Item, Mapping, OutboxRow } from '#shared/domain/index.ts'
+import type { QboCdcQueryResponse, QboDeletedStub, QboInvoice } from '#shared/qbo/index.ts'
 import { readInvoice } from './map/invoice.ts'
 import { contactFieldsOf, fieldsFromQbo } from './map/read-back.ts'
 import { merge } from './merge.ts'

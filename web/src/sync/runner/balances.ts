@@ -5,7 +5,7 @@
  * raw fault into a clearer one.
  * @module
  */
-import type { Payment } from '../../../../shared/domain/index.ts'
+import type { Payment } from '#shared/domain/index.ts'
 import { balanceOf, overApplied, qboString, recordKey, reserve } from '../core/index.ts'
 import type { Application, Balances, InvoiceBalance, PaymentCheck, SyncFault, SyncOp } from '../core/index.ts'
 import type { QboEntity, QboGateway } from '../ports.ts'

@@ -4,8 +4,8 @@
  * an update that changes nothing QuickBooks holds (settled as synced without a call).
  * @module
  */
-import type { SentRequest } from '../../../../shared/domain/index.ts'
-import { ok } from '../../../../shared/result.ts'
+import type { SentRequest } from '#shared/domain/index.ts'
+import { ok } from '#shared/result.ts'
 import { rebuiltRequest, requestOf } from '../core/index.ts'
 import type { Balances, BodyResult, MapWarning } from '../core/index.ts'
 import type { QboEntity } from '../ports.ts'

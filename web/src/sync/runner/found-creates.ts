@@ -4,7 +4,7 @@
  * in QuickBooks by what was sent, and linked when found instead of created a second time.
  * @module
  */
-import type { SentRequest } from '../../../../shared/domain/index.ts'
+import type { SentRequest } from '#shared/domain/index.ts'
 import {
   foundSettlement, linkSettlement, LOOKUP_PAGE, lookupOf, notChecked, rebuiltRequest, release, UNVERIFIED_PAYMENT,
 } from '../core/index.ts'

@@ -5,7 +5,7 @@
  * so the invoices that wait on the link find the record active.
  * @module
  */
-import type { Mapping } from '../../../../shared/domain/index.ts'
+import type { Mapping } from '#shared/domain/index.ts'
 import { ENTITY_OF } from '../core/index.ts'
 import type { SyncOp } from '../core/index.ts'
 import { failed, nowIso } from './commit.ts'

@@ -4,7 +4,7 @@
  * requestid; one that surely failed releases it, so the next try is a new request and not a replay of the failure.
  * @module
  */
-import { err, ok, type Result } from '../../../../shared/result.ts'
+import { err, ok, type Result } from '#shared/result.ts'
 import { backoffMs, bIdOf, classifyFault, ENTITY_OF } from '../core/index.ts'
 import type { SyncFault, SyncOp } from '../core/index.ts'
 import type { QboEntity } from '../ports.ts'

@@ -5,7 +5,7 @@
  */
 import { ENTITY_OF, mergeStale } from '../core/index.ts'
 import type { LocalRecord, SyncOp } from '../core/index.ts'
-import type { Mapping } from '../../../../shared/domain/index.ts'
+import type { Mapping } from '#shared/domain/index.ts'
 import { failed, nowIso } from './commit.ts'
 import { mappingOf, recordOf, type RunView, type Settled } from './state.ts'
 

@@ -4,7 +4,7 @@
  * values; only the runner (`execute.ts`, `commit.ts`) changes it.
  * @module
  */
-import type { Mapping, OutboxRow } from '../../../../shared/domain/index.ts'
+import type { Mapping, OutboxRow } from '#shared/domain/index.ts'
 import { recordKey, resolverFrom } from '../core/index.ts'
 import type {
   BackoffPolicy, Balances, InvoiceBalance, LocalRecord, RecordContext, Settlement, SyncFault, SyncOp,

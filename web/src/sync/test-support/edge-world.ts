@@ -9,12 +9,12 @@
  * browser to is fetched from the edge itself — what the proxy does.
  * @module
  */
-import { SessionResponse } from '../../../../shared/api/index.ts'
-import { listen } from '../../../../e2e/qbo-emulator/src/listen.ts'
-import { startEmulator, type RunningEmulator, type StartEmulatorOptions } from '../../../../e2e/qbo-emulator/src/serve.ts'
-import { SMALL_REALM_ID } from '../../../../e2e/qbo-emulator/src/seeds/small.ts'
-import { localApp } from '../../../../scripts/edge-vars.ts'
-import { connectThroughEdge, startEdgeWorker, type EdgeWorker } from '../../../../e2e/support/edge-worker.ts'
+import { SessionResponse } from '#shared/api/index.ts'
+import { listen } from '#emulator/src/listen.ts'
+import { startEmulator, type RunningEmulator, type StartEmulatorOptions } from '#emulator/src/serve.ts'
+import { SMALL_REALM_ID } from '#emulator/src/seeds/small.ts'
+import { localApp } from '#scripts/edge-vars.ts'
+import { connectThroughEdge, startEdgeWorker, type EdgeWorker } from '#e2e/support/edge-worker.ts'
 import { testClock, testDb, type TestClock } from '../../db/test-db.ts'
 import type { FieldsyncDB } from '../../db/schema.ts'
 import { DexieStore } from '../adapters/dexie-store.ts'

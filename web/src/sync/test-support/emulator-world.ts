@@ -4,8 +4,8 @@
  * tests check what QuickBooks holds, not what the runner believes it sent.
  * @module
  */
-import { startEmulator, type RunningEmulator, type StartEmulatorOptions } from '../../../../e2e/qbo-emulator/src/serve.ts'
-import { SMALL_REALM_ID } from '../../../../e2e/qbo-emulator/src/seeds/small.ts'
+import { startEmulator, type RunningEmulator, type StartEmulatorOptions } from '#emulator/src/serve.ts'
+import { SMALL_REALM_ID } from '#emulator/src/seeds/small.ts'
 import { testClock, testDb } from '../../db/test-db.ts'
 import type { FieldsyncDB } from '../../db/schema.ts'
 import { DexieStore } from '../adapters/dexie-store.ts'

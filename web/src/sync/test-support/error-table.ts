@@ -4,7 +4,7 @@
  * drive the worker's engine as the app does.
  * @module
  */
-import type { SyncKind } from '../../../../shared/domain/index.ts'
+import type { SyncKind } from '#shared/domain/index.ts'
 import type { FieldsyncDB } from '../../db/schema.ts'
 import { recordSyncState } from '../../state/record-sync-state.ts'
 import { SyncEngine, type EngineDeps, type Timers } from '../engine.ts'

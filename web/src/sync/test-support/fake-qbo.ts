@@ -5,9 +5,9 @@
  * real wire; this one makes every interleaving cheap to reach.
  * @module
  */
-import { err, ok, type Result } from '../../../../shared/result.ts'
+import { err, ok, type Result } from '#shared/result.ts'
 import { classifyFault } from '../core/index.ts'
-import type { QboBatchItemRequest, QboBatchItemResponse } from '../../../../shared/qbo/index.ts'
+import type { QboBatchItemRequest, QboBatchItemResponse } from '#shared/qbo/index.ts'
 import type { GatewayResult, QboEntity, QboEntityName, QboGateway } from '../ports.ts'
 
 /** What QuickBooks would answer over HTTP when it refuses a write. */

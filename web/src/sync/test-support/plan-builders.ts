@@ -3,7 +3,7 @@
  * branded types: plan never parses them, and readable ids ("c1", "inv1") make failing cases readable.
  * @module
  */
-import type { LocalId, Mapping, OutboxRow, QboId, SyncKind, SyncToken } from '../../../../shared/domain/index.ts'
+import type { LocalId, Mapping, OutboxRow, QboId, SyncKind, SyncToken } from '#shared/domain/index.ts'
 import type { PlanInput } from '../core/index.ts'
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? U[] : T[K] }

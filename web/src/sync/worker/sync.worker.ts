@@ -5,7 +5,7 @@
  * @module
  */
 import * as Comlink from 'comlink'
-import { SessionResponse } from '../../../../shared/api/index.ts'
+import { SessionResponse } from '#shared/api/index.ts'
 import { appDb } from '../../db/index.ts'
 import { DexieStore } from '../adapters/dexie-store.ts'
 import { edgeGateway } from '../adapters/edge-gateway.ts'

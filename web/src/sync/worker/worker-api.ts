@@ -3,7 +3,7 @@
  * classes); progress arrives through a callback wrapped in `Comlink.proxy`.
  * @module
  */
-import type { Result } from '../../../../shared/result.ts'
+import type { Result } from '#shared/result.ts'
 import type { EngineError, PreviewView, SyncNowResult } from '../engine.ts'
 import type { HeldPaymentLink, QboPaymentChoice } from '../held-payments.ts'
 import type { MatchDecision } from '../initial-sync.ts'

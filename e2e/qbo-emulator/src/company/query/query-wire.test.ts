@@ -1,6 +1,6 @@
 // Typographic quotes over real HTTP: URL-encoded in a GET, as an application/text body, inside a batch.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { startCompany, wireFault, type RunningCompany } from '../../../test-support/running-company.ts'
+import { startCompany, wireFault, type RunningCompany } from '#emulator/test-support/running-company.ts'
 
 let co: RunningCompany
 beforeEach(async () => {

@@ -1,6 +1,6 @@
 /** The app's Address ⇄ QuickBooks' PhysicalAddress (Line1–Line5, City, CountrySubDivisionCode, PostalCode, Country). */
-import type { Address } from '../../../../../shared/domain/index.ts'
-import type { QboPhysicalAddress } from '../../../../../shared/qbo/index.ts'
+import type { Address } from '#shared/domain/index.ts'
+import type { QboPhysicalAddress } from '#shared/qbo/index.ts'
 import { compact, nonEmpty } from './compact.ts'
 import { cut, LIMITS } from './text-rules.ts'
 

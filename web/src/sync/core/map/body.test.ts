@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Mapping } from '../../../../../shared/domain/index.ts'
+import type { Mapping } from '#shared/domain/index.ts'
 import type { SyncOp } from '../plan-types.ts'
 import { bodyOf, rebuiltRequest, requestOf } from './body.ts'
 import { resolverFrom } from './refs.ts'

@@ -4,8 +4,8 @@
  * deactivation; a void's Id and SyncToken. Ids and SyncTokens are the run's live ones, not the plan's.
  * @module
  */
-import type { Mapping, SentRequest } from '../../../../../shared/domain/index.ts'
-import { err, ok, type Result } from '../../../../../shared/result.ts'
+import type { Mapping, SentRequest } from '#shared/domain/index.ts'
+import { err, ok, type Result } from '#shared/result.ts'
 import type { SyncFault } from '../fault-types.ts'
 import type { SyncOp } from '../plan-types.ts'
 import { fieldsOf } from '../settle/fields.ts'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { QboCustomerResponse } from '../../../../../shared/qbo/index.ts'
+import { QboCustomerResponse } from '#shared/qbo/index.ts'
 import { contactToCustomer, customerToContact, type ContactFields } from './customer.ts'
 import { sparseUpdate } from './sparse.ts'
 import {

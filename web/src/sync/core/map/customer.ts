@@ -6,8 +6,8 @@
  * @module
  */
 import { z } from 'zod'
-import type { Contact } from '../../../../../shared/domain/index.ts'
-import type { QboCustomer } from '../../../../../shared/qbo/index.ts'
+import type { Contact } from '#shared/domain/index.ts'
+import type { QboCustomer } from '#shared/qbo/index.ts'
 import { fromQboAddress, toQboAddress } from './address.ts'
 import { compact } from './compact.ts'
 import { mapError, mapped, type Mapped, type MapWarning } from './map-result.ts'

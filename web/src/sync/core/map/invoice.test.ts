@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { QboInvoiceResponse, QboInvoice, QboQueryResponse } from '../../../../../shared/qbo/index.ts'
-import type { LocalId } from '../../../../../shared/domain/index.ts'
+import { QboInvoiceResponse, QboInvoice, QboQueryResponse } from '#shared/qbo/index.ts'
+import type { LocalId } from '#shared/domain/index.ts'
 import { compareTotals, invoiceToQbo, readInvoice, type InvoiceFields } from './invoice.ts'
 import { refToken, resolverFrom } from './refs.ts'
 import {

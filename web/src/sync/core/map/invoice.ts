@@ -12,10 +12,10 @@
  * differ are reported by `compareTotals`, never silently accepted.
  * @module
  */
-import type { Address, Invoice } from '../../../../../shared/domain/index.ts'
-import type { QboInvoice, QboInvoiceLine } from '../../../../../shared/qbo/index.ts'
+import type { Address, Invoice } from '#shared/domain/index.ts'
+import type { QboInvoice, QboInvoiceLine } from '#shared/qbo/index.ts'
 import type { RecordRef } from '../plan-types.ts'
-import { toCents, toDollars } from '../../../../../shared/money.ts'
+import { toCents, toDollars } from '#shared/money.ts'
 import { toQty } from './amounts.ts'
 import { toQboAddress } from './address.ts'
 import { compact } from './compact.ts'

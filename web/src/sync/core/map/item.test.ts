@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { QboItem, QboItemResponse, QboQueryResponse } from '../../../../../shared/qbo/index.ts'
+import { QboItem, QboItemResponse, QboQueryResponse } from '#shared/qbo/index.ts'
 import { itemToQbo, qboToItem, type ItemFields } from './item.ts'
 import {
   itemReadService as readService,

@@ -4,9 +4,9 @@
  * without an income account, so its absence is an error the user fixes in Settings, not a guess.
  * @module
  */
-import type { Item, Settings } from '../../../../../shared/domain/index.ts'
-import type { QboItem } from '../../../../../shared/qbo/index.ts'
-import { toCents, toDollars } from '../../../../../shared/money.ts'
+import type { Item, Settings } from '#shared/domain/index.ts'
+import type { QboItem } from '#shared/qbo/index.ts'
+import { toCents, toDollars } from '#shared/money.ts'
 import { compact } from './compact.ts'
 import { mapError, mapped, type Mapped, type MapWarning } from './map-result.ts'
 import { cleanName, cut, LIMITS } from './text-rules.ts'

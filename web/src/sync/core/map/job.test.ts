@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { LocalId } from '../../../../../shared/domain/index.ts'
+import type { LocalId } from '#shared/domain/index.ts'
 import { jobToSubCustomer } from './job.ts'
 import { resolverFrom } from './refs.ts'
 

@@ -4,8 +4,8 @@
  * customer's: a clash with another customer's name comes back as 6240 and is offered as rename-or-link.
  * @module
  */
-import type { Job } from '../../../../../shared/domain/index.ts'
-import type { QboCustomer } from '../../../../../shared/qbo/index.ts'
+import type { Job } from '#shared/domain/index.ts'
+import type { QboCustomer } from '#shared/qbo/index.ts'
 import { compact } from './compact.ts'
 import { mapError, mapped, type Mapped, type MapWarning } from './map-result.ts'
 import type { RefResolver } from './refs.ts'

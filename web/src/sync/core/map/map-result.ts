@@ -4,7 +4,7 @@
  * @module
  */
 import { z } from 'zod'
-import { err, ok, type Result } from '../../../../../shared/result.ts'
+import { err, ok, type Result } from '#shared/result.ts'
 
 export const MapWarning = z.object({ field: z.string(), message: z.string() })
 export type MapWarning = z.infer<typeof MapWarning>

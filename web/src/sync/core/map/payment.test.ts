@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { QboPayment, QboPaymentResponse, QboQueryResponse } from '../../../../../shared/qbo/index.ts'
-import type { LocalId } from '../../../../../shared/domain/index.ts'
+import { QboPayment, QboPaymentResponse, QboQueryResponse } from '#shared/qbo/index.ts'
+import type { LocalId } from '#shared/domain/index.ts'
 import { hasPaymentKey, paymentKey, paymentToQbo, qboToPayment, withPaymentKey, type PaymentFields } from './payment.ts'
 import { resolverFrom } from './refs.ts'
 import {

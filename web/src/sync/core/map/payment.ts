@@ -4,10 +4,10 @@
  * deposit account comes from settings; without one QuickBooks puts the money in Undeposited Funds.
  * @module
  */
-import type { Payment, Settings } from '../../../../../shared/domain/index.ts'
-import type { QboPayment } from '../../../../../shared/qbo/index.ts'
+import type { Payment, Settings } from '#shared/domain/index.ts'
+import type { QboPayment } from '#shared/qbo/index.ts'
 import type { RecordRef } from '../plan-types.ts'
-import { toCents, toDollars } from '../../../../../shared/money.ts'
+import { toCents, toDollars } from '#shared/money.ts'
 import { compact } from './compact.ts'
 import { mapError, mapped, type Mapped, type MapWarning } from './map-result.ts'
 import type { RefResolver } from './refs.ts'

@@ -3,12 +3,12 @@
  * the merge after a stale write. A record the mapper refuses (no name, a category) comes back as its reason.
  * @module
  */
-import type { Contact, Item } from '../../../../../shared/domain/index.ts'
-import type { QboCustomer, QboItem } from '../../../../../shared/qbo/index.ts'
+import type { Contact, Item } from '#shared/domain/index.ts'
+import type { QboCustomer, QboItem } from '#shared/qbo/index.ts'
 import type { QboEntity } from '../settle/types.ts'
 import { customerToContact } from './customer.ts'
 import { qboToItem } from './item.ts'
-import { ok, type Result } from '../../../../../shared/result.ts'
+import { ok, type Result } from '#shared/result.ts'
 import type { MapError } from './map-result.ts'
 
 export type ContactFields = Omit<Contact, 'id' | 'version' | 'updatedAt' | 'deletedAt'>

@@ -4,7 +4,7 @@
  * makes it has answered, just before sending.
  * @module
  */
-import { err, ok, type Result } from '../../../../../shared/result.ts'
+import { err, ok, type Result } from '#shared/result.ts'
 import type { RecordRef } from '../plan-types.ts'
 
 const PREFIX = '@@ref:'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Contact, Invoice, LocalId, Payment } from '../../../../../shared/domain/index.ts'
+import type { Contact, Invoice, LocalId, Payment } from '#shared/domain/index.ts'
 import type { SyncOp } from '../plan-types.ts'
 import { resolverFrom } from './refs.ts'
 import { writeFor, type RecordContext } from './request.ts'

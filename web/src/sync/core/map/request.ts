@@ -5,7 +5,7 @@
  * placeholders for records created earlier in the run; `resolveRefs` swaps in their Ids before sending.
  * @module
  */
-import type { Address, Contact, Invoice, Item, Job, Payment, Settings, SyncKind } from '../../../../../shared/domain/index.ts'
+import type { Address, Contact, Invoice, Item, Job, Payment, Settings, SyncKind } from '#shared/domain/index.ts'
 import type { SyncOp } from '../plan-types.ts'
 import { contactToCustomer } from './customer.ts'
 import { invoiceToQbo } from './invoice.ts'

@@ -4,7 +4,7 @@
  * engine's business).
  * @module
  */
-import type { Mapping, SyncError } from '../../../../../shared/domain/index.ts'
+import type { Mapping, SyncError } from '#shared/domain/index.ts'
 import type { SyncFault } from '../fault-types.ts'
 import type { SyncOp } from '../plan-types.ts'
 import type { LogEntry, Settlement } from './types.ts'

@@ -3,7 +3,7 @@
  * "create here", a create found again after a lost answer, the user's "link").
  * @module
  */
-import type { Mapping, SyncKind } from '../../../../../shared/domain/index.ts'
+import type { Mapping, SyncKind } from '#shared/domain/index.ts'
 import { clonePlain, fieldsOf } from './fields.ts'
 import type { QboEntity, SentFrom, Settlement } from './types.ts'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Mapping, OutboxRow } from '../../../../../shared/domain/index.ts'
+import type { Mapping, OutboxRow } from '#shared/domain/index.ts'
 import type { LocalRecord } from '../map/request.ts'
 import type { SkippedRecord, SyncOp, SyncPlan } from '../plan-types.ts'
 import { localSettlements, nothingToSend } from './local-ops.ts'

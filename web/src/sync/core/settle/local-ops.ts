@@ -3,7 +3,7 @@
  * QuickBooks customer or item nothing local matched), and the rows it found nothing to send for.
  * @module
  */
-import type { Mapping, OutboxRow } from '../../../../../shared/domain/index.ts'
+import type { Mapping, OutboxRow } from '#shared/domain/index.ts'
 import { fieldsFromQbo } from '../map/read-back.ts'
 import { ENTITY_OF, type LocalRecord } from '../map/request.ts'
 import type { SyncPlan } from '../plan-types.ts'

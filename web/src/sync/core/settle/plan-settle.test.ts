@@ -3,7 +3,7 @@
 // same answers twice (a resumed run) leaves the same rows as settling them once.
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import type { Mapping } from '../../../../../shared/domain/index.ts'
+import type { Mapping } from '#shared/domain/index.ts'
 import { plan } from '../plan.ts'
 import type { PlanInput, SyncOp } from '../plan-types.ts'
 import { NOW, contact, emptyRecords, invoice, item, mapping, payment, row } from '../../test-support/plan-builders.ts'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Mapping } from '../../../../../shared/domain/index.ts'
+import type { Mapping } from '#shared/domain/index.ts'
 import type { SyncFault } from '../fault-types.ts'
 import { classifyFault } from '../faults.ts'
 import type { SyncOp } from '../plan-types.ts'

@@ -4,7 +4,7 @@
  * runner passes the time, a random number for jitter and what it knows of the record, and does the writing.
  * @module
  */
-import type { Mapping } from '../../../../../shared/domain/index.ts'
+import type { Mapping } from '#shared/domain/index.ts'
 import type { SyncFault } from '../fault-types.ts'
 import type { MapWarning } from '../map/map-result.ts'
 import type { SyncOp } from '../plan-types.ts'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Mapping } from '../../../../../shared/domain/index.ts'
+import type { Mapping } from '#shared/domain/index.ts'
 import type { LocalRecord } from '../map/request.ts'
 import type { SyncOp } from '../plan-types.ts'
 import { mergeStale } from './stale.ts'

@@ -5,7 +5,7 @@
  * released so the update goes out again as a new request with the fresh SyncToken.
  * @module
  */
-import type { Mapping } from '../../../../../shared/domain/index.ts'
+import type { Mapping } from '#shared/domain/index.ts'
 import type { LocalRecord } from '../map/request.ts'
 import { fieldsFromQbo } from '../map/read-back.ts'
 import { merge } from '../merge.ts'

@@ -4,8 +4,8 @@
  * warning when QuickBooks computed another invoice total.
  * @module
  */
-import type { Invoice, Mapping } from '../../../../../shared/domain/index.ts'
-import type { QboInvoice } from '../../../../../shared/qbo/index.ts'
+import type { Invoice, Mapping } from '#shared/domain/index.ts'
+import type { QboInvoice } from '#shared/qbo/index.ts'
 import { compareTotals } from '../map/invoice.ts'
 import type { MapWarning } from '../map/map-result.ts'
 import type { SyncOp } from '../plan-types.ts'

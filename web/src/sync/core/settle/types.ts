@@ -3,7 +3,7 @@
  * QuickBooks, log). The core builds them; the store writes each one atomically.
  * @module
  */
-import type { Mapping, SentRequest, SyncError, SyncKind, SyncLogRow } from '../../../../../shared/domain/index.ts'
+import type { Mapping, SentRequest, SyncError, SyncKind, SyncLogRow } from '#shared/domain/index.ts'
 
 /** A QuickBooks object as the wire carries it. */
 export type QboEntity = Record<string, unknown> & { Id?: string; SyncToken?: string }
