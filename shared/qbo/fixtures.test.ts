@@ -3,7 +3,7 @@ import { basename, dirname, join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { classifyQboPayload } from './classify-payload.ts'
-import { qboFixturesDir } from '../../e2e/fixtures/qbo-fixtures.ts'
+import { qboFixturesDir } from '#fixtures/qbo-fixtures.ts'
 
 // Every recorded Intuit payload must parse with the schema its shape implies, and come
 // out of the parse unchanged (unknown fields kept). A new fixture is picked up as is.

@@ -1,7 +1,7 @@
 /**
  * @module
  * The fault codes the emulator answers with: Intuit's code, HTTP status, `Message` text and fault `type`,
- * as Intuit documents them and as recorded under e2e/fixtures/qbo. The emulator keeps its own table
+ * as Intuit documents them and as recorded under fixtures/qbo. The emulator keeps its own table
  * because it stands in for Intuit and shares no code with the app; `fault-codes.test.ts` holds it
  * against the app's table in shared/qbo/fault.ts so the two cannot drift apart unnoticed.
  */

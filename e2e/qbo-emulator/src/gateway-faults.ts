@@ -2,7 +2,7 @@
  * @module
  * Faults Intuit's API gateway answers before a request reaches the Accounting service: authentication
  * (3200), authorization (3100) and throttling (3001). They use the lower-case envelope recorded in
- * e2e/fixtures/qbo/fault/authentication-3200-401-*.json and a numeric `time`, unlike the
+ * fixtures/qbo/fault/authentication-3200-401-*.json and a numeric `time`, unlike the
  * service's own `{"Fault":{…}}` bodies. Service-side system faults (500, 503) live here too because
  * chaos mode sends them without the company module. Codes and texts come from the emulator's fault table.
  */

@@ -1,6 +1,6 @@
 // What the platform half sends must read like Intuit's recorded answers: same keys as the recordings
-// in e2e/fixtures/qbo, and accepted by the shared wire schemas the app parses them with.
-import { readQboFixture } from '../../fixtures/qbo-fixtures.ts'
+// in fixtures/qbo, and accepted by the shared wire schemas the app parses them with.
+import { readQboFixture } from '#fixtures/qbo-fixtures.ts'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { QBO_FAULTS, faultOf } from '#shared/qbo/fault.ts'
 import { QboOpenIdDiscovery, QboTokenError, QboTokenResponse } from '#shared/qbo/oauth.ts'

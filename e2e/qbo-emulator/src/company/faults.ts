@@ -2,7 +2,7 @@
  * Intuit's fault bodies for the Accounting API rules the emulator enforces. Codes, messages and
  * HTTP statuses come from the emulator's fault table (../fault-codes.ts); details follow
  * Intuit's error-code and common-errors pages (qbo-api.md §9) and the captured faults in
- * e2e/fixtures/qbo/fault and batch/.
+ * fixtures/qbo/fault and batch/.
  */
 import type { Fault } from './result.ts'
 import { FAULT_CODES, type FaultCode } from '../fault-codes.ts'

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest'
 import type { Json } from './types.ts'
 import { isObject, num, refValue, str } from './json.ts'
 import { entityOf, REALM, testCompany } from './test-helpers.ts'
-import { qboFixturesDir } from '#e2e/fixtures/qbo-fixtures.ts'
+import { qboFixturesDir } from '#fixtures/qbo-fixtures.ts'
 
 const ROOT = qboFixturesDir
 const ENTITIES = ['Customer', 'Item', 'Invoice', 'Payment', 'Account'] as const

@@ -1,9 +1,9 @@
-import { readQboFixtureBytes } from '#e2e/fixtures/qbo-fixtures.ts'
+import { readQboFixtureBytes } from '#fixtures/qbo-fixtures.ts'
 import { describe, expect, it } from 'vitest'
 import { signPayload, verifySignature } from './signature.ts'
 
 // Intuit's own test vector: the Java SDK's WebhooksServiceTest payload, signature and verifier token
-// (see e2e/fixtures/qbo/SOURCES.md).
+// (see fixtures/qbo/SOURCES.md).
 const fixture = readQboFixtureBytes('webhook/classic-customer-create.signed.java-sdk.json')
 const verifierToken = 'b5771f19b12ddb4bcdb9f08bdc50bc63878a'
 const intuitSignature = 'JC2GUwciPmRBwEO7WvrRmKqu9tGOKL8FFallocTFi8Q='
