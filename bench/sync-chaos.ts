@@ -1,5 +1,5 @@
-// Chaos target (design.md): with 10 % of requests failing (5xx, 429, stalls past the timeout, answers lost after
-// the write) a 10,000-record sync ends identical to a clean one — zero duplicates, zero lost records.
+// Chaos target (docs/product.md §Targets): with 10 % of requests failing (5xx, 429, stalls past the timeout, answers
+// lost after the write) a 10,000-record sync ends identical to a clean one — zero duplicates, zero lost records.
 //
 // The same 10,000 queued records (contacts, items, finalized invoices, payments: bench/sync-chaos-data.ts) are
 // pushed by the engine (`push`, what Sync Now and auto-sync run, repeated as the engine would until the outbox is

@@ -1,6 +1,7 @@
 // Match + plan of 100,000 local against 100,000 remote records in the sync core (web/src/sync/core):
 // on Node, and inside a dedicated Web Worker in headless Chromium, where the engine runs in the app.
-// Target (design.md): under 1 s in the worker. Data is generated deterministically (bench/sync-core-data.ts).
+// Target (docs/product.md §Targets): under 1 s in the worker. Data is generated deterministically
+// (bench/sync-core-data.ts).
 // Rerun: npx node bench/sync-core.ts (or npm run bench); FIELDSYNC_BENCH_RUNS changes the number of runs (≥ 5).
 import { chromium } from '@playwright/test'
 import { mkdtemp, rm } from 'node:fs/promises'

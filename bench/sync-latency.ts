@@ -1,5 +1,5 @@
-// Latency targets (design.md): a local edit reaches QuickBooks within 5 s when online; a QuickBooks change
-// announced by webhook reaches the tablet within 10 s.
+// Latency targets (docs/product.md §Targets): a local edit reaches QuickBooks within 5 s when online; a QuickBooks
+// change announced by webhook reaches the tablet within 10 s.
 //
 // The whole path is real except the browser: the emulator (real time, Intuit's limits, webhooks on), the edge in
 // workerd through wrangler's `unstable_startWorker` (session cookie from a real connect, `/api/session`, the proxy,

@@ -2,7 +2,7 @@
  * Time to first render of the invoice list with 10,000 invoices (and 10,000
  * contacts, whose names the list shows) in IndexedDB, in headless Chromium
  * against the production build; plus the size of the JavaScript the app needs
- * before its first render (entry + modulepreloads, gzip), which design.md caps
+ * before its first render (entry + modulepreloads, gzip), which docs/product.md §Targets caps
  * at 100 KB.
  *
  * Each run opens a fresh tab at `/#/invoices` and records, in the page, the

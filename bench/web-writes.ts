@@ -1,8 +1,8 @@
 /**
  * Write throughput of the web app's repositories in real Chromium: 10,000 contacts,
  * then 10,000 invoices (3 lines each, half finalized and so queued for sync), each
- * written through the repositories in chunks of one transaction, as design.md's
- * performance notes ask. Three runs, each into a fresh database; reports records/s.
+ * written through the repositories in chunks of one transaction, as the performance notes in
+ * docs/product.md §Performance ask. Three runs, each into a fresh database; reports records/s.
  *
  * Also checks, in the same browser, that the live pending count in one tab follows a
  * write made in another tab (Dexie's liveQuery over BroadcastChannel).

@@ -1,6 +1,6 @@
 /**
- * The errors of design.md's table as the user meets them, each with its way out, in Chromium against the
- * whole stack: QuickBooks revokes the sign-in → the banner and the card say Reconnect, with the reason, and
+ * The errors of the table in docs/product.md §Errors as the user meets them, each with its way out, in Chromium against
+ * the whole stack: QuickBooks revokes the sign-in → the banner and the card say Reconnect, with the reason, and
  * reconnecting resumes; an invoice deleted in QuickBooks → red X, "Unlink and create again" (asked first) →
  * green with a new QuickBooks invoice; the log's errors retried in one go, and the log exported as CSV.
  */

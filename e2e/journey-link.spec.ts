@@ -1,7 +1,7 @@
 /**
- * Link for a duplicate name (design.md: QuickBooks refuses a name it already has → rename or link), in Chromium
- * against the whole stack: a contact named like an existing QuickBooks customer goes red naming the clash; Link
- * (asked first, naming the QuickBooks customer) turns it green, from the record's panel and from the sync log,
+ * Link for a duplicate name (docs/product.md §Errors: QuickBooks refuses a name it already has → rename or link), in
+ * Chromium against the whole stack: a contact named like an existing QuickBooks customer goes red naming the clash;
+ * Link (asked first, naming the QuickBooks customer) turns it green, from the record's panel and from the sync log,
  * and QuickBooks still holds one customer of each name, not two.
  */
 import { expect, test, type Page } from '@playwright/test'

@@ -34,7 +34,8 @@ export interface EdgeWorkerOptions {
 }
 
 export async function startEdgeWorker(opts: EdgeWorkerOptions): Promise<EdgeWorker> {
-  // Nothing leaves loopback: no metrics post, no Request.cf fetch, no update check (toolchain.md gotcha 10).
+  // Nothing leaves loopback: no metrics post, no Request.cf fetch, no update check. wrangler's own config setting did
+  // not stop the first metrics post; these three variables do.
   Object.assign(process.env, { WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_HIDE_BANNER: 'true', WRANGLER_LOG: process.env['WRANGLER_LOG'] ?? 'error' })
   const { unstable_startWorker } = await import('wrangler')
   const vars = { ...emulatorVars(opts.emulatorUrl, opts.appOrigin), ...opts.vars }

@@ -176,7 +176,7 @@ describe("Intuit's own throttle answer", () => {
       'message=ThrottleExceeded; errorCode=003001; statusCode=429' +
       '</Message></Error></Fault></IntuitResponse>'
     const realFetch = globalThis.fetch
-    // Intuit does not document Retry-After (qbo-api.md §8); when it does send one, the app must see it.
+    // Intuit does not document Retry-After (docs/quickbooks.md §8); when it does send one, the app must see it.
     vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
       const req = new Request(input, init)
       if (!req.url.startsWith(`${apiBase}/v3/company/${realmId}/`)) return realFetch(req)

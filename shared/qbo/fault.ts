@@ -83,7 +83,7 @@ export type QboFaultCodeInfo = {
 
 /**
  * Fault codes by meaning. "confirmed" means seen in a recorded response under
- * `fixtures/qbo/` or in Intuit's own documentation (qbo-api.md §9).
+ * `fixtures/qbo/` or in Intuit's own documentation (docs/quickbooks.md §9).
  */
 export const QBO_FAULTS = {
   authenticationFailed: {

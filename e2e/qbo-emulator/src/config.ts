@@ -1,7 +1,7 @@
 /**
  * @module
  * Everything about the emulator that a test, a benchmark or the CLI may change, as zod schemas with
- * Intuit's documented values as defaults (qbo-api.md §1.5–1.6 token lifetimes, §8 limits).
+ * Intuit's documented values as defaults (docs/quickbooks.md §1.5–1.6 token lifetimes, §8 limits).
  */
 import { z } from 'zod'
 
@@ -31,7 +31,7 @@ export type AppRegistrationInput = z.input<typeof AppRegistrationSchema>
 
 const count = z.number().int().positive()
 
-/** Per realm and app (qbo-api.md §8). Windows are in emulator time, so a time scale keeps the ratios. */
+/** Per realm and app (docs/quickbooks.md §8). Windows are in emulator time, so a time scale keeps the ratios. */
 export const LimitsSchema = z.object({
   requestsPerWindow: count.default(500),
   concurrent: count.default(10),
@@ -39,7 +39,7 @@ export const LimitsSchema = z.object({
   windowMs: count.default(60_000),
   /**
    * Intuit's limits page also lists 10 requests per second per realm and app. Off unless set, because
-   * the per-minute limit is the one Intuit enforces strictly (qbo-api.md §8); set it to test pacing.
+   * the per-minute limit is the one Intuit enforces strictly (docs/quickbooks.md §8); set it to test pacing.
    */
   requestsPerSecond: count.optional(),
   /** Throttle body: JSON (gateway shape) or XML, which Intuit often sends even when JSON was asked for. */
@@ -90,7 +90,7 @@ export const TokenChaosConfigSchema = z.object({ ...chaosCommon, kinds: z.array(
 export type TokenChaosConfigInput = z.input<typeof TokenChaosConfigSchema>
 
 /**
- * Accounting API behaviour Intuit leaves undocumented (qbo-api.md §17), as switches. The defaults keep
+ * Accounting API behaviour Intuit leaves undocumented (docs/quickbooks.md §17), as switches. The defaults keep
  * what the emulator always did; each alternative is as plausible.
  */
 export const ApiBehaviourSchema = z.object({
@@ -102,7 +102,7 @@ export const ApiBehaviourSchema = z.object({
 export type ApiBehaviour = z.infer<typeof ApiBehaviourSchema>
 export type ApiBehaviourInput = z.input<typeof ApiBehaviourSchema>
 
-/** CompanyInfo's SubscriptionStatus values (qbo-api.md §3.6, mv ≥ 3). */
+/** CompanyInfo's SubscriptionStatus values (docs/quickbooks.md §3.6, mv ≥ 3). */
 export const SubscriptionStatusSchema = z.enum(['TRIAL', 'SUBSCRIBED', 'TRIALOPTIN', 'RESTRICTED', 'SUSPENDED', 'EXPIRED', 'CANCELLED', 'UNKNOWN'])
 export type SubscriptionStatus = z.infer<typeof SubscriptionStatusSchema>
 

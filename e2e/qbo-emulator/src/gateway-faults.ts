@@ -42,7 +42,7 @@ export function authorizationFailed(time: number): Response {
 export function throttleExceeded(time: number, format: 'json' | 'xml'): Response {
   if (format === 'json')
     return Response.json(gatewayBody(throttled, throttled.detail, time), { status: throttled.httpStatus })
-  // The shape Intuit is observed to send (qbo-api.md §8), whatever the Accept header said.
+  // The shape Intuit is observed to send (docs/quickbooks.md §8), whatever the Accept header said.
   const xml =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
     `<IntuitResponse xmlns="http://schema.intuit.com/finance/v3" time="${new Date(time).toISOString()}">` +

@@ -1,7 +1,7 @@
 /**
  * Which query statements the proxy forwards: a `SELECT * | COUNT(*) FROM <Entity> [clauses]` of an
  * entity the app reads (its four synced entities and Account). Intuit's grammar allows one entity per
- * statement and no joins or subqueries (qbo-api.md §5), so the entity after FROM is the only one read.
+ * statement and no joins or subqueries (docs/quickbooks.md §5), so the entity after FROM is the only one read.
  */
 import { proxiedEntities } from '#shared/api/qbo-proxy.ts'
 

@@ -47,7 +47,7 @@ proxyRoutes.all('/:realmId/*', async (c) => {
       )
     }
     body = utf8(read.value)
-    // Intuit refuses other encodings anyway (qbo-api.md §2.2); decoding them lossily would alter the body.
+    // Intuit refuses other encodings anyway (docs/quickbooks.md §2.2); decoding them lossily would alter the body.
     if (body === null) return apiError(c, 'bad_request', 'The request body is not UTF-8.')
     const checked = checkBody(segments[0] ?? '', body)
     if (!checked.ok) return apiError(c, 'forbidden_path', checked.error.message)

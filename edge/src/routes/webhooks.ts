@@ -48,6 +48,6 @@ webhookRoutes.post('/intuit', async (c) => {
     }
   })
   // 200 even when a company's gate failed: Intuit would resend the whole delivery, and hold later
-  // ones, until acknowledged (qbo-api.md §10.3). The app's CDC pull catches what was not recorded.
+  // ones, until acknowledged (docs/quickbooks.md §10.3). The app's CDC pull catches what was not recorded.
   return c.json({ received, ignored: changes.ignored, failed })
 })

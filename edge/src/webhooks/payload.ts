@@ -1,6 +1,6 @@
 /**
  * Webhook bodies in both of Intuit's shapes, reduced to per-realm change lists: the classic
- * `eventNotifications` object and the CloudEvents array Intuit is migrating to (§10 of qbo-api.md).
+ * `eventNotifications` object and the CloudEvents array Intuit is migrating to (docs/quickbooks.md §10).
  * A realm id of the wrong shape is dropped rather than failing the delivery: Intuit would only
  * resend the same bytes.
  */

@@ -1,6 +1,6 @@
 /**
- * "Link" for a duplicate-name refusal (design.md: QuickBooks refuses a name it already has → rename or link):
- * asks first, naming the QuickBooks record, then ties this record to it through the sync worker instead of
+ * "Link" for a duplicate-name refusal (docs/product.md §Errors: QuickBooks refuses a name it already has → rename or
+ * link): asks first, naming the QuickBooks record, then ties this record to it through the sync worker instead of
  * creating a second one. Used on a record's detail panel and on the sync log's error row.
  */
 import { createSignal } from 'solid-js'

@@ -60,7 +60,8 @@ export type AccountGroups = { deposit: AccountChoice[]; income: AccountChoice[];
 
 /**
  * Where payments can be deposited (bank, or Undeposited Funds), and income and expense accounts for new items. An
- * item's expense account must be a Cost of Goods Sold one (qbo-api.md §3.2): another expense account fails every push.
+ * item's expense account must be a Cost of Goods Sold one (docs/quickbooks.md §3.2): another expense account fails
+ * every push.
  */
 export function groupAccounts(accounts: readonly QboAccount[]): AccountGroups {
   const pick = (types: readonly string[]) =>

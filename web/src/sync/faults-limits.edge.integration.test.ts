@@ -8,7 +8,7 @@ import { push } from './push.ts'
 import { startEdgeWorld, type EdgeWorld } from './test-support/edge-world.ts'
 import { errorTable, ERROR_TABLE_WORLD, logOf, named, stateOf } from './test-support/error-table.ts'
 
-// design.md's error table through the real edge, continued: throttling, a refused field, QuickBooks' own
+// docs/product.md §Errors through the real edge, continued: throttling, a refused field, QuickBooks' own
 // totals, and the network gone on either side. One Worker for the file; the tests share the company, so each
 // uses names of its own and undoes what it changes in the emulator.
 
@@ -17,7 +17,7 @@ beforeAll(async () => { w = await startEdgeWorld(ERROR_TABLE_WORLD) }, 60_000)
 afterAll(async () => { await w?.close() })
 const { lastRequestSeq, requestsSince, company, engineOn } = errorTable(() => w)
 
-describe("design.md's error table, through the edge: limits, validation, totals and networks", () => {
+describe("docs/product.md §Errors, through the edge: limits, validation, totals and networks", () => {
   it('rate limit (429): with the company held to tight limits the push still finishes in one run, and the user hears nothing of it', async () => {
     const { db, deps } = w.device()
     const people = []

@@ -8,7 +8,7 @@ import { push } from './push.ts'
 import { startEdgeWorld, type EdgeWorld } from './test-support/edge-world.ts'
 import { customerOf, errorTable, ERROR_TABLE_WORLD, logOf, named, stateOf } from './test-support/error-table.ts'
 
-// design.md's error table, row by row, through the real edge: for each cause, what QuickBooks (the emulator)
+// docs/product.md §Errors, row by row, through the real edge: for each cause, what QuickBooks (the emulator)
 // answers, the state the record's row shows, and the words the user reads. One Worker for the file; the tests
 // share the company, so each uses names of its own and undoes what it changes in the emulator.
 
@@ -17,7 +17,7 @@ beforeAll(async () => { w = await startEdgeWorld(ERROR_TABLE_WORLD) }, 60_000)
 afterAll(async () => { await w?.close() })
 const { lastRequestSeq, requestsSince, inStepWithQuickBooks, company, engineOn } = errorTable(() => w)
 
-describe("design.md's error table, through the edge: connection, names, missing and stale records", () => {
+describe("docs/product.md §Errors, through the edge: connection, names, missing and stale records", () => {
   it('authentication expired: the edge refreshes the access token once, silently, and the push goes through', async () => {
     const { db, deps } = w.device()
     const c = unwrap(await createContact(db, { givenName: 'Ada', familyName: 'Expired' }))

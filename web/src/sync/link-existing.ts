@@ -1,6 +1,6 @@
 /**
- * "Link" on a duplicate-name row (design.md: 6240 offers rename or link): ties a local contact, job or item to
- * the QuickBooks record that holds its name instead of creating a second one. Like a link the initial sync
+ * "Link" on a duplicate-name row (docs/product.md §Errors: 6240 offers rename or link): ties a local contact, job or
+ * item to the QuickBooks record that holds its name instead of creating a second one. Like a link the initial sync
  * makes, it adopts the QuickBooks record as this one's counterpart and sends nothing over it; the record's
  * queued rows are settled. An inactive record is made active again, since linking to it is the user's choice
  * and invoices cannot reference an inactive one.

@@ -5,8 +5,8 @@
  * time minus an overlap, so a change committed during the call is seen next time (duplicates are harmless).
  *
  * CDC cannot always say everything: it looks back 30 days at most, and an answer of 1,000 objects may be cut
- * (qbo-api.md §6; whether the cap is per entity or shared is not stated, so any answer that large counts as cut).
- * Then the changes come from paged queries on `MetaData.LastUpdatedTime` since the checkpoint instead, which
+ * (docs/quickbooks.md §6; whether the cap is per entity or shared is not stated, so any answer that large counts as
+ * cut). Then the changes come from paged queries on `MetaData.LastUpdatedTime` since the checkpoint instead, which
  * have neither limit; they carry no deleted-object stubs, which a pull does not use.
  * @module
  */

@@ -19,7 +19,7 @@ describe('chaos on the token endpoint', () => {
     expect((await api(w, t.access_token, `/v3/company/${realmA}/customer/1`)).status).toBe(500)
   })
 
-  it('drops the connection after a refresh that rotated: the superseded token is then invalid_grant, with no grace (§1.6)', async () => {
+  it('drops the connection after a refresh that rotated: the superseded token is then invalid_grant, with no grace (docs/quickbooks.md §1.6)', async () => {
     w = await startWorld()
     const t = await connect(w)
     w.clock.advance(day) // old enough to rotate on the next refresh

@@ -2,7 +2,7 @@
  * @module
  * Chaos on `POST /oauth2/v1/tokens/bearer`, the one call a client cannot repeat blindly: a refresh whose
  * answer is lost may already have rotated the refresh token, and Intuit answers the superseded one with
- * `invalid_grant` (qbo-api.md §1.6–1.7). `dropAfterWrite` models exactly that: the grant is applied, then
+ * `invalid_grant` (docs/quickbooks.md §1.6–1.7). `dropAfterWrite` models exactly that: the grant is applied, then
  * the connection is dropped. One seeded stream for the endpoint, so a seed replays the same faults.
  */
 import type { MiddlewareHandler } from 'hono'

@@ -1,5 +1,5 @@
 /**
- * Batch (qbo-api.md §7): up to 30 BatchItemRequests, each a create, update or delete of one
+ * Batch (docs/quickbooks.md §7): up to 30 BatchItemRequests, each a create, update or delete of one
  * entity or a Query, answered item by item with its own Fault when it fails. Items run in order,
  * but none can see what an earlier item of the same batch created (Intuit's 2017 batch blog: a
  * customer created in a batch cannot be used by an invoice in that batch). A batch response holds at

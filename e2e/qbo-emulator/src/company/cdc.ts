@@ -1,5 +1,5 @@
 /**
- * Change Data Capture (qbo-api.md §6): full records changed since `changedSince` (within the last
+ * Change Data Capture (docs/quickbooks.md §6): full records changed since `changedSince` (within the last
  * 30 days of emulator time), deleted transactions as `status: "Deleted"` stubs, oldest change
  * first, at most 1000 objects. Intuit does not say whether the cap is per entity or shared by the
  * requested entities, so it is a switch: `perEntity` (default) or `shared`, where the oldest 1000

@@ -1,7 +1,7 @@
 /**
  * Intuit's fault bodies for the Accounting API rules the emulator enforces. Codes, messages and
  * HTTP statuses come from the emulator's fault table (../fault-codes.ts); details follow
- * Intuit's error-code and common-errors pages (qbo-api.md §9) and the captured faults in
+ * Intuit's error-code and common-errors pages (docs/quickbooks.md §9) and the captured faults in
  * fixtures/qbo/fault and batch/.
  */
 import type { Fault } from './result.ts'
@@ -118,7 +118,7 @@ export const faults = {
   unknownRealm: (realmId: string): Fault =>
     fault(FAULT_CODES.authorizationFailed, `Company ${realmId} is not known to this server`),
 
-  /** Sent with HTTP 200, as Intuit has been seen to (qbo-api.md §9.3), not the table's 400. */
+  /** Sent with HTTP 200, as Intuit has been seen to (docs/quickbooks.md §9.3), not the table's 400. */
   invalidCompanyStatus: (): Fault => ({
     ...fault(
       FAULT_CODES.invalidCompanyStatus,

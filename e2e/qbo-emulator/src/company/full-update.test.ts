@@ -1,5 +1,5 @@
 // Full updates (no `sparse`): every writable field omitted is cleared, the sent lines replace the set,
-// and totals, balances and payment links are derived again (qbo-api.md §3.3, §3.4, §4.2).
+// and totals, balances and payment links are derived again (docs/quickbooks.md §3.3, §3.4, §4.2).
 import { describe, expect, it } from 'vitest'
 import type { Json } from './types.ts'
 import { entityOf, testCompany } from './test-helpers.ts'

@@ -1,4 +1,4 @@
-// A tax amount the app sent stays the invoice's tax until a write sends tax again (qbo-api.md §11:
+// A tax amount the app sent stays the invoice's tax until a write sends tax again (docs/quickbooks.md §11:
 // Intuit honours a sent TotalTax); a computed tax follows the lines. Writes that send no tax — a sparse
 // update of the memo, a bookkeeper's edit — must not turn one into the other.
 import { afterEach, describe, expect, it } from 'vitest'

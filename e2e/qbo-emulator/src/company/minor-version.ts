@@ -1,5 +1,5 @@
 /**
- * `minorversion` (qbo-api.md §2.3): accepted on every call. Since 2025-08-01 Intuit ignores
+ * `minorversion` (docs/quickbooks.md §2.3): accepted on every call. Since 2025-08-01 Intuit ignores
  * values below 75 and renders 75; omitting it also means 75. The fields gated below 75
  * (Item.Type NonInventory and Sku from 4, BillEmailCc/Bcc from 8, ProjectRef from 69) are
  * therefore always present.

@@ -1,5 +1,5 @@
 /**
- * `requestid` (qbo-api.md §2.4): a request whose id this company has seen before is not run
+ * `requestid` (docs/quickbooks.md §2.4): a request whose id this company has seen before is not run
  * again; the first response (status and body, its `time` included) is replayed, even when the
  * new body differs. Ids are at most 50 characters, 36 on batch calls. How long Intuit remembers
  * an id is not documented: forever by default, or `retention` ms of emulator time.

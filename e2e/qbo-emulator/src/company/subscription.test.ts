@@ -1,4 +1,4 @@
-// A company whose subscription ended: writes answer HTTP 200 carrying Fault 6190 (qbo-api.md §9.2, §9.3,
+// A company whose subscription ended: writes answer HTTP 200 carrying Fault 6190 (docs/quickbooks.md §9.2, §9.3,
 // §15.12), which a client that trusts the status alone takes for success. Over real HTTP, as a client sees it.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { faultOf } from '#shared/qbo/fault.ts'

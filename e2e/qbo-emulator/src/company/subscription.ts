@@ -1,6 +1,6 @@
 /**
  * A company's QuickBooks subscription, as CompanyInfo's `SubscriptionStatus` name-value reports it
- * (qbo-api.md §3.6). A company whose subscription ended or was suspended refuses writes with 6190
+ * (docs/quickbooks.md §3.6). A company whose subscription ended or was suspended refuses writes with 6190
  * "Invalid Company Status", which Intuit has been seen to send with HTTP 200 (§9.2, §9.3, §15.12):
  * clients that only check the status miss it. Reads go on, so the app can read CompanyInfo and see why.
  */

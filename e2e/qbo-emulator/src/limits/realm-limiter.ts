@@ -1,6 +1,6 @@
 /**
  * @module
- * Intuit's per-company limits (qbo-api.md §8), counted per realm and app: requests per minute,
+ * Intuit's per-company limits (docs/quickbooks.md §8), counted per realm and app: requests per minute,
  * concurrent requests, and batch calls per minute (a batch call also counts as a request). Refused
  * requests are not counted, so a client that backs off gets its full allowance once the window slides.
  */

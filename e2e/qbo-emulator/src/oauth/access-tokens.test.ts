@@ -65,7 +65,7 @@ describe('access tokens', () => {
     ['only OpenID scopes', 'openid email'],
     ['only the Payments scope', 'com.intuit.quickbooks.payment'],
   ])(
-    'answer 403 AuthorizationFailed (3100) on the Accounting API when granted %s (§1.2, §9.3)',
+    'answer 403 AuthorizationFailed (3100) on the Accounting API when granted %s (docs/quickbooks.md §1.2, §9.3)',
     async (_name, scope) => {
       const loc = await consent(w, 'connect', realmA, { scope })
       const t = (await (

@@ -1,6 +1,6 @@
 /**
  * @module
- * `GET /connect/oauth2`, Intuit's authorize endpoint (qbo-api.md §1.3–1.4), and the consent form's POST.
+ * `GET /connect/oauth2`, Intuit's authorize endpoint (docs/quickbooks.md §1.3–1.4), and the consent form's POST.
  * An unknown client or an unregistered redirect_uri gets an error page and never a redirect; every other
  * problem is reported to the app through the redirect, as OAuth 2.0 requires.
  */

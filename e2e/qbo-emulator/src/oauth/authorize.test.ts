@@ -97,7 +97,7 @@ describe('authorize page', () => {
       'one unknown scope among known ones',
       (u: URL) => u.searchParams.set('scope', 'openid com.intuit.quickbooks.accounting.readonly'),
     ],
-  ])('answers %s with error=invalid_scope and the state, issuing no code (§1.4)', async (_name, change) => {
+  ])('answers %s with error=invalid_scope and the state, issuing no code (docs/quickbooks.md §1.4)', async (_name, change) => {
     const url = new URL(authorizeUrl(w))
     change(url)
     const res = await fetch(url, { redirect: 'manual' })

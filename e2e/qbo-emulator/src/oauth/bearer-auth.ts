@@ -3,7 +3,7 @@
  * Guards `/v3/company/:realmId/*`: the request needs `Authorization: Bearer` with a live access token.
  * Missing, malformed, unknown, expired or revoked → 401 AuthenticationFailed (3200); a live token issued
  * for another company, or granted without the accounting scope (an OpenID-only sign-in, the Payments
- * scope alone) → 403 AuthorizationFailed (3100), as Intuit's gateway answers (qbo-api.md §1.2, §9.3).
+ * scope alone) → 403 AuthorizationFailed (3100), as Intuit's gateway answers (docs/quickbooks.md §1.2, §9.3).
  */
 import type { MiddlewareHandler } from 'hono'
 import type { Clock } from '../clock.ts'

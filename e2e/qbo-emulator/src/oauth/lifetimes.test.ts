@@ -1,5 +1,6 @@
-// Lifetimes at their edges, over HTTP: authorization codes (10 min here; Intuit documents none, §1.4)
-// and the five-year hard cap on a connection's refresh tokens (Intuit blog 2025-11-12, §1.6).
+// Lifetimes at their edges, over HTTP: authorization codes (10 min here; Intuit documents none,
+// docs/quickbooks.md §1.4) and the five-year hard cap on a connection's refresh tokens (Intuit blog 2025-11-12,
+// docs/quickbooks.md §1.6).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { realmA } from '../../test-support/stub-companies.ts'
 import { api, basic, connect, consent, redirectUri, startWorld, tokenRequest, type TokenBody, type World } from '../../test-support/world.ts'

@@ -1,6 +1,6 @@
 /**
  * @module
- * The OpenID side of Intuit's identity platform: the discovery document (qbo-api.md §1.1, shaped like
+ * The OpenID side of Intuit's identity platform: the discovery document (docs/quickbooks.md §1.1, shaped like
  * fixtures/qbo/oauth/openid-discovery.dotnet-sdk.json but pointing at the emulator), a JWKS,
  * RS256 ID tokens with Intuit's claims (aud, exp, iat, iss, realmid, sub) and userinfo.
  */

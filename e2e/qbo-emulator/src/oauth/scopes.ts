@@ -1,7 +1,7 @@
-/** The scope the Accounting API (`/v3/company/…`) requires (qbo-api.md §1.2). */
+/** The scope the Accounting API (`/v3/company/…`) requires (docs/quickbooks.md §1.2). */
 export const ACCOUNTING_SCOPE = 'com.intuit.quickbooks.accounting'
 
-/** Scopes Intuit accepts in the authorize request (qbo-api.md §1.2). */
+/** Scopes Intuit accepts in the authorize request (docs/quickbooks.md §1.2). */
 export const knownScopes = [
   'com.intuit.quickbooks.accounting',
   'com.intuit.quickbooks.payment',

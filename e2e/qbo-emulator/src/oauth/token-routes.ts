@@ -2,7 +2,7 @@
  * @module
  * `POST /oauth2/v1/tokens/bearer` (authorization_code and refresh_token grants) and
  * `POST /v2/oauth2/tokens/revoke`, with Intuit's bodies: `{"error":"invalid_grant", "error_description":…}`,
- * `invalid_client` (401), `unsupported_grant_type` (qbo-api.md §1.5–1.8).
+ * `invalid_client` (401), `unsupported_grant_type` (docs/quickbooks.md §1.5–1.8).
  */
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'

@@ -1,7 +1,7 @@
 /**
  * @module
  * Intuit's OAuth state for every app and company: authorization codes, connections (grants) and the
- * access and refresh tokens issued under them, with the rules of qbo-api.md §1.4–1.8:
+ * access and refresh tokens issued under them, with the rules of docs/quickbooks.md §1.4–1.8:
  * single-use codes (a reused code revokes what it issued), access tokens that expire, refresh tokens
  * with a rolling expiry that change value once the current one is older than the rotation interval,
  * a superseded refresh token answered `invalid_grant`, and revocation that disconnects the app.

@@ -1,6 +1,6 @@
 /**
  * @module
- * Sends webhook notifications the way Intuit does (qbo-api.md §10): changes to companies an app is
+ * Sends webhook notifications the way Intuit does (docs/quickbooks.md §10): changes to companies an app is
  * connected to are batched over a short window, POSTed signed to the app's endpoint, and retried on
  * anything but a 2xx within the acknowledgement timeout, at Intuit's intervals (10 s, 20 s, 30 s, 5 min,
  * 20 min, 2 h, 4 h, 6 h, then every 6 h) in emulator time, as is the 3 s an endpoint has to answer. While a delivery is being retried, later

@@ -1,6 +1,6 @@
 /**
  * @module
- * The classic `eventNotifications` payload (qbo-api.md §10.1): one element per realm, in the order the
+ * The classic `eventNotifications` payload (docs/quickbooks.md §10.1): one element per realm, in the order the
  * realms first changed, each with the entities that changed in the order they changed. `lastUpdated`
  * carries its offset without a colon (`2015-10-05T14:42:19-0700`), as in the payload recorded from
  * Intuit's Java SDK (fixtures/qbo/webhook/classic-customer-create.signed.java-sdk.json) and §10.1.

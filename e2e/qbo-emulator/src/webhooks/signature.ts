@@ -1,7 +1,7 @@
 /**
  * @module
  * `intuit-signature`: base64 of HMAC-SHA256 over the raw body bytes, keyed with the app's verifier token
- * (qbo-api.md §10.2). WebCrypto only, so the same code could run anywhere.
+ * (docs/quickbooks.md §10.2). WebCrypto only, so the same code could run anywhere.
  */
 const enc = new TextEncoder()
 

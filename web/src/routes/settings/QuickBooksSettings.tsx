@@ -1,6 +1,6 @@
 /**
- * The QuickBooks sync settings from design.md, saved as soon as they change: auto-sync, automatic or manual
- * export, deposit account and default income/expense accounts (chosen from the company's own accounts),
+ * The QuickBooks sync settings from docs/product.md §Settings, saved as soon as they change: auto-sync, automatic or
+ * manual export, deposit account and default income/expense accounts (chosen from the company's own accounts),
  * pull interval and sub-customer jobs.
  */
 import { createQuery } from '@tanstack/solid-query'

@@ -83,7 +83,7 @@ export function httpGateway(opts: HttpGatewayOptions): QboGateway {
     const edge = ApiErrorBody.safeParse(parsed)
     if (edge.success) return err(edgeFault(edge.data.error, res.status))
     const retryAfter = retryAfterMs(res.headers.get('Retry-After'))
-    // A 200 can still carry a Fault (qbo-api.md §9.2); batch item faults are the runner's to read.
+    // A 200 can still carry a Fault (docs/quickbooks.md §9.2); batch item faults are the runner's to read.
     const fault = res.ok && path !== 'batch' ? classifyIfFault(parsed, res.status) : undefined
     if (!res.ok || fault)
       return err(

@@ -1,6 +1,6 @@
 /**
  * What the core knows about a failed call: the closed set of fault kinds the runner and the UI act on,
- * and the suggested action from design.md's error table.
+ * and the suggested action from docs/product.md §Errors.
  * @module
  */
 import { z } from 'zod'

@@ -1,6 +1,6 @@
 /**
  * Intuit faults and bare HTTP failures → one `SyncFault` the runner acts on and the user reads.
- * Follows design.md's error table; codes from qbo-api.md §9.3. Bodies are read by `fault-body.ts`.
+ * Follows docs/product.md §Errors; codes from docs/quickbooks.md §9.3. Bodies are read by `fault-body.ts`.
  * @module
  */
 import type { ApiErrorCode } from '#shared/api/errors.ts'
@@ -78,7 +78,7 @@ const RULES_BY_NAME: Readonly<Record<keyof typeof QBO_FAULTS, Rule>> = {
   internalError: TRANSIENT,
 }
 
-/** Codes not in the shared list (qbo-api.md §9.3). */
+/** Codes not in the shared list (docs/quickbooks.md §9.3). */
 const EXTRA_CODE_RULES: Readonly<Record<string, Rule>> = {
   '100': AUTH,
   '120': { ...AUTH, message: 'The QuickBooks user who connected is no longer an admin. An admin needs to reconnect.' },
@@ -154,7 +154,7 @@ function build(rule: Rule, code: string, extra: Partial<SyncFault>): SyncFault {
   return f
 }
 
-/** Intuit's throttle wait when nothing better is known (qbo-api.md §8). */
+/** Intuit's throttle wait when nothing better is known (docs/quickbooks.md §8). */
 export const DEFAULT_RATE_LIMIT_WAIT_MS = 60_000
 
 /**

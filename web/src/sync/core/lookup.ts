@@ -40,8 +40,8 @@ export function lookupOf(kind: SyncKind, localId: string, body: QboEntity): Look
     if (name === undefined) return undefined
     if (!TYPOGRAPHIC_QUOTES.test(name))
       return { entity, via: field, statement: select(entity, [[field, name]]), isOurs: () => true }
-    // QuickBooks refuses ’ ‘ “ ” anywhere in a query (a 4000 lexical error, qbo-api.md §5) though names may hold
-    // them, as tablet keyboards type them: match with % in their place, then keep only the exact name.
+    // QuickBooks refuses ’ ‘ “ ” anywhere in a query (a 4000 lexical error, docs/quickbooks.md §5) though names may
+    // hold them, as tablet keyboards type them: match with % in their place, then keep only the exact name.
     const pattern = qboString(name.replace(TYPOGRAPHIC_QUOTES_ALL, '%'))
     return {
       entity,
@@ -88,7 +88,7 @@ export function lookupOf(kind: SyncKind, localId: string, body: QboEntity): Look
 const TYPOGRAPHIC_QUOTES = /[\u2018\u2019\u201C\u201D]/
 const TYPOGRAPHIC_QUOTES_ALL = /[\u2018\u2019\u201C\u201D]/g
 
-/** A QuickBooks query string literal: backslash-escaped quotes (qbo-api.md §5). */
+/** A QuickBooks query string literal: backslash-escaped quotes (docs/quickbooks.md §5). */
 export function qboString(value: string): string {
   return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`
 }

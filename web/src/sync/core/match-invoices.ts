@@ -1,6 +1,6 @@
 /**
- * Invoices ↔ QuickBooks invoices by DocNumber (design.md), so a reconnect or a second device never sends an
- * invoice QuickBooks already has. A number alone is not enough: the customer must be the one the contact is
+ * Invoices ↔ QuickBooks invoices by DocNumber (docs/product.md §Syncs), so a reconnect or a second device never sends
+ * an invoice QuickBooks already has. A number alone is not enough: the customer must be the one the contact is
  * linked to, otherwise the pair is asked about. QuickBooks invoices nothing here matches are left alone
  * (invoices go from Fieldsync to QuickBooks only).
  * @module

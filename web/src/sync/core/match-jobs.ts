@@ -1,6 +1,6 @@
 /**
- * Jobs ↔ QuickBooks sub-customers (`Job: true`), by parent customer and job name (design.md), when jobs sync
- * as sub-customers. A job whose contact is not linked yet has no parent to compare, so it stays unmatched
+ * Jobs ↔ QuickBooks sub-customers (`Job: true`), by parent customer and job name (docs/product.md §Syncs), when jobs
+ * sync as sub-customers. A job whose contact is not linked yet has no parent to compare, so it stays unmatched
  * (and is created under its parent once that exists). Sub-customers nothing here matches are left alone:
  * jobs go from Fieldsync to QuickBooks only.
  * @module

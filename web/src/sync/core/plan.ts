@@ -18,7 +18,7 @@ import { orderAndBatch, type Node } from './plan-batches.ts'
 import { finishPlan } from './plan-finish.ts'
 import { cmp, Entries, indexRecords, KINDS, NO_REFS, type Entry, type Row } from './plan-records.ts'
 
-/** Intuit's batch limit (qbo-api.md §7). */
+/** Intuit's batch limit (docs/quickbooks.md §7). */
 export const MAX_BATCH_SIZE = 30
 
 type Outcome = { node: Node } | { skip: SkipReason; waitingFor?: RecordRef } | { resolved: true }

@@ -1,9 +1,9 @@
 /**
- * Tokens of Intuit's query language (qbo-api.md §5): names (dotted, like
+ * Tokens of Intuit's query language (docs/quickbooks.md §5): names (dotted, like
  * `MetaData.LastUpdatedTime`), single-quoted strings with backslash escapes, numbers,
  * `* ( ) ,` and the comparison operators. Any stray character is a lexical error, as at Intuit;
  * typographic quotes (’ ‘ “ ”) are one even inside a quoted string, so a name holding `’`
- * cannot be queried at all (qbo-api.md §5, §15.5).
+ * cannot be queried at all (docs/quickbooks.md §5, §15.5).
  */
 import type { Result } from '../result.ts'
 import { err, ok } from '../result.ts'

@@ -1,5 +1,5 @@
 /**
- * A small recursive-descent parser for Intuit's query subset (qbo-api.md §5):
+ * A small recursive-descent parser for Intuit's query subset (docs/quickbooks.md §5):
  *
  *   SELECT ( * | COUNT(*) ) FROM <Entity>
  *     [WHERE <cond> (AND <cond>)*]

@@ -1,5 +1,5 @@
 /**
- * Account rules (Intuit account reference; qbo-api.md §3.5): Name unique, ≤100, no `"` or `:`;
+ * Account rules (Intuit account reference; docs/quickbooks.md §3.5): Name unique, ≤100, no `"` or `:`;
  * AccountType from Intuit's list; Classification derived from it.
  */
 import type { EntityRules } from './context.ts'

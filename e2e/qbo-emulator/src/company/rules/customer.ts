@@ -1,5 +1,5 @@
 /**
- * Customer rules (Intuit customer reference; qbo-api.md §3.1): DisplayName unique across
+ * Customer rules (Intuit customer reference; docs/quickbooks.md §3.1): DisplayName unique across
  * customers, vendors and employees (6240), built from the name parts when absent, `:`/tab/
  * newline refused, field lengths (2050), email syntax, sub-customers through ParentRef.
  */

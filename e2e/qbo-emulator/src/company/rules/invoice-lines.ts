@@ -1,5 +1,5 @@
 /**
- * Invoice line arithmetic as QuickBooks does it (qbo-api.md §3.3, §11): each sales line's
+ * Invoice line arithmetic as QuickBooks does it (docs/quickbooks.md §3.3, §11): each sales line's
  * Amount must equal Qty × UnitPrice rounded to cents, discounts come off the subtotal, tax is
  * rounded to cents per tax rate, and a SubTotalLine is appended to what is stored.
  */
@@ -121,7 +121,7 @@ export function sentTaxAmount(txnTaxDetail: unknown): number | undefined {
  *
  * An explicit `TotalTax` sent without `TaxLine`s is the app's own tax amount, and it is kept: Intuit's
  * automated sales tax "honors the amount and prorates it across tax rates" (AST blog, 2017-12-11;
- * qbo-api.md §11). With a code it is split over the code's rates in proportion to what each would
+ * docs/quickbooks.md §11). With a code it is split over the code's rates in proportion to what each would
  * compute (the last rate takes the remainder cent); without one it stands alone. A stored detail read
  * back and sent again carries its TaxLines, so a resent invoice is recomputed, not frozen.
  */

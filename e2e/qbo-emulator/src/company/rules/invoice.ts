@@ -1,5 +1,5 @@
 /**
- * Invoice rules (Intuit invoice reference; qbo-api.md §3.3, §11): CustomerRef and a sales line
+ * Invoice rules (Intuit invoice reference; docs/quickbooks.md §3.3, §11): CustomerRef and a sales line
  * required, totals computed by the server, DocNumber assigned or checked per CustomTxnNumbers,
  * addresses and email copied from the customer, Balance reduced by linked payments.
  */

@@ -1,5 +1,5 @@
 /**
- * Item rules (Intuit item reference; qbo-api.md §3.2): Name required, ≤100, unique, no
+ * Item rules (Intuit item reference; docs/quickbooks.md §3.2): Name required, ≤100, unique, no
  * `:`/tab/newline; Type explicit; Service and NonInventory sell through an income account;
  * an ExpenseAccountRef, when sent, must be a Cost of Goods Sold account (whether Intuit requires
  * one for a sales-only item is unconfirmed, so it stays optional); Inventory needs its asset

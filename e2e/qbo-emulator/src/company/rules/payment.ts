@@ -1,5 +1,5 @@
 /**
- * Payment rules (Intuit payment reference; qbo-api.md §3.4): CustomerRef and TotalAmt required,
+ * Payment rules (Intuit payment reference; docs/quickbooks.md §3.4): CustomerRef and TotalAmt required,
  * lines apply amounts to the customer's invoices through LinkedTxn without overpaying any,
  * UnappliedAmt is what is left, and the money lands in Undeposited Funds unless told otherwise.
  */

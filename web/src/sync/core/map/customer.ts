@@ -1,5 +1,5 @@
 /**
- * Contact ⇄ QuickBooks Customer. Outgoing bodies follow Intuit's Customer rules (qbo-api.md §3.1): DisplayName
+ * Contact ⇄ QuickBooks Customer. Outgoing bodies follow Intuit's Customer rules (docs/quickbooks.md §3.1): DisplayName
  * ≤ 500 with no colon, tab or newline; name parts ≤ 100; an email only with `@` and `.`; phone ≤ 30; notes
  * ≤ 2000. Anything cut to fit is reported as a warning for the sync log; nothing is refused except a contact
  * with no usable name at all.

@@ -8,7 +8,7 @@
  * zero is sent as DescriptionOnly (a note on the invoice).
  *
  * Tax: lines carry TAX/NON; when any line is taxable the app's own tax amount is sent as TxnTaxDetail.TotalTax,
- * which automated sales tax keeps (and prorates) instead of recomputing (qbo-api.md §11). Totals that still
+ * which automated sales tax keeps (and prorates) instead of recomputing (docs/quickbooks.md §11). Totals that still
  * differ are reported by `compareTotals`, never silently accepted.
  * @module
  */
@@ -159,7 +159,7 @@ export interface TotalMismatch {
 }
 
 /**
- * The "invoice total mismatch" warning of design.md's error table: QuickBooks' TotalAmt differs from ours.
+ * The "invoice total mismatch" warning of docs/product.md §Errors: QuickBooks' TotalAmt differs from ours.
  * Lines are compared in order, skipping QuickBooks' appended subtotal line and text-only lines.
  */
 export function compareTotals(

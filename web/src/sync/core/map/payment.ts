@@ -47,7 +47,7 @@ export function paymentToQbo(
 
 /**
  * The app's key for a payment, written into the PrivateNote of its create: Intuit's requestid may be forgotten,
- * and has let duplicate payments through (qbo-api.md §2.4, §15.7), while a payment has no unique name or number
+ * and has let duplicate payments through (docs/quickbooks.md §2.4, §15.7), while a payment has no unique name or number
  * to look it up by. PrivateNote is not queryable, so a lookup queries the payment's customer and date and then
  * checks for this key.
  */

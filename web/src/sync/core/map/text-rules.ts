@@ -1,5 +1,5 @@
 /**
- * Intuit's rules for names and contact fields (qbo-api.md §3.1, §3.2), applied before sending so a record
+ * Intuit's rules for names and contact fields (docs/quickbooks.md §3.1, §3.2), applied before sending so a record
  * fails here with a clear message rather than there with a 2050 or 6000.
  * @module
  */
