@@ -11,13 +11,26 @@ export default defineConfig({
         test: {
           name: 'web',
           environment: 'node',
-          include: ['web/**/*.test.ts', 'shared/**/*.test.ts', 'e2e/qbo-emulator/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/support/**/*.test.ts'],
+          include: [
+            'web/**/*.test.ts',
+            'shared/**/*.test.ts',
+            'e2e/qbo-emulator/**/*.test.ts',
+            'scripts/**/*.test.ts',
+            'bench/support/**/*.test.ts',
+          ],
         },
       },
       {
-        plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' }, miniflare: { bindings: testBindings() } })],
+        plugins: [
+          cloudflareTest({ wrangler: { configPath: './wrangler.toml' }, miniflare: { bindings: testBindings() } }),
+        ],
         // The emulator is shared by the edge's files, which read its request log and move its clock: one file at a time.
-        test: { name: 'edge', include: ['edge/**/*.test.ts'], globalSetup: ['./edge/test/node/global-setup.ts'], fileParallelism: false },
+        test: {
+          name: 'edge',
+          include: ['edge/**/*.test.ts'],
+          globalSetup: ['./edge/test/node/global-setup.ts'],
+          fileParallelism: false,
+        },
       },
     ],
   },

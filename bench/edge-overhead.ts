@@ -48,7 +48,8 @@ async function json(url: string, init: RequestInit = {}): Promise<Record<string,
   return (await res.json()) as Record<string, unknown>
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
 const fmt = (n: number) => n.toFixed(2)
 
 const serverTimings: Array<Record<string, number>> = []
@@ -60,7 +61,10 @@ async function timed(url: string, headers: Record<string, string>): Promise<numb
   const ms = performance.now() - t0
   if (res.status !== 200) throw new Error(`${url} answered ${res.status}`)
   const st = res.headers.get('server-timing')
-  if (st) serverTimings.push(Object.fromEntries([...st.matchAll(/(\w+);dur=(\d+(?:\.\d+)?)/g)].map((m) => [m[1]!, Number(m[2])])))
+  if (st)
+    serverTimings.push(
+      Object.fromEntries([...st.matchAll(/(\w+);dur=(\d+(?:\.\d+)?)/g)].map((m) => [m[1]!, Number(m[2])])),
+    )
   return ms
 }
 
@@ -71,22 +75,58 @@ export async function run(): Promise<string> {
   const persist = mkdtempSync(join(tmpdir(), 'fieldsync-edge-bench-'))
   const children: ChildProcess[] = []
   try {
-    children.push(start(process.execPath, ['e2e/qbo-emulator/src/serve.ts', '--port', String(emuPort), '--seed', 'small', '--redirect-uri', `${edge}/auth/intuit/callback`]))
+    children.push(
+      start(process.execPath, [
+        'e2e/qbo-emulator/src/serve.ts',
+        '--port',
+        String(emuPort),
+        '--seed',
+        'small',
+        '--redirect-uri',
+        `${edge}/auth/intuit/callback`,
+      ]),
+    )
     await waitFor(`${emulator}/health`, 'emulator')
-    await json(`${emulator}/__admin/limits`, { method: 'PUT', body: JSON.stringify({ requestsPerWindow: 1_000_000, concurrent: 1_000, batchPerWindow: 1_000_000 }) })
+    await json(`${emulator}/__admin/limits`, {
+      method: 'PUT',
+      body: JSON.stringify({ requestsPerWindow: 1_000_000, concurrent: 1_000, batchPerWindow: 1_000_000 }),
+    })
     const vars = { ...emulatorVars(emulator, edge), PACER_REQUESTS_PER_MINUTE: '1000000', PACER_MAX_IN_FLIGHT: '1000' }
     children.push(
-      start('wrangler', ['dev', '--ip', '127.0.0.1', '--port', String(edgePort), '--inspector-port', String(await freePort()), '--persist-to', persist,
-        '--show-interactive-dev-session=false', '--log-level', 'warn', ...Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`])], quiet),
+      start(
+        'wrangler',
+        [
+          'dev',
+          '--ip',
+          '127.0.0.1',
+          '--port',
+          String(edgePort),
+          '--inspector-port',
+          String(await freePort()),
+          '--persist-to',
+          persist,
+          '--show-interactive-dev-session=false',
+          '--log-level',
+          'warn',
+          ...Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`]),
+        ],
+        quiet,
+      ),
     )
     await waitFor(`${edge}/health`, 'edge (wrangler dev)')
 
     const companies = (await (await fetch(`${emulator}/__admin/companies`)).json()) as Array<{ realmId: string }>
     const realmId = companies[0]!.realmId
-    const token = (await json(`${emulator}/__admin/tokens/connect`, { method: 'POST', body: JSON.stringify({ realmId }) })).access_token as string
+    const token = (
+      await json(`${emulator}/__admin/tokens/connect`, { method: 'POST', body: JSON.stringify({ realmId }) })
+    ).access_token as string
     const cookie = await connectThroughEdge(edge, emulator, realmId)
 
-    const direct = () => timed(`${emulator}/v3/company/${realmId}/customer/1?minorversion=75`, { Authorization: `Bearer ${token}`, Accept: 'application/json' })
+    const direct = () =>
+      timed(`${emulator}/v3/company/${realmId}/customer/1?minorversion=75`, {
+        Authorization: `Bearer ${token}`,
+        Accept: 'application/json',
+      })
     const proxied = () => timed(`${edge}/api/qbo/${realmId}/customer/1`, { cookie })
     for (let i = 0; i < warmup; i++) {
       await direct()
@@ -123,13 +163,20 @@ export async function run(): Promise<string> {
     })
     const added = rows.map((r) => r.added).sort((a, b) => a - b)
     const added95 = rows.map((r) => r.added95).sort((a, b) => a - b)
-    const inside = (name: string) => percentile(serverTimings.map((t) => t[name] ?? 0).sort((a, b) => a - b), 50)
+    const inside = (name: string) =>
+      percentile(
+        serverTimings.map((t) => t[name] ?? 0).sort((a, b) => a - b),
+        50,
+      )
     return [
       `${rounds} rounds × ${callsPerRound} sequential GET customer/1 each way (after ${warmup} warm-up pairs), emulator and \`wrangler dev\` as separate processes on loopback, limits lifted.`,
       '',
       '| round | direct median ms | via edge median ms | added median ms | direct p95 ms | via edge p95 ms | added p95 ms |',
       '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
-      ...rows.map((r) => `| ${r.i} | ${fmt(r.dm)} | ${fmt(r.em)} | ${fmt(r.added)} | ${fmt(r.d95)} | ${fmt(r.e95)} | ${fmt(r.added95)} |`),
+      ...rows.map(
+        (r) =>
+          `| ${r.i} | ${fmt(r.dm)} | ${fmt(r.em)} | ${fmt(r.added)} | ${fmt(r.d95)} | ${fmt(r.e95)} | ${fmt(r.added95)} |`,
+      ),
       '',
       `Added by the edge, across rounds (min / median / max): median ${fmt(added[0]!)} / ${fmt(added[1]!)} / ${fmt(added[2]!)} ms; p95 ${fmt(added95[0]!)} / ${fmt(added95[1]!)} / ${fmt(added95[2]!)} ms.`,
       '',

@@ -21,7 +21,9 @@ interface Process {
 }
 
 async function startProcess(seed: 'small' | 'large'): Promise<Process> {
-  const child = spawn(process.execPath, ['e2e/qbo-emulator/src/serve.ts', '--port', '0', '--seed', seed], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn(process.execPath, ['e2e/qbo-emulator/src/serve.ts', '--port', '0', '--seed', seed], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
   const url = await new Promise<string>((resolve, reject) => {
     let out = ''
     child.stdout.on('data', (chunk: Buffer) => {
@@ -46,22 +48,33 @@ async function adminJson(url: string, method: string, body: unknown): Promise<Re
  * two cores) does not spend its time parsing megabytes of rows the emulator is being measured on.
  */
 async function connectTo(emu: Process) {
-  await adminJson(`${emu.url}/__admin/limits`, 'PUT', { requestsPerWindow: 1_000_000_000, batchPerWindow: 1_000_000_000, concurrent: 10_000 })
+  await adminJson(`${emu.url}/__admin/limits`, 'PUT', {
+    requestsPerWindow: 1_000_000_000,
+    batchPerWindow: 1_000_000_000,
+    concurrent: 10_000,
+  })
   const companies = (await (await fetch(`${emu.url}/__admin/companies`)).json()) as { realmId: string }[]
   const realmId = companies[0]!.realmId
   const t = await adminJson(`${emu.url}/__admin/tokens/connect`, 'POST', { realmId })
   const headers = { Authorization: `Bearer ${String(t.access_token)}`, Accept: 'application/json' }
   const base = `${emu.url}/v3/company/${realmId}`
   const call = async (path: string, body?: unknown): Promise<Record<string, unknown>> => {
-    const res = await fetch(`${base}${path}`, body === undefined ? { headers } : { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
+    const res = await fetch(
+      `${base}${path}`,
+      body === undefined
+        ? { headers }
+        : { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify(body) },
+    )
     const json = (await res.json()) as Record<string, unknown>
-    if (res.status !== 200 || 'Fault' in json) throw new Error(`${path} answered ${res.status}: ${JSON.stringify(json).slice(0, 300)}`)
+    if (res.status !== 200 || 'Fault' in json)
+      throw new Error(`${path} answered ${res.status}: ${JSON.stringify(json).slice(0, 300)}`)
     return json
   }
   const fetchText = async (path: string, expect: string): Promise<string> => {
     const res = await fetch(`${base}${path}`, { headers })
     const text = await res.text()
-    if (res.status !== 200 || !text.startsWith(expect)) throw new Error(`${path} answered ${res.status}: ${text.slice(0, 300)}`)
+    if (res.status !== 200 || !text.startsWith(expect))
+      throw new Error(`${path} answered ${res.status}: ${text.slice(0, 300)}`)
     return text
   }
   return { call, fetchText, base, headers }
@@ -116,12 +129,27 @@ async function mix(): Promise<MixResult> {
     const { call, fetchText } = await connectTo(emu)
     const q = (text: string) => call(`/query?query=${encodeURIComponent(text)}&minorversion=75`)
     const since = new Date(Date.now() - 60_000).toISOString()
-    const customer = ((await q('SELECT * FROM Customer WHERE Active = true MAXRESULTS 1')).QueryResponse as { Customer: { Id: string }[] }).Customer[0]!.Id
-    const item = ((await q("SELECT * FROM Item WHERE Active = true AND Type = 'Service' MAXRESULTS 1")).QueryResponse as { Item: { Id: string; UnitPrice: number }[] }).Item[0]!
+    const customer = (
+      (await q('SELECT * FROM Customer WHERE Active = true MAXRESULTS 1')).QueryResponse as {
+        Customer: { Id: string }[]
+      }
+    ).Customer[0]!.Id
+    const item = (
+      (await q("SELECT * FROM Item WHERE Active = true AND Type = 'Service' MAXRESULTS 1")).QueryResponse as {
+        Item: { Id: string; UnitPrice: number }[]
+      }
+    ).Item[0]!
 
     // Pull-shaped: every 1000-row page of customers and invoices, as an initial sync reads them.
-    const pages = [...Array.from({ length: 10 }, (_, i) => `Customer STARTPOSITION ${1 + i * pageSize}`), ...Array.from({ length: 10 }, (_, i) => `Invoice STARTPOSITION ${1 + i * pageSize}`)]
-    const page = (i: number) => fetchText(`/query?query=${encodeURIComponent(`SELECT * FROM ${pages[i % pages.length]} MAXRESULTS ${pageSize}`)}&minorversion=75`, '{"QueryResponse":{"')
+    const pages = [
+      ...Array.from({ length: 10 }, (_, i) => `Customer STARTPOSITION ${1 + i * pageSize}`),
+      ...Array.from({ length: 10 }, (_, i) => `Invoice STARTPOSITION ${1 + i * pageSize}`),
+    ]
+    const page = (i: number) =>
+      fetchText(
+        `/query?query=${encodeURIComponent(`SELECT * FROM ${pages[i % pages.length]} MAXRESULTS ${pageSize}`)}&minorversion=75`,
+        '{"QueryResponse":{"',
+      )
     // Push-shaped: batches of 30 creates, half customers and half invoices, as the initial sync sends them.
     let created = 0
     const batch = () => {
@@ -129,10 +157,24 @@ async function mix(): Promise<MixResult> {
         const n = created++
         return k % 2 === 0
           ? { bId: `c${k}`, operation: 'create', Customer: { DisplayName: `Bench Customer ${n}` } }
-          : { bId: `i${k}`, operation: 'create', Invoice: { CustomerRef: { value: customer }, Line: [{ DetailType: 'SalesItemLineDetail', Amount: item.UnitPrice, SalesItemLineDetail: { ItemRef: { value: item.Id }, Qty: 1, UnitPrice: item.UnitPrice } }] } }
+          : {
+              bId: `i${k}`,
+              operation: 'create',
+              Invoice: {
+                CustomerRef: { value: customer },
+                Line: [
+                  {
+                    DetailType: 'SalesItemLineDetail',
+                    Amount: item.UnitPrice,
+                    SalesItemLineDetail: { ItemRef: { value: item.Id }, Qty: 1, UnitPrice: item.UnitPrice },
+                  },
+                ],
+              },
+            }
       })
       return call('/batch?minorversion=75', { BatchItemRequest: items }).then((r) => {
-        for (const it of r.BatchItemResponse as Record<string, unknown>[]) if ('Fault' in it) throw new Error(`batch item faulted: ${JSON.stringify(it).slice(0, 300)}`)
+        for (const it of r.BatchItemResponse as Record<string, unknown>[])
+          if ('Fault' in it) throw new Error(`batch item faulted: ${JSON.stringify(it).slice(0, 300)}`)
       })
     }
     // Incremental: CDC over what the batches changed (up to 1000 objects per entity).
@@ -140,8 +182,15 @@ async function mix(): Promise<MixResult> {
     const cdc = () => fetchText(cdcPath, '{"CDCResponse":[')
     const countObjects = async () => {
       const r = await call(cdcPath)
-      const sections = ((r.CDCResponse as { QueryResponse: Record<string, unknown>[] }[])[0]?.QueryResponse ?? [])
-      return sections.reduce((sum, s) => sum + Object.values(s).filter(Array.isArray).reduce((a, v) => a + (v as unknown[]).length, 0), 0)
+      const sections = (r.CDCResponse as { QueryResponse: Record<string, unknown>[] }[])[0]?.QueryResponse ?? []
+      return sections.reduce(
+        (sum, s) =>
+          sum +
+          Object.values(s)
+            .filter(Array.isArray)
+            .reduce((a, v) => a + (v as unknown[]).length, 0),
+        0,
+      )
     }
 
     const out: MixResult = { pages: [], batches: [], cdc: [], cdcObjects: 0 }
@@ -171,9 +220,24 @@ export async function run(): Promise<string> {
     '| workload | min req/s | median req/s | max req/s | median work/s |',
     '|---|---:|---:|---:|---:|',
     `| GET customer by id, small seed, ${readsInFlight} in flight, ${f(readsPerRound)} per round | ${f(r.min)} | ${f(r.median)} | ${f(r.max)} | — |`,
-    row(`query page of ${pageSize} (Customer, Invoice; STARTPOSITION), large seed, ${mixInFlight} in flight, 40 per round`, m.pages, pageSize, 'rows'),
-    row(`batch of ${batchSize} creates (15 customers + 15 invoices), large seed, ${mixInFlight} in flight, 40 per round`, m.batches, batchSize, 'creates'),
-    row(`CDC Customer,Item,Invoice,Payment over the batches' changes (${f(m.cdcObjects)} objects each), ${mixInFlight} in flight, 40 per round`, m.cdc, m.cdcObjects, 'objects'),
+    row(
+      `query page of ${pageSize} (Customer, Invoice; STARTPOSITION), large seed, ${mixInFlight} in flight, 40 per round`,
+      m.pages,
+      pageSize,
+      'rows',
+    ),
+    row(
+      `batch of ${batchSize} creates (15 customers + 15 invoices), large seed, ${mixInFlight} in flight, 40 per round`,
+      m.batches,
+      batchSize,
+      'creates',
+    ),
+    row(
+      `CDC Customer,Item,Invoice,Payment over the batches' changes (${f(m.cdcObjects)} objects each), ${mixInFlight} in flight, 40 per round`,
+      m.cdc,
+      m.cdcObjects,
+      'objects',
+    ),
     '',
     'Intuit allows 500 requests and 40 batch calls per minute per company: at a time scale of 60 that is 500 req/s and 40 batches/s.',
   ].join('\n')

@@ -22,8 +22,16 @@ const N = Number(process.env.FIELDSYNC_BENCH_N ?? 5000)
 const RUNS = Number(process.env.FIELDSYNC_BENCH_RUNS ?? 3)
 /** CPU speeds: 1 (as is) and 4× slower, a mid-range tablet (FIELDSYNC_BENCH_RATES="1,4"). */
 const RATES = (process.env.FIELDSYNC_BENCH_RATES ?? '1,4').split(',').map(Number)
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync']
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
 
 type Json = Record<string, unknown>
 type Sample = { longest: number; count: number; total: number; ms: number; pulled: number; logViews: number }
@@ -44,19 +52,53 @@ async function grow(adminUrl: string, realmId: string): Promise<void> {
   const meta = { CreateTime: at, LastUpdatedTime: at }
   const c0 = maxId(snap.entities['Customer'])
   const customers = Array.from({ length: N }, (_, i) => ({
-    Id: String(c0 + i + 1), SyncToken: '0', DisplayName: `Bench Customer ${i}`, GivenName: 'Bench', FamilyName: `Customer ${i}`,
-    PrimaryEmailAddr: { Address: `bench.customer.${i}@example.com` }, Active: true, Job: false, BillWithParent: false, Balance: 0,
-    BalanceWithJobs: 0, Taxable: false, PreferredDeliveryMethod: 'None', domain: 'QBO', sparse: false, MetaData: meta,
+    Id: String(c0 + i + 1),
+    SyncToken: '0',
+    DisplayName: `Bench Customer ${i}`,
+    GivenName: 'Bench',
+    FamilyName: `Customer ${i}`,
+    PrimaryEmailAddr: { Address: `bench.customer.${i}@example.com` },
+    Active: true,
+    Job: false,
+    BillWithParent: false,
+    Balance: 0,
+    BalanceWithJobs: 0,
+    Taxable: false,
+    PreferredDeliveryMethod: 'None',
+    domain: 'QBO',
+    sparse: false,
+    MetaData: meta,
   }))
   const i0 = maxId(snap.entities['Item'])
   const income = (snap.entities['Account'] ?? []).find((a) => a['AccountType'] === 'Income')
   const items = Array.from({ length: Math.round(N / 10) }, (_, i) => ({
-    Id: String(i0 + i + 1), SyncToken: '0', Name: `Bench Service ${i}`, FullyQualifiedName: `Bench Service ${i}`, Type: 'Service', Active: true,
-    UnitPrice: 50 + (i % 200), Taxable: false, IncomeAccountRef: income ? { value: income['Id'], name: income['Name'] } : undefined,
-    TrackQtyOnHand: false, domain: 'QBO', sparse: false, MetaData: meta,
+    Id: String(i0 + i + 1),
+    SyncToken: '0',
+    Name: `Bench Service ${i}`,
+    FullyQualifiedName: `Bench Service ${i}`,
+    Type: 'Service',
+    Active: true,
+    UnitPrice: 50 + (i % 200),
+    Taxable: false,
+    IncomeAccountRef: income ? { value: income['Id'], name: income['Name'] } : undefined,
+    TrackQtyOnHand: false,
+    domain: 'QBO',
+    sparse: false,
+    MetaData: meta,
   }))
-  const body = { ...snap, entities: { ...snap.entities, Customer: [...(snap.entities['Customer'] ?? []), ...customers], Item: [...(snap.entities['Item'] ?? []), ...items] } }
-  const res = await fetch(`${adminUrl}/companies/${realmId}/seed`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+  const body = {
+    ...snap,
+    entities: {
+      ...snap.entities,
+      Customer: [...(snap.entities['Customer'] ?? []), ...customers],
+      Item: [...(snap.entities['Item'] ?? []), ...items],
+    },
+  }
+  const res = await fetch(`${adminUrl}/companies/${realmId}/seed`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
   if (!res.ok) throw new Error(`seeding the company failed: ${res.status} ${await res.text()}`)
 }
 
@@ -65,31 +107,61 @@ async function recordContacts(page: Page, n: number): Promise<void> {
   await page.evaluate(async (count) => {
     // The built app exposes no module URLs: write the rows the repositories would (record + outbox row, one transaction).
     const open = indexedDB.open('fieldsync')
-    await new Promise((ok, ko) => { open.onsuccess = ok; open.onerror = ko })
+    await new Promise((ok, ko) => {
+      open.onsuccess = ok
+      open.onerror = ko
+    })
     const db = open.result
     const tx = db.transaction(['contacts', 'outbox'], 'readwrite')
     const at = new Date().toISOString()
     for (let i = 0; i < count; i++) {
       const id = crypto.randomUUID()
       const name = `Tablet Contact ${i}`
-      tx.objectStore('contacts').add({ id, version: 1, updatedAt: at, displayName: name, givenName: 'Tablet', familyName: `Contact ${i}`, email: `tablet.${i}@example.com`, active: true, emailKey: `tablet.${i}@example.com`, nameKey: name.toLowerCase() })
-      tx.objectStore('outbox').add({ kind: 'contact', localId: id, version: 1, op: 'create', createdAt: at, attempts: 0 })
+      tx.objectStore('contacts').add({
+        id,
+        version: 1,
+        updatedAt: at,
+        displayName: name,
+        givenName: 'Tablet',
+        familyName: `Contact ${i}`,
+        email: `tablet.${i}@example.com`,
+        active: true,
+        emailKey: `tablet.${i}@example.com`,
+        nameKey: name.toLowerCase(),
+      })
+      tx.objectStore('outbox').add({
+        kind: 'contact',
+        localId: id,
+        version: 1,
+        op: 'create',
+        createdAt: at,
+        attempts: 0,
+      })
     }
-    await new Promise((ok, ko) => { tx.oncomplete = ok; tx.onerror = ko })
+    await new Promise((ok, ko) => {
+      tx.oncomplete = ok
+      tx.onerror = ko
+    })
     db.close()
   }, n)
 }
 
 /** FIELDSYNC_BENCH_PROFILE=file.cpuprofile: a sampling CPU profile of the page during the sync, and its top self times on stderr. */
 const PROFILE = process.env.FIELDSYNC_BENCH_PROFILE
-type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; hitCount?: number }
+type ProfileNode = {
+  id: number
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }
+  hitCount?: number
+}
 async function startProfile(page: Page): Promise<() => Promise<void>> {
   const cdp = await page.context().newCDPSession(page)
   await cdp.send('Profiler.enable')
   await cdp.send('Profiler.setSamplingInterval', { interval: 500 })
   await cdp.send('Profiler.start')
   return async () => {
-    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } }
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as {
+      profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
+    }
     const { writeFile } = await import('node:fs/promises')
     await writeFile(PROFILE!, JSON.stringify(profile))
     const byNode = new Map(profile.nodes.map((n) => [n.id, n]))
@@ -99,12 +171,16 @@ async function startProfile(page: Page): Promise<() => Promise<void>> {
       const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}:${f.columnNumber + 1}`
       self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000)
     })
-    for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.error(`${v.toFixed(1).padStart(8)} ms  ${k}`)
+    for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 40))
+      console.error(`${v.toFixed(1).padStart(8)} ms  ${k}`)
   }
 }
 
 async function oneRun(web: string, adminUrl: string, seeded: Set<string>, rate: number): Promise<Sample> {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS })
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ARGS,
+  })
   try {
     const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, serviceWorkers: 'block' })
     await context.addInitScript(() => {
@@ -119,7 +195,9 @@ async function oneRun(web: string, adminUrl: string, seeded: Set<string>, rate: 
         const log = document.querySelector('[data-testid="sync-log"] tbody')
         if (log) w.__logViews.add(`${log.childElementCount}|${log.firstElementChild?.textContent ?? ''}`)
       }, 100)
-      new PerformanceObserver((list) => { if (w.__measuring) for (const e of list.getEntries()) w.__long.push(e.duration) }).observe({ type: 'longtask', buffered: false })
+      new PerformanceObserver((list) => {
+        if (w.__measuring) for (const e of list.getEntries()) w.__long.push(e.duration)
+      }).observe({ type: 'longtask', buffered: false })
     })
     const page = await context.newPage()
     // Slows the page's own threads; the popup and the servers run at full speed.
@@ -129,7 +207,10 @@ async function oneRun(web: string, adminUrl: string, seeded: Set<string>, rate: 
     await recordContacts(page, Math.round(N / 10))
     await page.goto(`${web}/#/settings`)
     const card = page.getByTestId('qbo-card')
-    const [popup] = await Promise.all([page.waitForEvent('popup'), card.getByRole('button', { name: 'Connect', exact: true }).click()])
+    const [popup] = await Promise.all([
+      page.waitForEvent('popup'),
+      card.getByRole('button', { name: 'Connect', exact: true }).click(),
+    ])
     await popup.getByRole('radio').first().check()
     await popup.getByRole('button', { name: 'Connect' }).click()
     await card.getByTestId('qbo-connected').filter({ hasText: 'Connected' }).waitFor({ timeout: 30_000 })
@@ -142,7 +223,9 @@ async function oneRun(web: string, adminUrl: string, seeded: Set<string>, rate: 
     await page.getByRole('button', { name: 'Preview initial sync' }).waitFor()
     const profiler = PROFILE ? await startProfile(page) : undefined
     const started = Date.now()
-    await page.evaluate(() => { (window as unknown as { __measuring: boolean }).__measuring = true })
+    await page.evaluate(() => {
+      ;(window as unknown as { __measuring: boolean }).__measuring = true
+    })
     await page.getByRole('button', { name: 'Preview initial sync' }).click()
     await page.getByTestId('sync-preview').waitFor({ timeout: 300_000 })
     await page.getByRole('button', { name: 'Run initial sync' }).click()
@@ -153,8 +236,17 @@ async function oneRun(web: string, adminUrl: string, seeded: Set<string>, rate: 
     const logViews = await page.evaluate(() => (window as unknown as { __logViews: Set<string> }).__logViews.size)
     const ms = Date.now() - started
     if (profiler) await profiler()
-    const pulled = Number((await page.getByTestId('initial-sync-done').textContent())?.match(/(\d+) created here/)?.[1] ?? 0)
-    return { longest: Math.max(0, ...long), count: long.length, total: long.reduce((a, b) => a + b, 0), ms, pulled, logViews }
+    const pulled = Number(
+      (await page.getByTestId('initial-sync-done').textContent())?.match(/(\d+) created here/)?.[1] ?? 0,
+    )
+    return {
+      longest: Math.max(0, ...long),
+      count: long.length,
+      total: long.reduce((a, b) => a + b, 0),
+      ms,
+      pulled,
+      logViews,
+    }
   } finally {
     await browser.close()
   }
@@ -166,14 +258,23 @@ export async function run(): Promise<string> {
   process.env.FIELDSYNC_EMULATOR_PORT ??= '9901'
   const { startStack, urls } = await import('../scripts/stack.ts')
   const persist = await mkdtemp(join(tmpdir(), 'fieldsync-main-thread-'))
-  const stop = await startStack({ preview: true, persistTo: persist, fresh: true, log: (l) => { if (/error/i.test(l)) console.error(l) } })
+  const stop = await startStack({
+    preview: true,
+    persistTo: persist,
+    fresh: true,
+    log: (l) => {
+      if (/error/i.test(l)) console.error(l)
+    },
+  })
   const samples = new Map<number, Sample[]>()
   try {
     const seeded = new Set<string>()
     for (const rate of RATES) {
       for (let i = 0; i < RUNS; i++) {
         const s = await oneRun(urls.web, `${urls.emulator}/__admin`, seeded, rate)
-        console.error(`main-thread ${rate}× run ${i + 1}: longest task ${ms50(s.longest)} ms, ${s.count} long tasks, sync ${int(s.ms)} ms, ${s.pulled} pulled, ${s.logViews} distinct live-log views`)
+        console.error(
+          `main-thread ${rate}× run ${i + 1}: longest task ${ms50(s.longest)} ms, ${s.count} long tasks, sync ${int(s.ms)} ms, ${s.pulled} pulled, ${s.logViews} distinct live-log views`,
+        )
         samples.set(rate, [...(samples.get(rate) ?? []), s])
       }
     }
@@ -181,14 +282,15 @@ export async function run(): Promise<string> {
     await stop()
     await rm(persist, { recursive: true, force: true })
   }
-  const col = (f: (s: Sample) => number, show: (x: number) => string) => RATES.map((rate) => {
-    const t = stats((samples.get(rate) ?? []).map(f))
-    return `${show(t.min)} / ${show(t.median)} / ${show(t.max)}`
-  }).join(' | ')
+  const col = (f: (s: Sample) => number, show: (x: number) => string) =>
+    RATES.map((rate) => {
+      const t = stats((samples.get(rate) ?? []).map(f))
+      return `${show(t.min)} / ${show(t.median)} / ${show(t.max)}`
+    }).join(' | ')
   const same = (x: number) => String(x)
   return [
     `Full initial sync in headless Chromium against the whole stack: ${int(N)} QuickBooks customers and ${int(N / 10)} items pulled and created here, ${int(N / 10)} tablet contacts sent; ${RUNS} runs per CPU speed, each a fresh browser profile; page on the Sync screen (progress bar, live log).`,
-    'CPU speeds: 1× the machine as is; 4× the page slowed by the DevTools protocol\'s `Emulation.setCPUThrottlingRate` (a mid-range tablet).',
+    "CPU speeds: 1× the machine as is; 4× the page slowed by the DevTools protocol's `Emulation.setCPUThrottlingRate` (a mid-range tablet).",
     '',
     `| measure | ${RATES.map((r) => `${r}× CPU: min / median / max`).join(' | ')} | target |`,
     `| --- |${RATES.map(() => ' --- |').join('')} --- |`,

@@ -5,7 +5,18 @@
 // module state one sets up (the local stack's URLs, say) never leak into the next.
 import { spawnSync } from 'node:child_process'
 
-export const benchmarks: string[] = ['bench/web-writes.ts', 'bench/web-render.ts', 'bench/contact-search.ts', 'bench/emulator-throughput.ts', 'bench/edge-overhead.ts', 'bench/sync-core.ts', 'bench/sync-initial.ts', 'bench/sync-chaos.ts', 'bench/sync-latency.ts', 'bench/main-thread.ts']
+export const benchmarks: string[] = [
+  'bench/web-writes.ts',
+  'bench/web-render.ts',
+  'bench/contact-search.ts',
+  'bench/emulator-throughput.ts',
+  'bench/edge-overhead.ts',
+  'bench/sync-core.ts',
+  'bench/sync-initial.ts',
+  'bench/sync-chaos.ts',
+  'bench/sync-latency.ts',
+  'bench/main-thread.ts',
+]
 
 let failed = 0
 for (const file of benchmarks) {

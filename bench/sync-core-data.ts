@@ -1,17 +1,45 @@
 // Generated data for bench/sync-core.ts, shared by the Node run and the Chromium worker page, so both time
 // exactly the same work. Seeded: every run plans the same thing.
 import {
-  contactCandidate, itemCandidate, matchContacts, matchItems, plan,
-  type PlanInput, type RemoteCandidate, type SyncPlan,
+  contactCandidate,
+  itemCandidate,
+  matchContacts,
+  matchItems,
+  plan,
+  type PlanInput,
+  type RemoteCandidate,
+  type SyncPlan,
 } from '../web/src/sync/core/index.ts'
 import { mulberry32 as rng } from '../e2e/qbo-emulator/src/chaos/prng.ts'
 
-const FIRST = ['Ann', 'Bob', 'Cara', 'Dev', 'Eli', 'Fay', 'Gus', 'Hana', 'Ivan', 'June', 'Kofi', 'Lena', 'Mo', 'Nia', 'Omar', 'Pia']
+const FIRST = [
+  'Ann',
+  'Bob',
+  'Cara',
+  'Dev',
+  'Eli',
+  'Fay',
+  'Gus',
+  'Hana',
+  'Ivan',
+  'June',
+  'Kofi',
+  'Lena',
+  'Mo',
+  'Nia',
+  'Omar',
+  'Pia',
+]
 const LAST = ['Lee', 'Ray', 'Smith', "O'Brien", 'Núñez', 'Khan', 'Berg', 'Costa', 'Dubois', 'Evans', 'Fox', 'Gray']
 const TRADE = ['Plumbing', 'Electric', 'Landscaping', 'Roofing', 'HVAC', 'Painting']
 
-export type World = { input: Omit<PlanInput, 'match'>; localContacts: ReturnType<typeof contactCandidate>[]; remoteCustomers: RemoteCandidate[]
-  localItems: ReturnType<typeof itemCandidate>[]; remoteItems: RemoteCandidate[] }
+export type World = {
+  input: Omit<PlanInput, 'match'>
+  localContacts: ReturnType<typeof contactCandidate>[]
+  remoteCustomers: RemoteCandidate[]
+  localItems: ReturnType<typeof itemCandidate>[]
+  remoteItems: RemoteCandidate[]
+}
 
 /**
  * Contacts: 100,000 here and 100,000 in QuickBooks. Of the local ones, 60 % have a QuickBooks twin with the
@@ -46,10 +74,20 @@ export function contactsWorld(n: number, seed: number): World {
       remote.push({ id: String(q++), name: `${name} (site)`, email, active: true })
     }
   }
-  while (remote.length < n) remote.push({ id: String(q++), name: `QB Only ${q}`, email: `qb${q}@example.test`, active: r() > 0.03 })
+  while (remote.length < n)
+    remote.push({ id: String(q++), name: `QB Only ${q}`, email: `qb${q}@example.test`, active: r() > 0.03 })
   return {
-    input: { records: { contacts, items: [], invoices: [], payments: [] }, outbox, mappings: [], settings: { subCustomerJobs: false }, now: '2026-03-01T00:00:00.000Z' },
-    localContacts: local, remoteCustomers: remote, localItems: [], remoteItems: [],
+    input: {
+      records: { contacts, items: [], invoices: [], payments: [] },
+      outbox,
+      mappings: [],
+      settings: { subCustomerJobs: false },
+      now: '2026-03-01T00:00:00.000Z',
+    },
+    localContacts: local,
+    remoteCustomers: remote,
+    localItems: [],
+    remoteItems: [],
   }
 }
 
@@ -59,43 +97,98 @@ export function contactsWorld(n: number, seed: number): World {
  */
 export function mixedWorld(seed: number): World {
   const r = rng(seed)
-  const uuid = (p: number, i: number) => `00000000-0000-4000-${(8000 + p).toString(16)}-${i.toString(16).padStart(12, '0')}`
+  const uuid = (p: number, i: number) =>
+    `00000000-0000-4000-${(8000 + p).toString(16)}-${i.toString(16).padStart(12, '0')}`
   const w = contactsWorld(40_000, seed)
   const contacts = w.input.records.contacts
   const mappings: PlanInput['mappings'][number][] = []
   for (let i = 0; i < contacts.length; i += 2) {
-    mappings.push({ kind: 'contact', localId: contacts[i]!.id, qboId: String(900_000 + i) as never, syncToken: '0' as never, syncedVersion: 1, status: 'synced' })
+    mappings.push({
+      kind: 'contact',
+      localId: contacts[i]!.id,
+      qboId: String(900_000 + i) as never,
+      syncToken: '0' as never,
+      syncedVersion: 1,
+      status: 'synced',
+    })
   }
-  const items = Array.from({ length: 1000 }, (_, i) => ({ id: uuid(1, i) as never, version: 1, name: `Item ${i}`, deletedAt: undefined }))
+  const items = Array.from({ length: 1000 }, (_, i) => ({
+    id: uuid(1, i) as never,
+    version: 1,
+    name: `Item ${i}`,
+    deletedAt: undefined,
+  }))
   const localItems = items.map((i) => itemCandidate(i))
-  const remoteItems: RemoteCandidate[] = Array.from({ length: 2000 }, (_, i) => ({ id: String(500_000 + i), name: `item ${i * 2}`, active: true }))
+  const remoteItems: RemoteCandidate[] = Array.from({ length: 2000 }, (_, i) => ({
+    id: String(500_000 + i),
+    name: `item ${i * 2}`,
+    active: true,
+  }))
   const invoices = Array.from({ length: 50_000 }, (_, i) => ({
-    id: uuid(2, i) as never, version: 1, number: String(1000 + i), status: 'finalized' as const, jobId: undefined, deletedAt: undefined,
+    id: uuid(2, i) as never,
+    version: 1,
+    number: String(1000 + i),
+    status: 'finalized' as const,
+    jobId: undefined,
+    deletedAt: undefined,
     contactId: contacts[Math.floor(r() * contacts.length)]!.id,
-    lines: Array.from({ length: 2 + Math.floor(r() * 3) }, () => ({ itemId: items[Math.floor(r() * items.length)]!.id })),
+    lines: Array.from({ length: 2 + Math.floor(r() * 3) }, () => ({
+      itemId: items[Math.floor(r() * items.length)]!.id,
+    })),
   }))
   const payments = Array.from({ length: 9000 }, (_, i) => {
     const inv = invoices[Math.floor(r() * invoices.length)]!
-    return { id: uuid(3, i) as never, version: 1, date: '2026-03-02', contactId: inv.contactId, deletedAt: undefined, applications: [{ invoiceId: inv.id }] }
+    return {
+      id: uuid(3, i) as never,
+      version: 1,
+      date: '2026-03-02',
+      contactId: inv.contactId,
+      deletedAt: undefined,
+      applications: [{ invoiceId: inv.id }],
+    }
   })
   let seq = w.input.outbox.length
   const outbox = [
     ...w.input.outbox,
     ...items.map((x) => ({ seq: ++seq, kind: 'item' as const, localId: x.id, version: 1, op: 'create' as const })),
-    ...invoices.map((x) => ({ seq: ++seq, kind: 'invoice' as const, localId: x.id, version: 1, op: 'create' as const })),
-    ...payments.map((x) => ({ seq: ++seq, kind: 'payment' as const, localId: x.id, version: 1, op: 'create' as const })),
+    ...invoices.map((x) => ({
+      seq: ++seq,
+      kind: 'invoice' as const,
+      localId: x.id,
+      version: 1,
+      op: 'create' as const,
+    })),
+    ...payments.map((x) => ({
+      seq: ++seq,
+      kind: 'payment' as const,
+      localId: x.id,
+      version: 1,
+      op: 'create' as const,
+    })),
   ]
   const remoteCustomers = [...w.remoteCustomers]
-  while (remoteCustomers.length < 98_000) remoteCustomers.push({ id: String(700_000 + remoteCustomers.length), name: `Extra ${remoteCustomers.length}`, active: true })
+  while (remoteCustomers.length < 98_000)
+    remoteCustomers.push({
+      id: String(700_000 + remoteCustomers.length),
+      name: `Extra ${remoteCustomers.length}`,
+      active: true,
+    })
   return {
     input: { ...w.input, records: { contacts, items, invoices, payments }, outbox, mappings },
-    localContacts: w.localContacts, remoteCustomers, localItems, remoteItems,
+    localContacts: w.localContacts,
+    remoteCustomers,
+    localItems,
+    remoteItems,
   }
 }
 
 export function matchAndPlan(w: World): SyncPlan {
   const pairs = w.input.mappings.map((m) => ({ localId: m.localId as string, qboId: m.qboId as string }))
-  const contacts = matchContacts(w.localContacts, w.remoteCustomers, pairs.filter((_, i) => w.input.mappings[i]!.kind === 'contact'))
+  const contacts = matchContacts(
+    w.localContacts,
+    w.remoteCustomers,
+    pairs.filter((_, i) => w.input.mappings[i]!.kind === 'contact'),
+  )
   const items = matchItems(w.localItems, w.remoteItems, [])
   return plan({ ...w.input, match: { contacts, items } })
 }
@@ -103,10 +196,18 @@ export function matchAndPlan(w: World): SyncPlan {
 /** The two benchmark worlds, by label. */
 export const WORLDS: readonly { label: string; make: () => World }[] = [
   { label: '100,000 contacts vs 100,000 customers (initial sync)', make: () => contactsWorld(100_000, 1) },
-  { label: '40k contacts + 1k items + 50k invoices + 9k payments vs 98k customers + 2k items', make: () => mixedWorld(2) },
+  {
+    label: '40k contacts + 1k items + 50k invoices + 9k payments vs 98k customers + 2k items',
+    make: () => mixedWorld(2),
+  },
 ]
 
-export interface WorldTimes { label: string; times: number[]; counts: SyncPlan['counts']; batches: number }
+export interface WorldTimes {
+  label: string
+  times: number[]
+  counts: SyncPlan['counts']
+  batches: number
+}
 
 /** One warm-up, then `runs` timed runs of match + plan on a fresh world; wall-clock ms from `performance.now`. */
 export function timeWorld(label: string, w: World, runs: number, onRun?: () => void): WorldTimes {

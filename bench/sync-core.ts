@@ -12,8 +12,16 @@ import { build, preview } from 'vite'
 import { timeWorld, WORLDS, type WorldTimes } from './sync-core-data.ts'
 
 const runs = Math.max(5, Number(process.env['FIELDSYNC_BENCH_RUNS'] ?? 7))
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync']
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
 
 const fmt = (ms: number) => `${Math.round(ms).toLocaleString('en-US')} ms`
 const n = (x: number) => x.toLocaleString('en-US')
@@ -52,10 +60,25 @@ function onNode(): { rows: string[]; results: WorldTimes[] } {
 async function inChromium(): Promise<{ version: string; results: WorldTimes[] }> {
   const root = new URL('./sync-core-page/', import.meta.url).pathname
   const outDir = await mkdtemp(join(os.tmpdir(), 'fieldsync-bench-core-'))
-  await build({ root, configFile: false, logLevel: 'warn', worker: { format: 'es' }, build: { outDir, emptyOutDir: true, target: 'es2022' } })
-  const server = await preview({ root, configFile: false, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0 } })
+  await build({
+    root,
+    configFile: false,
+    logLevel: 'warn',
+    worker: { format: 'es' },
+    build: { outDir, emptyOutDir: true, target: 'es2022' },
+  })
+  const server = await preview({
+    root,
+    configFile: false,
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { host: '127.0.0.1', port: 0 },
+  })
   const url = server.resolvedUrls?.local[0]
-  const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: ARGS })
+  const browser = await chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: ARGS,
+  })
   try {
     if (!url) throw new Error('vite preview did not report a URL')
     const page = await browser.newPage()
@@ -71,7 +94,10 @@ async function inChromium(): Promise<{ version: string; results: WorldTimes[] }>
 }
 
 export async function run(): Promise<string> {
-  const load = os.loadavg().map((l) => l.toFixed(1)).join(' / ')
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ')
   const node = onNode()
   let chromiumPart: string[]
   try {
@@ -87,7 +113,8 @@ export async function run(): Promise<string> {
   } catch (e) {
     chromiumPart = [`**In a Web Worker**: not measured (${e instanceof Error ? e.message.split('\n')[0] : String(e)}).`]
   }
-  const counts = (t: WorldTimes) => `link ${n(t.counts.link)}, create here ${n(t.counts.createHere)}, ` +
+  const counts = (t: WorldTimes) =>
+    `link ${n(t.counts.link)}, create here ${n(t.counts.createHere)}, ` +
     `create in QuickBooks ${n(t.counts.createInQuickBooks)}, need a decision ${n(t.counts.needDecision)}, ` +
     `skipped ${n(t.counts.skipped)}, ${n(t.batches)} batches`
   return [

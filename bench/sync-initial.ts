@@ -22,29 +22,89 @@ const runs = Number(process.env.RUNS ?? 1)
 function localData(): MemoryStore {
   const at = '2026-03-01T09:00:00.000Z'
   const id = (p: string, i: number) => `${p}-0000-4000-8000-${String(i).padStart(12, '0')}`
-  const contacts: Contact[] = Array.from({ length: n }, (_, i) => ({ id: id('00000001', i) as Contact['id'], version: 1, updatedAt: at, displayName: `Bench Customer ${i}`, email: `bench${i}@example.com`, active: true }))
-  const its: Item[] = Array.from({ length: items }, (_, i) => ({ id: id('00000002', i) as Item['id'], version: 1, updatedAt: at, name: `Bench Item ${i}`, type: 'service', unitPrice: 5_000 + i, taxable: false, active: true }))
+  const contacts: Contact[] = Array.from({ length: n }, (_, i) => ({
+    id: id('00000001', i) as Contact['id'],
+    version: 1,
+    updatedAt: at,
+    displayName: `Bench Customer ${i}`,
+    email: `bench${i}@example.com`,
+    active: true,
+  }))
+  const its: Item[] = Array.from({ length: items }, (_, i) => ({
+    id: id('00000002', i) as Item['id'],
+    version: 1,
+    updatedAt: at,
+    name: `Bench Item ${i}`,
+    type: 'service',
+    unitPrice: 5_000 + i,
+    taxable: false,
+    active: true,
+  }))
   const invoices: Invoice[] = Array.from({ length: n }, (_, i) => {
     const item = its[i % items]!
-    return { id: id('00000003', i) as Invoice['id'], version: 1, updatedAt: at, number: `B${i}`, contactId: contacts[i]!.id, status: 'finalized', issueDate: '2026-03-01', dueDate: '2026-03-31',
-      lines: [{ id: 'L1', itemId: item.id, name: item.name, qty: 2000, unitPrice: item.unitPrice, amount: 2 * item.unitPrice, taxable: false }],
-      taxRateBps: 0, subtotal: 2 * item.unitPrice, tax: 0, total: 2 * item.unitPrice, balance: 2 * item.unitPrice }
+    return {
+      id: id('00000003', i) as Invoice['id'],
+      version: 1,
+      updatedAt: at,
+      number: `B${i}`,
+      contactId: contacts[i]!.id,
+      status: 'finalized',
+      issueDate: '2026-03-01',
+      dueDate: '2026-03-31',
+      lines: [
+        {
+          id: 'L1',
+          itemId: item.id,
+          name: item.name,
+          qty: 2000,
+          unitPrice: item.unitPrice,
+          amount: 2 * item.unitPrice,
+          taxable: false,
+        },
+      ],
+      taxRateBps: 0,
+      subtotal: 2 * item.unitPrice,
+      tax: 0,
+      total: 2 * item.unitPrice,
+      balance: 2 * item.unitPrice,
+    }
   })
   const store = new MemoryStore({ records: { contacts, items: its, invoices } })
-  const row = (kind: OutboxRow['kind'], localId: string): Omit<OutboxRow, 'seq'> => ({ kind, localId: localId as OutboxRow['localId'], version: 1, op: 'create', createdAt: at, attempts: 0 })
+  const row = (kind: OutboxRow['kind'], localId: string): Omit<OutboxRow, 'seq'> => ({
+    kind,
+    localId: localId as OutboxRow['localId'],
+    version: 1,
+    op: 'create',
+    createdAt: at,
+    attempts: 0,
+  })
   for (const c of contacts) store.enqueue(row('contact', c.id))
   for (const i of its) store.enqueue(row('item', i.id))
   for (const v of invoices) store.enqueue(row('invoice', v.id))
   return store
 }
 
-
-async function once(): Promise<{ ms: number; floorMs: number; throttled: number; batches: number; calls: number; failed: number; created: number }> {
+async function once(): Promise<{
+  ms: number
+  floorMs: number
+  throttled: number
+  batches: number
+  calls: number
+  failed: number
+  created: number
+}> {
   const emu = await startEmulator({ port: 0, seed: 'small', timeScale: scale })
   try {
-    const tokenRes = await fetch(`${emu.url}/__admin/tokens/connect`, { method: 'POST', body: JSON.stringify({ realmId: SMALL_REALM_ID }), headers: { 'Content-Type': 'application/json' } })
+    const tokenRes = await fetch(`${emu.url}/__admin/tokens/connect`, {
+      method: 'POST',
+      body: JSON.stringify({ realmId: SMALL_REALM_ID }),
+      headers: { 'Content-Type': 'application/json' },
+    })
     const token = ((await tokenRes.json()) as { access_token: string }).access_token
-    const { gateway, counts } = pacedGateway(directGateway(emu.url, SMALL_REALM_ID, () => token), scale)
+    const { gateway, counts } = pacedGateway(
+      directGateway(emu.url, SMALL_REALM_ID, () => token),
+      scale,
+    )
     const store = localData()
     const deps = { store, gateway, clock: realClock, random: realRandom, realmId: SMALL_REALM_ID, concurrency: 10 }
     const t0 = performance.now()
@@ -55,7 +115,15 @@ async function once(): Promise<{ ms: number; floorMs: number; throttled: number;
     // The earliest the last batch may start under 40 batch calls per minute, and 500 calls per minute overall.
     const windowMs = 60_000 / scale
     const floorMs = Math.max(Math.ceil(counts.batches / 40) - 1, Math.ceil(counts.calls / 500) - 1) * windowMs
-    return { ms, floorMs, throttled: counts.throttled, batches: counts.batches, calls: counts.calls, failed: summary.failed, created: summary.synced }
+    return {
+      ms,
+      floorMs,
+      throttled: counts.throttled,
+      batches: counts.batches,
+      calls: counts.calls,
+      failed: summary.failed,
+      created: summary.synced,
+    }
   } finally {
     await emu.close()
   }

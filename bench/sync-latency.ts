@@ -38,16 +38,26 @@ const TIMEOUT_MS = 30_000
 
 function within<T>(p: Promise<T>, what: string): Promise<T> {
   let t: ReturnType<typeof setTimeout>
-  return Promise.race([p, new Promise<never>((_, reject) => { t = setTimeout(() => reject(new Error(`${what}: nothing after ${TIMEOUT_MS} ms`)), TIMEOUT_MS) })]).finally(() => clearTimeout(t))
+  return Promise.race([
+    p,
+    new Promise<never>((_, reject) => {
+      t = setTimeout(() => reject(new Error(`${what}: nothing after ${TIMEOUT_MS} ms`)), TIMEOUT_MS)
+    }),
+  ]).finally(() => clearTimeout(t))
 }
 
 /** Seeded pauses before each edit, so edits fall at every phase of the engine's 5 s session poll. */
 let seed = 20_260_301
-const pause = (maxMs: number) => new Promise((r) => setTimeout(r, ((seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0) / 2 ** 32) * maxMs))
+const pause = (maxMs: number) =>
+  new Promise((r) => setTimeout(r, ((seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0) / 2 ** 32) * maxMs))
 
 const stats = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b)
-  return { min: s[0]!, median: s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2, max: s.at(-1)! }
+  return {
+    min: s[0]!,
+    median: s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2,
+    max: s.at(-1)!,
+  }
 }
 
 export async function run(): Promise<string> {
@@ -58,9 +68,17 @@ export async function run(): Promise<string> {
   const edgePort = await freePort()
   const edgeUrl = `http://127.0.0.1:${edgePort}`
   const emu = await startEmulator({
-    port: 0, seed: 'small', timeScale: 1,
-    apps: [{ clientId: localApp.clientId, clientSecret: localApp.clientSecret, redirectUris: [`${edgeUrl}/auth/intuit/callback`],
-      webhook: { url: `${edgeUrl}/webhooks/intuit`, verifierToken: localApp.webhookVerifier } }],
+    port: 0,
+    seed: 'small',
+    timeScale: 1,
+    apps: [
+      {
+        clientId: localApp.clientId,
+        clientSecret: localApp.clientSecret,
+        redirectUris: [`${edgeUrl}/auth/intuit/callback`],
+        webhook: { url: `${edgeUrl}/webhooks/intuit`, verifierToken: localApp.webhookVerifier },
+      },
+    ],
   })
   const edge = await startEdgeWorker({ emulatorUrl: emu.url, appOrigin: edgeUrl, port: edgePort })
   const db = new FieldsyncDB(`latency-${process.pid}`, { indexedDB, IDBKeyRange })
@@ -68,7 +86,8 @@ export async function run(): Promise<string> {
   const subscriptions: { unsubscribe(): void }[] = []
   try {
     const cookie = await connectThroughEdge(edgeUrl, emu.url, realmId)
-    const withCookie: typeof fetch = (input, init) => fetch(input, { ...init, headers: { ...Object.fromEntries(new Headers(init?.headers).entries()), cookie } })
+    const withCookie: typeof fetch = (input, init) =>
+      fetch(input, { ...init, headers: { ...Object.fromEntries(new Headers(init?.headers).entries()), cookie } })
     let sessionCalls = 0
     engine = new SyncEngine({
       store: new DexieStore(db),
@@ -77,25 +96,39 @@ export async function run(): Promise<string> {
       async session(changesSince) {
         sessionCalls++
         try {
-          const parsed = SessionResponse.safeParse(await (await withCookie(`${edgeUrl}/api/session?changesSince=${changesSince}`)).json())
+          const parsed = SessionResponse.safeParse(
+            await (await withCookie(`${edgeUrl}/api/session?changesSince=${changesSince}`)).json(),
+          )
           return parsed.success ? parsed.data : undefined
         } catch {
           return undefined
         }
       },
-      clock: realClock, random: realRandom,
-      timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as never), setInterval: (fn, ms) => setInterval(fn, ms), clearInterval: (h) => clearInterval(h as never) },
+      clock: realClock,
+      random: realRandom,
+      timers: {
+        setTimeout: (fn, ms) => setTimeout(fn, ms),
+        clearTimeout: (h) => clearTimeout(h as never),
+        setInterval: (fn, ms) => setInterval(fn, ms),
+        clearInterval: (h) => clearInterval(h as never),
+      },
     })
     const eng = engine
     let idle: Promise<void> = Promise.resolve()
     let markIdle = () => {}
-    eng.onProgress((p) => { if (p.phase === 'done') markIdle() })
+    eng.onProgress((p) => {
+      if (p.phase === 'done') markIdle()
+    })
     // app.tsx: every committed local edit, with auto-sync on, asks the engine to push.
     const unlisten = onLocalEdit(() => eng.edited(true))
     subscriptions.push({ unsubscribe: unlisten })
 
     // A contact of this device, pushed and linked; the first run also pulls the sandbox company's customers.
-    const contact = await createContact(db, { givenName: 'Lena', familyName: 'Latency', email: 'lena.latency@example.com' })
+    const contact = await createContact(db, {
+      givenName: 'Lena',
+      familyName: 'Latency',
+      email: 'lena.latency@example.com',
+    })
     if (!contact.ok) throw new Error('could not create the contact')
     const id = contact.value.id as LocalId
     // The initial sync, as the user runs it from the Sync screen: preview, then run.
@@ -106,7 +139,11 @@ export async function run(): Promise<string> {
     const qboId = (await db.mappings.toArray()).find((m) => m.kind === 'contact' && m.localId === id)?.qboId
     if (!qboId) throw new Error('the contact did not reach QuickBooks')
     eng.start(15)
-    const nextIdle = () => { idle = new Promise<void>((r) => { markIdle = r }) }
+    const nextIdle = () => {
+      idle = new Promise<void>((r) => {
+        markIdle = r
+      })
+    }
 
     // (a) local edit → QuickBooks.
     const push: number[] = []
@@ -118,7 +155,9 @@ export async function run(): Promise<string> {
         const off = emu.emulator.companies.onChange((e) => {
           if (e.entity !== 'Customer' || e.id !== qboId) return
           const c = emu.emulator.companies.snapshot(realmId)
-          const row = ((c as { entities: { Customer?: Record<string, unknown>[] } }).entities.Customer ?? []).find((x) => x['Id'] === qboId)
+          const row = ((c as { entities: { Customer?: Record<string, unknown>[] } }).entities.Customer ?? []).find(
+            (x) => x['Id'] === qboId,
+          )
           if ((row?.['PrimaryPhone'] as { FreeFormNumber?: string } | undefined)?.FreeFormNumber !== phone) return
           ;(off as () => void)()
           resolve(performance.now())
@@ -144,11 +183,17 @@ export async function run(): Promise<string> {
         })
       })
       const t0 = performance.now()
-      const res = await fetch(`${emu.url}/__admin/companies/${realmId}/customer/${qboId}`, { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ PrimaryPhone: { FreeFormNumber: phone } }) })
+      const res = await fetch(`${emu.url}/__admin/companies/${realmId}/customer/${qboId}`, {
+        method: 'PATCH',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ PrimaryPhone: { FreeFormNumber: phone } }),
+      })
       if (!res.ok) throw new Error(`bookkeeper edit: ${res.status} ${await res.text()}`)
       pull.push((await within(arrived, `QuickBooks change ${i} reaching the device`)) - t0)
     }
-    const deliveries = (await (await fetch(`${emu.url}/__admin/webhooks/deliveries`)).json()) as { attempts: { status: number | null }[] }[]
+    const deliveries = (await (await fetch(`${emu.url}/__admin/webhooks/deliveries`)).json()) as {
+      attempts: { status: number | null }[]
+    }[]
     const a = stats(push)
     const b = stats(pull)
     const s = (ms: number) => (ms / 1000).toFixed(2)

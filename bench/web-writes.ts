@@ -24,8 +24,16 @@ import type { WriteTimes } from './web-writes-page/main.ts'
 const N = Number(process.env.FIELDSYNC_BENCH_N ?? 10_000)
 const CHUNK = Number(process.env.FIELDSYNC_BENCH_CHUNK ?? 500)
 const RUNS = 3
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync']
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
 
 const stats = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b)
@@ -37,17 +45,32 @@ export async function run(): Promise<string> {
   const root = new URL('./web-writes-page/', import.meta.url).pathname
   const outDir = await mkdtemp(join(tmpdir(), 'fieldsync-bench-'))
   await build({ root, configFile: false, logLevel: 'warn', build: { outDir, emptyOutDir: true, target: 'es2022' } })
-  const server = await preview({ root, configFile: false, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0 } })
+  const server = await preview({
+    root,
+    configFile: false,
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { host: '127.0.0.1', port: 0 },
+  })
   const url = server.resolvedUrls?.local[0]
   if (!url) throw new Error('vite preview did not report a URL')
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS })
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ARGS,
+  })
   try {
     const results: WriteTimes[] = []
     for (let i = 0; i < RUNS; i++) {
       const page = await browser.newPage()
       await page.goto(url)
       await page.waitForFunction(() => 'fieldsyncBench' in window)
-      results.push(await page.evaluate(([n, chunk, name]) => window.fieldsyncBench.writes(name, n, chunk), [N, CHUNK, `bench-${i}`] as const))
+      results.push(
+        await page.evaluate(([n, chunk, name]) => window.fieldsyncBench.writes(name, n, chunk), [
+          N,
+          CHUNK,
+          `bench-${i}`,
+        ] as const),
+      )
       await page.close()
     }
     const expected = N + N / 2
@@ -63,7 +86,10 @@ export async function run(): Promise<string> {
     await tabA.evaluate(() => window.fieldsyncBench.watchPending('two-tabs', 1))
     await tabB.evaluate(() => window.fieldsyncBench.addOne('two-tabs'))
     const seen = tabA.evaluate(() => window.fieldsyncBench.reachedPending())
-    const crossTab = await Promise.race([seen.then(() => 'yes'), new Promise<string>((r) => setTimeout(() => r('no (not seen within 10 s)'), 10_000))])
+    const crossTab = await Promise.race([
+      seen.then(() => 'yes'),
+      new Promise<string>((r) => setTimeout(() => r('no (not seen within 10 s)'), 10_000)),
+    ])
     await context.close()
 
     const contacts = stats(results.map((r) => (N / r.contactsMs) * 1000))

@@ -7,7 +7,8 @@
 import { expect, test, type Page } from '@playwright/test'
 
 const pending = (page: Page) => page.getByTestId('pending-count')
-const nav = (page: Page, section: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: section }).click()
+const nav = (page: Page, section: string) =>
+  page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: section }).click()
 
 test('create, finalize and pay an invoice, then reload offline and keep working', async ({ page, context }) => {
   await page.goto('/')
@@ -71,7 +72,9 @@ test('create, finalize and pay an invoice, then reload offline and keep working'
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready
     if (!navigator.serviceWorker.controller) {
-      await new Promise<void>((resolve) => navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }))
+      await new Promise<void>((resolve) =>
+        navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }),
+      )
     }
   })
 
@@ -88,7 +91,9 @@ test('create, finalize and pay an invoice, then reload offline and keep working'
   await nav(page, 'Payments')
   await expect(page.getByRole('list', { name: 'Payments' }).getByText('Dana Whitfield')).toBeVisible()
   await nav(page, 'Invoices')
-  await expect(page.getByRole('list', { name: 'Invoices' }).getByText(invoiceTitle.replace('Invoice ', ''))).toBeVisible()
+  await expect(
+    page.getByRole('list', { name: 'Invoices' }).getByText(invoiceTitle.replace('Invoice ', '')),
+  ).toBeVisible()
 
   // Offline edit of a record already queued: the change rides on its pending row, so the count holds.
   await nav(page, 'Contacts')

@@ -33,7 +33,10 @@ test('In a popup, the outcome is posted to the app and the popup closes', async 
       }),
     )
   })
-  const [popup] = await Promise.all([page.waitForEvent('popup'), page.evaluate(() => window.open('/auth/intuit/connect?popup=1', 'qbo', 'width=600,height=700'))])
+  const [popup] = await Promise.all([
+    page.waitForEvent('popup'),
+    page.evaluate(() => window.open('/auth/intuit/connect?popup=1', 'qbo', 'width=600,height=700')),
+  ])
   // Listen before clicking: the popup may close before the opener's message is read.
   const closed = popup.waitForEvent('close')
   await popup.getByRole('button', { name: 'Cancel' }).click()

@@ -6,7 +6,19 @@
  */
 import { readFile } from 'node:fs/promises'
 import { expect, test, type Page } from '@playwright/test'
-import { admin, company, connectFromCard, nav, newContact, openContact, pending, ownCompany, realmOf, shot, syncNow } from './journey-steps.ts'
+import {
+  admin,
+  company,
+  connectFromCard,
+  nav,
+  newContact,
+  openContact,
+  pending,
+  ownCompany,
+  realmOf,
+  shot,
+  syncNow,
+} from './journey-steps.ts'
 
 async function finalizedInvoice(page: Page, contact: string): Promise<string> {
   await openContact(page, contact)
@@ -25,7 +37,10 @@ test('auth revoked, record deleted in QuickBooks, retry all and CSV: every error
   const ownRealm = await ownCompany(page, 'Journey Errors Plumbing')
   await newContact(page, 'Ines', 'Marlow', 'ines.marlow@example.com')
   await connectFromCard(page, 'Connect', ownRealm)
-  await page.getByTestId('qbo-card').getByRole('link', { name: /Initial sync/ }).click()
+  await page
+    .getByTestId('qbo-card')
+    .getByRole('link', { name: /Initial sync/ })
+    .click()
   await page.getByRole('button', { name: 'Preview initial sync' }).click()
   await expect(page.getByTestId('sync-preview')).toBeVisible({ timeout: 30_000 })
   await page.getByRole('button', { name: 'Run initial sync' }).click()
@@ -37,7 +52,8 @@ test('auth revoked, record deleted in QuickBooks, retry all and CSV: every error
   await syncNow(page)
   const panel = page.getByTestId('record-sync')
   await expect(panel.getByTestId('sync-state')).toHaveAttribute('data-state', 'synced', { timeout: 30_000 })
-  const mine = (i: Record<string, unknown>) => i['DocNumber'] === number && (i['CustomerRef'] as { name?: string } | undefined)?.name === 'Ines Marlow'
+  const mine = (i: Record<string, unknown>) =>
+    i['DocNumber'] === number && (i['CustomerRef'] as { name?: string } | undefined)?.name === 'Ines Marlow'
   const first = (await company(page, realmId))['Invoice']!.find(mine)!
   expect((await page.request.delete(admin(`/companies/${realmId}/invoice/${String(first['Id'])}`))).ok()).toBe(true)
   await page.getByLabel('Memo').fill('Second visit')
@@ -59,9 +75,15 @@ test('auth revoked, record deleted in QuickBooks, retry all and CSV: every error
   expect((await company(page, realmId))['Invoice']!.filter(mine)).toHaveLength(0)
 
   // CSV: every row, a header, the error among them.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()])
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export CSV' }).click(),
+  ])
   const csv = await readFile((await download.path())!, 'utf8')
-  const lines = csv.replace(/^\uFEFF/, '').split('\r\n').filter(Boolean)
+  const lines = csv
+    .replace(/^\uFEFF/, '')
+    .split('\r\n')
+    .filter(Boolean)
   expect(lines[0]).toBe('"Time (UTC)","Entity","Record","Direction","Status","Details","QuickBooks Id"')
   expect(lines.some((l) => l.includes(`"Invoice ${number}"`) && l.includes('"error"'))).toBe(true)
   expect(lines.some((l) => l.includes('"Ines Marlow"') && l.includes('"synced"'))).toBe(true)
@@ -71,7 +93,9 @@ test('auth revoked, record deleted in QuickBooks, retry all and CSV: every error
   await page.getByTestId('record-sync').getByRole('button', { name: 'Unlink and create again' }).click()
   await shot(page, 'sync-14-unlink-confirm')
   await page.getByRole('dialog').getByRole('button', { name: 'Unlink and create' }).click()
-  await expect(page.getByTestId('record-sync').getByTestId('sync-state')).toHaveAttribute('data-state', 'synced', { timeout: 30_000 })
+  await expect(page.getByTestId('record-sync').getByTestId('sync-state')).toHaveAttribute('data-state', 'synced', {
+    timeout: 30_000,
+  })
   const again = (await company(page, realmId))['Invoice']!.filter(mine)
   expect(again).toHaveLength(1)
   expect(again[0]!['Id']).not.toBe(first['Id'])

@@ -1,10 +1,12 @@
 /** Steps the sync journeys share: the emulator's admin API, connecting through the popup, a record's QuickBooks state. */
 import { expect, type Locator, type Page } from '@playwright/test'
 
-export const admin = (path: string) => `http://127.0.0.1:${process.env.FIELDSYNC_EMULATOR_PORT ?? '9401'}/__admin${path}`
+export const admin = (path: string) =>
+  `http://127.0.0.1:${process.env.FIELDSYNC_EMULATOR_PORT ?? '9401'}/__admin${path}`
 export const shotDir = 'test-results/screenshots'
 export const shot = (page: Page, name: string) => page.screenshot({ path: `${shotDir}/${name}.png` })
-export const nav = (page: Page, section: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: section }).click()
+export const nav = (page: Page, section: string) =>
+  page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: section }).click()
 export const pending = (page: Page) => page.getByTestId('pending-count')
 
 type Json = Record<string, unknown>
@@ -23,10 +25,17 @@ export async function realmOf(page: Page): Promise<string> {
 }
 
 /** Connect (or Reconnect) from the Settings card through the emulator's consent popup. */
-export async function connectFromCard(page: Page, button: 'Connect' | 'Reconnect' = 'Connect', realmId?: string): Promise<Locator> {
+export async function connectFromCard(
+  page: Page,
+  button: 'Connect' | 'Reconnect' = 'Connect',
+  realmId?: string,
+): Promise<Locator> {
   await nav(page, 'Settings')
   const card = page.getByTestId('qbo-card')
-  const [popup] = await Promise.all([page.waitForEvent('popup'), card.getByRole('button', { name: button, exact: true }).click()])
+  const [popup] = await Promise.all([
+    page.waitForEvent('popup'),
+    card.getByRole('button', { name: button, exact: true }).click(),
+  ])
   await (realmId ? popup.locator(`input[type=radio][value="${realmId}"]`) : popup.getByRole('radio').first()).check()
   await popup.getByRole('button', { name: 'Connect' }).click()
   await expect(card.getByTestId('qbo-connected')).toHaveText('Connected', { timeout: 15_000 })
@@ -35,7 +44,11 @@ export async function connectFromCard(page: Page, button: 'Connect' | 'Reconnect
 
 /** The QuickBooks state icon of the list row that shows `text`. */
 export function rowState(page: Page, list: string, text: string): Locator {
-  return page.getByRole('list', { name: list }).getByRole('listitem').filter({ hasText: text }).getByTestId('sync-state')
+  return page
+    .getByRole('list', { name: list })
+    .getByRole('listitem')
+    .filter({ hasText: text })
+    .getByTestId('sync-state')
 }
 
 export async function syncNow(page: Page): Promise<void> {
@@ -64,11 +77,16 @@ export async function openContact(page: Page, name: string): Promise<void> {
  * would otherwise end the sessions of other specs running at the same time against the same company.
  */
 export async function ownCompany(page: Page, name: string): Promise<string> {
-  const list = (await (await page.request.get(admin('/companies'))).json()) as { realmId: string; companyName: string }[]
+  const list = (await (await page.request.get(admin('/companies'))).json()) as {
+    realmId: string
+    companyName: string
+  }[]
   const source = list.find((c) => !c.companyName.startsWith('Journey'))!.realmId
   const snap = (await (await page.request.get(admin(`/companies/${source}`))).json()) as { companyInfo: Json } & Json
   const realmId = `93${String(Math.floor(Math.random() * 1e14)).padStart(14, '0')}`
-  const res = await page.request.post(admin(`/companies/${realmId}/seed`), { data: { ...snap, realmId, companyInfo: { ...snap.companyInfo, CompanyName: name } } })
+  const res = await page.request.post(admin(`/companies/${realmId}/seed`), {
+    data: { ...snap, realmId, companyInfo: { ...snap.companyInfo, CompanyName: name } },
+  })
   expect(res.ok()).toBe(true)
   return realmId
 }

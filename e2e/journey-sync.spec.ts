@@ -6,9 +6,24 @@
  * links, Reconnect, and nothing is duplicated. Pictures of each state go to test-results/screenshots/.
  */
 import { expect, test } from '@playwright/test'
-import { company, connectFromCard, nav, newContact, openContact, pending, ownCompany, realmOf, rowState, shot, syncNow } from './journey-steps.ts'
+import {
+  company,
+  connectFromCard,
+  nav,
+  newContact,
+  openContact,
+  pending,
+  ownCompany,
+  realmOf,
+  rowState,
+  shot,
+  syncNow,
+} from './journey-steps.ts'
 
-test('the whole sync journey: connect, initial sync, offline edit, bookkeeper edit, a failure fixed, disconnect and reconnect', async ({ page, context }) => {
+test('the whole sync journey: connect, initial sync, offline edit, bookkeeper edit, a failure fixed, disconnect and reconnect', async ({
+  page,
+  context,
+}) => {
   test.setTimeout(240_000)
   await page.goto('/')
   const ownRealm = await ownCompany(page, 'Journey Sync Plumbing')
@@ -52,7 +67,8 @@ test('the whole sync journey: connect, initial sync, offline edit, bookkeeper ed
   const realmId = await realmOf(page)
   const before = await company(page, realmId)
   // The company's own invoices may use the same numbers: ours is the one billed to Wren Okafor.
-  const ours = (i: Record<string, unknown>) => i['DocNumber'] === number && (i['CustomerRef'] as { name?: string } | undefined)?.name === 'Wren Okafor'
+  const ours = (i: Record<string, unknown>) =>
+    i['DocNumber'] === number && (i['CustomerRef'] as { name?: string } | undefined)?.name === 'Wren Okafor'
   expect((before['Invoice'] ?? []).filter(ours)).toHaveLength(1)
   const ourId = (before['Invoice'] ?? []).find(ours)!['Id']
 
@@ -61,7 +77,9 @@ test('the whole sync journey: connect, initial sync, offline edit, bookkeeper ed
   await shot(page, 'sync-06-invoices-green')
 
   // Offline: an edit waits with the yellow clock and says it is queued.
-  await page.evaluate(async () => { await navigator.serviceWorker.ready })
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready
+  })
   await context.setOffline(true)
   await page.getByRole('list', { name: 'Invoices' }).getByText(number).click()
   await page.getByLabel('Memo').fill('Camera run through the main stack')
@@ -75,20 +93,28 @@ test('the whole sync journey: connect, initial sync, offline edit, bookkeeper ed
   await context.setOffline(false)
   await syncNow(page)
   await expect(rowState(page, 'Invoices', number)).toHaveAttribute('data-state', 'synced', { timeout: 30_000 })
-  const memoInQbo = async () => ((await company(page, realmId))['Invoice']?.find((i) => i['Id'] === ourId)?.['CustomerMemo'] as { value?: string } | undefined)?.value
+  const memoInQbo = async () =>
+    (
+      (await company(page, realmId))['Invoice']?.find((i) => i['Id'] === ourId)?.['CustomerMemo'] as
+        { value?: string } | undefined
+    )?.value
   await expect.poll(memoInQbo, { timeout: 15_000 }).toBe('Camera run through the main stack')
 
   // The bookkeeper edits the customer in QuickBooks; Sync Now brings it down.
   const customer = (before['Customer'] ?? []).find((c) => c['DisplayName'] === 'Wren Okafor')
   expect(customer).toBeDefined()
-  const patch = await page.request.patch(`${admin(realmId, 'Customer', String(customer!['Id']))}`, { data: { PrimaryPhone: { FreeFormNumber: '(555) 013-7788' } } })
+  const patch = await page.request.patch(`${admin(realmId, 'Customer', String(customer!['Id']))}`, {
+    data: { PrimaryPhone: { FreeFormNumber: '(555) 013-7788' } },
+  })
   expect(patch.ok()).toBe(true)
   await syncNow(page)
   await openContact(page, 'Wren Okafor')
   await expect(page.getByText('(555) 013-7788')).toBeVisible({ timeout: 30_000 })
 
   // A record QuickBooks refuses: a new contact named like an existing QuickBooks customer → red X, plain words.
-  const taken = (before['Customer'] ?? []).find((c) => c['Active'] !== false && c['DisplayName'] !== 'Wren Okafor' && !c['Job'])!['DisplayName'] as string
+  const taken = (before['Customer'] ?? []).find(
+    (c) => c['Active'] !== false && c['DisplayName'] !== 'Wren Okafor' && !c['Job'],
+  )!['DisplayName'] as string
   await nav(page, 'Contacts')
   await page.getByRole('link', { name: 'New contact' }).first().click()
   await page.getByLabel('Company').fill(taken)
@@ -110,8 +136,13 @@ test('the whole sync journey: connect, initial sync, offline edit, bookkeeper ed
   await panel.getByRole('link', { name: 'Rename' }).click()
   await page.getByLabel('Display name').fill(`${taken} (Eastside)`)
   await page.getByRole('button', { name: 'Save changes' }).click()
-  await page.getByTestId('record-sync').getByRole('button', { name: /Retry|Re-sync/ }).click()
-  await expect(page.getByTestId('record-sync').getByTestId('sync-state')).toHaveAttribute('data-state', 'synced', { timeout: 30_000 })
+  await page
+    .getByTestId('record-sync')
+    .getByRole('button', { name: /Retry|Re-sync/ })
+    .click()
+  await expect(page.getByTestId('record-sync').getByTestId('sync-state')).toHaveAttribute('data-state', 'synced', {
+    timeout: 30_000,
+  })
 
   // Disconnect keeping the links, reconnect, Sync Now: nothing is created twice.
   const counts = async () => {

@@ -18,7 +18,9 @@ test('the app shell opens at tablet size and its nav reaches every section', asy
     const box = await link.boundingBox()
     expect(box?.height ?? 0).toBeGreaterThanOrEqual(44)
     // Every page's own buttons and links, too (inline text links in prose excepted).
-    for (const target of await page.locator('main .btn, main .chip, main input:not([type=checkbox]), main select').all()) {
+    for (const target of await page
+      .locator('main .btn, main .chip, main input:not([type=checkbox]), main select')
+      .all()) {
       if (!(await target.isVisible())) continue
       const h = (await target.boundingBox())?.height ?? 0
       expect(h, `${section}: ${await target.evaluate((e) => e.outerHTML.slice(0, 80))}`).toBeGreaterThanOrEqual(44)
@@ -53,7 +55,10 @@ test('the edge health route answers through the app origin', async ({ request })
 test('each list keeps its New button once records appear after an empty start', async ({ page }) => {
   // The list pages show the same button in their header and in their empty state.
   const lists = [
-    ['/#/contacts', 'New contact'], ['/#/pricebook', 'New item'], ['/#/invoices', 'New invoice'], ['/#/payments', 'Record payment'],
+    ['/#/contacts', 'New contact'],
+    ['/#/pricebook', 'New item'],
+    ['/#/invoices', 'New invoice'],
+    ['/#/payments', 'Record payment'],
   ] as const
   for (const [path, label] of lists) {
     await page.goto(path)
@@ -63,6 +68,8 @@ test('each list keeps its New button once records appear after an empty start', 
   await expect(page.getByRole('link', { name: 'Ahmed Hassan' })).toBeVisible()
   for (const [path, label] of lists) {
     await page.goto(path)
-    await expect(page.getByRole('main').locator('header, .page-header').getByRole('link', { name: label })).toBeVisible()
+    await expect(
+      page.getByRole('main').locator('header, .page-header').getByRole('link', { name: label }),
+    ).toBeVisible()
   }
 })

@@ -34,7 +34,11 @@ export async function startStack(opts: StackOptions): Promise<() => Promise<void
   }
   const run = (name: string, cmd: string, args: string[], env: Record<string, string> = {}) => {
     // detached: a process group of its own, so wrangler's workerd children stop with it.
-    const child = spawn(cmd, args, { detached: true, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(cmd, args, {
+      detached: true,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     children.push(child)
     const prefix = (chunk: Buffer) => {
       for (const line of chunk.toString().split('\n')) if (line.trim()) opts.log(`[${name}] ${line}`)
@@ -47,16 +51,42 @@ export async function startStack(opts: StackOptions): Promise<() => Promise<void
   try {
     if (emulatorPresent()) {
       // Register the OAuth callback of the web port actually in use (Intuit matches redirect URIs exactly).
-      const callbacks = [urls.web, `http://localhost:${ports.web}`].flatMap((origin) => ['--redirect-uri', `${origin}/auth/intuit/callback`])
+      const callbacks = [urls.web, `http://localhost:${ports.web}`].flatMap((origin) => [
+        '--redirect-uri',
+        `${origin}/auth/intuit/callback`,
+      ])
       // Deliver its webhooks to the edge, signed with the verifier the edge checks.
-      const webhook = ['--webhook-url', `${urls.edge}/webhooks/intuit`, '--webhook-verifier', edgeVars(process.env).INTUIT_WEBHOOK_VERIFIER ?? '']
+      const webhook = [
+        '--webhook-url',
+        `${urls.edge}/webhooks/intuit`,
+        '--webhook-verifier',
+        edgeVars(process.env).INTUIT_WEBHOOK_VERIFIER ?? '',
+      ]
       run('qbo', 'node', [emulatorEntry, '--port', String(ports.emulator), '--seed', 'small', ...callbacks, ...webhook])
       await waitFor(`${urls.emulator}/health`, 'QuickBooks emulator')
     }
     if (opts.fresh) rmSync(opts.persistTo, { recursive: true, force: true })
     const vars = Object.entries(edgeVars(process.env)).flatMap(([k, v]) => ['--var', `${k}:${v}`])
-    run('edge', 'wrangler', ['dev', '--ip', '127.0.0.1', '--port', String(ports.edge), '--inspector-port', String(ports.edge + 1000),
-      '--persist-to', opts.persistTo, '--show-interactive-dev-session=false', '--log-level', 'warn', ...vars], quiet)
+    run(
+      'edge',
+      'wrangler',
+      [
+        'dev',
+        '--ip',
+        '127.0.0.1',
+        '--port',
+        String(ports.edge),
+        '--inspector-port',
+        String(ports.edge + 1000),
+        '--persist-to',
+        opts.persistTo,
+        '--show-interactive-dev-session=false',
+        '--log-level',
+        'warn',
+        ...vars,
+      ],
+      quiet,
+    )
     await waitFor(`${urls.edge}/health`, 'edge worker')
     if (opts.preview) {
       await new Promise<void>((resolve, reject) => {

@@ -16,11 +16,17 @@ const log = (line: string) => {
   if (verbose || /error|fail|warn/i.test(line)) console.log(line)
 }
 
-console.log('Starting Fieldsync: ' + [emulatorPresent() ? 'QuickBooks emulator' : null, 'edge', 'web'].filter(Boolean).join(', ') + '…')
-const stop = await startStack({ preview: args.preview, persistTo: args['persist-to'], fresh: args.fresh, log }).catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err)
-  process.exit(1)
-})
+console.log(
+  'Starting Fieldsync: ' +
+    [emulatorPresent() ? 'QuickBooks emulator' : null, 'edge', 'web'].filter(Boolean).join(', ') +
+    '…',
+)
+const stop = await startStack({ preview: args.preview, persistTo: args['persist-to'], fresh: args.fresh, log }).catch(
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.message : err)
+    process.exit(1)
+  },
+)
 
 console.log(`\n  Fieldsync is running: open ${urls.web}\n`)
 console.log('  Press Ctrl-C to stop.')

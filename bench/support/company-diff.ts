@@ -9,7 +9,9 @@
  */
 
 export type Json = Record<string, unknown>
-export interface CompanyState { entities: Record<string, Json[] | undefined> }
+export interface CompanyState {
+  entities: Record<string, Json[] | undefined>
+}
 
 export interface EntityDiff {
   records: number
@@ -33,12 +35,17 @@ const refId = (v: unknown) => str((v as { value?: unknown } | undefined)?.value)
 export function naturalKeys(state: CompanyState): Map<string, Map<string, string>> {
   const keys = new Map<string, Map<string, string>>()
   const list = (e: string) => state.entities[e] ?? []
-  const put = (e: string, rows: Json[], keyOf: (r: Json) => string) => keys.set(e, new Map(rows.map((r) => [str(r['Id']), keyOf(r)])))
+  const put = (e: string, rows: Json[], keyOf: (r: Json) => string) =>
+    keys.set(e, new Map(rows.map((r) => [str(r['Id']), keyOf(r)])))
   put('Customer', list('Customer'), (r) => str(r['DisplayName']))
   put('Item', list('Item'), (r) => str(r['Name']))
   const customer = (r: Json) => keys.get('Customer')!.get(refId(r['CustomerRef'])) ?? `?${refId(r['CustomerRef'])}`
   put('Invoice', list('Invoice'), (r) => `${str(r['DocNumber'])}|${customer(r)}|${str(r['TxnDate'])}`)
-  put('Payment', list('Payment'), (r) => `${str(r['PaymentRefNum'])}|${customer(r)}|${str(r['TxnDate'])}|${str(r['TotalAmt'])}`)
+  put(
+    'Payment',
+    list('Payment'),
+    (r) => `${str(r['PaymentRefNum'])}|${customer(r)}|${str(r['TxnDate'])}|${str(r['TotalAmt'])}`,
+  )
   for (const [e, rows] of Object.entries(state.entities)) {
     if (!keys.has(e)) put(e, rows ?? [], (r) => str(r['Name'] ?? r['DisplayName'] ?? r['Id']))
   }
@@ -52,7 +59,8 @@ export function normalise(record: Json, keys: Map<string, Map<string, string>>):
     if (v === null || typeof v !== 'object') return v
     const o = v as Json
     const refEntity = REF_ENTITY[field]
-    if (refEntity !== undefined && 'value' in o) return `${refEntity}:${keys.get(refEntity)?.get(str(o['value'])) ?? `?${str(o['value'])}`}`
+    if (refEntity !== undefined && 'value' in o)
+      return `${refEntity}:${keys.get(refEntity)?.get(str(o['value'])) ?? `?${str(o['value'])}`}`
     if (field === 'LinkedTxn' && 'TxnId' in o) {
       const e = str(o['TxnType'])
       return `${e}:${keys.get(e)?.get(str(o['TxnId'])) ?? `?${str(o['TxnId'])}`}`
@@ -81,12 +89,24 @@ export function diffCompanies(expected: CompanyState, actual: CompanyState): Com
     }
     const want = group(expected, ek)
     const got = group(actual, ak)
-    const d: EntityDiff = { records: (actual.entities[e] ?? []).length, duplicates: 0, lost: 0, differing: 0, examples: [] }
+    const d: EntityDiff = {
+      records: (actual.entities[e] ?? []).length,
+      duplicates: 0,
+      lost: 0,
+      differing: 0,
+      examples: [],
+    }
     for (const k of new Set([...want.keys(), ...got.keys()])) {
       const w = want.get(k) ?? []
       const g = got.get(k) ?? []
-      if (g.length > w.length) { d.duplicates += g.length - w.length; d.examples.push(`duplicate ${k}`) }
-      if (w.length > g.length) { d.lost += w.length - g.length; d.examples.push(`lost ${k}`) }
+      if (g.length > w.length) {
+        d.duplicates += g.length - w.length
+        d.examples.push(`duplicate ${k}`)
+      }
+      if (w.length > g.length) {
+        d.lost += w.length - g.length
+        d.examples.push(`lost ${k}`)
+      }
       const unmatched = [...g]
       let differing = 0
       for (const body of w) {
@@ -96,7 +116,10 @@ export function diffCompanies(expected: CompanyState, actual: CompanyState): Com
       }
       // Only records present on both sides count as differing; the rest are already duplicates or losses.
       const diffs = Math.min(differing, unmatched.length)
-      if (diffs > 0) { d.differing += diffs; d.examples.push(`differs ${k}`) }
+      if (diffs > 0) {
+        d.differing += diffs
+        d.examples.push(`differs ${k}`)
+      }
     }
     d.examples = d.examples.slice(0, 5)
     out[e] = d
@@ -106,5 +129,9 @@ export function diffCompanies(expected: CompanyState, actual: CompanyState): Com
 
 export function totals(diff: CompanyDiff): { duplicates: number; lost: number; differing: number } {
   const all = Object.values(diff)
-  return { duplicates: all.reduce((n, d) => n + d.duplicates, 0), lost: all.reduce((n, d) => n + d.lost, 0), differing: all.reduce((n, d) => n + d.differing, 0) }
+  return {
+    duplicates: all.reduce((n, d) => n + d.duplicates, 0),
+    lost: all.reduce((n, d) => n + d.lost, 0),
+    differing: all.reduce((n, d) => n + d.differing, 0),
+  }
 }

@@ -2,7 +2,9 @@
 import type { WorldTimes } from '../sync-core-data.ts'
 
 declare global {
-  interface Window { syncCoreBench: { run(runs: number): Promise<WorldTimes[]> } }
+  interface Window {
+    syncCoreBench: { run(runs: number): Promise<WorldTimes[]> }
+  }
 }
 
 window.syncCoreBench = {

@@ -19,11 +19,19 @@ async function seed(n: number, chunk: number, realistic = false): Promise<Seeded
   const ids: LocalId[] = []
   const realisticInputs = realistic ? people(n) : []
   for (let start = 0; start < n; start += chunk) {
-    const r = await createContacts(db, Array.from({ length: Math.min(chunk, n - start) }, (_, k) => {
-      const i = start + k
-      if (realistic) return realisticInputs[i]!
-      return { givenName: `Given${i}`, familyName: `Family${i}`, email: `person${i}@example.com`, billingAddress: { line1: `${i} Main St`, city: 'Sacramento', region: 'CA', postalCode: '95814' } }
-    }))
+    const r = await createContacts(
+      db,
+      Array.from({ length: Math.min(chunk, n - start) }, (_, k) => {
+        const i = start + k
+        if (realistic) return realisticInputs[i]!
+        return {
+          givenName: `Given${i}`,
+          familyName: `Family${i}`,
+          email: `person${i}@example.com`,
+          billingAddress: { line1: `${i} Main St`, city: 'Sacramento', region: 'CA', postalCode: '95814' },
+        }
+      }),
+    )
     if (!r.ok) throw new Error(JSON.stringify(r.error))
     for (const c of r.value) ids.push(c.id)
   }

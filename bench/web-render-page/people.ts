@@ -4,14 +4,108 @@
  * work out in Node what a search must show.
  */
 
-const GIVEN = ['James', 'Mary', 'John', 'Patricia', 'Robert', 'Jennifer', 'Michael', 'Linda', 'David', 'Elizabeth', 'William', 'Barbara',
-  'Richard', 'Susan', 'Joseph', 'Jessica', 'Thomas', 'Sarah', 'Christopher', 'Karen', 'José', 'María', 'Zoë', 'Renée', 'André', 'Chloé',
-  'Luis', 'Ana', 'Carlos', 'Sofía', 'Minh', 'Thi', 'Wei', 'Mei', 'Raj', 'Priya', 'Kevin', 'Amy', 'Brian', 'Nicole', 'Jason', 'Emily']
-const FAMILY = ['Smith', 'Johnson', 'Williams', 'Brown', 'Jones', 'García', 'Miller', 'Davis', 'Rodríguez', 'Martínez', 'Hernández',
-  'López', 'González', 'Wilson', 'Anderson', 'Thomas', 'Taylor', 'Moore', 'Jackson', 'Martin', 'Lee', 'Pérez', 'Thompson', 'White',
-  'Harris', 'Sánchez', 'Clark', 'Ramírez', 'Lewis', 'Robinson', 'Walker', 'Young', 'Allen', 'King', 'Wright', 'Scott', 'Torres',
-  'Nguyen', 'Hill', 'Flores', 'Green', 'Adams', 'Nelson', 'Baker', 'Hall', 'Rivera', 'Campbell', 'Mitchell', 'Carter', 'Roberts',
-  'Smithers', 'Núñez', 'Kim', 'Patel', "O'Brien", 'Müller']
+const GIVEN = [
+  'James',
+  'Mary',
+  'John',
+  'Patricia',
+  'Robert',
+  'Jennifer',
+  'Michael',
+  'Linda',
+  'David',
+  'Elizabeth',
+  'William',
+  'Barbara',
+  'Richard',
+  'Susan',
+  'Joseph',
+  'Jessica',
+  'Thomas',
+  'Sarah',
+  'Christopher',
+  'Karen',
+  'José',
+  'María',
+  'Zoë',
+  'Renée',
+  'André',
+  'Chloé',
+  'Luis',
+  'Ana',
+  'Carlos',
+  'Sofía',
+  'Minh',
+  'Thi',
+  'Wei',
+  'Mei',
+  'Raj',
+  'Priya',
+  'Kevin',
+  'Amy',
+  'Brian',
+  'Nicole',
+  'Jason',
+  'Emily',
+]
+const FAMILY = [
+  'Smith',
+  'Johnson',
+  'Williams',
+  'Brown',
+  'Jones',
+  'García',
+  'Miller',
+  'Davis',
+  'Rodríguez',
+  'Martínez',
+  'Hernández',
+  'López',
+  'González',
+  'Wilson',
+  'Anderson',
+  'Thomas',
+  'Taylor',
+  'Moore',
+  'Jackson',
+  'Martin',
+  'Lee',
+  'Pérez',
+  'Thompson',
+  'White',
+  'Harris',
+  'Sánchez',
+  'Clark',
+  'Ramírez',
+  'Lewis',
+  'Robinson',
+  'Walker',
+  'Young',
+  'Allen',
+  'King',
+  'Wright',
+  'Scott',
+  'Torres',
+  'Nguyen',
+  'Hill',
+  'Flores',
+  'Green',
+  'Adams',
+  'Nelson',
+  'Baker',
+  'Hall',
+  'Rivera',
+  'Campbell',
+  'Mitchell',
+  'Carter',
+  'Roberts',
+  'Smithers',
+  'Núñez',
+  'Kim',
+  'Patel',
+  "O'Brien",
+  'Müller',
+]
 const TRADE = ['Plumbing', 'Bakery', 'Property Management', 'Dental', 'Apartments', 'Realty', 'Auto Repair', 'Cafe']
 const AREA = ['916', '530', '209', '707', '415']
 const DOMAIN = ['gmail.com', 'yahoo.com', 'outlook.com', 'comcast.net']
@@ -27,7 +121,12 @@ function prng(seed: number): () => number {
   }
 }
 
-const ascii = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '')
+const ascii = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '')
 
 /** A customer as the benchmark types it into the New contact form. */
 export type Person = {
@@ -56,6 +155,8 @@ export function people(n: number): Person[] {
     // Picked before the email, in this order, so the customers stay the same run to run.
     const companyName = kind < 1 / 6 + 1 / 5 ? `${pick(FAMILY)} ${pick(TRADE)}` : undefined
     const email = `${ascii(givenName)}.${ascii(familyName)}${i}@${pick(DOMAIN)}`
-    return companyName ? { givenName, familyName, companyName, email, phone, billingAddress } : { givenName, familyName, email, phone, billingAddress }
+    return companyName
+      ? { givenName, familyName, companyName, email, phone, billingAddress }
+      : { givenName, familyName, email, phone, billingAddress }
   })
 }

@@ -19,7 +19,13 @@ async function writes(dbName: string, n: number, chunk: number): Promise<WriteTi
   for (let start = 0; start < n; start += chunk) {
     const inputs = Array.from({ length: Math.min(chunk, n - start) }, (_, k) => {
       const i = start + k
-      return { givenName: `Given${i}`, familyName: `Family${i}`, email: `person${i}@example.com`, phone: `(916) 555-${String(i % 10000).padStart(4, '0')}`, billingAddress: { line1: `${i} Main St`, city: 'Sacramento', region: 'CA', postalCode: '95814' } }
+      return {
+        givenName: `Given${i}`,
+        familyName: `Family${i}`,
+        email: `person${i}@example.com`,
+        phone: `(916) 555-${String(i % 10000).padStart(4, '0')}`,
+        billingAddress: { line1: `${i} Main St`, city: 'Sacramento', region: 'CA', postalCode: '95814' },
+      }
     })
     const r = await createContacts(db, inputs)
     if (!r.ok) throw new Error(JSON.stringify(r.error))
@@ -87,7 +93,12 @@ async function addOne(dbName: string): Promise<void> {
 
 declare global {
   interface Window {
-    fieldsyncBench: { writes: typeof writes; watchPending: typeof watchPending; reachedPending: typeof reachedPending; addOne: typeof addOne }
+    fieldsyncBench: {
+      writes: typeof writes
+      watchPending: typeof watchPending
+      reachedPending: typeof reachedPending
+      addOne: typeof addOne
+    }
   }
 }
 window.fieldsyncBench = { writes, watchPending, reachedPending, addOne }

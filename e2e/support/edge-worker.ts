@@ -36,20 +36,37 @@ export interface EdgeWorkerOptions {
 export async function startEdgeWorker(opts: EdgeWorkerOptions): Promise<EdgeWorker> {
   // Nothing leaves loopback: no metrics post, no Request.cf fetch, no update check. wrangler's own config setting did
   // not stop the first metrics post; these three variables do.
-  Object.assign(process.env, { WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_HIDE_BANNER: 'true', WRANGLER_LOG: process.env['WRANGLER_LOG'] ?? 'error' })
+  Object.assign(process.env, {
+    WRANGLER_SEND_METRICS: 'false',
+    CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+    WRANGLER_HIDE_BANNER: 'true',
+    WRANGLER_LOG: process.env['WRANGLER_LOG'] ?? 'error',
+  })
   const { unstable_startWorker } = await import('wrangler')
   const vars = { ...emulatorVars(opts.emulatorUrl, opts.appOrigin), ...opts.vars }
   const worker = await unstable_startWorker({
     config: 'wrangler.toml',
-    bindings: Object.fromEntries(Object.entries(vars).map(([name, value]) => [name, { type: 'plain_text' as const, value }])),
+    bindings: Object.fromEntries(
+      Object.entries(vars).map(([name, value]) => [name, { type: 'plain_text' as const, value }]),
+    ),
     dev: { server: { hostname: '127.0.0.1', port: opts.port ?? 0 }, inspector: false, persist: false },
   })
   const url = (await worker.url).origin
   return { url, dispose: () => worker.dispose() }
 }
 
-const unescapeHtml = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
-const cookiesOf = (res: Response) => res.headers.getSetCookie().map((c) => c.split(';')[0]!).join('; ')
+const unescapeHtml = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+const cookiesOf = (res: Response) =>
+  res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .join('; ')
 
 /**
  * Connect → the emulator's consent form → callback, as a browser would; returns the `fs_session=…` cookie.
@@ -61,13 +78,18 @@ export async function connectThroughEdge(edgeUrl: string, emulatorUrl: string, r
   if (start.status !== 302 || !authorize) throw new Error(`connect: ${start.status}`)
   const consent = await (await fetch(authorize)).text()
   const form = new URLSearchParams()
-  for (const m of consent.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) form.set(unescapeHtml(m[1]!), unescapeHtml(m[2]!))
+  for (const m of consent.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g))
+    form.set(unescapeHtml(m[1]!), unescapeHtml(m[2]!))
   form.set('realmId', realmId)
   form.set('decision', 'connect')
   const decided = await fetch(`${emulatorUrl}/connect/oauth2`, { method: 'POST', body: form, redirect: 'manual' })
   const back = new URL(decided.headers.get('location') ?? '')
-  const callback = await fetch(`${edgeUrl}${back.pathname}${back.search}`, { headers: { cookie: cookiesOf(start) }, redirect: 'manual' })
+  const callback = await fetch(`${edgeUrl}${back.pathname}${back.search}`, {
+    headers: { cookie: cookiesOf(start) },
+    redirect: 'manual',
+  })
   const session = callback.headers.getSetCookie().find((c) => c.startsWith('fs_session='))
-  if (!session) throw new Error(`callback: ${callback.status} ${callback.headers.get('location') ?? await callback.text()}`)
+  if (!session)
+    throw new Error(`callback: ${callback.status} ${callback.headers.get('location') ?? (await callback.text())}`)
   return session.split(';')[0]!
 }

@@ -9,7 +9,8 @@ async function connected() {
   return { realmId, cookie: cookieHeader(jar) }
 }
 
-const refreshesSentBy = (realmId: string) => runInDurableObject(env.REALM_GATE.getByName(realmId), (gate) => gate.refreshCount)
+const refreshesSentBy = (realmId: string) =>
+  runInDurableObject(env.REALM_GATE.getByName(realmId), (gate) => gate.refreshCount)
 
 describe('token refresh', () => {
   it('refreshes after a 401 and retries the call once', async () => {
@@ -36,9 +37,17 @@ describe('token refresh', () => {
 
   it('refreshes before calling when its own clock says the token is about to expire', async () => {
     const realmId = await freshCompany()
-    const t = await admin<{ access_token: string; refresh_token: string }>('/tokens/connect', { method: 'POST', body: JSON.stringify({ realmId }) })
+    const t = await admin<{ access_token: string; refresh_token: string }>('/tokens/connect', {
+      method: 'POST',
+      body: JSON.stringify({ realmId }),
+    })
     const gate = env.REALM_GATE.getByName(realmId)
-    const grant = await gate.storeGrant(realmId, { accessToken: t.access_token, refreshToken: t.refresh_token, accessExpiresAt: Date.now() + 60_000, refreshExpiresAt: Date.now() + 86_400_000 })
+    const grant = await gate.storeGrant(realmId, {
+      accessToken: t.access_token,
+      refreshToken: t.refresh_token,
+      accessExpiresAt: Date.now() + 60_000,
+      refreshExpiresAt: Date.now() + 86_400_000,
+    })
     const since = await lastSeq()
     const cookie = await sessionCookieFor(realmId, grant)
     const res = await SELF.fetch(`${EDGE}/api/qbo/${realmId}/preferences`, { headers: { cookie } })
@@ -55,13 +64,18 @@ describe('token refresh', () => {
     await admin('/tokens/expire', { method: 'POST', body: JSON.stringify({ realmId, which: 'access' }) })
     const since = await lastSeq()
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => SELF.fetch(`${EDGE}/api/qbo/${realmId}/customer/${(i % 5) + 1}`, { headers: { cookie } })),
+      Array.from({ length: 20 }, (_, i) =>
+        SELF.fetch(`${EDGE}/api/qbo/${realmId}/customer/${(i % 5) + 1}`, { headers: { cookie } }),
+      ),
     )
     const statuses = await Promise.all(results.map(async (r) => (await r.body?.cancel(), r.status)))
     expect(statuses.filter((s) => s === 401 || s === 409)).toEqual([])
     expect(tokenCalls(await requestLog(since))).toHaveLength(1)
     expect(await refreshesSentBy(realmId)).toBe(1)
-    const session = (await (await SELF.fetch(`${EDGE}/api/session`, { headers: { cookie } })).json()) as { connected: boolean; needsReconnect: boolean }
+    const session = (await (await SELF.fetch(`${EDGE}/api/session`, { headers: { cookie } })).json()) as {
+      connected: boolean
+      needsReconnect: boolean
+    }
     expect(session).toMatchObject({ connected: true, needsReconnect: false })
     // And the rotated refresh token is the one kept: the next refresh still works.
     await admin('/tokens/expire', { method: 'POST', body: JSON.stringify({ realmId, which: 'access' }) })
@@ -71,14 +85,26 @@ describe('token refresh', () => {
 
   it("sends exactly one refresh for 20 concurrent calls when the edge's own clock says the token is about to expire", async () => {
     const realmId = await freshCompany()
-    const t = await admin<{ access_token: string; refresh_token: string }>('/tokens/connect', { method: 'POST', body: JSON.stringify({ realmId }) })
+    const t = await admin<{ access_token: string; refresh_token: string }>('/tokens/connect', {
+      method: 'POST',
+      body: JSON.stringify({ realmId }),
+    })
     const gate = env.REALM_GATE.getByName(realmId)
     // Intuit still honours this access token; only the edge's margin says refresh.
-    const grant = await gate.storeGrant(realmId, { accessToken: t.access_token, refreshToken: t.refresh_token, accessExpiresAt: Date.now() + 60_000, refreshExpiresAt: Date.now() + 86_400_000 })
+    const grant = await gate.storeGrant(realmId, {
+      accessToken: t.access_token,
+      refreshToken: t.refresh_token,
+      accessExpiresAt: Date.now() + 60_000,
+      refreshExpiresAt: Date.now() + 86_400_000,
+    })
     const cookie = await sessionCookieFor(realmId, grant)
     const since = await lastSeq()
     const statuses = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => SELF.fetch(`${EDGE}/api/qbo/${realmId}/customer/${(i % 5) + 1}`, { headers: { cookie } }).then(async (r) => (await r.body?.cancel(), r.status))),
+      Array.from({ length: 20 }, (_, i) =>
+        SELF.fetch(`${EDGE}/api/qbo/${realmId}/customer/${(i % 5) + 1}`, { headers: { cookie } }).then(
+          async (r) => (await r.body?.cancel(), r.status),
+        ),
+      ),
     )
     expect(statuses).toEqual(Array.from({ length: 20 }, () => 200))
     const log = await requestLog(since)

@@ -36,7 +36,10 @@ export async function freshCompany(name = 'Test Plumbing'): Promise<string> {
   const snapshot = await admin<Record<string, unknown>>(`/companies/${source}`)
   const realmId = `9${Math.floor(Math.random() * 1e15)}`
   const companyInfo = { ...(snapshot.companyInfo as Record<string, unknown>), CompanyName: name }
-  await admin(`/companies/${realmId}/seed`, { method: 'POST', body: JSON.stringify({ ...snapshot, realmId, companyInfo }) })
+  await admin(`/companies/${realmId}/seed`, {
+    method: 'POST',
+    body: JSON.stringify({ ...snapshot, realmId, companyInfo }),
+  })
   return realmId
 }
 
@@ -50,7 +53,10 @@ export interface ConsentResult {
 type Decision = { decision: 'connect'; realmId: string } | { decision: 'cancel' }
 
 /** Connect → Intuit consent → callback, as the browser would, returning the callback's response. */
-export async function consent(choice: Decision, opts: { popup?: boolean; tamper?: (callbackUrl: URL, jar: Map<string, string>) => void } = {}): Promise<ConsentResult> {
+export async function consent(
+  choice: Decision,
+  opts: { popup?: boolean; tamper?: (callbackUrl: URL, jar: Map<string, string>) => void } = {},
+): Promise<ConsentResult> {
   const start = await SELF.fetch(`${EDGE}/auth/intuit/connect${opts.popup ? '?popup=1' : ''}`, { redirect: 'manual' })
   if (start.status !== 302) throw new Error(`connect answered ${start.status}`)
   const jar = cookiesFrom(start)
@@ -69,26 +75,38 @@ export async function consent(choice: Decision, opts: { popup?: boolean; tamper?
     body: form.toString(),
     redirect: 'manual',
   })
-  if (decided.status !== 302) throw new Error(`consent answered ${decided.status}: ${(await decided.text()).slice(0, 300)}`)
+  if (decided.status !== 302)
+    throw new Error(`consent answered ${decided.status}: ${(await decided.text()).slice(0, 300)}`)
   const callbackUrl = new URL(decided.headers.get('location')!)
   opts.tamper?.(callbackUrl, jar)
-  const callback = await SELF.fetch(`${EDGE}${callbackUrl.pathname}${callbackUrl.search}`, { headers: { cookie: cookieHeader(jar) }, redirect: 'manual' })
+  const callback = await SELF.fetch(`${EDGE}${callbackUrl.pathname}${callbackUrl.search}`, {
+    headers: { cookie: cookieHeader(jar) },
+    redirect: 'manual',
+  })
   cookiesFrom(callback, jar)
   return { callback, jar, realmId: choice.decision === 'connect' ? choice.realmId : '' }
 }
 
 const decodeEntities = (s: string) =>
-  s.replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n))).replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+  s
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)))
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
 
 /** Runs the flow up to Intuit's redirect, without calling the callback: its path and the browser's cookies. */
 export async function consentUntilCallback(realmId: string): Promise<{ url: string; cookie: string }> {
   let stopped: { url: string; cookie: string } | null = null
-  await consent({ decision: 'connect', realmId }, {
-    tamper: (url, jar) => {
-      stopped = { url: `${url.pathname}${url.search}`, cookie: cookieHeader(jar) }
-      throw new Error('stopped before the callback')
+  await consent(
+    { decision: 'connect', realmId },
+    {
+      tamper: (url, jar) => {
+        stopped = { url: `${url.pathname}${url.search}`, cookie: cookieHeader(jar) }
+        throw new Error('stopped before the callback')
+      },
     },
-  }).catch((err: unknown) => {
+  ).catch((err: unknown) => {
     if (!stopped) throw err
   })
   return stopped!

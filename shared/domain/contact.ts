@@ -31,7 +31,11 @@ export const Contact = z.object({
 export type Contact = z.infer<typeof Contact>
 
 /** The display name to use when the user left it blank: "Ann Lee", else the company. */
-export function deriveDisplayName(c: { givenName?: string | undefined; familyName?: string | undefined; companyName?: string | undefined }): string {
+export function deriveDisplayName(c: {
+  givenName?: string | undefined
+  familyName?: string | undefined
+  companyName?: string | undefined
+}): string {
   const person = [c.givenName, c.familyName].filter(Boolean).join(' ').trim()
   return person || (c.companyName ?? '').trim()
 }

@@ -4,7 +4,16 @@
  * whose balance reached zero (QuickBooks works the same way).
  */
 import { z } from 'zod'
-import { CalendarDate, Cents, LocalId, NonNegativeCents, TaxRateBps, Timestamp, optionalText, syncableShape } from './common.ts'
+import {
+  CalendarDate,
+  Cents,
+  LocalId,
+  NonNegativeCents,
+  TaxRateBps,
+  Timestamp,
+  optionalText,
+  syncableShape,
+} from './common.ts'
 import { Line } from './line.ts'
 
 export const InvoiceStatus = z.enum(['draft', 'finalized', 'void'])
@@ -34,14 +43,16 @@ export const Invoice = z.object({
 export type Invoice = z.infer<typeof Invoice>
 
 /** The fields a user edits on a draft's header. */
-export const InvoiceHeaderInput = z.object({
-  jobId: LocalId.optional(),
-  propertyId: LocalId.optional(),
-  issueDate: CalendarDate,
-  dueDate: CalendarDate,
-  taxRateBps: TaxRateBps,
-  memo: optionalText(1000),
-}).refine((h) => h.dueDate >= h.issueDate, { message: 'Pick a due date on or after the issue date', path: ['dueDate'] })
+export const InvoiceHeaderInput = z
+  .object({
+    jobId: LocalId.optional(),
+    propertyId: LocalId.optional(),
+    issueDate: CalendarDate,
+    dueDate: CalendarDate,
+    taxRateBps: TaxRateBps,
+    memo: optionalText(1000),
+  })
+  .refine((h) => h.dueDate >= h.issueDate, { message: 'Pick a due date on or after the issue date', path: ['dueDate'] })
 export type InvoiceHeaderInput = z.input<typeof InvoiceHeaderInput>
 
 /** What lists show: draft, open, partly paid, paid or void. */

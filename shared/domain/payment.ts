@@ -22,10 +22,12 @@ const paymentFields = {
   memo: optionalText(4000),
 }
 
-export const PaymentInput = z.object(paymentFields).refine(
-  (p) => p.applications.reduce((s, a) => s + a.amount, 0) <= p.amount,
-  { message: 'The amounts applied to invoices add up to more than the payment', path: ['applications'] },
-)
+export const PaymentInput = z
+  .object(paymentFields)
+  .refine((p) => p.applications.reduce((s, a) => s + a.amount, 0) <= p.amount, {
+    message: 'The amounts applied to invoices add up to more than the payment',
+    path: ['applications'],
+  })
 export type PaymentInput = z.input<typeof PaymentInput>
 
 export const Payment = z.object({ ...syncableShape, ...paymentFields })

@@ -8,7 +8,9 @@ export function priceLine(input: Omit<Line, 'id' | 'amount'>, id: string): Line 
 }
 
 /** The document with its subtotal, tax and total recomputed from its lines. */
-export function withTotals<D extends { lines: Line[]; taxRateBps: number }>(doc: D): D & { subtotal: number; tax: number; total: number } {
+export function withTotals<D extends { lines: Line[]; taxRateBps: number }>(
+  doc: D,
+): D & { subtotal: number; tax: number; total: number } {
   return { ...doc, ...documentTotals(doc.lines, doc.taxRateBps) }
 }
 

@@ -1,5 +1,12 @@
 import { z } from 'zod'
-import { entityFields, QboDate, QboEmailAddress, QboPhysicalAddress, QboTelephoneNumber, QboWebSiteAddress } from './ref.ts'
+import {
+  entityFields,
+  QboDate,
+  QboEmailAddress,
+  QboPhysicalAddress,
+  QboTelephoneNumber,
+  QboWebSiteAddress,
+} from './ref.ts'
 
 /** `NameValue` extensions, e.g. `SubscriptionStatus`, `OfferingSKU`, `ItemCategoriesFeature`. */
 export const QboNameValue = z.looseObject({ Name: z.string(), Value: z.string().optional() })

@@ -57,7 +57,10 @@ describe('unknown fields', () => {
   })
 
   it('survive in envelopes, including entity kinds the app does not model', () => {
-    const body = { QueryResponse: { Customer: [customer], Vendor: [{ Id: '9' }], startPosition: 1, maxResults: 1 }, time: 't' }
+    const body = {
+      QueryResponse: { Customer: [customer], Vendor: [{ Id: '9' }], startPosition: 1, maxResults: 1 },
+      time: 't',
+    }
     expect(QboQueryResponse.parse(body)).toStrictEqual(body)
   })
 })
@@ -98,6 +101,8 @@ describe('rejections name the field', () => {
   })
 
   it('a date in the wrong format', () => {
-    expect(issuesOf(QboInvoice, { ...invoice, TxnDate: '2025/03/01' }).pretty).toContain('expected a date as YYYY-MM-DD')
+    expect(issuesOf(QboInvoice, { ...invoice, TxnDate: '2025/03/01' }).pretty).toContain(
+      'expected a date as YYYY-MM-DD',
+    )
   })
 })

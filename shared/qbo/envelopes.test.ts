@@ -14,7 +14,12 @@ const invoice = {
   CustomerRef: { value: '1' },
   Line: [{ Amount: 10, DetailType: 'SubTotalLineDetail', SubTotalLineDetail: {} }],
 }
-const deleted = { domain: 'QBO', status: 'Deleted', Id: '979', MetaData: { LastUpdatedTime: '2025-03-01T12:55:50-08:00' } }
+const deleted = {
+  domain: 'QBO',
+  status: 'Deleted',
+  Id: '979',
+  MetaData: { LastUpdatedTime: '2025-03-01T12:55:50-08:00' },
+}
 
 describe('query responses', () => {
   it('accept the COUNT(*) form and the empty form', () => {
@@ -77,7 +82,10 @@ describe('batch', () => {
   })
 
   it('answers per item with an entity, a stub, a query result or a Fault', () => {
-    const fault = { type: 'ValidationFault', Error: [{ Message: 'Stale Object Error', code: '5010', Detail: 'x', element: '' }] }
+    const fault = {
+      type: 'ValidationFault',
+      Error: [{ Message: 'Stale Object Error', code: '5010', Detail: 'x', element: '' }],
+    }
     for (const item of [
       { bId: 'b1', Invoice: invoice },
       { bId: 'b2', Invoice: deleted },
@@ -89,6 +97,8 @@ describe('batch', () => {
 
   it('rejects an answer that carries nothing but its bId, or a Fault without errors', () => {
     expect(QboBatchItemResponse.safeParse({ bId: 'b1' }).success).toBe(false)
-    expect(QboBatchItemResponse.safeParse({ bId: 'b1', Fault: { type: 'ValidationFault', Error: [] } }).success).toBe(false)
+    expect(QboBatchItemResponse.safeParse({ bId: 'b1', Fault: { type: 'ValidationFault', Error: [] } }).success).toBe(
+      false,
+    )
   })
 })

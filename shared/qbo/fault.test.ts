@@ -3,14 +3,24 @@ import { faultCodeInfo, faultOf, QBO_FAULTS, sameFaultCode } from './fault.ts'
 
 describe('faultOf', () => {
   it('reads the usual envelope', () => {
-    const body = { Fault: { Error: [{ Message: 'Stale Object Error', code: '5010', Detail: 'd' }], type: 'ValidationFault' }, time: 't' }
+    const body = {
+      Fault: { Error: [{ Message: 'Stale Object Error', code: '5010', Detail: 'd' }], type: 'ValidationFault' },
+      time: 't',
+    }
     expect(faultOf(body)).toStrictEqual(body.Fault)
   })
 
   it('turns the lower-case gateway envelope into the same shape, dropping nulls', () => {
     const body = {
       fault: {
-        error: [{ message: 'message=AuthenticationFailed; errorCode=003200; statusCode=401', detail: null, code: '3200', element: null }],
+        error: [
+          {
+            message: 'message=AuthenticationFailed; errorCode=003200; statusCode=401',
+            detail: null,
+            code: '3200',
+            element: null,
+          },
+        ],
         type: 'AUTHENTICATION',
       },
       time: 1601391072830,

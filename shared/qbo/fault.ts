@@ -118,7 +118,13 @@ export const QBO_FAULTS = {
     type: 'SERVICE',
     confirmed: true,
   },
-  unsupportedOperation: { code: '500', httpStatus: 400, message: 'Unsupported Operation', type: 'ValidationFault', confirmed: true },
+  unsupportedOperation: {
+    code: '500',
+    httpStatus: 400,
+    message: 'Unsupported Operation',
+    type: 'ValidationFault',
+    confirmed: true,
+  },
   objectNotFound: {
     code: '610',
     httpStatus: 400,
@@ -129,7 +135,13 @@ export const QBO_FAULTS = {
     confirmed: true,
   },
   // Third-party lists only ("TxnID Cannot Be Linked": linked transactions of different customers).
-  txnCannotBeLinked: { code: '620', httpStatus: 400, message: 'TxnID Cannot Be Linked', type: 'ValidationFault', confirmed: false },
+  txnCannotBeLinked: {
+    code: '620',
+    httpStatus: 400,
+    message: 'TxnID Cannot Be Linked',
+    type: 'ValidationFault',
+    confirmed: false,
+  },
   unsupportedProperty: {
     code: '2010',
     httpStatus: 400,
@@ -154,10 +166,34 @@ export const QBO_FAULTS = {
     confirmed: true,
   },
   // Listed by the team as an invalid-reference code next to 2500; not found in Intuit sources.
-  invalidReference2090: { code: '2090', httpStatus: 400, message: 'Invalid Reference Id', type: 'ValidationFault', confirmed: false },
-  invalidEnumeration: { code: '2170', httpStatus: 400, message: 'Invalid Enumeration', type: 'ValidationFault', confirmed: true },
-  invalidReference: { code: '2500', httpStatus: 400, message: 'Invalid Reference Id', type: 'ValidationFault', confirmed: true },
-  queryParserError: { code: '4000', httpStatus: 400, message: 'Error parsing query', type: 'ValidationFault', confirmed: true },
+  invalidReference2090: {
+    code: '2090',
+    httpStatus: 400,
+    message: 'Invalid Reference Id',
+    type: 'ValidationFault',
+    confirmed: false,
+  },
+  invalidEnumeration: {
+    code: '2170',
+    httpStatus: 400,
+    message: 'Invalid Enumeration',
+    type: 'ValidationFault',
+    confirmed: true,
+  },
+  invalidReference: {
+    code: '2500',
+    httpStatus: 400,
+    message: 'Invalid Reference Id',
+    type: 'ValidationFault',
+    confirmed: true,
+  },
+  queryParserError: {
+    code: '4000',
+    httpStatus: 400,
+    message: 'Error parsing query',
+    type: 'ValidationFault',
+    confirmed: true,
+  },
   invalidQuery: { code: '4001', httpStatus: 400, message: 'Invalid query', type: 'ValidationFault', confirmed: true },
   staleObject: {
     code: '5010',
@@ -175,9 +211,21 @@ export const QBO_FAULTS = {
     type: 'ValidationFault',
     confirmed: true,
   },
-  duplicateDocNumber: { code: '6140', httpStatus: 400, message: 'Duplicate Document Number Error', type: 'ValidationFault', confirmed: true },
+  duplicateDocNumber: {
+    code: '6140',
+    httpStatus: 400,
+    message: 'Duplicate Document Number Error',
+    type: 'ValidationFault',
+    confirmed: true,
+  },
   // Has also been returned with HTTP 200; always check bodies for a Fault.
-  invalidCompanyStatus: { code: '6190', httpStatus: 400, message: 'Invalid Company Status', type: 'ValidationFault', confirmed: true },
+  invalidCompanyStatus: {
+    code: '6190',
+    httpStatus: 400,
+    message: 'Invalid Company Status',
+    type: 'ValidationFault',
+    confirmed: true,
+  },
   accountPeriodClosed: {
     code: '6210',
     httpStatus: 400,

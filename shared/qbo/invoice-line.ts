@@ -73,9 +73,7 @@ export const QboDescriptionOnlyLine = z.looseObject({
   ...lineFields,
   DetailType: z.literal('DescriptionOnly'),
   Amount: z.number().optional(),
-  DescriptionLineDetail: z
-    .looseObject({ ServiceDate: QboDate.optional(), TaxCodeRef: QboRef.optional() })
-    .optional(),
+  DescriptionLineDetail: z.looseObject({ ServiceDate: QboDate.optional(), TaxCodeRef: QboRef.optional() }).optional(),
 })
 export type QboDescriptionOnlyLine = z.infer<typeof QboDescriptionOnlyLine>
 

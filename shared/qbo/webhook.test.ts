@@ -6,7 +6,10 @@ describe('webhook payloads', () => {
   it('keep an operation Intuit adds later readable', () => {
     const body = {
       eventNotifications: [
-        { realmId: '1185883450', dataChangeEvent: { entities: [{ name: 'Invoice', id: '130', operation: 'Archive', lastUpdated: 'x' }] } },
+        {
+          realmId: '1185883450',
+          dataChangeEvent: { entities: [{ name: 'Invoice', id: '130', operation: 'Archive', lastUpdated: 'x' }] },
+        },
       ],
     }
     expect(QboWebhookNotification.parse(body)).toStrictEqual(body)
@@ -14,11 +17,23 @@ describe('webhook payloads', () => {
 
   it('reject a notification without a numeric realm id', () => {
     const body = { eventNotifications: [{ realmId: 'abc', dataChangeEvent: { entities: [] } }] }
-    expect(QboWebhookNotification.safeParse(body).error?.issues[0]?.path).toStrictEqual(['eventNotifications', 0, 'realmId'])
+    expect(QboWebhookNotification.safeParse(body).error?.issues[0]?.path).toStrictEqual([
+      'eventNotifications',
+      0,
+      'realmId',
+    ])
   })
 
   it('reject a CloudEvent whose type is not a QuickBooks one', () => {
-    const event = { specversion: '1.0', id: 'e1', source: 's', type: 'com.example.thing', time: 't', intuitentityid: '1', intuitaccountid: '2' }
+    const event = {
+      specversion: '1.0',
+      id: 'e1',
+      source: 's',
+      type: 'com.example.thing',
+      time: 't',
+      intuitentityid: '1',
+      intuitaccountid: '2',
+    }
     expect(QboCloudEventBatch.safeParse([event]).success).toBe(false)
     expect(QboCloudEventBatch.safeParse([{ ...event, type: 'qbo.invoice.voided.v1' }]).success).toBe(true)
   })

@@ -13,14 +13,23 @@ beforeEach(async () => {
   changes.length = 0
   emu = await startEmulator({ port: 0, seed: 'small', clock: createManualClock() })
   realmId = emu.emulator.companies.list()[0]!.realmId
-  token = emu.emulator.tokens.connect({ clientId: 'fieldsync-local', realmId, scopes: ['com.intuit.quickbooks.accounting'] }).accessToken
+  token = emu.emulator.tokens.connect({
+    clientId: 'fieldsync-local',
+    realmId,
+    scopes: ['com.intuit.quickbooks.accounting'],
+  }).accessToken
 })
 afterEach(() => emu.close())
 
 const call = (path: string, init: RequestInit = {}) =>
   fetch(`${emu.url}/v3/company/${realmId}${path}`, {
     ...init,
-    headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', 'Content-Type': 'application/json', ...(init.headers ?? {}) },
+    headers: {
+      Authorization: `Bearer ${token}`,
+      Accept: 'application/json',
+      'Content-Type': 'application/json',
+      ...(init.headers ?? {}),
+    },
   })
 const count = async (displayName: string) => {
   const q = encodeURIComponent(`SELECT COUNT(*) FROM Customer WHERE DisplayName = '${displayName}'`)
@@ -30,7 +39,11 @@ const count = async (displayName: string) => {
 describe('emulator as a whole', () => {
   it('a write whose answer was lost is not repeated when the client retries with the same requestid', async () => {
     emu.emulator.chaos.configure({ probability: 1, seed: 1, kinds: ['dropAfterWrite'], stallEmulatorMs: 0 }, realmId)
-    const create = () => call('/customer?requestid=fs-create-1&minorversion=75', { method: 'POST', body: JSON.stringify({ DisplayName: 'Lost Answer Ltd' }) })
+    const create = () =>
+      call('/customer?requestid=fs-create-1&minorversion=75', {
+        method: 'POST',
+        body: JSON.stringify({ DisplayName: 'Lost Answer Ltd' }),
+      })
     await expect(create()).rejects.toThrow()
     expect(await count('Lost Answer Ltd')).toBe(1) // the write happened
     emu.emulator.chaos.clearOverride(realmId)
@@ -57,7 +70,10 @@ describe('emulator as a whole', () => {
 
   it('reports API writes as changes, which is what webhooks are built from', async () => {
     emu.emulator.companies.onChange((c) => changes.push(c))
-    const res = await call('/customer?minorversion=75', { method: 'POST', body: JSON.stringify({ DisplayName: 'Webhook Watchers' }) })
+    const res = await call('/customer?minorversion=75', {
+      method: 'POST',
+      body: JSON.stringify({ DisplayName: 'Webhook Watchers' }),
+    })
     const id = (await res.json()).Customer.Id
     expect(changes).toContainEqual(expect.objectContaining({ realmId, id, operation: 'Create' }))
   })
@@ -70,14 +86,16 @@ describe('emulator as a whole', () => {
     })
     expect(seeded.status).toBe(200)
     const page = await (
-      await fetch(`${emu.url}/connect/oauth2?client_id=fieldsync-local&response_type=code&scope=com.intuit.quickbooks.accounting&state=s&redirect_uri=${encodeURIComponent('http://127.0.0.1:5173/auth/intuit/callback')}`)
+      await fetch(
+        `${emu.url}/connect/oauth2?client_id=fieldsync-local&response_type=code&scope=com.intuit.quickbooks.accounting&state=s&redirect_uri=${encodeURIComponent('http://127.0.0.1:5173/auth/intuit/callback')}`,
+      )
     ).text()
     expect(page).toContain('Fresh Start Roofing')
     const state = await (await fetch(`${emu.url}/__admin/companies/4620816365000000001`)).json()
     expect(state.companyInfo.CompanyName).toBe('Fresh Start Roofing')
   })
 
-  it('answers a company fault from an admin edit that breaks Intuit\'s rules', async () => {
+  it("answers a company fault from an admin edit that breaks Intuit's rules", async () => {
     const res = await fetch(`${emu.url}/__admin/companies/${realmId}/customer/1`, {
       method: 'PATCH',
       headers: { 'Content-Type': 'application/json' },

@@ -52,7 +52,13 @@ export interface EmulatorOptions {
   tokenChaos?: TokenChaosConfigInput
   /** How a chaos stall waits (real ms, or until the client disconnects); tests pass one they control. */
   delay?: StallDelay
-  webhooks?: { scheduler?: Scheduler; fetch?: typeof fetch; batchWindowMs?: number; ackTimeoutMs?: number; maxAttempts?: number }
+  webhooks?: {
+    scheduler?: Scheduler
+    fetch?: typeof fetch
+    batchWindowMs?: number
+    ackTimeoutMs?: number
+    maxAttempts?: number
+  }
 }
 
 export interface Emulator {
@@ -108,12 +114,27 @@ export function createEmulator(opts: EmulatorOptions): Emulator {
   app.use('/oauth2/v1/tokens/bearer', tokenChaosMiddleware({ chaos: tokenChaos, clock, delay }))
   app.route('/', tokenRoutes({ apps, tokens, signer }))
   app.route('/', openidRoutes({ tokens, signer }))
-  app.route('/__admin', adminRoutes({ clock, companies, apps, tokens, limiter, chaos, tokenChaos, requestLog, webhooks }))
+  app.route(
+    '/__admin',
+    adminRoutes({ clock, companies, apps, tokens, limiter, chaos, tokenChaos, requestLog, webhooks }),
+  )
 
   app.use('/v3/company/:realmId/*', bearerAuth({ tokens, clock }))
   app.use('/v3/company/:realmId/*', limitsMiddleware({ limiter, clock }))
   app.use('/v3/company/:realmId/*', chaosMiddleware({ chaos, clock, delay }))
   app.route('/v3/company/:realmId', companies.accountingRoutes())
 
-  return { app, clock, companies, apps, tokens, limiter, chaos, tokenChaos, requestLog, webhooks, stop: () => webhooks.stop() }
+  return {
+    app,
+    clock,
+    companies,
+    apps,
+    tokens,
+    limiter,
+    chaos,
+    tokenChaos,
+    requestLog,
+    webhooks,
+    stop: () => webhooks.stop(),
+  }
 }

@@ -33,7 +33,8 @@ export interface ClockOptions {
 
 export function createClock(opts: ClockOptions = {}): ControllableClock {
   const timeScale = opts.timeScale ?? 1
-  if (!(timeScale > 0) || !Number.isFinite(timeScale)) throw new RangeError(`timeScale must be a positive number, got ${timeScale}`)
+  if (!(timeScale > 0) || !Number.isFinite(timeScale))
+    throw new RangeError(`timeScale must be a positive number, got ${timeScale}`)
   const realNow = opts.realNow ?? Date.now
   const realStart = realNow()
   const start = opts.start ?? realStart
@@ -42,7 +43,8 @@ export function createClock(opts: ClockOptions = {}): ControllableClock {
     timeScale,
     now: () => Math.floor(start + (realNow() - realStart) * timeScale + offset),
     advance(ms: number) {
-      if (!(ms >= 0) || !Number.isFinite(ms)) throw new RangeError(`advance takes a non-negative number of ms, got ${ms}`)
+      if (!(ms >= 0) || !Number.isFinite(ms))
+        throw new RangeError(`advance takes a non-negative number of ms, got ${ms}`)
       offset += ms
     },
   }

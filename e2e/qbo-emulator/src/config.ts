@@ -76,7 +76,13 @@ const chaosCommon = {
   stallMs: z.number().int().nonnegative().optional(),
 }
 
-export const ChaosConfigSchema = z.object({ ...chaosCommon, kinds: z.array(ChaosKindSchema).min(1).default([...chaosKinds]) })
+export const ChaosConfigSchema = z.object({
+  ...chaosCommon,
+  kinds: z
+    .array(ChaosKindSchema)
+    .min(1)
+    .default([...chaosKinds]),
+})
 export type ChaosConfig = z.infer<typeof ChaosConfigSchema>
 export type ChaosConfigInput = z.input<typeof ChaosConfigSchema>
 
@@ -86,7 +92,13 @@ export type ChaosConfigInput = z.input<typeof ChaosConfigSchema>
  * the new tokens. Intuit documents no throttling there, so there is no 429.
  */
 export const tokenChaosKinds = ['http500', 'http503', 'stall', 'dropAfterWrite'] as const
-export const TokenChaosConfigSchema = z.object({ ...chaosCommon, kinds: z.array(z.enum(tokenChaosKinds)).min(1).default([...tokenChaosKinds]) })
+export const TokenChaosConfigSchema = z.object({
+  ...chaosCommon,
+  kinds: z
+    .array(z.enum(tokenChaosKinds))
+    .min(1)
+    .default([...tokenChaosKinds]),
+})
 export type TokenChaosConfigInput = z.input<typeof TokenChaosConfigSchema>
 
 /**
@@ -103,7 +115,16 @@ export type ApiBehaviour = z.infer<typeof ApiBehaviourSchema>
 export type ApiBehaviourInput = z.input<typeof ApiBehaviourSchema>
 
 /** CompanyInfo's SubscriptionStatus values (docs/quickbooks.md §3.6, mv ≥ 3). */
-export const SubscriptionStatusSchema = z.enum(['TRIAL', 'SUBSCRIBED', 'TRIALOPTIN', 'RESTRICTED', 'SUSPENDED', 'EXPIRED', 'CANCELLED', 'UNKNOWN'])
+export const SubscriptionStatusSchema = z.enum([
+  'TRIAL',
+  'SUBSCRIBED',
+  'TRIALOPTIN',
+  'RESTRICTED',
+  'SUSPENDED',
+  'EXPIRED',
+  'CANCELLED',
+  'UNKNOWN',
+])
 export type SubscriptionStatus = z.infer<typeof SubscriptionStatusSchema>
 
 export const SeedSchema = z.enum(['small', 'large', 'none'])

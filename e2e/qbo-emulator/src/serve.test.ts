@@ -28,24 +28,49 @@ describe('startEmulator with the small company', () => {
     ).text()
     for (const c of companies) expect(page).toContain(c.realmId)
     const realmId = companies[0]!.realmId
-    const form = new URLSearchParams({ client_id: 'fieldsync-local', redirect_uri: 'http://127.0.0.1:5173/auth/intuit/callback', scope: 'com.intuit.quickbooks.accounting', state: 's', response_type: 'code', realmId, decision: 'connect' })
-    const back = new URL((await fetch(`${emu.url}/connect/oauth2`, { method: 'POST', body: form, redirect: 'manual' })).headers.get('location')!)
+    const form = new URLSearchParams({
+      client_id: 'fieldsync-local',
+      redirect_uri: 'http://127.0.0.1:5173/auth/intuit/callback',
+      scope: 'com.intuit.quickbooks.accounting',
+      state: 's',
+      response_type: 'code',
+      realmId,
+      decision: 'connect',
+    })
+    const back = new URL(
+      (await fetch(`${emu.url}/connect/oauth2`, { method: 'POST', body: form, redirect: 'manual' })).headers.get(
+        'location',
+      )!,
+    )
     const tokens = await (
       await fetch(`${emu.url}/oauth2/v1/tokens/bearer`, {
         method: 'POST',
-        headers: { Authorization: `Basic ${btoa('fieldsync-local:fieldsync-local-secret')}`, 'Content-Type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ grant_type: 'authorization_code', code: back.searchParams.get('code')!, redirect_uri: 'http://127.0.0.1:5173/auth/intuit/callback' }),
+        headers: {
+          Authorization: `Basic ${btoa('fieldsync-local:fieldsync-local-secret')}`,
+          'Content-Type': 'application/x-www-form-urlencoded',
+        },
+        body: new URLSearchParams({
+          grant_type: 'authorization_code',
+          code: back.searchParams.get('code')!,
+          redirect_uri: 'http://127.0.0.1:5173/auth/intuit/callback',
+        }),
       })
     ).json()
-    const info = await fetch(`${emu.url}/v3/company/${realmId}/companyinfo/${realmId}?minorversion=75`, { headers: { Authorization: `Bearer ${tokens.access_token}`, Accept: 'application/json' } })
+    const info = await fetch(`${emu.url}/v3/company/${realmId}/companyinfo/${realmId}?minorversion=75`, {
+      headers: { Authorization: `Bearer ${tokens.access_token}`, Accept: 'application/json' },
+    })
     expect(info.status).toBe(200)
     expect((await info.json()).CompanyInfo.CompanyName).toBe(companies[0]!.companyName)
   })
 })
 
 /** Runs the command as `npm run emulator` does; resolves once it prints its base URL. */
-async function spawnEmulator(args: string[]): Promise<{ url: string; printed: (text: string) => Promise<void>; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['e2e/qbo-emulator/src/serve.ts', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+async function spawnEmulator(
+  args: string[],
+): Promise<{ url: string; printed: (text: string) => Promise<void>; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['e2e/qbo-emulator/src/serve.ts', '--port', '0', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let out = ''
   child.stdout!.on('data', (b: Buffer) => {
     out += b.toString()
@@ -59,7 +84,9 @@ async function spawnEmulator(args: string[]): Promise<{ url: string; printed: (t
         resolve()
       }
       child.stdout!.on('data', check)
-      child.once('exit', (code) => reject(new Error(`exited with ${code} before printing ${JSON.stringify(text)}: ${out}`)))
+      child.once('exit', (code) =>
+        reject(new Error(`exited with ${code} before printing ${JSON.stringify(text)}: ${out}`)),
+      )
       check()
     })
   await printed('listening on ')
@@ -69,9 +96,22 @@ async function spawnEmulator(args: string[]): Promise<{ url: string; printed: (t
   return { url, printed, child }
 }
 
-async function connectOver(url: string, realmId: string): Promise<(path: string, init?: RequestInit) => Promise<Response>> {
-  const t = (await (await fetch(`${url}/__admin/tokens/connect`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ realmId }) })).json()) as { access_token: string }
-  return (path, init = {}) => fetch(`${url}/v3/company/${realmId}${path}`, { ...init, headers: { Authorization: `Bearer ${t.access_token}`, Accept: 'application/json' } })
+async function connectOver(
+  url: string,
+  realmId: string,
+): Promise<(path: string, init?: RequestInit) => Promise<Response>> {
+  const t = (await (
+    await fetch(`${url}/__admin/tokens/connect`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ realmId }),
+    })
+  ).json()) as { access_token: string }
+  return (path, init = {}) =>
+    fetch(`${url}/v3/company/${realmId}${path}`, {
+      ...init,
+      headers: { Authorization: `Bearer ${t.access_token}`, Accept: 'application/json' },
+    })
 }
 
 describe('the emulator command', () => {
@@ -90,10 +130,16 @@ describe('the emulator command', () => {
       await printed(`companies: Bigtown Mechanical Services (${LARGE_REALM_ID})`)
       await printed('time scale: 60× (an Intuit minute every 1.00 s)')
       const call = await connectOver(url, LARGE_REALM_ID)
-      const count = async (q: string) => ((await (await call(`/query?query=${encodeURIComponent(q)}&minorversion=75`)).json()) as { QueryResponse: { totalCount: number } }).QueryResponse.totalCount
+      const count = async (q: string) =>
+        (
+          (await (await call(`/query?query=${encodeURIComponent(q)}&minorversion=75`)).json()) as {
+            QueryResponse: { totalCount: number }
+          }
+        ).QueryResponse.totalCount
       expect(await count('SELECT COUNT(*) FROM Customer WHERE Active IN (true, false)')).toBe(10_000)
       expect(await count('SELECT COUNT(*) FROM Invoice')).toBe(10_000)
-      const clock = async () => ((await (await fetch(`${url}/__admin/clock`)).json()) as { now: number; timeScale: number })
+      const clock = async () =>
+        (await (await fetch(`${url}/__admin/clock`)).json()) as { now: number; timeScale: number }
       const r0 = performance.now()
       const e0 = await clock()
       await new Promise((r) => setTimeout(r, 300)) // real time must pass to be scaled
@@ -111,7 +157,9 @@ describe('the emulator command', () => {
     const { url, printed, child } = await spawnEmulator(['--seed', 'small', '--chaos', '0.1', '--chaos-seed', '7'])
     try {
       await printed('chaos: 0.1 with seed 7')
-      expect(await (await fetch(`${url}/__admin/chaos`)).json()).toMatchObject({ default: { probability: 0.1, seed: 7 } })
+      expect(await (await fetch(`${url}/__admin/chaos`)).json()).toMatchObject({
+        default: { probability: 0.1, seed: 7 },
+      })
       const call = await connectOver(url, SMALL_REALM_ID)
       const policy = createChaos(ChaosConfigSchema.parse({ probability: 0.1, seed: 7 }))
       const expected: string[] = []
@@ -120,8 +168,16 @@ describe('the emulator command', () => {
         const kind = policy.decide(SMALL_REALM_ID, { write: false })
         expected.push(kind ?? 'ok')
         // A stall holds the answer for 130 s: give up quickly, as a client with a timeout would.
-        const res = await call('/customer/1?minorversion=75', kind === 'stall' ? { signal: AbortSignal.timeout(300) } : {}).catch(() => null)
-        const status = res === null ? 'stall' : ({ 200: 'ok', 500: 'http500', 503: 'http503', 429: 'throttle429' } as Record<number, string>)[res.status] ?? String(res.status)
+        const res = await call(
+          '/customer/1?minorversion=75',
+          kind === 'stall' ? { signal: AbortSignal.timeout(300) } : {},
+        ).catch(() => null)
+        const status =
+          res === null
+            ? 'stall'
+            : (({ 200: 'ok', 500: 'http500', 503: 'http503', 429: 'throttle429' } as Record<number, string>)[
+                res.status
+              ] ?? String(res.status))
         await res?.arrayBuffer()
         seen.push(status)
       }

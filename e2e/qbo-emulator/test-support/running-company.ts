@@ -22,9 +22,18 @@ export interface RunningCompany {
 }
 
 export async function startCompany(opts: StartEmulatorOptions = {}): Promise<RunningCompany> {
-  const emu = await startEmulator({ port: 0, seed: 'small', clock: createManualClock(Date.parse('2026-03-01T18:00:00Z')), ...opts })
+  const emu = await startEmulator({
+    port: 0,
+    seed: 'small',
+    clock: createManualClock(Date.parse('2026-03-01T18:00:00Z')),
+    ...opts,
+  })
   const realmId = SMALL_REALM_ID
-  const token = emu.emulator.tokens.connect({ clientId: 'fieldsync-local', realmId, scopes: ['com.intuit.quickbooks.accounting'] }).accessToken
+  const token = emu.emulator.tokens.connect({
+    clientId: 'fieldsync-local',
+    realmId,
+    scopes: ['com.intuit.quickbooks.accounting'],
+  }).accessToken
   const call = async (path: string, init: RequestInit = {}): Promise<WireReply> => {
     const res = await fetch(`${emu.url}/v3/company/${realmId}${path}`, {
       ...init,
@@ -38,7 +47,11 @@ export async function startCompany(opts: StartEmulatorOptions = {}): Promise<Run
     token,
     get: (path) => call(path),
     post: (path, body, contentType = 'application/json') =>
-      call(path, { method: 'POST', headers: { 'Content-Type': contentType }, body: typeof body === 'string' ? body : JSON.stringify(body) }),
+      call(path, {
+        method: 'POST',
+        headers: { 'Content-Type': contentType },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      }),
     close: () => emu.close(),
   }
 }

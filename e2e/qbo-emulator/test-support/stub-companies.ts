@@ -37,7 +37,8 @@ export function stubCompanies(opts: { companies?: { realmId: string; companyName
     gate: null,
     waiting: 0,
     resets: 0,
-    waitingReached: (n) => (stub.waiting >= n ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ n, resolve }))),
+    waitingReached: (n) =>
+      stub.waiting >= n ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ n, resolve })),
     list: () => companies,
     get: (realmId) => companies.find((c) => c.realmId === realmId),
     snapshot: (realmId) => ({ realmId, writes: stub.writes.filter((w) => w.realmId === realmId).length }),
@@ -59,7 +60,10 @@ export function stubCompanies(opts: { companies?: { realmId: string; companyName
       behaviour = next
     },
     forgetRequestIds: (realmId) => (companies.some((c) => c.realmId === realmId) ? 0 : undefined),
-    setSubscriptionStatus: (realmId, status) => (companies.some((c) => c.realmId === realmId) ? { Id: '1', NameValue: [{ Name: 'SubscriptionStatus', Value: status }] } : undefined),
+    setSubscriptionStatus: (realmId, status) =>
+      companies.some((c) => c.realmId === realmId)
+        ? { Id: '1', NameValue: [{ Name: 'SubscriptionStatus', Value: status }] }
+        : undefined,
     accountingRoutes() {
       const app = new Hono()
       app.use('*', async (_c, next) => {
@@ -74,7 +78,9 @@ export function stubCompanies(opts: { companies?: { realmId: string; companyName
         }
         await next()
       })
-      app.get('/customer/:id', (c) => c.json({ Customer: { Id: c.req.param('id'), SyncToken: '0' }, time: '2025-03-01T09:00:00.000-08:00' }))
+      app.get('/customer/:id', (c) =>
+        c.json({ Customer: { Id: c.req.param('id'), SyncToken: '0' }, time: '2025-03-01T09:00:00.000-08:00' }),
+      )
       app.post('/customer', async (c) => {
         const realmId = c.req.param('realmId') ?? ''
         const body = await c.req.json()

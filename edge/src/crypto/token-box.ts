@@ -11,9 +11,16 @@ export function tokenKey(secret: string): Promise<CryptoKey> {
   let key = keys.get(secret)
   if (!key) {
     key = (async () => {
-      const material = await crypto.subtle.importKey('raw', new TextEncoder().encode(secret), 'HKDF', false, ['deriveKey'])
+      const material = await crypto.subtle.importKey('raw', new TextEncoder().encode(secret), 'HKDF', false, [
+        'deriveKey',
+      ])
       return crypto.subtle.deriveKey(
-        { name: 'HKDF', hash: 'SHA-256', salt: new TextEncoder().encode('fieldsync/realm-gate'), info: new TextEncoder().encode('intuit-tokens/v1') },
+        {
+          name: 'HKDF',
+          hash: 'SHA-256',
+          salt: new TextEncoder().encode('fieldsync/realm-gate'),
+          info: new TextEncoder().encode('intuit-tokens/v1'),
+        },
         material,
         { name: 'AES-GCM', length: 256 },
         false,
@@ -28,7 +35,11 @@ export function tokenKey(secret: string): Promise<CryptoKey> {
 /** `v1.<base64 iv>.<base64 ciphertext+tag>` */
 export async function seal(key: CryptoKey, realmId: string, plaintext: string): Promise<string> {
   const iv = crypto.getRandomValues(new Uint8Array(12))
-  const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(realmId) }, key, new TextEncoder().encode(plaintext))
+  const data = await crypto.subtle.encrypt(
+    { name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(realmId) },
+    key,
+    new TextEncoder().encode(plaintext),
+  )
   return `v1.${toBase64(iv)}.${toBase64(new Uint8Array(data))}`
 }
 
@@ -40,7 +51,11 @@ export async function open(key: CryptoKey, realmId: string, sealed: string): Pro
   const data = fromBase64(dataText)
   if (!iv || !data || iv.length !== 12) return null
   try {
-    const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(realmId) }, key, data)
+    const plain = await crypto.subtle.decrypt(
+      { name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(realmId) },
+      key,
+      data,
+    )
     return new TextDecoder().decode(plain)
   } catch {
     return null

@@ -37,7 +37,10 @@ export function migrate(sql: SqlStorage): void {
     needs_reconnect INTEGER NOT NULL DEFAULT 0,
     updated_at INTEGER NOT NULL)`)
   // Added after the first schema; local dev databases may predate it.
-  const columns = sql.exec<{ name: string }>('PRAGMA table_info(connection)').toArray().map((c) => c.name)
+  const columns = sql
+    .exec<{ name: string }>('PRAGMA table_info(connection)')
+    .toArray()
+    .map((c) => c.name)
   if (!columns.includes('grant_id')) sql.exec('ALTER TABLE connection ADD COLUMN grant_id TEXT')
   sql.exec(`CREATE TABLE IF NOT EXISTS changes (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -57,7 +60,12 @@ export function writeGrant(sql: SqlStorage, realmId: string, grantId: string, gr
      ON CONFLICT(id) DO UPDATE SET realm_id = excluded.realm_id, grant_id = excluded.grant_id, sealed_tokens = excluded.sealed_tokens,
        access_expires_at = excluded.access_expires_at, refresh_expires_at = excluded.refresh_expires_at,
        needs_reconnect = 0, updated_at = excluded.updated_at`,
-    realmId, grantId, grant.sealed, grant.accessExpiresAt, grant.refreshExpiresAt, now,
+    realmId,
+    grantId,
+    grant.sealed,
+    grant.accessExpiresAt,
+    grant.refreshExpiresAt,
+    now,
   )
 }
 
@@ -65,7 +73,10 @@ export function writeGrant(sql: SqlStorage, realmId: string, grantId: string, gr
 export function writeRefreshed(sql: SqlStorage, grant: SealedGrant, now: number): void {
   sql.exec(
     'UPDATE connection SET sealed_tokens = ?, access_expires_at = ?, refresh_expires_at = ?, needs_reconnect = 0, updated_at = ? WHERE id = 1',
-    grant.sealed, grant.accessExpiresAt, grant.refreshExpiresAt, now,
+    grant.sealed,
+    grant.accessExpiresAt,
+    grant.refreshExpiresAt,
+    now,
   )
 }
 
@@ -74,7 +85,10 @@ export function markNeedsReconnect(sql: SqlStorage, now: number): void {
 }
 
 export function wipeTokens(sql: SqlStorage, now: number): void {
-  sql.exec('UPDATE connection SET grant_id = NULL, sealed_tokens = NULL, access_expires_at = NULL, refresh_expires_at = NULL, needs_reconnect = 0, updated_at = ? WHERE id = 1', now)
+  sql.exec(
+    'UPDATE connection SET grant_id = NULL, sealed_tokens = NULL, access_expires_at = NULL, refresh_expires_at = NULL, needs_reconnect = 0, updated_at = ? WHERE id = 1',
+    now,
+  )
 }
 
 export function writeCompanyName(sql: SqlStorage, name: string | null): void {
@@ -84,7 +98,14 @@ export function writeCompanyName(sql: SqlStorage, name: string | null): void {
 /** Appends webhook changes, keeps the latest {@link MAX_CHANGES_KEPT}, returns the highest seq. */
 export function appendChanges(sql: SqlStorage, changes: readonly RealmChange[], now: number): number {
   for (const ch of changes) {
-    sql.exec('INSERT INTO changes (entity, entity_id, operation, last_updated, received_at) VALUES (?, ?, ?, ?, ?)', ch.entity, ch.id, ch.operation, ch.lastUpdated, now)
+    sql.exec(
+      'INSERT INTO changes (entity, entity_id, operation, last_updated, received_at) VALUES (?, ?, ?, ?, ?)',
+      ch.entity,
+      ch.id,
+      ch.operation,
+      ch.lastUpdated,
+      now,
+    )
   }
   const seq = latestChangeSeq(sql)
   sql.exec('DELETE FROM changes WHERE seq <= ?', seq - MAX_CHANGES_KEPT)
@@ -97,10 +118,25 @@ export function latestChangeSeq(sql: SqlStorage): number {
 
 export function changesAfter(sql: SqlStorage, since: number): WebhookChange[] {
   return sql
-    .exec<{ seq: number; entity: string; entity_id: string; operation: string; last_updated: string | null; received_at: number }>(
+    .exec<{
+      seq: number
+      entity: string
+      entity_id: string
+      operation: string
+      last_updated: string | null
+      received_at: number
+    }>(
       'SELECT seq, entity, entity_id, operation, last_updated, received_at FROM changes WHERE seq > ? ORDER BY seq LIMIT ?',
-      since, MAX_CHANGES_LISTED,
+      since,
+      MAX_CHANGES_LISTED,
     )
     .toArray()
-    .map((r) => ({ seq: r.seq, entity: r.entity, id: r.entity_id, operation: r.operation, lastUpdated: r.last_updated, receivedAt: new Date(r.received_at).toISOString() }))
+    .map((r) => ({
+      seq: r.seq,
+      entity: r.entity,
+      id: r.entity_id,
+      operation: r.operation,
+      lastUpdated: r.last_updated,
+      receivedAt: new Date(r.received_at).toISOString(),
+    }))
 }

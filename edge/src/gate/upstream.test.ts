@@ -5,7 +5,9 @@ const config = { apiBase: 'https://sandbox-quickbooks.api.intuit.com', minorVers
 
 describe('upstream URL', () => {
   it('puts the call under the realm, sets minorversion and keeps requestid byte for byte', () => {
-    const url = new URL(upstreamUrl(config, { realmId: '9130', path: 'invoice', search: 'requestid=a%2Bb%20c&operation=void' }))
+    const url = new URL(
+      upstreamUrl(config, { realmId: '9130', path: 'invoice', search: 'requestid=a%2Bb%20c&operation=void' }),
+    )
     expect(url.pathname).toBe('/v3/company/9130/invoice')
     expect(url.search).toContain('requestid=a%2Bb%20c&')
     expect(url.searchParams.get('requestid')).toBe('a+b c')

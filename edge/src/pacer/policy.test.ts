@@ -1,9 +1,25 @@
 import { describe, expect, it } from 'vitest'
-import { decide, emptyPacerState, estimateWaitMs, finish, pause, prune, schedule, start, type PacerLimits, type PacerState, type Waiting } from './policy.ts'
+import {
+  decide,
+  emptyPacerState,
+  estimateWaitMs,
+  finish,
+  pause,
+  prune,
+  schedule,
+  start,
+  type PacerLimits,
+  type PacerState,
+  type Waiting,
+} from './policy.ts'
 
 const limits: PacerLimits = { perWindow: 5, batchPerWindow: 2, maxInFlight: 3, windowMs: 1000, maxWaitMs: 10_000 }
 
-const state = (inFlight: Array<[number, 'call' | 'batch']>, recent: Array<[number, 'call' | 'batch']>, pausedUntil = 0): PacerState => ({
+const state = (
+  inFlight: Array<[number, 'call' | 'batch']>,
+  recent: Array<[number, 'call' | 'batch']>,
+  pausedUntil = 0,
+): PacerState => ({
   inFlight: inFlight.map(([id, kind]) => ({ id, kind })),
   recent: recent.map(([endedAt, kind]) => ({ endedAt, kind })),
   pausedUntil,
@@ -12,14 +28,113 @@ const state = (inFlight: Array<[number, 'call' | 'batch']>, recent: Array<[numbe
 describe('decide', () => {
   const table: Array<[string, PacerState, number, 'call' | 'batch', ReturnType<typeof decide>]> = [
     ['admits into an empty realm', emptyPacerState, 0, 'call', { admit: true }],
-    ['holds while the in-flight limit is reached, until a release', state([[1, 'call'], [2, 'call'], [3, 'call']], []), 0, 'call', { admit: false, recheckAt: null, blocksAll: true }],
-    ['holds when the window is full, until the oldest end leaves it', state([[9, 'call']], [[100, 'call'], [200, 'call'], [300, 'call'], [400, 'call']]), 500, 'call', { admit: false, recheckAt: 1100, blocksAll: true }],
-    ['counts a finished call until a window after it ended', state([], [[100, 'call'], [200, 'call'], [300, 'call'], [400, 'call'], [1099, 'call']]), 1100, 'call', { admit: true }],
-    ['still counts it one ms earlier', state([], [[101, 'call'], [200, 'call'], [300, 'call'], [400, 'call'], [1099, 'call']]), 1100, 'call', { admit: false, recheckAt: 1101, blocksAll: true }],
-    ['holds a batch when the batch window is full, without blocking calls', state([], [[100, 'batch'], [200, 'batch']]), 500, 'batch', { admit: false, recheckAt: 1100, blocksAll: false }],
-    ['admits a call while batches are at their limit', state([], [[100, 'batch'], [200, 'batch']]), 500, 'call', { admit: true }],
-    ['counts batches in flight against the batch limit', state([[1, 'batch'], [2, 'batch']], []), 0, 'batch', { admit: false, recheckAt: null, blocksAll: false }],
-    ['holds everything while paused after an upstream 429', state([], [], 700), 500, 'call', { admit: false, recheckAt: 700, blocksAll: true }],
+    [
+      'holds while the in-flight limit is reached, until a release',
+      state(
+        [
+          [1, 'call'],
+          [2, 'call'],
+          [3, 'call'],
+        ],
+        [],
+      ),
+      0,
+      'call',
+      { admit: false, recheckAt: null, blocksAll: true },
+    ],
+    [
+      'holds when the window is full, until the oldest end leaves it',
+      state(
+        [[9, 'call']],
+        [
+          [100, 'call'],
+          [200, 'call'],
+          [300, 'call'],
+          [400, 'call'],
+        ],
+      ),
+      500,
+      'call',
+      { admit: false, recheckAt: 1100, blocksAll: true },
+    ],
+    [
+      'counts a finished call until a window after it ended',
+      state(
+        [],
+        [
+          [100, 'call'],
+          [200, 'call'],
+          [300, 'call'],
+          [400, 'call'],
+          [1099, 'call'],
+        ],
+      ),
+      1100,
+      'call',
+      { admit: true },
+    ],
+    [
+      'still counts it one ms earlier',
+      state(
+        [],
+        [
+          [101, 'call'],
+          [200, 'call'],
+          [300, 'call'],
+          [400, 'call'],
+          [1099, 'call'],
+        ],
+      ),
+      1100,
+      'call',
+      { admit: false, recheckAt: 1101, blocksAll: true },
+    ],
+    [
+      'holds a batch when the batch window is full, without blocking calls',
+      state(
+        [],
+        [
+          [100, 'batch'],
+          [200, 'batch'],
+        ],
+      ),
+      500,
+      'batch',
+      { admit: false, recheckAt: 1100, blocksAll: false },
+    ],
+    [
+      'admits a call while batches are at their limit',
+      state(
+        [],
+        [
+          [100, 'batch'],
+          [200, 'batch'],
+        ],
+      ),
+      500,
+      'call',
+      { admit: true },
+    ],
+    [
+      'counts batches in flight against the batch limit',
+      state(
+        [
+          [1, 'batch'],
+          [2, 'batch'],
+        ],
+        [],
+      ),
+      0,
+      'batch',
+      { admit: false, recheckAt: null, blocksAll: false },
+    ],
+    [
+      'holds everything while paused after an upstream 429',
+      state([], [], 700),
+      500,
+      'call',
+      { admit: false, recheckAt: 700, blocksAll: true },
+    ],
   ]
   it.each(table)('%s', (_name, s, now, kind, expected) => {
     expect(decide(s, limits, now, kind)).toEqual(expected)
@@ -37,21 +152,42 @@ describe('schedule', () => {
   })
 
   it('lets a call overtake a batch held only by the batch limit', () => {
-    const s = state([], [[10, 'batch'], [20, 'batch']])
+    const s = state(
+      [],
+      [
+        [10, 'batch'],
+        [20, 'batch'],
+      ],
+    )
     const r = schedule(s, limits, 50, q('batch', 'call'))
     expect(r.started).toEqual([101])
     expect(r.recheckAt).toBe(1010)
   })
 
   it('never lets anything overtake a call held by the realm window', () => {
-    const s = state([], [[10, 'call'], [20, 'call'], [30, 'call'], [40, 'call'], [50, 'call']])
+    const s = state(
+      [],
+      [
+        [10, 'call'],
+        [20, 'call'],
+        [30, 'call'],
+        [40, 'call'],
+        [50, 'call'],
+      ],
+    )
     const r = schedule(s, limits, 60, q('call', 'call'))
     expect(r.started).toEqual([])
     expect(r.recheckAt).toBe(1010)
   })
 
   it('drops finished calls that left the window', () => {
-    const s = state([], [[10, 'call'], [2000, 'call']])
+    const s = state(
+      [],
+      [
+        [10, 'call'],
+        [2000, 'call'],
+      ],
+    )
     expect(prune(s, limits, 1500).recent).toEqual([{ kind: 'call', endedAt: 2000 }])
   })
 })
@@ -60,7 +196,10 @@ describe('a simulated burst', () => {
   // Calls take `latency` ms; the upstream counts arrivals (start + jitter) in any sliding window.
   const simulate = (n: number, latency: number) => {
     let s = emptyPacerState
-    let queue: Waiting[] = Array.from({ length: n }, (_, i) => ({ id: i, kind: i % 7 === 0 ? 'batch' : 'call' }) as Waiting)
+    let queue: Waiting[] = Array.from(
+      { length: n },
+      (_, i) => ({ id: i, kind: i % 7 === 0 ? 'batch' : 'call' }) as Waiting,
+    )
     const running: Array<{ id: number; endsAt: number; arrivedAt: number }> = []
     const arrivals: number[] = []
     let now = 0
@@ -104,7 +243,16 @@ describe('estimateWaitMs', () => {
     expect(estimateWaitMs(emptyPacerState, limits, 0, [], 'call')).toBe(0)
   })
   it('is the time until the slot this caller needs leaves the window', () => {
-    const s = state([], [[100, 'call'], [200, 'call'], [300, 'call'], [400, 'call'], [500, 'call']])
+    const s = state(
+      [],
+      [
+        [100, 'call'],
+        [200, 'call'],
+        [300, 'call'],
+        [400, 'call'],
+        [500, 'call'],
+      ],
+    )
     expect(estimateWaitMs(s, limits, 600, [{ id: 1, kind: 'call' }], 'call')).toBe(600)
   })
   it('adds whole windows beyond the calls in the window, and any pause', () => {

@@ -123,7 +123,13 @@ export function schedule(
  * starts when the k-th recent call leaves the window; beyond those, a window per `perWindow` calls.
  * Used only to decide Retry-After, so it errs short rather than long.
  */
-export function estimateWaitMs(state: PacerState, limits: PacerLimits, now: number, ahead: readonly Waiting[], kind: CallKind): number {
+export function estimateWaitMs(
+  state: PacerState,
+  limits: PacerLimits,
+  now: number,
+  ahead: readonly Waiting[],
+  kind: CallKind,
+): number {
   const s = prune(state, limits, now)
   const pausedFor = Math.max(0, s.pausedUntil - now)
   const slotFreeIn = (recent: PacerState['recent'], inFlight: number, queued: number, limit: number): number => {

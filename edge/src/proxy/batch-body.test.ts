@@ -17,9 +17,21 @@ describe('batch bodies the proxy forwards', () => {
   })
 
   it.each([
-    [batch({ bId: 'b1', operation: 'create', Vendor: { DisplayName: 'x' } }), 'batch item 1: "Vendor" is not forwarded'],
-    [batch({ bId: 'b1', operation: 'create', Customer: {} }, { bId: 'b2', operation: 'create', Customer: {}, Employee: {} }), 'batch item 2: "Employee"'],
-    [batch({ bId: 'b1', operation: 'delete', Customer: { Id: '1', SyncToken: '0' } }), 'operation delete is not forwarded for Customer'],
+    [
+      batch({ bId: 'b1', operation: 'create', Vendor: { DisplayName: 'x' } }),
+      'batch item 1: "Vendor" is not forwarded',
+    ],
+    [
+      batch(
+        { bId: 'b1', operation: 'create', Customer: {} },
+        { bId: 'b2', operation: 'create', Customer: {}, Employee: {} },
+      ),
+      'batch item 2: "Employee"',
+    ],
+    [
+      batch({ bId: 'b1', operation: 'delete', Customer: { Id: '1', SyncToken: '0' } }),
+      'operation delete is not forwarded for Customer',
+    ],
     [batch({ bId: 'b1', operation: 'void', Invoice: { Id: '1', SyncToken: '0' } }), 'batch item 1: operation'],
     [batch({ bId: 'b1', operation: 'create', Customer: {}, Item: {} }), 'exactly one of'],
     [batch({ bId: 'b1', Customer: {} }), 'needs an operation'],
@@ -29,8 +41,14 @@ describe('batch bodies the proxy forwards', () => {
     [batch({ operation: 'create', Customer: {} }), 'bId'],
     [batch({ bId: 'b1', operation: 'create', Customer: 'not an object' }), 'Customer'],
     [batch(), 'BatchItemRequest'],
-    [batch(...Array.from({ length: 31 }, (_, i) => ({ bId: `b${i}`, operation: 'create', Customer: {} }))), '1 to 30 items'],
-    [JSON.stringify({ BatchItemRequest: [{ bId: 'b1', operation: 'create', Customer: {} }], Extra: 1 }), 'nothing else'],
+    [
+      batch(...Array.from({ length: 31 }, (_, i) => ({ bId: `b${i}`, operation: 'create', Customer: {} }))),
+      '1 to 30 items',
+    ],
+    [
+      JSON.stringify({ BatchItemRequest: [{ bId: 'b1', operation: 'create', Customer: {} }], Extra: 1 }),
+      'nothing else',
+    ],
     ['{"BatchItemRequest": [', 'not JSON'],
   ])('refuses %s', (body, reason) => {
     expect(checkBatch(body)).toContain(reason)

@@ -11,7 +11,10 @@ import { writeAllowed } from './writes.ts'
 /** Intuit's reference allows 30 items a batch; the app sends at most that. */
 const MAX_ITEMS = 30
 
-const keyed = { Customer: 'customer', Item: 'item', Invoice: 'invoice', Payment: 'payment' } as const satisfies Record<string, ProxiedEntity>
+const keyed = { Customer: 'customer', Item: 'item', Invoice: 'invoice', Payment: 'payment' } as const satisfies Record<
+  string,
+  ProxiedEntity
+>
 type EntityKey = keyof typeof keyed
 const entityKeys = Object.keys(keyed) as EntityKey[]
 
@@ -36,7 +39,8 @@ export function checkBatch(body: string): string | null {
     return 'the batch body is not JSON'
   }
   const envelope = BatchBody.safeParse(json)
-  if (!envelope.success) return `the batch body must be {"BatchItemRequest": [1 to ${MAX_ITEMS} items]} and nothing else`
+  if (!envelope.success)
+    return `the batch body must be {"BatchItemRequest": [1 to ${MAX_ITEMS} items]} and nothing else`
   for (const [i, raw] of envelope.data.BatchItemRequest.entries()) {
     const reason = checkItem(raw)
     if (reason) return `batch item ${i + 1}: ${reason}`

@@ -3,7 +3,7 @@ import { checkStatement } from './query-statement.ts'
 
 describe('query statements the proxy forwards', () => {
   it.each([
-    'SELECT * FROM Customer WHERE Active IN (true,false) AND MetaData.LastUpdatedTime > \'2026-01-01\' STARTPOSITION 1 MAXRESULTS 1000',
+    "SELECT * FROM Customer WHERE Active IN (true,false) AND MetaData.LastUpdatedTime > '2026-01-01' STARTPOSITION 1 MAXRESULTS 1000",
     "SELECT * FROM Invoice WHERE Id IN ('1', '2') MAXRESULTS 1000",
     'SELECT * FROM Invoice ORDERBY MetaData.CreateTime DESC STARTPOSITION 1 MAXRESULTS 1000',
     "SELECT * FROM Item WHERE Name = 'O\\'Brien\\'s pipe'",

@@ -7,7 +7,8 @@ import { proxiedEntities } from '#shared/api/qbo-proxy.ts'
 
 const readable: ReadonlySet<string> = new Set([...proxiedEntities, 'account'])
 
-const select = /^\s*select\s+(?:\*|count\s*\(\s*\*\s*\))\s+from\s+([A-Za-z]+)(?:\s+(?:where|orderby|order\s+by|startposition|maxresults)\b[\s\S]*)?\s*$/i
+const select =
+  /^\s*select\s+(?:\*|count\s*\(\s*\*\s*\))\s+from\s+([A-Za-z]+)(?:\s+(?:where|orderby|order\s+by|startposition|maxresults)\b[\s\S]*)?\s*$/i
 
 /** Entity names are case-insensitive in Intuit's query language and CDC list alike. */
 export function readableEntity(name: string): boolean {

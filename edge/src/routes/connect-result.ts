@@ -9,8 +9,17 @@ import { randomBase64Url } from '../crypto/base64.ts'
 
 export type Presentation = 'redirect' | 'popup' | 'unknown'
 
-export function connectOutcome(c: Context, appOrigin: string, presentation: Presentation, message: ConnectMessage): Response {
-  const target = appOrigin + connectReturnPath(message.status === 'connected' ? { status: 'connected' } : { status: 'error', code: message.code })
+export function connectOutcome(
+  c: Context,
+  appOrigin: string,
+  presentation: Presentation,
+  message: ConnectMessage,
+): Response {
+  const target =
+    appOrigin +
+    connectReturnPath(
+      message.status === 'connected' ? { status: 'connected' } : { status: 'error', code: message.code },
+    )
   c.header('Cache-Control', 'no-store')
   if (presentation === 'redirect') return c.redirect(target, 302)
   const nonce = randomBase64Url(16)
@@ -19,7 +28,13 @@ export function connectOutcome(c: Context, appOrigin: string, presentation: Pres
   return c.html(popupPage(nonce, appOrigin, target, message, presentation === 'popup'))
 }
 
-export function connectError(c: Context, appOrigin: string, presentation: Presentation, code: ConnectErrorCode, message: string): Response {
+export function connectError(
+  c: Context,
+  appOrigin: string,
+  presentation: Presentation,
+  code: ConnectErrorCode,
+  message: string,
+): Response {
   return connectOutcome(c, appOrigin, presentation, { type: 'fieldsync:qbo-connect', status: 'error', code, message })
 }
 
@@ -27,21 +42,35 @@ export function connectError(c: Context, appOrigin: string, presentation: Presen
  * The connect routes' answer when the edge lacks configuration: `config_missing` through the app
  * like any connect failure, or, without a usable APP_ORIGIN to return to, a plain page saying so.
  */
-export function connectConfigMissing(c: Context, appOrigin: string | null, presentation: Presentation, detail: string): Response {
+export function connectConfigMissing(
+  c: Context,
+  appOrigin: string | null,
+  presentation: Presentation,
+  detail: string,
+): Response {
   const message = `QuickBooks cannot be connected until the server's setup is finished. ${detail}`
   if (appOrigin !== null) return connectError(c, appOrigin, presentation, 'config_missing', message)
   c.header('Cache-Control', 'no-store')
   c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'")
-  return c.html(`<!doctype html>
+  return c.html(
+    `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>QuickBooks connection failed</title></head>
-<body><h1>QuickBooks connection failed</h1><p>${html(message)}</p></body></html>`, 500)
+<body><h1>QuickBooks connection failed</h1><p>${html(message)}</p></body></html>`,
+    500,
+  )
 }
 
 // JSON inside <script>: escape `<` so no value can close the tag.
 const scriptJson = (v: unknown) => JSON.stringify(v).replace(/</g, '\\u003c')
 const html = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`)
 
-function popupPage(nonce: string, appOrigin: string, target: string, message: ConnectMessage, knownPopup: boolean): string {
+function popupPage(
+  nonce: string,
+  appOrigin: string,
+  target: string,
+  message: ConnectMessage,
+  knownPopup: boolean,
+): string {
   const title = message.status === 'connected' ? 'QuickBooks connected' : 'QuickBooks connection failed'
   const detail = message.status === 'connected' ? 'You can close this window.' : message.message
   return `<!doctype html>

@@ -21,7 +21,9 @@ describe('proxy guards (no call reaches QuickBooks)', () => {
 
   it('refuses companyinfo of another company even on its own realm path', async () => {
     const a = freshRealm()
-    const res = await SELF.fetch(`${EDGE}/api/qbo/${a}/companyinfo/${freshRealm()}`, { headers: { cookie: await sessionCookieFor(a) } })
+    const res = await SELF.fetch(`${EDGE}/api/qbo/${a}/companyinfo/${freshRealm()}`, {
+      headers: { cookie: await sessionCookieFor(a) },
+    })
     expect(res.status).toBe(403)
     expect(await res.json()).toMatchObject({ error: { code: 'forbidden_path' } })
   })
@@ -35,7 +37,11 @@ describe('proxy guards (no call reaches QuickBooks)', () => {
     ['PUT', 'customer'],
   ])('refuses %s %s with 403 and a reason', async (method, path) => {
     const a = freshRealm()
-    const res = await SELF.fetch(`${EDGE}/api/qbo/${a}/${path}`, { method, headers: { cookie: await sessionCookieFor(a) }, body: method === 'GET' ? undefined : '{}' })
+    const res = await SELF.fetch(`${EDGE}/api/qbo/${a}/${path}`, {
+      method,
+      headers: { cookie: await sessionCookieFor(a) },
+      body: method === 'GET' ? undefined : '{}',
+    })
     expect(res.status).toBe(403)
     const body = (await res.json()) as { error: { code: string; message: string } }
     expect(body.error.code).toBe('forbidden_path')
@@ -46,12 +52,31 @@ describe('proxy guards (no call reaches QuickBooks)', () => {
     ['POST', 'invoice?operation=update&operation=delete', undefined, 'appears more than once'],
     ['GET', `query?query=${encodeURIComponent('select * from Employee')}`, undefined, 'queries of Employee'],
     ['POST', 'query', 'select * from Vendor', 'queries of Vendor'],
-    ['POST', 'batch', JSON.stringify({ BatchItemRequest: [{ bId: 'b1', operation: 'create', Vendor: { DisplayName: 'x' } }] }), '"Vendor" is not forwarded'],
-    ['POST', 'batch', JSON.stringify({ BatchItemRequest: [{ bId: 'b1', operation: 'delete', Customer: { Id: '1', SyncToken: '0' } }] }), 'operation delete'],
-    ['POST', 'batch', JSON.stringify({ BatchItemRequest: [{ bId: 'q1', Query: 'select * from Bill' }] }), 'queries of Bill'],
+    [
+      'POST',
+      'batch',
+      JSON.stringify({ BatchItemRequest: [{ bId: 'b1', operation: 'create', Vendor: { DisplayName: 'x' } }] }),
+      '"Vendor" is not forwarded',
+    ],
+    [
+      'POST',
+      'batch',
+      JSON.stringify({ BatchItemRequest: [{ bId: 'b1', operation: 'delete', Customer: { Id: '1', SyncToken: '0' } }] }),
+      'operation delete',
+    ],
+    [
+      'POST',
+      'batch',
+      JSON.stringify({ BatchItemRequest: [{ bId: 'q1', Query: 'select * from Bill' }] }),
+      'queries of Bill',
+    ],
   ])('refuses %s %s by what it asks for, with 403 and a reason', async (method, path, body, reason) => {
     const a = freshRealm()
-    const res = await SELF.fetch(`${EDGE}/api/qbo/${a}/${path}`, { method, headers: { cookie: await sessionCookieFor(a) }, body })
+    const res = await SELF.fetch(`${EDGE}/api/qbo/${a}/${path}`, {
+      method,
+      headers: { cookie: await sessionCookieFor(a) },
+      body,
+    })
     expect(res.status).toBe(403)
     const refused = (await res.json()) as { error: { code: string; message: string } }
     expect(refused.error.code).toBe('forbidden_path')
@@ -60,9 +85,13 @@ describe('proxy guards (no call reaches QuickBooks)', () => {
 
   it('answers 400 with a reason, not 500, for a malformed percent-escape in the realm', async () => {
     const a = freshRealm()
-    const res = await SELF.fetch(`${EDGE}/api/qbo/%E0%A4%A/customer/1`, { headers: { cookie: await sessionCookieFor(a) } })
+    const res = await SELF.fetch(`${EDGE}/api/qbo/%E0%A4%A/customer/1`, {
+      headers: { cookie: await sessionCookieFor(a) },
+    })
     expect(res.status).toBe(400)
-    expect(await res.json()).toMatchObject({ error: { code: 'bad_request', message: expect.stringContaining('percent-escape') } })
+    expect(await res.json()).toMatchObject({
+      error: { code: 'bad_request', message: expect.stringContaining('percent-escape') },
+    })
   })
 
   describe('body size, in bytes', () => {
@@ -71,9 +100,15 @@ describe('proxy guards (no call reaches QuickBooks)', () => {
 
     it('refuses a body whose Content-Length is over the limit', async () => {
       const a = freshRealm()
-      const res = await SELF.fetch(`${EDGE}/api/qbo/${a}/customer`, { method: 'POST', headers: { cookie: await sessionCookieFor(a), 'content-type': 'application/json' }, body: wide })
+      const res = await SELF.fetch(`${EDGE}/api/qbo/${a}/customer`, {
+        method: 'POST',
+        headers: { cookie: await sessionCookieFor(a), 'content-type': 'application/json' },
+        body: wide,
+      })
       expect(res.status).toBe(400)
-      expect(await res.json()).toMatchObject({ error: { code: 'bad_request', message: expect.stringContaining('larger than') } })
+      expect(await res.json()).toMatchObject({
+        error: { code: 'bad_request', message: expect.stringContaining('larger than') },
+      })
     })
 
     it('refuses a streamed body without Content-Length once its bytes pass the limit', async () => {
@@ -85,23 +120,39 @@ describe('proxy guards (no call reaches QuickBooks)', () => {
           controller.close()
         },
       })
-      const res = await SELF.fetch(`${EDGE}/api/qbo/${a}/customer`, { method: 'POST', headers: { cookie: await sessionCookieFor(a), 'content-type': 'application/json' }, body: stream })
+      const res = await SELF.fetch(`${EDGE}/api/qbo/${a}/customer`, {
+        method: 'POST',
+        headers: { cookie: await sessionCookieFor(a), 'content-type': 'application/json' },
+        body: stream,
+      })
       expect(res.status).toBe(400)
-      expect(await res.json()).toMatchObject({ error: { code: 'bad_request', message: expect.stringContaining('larger than') } })
+      expect(await res.json()).toMatchObject({
+        error: { code: 'bad_request', message: expect.stringContaining('larger than') },
+      })
     })
 
     it('passes a body under the limit on to the gate', async () => {
       const a = freshRealm()
-      const res = await SELF.fetch(`${EDGE}/api/qbo/${a}/customer`, { method: 'POST', headers: { cookie: await sessionCookieFor(a), 'content-type': 'application/json' }, body: JSON.stringify({ DisplayName: 'é'.repeat(1000) }) })
+      const res = await SELF.fetch(`${EDGE}/api/qbo/${a}/customer`, {
+        method: 'POST',
+        headers: { cookie: await sessionCookieFor(a), 'content-type': 'application/json' },
+        body: JSON.stringify({ DisplayName: 'é'.repeat(1000) }),
+      })
       // This realm holds no tokens: reaching the gate is what this call can show.
       expect(await res.json()).toMatchObject({ error: { code: 'not_connected' } })
     })
 
     it('refuses a body that is not UTF-8', async () => {
       const a = freshRealm()
-      const res = await SELF.fetch(`${EDGE}/api/qbo/${a}/customer`, { method: 'POST', headers: { cookie: await sessionCookieFor(a) }, body: new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]) })
+      const res = await SELF.fetch(`${EDGE}/api/qbo/${a}/customer`, {
+        method: 'POST',
+        headers: { cookie: await sessionCookieFor(a) },
+        body: new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]),
+      })
       expect(res.status).toBe(400)
-      expect(await res.json()).toMatchObject({ error: { code: 'bad_request', message: expect.stringContaining('UTF-8') } })
+      expect(await res.json()).toMatchObject({
+        error: { code: 'bad_request', message: expect.stringContaining('UTF-8') },
+      })
     })
   })
 
@@ -115,10 +166,18 @@ describe('proxy guards (no call reaches QuickBooks)', () => {
   it('refuses writes from another origin, and answers CORS for the app origin only', async () => {
     const a = freshRealm()
     const cookie = await sessionCookieFor(a)
-    const res = await SELF.fetch(`${EDGE}/api/qbo/${a}/customer`, { method: 'POST', headers: { cookie, origin: 'https://evil.test' }, body: '{}' })
+    const res = await SELF.fetch(`${EDGE}/api/qbo/${a}/customer`, {
+      method: 'POST',
+      headers: { cookie, origin: 'https://evil.test' },
+      body: '{}',
+    })
     expect(res.status).toBe(403)
     expect(await res.json()).toMatchObject({ error: { code: 'forbidden_origin' } })
-    const pre = (origin: string) => SELF.fetch(`${EDGE}/api/session`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'GET' } })
+    const pre = (origin: string) =>
+      SELF.fetch(`${EDGE}/api/session`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'GET' },
+      })
     expect((await pre(env.APP_ORIGIN)).headers.get('access-control-allow-origin')).toBe(env.APP_ORIGIN)
     expect((await pre(env.APP_ORIGIN)).headers.get('access-control-allow-credentials')).toBe('true')
     expect((await pre('https://evil.test')).headers.get('access-control-allow-origin')).toBeNull()

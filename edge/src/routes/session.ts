@@ -24,7 +24,11 @@ sessionRoutes.get('/', async (c) => {
     companyName: status.companyName,
     refreshTokenExpiresAt: new Date(status.refreshExpiresAt).toISOString(),
     needsReconnect: status.needsReconnect,
-    changes: { seq: status.changes.seq, changed: status.changes.entities.length > 0, entities: status.changes.entities },
+    changes: {
+      seq: status.changes.seq,
+      changed: status.changes.entities.length > 0,
+      entities: status.changes.entities,
+    },
   }
   return c.json(body)
 })

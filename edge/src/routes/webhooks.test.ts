@@ -7,12 +7,24 @@ import { signIntuitBody } from '../webhooks/signature.ts'
 const post = (body: string, signature?: string) =>
   SELF.fetch(`${EDGE}/webhooks/intuit`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(signature === undefined ? {} : { 'intuit-signature': signature }) },
+    headers: {
+      'content-type': 'application/json',
+      ...(signature === undefined ? {} : { 'intuit-signature': signature }),
+    },
     body,
   })
 
 const notification = (realmId: string, id: string) =>
-  JSON.stringify({ eventNotifications: [{ realmId, dataChangeEvent: { entities: [{ name: 'Invoice', id, operation: 'Update', lastUpdated: '2026-01-05T10:00:00-0700' }] } }] })
+  JSON.stringify({
+    eventNotifications: [
+      {
+        realmId,
+        dataChangeEvent: {
+          entities: [{ name: 'Invoice', id, operation: 'Update', lastUpdated: '2026-01-05T10:00:00-0700' }],
+        },
+      },
+    ],
+  })
 
 describe('POST /webhooks/intuit', () => {
   it('accepts a correctly signed delivery and records the change for the realm', async () => {
@@ -21,7 +33,9 @@ describe('POST /webhooks/intuit', () => {
     const res = await post(body, await signIntuitBody(env.INTUIT_WEBHOOK_VERIFIER, body))
     expect(res.status).toBe(200)
     const status = await env.REALM_GATE.getByName(realmId).status(null)
-    expect(status.changes.entities).toMatchObject([{ entity: 'Invoice', id: '130', operation: 'Update', lastUpdated: '2026-01-05T10:00:00-0700' }])
+    expect(status.changes.entities).toMatchObject([
+      { entity: 'Invoice', id: '130', operation: 'Update', lastUpdated: '2026-01-05T10:00:00-0700' },
+    ])
   })
 
   it('refuses a missing signature', async () => {
@@ -52,53 +66,89 @@ describe('POST /webhooks/intuit', () => {
     const broken = freshRealm()
     const healthy = freshRealm()
     const body = JSON.stringify({
-      eventNotifications: [broken, healthy].map((realmId) => ({ realmId, dataChangeEvent: { entities: [{ name: 'Customer', id: '3', operation: 'Update' }] } })),
+      eventNotifications: [broken, healthy].map((realmId) => ({
+        realmId,
+        dataChangeEvent: { entities: [{ name: 'Customer', id: '3', operation: 'Update' }] },
+      })),
     })
     const gates = {
-      getByName: (name: string) => (name === broken ? { recordChanges: () => Promise.reject(new Error('storage unavailable')) } : env.REALM_GATE.getByName(name)),
+      getByName: (name: string) =>
+        name === broken
+          ? { recordChanges: () => Promise.reject(new Error('storage unavailable')) }
+          : env.REALM_GATE.getByName(name),
     } as unknown as typeof env.REALM_GATE
     const res = await app.request(
       '/webhooks/intuit',
-      { method: 'POST', headers: { 'content-type': 'application/json', 'intuit-signature': await signIntuitBody(env.INTUIT_WEBHOOK_VERIFIER, body) }, body },
+      {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'intuit-signature': await signIntuitBody(env.INTUIT_WEBHOOK_VERIFIER, body),
+        },
+        body,
+      },
       { ...env, REALM_GATE: gates },
     )
     expect(res.status).toBe(200)
     expect(await res.json()).toEqual({ received: 1, ignored: 0, failed: 1 })
-    expect((await env.REALM_GATE.getByName(healthy).status(null)).changes.entities).toMatchObject([{ entity: 'Customer', id: '3' }])
+    expect((await env.REALM_GATE.getByName(healthy).status(null)).changes.entities).toMatchObject([
+      { entity: 'Customer', id: '3' },
+    ])
   })
 
   it('ignores notifications for a realm id of the wrong shape and records the rest', async () => {
     const realmId = freshRealm()
     const body = JSON.stringify({
-      eventNotifications: ['../../etc', realmId].map((r) => ({ realmId: r, dataChangeEvent: { entities: [{ name: 'Item', id: '8', operation: 'Create' }] } })),
+      eventNotifications: ['../../etc', realmId].map((r) => ({
+        realmId: r,
+        dataChangeEvent: { entities: [{ name: 'Item', id: '8', operation: 'Create' }] },
+      })),
     })
     const res = await post(body, await signIntuitBody(env.INTUIT_WEBHOOK_VERIFIER, body))
     expect(res.status).toBe(200)
     expect(await res.json()).toEqual({ received: 1, ignored: 1, failed: 0 })
-    expect((await env.REALM_GATE.getByName(realmId).status(null)).changes.entities).toMatchObject([{ entity: 'Item', id: '8' }])
+    expect((await env.REALM_GATE.getByName(realmId).status(null)).changes.entities).toMatchObject([
+      { entity: 'Item', id: '8' },
+    ])
   })
 
   it('refuses a body over the size limit without recording anything', async () => {
     const realmId = freshRealm()
-    const entities = Array.from({ length: 30_000 }, (_, i) => ({ name: 'Invoice', id: String(i), operation: 'Update', lastUpdated: '2026-01-05T10:00:00-0700' }))
+    const entities = Array.from({ length: 30_000 }, (_, i) => ({
+      name: 'Invoice',
+      id: String(i),
+      operation: 'Update',
+      lastUpdated: '2026-01-05T10:00:00-0700',
+    }))
     const body = JSON.stringify({ eventNotifications: [{ realmId, dataChangeEvent: { entities } }] })
     expect(new TextEncoder().encode(body).length).toBeGreaterThan(2 * 1024 * 1024)
     const res = await post(body, await signIntuitBody(env.INTUIT_WEBHOOK_VERIFIER, body))
     expect(res.status).toBe(400)
-    expect(await res.json()).toMatchObject({ error: { code: 'bad_request', message: expect.stringContaining('too large') } })
+    expect(await res.json()).toMatchObject({
+      error: { code: 'bad_request', message: expect.stringContaining('too large') },
+    })
     expect((await env.REALM_GATE.getByName(realmId).status(null)).changes.seq).toBe(0)
   })
 
   it('surfaces recorded changes in /api/session after the seq the app saw last', async () => {
     const realmId = freshRealm()
     const gate = env.REALM_GATE.getByName(realmId)
-    const grant = await gate.storeGrant(realmId, { accessToken: 'a', refreshToken: 'r', accessExpiresAt: Date.now() + 3600_000, refreshExpiresAt: Date.now() + 86_400_000 })
+    const grant = await gate.storeGrant(realmId, {
+      accessToken: 'a',
+      refreshToken: 'r',
+      accessExpiresAt: Date.now() + 3600_000,
+      refreshExpiresAt: Date.now() + 86_400_000,
+    })
     const cookie = await sessionCookieFor(realmId, grant)
     const first = notification(realmId, '7')
     await post(first, await signIntuitBody(env.INTUIT_WEBHOOK_VERIFIER, first))
-    const s1 = (await (await SELF.fetch(`${EDGE}/api/session`, { headers: { cookie } })).json()) as { changes: { seq: number; changed: boolean } }
+    const s1 = (await (await SELF.fetch(`${EDGE}/api/session`, { headers: { cookie } })).json()) as {
+      changes: { seq: number; changed: boolean }
+    }
     expect(s1.changes).toMatchObject({ changed: true, entities: [{ id: '7' }] })
-    const s2 = (await (await SELF.fetch(`${EDGE}/api/session?changesSince=${s1.changes.seq}`, { headers: { cookie } })).json()) as { changes: unknown }
+    const s2 = (await (
+      await SELF.fetch(`${EDGE}/api/session?changesSince=${s1.changes.seq}`, { headers: { cookie } })
+    ).json()) as { changes: unknown }
     expect(s2.changes).toEqual({ seq: s1.changes.seq, changed: false, entities: [] })
   })
 })

@@ -33,7 +33,11 @@ export function clearSessionCookie(c: Context, appOrigin: string): void {
 }
 
 export function setStateCookie(c: Context, appOrigin: string, token: string): void {
-  setCookie(c, STATE_COOKIE, token, { ...base(appOrigin), path: STATE_COOKIE_PATH, maxAge: STATE_COOKIE_MAX_AGE_SECONDS })
+  setCookie(c, STATE_COOKIE, token, {
+    ...base(appOrigin),
+    path: STATE_COOKIE_PATH,
+    maxAge: STATE_COOKIE_MAX_AGE_SECONDS,
+  })
 }
 
 export function clearStateCookie(c: Context, appOrigin: string): void {

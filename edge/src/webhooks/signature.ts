@@ -9,13 +9,20 @@ const keys = new Map<string, Promise<CryptoKey>>()
 function verifierKey(verifier: string): Promise<CryptoKey> {
   let key = keys.get(verifier)
   if (!key) {
-    key = crypto.subtle.importKey('raw', new TextEncoder().encode(verifier), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify'])
+    key = crypto.subtle.importKey('raw', new TextEncoder().encode(verifier), { name: 'HMAC', hash: 'SHA-256' }, false, [
+      'sign',
+      'verify',
+    ])
     keys.set(verifier, key)
   }
   return key
 }
 
-export async function verifyIntuitSignature(verifier: string, rawBody: BufferSource, signature: string | undefined | null): Promise<boolean> {
+export async function verifyIntuitSignature(
+  verifier: string,
+  rawBody: BufferSource,
+  signature: string | undefined | null,
+): Promise<boolean> {
   if (!signature) return false
   const mac = fromBase64(signature.trim())
   if (!mac || mac.length !== 32) return false

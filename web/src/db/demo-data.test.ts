@@ -7,10 +7,12 @@ import type { FieldsyncDB } from './schema.ts'
 import { testDb, unwrap } from './test-db.ts'
 
 let db: FieldsyncDB
-afterEach(async () => { await db?.delete() })
+afterEach(async () => {
+  await db?.delete()
+})
 
 describe('demo data', () => {
-  it('fills an empty app with a small contractor\'s records, once', async () => {
+  it("fills an empty app with a small contractor's records, once", async () => {
     db = testDb()
     const summary = unwrap(await loadDemoData(db))
     expect(summary).toMatchObject({ contacts: 40, items: 15, invoices: 25, payments: 8 })
@@ -40,7 +42,8 @@ describe('demo data', () => {
     const keys = DEMO_CONTACTS.map((r) => emailKey(r[3])).filter(Boolean)
     expect(keys.length - new Set(keys).size).toBe(1)
     const names = new Set(a.map(([n]) => nameKey(n ?? '')))
-    for (const n of ['amy chen', 'maria garcia', 'kim lee', 'carlos mendoza', 'smith plumbing']) expect(names).toContain(n)
+    for (const n of ['amy chen', 'maria garcia', 'kim lee', 'carlos mendoza', 'smith plumbing'])
+      expect(names).toContain(n)
   })
 
   it('reads the ?demo=1 flag from the query or the hash route', () => {

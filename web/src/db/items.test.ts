@@ -6,13 +6,18 @@ import type { FieldsyncDB } from './schema.ts'
 import { testDb, unwrap } from './test-db.ts'
 
 let db: FieldsyncDB
-afterEach(async () => { await db?.delete() })
+afterEach(async () => {
+  await db?.delete()
+})
 
 describe('pricebook items', () => {
   it('creates with defaults, explains bad input, and queues create → update → delete in one row until claimed', async () => {
     db = testDb()
     const bad = await createItem(db, { name: ' ', unitPrice: -1 })
-    expect(bad.ok ? null : bad.error).toMatchObject({ kind: 'validation', fields: { name: 'Enter an item name', unitPrice: 'Enter an amount of zero or more' } })
+    expect(bad.ok ? null : bad.error).toMatchObject({
+      kind: 'validation',
+      fields: { name: 'Enter an item name', unitPrice: 'Enter an amount of zero or more' },
+    })
     const floaty = await createItem(db, { name: 'Valve', unitPrice: 12.5 })
     expect(floaty.ok ? null : floaty.error).toMatchObject({ fields: { unitPrice: 'Enter an amount in cents' } })
 

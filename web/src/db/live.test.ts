@@ -8,9 +8,19 @@ import { FieldsyncDB } from './schema.ts'
 import { unwrap } from './test-db.ts'
 
 /** Resolves with the first value the observable emits that satisfies `ok`. */
-function next<T>(obs: { subscribe: (o: { next: (v: T) => void }) => { unsubscribe: () => void } }, ok: (v: T) => boolean): Promise<T> {
+function next<T>(
+  obs: { subscribe: (o: { next: (v: T) => void }) => { unsubscribe: () => void } },
+  ok: (v: T) => boolean,
+): Promise<T> {
   return new Promise((resolve) => {
-    const sub = obs.subscribe({ next: (v) => { if (ok(v)) { queueMicrotask(() => sub.unsubscribe()); resolve(v) } } })
+    const sub = obs.subscribe({
+      next: (v) => {
+        if (ok(v)) {
+          queueMicrotask(() => sub.unsubscribe())
+          resolve(v)
+        }
+      },
+    })
   })
 }
 

@@ -12,7 +12,9 @@ import { getSettings, updateSettings } from './settings.ts'
 import { testDb, unwrap } from './test-db.ts'
 
 let db: FieldsyncDB
-afterEach(async () => { await db?.delete() })
+afterEach(async () => {
+  await db?.delete()
+})
 
 async function withContact() {
   db = testDb()
@@ -24,7 +26,9 @@ async function withContact() {
 describe('local-only records and settings', () => {
   it('properties version without queueing, and delete softly', async () => {
     const c = await withContact()
-    const p = unwrap(await createProperty(db, { contactId: c.id, label: 'Home', address: { line1: '1 Elm St', city: 'Davis' } }))
+    const p = unwrap(
+      await createProperty(db, { contactId: c.id, label: 'Home', address: { line1: '1 Elm St', city: 'Davis' } }),
+    )
     const p2 = unwrap(await updateProperty(db, p.id, { label: 'Rental' }))
     expect(p2.version).toBe(2)
     unwrap(await deleteProperty(db, p.id))
@@ -61,10 +65,24 @@ describe('local-only records and settings', () => {
 
   it('settings default sensibly and reject nonsense with a reason', async () => {
     db = testDb()
-    expect(await getSettings(db)).toMatchObject({ autoSync: true, exportMode: 'automatic', pullIntervalMinutes: 15, subCustomerJobs: false, currency: 'USD', nextInvoiceNumber: 1001 })
+    expect(await getSettings(db)).toMatchObject({
+      autoSync: true,
+      exportMode: 'automatic',
+      pullIntervalMinutes: 15,
+      subCustomerJobs: false,
+      currency: 'USD',
+      nextInvoiceNumber: 1001,
+    })
     const bad = await updateSettings(db, { pullIntervalMinutes: 5000 })
-    expect(bad.ok ? null : bad.error).toMatchObject({ kind: 'validation', fields: { pullIntervalMinutes: 'Pull at least once a day' } })
+    expect(bad.ok ? null : bad.error).toMatchObject({
+      kind: 'validation',
+      fields: { pullIntervalMinutes: 'Pull at least once a day' },
+    })
     unwrap(await updateSettings(db, { exportMode: 'manual', depositAccountId: '35' }))
-    expect(await getSettings(db)).toMatchObject({ exportMode: 'manual', depositAccountId: '35', pullIntervalMinutes: 15 })
+    expect(await getSettings(db)).toMatchObject({
+      exportMode: 'manual',
+      depositAccountId: '35',
+      pullIntervalMinutes: 15,
+    })
   })
 })

@@ -7,12 +7,17 @@ import { testDb, unwrap } from './test-db.ts'
 
 let db: FieldsyncDB
 let stop: (() => void) | undefined
-afterEach(async () => { stop?.(); await db?.delete() })
+afterEach(async () => {
+  stop?.()
+  await db?.delete()
+})
 
 /** Counts notices. A notice fires on commit, before the repository call resolves, so counts are exact after each await. */
 function listen() {
   let n = 0
-  stop = onLocalEdit(() => { n++ })
+  stop = onLocalEdit(() => {
+    n++
+  })
   return { count: () => n }
 }
 

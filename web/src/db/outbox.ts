@@ -34,7 +34,9 @@ export function noticeOnCommit(): void {
   const tx = Dexie.currentTransaction
   if (!tx || noticed.has(tx)) return
   noticed.add(tx)
-  tx.on('complete', () => { for (const l of editListeners) l() })
+  tx.on('complete', () => {
+    for (const l of editListeners) l()
+  })
 }
 
 export async function enqueue(db: FieldsyncDB, change: Change): Promise<void> {

@@ -19,9 +19,21 @@ describe('schema migrations', () => {
     declareVersions(v1, 1)
     const id = newLocalId()
     await v1.table('contacts').add({
-      id, version: 3, updatedAt: '2024-01-01T00:00:00.000Z', displayName: 'Zoë  O’Brien', email: ' Zoe@Example.COM', active: true,
+      id,
+      version: 3,
+      updatedAt: '2024-01-01T00:00:00.000Z',
+      displayName: 'Zoë  O’Brien',
+      email: ' Zoe@Example.COM',
+      active: true,
     })
-    await v1.table('outbox').add({ kind: 'contact', localId: id, version: 3, op: 'update', createdAt: '2024-01-01T00:00:00.000Z', attempts: 0 })
+    await v1.table('outbox').add({
+      kind: 'contact',
+      localId: id,
+      version: 3,
+      op: 'update',
+      createdAt: '2024-01-01T00:00:00.000Z',
+      attempts: 0,
+    })
     await v1.table('invoices').add({ id: newLocalId(), contactId: id, status: 'draft', number: undefined })
     expect(v1.verno).toBe(1)
     v1.close()
@@ -30,7 +42,12 @@ describe('schema migrations', () => {
     await db.open()
     expect(db.verno).toBe(latestVersion)
     const row = await db.contacts.get(id)
-    expect(row).toMatchObject({ version: 3, displayName: 'Zoë  O’Brien', emailKey: 'zoe@example.com', nameKey: 'zoe o brien' })
+    expect(row).toMatchObject({
+      version: 3,
+      displayName: 'Zoë  O’Brien',
+      emailKey: 'zoe@example.com',
+      nameKey: 'zoe o brien',
+    })
     expect((await findContactsByEmail(db, 'ZOE@example.com')).map((c) => c.id)).toEqual([id])
     expect((await listContacts(db, { search: 'zoe' })).map((c) => c.id)).toEqual([id])
     expect(await db.invoices.where('issueDate').below('z').count()).toBe(0) // new index exists and is queryable

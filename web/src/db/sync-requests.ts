@@ -33,7 +33,9 @@ export async function retryRecords(db: FieldsyncDB, keys: readonly RecordKey[]):
 export async function failedRecords(db: FieldsyncDB): Promise<RecordKey[]> {
   const rows = await db.outbox.filter((r) => r.lastError !== undefined).toArray()
   const seen = new Set<string>()
-  return rows.filter((r) => !seen.has(`${r.kind}|${r.localId}`) && (seen.add(`${r.kind}|${r.localId}`), true)).map((r) => ({ kind: r.kind, localId: r.localId }))
+  return rows
+    .filter((r) => !seen.has(`${r.kind}|${r.localId}`) && (seen.add(`${r.kind}|${r.localId}`), true))
+    .map((r) => ({ kind: r.kind, localId: r.localId }))
 }
 
 export async function retryAllErrors(db: FieldsyncDB): Promise<number> {
@@ -50,14 +52,31 @@ export async function unlinkAndRecreate(db: FieldsyncDB, key: RecordKey, version
     await db.mappings.where('[kind+localId]').equals([key.kind, key.localId]).delete()
     const rows = await db.outbox.where('[kind+localId]').equals([key.kind, key.localId]).toArray()
     const open = rows.find((r) => r.batchId === undefined)
-    if (open) await db.outbox.update(open.seq, { op: 'create', version, nextAttemptAt: undefined, lastError: undefined, attempts: 0 })
-    else await db.outbox.add({ kind: key.kind, localId: key.localId, version, op: 'create', createdAt: db.stamp(), attempts: 0 })
+    if (open)
+      await db.outbox.update(open.seq, {
+        op: 'create',
+        version,
+        nextAttemptAt: undefined,
+        lastError: undefined,
+        attempts: 0,
+      })
+    else
+      await db.outbox.add({
+        kind: key.kind,
+        localId: key.localId,
+        version,
+        op: 'create',
+        createdAt: db.stamp(),
+        attempts: 0,
+      })
   })
 }
 
 /** Payments held as unverified (sent, no answer, nothing to look them up by): each waits for the user's answer. */
 export async function heldPayments(db: FieldsyncDB): Promise<LocalId[]> {
-  const rows = await db.outbox.filter((r) => r.kind === 'payment' && r.lastError?.code === UNVERIFIED_PAYMENT_CODE).toArray()
+  const rows = await db.outbox
+    .filter((r) => r.kind === 'payment' && r.lastError?.code === UNVERIFIED_PAYMENT_CODE)
+    .toArray()
   return [...new Set(rows.map((r) => r.localId))]
 }
 
@@ -68,13 +87,27 @@ export async function heldPayments(db: FieldsyncDB): Promise<LocalId[]> {
  */
 export async function resendHeldPayment(db: FieldsyncDB, localId: LocalId): Promise<boolean> {
   return db.transaction('rw', db.outbox, async () => {
-    const rows = (await db.outbox.where('[kind+localId]').equals(['payment', localId]).toArray()).sort((a, b) => a.seq - b.seq)
+    const rows = (await db.outbox.where('[kind+localId]').equals(['payment', localId]).toArray()).sort(
+      (a, b) => a.seq - b.seq,
+    )
     const held = rows.filter((r) => r.lastError?.code === UNVERIFIED_PAYMENT_CODE)
     if (held.length === 0) return false
     noticeOnCommit()
     const folded = [...held, ...rows.filter((r) => r.batchId === undefined && !held.includes(r))]
-    const { requestId: _r, batchId: _b, sent: _s, lastError: _e, nextAttemptAt: _n, ...last } = folded[folded.length - 1]!
-    const row: OutboxRow = { ...last, op: folded.map((r) => r.op).reduce(coalesceOp), version: Math.max(...folded.map((r) => r.version)), attempts: 0 }
+    const {
+      requestId: _r,
+      batchId: _b,
+      sent: _s,
+      lastError: _e,
+      nextAttemptAt: _n,
+      ...last
+    } = folded[folded.length - 1]!
+    const row: OutboxRow = {
+      ...last,
+      op: folded.map((r) => r.op).reduce(coalesceOp),
+      version: Math.max(...folded.map((r) => r.version)),
+      attempts: 0,
+    }
     await db.outbox.bulkDelete(folded.filter((r) => r.seq !== row.seq).map((r) => r.seq))
     await db.outbox.put(row)
     return true

@@ -10,7 +10,10 @@
 import type { SyncKind } from '#shared/domain/index.ts'
 
 export type LinkableKind = Extract<SyncKind, 'contact' | 'job' | 'item'>
-export interface Clash { qboId: string; name: string }
+export interface Clash {
+  qboId: string
+  name: string
+}
 
 const NAMED = /named "(.*)" \(Id (\d+)\)/
 

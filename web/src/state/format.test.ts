@@ -19,7 +19,13 @@ describe('formats for the pages', () => {
   })
 
   it('fills amount inputs with text that parses back to the same cents', () => {
-    for (const [cents, locale] of [[0, 'en-US'], [5, 'en-US'], [123456, 'en-US'], [123456, 'de-DE'], [99, 'fr-FR']] as const) {
+    for (const [cents, locale] of [
+      [0, 'en-US'],
+      [5, 'en-US'],
+      [123456, 'en-US'],
+      [123456, 'de-DE'],
+      [99, 'fr-FR'],
+    ] as const) {
       const typed = centsToInput(cents, locale)
       expect(parseMoney(typed, locale)).toEqual({ ok: true, value: cents })
     }

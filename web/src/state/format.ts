@@ -38,10 +38,20 @@ export function useFormats(): Accessor<Formats> {
 
 /** Cents → what a user would type back into an amount field: "1234.50" (no grouping, the locale's decimal mark). */
 export function centsToInput(cents: number, locale: string | undefined): string {
-  return new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false }).format(cents / 100)
+  return new Intl.NumberFormat(locale, {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+    useGrouping: false,
+  }).format(cents / 100)
 }
 
-const methodLabels: Record<string, string> = { cash: 'Cash', check: 'Check', card: 'Card', bank_transfer: 'Bank transfer', other: 'Other' }
+const methodLabels: Record<string, string> = {
+  cash: 'Cash',
+  check: 'Check',
+  card: 'Card',
+  bank_transfer: 'Bank transfer',
+  other: 'Other',
+}
 
 /** A payment method in words. */
 export function methodLabel(m: string): string {

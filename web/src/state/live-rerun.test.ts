@@ -7,8 +7,14 @@ function fakeTimers() {
   let next = 1
   const timers: Timers = {
     now: () => now,
-    setTimeout: (fn, ms) => { const id = next++; queue.push({ at: now + ms, fn, id }); return id },
-    clearTimeout: (h) => { queue = queue.filter((t) => t.id !== h) },
+    setTimeout: (fn, ms) => {
+      const id = next++
+      queue.push({ at: now + ms, fn, id })
+      return id
+    },
+    clearTimeout: (h) => {
+      queue = queue.filter((t) => t.id !== h)
+    },
   }
   const advance = async (ms: number) => {
     const end = now + ms
@@ -30,8 +36,16 @@ describe('createRerun', () => {
   it('runs once for changes announced together, on the next task', async () => {
     const { timers, advance } = fakeTimers()
     const starts: number[] = []
-    const r = createRerun(async () => { starts.push(timers.now()) }, 250, timers)
-    r.changed(); r.changed(); r.changed()
+    const r = createRerun(
+      async () => {
+        starts.push(timers.now())
+      },
+      250,
+      timers,
+    )
+    r.changed()
+    r.changed()
+    r.changed()
     expect(starts).toEqual([])
     await advance(0)
     expect(starts).toEqual([0])
@@ -42,8 +56,17 @@ describe('createRerun', () => {
   it('runs at most once per gap while changes stream, and once after the last change', async () => {
     const { timers, advance } = fakeTimers()
     const starts: number[] = []
-    const r = createRerun(async () => { starts.push(timers.now()) }, 250, timers)
-    for (let t = 0; t < 1000; t += 10) { r.changed(); await advance(10) }
+    const r = createRerun(
+      async () => {
+        starts.push(timers.now())
+      },
+      250,
+      timers,
+    )
+    for (let t = 0; t < 1000; t += 10) {
+      r.changed()
+      await advance(10)
+    }
     await advance(1000)
     expect(starts.length).toBeLessThanOrEqual(6)
     for (let i = 1; i < starts.length; i++) expect(starts[i]! - starts[i - 1]!).toBeGreaterThanOrEqual(250)
@@ -56,7 +79,19 @@ describe('createRerun', () => {
     let active = 0
     let most = 0
     let release: () => void = () => {}
-    const r = createRerun(() => new Promise<void>((ok) => { active++; most = Math.max(most, active); release = () => { active--; ok() } }), 100, timers)
+    const r = createRerun(
+      () =>
+        new Promise<void>((ok) => {
+          active++
+          most = Math.max(most, active)
+          release = () => {
+            active--
+            ok()
+          }
+        }),
+      100,
+      timers,
+    )
     r.changed()
     await advance(0)
     r.changed()
@@ -72,7 +107,13 @@ describe('createRerun', () => {
   it('starts nothing after dispose', async () => {
     const { timers, advance } = fakeTimers()
     let runs = 0
-    const r = createRerun(async () => { runs++ }, 100, timers)
+    const r = createRerun(
+      async () => {
+        runs++
+      },
+      100,
+      timers,
+    )
     r.changed()
     r.dispose()
     await advance(1000)

@@ -16,7 +16,16 @@ export type FixPlace = 'settings' | 'record'
 export type RecordSyncState =
   | { tone: 'synced'; label: string; qboId: string }
   | { tone: 'pending'; label: string; retrying: boolean; offlineNote: string }
-  | { tone: 'failed'; label: string; message: string; code: string; kind: FaultKind; action: FaultAction; field?: string; fixIn: FixPlace }
+  | {
+      tone: 'failed'
+      label: string
+      message: string
+      code: string
+      kind: FaultKind
+      action: FaultAction
+      field?: string
+      fixIn: FixPlace
+    }
   | { tone: 'none'; label: string }
 
 export type MappingView = Pick<Mapping, 'localId' | 'qboId' | 'syncedVersion' | 'status' | 'lastError'>
@@ -42,12 +51,21 @@ export function faultOf(error: Pick<SyncError, 'code'>): { kind: FaultKind; acti
   const http = /^http-(\d{3})$/.exec(code)
   const f = http
     ? classifyFault({ type: 'http', status: Number(http[1]) })
-    : classifyFault({ type: 'http', status: 400, body: { Fault: { Error: [{ code, Message: '', Detail: '' }], type: 'ValidationFault' } } })
+    : classifyFault({
+        type: 'http',
+        status: 400,
+        body: { Fault: { Error: [{ code, Message: '', Detail: '' }], type: 'ValidationFault' } },
+      })
   return { kind: f.kind, action: f.action, ...(f.field === undefined ? {} : { field: f.field }) }
 }
 
 /** QuickBooks account references: chosen once in Settings → QuickBooks, never on a record here. */
-const SETTINGS_FIELDS: ReadonlySet<string> = new Set(['IncomeAccountRef', 'ExpenseAccountRef', 'AssetAccountRef', 'DepositToAccountRef'])
+const SETTINGS_FIELDS: ReadonlySet<string> = new Set([
+  'IncomeAccountRef',
+  'ExpenseAccountRef',
+  'AssetAccountRef',
+  'DepositToAccountRef',
+])
 
 export function fixPlace(field: string | undefined): FixPlace {
   return field !== undefined && SETTINGS_FIELDS.has(field.split('.')[0]!) ? 'settings' : 'record'
@@ -57,15 +75,27 @@ function failed(e: SyncError): RecordSyncState {
   const f = faultOf(e)
   // The field stored with the error is the one QuickBooks (or the mapper) named; the code's is only a default.
   const field = e.field ?? f.field
-  return { tone: 'failed', label: 'Not sent to QuickBooks', message: e.message, code: e.code, kind: f.kind, action: f.action,
-    ...(field === undefined ? {} : { field }), fixIn: fixPlace(field) }
+  return {
+    tone: 'failed',
+    label: 'Not sent to QuickBooks',
+    message: e.message,
+    code: e.code,
+    kind: f.kind,
+    action: f.action,
+    ...(field === undefined ? {} : { field }),
+    fixIn: fixPlace(field),
+  }
 }
 
 /**
  * @example
  * recordSyncState({ version: 3 }, { syncedVersion: 3, status: 'synced', ... }, []) // → { tone: 'synced', … }
  */
-export function recordSyncState(record: RecordView, mapping: MappingView | undefined, outbox: readonly OutboxView[]): RecordSyncState {
+export function recordSyncState(
+  record: RecordView,
+  mapping: MappingView | undefined,
+  outbox: readonly OutboxView[],
+): RecordSyncState {
   // Only the user can unblock a row kept with an error and no retry time.
   const stuck = outbox.find((r) => r.lastError !== undefined && r.nextAttemptAt === undefined)
   if (stuck?.lastError) return failed(stuck.lastError)
@@ -73,12 +103,15 @@ export function recordSyncState(record: RecordView, mapping: MappingView | undef
     const retrying = outbox.some((r) => r.lastError !== undefined)
     const label = retrying
       ? (outbox.find((r) => r.lastError)?.lastError?.message ?? 'Will be retried shortly.')
-      : mapping ? 'Edited since the last sync' : 'Waiting to be sent to QuickBooks'
+      : mapping
+        ? 'Edited since the last sync'
+        : 'Waiting to be sent to QuickBooks'
     return { tone: 'pending', label, retrying, offlineNote: QUEUED_OFFLINE }
   }
   if (mapping?.status === 'error' && mapping.lastError) return failed(mapping.lastError)
   if (mapping && mapping.status !== 'unlinked') {
-    if (mapping.syncedVersion >= record.version) return { tone: 'synced', label: 'Up to date in QuickBooks', qboId: mapping.qboId }
+    if (mapping.syncedVersion >= record.version)
+      return { tone: 'synced', label: 'Up to date in QuickBooks', qboId: mapping.qboId }
     return { tone: 'pending', label: 'Edited since the last sync', retrying: false, offlineNote: QUEUED_OFFLINE }
   }
   if (record.draft) return { tone: 'none', label: 'Draft: stays on this tablet' }
@@ -92,7 +125,11 @@ export interface SyncIndex {
   outbox: ReadonlyMap<string, readonly OutboxView[]>
 }
 
-export function buildSyncIndex(kind: SyncKind, mappings: readonly MappingView[], outbox: readonly (OutboxView & { kind: SyncKind })[]): SyncIndex {
+export function buildSyncIndex(
+  kind: SyncKind,
+  mappings: readonly MappingView[],
+  outbox: readonly (OutboxView & { kind: SyncKind })[],
+): SyncIndex {
   const byId = new Map<string, OutboxView[]>()
   for (const r of outbox) {
     if (r.kind !== kind) continue

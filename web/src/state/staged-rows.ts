@@ -16,7 +16,8 @@ export function stageTowards<T>(shown: readonly T[], target: readonly T[], chunk
   const j = shown.length === 0 ? -1 : target.indexOf(shown[0]!)
   if (j === -1) return target.slice(0, chunk)
   if (j > chunk) return [...target.slice(j - chunk, j), ...shown].slice(0, target.length)
-  if (j === 0 && shown.length + chunk < target.length && shown.every((r, i) => r === target[i])) return target.slice(0, shown.length + chunk)
+  if (j === 0 && shown.length + chunk < target.length && shown.every((r, i) => r === target[i]))
+    return target.slice(0, shown.length + chunk)
   return target
 }
 
@@ -31,7 +32,11 @@ export function createStaged<T>(source: Accessor<readonly T[] | undefined>, chun
     setShown(() => next)
     if (next !== target) timer = setTimeout(step, 0)
   }
-  createEffect(on(source, () => { if (timer === undefined) step() }))
+  createEffect(
+    on(source, () => {
+      if (timer === undefined) step()
+    }),
+  )
   onCleanup(() => clearTimeout(timer))
   return shown
 }

@@ -5,11 +5,29 @@
  */
 import type { SyncKind, SyncLogRow, SyncLogStatus } from '#shared/domain/index.ts'
 
-export const LOG_STATUSES = ['synced', 'matched', 'skipped', 'conflict', 'warning', 'error', 'info'] as const satisfies readonly SyncLogStatus[]
+export const LOG_STATUSES = [
+  'synced',
+  'matched',
+  'skipped',
+  'conflict',
+  'warning',
+  'error',
+  'info',
+] as const satisfies readonly SyncLogStatus[]
 export const LOG_KINDS = ['contact', 'item', 'invoice', 'payment', 'job'] as const satisfies readonly SyncKind[]
 
-const KIND_WORDS: Readonly<Record<SyncKind, string>> = { contact: 'Contact', item: 'Item', invoice: 'Invoice', payment: 'Payment', job: 'Job' }
-const DIRECTION_WORDS: Readonly<Record<SyncLogRow['direction'], string>> = { push: 'To QuickBooks', pull: 'From QuickBooks', none: 'Linked' }
+const KIND_WORDS: Readonly<Record<SyncKind, string>> = {
+  contact: 'Contact',
+  item: 'Item',
+  invoice: 'Invoice',
+  payment: 'Payment',
+  job: 'Job',
+}
+const DIRECTION_WORDS: Readonly<Record<SyncLogRow['direction'], string>> = {
+  push: 'To QuickBooks',
+  pull: 'From QuickBooks',
+  none: 'Linked',
+}
 
 export const kindWords = (k: SyncKind | undefined): string => (k ? KIND_WORDS[k] : 'Sync')
 export const directionWords = (d: SyncLogRow['direction']): string => DIRECTION_WORDS[d]
@@ -58,7 +76,12 @@ export function conflictParts(details: string): ConflictParts | undefined {
   if (!m) return undefined
   const [, field, here, quickbooks, kept] = m
   const unquote = (s: string) => (/^".*"$/s.test(s) ? s.slice(1, -1) : s)
-  return { field: field!, here: unquote(here!), quickbooks: unquote(quickbooks!), kept: /QuickBooks/.test(kept!) ? 'QuickBooks' : 'this tablet' }
+  return {
+    field: field!,
+    here: unquote(here!),
+    quickbooks: unquote(quickbooks!),
+    kept: /QuickBooks/.test(kept!) ? 'QuickBooks' : 'this tablet',
+  }
 }
 
 /** One spreadsheet cell: quoted, and a leading = + - @ made inert so a name cannot run as a formula. */
@@ -71,7 +94,9 @@ function cell(v: unknown): string {
 export const CSV_HEADER = ['Time (UTC)', 'Entity', 'Record', 'Direction', 'Status', 'Details', 'QuickBooks Id'] as const
 
 export function logCsv(rows: readonly SyncLogRow[]): string {
-  const lines = rows.map((r) => [r.at, kindWords(r.kind), r.label, directionWords(r.direction), r.status, r.details, r.qboId].map(cell).join(','))
+  const lines = rows.map((r) =>
+    [r.at, kindWords(r.kind), r.label, directionWords(r.direction), r.status, r.details, r.qboId].map(cell).join(','),
+  )
   // CRLF and a BOM: what spreadsheet apps expect, so accents survive.
   return '\uFEFF' + [CSV_HEADER.map(cell).join(','), ...lines].join('\r\n') + '\r\n'
 }

@@ -7,7 +7,10 @@ const get = (path: string, mode = 'no-cors') => ({ method: 'GET', url: origin + 
 
 describe('service worker cache policy', () => {
   it('serves the build files from the precache', () => {
-    expect(decide(get('/assets/index-abc123.js'), origin, precached)).toEqual({ kind: 'precached', path: '/assets/index-abc123.js' })
+    expect(decide(get('/assets/index-abc123.js'), origin, precached)).toEqual({
+      kind: 'precached',
+      path: '/assets/index-abc123.js',
+    })
     expect(decide(get('/manifest.webmanifest'), origin, precached)).toMatchObject({ kind: 'precached' })
   })
 
@@ -17,14 +20,25 @@ describe('service worker cache policy', () => {
   })
 
   it('never caches the edge routes, even for navigations', () => {
-    for (const path of ['/api/session', '/api/qbo/v3/company/1/query', '/auth/intuit/connect', '/auth/intuit/callback?code=x', '/webhooks/intuit', '/health']) {
+    for (const path of [
+      '/api/session',
+      '/api/qbo/v3/company/1/query',
+      '/auth/intuit/connect',
+      '/auth/intuit/callback?code=x',
+      '/webhooks/intuit',
+      '/health',
+    ]) {
       expect(decide(get(path, 'navigate'), origin, precached)).toEqual({ kind: 'network' })
     }
   })
 
   it('leaves writes and other origins to the network', () => {
-    expect(decide({ method: 'POST', url: origin + '/assets/index-abc123.js', mode: 'cors' }, origin, precached)).toEqual({ kind: 'network' })
-    expect(decide({ method: 'GET', url: 'https://other.example/assets/index-abc123.js', mode: 'cors' }, origin, precached)).toEqual({ kind: 'network' })
+    expect(
+      decide({ method: 'POST', url: origin + '/assets/index-abc123.js', mode: 'cors' }, origin, precached),
+    ).toEqual({ kind: 'network' })
+    expect(
+      decide({ method: 'GET', url: 'https://other.example/assets/index-abc123.js', mode: 'cors' }, origin, precached),
+    ).toEqual({ kind: 'network' })
   })
 
   it('tells edge paths from app paths that merely look alike', () => {

@@ -4,10 +4,7 @@
  * precache; the edge's routes always go to the network and are never stored,
  * because they carry sessions, tokens and live QuickBooks data.
  */
-export type CacheDecision =
-  | { kind: 'precached'; path: string }
-  | { kind: 'shell' }
-  | { kind: 'network' }
+export type CacheDecision = { kind: 'precached'; path: string } | { kind: 'shell' } | { kind: 'network' }
 
 export interface RequestFacts {
   method: string

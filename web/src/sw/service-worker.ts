@@ -9,8 +9,13 @@
  */
 import { decide } from './cache-policy.ts'
 
-interface ExtendableEvent extends Event { waitUntil(p: Promise<unknown>): void }
-interface FetchEvent extends ExtendableEvent { request: Request; respondWith(r: Promise<Response>): void }
+interface ExtendableEvent extends Event {
+  waitUntil(p: Promise<unknown>): void
+}
+interface FetchEvent extends ExtendableEvent {
+  request: Request
+  respondWith(r: Promise<Response>): void
+}
 interface WorkerScope {
   location: Location
   skipWaiting(): Promise<void>
@@ -29,7 +34,8 @@ const precached = new Set(manifest.files)
 
 scope.addEventListener('install', (event) => {
   event.waitUntil(
-    caches.open(cacheName)
+    caches
+      .open(cacheName)
       .then((cache) => cache.addAll(manifest.files))
       .then(() => scope.skipWaiting()),
   )
@@ -37,8 +43,13 @@ scope.addEventListener('install', (event) => {
 
 scope.addEventListener('activate', (event) => {
   event.waitUntil(
-    caches.keys()
-      .then((names) => Promise.all(names.filter((n) => n.startsWith('fieldsync-shell-') && n !== cacheName).map((n) => caches.delete(n))))
+    caches
+      .keys()
+      .then((names) =>
+        Promise.all(
+          names.filter((n) => n.startsWith('fieldsync-shell-') && n !== cacheName).map((n) => caches.delete(n)),
+        ),
+      )
       .then(() => scope.clients.claim()),
   )
 })
@@ -48,7 +59,5 @@ scope.addEventListener('fetch', (event) => {
   const decision = decide({ method: req.method, url: req.url, mode: req.mode }, scope.location.origin, precached)
   if (decision.kind === 'network') return
   const path = decision.kind === 'shell' ? '/index.html' : decision.path
-  event.respondWith(
-    caches.open(cacheName).then(async (cache) => (await cache.match(path)) ?? fetch(req)),
-  )
+  event.respondWith(caches.open(cacheName).then(async (cache) => (await cache.match(path)) ?? fetch(req)))
 })

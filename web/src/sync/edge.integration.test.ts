@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadDemoData } from '../db/demo-data.ts'
-import { createContact, createInvoices, createItem, deletePayment, recordPayment, updateContact, updateInvoiceHeader, updateItem, voidInvoice } from '../db/index.ts'
+import {
+  createContact,
+  createInvoices,
+  createItem,
+  deletePayment,
+  recordPayment,
+  updateContact,
+  updateInvoiceHeader,
+  updateItem,
+  voidInvoice,
+} from '../db/index.ts'
 import { unwrap } from '../db/test-db.ts'
 import { previewInitialSync, runInitialSync, type MatchDecision } from './initial-sync.ts'
 import { push } from './push.ts'
@@ -9,8 +19,12 @@ import { startEdgeWorld, type EdgeWorld } from './test-support/edge-world.ts'
 // One emulator and one edge Worker for the file (bundling the Worker takes seconds); the tests share the
 // company, so the initial sync of the untouched seed runs first and the others use names of their own.
 let w: EdgeWorld
-beforeAll(async () => { w = await startEdgeWorld() }, 60_000)
-afterAll(async () => { await w?.close() })
+beforeAll(async () => {
+  w = await startEdgeWorld()
+}, 60_000)
+afterAll(async () => {
+  await w?.close()
+})
 
 const dupes = (xs: string[]) => xs.filter((x, i) => xs.indexOf(x) !== i)
 
@@ -37,7 +51,10 @@ describe('through the edge (real OAuth connection, /api/qbo proxy, Durable Objec
     const mappings = await db.mappings.toArray()
     for (const m of mappings.filter((x) => x.kind === 'invoice')) {
       const inv = (await db.invoices.get(m.localId))!
-      expect([inv.number, Math.round(Number(qboInvoices.get(m.qboId)?.['TotalAmt']) * 100)]).toEqual([inv.number, inv.total])
+      expect([inv.number, Math.round(Number(qboInvoices.get(m.qboId)?.['TotalAmt']) * 100)]).toEqual([
+        inv.number,
+        inv.total,
+      ])
     }
     // Payments of invoices whose customer still waits for a decision wait too; none failed.
     const waiting = (await db.syncLog.toArray()).filter((l) => l.kind === 'payment' && l.status === 'skipped')
@@ -49,9 +66,25 @@ describe('through the edge (real OAuth connection, /api/qbo proxy, Durable Objec
     const accounts = { income: '1', deposit: '5' }
     const c = unwrap(await createContact(db, { givenName: 'Edda', familyName: 'Proxy', email: 'edda@example.com' }))
     const item = unwrap(await createItem(db, { name: 'Edge Valve Service', unitPrice: 12_000, taxable: true }))
-    const [inv] = unwrap(await createInvoices(db, [{ contactId: c.id, taxRateBps: 775, finalize: true,
-      lines: [{ itemId: item.id, name: item.name, qty: 1000, unitPrice: 12_000, taxable: true }] }]))
-    const pay = unwrap(await recordPayment(db, { contactId: c.id, date: '2026-03-01', amount: inv!.total, method: 'check', applications: [{ invoiceId: inv!.id, amount: inv!.total }] }))
+    const [inv] = unwrap(
+      await createInvoices(db, [
+        {
+          contactId: c.id,
+          taxRateBps: 775,
+          finalize: true,
+          lines: [{ itemId: item.id, name: item.name, qty: 1000, unitPrice: 12_000, taxable: true }],
+        },
+      ]),
+    )
+    const pay = unwrap(
+      await recordPayment(db, {
+        contactId: c.id,
+        date: '2026-03-01',
+        amount: inv!.total,
+        method: 'check',
+        applications: [{ invoiceId: inv!.id, amount: inv!.total }],
+      }),
+    )
     expect((await push(deps({ accounts }))).summary).toMatchObject({ synced: 4, failed: 0 })
 
     unwrap(await updateContact(db, c.id, { phone: '(916) 555-0142' }))
@@ -62,11 +95,16 @@ describe('through the edge (real OAuth connection, /api/qbo proxy, Durable Objec
     expect((await push(deps({ accounts }))).summary).toMatchObject({ synced: 2, failed: 0 })
 
     const qc = (await w.entities('Customer')).find((x) => x['DisplayName'] === 'Edda Proxy')!
-    expect(qc).toMatchObject({ PrimaryPhone: { FreeFormNumber: '(916) 555-0142' }, PrimaryEmailAddr: { Address: 'edda@example.com' } })
+    expect(qc).toMatchObject({
+      PrimaryPhone: { FreeFormNumber: '(916) 555-0142' },
+      PrimaryEmailAddr: { Address: 'edda@example.com' },
+    })
     expect((await w.entities('Item')).find((x) => x['Name'] === 'Edge Valve Service')).toMatchObject({ UnitPrice: 130 })
     const ours = (e: Record<string, unknown>) => (e['CustomerRef'] as { value: string }).value === qc.Id
     const invoices = (await w.entities('Invoice')).filter(ours)
-    expect(invoices.map((q) => [q['DocNumber'], q['TotalAmt'], String(q['PrivateNote'] ?? '').startsWith('Voided')])).toEqual([[inv!.number, 0, true]])
+    expect(
+      invoices.map((q) => [q['DocNumber'], q['TotalAmt'], String(q['PrivateNote'] ?? '').startsWith('Voided')]),
+    ).toEqual([[inv!.number, 0, true]])
     expect((await w.entities('Payment')).filter(ours).map((p) => p['TotalAmt'])).toEqual([0])
     expect(await db.outbox.count()).toBe(0)
   })
@@ -75,12 +113,26 @@ describe('through the edge (real OAuth connection, /api/qbo proxy, Durable Objec
     const { db, deps } = w.device()
     const c = unwrap(await createContact(db, { givenName: 'Ivo', familyName: 'Proxy' }))
     const item = unwrap(await createItem(db, { name: 'Edge Drain Clean', unitPrice: 9_000, taxable: true }))
-    const [inv] = unwrap(await createInvoices(db, [{ contactId: c.id, taxRateBps: 775, finalize: true, lines: [{ itemId: item.id, name: item.name, qty: 2500, unitPrice: 9_000, taxable: true }] }]))
+    const [inv] = unwrap(
+      await createInvoices(db, [
+        {
+          contactId: c.id,
+          taxRateBps: 775,
+          finalize: true,
+          lines: [{ itemId: item.id, name: item.name, qty: 2500, unitPrice: 9_000, taxable: true }],
+        },
+      ]),
+    )
     expect((await push(deps({ accounts: { income: '1' } }))).summary).toMatchObject({ synced: 3, failed: 0 })
     unwrap(await updateInvoiceHeader(db, inv!.id, { dueDate: '2026-04-30', memo: 'Gate code 4411' }))
     expect((await push(deps({ accounts: { income: '1' } }))).summary).toMatchObject({ synced: 1, failed: 0 })
     const q = (await w.entities('Invoice')).find((x) => (x['CustomerRef'] as { name?: string }).name === 'Ivo Proxy')!
-    expect(q).toMatchObject({ DocNumber: inv!.number, DueDate: '2026-04-30', CustomerMemo: { value: 'Gate code 4411' }, SyncToken: '1' })
+    expect(q).toMatchObject({
+      DocNumber: inv!.number,
+      DueDate: '2026-04-30',
+      CustomerMemo: { value: 'Gate code 4411' },
+      SyncToken: '1',
+    })
     // 225.00 taxed at 7.75 %: 17.44 of tax, as the app computed it.
     expect([Math.round(Number(q['TotalAmt']) * 100), inv!.total]).toEqual([24_244, 24_244])
   })

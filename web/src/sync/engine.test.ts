@@ -12,27 +12,64 @@ function manualTimers(): Timers & { fire(): void; pending(): number } {
   const tasks = new Map<number, () => void>()
   let n = 0
   return {
-    setTimeout: (fn) => { tasks.set(++n, fn); return n },
-    clearTimeout: (h) => { tasks.delete(h as number) },
-    setInterval: (fn) => { tasks.set(++n, fn); return n },
-    clearInterval: (h) => { tasks.delete(h as number) },
-    fire: () => { const fns = [...tasks.values()]; tasks.clear(); fns.forEach((f) => f()) },
+    setTimeout: (fn) => {
+      tasks.set(++n, fn)
+      return n
+    },
+    clearTimeout: (h) => {
+      tasks.delete(h as number)
+    },
+    setInterval: (fn) => {
+      tasks.set(++n, fn)
+      return n
+    },
+    clearInterval: (h) => {
+      tasks.delete(h as number)
+    },
+    fire: () => {
+      const fns = [...tasks.values()]
+      tasks.clear()
+      fns.forEach((f) => f())
+    },
     pending: () => tasks.size,
   }
 }
 
 /** A device whose initial sync with company 9130 is done (unless `seed` says otherwise), with Ann Lee queued. */
-function setup(session: () => SessionResponse | undefined, seed: Partial<ConstructorParameters<typeof MemoryStore>[0]> = {}) {
+function setup(
+  session: () => SessionResponse | undefined,
+  seed: Partial<ConstructorParameters<typeof MemoryStore>[0]> = {},
+) {
   const store = new MemoryStore({
-    records: { contacts: [{ id: contactId as never, version: 1, updatedAt: '2026-03-01T09:00:00.000Z', displayName: 'Ann Lee', active: true }] },
+    records: {
+      contacts: [
+        {
+          id: contactId as never,
+          version: 1,
+          updatedAt: '2026-03-01T09:00:00.000Z',
+          displayName: 'Ann Lee',
+          active: true,
+        },
+      ],
+    },
     settings: { cdcCheckpoint: '2026-03-01T08:00:00.000Z', syncedRealmId: '9130' },
     ...seed,
   })
-  store.enqueue({ kind: 'contact', localId: contactId as never, version: 1, op: 'create', createdAt: '2026-03-01T09:00:00.000Z', attempts: 0 })
+  store.enqueue({
+    kind: 'contact',
+    localId: contactId as never,
+    version: 1,
+    op: 'create',
+    createdAt: '2026-03-01T09:00:00.000Z',
+    attempts: 0,
+  })
   const qbo = new FakeQbo()
   const timers = manualTimers()
   const engine = new SyncEngine({
-    store, gatewayFor: () => qbo, session: async () => session(), timers,
+    store,
+    gatewayFor: () => qbo,
+    session: async () => session(),
+    timers,
     clock: fakeClock('2026-03-01T09:00:00Z'),
     random: { next: () => 0.5, uuid: () => crypto.randomUUID() },
   })
@@ -40,8 +77,13 @@ function setup(session: () => SessionResponse | undefined, seed: Partial<Constru
 }
 
 const connected = (over: Partial<Extract<SessionResponse, { connected: true }>> = {}): SessionResponse => ({
-  connected: true, realmId: '9130', companyName: 'Rivera Plumbing', refreshTokenExpiresAt: '2026-06-01T00:00:00Z', needsReconnect: false,
-  changes: { seq: 0, changed: false, entities: [] }, ...over,
+  connected: true,
+  realmId: '9130',
+  companyName: 'Rivera Plumbing',
+  refreshTokenExpiresAt: '2026-06-01T00:00:00Z',
+  needsReconnect: false,
+  changes: { seq: 0, changed: false, entities: [] },
+  ...over,
 })
 
 describe('SyncEngine', () => {
@@ -105,10 +147,19 @@ describe('SyncEngine', () => {
     expect(qbo.calls).toEqual([])
   })
 
-  it("never sends an update to an Id that a mapping made with another company holds", async () => {
+  it('never sends an update to an Id that a mapping made with another company holds', async () => {
     // Linked to customer 1 of company 4620, then reconnected to 9130 (links kept) and initial-synced there.
-    const other: Mapping = { kind: 'contact', localId: contactId as never, qboId: '1' as never, realmId: '4620', syncToken: '0' as never,
-      snapshot: { displayName: 'Ann Lee' }, syncedVersion: 1, status: 'synced', updatedAt: '2026-02-01T00:00:00.000Z' }
+    const other: Mapping = {
+      kind: 'contact',
+      localId: contactId as never,
+      qboId: '1' as never,
+      realmId: '4620',
+      syncToken: '0' as never,
+      snapshot: { displayName: 'Ann Lee' },
+      syncedVersion: 1,
+      status: 'synced',
+      updatedAt: '2026-02-01T00:00:00.000Z',
+    }
     const { engine, qbo, store } = setup(() => connected(), { mappings: [other] })
     qbo.entities.Customer.set('1', { Id: '1', SyncToken: '0', DisplayName: 'Somebody Else' })
     const r = await engine.syncNow()
@@ -116,7 +167,9 @@ describe('SyncEngine', () => {
     expect(qbo.entities.Customer.get('1')).toMatchObject({ DisplayName: 'Somebody Else' })
     const ours = [...qbo.entities.Customer.values()].filter((c) => c['DisplayName'] === 'Ann Lee')
     expect(ours).toHaveLength(1)
-    expect((await store.snapshot()).mappings).toEqual([expect.objectContaining({ realmId: '9130', qboId: ours[0]!.Id })])
+    expect((await store.snapshot()).mappings).toEqual([
+      expect.objectContaining({ realmId: '9130', qboId: ours[0]!.Id }),
+    ])
   })
 
   it('syncs at once on start, so a push a reload cut short resumes without waiting for an edit or the pull interval', async () => {
@@ -130,7 +183,9 @@ describe('SyncEngine', () => {
   it('answers a Result when a job throws, and the next job still runs', async () => {
     const { engine, store, qbo } = setup(() => connected())
     const snapshot = store.snapshot.bind(store)
-    store.snapshot = async () => { throw new Error('QuotaExceededError') }
+    store.snapshot = async () => {
+      throw new Error('QuotaExceededError')
+    }
     const r = await engine.syncNow()
     expect(r).toMatchObject({ ok: false, error: { kind: 'fault' } })
     expect(!r.ok && r.error.message).toMatch(/QuotaExceededError.*Nothing is lost/)
@@ -141,10 +196,19 @@ describe('SyncEngine', () => {
 
   it("answers a held payment's questions as values: not connected, or the payment is not held", async () => {
     const off = setup(() => ({ connected: false, needsReconnect: false }))
-    expect(await off.engine.linkHeldPayment({ localId: contactId, qboId: '1' })).toMatchObject({ ok: false, error: { kind: 'not_connected' } })
+    expect(await off.engine.linkHeldPayment({ localId: contactId, qboId: '1' })).toMatchObject({
+      ok: false,
+      error: { kind: 'not_connected' },
+    })
     const { engine, qbo } = setup(() => connected())
-    expect(await engine.heldPaymentChoices(contactId)).toMatchObject({ ok: false, error: { kind: 'fault', message: 'This payment is no longer on this device.', fault: { code: 'missing-record' } } })
-    expect(await engine.linkHeldPayment({ localId: contactId, qboId: '1' })).toMatchObject({ ok: false, error: { kind: 'fault', fault: { code: 'missing-record' } } })
+    expect(await engine.heldPaymentChoices(contactId)).toMatchObject({
+      ok: false,
+      error: { kind: 'fault', message: 'This payment is no longer on this device.', fault: { code: 'missing-record' } },
+    })
+    expect(await engine.linkHeldPayment({ localId: contactId, qboId: '1' })).toMatchObject({
+      ok: false,
+      error: { kind: 'fault', fault: { code: 'missing-record' } },
+    })
     expect(qbo.calls).toEqual([])
   })
 })

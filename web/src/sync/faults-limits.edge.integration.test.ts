@@ -13,15 +13,20 @@ import { errorTable, ERROR_TABLE_WORLD, logOf, named, stateOf } from './test-sup
 // uses names of its own and undoes what it changes in the emulator.
 
 let w: EdgeWorld
-beforeAll(async () => { w = await startEdgeWorld(ERROR_TABLE_WORLD) }, 60_000)
-afterAll(async () => { await w?.close() })
+beforeAll(async () => {
+  w = await startEdgeWorld(ERROR_TABLE_WORLD)
+}, 60_000)
+afterAll(async () => {
+  await w?.close()
+})
 const { lastRequestSeq, requestsSince, company, engineOn } = errorTable(() => w)
 
-describe("docs/product.md §Errors, through the edge: limits, validation, totals and networks", () => {
+describe('docs/product.md §Errors, through the edge: limits, validation, totals and networks', () => {
   it('rate limit (429): with the company held to tight limits the push still finishes in one run, and the user hears nothing of it', async () => {
     const { db, deps } = w.device()
     const people = []
-    for (let i = 1; i <= 12; i++) people.push(unwrap(await createContact(db, { givenName: `Rae${i}`, familyName: 'Paced' })))
+    for (let i = 1; i <= 12; i++)
+      people.push(unwrap(await createContact(db, { givenName: `Rae${i}`, familyName: 'Paced' })))
     const mark = await lastRequestSeq()
     // Intuit allows 500 requests, 40 batch calls and 10 at once per minute; this company gets 4, 1 and 2.
     await w.admin('PUT', `/companies/${w.realmId}/limits`, { requestsPerWindow: 4, batchPerWindow: 1, concurrent: 2 })
@@ -38,7 +43,9 @@ describe("docs/product.md §Errors, through the edge: limits, validation, totals
     const log = await logOf(db)
     expect(log.map((l) => l.status)).toEqual(Array(12).fill('synced'))
     expect(log.filter((l) => /slow|limit|throttl|wait|again/i.test(l.details))).toEqual([])
-    const names = (await w.entities('Customer')).map((x) => String(x['DisplayName'])).filter((n) => n.endsWith(' Paced'))
+    const names = (await w.entities('Customer'))
+      .map((x) => String(x['DisplayName']))
+      .filter((n) => n.endsWith(' Paced'))
     expect(names.sort()).toEqual(people.map((p) => p.displayName).sort())
   })
 
@@ -47,12 +54,26 @@ describe("docs/product.md §Errors, through the edge: limits, validation, totals
     const checking = named((await company())['Account'], 'Checking')!
     expect(checking['AccountType']).toBe('Bank')
     const item = unwrap(await createItem(db, { name: 'Bank Booked Service', unitPrice: 5_000 }))
-    expect((await push(deps({ accounts: { income: String(checking.Id) } }))).summary).toMatchObject({ synced: 0, failed: 1 })
-    expect(named(Object.fromEntries((await w.entities('Item')).map((x) => [String(x.Id), x])), 'Bank Booked Service')).toBeUndefined()
+    expect((await push(deps({ accounts: { income: String(checking.Id) } }))).summary).toMatchObject({
+      synced: 0,
+      failed: 1,
+    })
+    expect(
+      named(Object.fromEntries((await w.entities('Item')).map((x) => [String(x.Id), x])), 'Bank Booked Service'),
+    ).toBeUndefined()
     const state = await stateOf(db, 'item', item.id)
-    const words = 'QuickBooks rejected this record as incomplete or inconsistent. Check the default income account in Settings → QuickBooks, then try again.'
-    expect(state).toMatchObject({ tone: 'failed', code: '6000', kind: 'validation', action: 'fix-field', message: words })
-    expect((await logOf(db)).filter((l) => l.status === 'error')).toMatchObject([{ localId: item.id, details: `${words} Field: IncomeAccountRef.` }])
+    const words =
+      'QuickBooks rejected this record as incomplete or inconsistent. Check the default income account in Settings → QuickBooks, then try again.'
+    expect(state).toMatchObject({
+      tone: 'failed',
+      code: '6000',
+      kind: 'validation',
+      action: 'fix-field',
+      message: words,
+    })
+    expect((await logOf(db)).filter((l) => l.status === 'error')).toMatchObject([
+      { localId: item.id, details: `${words} Field: IncomeAccountRef.` },
+    ])
   })
 
   it('invoice total mismatch (QuickBooks taxes it at its own rates, and a line was added there): a warning row with both totals, the tax and the line', async () => {
@@ -61,19 +82,39 @@ describe("docs/product.md §Errors, through the edge: limits, validation, totals
     const c = unwrap(await createContact(db, { givenName: 'Eve', familyName: 'Totals' }))
     const item = unwrap(await createItem(db, { name: 'Totals Heater Flush', unitPrice: 20_000, taxable: true }))
     // 200.00 taxed here at 7.75 %: 15.50, total 215.50.
-    const [inv] = unwrap(await createInvoices(db, [{ contactId: c.id, taxRateBps: 775, finalize: true, lines: [{ itemId: item.id, name: item.name, qty: 1000, unitPrice: 20_000, taxable: true }] }]))
+    const [inv] = unwrap(
+      await createInvoices(db, [
+        {
+          contactId: c.id,
+          taxRateBps: 775,
+          finalize: true,
+          lines: [{ itemId: item.id, name: item.name, qty: 1000, unitPrice: 20_000, taxable: true }],
+        },
+      ]),
+    )
     expect((await push(deps({ accounts }))).summary).toMatchObject({ synced: 3, failed: 0 })
     const qboId = (await db.mappings.get(['invoice', inv!.id]))!.qboId
-    expect([inv!.total, Number((await w.entities('Invoice')).find((x) => x.Id === qboId)!['TotalAmt'])]).toEqual([21_550, 215.5])
+    expect([inv!.total, Number((await w.entities('Invoice')).find((x) => x.Id === qboId)!['TotalAmt'])]).toEqual([
+      21_550, 215.5,
+    ])
 
     // The bookkeeper applies the company's Sacramento code (7.25 % + 1.5 %) and adds a 40.00 untaxed line.
     const co = await company()
     const code = named(co['TaxCode'], 'Sacramento')!
-    const lines = (co['Invoice']![qboId]!['Line'] as QboEntity[]).filter((l) => l['DetailType'] !== 'SubTotalLineDetail')
+    const lines = (co['Invoice']![qboId]!['Line'] as QboEntity[]).filter(
+      (l) => l['DetailType'] !== 'SubTotalLineDetail',
+    )
     const itemQboId = (await db.mappings.get(['item', item.id]))!.qboId
     await w.admin('PATCH', `/companies/${w.realmId}/Invoice/${qboId}`, {
       TxnTaxDetail: { TxnTaxCodeRef: { value: code.Id } },
-      Line: [...lines, { DetailType: 'SalesItemLineDetail', Amount: 40, SalesItemLineDetail: { ItemRef: { value: itemQboId }, Qty: 1, UnitPrice: 40, TaxCodeRef: { value: 'NON' } } }],
+      Line: [
+        ...lines,
+        {
+          DetailType: 'SalesItemLineDetail',
+          Amount: 40,
+          SalesItemLineDetail: { ItemRef: { value: itemQboId }, Qty: 1, UnitPrice: 40, TaxCodeRef: { value: 'NON' } },
+        },
+      ],
     })
     unwrap(await updateInvoiceHeader(db, inv!.id, { memo: 'Flush again in a year' }))
     expect((await push(deps({ accounts }))).summary).toMatchObject({ synced: 1, failed: 0 })
@@ -83,8 +124,8 @@ describe("docs/product.md §Errors, through the edge: limits, validation, totals
     expect(q).toMatchObject({ TotalAmt: 257.5, CustomerMemo: { value: 'Flush again in a year' } })
     const warnings = (await logOf(db)).filter((l) => l.localId === inv!.id && l.status === 'warning')
     expect(warnings.map((l) => l.details)).toEqual([
-      'QuickBooks total 257.50 differs from Fieldsync total 215.50. Tax: here 15.50, QuickBooks 17.50. Line 2: here 0.00, QuickBooks 40.00. '
-        + "Payments apply at most QuickBooks' balance.",
+      'QuickBooks total 257.50 differs from Fieldsync total 215.50. Tax: here 15.50, QuickBooks 17.50. Line 2: here 0.00, QuickBooks 40.00. ' +
+        "Payments apply at most QuickBooks' balance.",
     ])
     expect((await logOf(db)).filter((l) => l.status === 'error')).toEqual([])
     expect(await stateOf(db, 'invoice', inv!.id)).toMatchObject({ tone: 'synced' })
@@ -100,7 +141,13 @@ describe("docs/product.md §Errors, through the edge: limits, validation, totals
     let signal: 'none' | 'flaky' | 'good' = 'good'
     const engine = engineOn(device, {
       gatewayFor: () => (signal === 'good' ? w.gateway : offline),
-      session: async (since) => (signal === 'none' ? fetch(`${unreachable}/api/session`).then(() => undefined, () => undefined) : w.session(since)),
+      session: async (since) =>
+        signal === 'none'
+          ? fetch(`${unreachable}/api/session`).then(
+              () => undefined,
+              () => undefined,
+            )
+          : w.session(since),
     })
     expect((await engine.preview()).ok).toBe(true)
     expect(await engine.runInitial([])).toMatchObject({ ok: true })
@@ -108,8 +155,14 @@ describe("docs/product.md §Errors, through the edge: limits, validation, totals
 
     signal = 'none'
     engine.setOnline(false)
-    expect(await engine.syncNow()).toMatchObject({ ok: false, error: { kind: 'fault', message: 'Fieldsync could not reach its server. Changes stay queued.' } })
-    expect(await stateOf(db, 'contact', c.id)).toMatchObject({ tone: 'pending', label: 'Waiting to be sent to QuickBooks' })
+    expect(await engine.syncNow()).toMatchObject({
+      ok: false,
+      error: { kind: 'fault', message: 'Fieldsync could not reach its server. Changes stay queued.' },
+    })
+    expect(await stateOf(db, 'contact', c.id)).toMatchObject({
+      tone: 'pending',
+      label: 'Waiting to be sent to QuickBooks',
+    })
 
     signal = 'flaky'
     const lost = await engine.syncNow()
@@ -117,7 +170,11 @@ describe("docs/product.md §Errors, through the edge: limits, validation, totals
     const [row] = await db.outbox.toArray()
     expect(row).toMatchObject({ localId: c.id, lastError: { code: 'network' } })
     expect(Date.parse(row!.nextAttemptAt ?? '')).toBeGreaterThan(w.clock.now())
-    expect(await stateOf(db, 'contact', c.id)).toMatchObject({ tone: 'pending', retrying: true, label: expect.stringMatching(/No connection to QuickBooks.*stays queued/) })
+    expect(await stateOf(db, 'contact', c.id)).toMatchObject({
+      tone: 'pending',
+      retrying: true,
+      label: expect.stringMatching(/No connection to QuickBooks.*stays queued/),
+    })
     expect((await logOf(db)).filter((l) => l.status === 'error')).toEqual([])
 
     // A minute later the signal is back: coming online starts a sync; the Sync Now queued behind it finds nothing left.
@@ -142,7 +199,11 @@ describe("docs/product.md §Errors, through the edge: limits, validation, totals
     }
     const [row] = await db.outbox.toArray()
     expect(row).toMatchObject({ localId: c.id, lastError: { code: 'intuit_unavailable' } })
-    expect(await stateOf(db, 'contact', c.id)).toMatchObject({ tone: 'pending', retrying: true, label: expect.stringMatching(/not answering.*stay queued/) })
+    expect(await stateOf(db, 'contact', c.id)).toMatchObject({
+      tone: 'pending',
+      retrying: true,
+      label: expect.stringMatching(/not answering.*stay queued/),
+    })
     expect((await logOf(db)).filter((l) => l.status === 'error')).toEqual([])
 
     w.clock.advance(60_000)

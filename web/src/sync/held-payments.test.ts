@@ -23,23 +23,38 @@ async function held() {
 describe('a payment held as unverified', () => {
   it("offers the customer's QuickBooks payments of that amount within a week of its date, nearest first", async () => {
     const { qbo, deps, pay, lost, customerId } = await held()
-    const near = qbo.add('Payment', { CustomerRef: { value: customerId }, TxnDate: '2025-03-19', TotalAmt: 100, PaymentRefNum: '2231' })
+    const near = qbo.add('Payment', {
+      CustomerRef: { value: customerId },
+      TxnDate: '2025-03-19',
+      TotalAmt: 100,
+      PaymentRefNum: '2231',
+    })
     qbo.add('Payment', { CustomerRef: { value: customerId }, TxnDate: '2025-03-15', TotalAmt: 99.99 })
     qbo.add('Payment', { CustomerRef: { value: customerId }, TxnDate: '2025-03-25', TotalAmt: 100 })
     qbo.add('Payment', { CustomerRef: { value: 'other' }, TxnDate: '2025-03-15', TotalAmt: 100 })
     const r = await heldPaymentChoices(deps(), pay.id)
-    expect(r).toEqual({ ok: true, value: [
-      // The lost create carried the app's key after all: its note helps the user tell.
-      { qboId: lost.Id, date: '2025-03-15', amount: 10_000, note: `Fieldsync payment ${pay.id}` },
-      { qboId: near.Id, date: '2025-03-19', amount: 10_000, reference: '2231' },
-    ] })
+    expect(r).toEqual({
+      ok: true,
+      value: [
+        // The lost create carried the app's key after all: its note helps the user tell.
+        { qboId: lost.Id, date: '2025-03-15', amount: 10_000, note: `Fieldsync payment ${pay.id}` },
+        { qboId: near.Id, date: '2025-03-19', amount: 10_000, reference: '2231' },
+      ],
+    })
   })
 
   it('links to the payment the user picks: the hold is settled and nothing is sent for it', async () => {
     const { db, qbo, deps, pay, lost } = await held()
-    expect(await linkHeldPayment(deps(), { localId: pay.id, qboId: lost.Id! })).toEqual({ ok: true, value: { qboId: lost.Id } })
+    expect(await linkHeldPayment(deps(), { localId: pay.id, qboId: lost.Id! })).toEqual({
+      ok: true,
+      value: { qboId: lost.Id },
+    })
     expect(await db.outbox.count()).toBe(0)
-    expect(await db.mappings.get(['payment', pay.id])).toMatchObject({ qboId: lost.Id, syncedVersion: pay.version, status: 'synced' })
+    expect(await db.mappings.get(['payment', pay.id])).toMatchObject({
+      qboId: lost.Id,
+      syncedVersion: pay.version,
+      status: 'synced',
+    })
     const writes = qbo.calls.filter((c) => c.kind === 'write' || c.kind === 'batch').length
     await push(deps())
     expect(qbo.calls.filter((c) => c.kind === 'write' || c.kind === 'batch')).toHaveLength(writes)
@@ -60,10 +75,21 @@ describe('a payment held as unverified', () => {
   it("refuses another customer's payment, and one linked to another payment here, and stays held", async () => {
     const { db, qbo, deps, pay } = await held()
     const theirs = qbo.add('Payment', { CustomerRef: { value: 'other' }, TxnDate: '2025-03-15', TotalAmt: 100 })
-    expect(await linkHeldPayment(deps(), { localId: pay.id, qboId: theirs.Id! })).toMatchObject({ ok: false, error: { code: 'wrong-customer' } })
+    expect(await linkHeldPayment(deps(), { localId: pay.id, qboId: theirs.Id! })).toMatchObject({
+      ok: false,
+      error: { code: 'wrong-customer' },
+    })
     const mine = (await db.mappings.toArray()).find((m) => m.kind === 'invoice')!
-    await db.mappings.put({ ...mine, kind: 'payment', localId: '00000000-0000-4000-8000-0000000000aa' as never, qboId: theirs.Id as never })
-    expect(await linkHeldPayment(deps(), { localId: pay.id, qboId: theirs.Id! })).toMatchObject({ ok: false, error: { code: 'already-linked' } })
+    await db.mappings.put({
+      ...mine,
+      kind: 'payment',
+      localId: '00000000-0000-4000-8000-0000000000aa' as never,
+      qboId: theirs.Id as never,
+    })
+    expect(await linkHeldPayment(deps(), { localId: pay.id, qboId: theirs.Id! })).toMatchObject({
+      ok: false,
+      error: { code: 'already-linked' },
+    })
     expect(await heldPayments(db)).toEqual([pay.id])
   })
 

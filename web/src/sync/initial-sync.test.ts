@@ -13,8 +13,12 @@ async function world() {
   const clock = fakeClock()
   let n = 0
   const deps = (): RunnerDeps => ({
-    store: new DexieStore(db), gateway: qbo, realmId: '9130', accounts: { income: '1' },
-    clock, random: { next: () => 0.5, uuid: () => `00000000-0000-4000-8000-${(++n).toString(16).padStart(12, '0')}` },
+    store: new DexieStore(db),
+    gateway: qbo,
+    realmId: '9130',
+    accounts: { income: '1' },
+    clock,
+    random: { next: () => 0.5, uuid: () => `00000000-0000-4000-8000-${(++n).toString(16).padStart(12, '0')}` },
   })
   return { db, qbo, deps }
 }
@@ -26,14 +30,33 @@ describe('initial sync against a company in memory', () => {
     qbo.entities.Item.set(ann.Id!, { Id: ann.Id, Name: 'Drain Snake', Type: 'Service', Active: true, SyncToken: '0' })
     const s = await previewInitialSync(deps())
     if (!s.ok) throw new Error(s.error.userMessage)
-    expect(s.value.preview.plan.ops.filter((o) => o.action === 'pull').map((o) => [o.kind, o.qboId, o.label]).sort())
-      .toEqual([['contact', ann.Id, 'Ann Lee'], ['item', ann.Id, 'Drain Snake']])
+    expect(
+      s.value.preview.plan.ops
+        .filter((o) => o.action === 'pull')
+        .map((o) => [o.kind, o.qboId, o.label])
+        .sort(),
+    ).toEqual([
+      ['contact', ann.Id, 'Ann Lee'],
+      ['item', ann.Id, 'Drain Snake'],
+    ])
   })
 
   it('a linked record sends only the fields where it differs from QuickBooks, and clears none there', async () => {
     const { db, qbo, deps } = await world()
-    const remote = qbo.add('Customer', { DisplayName: 'Ann Lee', PrimaryEmailAddr: { Address: 'ann@example.com' }, PrimaryPhone: { FreeFormNumber: '(916) 555-0100' }, Active: true })
-    unwrap(await createContact(db, { givenName: 'Ann', familyName: 'Lee', email: 'ann@example.com', notes: 'Gate code 4411' }))
+    const remote = qbo.add('Customer', {
+      DisplayName: 'Ann Lee',
+      PrimaryEmailAddr: { Address: 'ann@example.com' },
+      PrimaryPhone: { FreeFormNumber: '(916) 555-0100' },
+      Active: true,
+    })
+    unwrap(
+      await createContact(db, {
+        givenName: 'Ann',
+        familyName: 'Lee',
+        email: 'ann@example.com',
+        notes: 'Gate code 4411',
+      }),
+    )
     unwrap(await createItem(db, { name: 'Service Call', unitPrice: 8_900 }))
     const s = await previewInitialSync(deps())
     if (!s.ok) throw new Error(s.error.userMessage)
@@ -41,7 +64,12 @@ describe('initial sync against a company in memory', () => {
     const summary = await runInitialSync(s.value, [], deps())
     expect(summary).toMatchObject({ linked: 1, failed: 0 })
     // The phone only QuickBooks has stays; the notes only this device has go; the same email is not resent.
-    expect(qbo.entities.Customer.get(remote.Id!)).toMatchObject({ PrimaryPhone: { FreeFormNumber: '(916) 555-0100' }, Notes: 'Gate code 4411', GivenName: 'Ann', SyncToken: '1' })
+    expect(qbo.entities.Customer.get(remote.Id!)).toMatchObject({
+      PrimaryPhone: { FreeFormNumber: '(916) 555-0100' },
+      Notes: 'Gate code 4411',
+      GivenName: 'Ann',
+      SyncToken: '1',
+    })
     expect(qbo.entities.Customer.size).toBe(1)
     expect(await db.outbox.count()).toBe(0)
   })

@@ -6,14 +6,22 @@ import { pullChanges } from './pull.ts'
 import { startEmulatorWorld, type EmulatorWorld } from './test-support/emulator-world.ts'
 
 let w: EmulatorWorld
-beforeEach(async () => { w = await startEmulatorWorld() })
-afterEach(async () => { await w.close() })
+beforeEach(async () => {
+  w = await startEmulatorWorld()
+})
+afterEach(async () => {
+  await w.close()
+})
 
 const docNumbers = async () => (await w.entities('Invoice')).map((i) => String(i['DocNumber']))
 
 async function finalizeOne(given: string): Promise<string> {
   const c = unwrap(await createContact(w.db, { givenName: given, familyName: 'Number' }))
-  const [inv] = unwrap(await createInvoices(w.db, [{ contactId: c.id, lines: [{ name: 'Service call', qty: 1000, unitPrice: 9_500 }], finalize: true }]))
+  const [inv] = unwrap(
+    await createInvoices(w.db, [
+      { contactId: c.id, lines: [{ name: 'Service call', qty: 1000, unitPrice: 9_500 }], finalize: true },
+    ]),
+  )
   return inv!.number!
 }
 
@@ -36,12 +44,32 @@ describe('local invoice numbers against the emulator small company', () => {
     if (!session.ok) throw new Error(session.error.userMessage)
     await runInitialSync(session.value, [], w.deps())
     // CDC answers from the emulator's own clock: the checkpoint is just before its now.
-    const since = async () => w.deps().store.setCheckpoint(new Date((await w.admin<{ now: number }>('GET', '/clock')).now - 1000).toISOString(), w.realmId)
+    const since = async () =>
+      w
+        .deps()
+        .store.setCheckpoint(
+          new Date((await w.admin<{ now: number }>('GET', '/clock')).now - 1000).toISOString(),
+          w.realmId,
+        )
     await since()
     const customer = (await w.entities('Customer')).find((c) => c['Active'] !== false && !c['Job'])!
     const bookkeeper = async (DocNumber: string) => {
-      const r = await w.gateway.write('Invoice', 'create', { CustomerRef: { value: customer.Id }, DocNumber,
-        Line: [{ DetailType: 'SalesItemLineDetail', Amount: 10, SalesItemLineDetail: { ItemRef: { value: '1' }, Qty: 1, UnitPrice: 10 } }] }, crypto.randomUUID())
+      const r = await w.gateway.write(
+        'Invoice',
+        'create',
+        {
+          CustomerRef: { value: customer.Id },
+          DocNumber,
+          Line: [
+            {
+              DetailType: 'SalesItemLineDetail',
+              Amount: 10,
+              SalesItemLineDetail: { ItemRef: { value: '1' }, Qty: 1, UnitPrice: 10 },
+            },
+          ],
+        },
+        crypto.randomUUID(),
+      )
       if (!r.ok) throw new Error(r.error.userMessage)
     }
     await bookkeeper('7000')

@@ -16,7 +16,12 @@ async function claimTogether(db: FieldsyncDB, under: string, kinds: readonly str
   const lead = rows.find((r) => r.kind === under && r.batchId !== undefined)!
   for (const r of rows.filter((x) => kinds.includes(x.kind))) {
     const { sent, ...rest } = r
-    await db.outbox.put({ ...rest, ...(keepSent && sent ? { sent } : {}), requestId: lead.requestId!, batchId: lead.batchId! })
+    await db.outbox.put({
+      ...rest,
+      ...(keepSent && sent ? { sent } : {}),
+      requestId: lead.requestId!,
+      batchId: lead.batchId!,
+    })
   }
 }
 
@@ -35,7 +40,10 @@ describe('ops of a broken claimed batch (lookupFirst)', () => {
     expect([qbo.entities.Customer.size, qbo.entities.Item.size, qbo.entities.Invoice.size]).toEqual([1, 1, 1])
     expect([...qbo.entities.Invoice.values()][0]).toMatchObject({ DocNumber: invoice.number })
     expect((await db.mappings.toArray()).map((m) => m.kind).sort()).toEqual(['contact', 'invoice', 'item'])
-    const found = (await db.syncLog.toArray()).filter((l) => /already in QuickBooks/.test(l.details)).map((l) => l.kind).sort()
+    const found = (await db.syncLog.toArray())
+      .filter((l) => /already in QuickBooks/.test(l.details))
+      .map((l) => l.kind)
+      .sort()
     expect(found).toEqual(['contact', 'item'])
   })
 
@@ -43,8 +51,23 @@ describe('ops of a broken claimed batch (lookupFirst)', () => {
     const { db, qbo, clock, deps } = await world()
     const { contact, item } = await invoiceFor(db, 'Bea')
     await push(deps())
-    const [inv] = unwrap(await createInvoices(db, [{ contactId: contact.id, lines: [{ itemId: item.id, name: 'Labour', qty: 1000, unitPrice: 12_500 }], finalize: true }]))
-    unwrap(await recordPayment(db, { contactId: contact.id, date: '2025-03-15', amount: 5_000, applications: [{ invoiceId: inv!.id, amount: 5_000 }] }))
+    const [inv] = unwrap(
+      await createInvoices(db, [
+        {
+          contactId: contact.id,
+          lines: [{ itemId: item.id, name: 'Labour', qty: 1000, unitPrice: 12_500 }],
+          finalize: true,
+        },
+      ]),
+    )
+    unwrap(
+      await recordPayment(db, {
+        contactId: contact.id,
+        date: '2025-03-15',
+        amount: 5_000,
+        applications: [{ invoiceId: inv!.id, amount: 5_000 }],
+      }),
+    )
     qbo.script = ['drop']
     await push(deps({ maxAttempts: 1 }))
     // Claimed before creates carried the app's key: there is no stored request to look the payment up by.
@@ -56,7 +79,12 @@ describe('ops of a broken claimed batch (lookupFirst)', () => {
     expect(qbo.entities.Payment.size).toBe(0)
     expect(qbo.entities.Invoice.size).toBe(2)
     const rows = await db.outbox.toArray()
-    expect(rows).toMatchObject([{ kind: 'payment', lastError: { code: 'unverified-payment', message: expect.stringMatching(/may already be in QuickBooks/) } }])
+    expect(rows).toMatchObject([
+      {
+        kind: 'payment',
+        lastError: { code: 'unverified-payment', message: expect.stringMatching(/may already be in QuickBooks/) },
+      },
+    ])
     // Still claimed under the request that went out: released, it would be sent again as a second payment.
     expect(rows[0]!.requestId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)
   })
@@ -70,8 +98,11 @@ describe('ops of a broken claimed batch (lookupFirst)', () => {
     clock.advance(3600_000)
     const offline = classifyFault({ type: 'network', message: 'offline' })
     const noQueries: QboGateway = {
-      query: async () => ({ ok: false, error: offline }), read: (e, id) => qbo.read(e, id), write: (e, o, b, r) => qbo.write(e, o, b, r),
-      batch: (items, r) => qbo.batch(items, r), cdc: () => qbo.cdc(),
+      query: async () => ({ ok: false, error: offline }),
+      read: (e, id) => qbo.read(e, id),
+      write: (e, o, b, r) => qbo.write(e, o, b, r),
+      batch: (items, r) => qbo.batch(items, r),
+      cdc: () => qbo.cdc(),
     }
     const writes = qbo.calls.filter((c) => c.kind !== 'query').length
 
@@ -80,7 +111,10 @@ describe('ops of a broken claimed batch (lookupFirst)', () => {
     expect(summary.failed).toBeGreaterThan(0)
     const rows = await db.outbox.toArray()
     expect(rows.every((r) => r.requestId !== undefined)).toBe(true)
-    expect(rows.filter((r) => r.kind !== 'invoice').map((r) => r.lastError?.message)).toEqual([expect.stringMatching(/try again/), expect.stringMatching(/try again/)])
+    expect(rows.filter((r) => r.kind !== 'invoice').map((r) => r.lastError?.message)).toEqual([
+      expect.stringMatching(/try again/),
+      expect.stringMatching(/try again/),
+    ])
 
     // Once QuickBooks answers again (and the retry time has come), the lookups find what the lost call created.
     clock.advance(3600_000)

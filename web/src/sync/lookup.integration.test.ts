@@ -5,8 +5,12 @@ import { push } from './push.ts'
 import { startEmulatorWorld, type EmulatorWorld } from './test-support/emulator-world.ts'
 
 let w: EmulatorWorld
-beforeEach(async () => { w = await startEmulatorWorld() })
-afterEach(async () => { await w.close() })
+beforeEach(async () => {
+  w = await startEmulatorWorld()
+})
+afterEach(async () => {
+  await w.close()
+})
 
 describe('finding a lost create again', () => {
   it('finds names typed with typographic quotes, which QuickBooks refuses in any query, and creates nothing twice', async () => {
@@ -40,7 +44,11 @@ describe('finding a lost create again', () => {
     await w.admin('PUT', `/companies/${w.realmId}/chaos`, { probability: 1, seed: 3, kinds: ['http500'] })
     await push(w.deps({ maxAttempts: 1 }))
     const [row] = await w.db.outbox.toArray()
-    expect(row).toMatchObject({ localId: dee.id, requestId: expect.any(String), lastError: { code: 'lookup-inconclusive' } })
+    expect(row).toMatchObject({
+      localId: dee.id,
+      requestId: expect.any(String),
+      lastError: { code: 'lookup-inconclusive' },
+    })
     expect(row!.lastError!.message).toMatch(/could not be checked/)
     expect(Date.parse(row!.nextAttemptAt ?? '')).toBeGreaterThan(w.clock.now())
     await w.admin('DELETE', `/companies/${w.realmId}/chaos`)

@@ -44,18 +44,29 @@ describe('rows with nothing to send', () => {
     const { db, qbo, deps } = await world()
     const job = await requeuedJob(db, () => push(deps()))
     // The edit coalesces into the very row the plan judged up to date, after the snapshot and before the delete.
-    const editing = storeWith(db, 'settle', async () => { unwrap(await updateJob(db, job.id, { name: 'Kitchen and bath' })) })
+    const editing = storeWith(db, 'settle', async () => {
+      unwrap(await updateJob(db, job.id, { name: 'Kitchen and bath' }))
+    })
     await push(deps({ store: editing }))
     expect(await db.outbox.toArray()).toMatchObject([{ kind: 'job', localId: job.id, version: job.version + 1 }])
     await push(deps())
     expect(await db.outbox.count()).toBe(0)
-    expect([...qbo.entities.Customer.values()].find((e) => e['Job'] === true)).toMatchObject({ DisplayName: expect.stringContaining('Kitchen and bath') })
+    expect([...qbo.entities.Customer.values()].find((e) => e['Job'] === true)).toMatchObject({
+      DisplayName: expect.stringContaining('Kitchen and bath'),
+    })
   })
 
   it('keeps the row when the edit lands between the snapshot planned from and the one the run reads', async () => {
     const { db, deps } = await world()
     const job = await requeuedJob(db, () => push(deps()))
-    const editing = storeWith(db, 'snapshot', async () => { unwrap(await updateJob(db, job.id, { name: 'Kitchen and bath' })) }, 2)
+    const editing = storeWith(
+      db,
+      'snapshot',
+      async () => {
+        unwrap(await updateJob(db, job.id, { name: 'Kitchen and bath' }))
+      },
+      2,
+    )
     await push(deps({ store: editing }))
     expect(await db.outbox.toArray()).toMatchObject([{ kind: 'job', localId: job.id, version: job.version + 1 }])
   })
@@ -70,7 +81,10 @@ describe('a record deleted while its create is unanswered', () => {
     await push(deps({ maxAttempts: 1 }))
     expect([...qbo.entities.Customer.values()].filter((e) => e['DisplayName'] === 'Cy Gone')).toHaveLength(1)
     unwrap(await deleteContact(db, c.id))
-    for (let i = 0; i < 3 && (await db.outbox.count()) > 0; i++) { clock.advance(60_000); await push(deps()) }
+    for (let i = 0; i < 3 && (await db.outbox.count()) > 0; i++) {
+      clock.advance(60_000)
+      await push(deps())
+    }
     const customers = [...qbo.entities.Customer.values()].filter((e) => e['DisplayName'] === 'Cy Gone')
     expect(customers).toHaveLength(1)
     expect(customers[0]).toMatchObject({ Active: false })

@@ -4,8 +4,23 @@
  * checks both stores against it.
  * @module
  */
-import type { Contact, Invoice, Item, Job, Mapping, OutboxRow, Payment, Settings, SyncLogRow } from '#shared/domain/index.ts'
-import type { QboBatchItemRequest, QboBatchItemResponse, QboCdcQueryResponse, QboQueryResponseBody } from '#shared/qbo/index.ts'
+import type {
+  Contact,
+  Invoice,
+  Item,
+  Job,
+  Mapping,
+  OutboxRow,
+  Payment,
+  Settings,
+  SyncLogRow,
+} from '#shared/domain/index.ts'
+import type {
+  QboBatchItemRequest,
+  QboBatchItemResponse,
+  QboCdcQueryResponse,
+  QboQueryResponseBody,
+} from '#shared/qbo/index.ts'
 import type { Result } from '#shared/result.ts'
 import type { Claim, LogEntry, QboEntity, QboEntityName, Settlement, SyncFault } from './core/index.ts'
 
@@ -62,7 +77,6 @@ export interface LocalStore {
 
 // --- QuickBooks -------------------------------------------------------------------------
 
-
 /** A failure as the runner sees it: the core's classification of Intuit's or the edge's answer. */
 export type GatewayFault = SyncFault
 
@@ -80,9 +94,17 @@ export type GatewayResult<T> = Promise<Result<T, GatewayFault>>
 export interface QboGateway {
   query(statement: string): GatewayResult<QboQueryResponseBody>
   read(entity: QboEntityName, id: string): GatewayResult<QboEntity>
-  write(entity: QboEntityName, operation: 'create' | 'update' | 'void', body: QboEntity, requestId: string): GatewayResult<QboEntity>
+  write(
+    entity: QboEntityName,
+    operation: 'create' | 'update' | 'void',
+    body: QboEntity,
+    requestId: string,
+  ): GatewayResult<QboEntity>
   batch(items: readonly QboBatchItemRequest[], requestId: string): GatewayResult<QboBatchItemResponse[]>
-  cdc(entities: readonly QboEntityName[], changedSince: string): GatewayResult<{ changes: QboCdcQueryResponse[]; time: string | undefined }>
+  cdc(
+    entities: readonly QboEntityName[],
+    changedSince: string,
+  ): GatewayResult<{ changes: QboCdcQueryResponse[]; time: string | undefined }>
 }
 
 // --- time, randomness, logging ---------------------------------------------------------------

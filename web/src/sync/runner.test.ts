@@ -15,7 +15,9 @@ describe('runner pushes', () => {
     const [cust] = [...qbo.entities.Customer.values()]
     const [item] = [...qbo.entities.Item.values()]
     expect(inv).toMatchObject({ CustomerRef: { value: cust!.Id }, DocNumber: invoice.number, TotalAmt: 250 })
-    expect((inv!['Line'] as { SalesItemLineDetail: { ItemRef: { value: string } } }[])[0]!.SalesItemLineDetail.ItemRef.value).toBe(item!.Id)
+    expect(
+      (inv!['Line'] as { SalesItemLineDetail: { ItemRef: { value: string } } }[])[0]!.SalesItemLineDetail.ItemRef.value,
+    ).toBe(item!.Id)
     expect(await db.outbox.count()).toBe(0)
     expect((await db.mappings.toArray()).map((m) => m.kind).sort()).toEqual(['contact', 'invoice', 'item'])
     expect((await db.syncLog.toArray()).filter((l) => l.status === 'synced')).toHaveLength(3)
@@ -55,15 +57,28 @@ describe('runner pushes', () => {
     expect(qbo.entities.Customer.size).toBe(1)
     // Edited before the resend: QuickBooks will replay the first answer, which holds the old phone.
     unwrap(await updateContact(db, c.id, { phone: '555-0199', notes: 'Side gate' }))
-    for (let i = 0; i < 3 && (await db.outbox.count()) > 0; i++) { clock.advance(3600_000); await push(deps()) }
+    for (let i = 0; i < 3 && (await db.outbox.count()) > 0; i++) {
+      clock.advance(3600_000)
+      await push(deps())
+    }
     const writes = qbo.calls.filter((x) => x.kind === 'write')
     expect(writes[1]!.requestId).toBe(writes[0]!.requestId)
     expect(writes[1]!.body).toEqual(writes[0]!.body)
-    expect(writes[2]!.body).toMatchObject({ sparse: true, PrimaryPhone: { FreeFormNumber: '555-0199' }, Notes: 'Side gate' })
+    expect(writes[2]!.body).toMatchObject({
+      sparse: true,
+      PrimaryPhone: { FreeFormNumber: '555-0199' },
+      Notes: 'Side gate',
+    })
     expect(writes[2]!.body).not.toHaveProperty('DisplayName')
     expect(qbo.entities.Customer.size).toBe(1)
-    expect([...qbo.entities.Customer.values()][0]).toMatchObject({ PrimaryPhone: { FreeFormNumber: '555-0199' }, Notes: 'Side gate' })
-    expect(await db.mappings.get(['contact', c.id])).toMatchObject({ syncedVersion: 2, snapshot: { phone: '555-0199', notes: 'Side gate' } })
+    expect([...qbo.entities.Customer.values()][0]).toMatchObject({
+      PrimaryPhone: { FreeFormNumber: '555-0199' },
+      Notes: 'Side gate',
+    })
+    expect(await db.mappings.get(['contact', c.id])).toMatchObject({
+      syncedVersion: 2,
+      snapshot: { phone: '555-0199', notes: 'Side gate' },
+    })
     expect(await db.outbox.count()).toBe(0)
   })
 
@@ -76,9 +91,16 @@ describe('runner pushes', () => {
     const { sent: _sent, ...legacy } = claimed!
     await db.outbox.put(legacy)
     unwrap(await updateContact(db, c.id, { phone: '555-0199' }))
-    for (let i = 0; i < 3 && (await db.outbox.count()) > 0; i++) { clock.advance(3600_000); await push(deps()) }
+    for (let i = 0; i < 3 && (await db.outbox.count()) > 0; i++) {
+      clock.advance(3600_000)
+      await push(deps())
+    }
     const writes = qbo.calls.filter((x) => x.kind === 'write')
-    expect(writes[2]!.body).toMatchObject({ sparse: true, DisplayName: 'Vi Old', PrimaryPhone: { FreeFormNumber: '555-0199' } })
+    expect(writes[2]!.body).toMatchObject({
+      sparse: true,
+      DisplayName: 'Vi Old',
+      PrimaryPhone: { FreeFormNumber: '555-0199' },
+    })
     expect(qbo.entities.Customer.size).toBe(1)
     expect([...qbo.entities.Customer.values()][0]).toMatchObject({ PrimaryPhone: { FreeFormNumber: '555-0199' } })
     expect(await db.outbox.count()).toBe(0)
@@ -110,6 +132,8 @@ describe('runner pushes', () => {
     const item = unwrap(await createItem(db, { name: 'Filter', unitPrice: 4_000 }))
     expect((await push(deps({ accounts: {} }))).summary).toMatchObject({ failed: 1 })
     expect(qbo.entities.Item.size).toBe(0)
-    expect(await db.outbox.toArray()).toMatchObject([{ localId: item.id, lastError: { code: 'map', field: 'IncomeAccountRef' } }])
+    expect(await db.outbox.toArray()).toMatchObject([
+      { localId: item.id, lastError: { code: 'map', field: 'IncomeAccountRef' } },
+    ])
   })
 })

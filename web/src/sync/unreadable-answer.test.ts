@@ -7,14 +7,27 @@ import type { QboGateway } from './ports.ts'
 import { push } from './push.ts'
 import { world } from './test-support/runner-world.ts'
 
-const unreadable = { kind: 'transient', retryable: true, action: 'retry', code: 'malformed', userMessage: 'QuickBooks sent an answer Fieldsync could not read. It will try again.' } as const
+const unreadable = {
+  kind: 'transient',
+  retryable: true,
+  action: 'retry',
+  code: 'malformed',
+  userMessage: 'QuickBooks sent an answer Fieldsync could not read. It will try again.',
+} as const
 
 /** The gateway answering its next `n` calls unreadably (whatever QuickBooks did with them). */
 function garbling(qbo: QboGateway, n: number): QboGateway {
   let left = n
-  const garble = <T>(call: () => Promise<T>) => async () => { const r = await call(); return left-- > 0 ? { ok: false as const, error: unreadable } : r }
+  const garble =
+    <T>(call: () => Promise<T>) =>
+    async () => {
+      const r = await call()
+      return left-- > 0 ? { ok: false as const, error: unreadable } : r
+    }
   return {
-    query: (s) => qbo.query(s), read: (e, id) => qbo.read(e, id), cdc: (e, s) => qbo.cdc(e, s),
+    query: (s) => qbo.query(s),
+    read: (e, id) => qbo.read(e, id),
+    cdc: (e, s) => qbo.cdc(e, s),
     write: (e, o, b, r) => garble(() => qbo.write(e, o, b, r))(),
     batch: (i, r) => garble(() => qbo.batch(i, r))(),
   }
@@ -33,7 +46,9 @@ describe('an unreadable answer', () => {
     clock.advance(60_000)
     await push(deps())
     expect(await db.outbox.count()).toBe(0)
-    expect([...qbo.entities.Customer.values()].find((e) => e['DisplayName'] === 'Una Garbled')).toMatchObject({ PrimaryPhone: { FreeFormNumber: '(916) 555-0142' } })
+    expect([...qbo.entities.Customer.values()].find((e) => e['DisplayName'] === 'Una Garbled')).toMatchObject({
+      PrimaryPhone: { FreeFormNumber: '(916) 555-0142' },
+    })
   })
 
   it('keeps the claim of a create, which a new request could make twice', async () => {

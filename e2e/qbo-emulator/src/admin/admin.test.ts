@@ -17,7 +17,7 @@ const admin = (path: string, init: RequestInit & { json?: unknown } = {}) => {
 }
 
 describe('admin: companies', () => {
-  it('lists companies and reads one\'s whole state; an unknown company is 404', async () => {
+  it("lists companies and reads one's whole state; an unknown company is 404", async () => {
     expect(await (await admin('/companies')).json()).toEqual(w.stub.list())
     expect((await admin(`/companies/${realmA}`)).status).toBe(200)
     const missing = await admin('/companies/123')
@@ -35,9 +35,14 @@ describe('admin: companies', () => {
   it('passes bookkeeper edits and deletes to the company, validating the body', async () => {
     const edit = await admin(`/companies/${realmA}/customer/5`, { method: 'PATCH', json: { DisplayName: 'Ada' } })
     expect(await edit.json()).toEqual({ Id: '5', DisplayName: 'Ada' })
-    expect((await admin(`/companies/${realmA}/customer/5`, { method: 'PATCH', json: ['not', 'an', 'object'] })).status).toBe(400)
+    expect(
+      (await admin(`/companies/${realmA}/customer/5`, { method: 'PATCH', json: ['not', 'an', 'object'] })).status,
+    ).toBe(400)
     expect((await admin(`/companies/${realmA}/customer/5`, { method: 'PATCH', body: '{oops' })).status).toBe(400)
-    expect(await (await admin(`/companies/${realmA}/invoice/9`, { method: 'DELETE' })).json()).toEqual({ Id: '9', status: 'Deleted' })
+    expect(await (await admin(`/companies/${realmA}/invoice/9`, { method: 'DELETE' })).json()).toEqual({
+      Id: '9',
+      status: 'Deleted',
+    })
   })
 })
 
@@ -51,22 +56,30 @@ describe('admin: tokens', () => {
   it('expires access tokens of one company, so the next call is 401 and a refresh recovers', async () => {
     const a = await connect(w, realmA)
     const b = await connect(w, realmB)
-    expect(await (await admin('/tokens/expire', { method: 'POST', json: { realmId: realmA } })).json()).toEqual({ expired: 1 })
+    expect(await (await admin('/tokens/expire', { method: 'POST', json: { realmId: realmA } })).json()).toEqual({
+      expired: 1,
+    })
     expect((await api(w, a.access_token, `/v3/company/${realmA}/customer/1`)).status).toBe(401)
     expect((await api(w, b.access_token, `/v3/company/${realmB}/customer/1`)).status).toBe(200)
-    const refreshed = (await (await tokenRequest(w, { grant_type: 'refresh_token', refresh_token: a.refresh_token })).json()) as TokenBody
+    const refreshed = (await (
+      await tokenRequest(w, { grant_type: 'refresh_token', refresh_token: a.refresh_token })
+    ).json()) as TokenBody
     expect((await api(w, refreshed.access_token, `/v3/company/${realmA}/customer/1`)).status).toBe(200)
   })
 
   it('expires refresh tokens too, which forces a reconnect', async () => {
     const a = await connect(w, realmA)
     await admin('/tokens/expire', { method: 'POST', json: { realmId: realmA, which: 'both' } })
-    expect((await (await tokenRequest(w, { grant_type: 'refresh_token', refresh_token: a.refresh_token })).json()).error).toBe('invalid_grant')
+    expect(
+      (await (await tokenRequest(w, { grant_type: 'refresh_token', refresh_token: a.refresh_token })).json()).error,
+    ).toBe('invalid_grant')
   })
 
-  it('revokes a company\'s connection as a user disconnecting the app would', async () => {
+  it("revokes a company's connection as a user disconnecting the app would", async () => {
     const a = await connect(w, realmA)
-    expect(await (await admin('/tokens/revoke', { method: 'POST', json: { realmId: realmA } })).json()).toEqual({ revoked: 1 })
+    expect(await (await admin('/tokens/revoke', { method: 'POST', json: { realmId: realmA } })).json()).toEqual({
+      revoked: 1,
+    })
     expect((await api(w, a.access_token, `/v3/company/${realmA}/customer/1`)).status).toBe(401)
   })
 
@@ -93,7 +106,11 @@ describe('admin: clock', () => {
 describe('admin: request log', () => {
   it('records method, path, status, realm, requestid and client of API and OAuth calls, and can be cleared', async () => {
     const t = await connect(w)
-    await api(w, t.access_token, `/v3/company/${realmA}/customer?requestid=abc-1`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })
+    await api(w, t.access_token, `/v3/company/${realmA}/customer?requestid=abc-1`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    })
     await api(w, 'bad', `/v3/company/${realmA}/customer/1`)
     const log = (await (await admin('/requests')).json()) as Record<string, unknown>[]
     expect(log.map((e) => `${e.method} ${e.path} ${e.status}`)).toEqual([
@@ -114,17 +131,39 @@ describe('admin: request log', () => {
 
 describe('admin: apps and webhooks', () => {
   it('registers an app like the Keys tab, which can then complete OAuth', async () => {
-    const res = await admin('/apps', { method: 'POST', json: { clientId: 'x', clientSecret: 'y', redirectUris: ['https://x.example/cb'] } })
+    const res = await admin('/apps', {
+      method: 'POST',
+      json: { clientId: 'x', clientSecret: 'y', redirectUris: ['https://x.example/cb'] },
+    })
     expect(res.status).toBe(201)
-    expect((await admin('/apps', { method: 'POST', json: { clientId: 'x', clientSecret: 'y', redirectUris: ['not a url'] } })).status).toBe(400)
-    const authorize = await fetch(`${w.url}/connect/oauth2?client_id=x&response_type=code&scope=openid&redirect_uri=${encodeURIComponent('https://x.example/cb')}&state=s`)
+    expect(
+      (
+        await admin('/apps', {
+          method: 'POST',
+          json: { clientId: 'x', clientSecret: 'y', redirectUris: ['not a url'] },
+        })
+      ).status,
+    ).toBe(400)
+    const authorize = await fetch(
+      `${w.url}/connect/oauth2?client_id=x&response_type=code&scope=openid&redirect_uri=${encodeURIComponent('https://x.example/cb')}&state=s`,
+    )
     expect(authorize.status).toBe(200)
   })
 
-  it('sets and removes an app\'s webhook endpoint', async () => {
-    const set = await admin('/apps/fieldsync-local/webhook', { method: 'PUT', json: { url: 'https://hooks.example/q', verifierToken: 'v' } })
+  it("sets and removes an app's webhook endpoint", async () => {
+    const set = await admin('/apps/fieldsync-local/webhook', {
+      method: 'PUT',
+      json: { url: 'https://hooks.example/q', verifierToken: 'v' },
+    })
     expect((await set.json()).webhook).toEqual({ url: 'https://hooks.example/q', verifierToken: 'v' })
-    expect((await admin('/apps/nobody/webhook', { method: 'PUT', json: { url: 'https://hooks.example/q', verifierToken: 'v' } })).status).toBe(404)
+    expect(
+      (
+        await admin('/apps/nobody/webhook', {
+          method: 'PUT',
+          json: { url: 'https://hooks.example/q', verifierToken: 'v' },
+        })
+      ).status,
+    ).toBe(404)
     expect((await admin('/apps/fieldsync-local/webhook', { method: 'DELETE' })).status).toBe(204)
     expect(w.emu.apps.get('fieldsync-local')!.webhook).toBeUndefined()
   })

@@ -53,7 +53,11 @@ export function createRequestLog(opts: { clock: Clock; capacity?: number }): Req
   }
   return {
     entries(filter = {}) {
-      return log.filter((e) => (filter.realmId === undefined || e.realmId === filter.realmId) && (filter.since === undefined || e.seq > filter.since))
+      return log.filter(
+        (e) =>
+          (filter.realmId === undefined || e.realmId === filter.realmId) &&
+          (filter.since === undefined || e.seq > filter.since),
+      )
     },
     clear() {
       log = []
@@ -70,7 +74,8 @@ export function createRequestLog(opts: { clock: Clock; capacity?: number }): Req
           status,
           realmId: /^\/v3\/company\/([^/]+)/.exec(path)?.[1] ?? null,
           requestId: c.req.query('requestid') ?? null,
-          clientId: (c.var.connection as Connection | undefined)?.clientId ?? basicClientId(c.req.header('Authorization')),
+          clientId:
+            (c.var.connection as Connection | undefined)?.clientId ?? basicClientId(c.req.header('Authorization')),
           chaos: (c.var.chaos as ChaosKind | undefined) ?? null,
           time,
         })

@@ -60,7 +60,11 @@ export const realStall: StallDelay = (ms, clientGone) =>
     clientGone.addEventListener('abort', done)
   })
 
-export function chaosMiddleware(deps: { chaos: Chaos; clock: ControllableClock; delay: StallDelay }): MiddlewareHandler<EmulatorEnv> {
+export function chaosMiddleware(deps: {
+  chaos: Chaos
+  clock: ControllableClock
+  delay: StallDelay
+}): MiddlewareHandler<EmulatorEnv> {
   return async (c, next) => {
     const realmId = c.req.param('realmId') ?? ''
     const kind = deps.chaos.decide(realmId, { write: isWrite(c.req.method, c.req.path) })

@@ -38,7 +38,7 @@ describe('chaos policy', () => {
     expect(chaos.decide(realmA, { write: true })).toBe('dropAfterWrite')
   })
 
-  it('restarts a realm\'s stream from its seed when reconfigured', () => {
+  it("restarts a realm's stream from its seed when reconfigured", () => {
     const chaos = createChaos(cfg({ probability: 0.5, seed: 3 }))
     const first = Array.from({ length: 50 }, () => chaos.decide(realmA, { write: true }))
     chaos.configure(cfg({ probability: 0.5, seed: 3 }))
@@ -50,7 +50,11 @@ describe('chaos over HTTP', () => {
   let w: World
   afterEach(() => w.close())
   const createCustomer = (token: string, realmId = realmA) =>
-    api(w, token, `/v3/company/${realmId}/customer?requestid=r-1`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"DisplayName":"Ada"}' })
+    api(w, token, `/v3/company/${realmId}/customer?requestid=r-1`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"DisplayName":"Ada"}',
+    })
 
   it('applies the write, then resets the connection before answering', async () => {
     w = await startWorld({ chaos: { probability: 1, kinds: ['dropAfterWrite'] } })
@@ -104,7 +108,12 @@ describe('chaos over HTTP', () => {
     let stalled!: () => void
     const written = new Promise<void>((r) => (stalled = r))
     w.emu.companies.onChange(() => stalled())
-    const call = api(w, t.access_token, `/v3/company/${realmA}/customer`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}', signal: client.signal })
+    const call = api(w, t.access_token, `/v3/company/${realmA}/customer`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+      signal: client.signal,
+    })
     // Give up once the emulator holds the request (it is in flight: one slot taken).
     while (w.emu.limiter.inFlight(realmA, 'fieldsync-local') === 0) await new Promise((r) => setImmediate(r))
     client.abort()
@@ -149,8 +158,16 @@ describe('chaos over HTTP', () => {
 describe('chaos in-process', () => {
   it('rejects app.request with the TypeError fetch throws for a reset connection, after the write', async () => {
     const stub = stubCompanies()
-    const emu = createEmulator({ companies: stub, clock: createManualClock(), chaos: { probability: 1, kinds: ['dropAfterWrite'] } })
-    const t = emu.tokens.connect({ clientId: 'fieldsync-local', realmId: realmA, scopes: ['com.intuit.quickbooks.accounting'] })
+    const emu = createEmulator({
+      companies: stub,
+      clock: createManualClock(),
+      chaos: { probability: 1, kinds: ['dropAfterWrite'] },
+    })
+    const t = emu.tokens.connect({
+      clientId: 'fieldsync-local',
+      realmId: realmA,
+      scopes: ['com.intuit.quickbooks.accounting'],
+    })
     const call = emu.app.request(`/v3/company/${realmA}/customer`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${t.accessToken}`, 'Content-Type': 'application/json' },

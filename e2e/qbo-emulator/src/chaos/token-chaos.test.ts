@@ -9,7 +9,12 @@ let w: World
 afterEach(() => w.close())
 
 const refresh = (token: string) => tokenRequest(w, { grant_type: 'refresh_token', refresh_token: token })
-const tokenChaos = (body: unknown) => fetch(`${w.url}/__admin/chaos/tokens`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
+const tokenChaos = (body: unknown) =>
+  fetch(`${w.url}/__admin/chaos/tokens`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  })
 
 describe('chaos on the token endpoint', () => {
   it('is off by default, and API chaos never reaches it', async () => {
@@ -25,7 +30,11 @@ describe('chaos on the token endpoint', () => {
     w.clock.advance(day) // old enough to rotate on the next refresh
     expect((await tokenChaos({ probability: 1, kinds: ['dropAfterWrite'] })).status).toBe(200)
     await expect(refresh(t.refresh_token)).rejects.toThrow(TypeError)
-    expect(w.emu.requestLog.entries().at(-1)).toMatchObject({ path: '/oauth2/v1/tokens/bearer', status: 0, chaos: 'dropAfterWrite' })
+    expect(w.emu.requestLog.entries().at(-1)).toMatchObject({
+      path: '/oauth2/v1/tokens/bearer',
+      status: 0,
+      chaos: 'dropAfterWrite',
+    })
     await tokenChaos({ probability: 0 })
     const retry = await refresh(t.refresh_token)
     expect(retry.status).toBe(400)
@@ -72,7 +81,11 @@ describe('chaos on the token endpoint', () => {
     const first = await statuses()
     expect(await statuses()).toEqual(first)
     expect(new Set(first)).toEqual(new Set([200, 500, 503]))
-    expect(await (await fetch(`${w.url}/__admin/chaos/tokens`)).json()).toMatchObject({ probability: 0.5, seed: 9, kinds: ['http500', 'http503'] })
+    expect(await (await fetch(`${w.url}/__admin/chaos/tokens`)).json()).toMatchObject({
+      probability: 0.5,
+      seed: 9,
+      kinds: ['http500', 'http503'],
+    })
   })
 })
 

@@ -15,7 +15,11 @@ import { dropConnection, stallRealMs, type StallDelay } from './chaos-middleware
 /** The key of the token endpoint's stream in its `Chaos`. */
 export const TOKEN_ENDPOINT = 'oauth2/v1/tokens/bearer'
 
-export function tokenChaosMiddleware(deps: { chaos: Chaos; clock: ControllableClock; delay: StallDelay }): MiddlewareHandler<EmulatorEnv> {
+export function tokenChaosMiddleware(deps: {
+  chaos: Chaos
+  clock: ControllableClock
+  delay: StallDelay
+}): MiddlewareHandler<EmulatorEnv> {
   return async (c, next) => {
     const kind = deps.chaos.decide(TOKEN_ENDPOINT, { write: true })
     if (kind === null) return next()

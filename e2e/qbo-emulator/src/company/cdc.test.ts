@@ -3,7 +3,8 @@ import type { Json } from './types.ts'
 import { ApiBehaviourSchema } from '../config.ts'
 import { entityOf, faultCode, REALM, testCompany, TEST_START } from './test-helpers.ts'
 
-const cdc = (entities: string, since: string) => `/cdc?entities=${entities}&changedSince=${encodeURIComponent(since)}&minorversion=75`
+const cdc = (entities: string, since: string) =>
+  `/cdc?entities=${entities}&changedSince=${encodeURIComponent(since)}&minorversion=75`
 const sections = (body: Json) => ((body.CDCResponse as Json[])[0]?.QueryResponse ?? []) as Json[]
 
 describe('CDC', () => {
@@ -22,13 +23,17 @@ describe('CDC', () => {
     expect(rest).toEqual([])
     expect((customers?.Customer as Json[]).map((c) => [c.Id, c.Notes])).toEqual([['1', 'changed']])
     expect(customers).toMatchObject({ startPosition: 1, maxResults: 1 })
-    expect(invoices?.Invoice).toEqual([{ domain: 'QBO', status: 'Deleted', Id: '4', MetaData: { LastUpdatedTime: '2026-03-01T10:02:00-08:00' } }])
+    expect(invoices?.Invoice).toEqual([
+      { domain: 'QBO', status: 'Deleted', Id: '4', MetaData: { LastUpdatedTime: '2026-03-01T10:02:00-08:00' } },
+    ])
   })
 
   it('answers "no changes" with one empty QueryResponse', async () => {
     const t = testCompany()
     t.clock.advance(1000)
-    expect((await t.get(cdc('Customer', '2026-03-01T10:00:01-08:00'))).body.CDCResponse).toEqual([{ QueryResponse: [{}] }])
+    expect((await t.get(cdc('Customer', '2026-03-01T10:00:01-08:00'))).body.CDCResponse).toEqual([
+      { QueryResponse: [{}] },
+    ])
   })
 
   it('includes inactivated and voided records as ordinary updates', async () => {
@@ -66,22 +71,33 @@ describe('CDC', () => {
     const t = testCompany('none')
     if (cap) t.companies.setBehaviour(ApiBehaviourSchema.parse({ cdcCap: cap }))
     const stamp = (s: number) => new Date(TEST_START - 86_400_000 + s * 1000).toISOString().replace('Z', '+00:00')
-    const customers = Array.from({ length: 1200 }, (_, i) => ({ Id: String(i + 1), SyncToken: '0', DisplayName: `C${i}`, MetaData: { CreateTime: stamp(i), LastUpdatedTime: stamp(i) } }))
-    const items = Array.from({ length: 3 }, (_, i) => ({ Id: String(i + 1), SyncToken: '0', Name: `I${i}`, MetaData: { CreateTime: stamp(i), LastUpdatedTime: stamp(i) } }))
+    const customers = Array.from({ length: 1200 }, (_, i) => ({
+      Id: String(i + 1),
+      SyncToken: '0',
+      DisplayName: `C${i}`,
+      MetaData: { CreateTime: stamp(i), LastUpdatedTime: stamp(i) },
+    }))
+    const items = Array.from({ length: 3 }, (_, i) => ({
+      Id: String(i + 1),
+      SyncToken: '0',
+      Name: `I${i}`,
+      MetaData: { CreateTime: stamp(i), LastUpdatedTime: stamp(i) },
+    }))
     t.companies.seed(REALM, { entities: { Customer: customers, Item: items } })
-    return async () => sections((await t.get(cdc('Customer,Item', new Date(TEST_START - 2 * 86_400_000).toISOString()))).body)
+    return async () =>
+      sections((await t.get(cdc('Customer,Item', new Date(TEST_START - 2 * 86_400_000).toISOString()))).body)
   }
 
   it('caps each entity at 1000 objects, oldest changes first (the default)', async () => {
-    const [c, i] = await (crowded())()
+    const [c, i] = await crowded()()
     expect((c?.Customer as Json[]).length).toBe(1000)
     expect((c?.Customer as Json[])[0]?.Id).toBe('1')
     expect((i?.Item as Json[]).length).toBe(3)
-    expect(await (crowded('perEntity'))()).toEqual([c, i])
+    expect(await crowded('perEntity')()).toEqual([c, i])
   })
 
   it('shares one cap of 1000 objects among the requested entities when so configured, oldest changes first', async () => {
-    const [c, i] = await (crowded('shared'))()
+    const [c, i] = await crowded('shared')()
     const customers = c?.Customer as Json[]
     expect(customers.length + (i?.Item as Json[]).length).toBe(1000)
     expect((i?.Item as Json[]).map((x) => x.Id)).toEqual(['1', '2', '3'])

@@ -15,7 +15,26 @@ import { qboFixturesDir } from '#fixtures/qbo-fixtures.ts'
 const ROOT = qboFixturesDir
 const ENTITIES = ['Customer', 'Item', 'Invoice', 'Payment', 'Account'] as const
 type Entity = (typeof ENTITIES)[number]
-const READ_ONLY = ['Id', 'SyncToken', 'MetaData', 'domain', 'sparse', 'TotalAmt', 'Balance', 'HomeBalance', 'HomeTotalAmt', 'FullyQualifiedName', 'Level', 'BalanceWithJobs', 'UnappliedAmt', 'InvoiceLink', 'CurrentBalance', 'CurrentBalanceWithSubAccounts', 'Classification', 'status']
+const READ_ONLY = [
+  'Id',
+  'SyncToken',
+  'MetaData',
+  'domain',
+  'sparse',
+  'TotalAmt',
+  'Balance',
+  'HomeBalance',
+  'HomeTotalAmt',
+  'FullyQualifiedName',
+  'Level',
+  'BalanceWithJobs',
+  'UnappliedAmt',
+  'InvoiceLink',
+  'CurrentBalance',
+  'CurrentBalanceWithSubAccounts',
+  'Classification',
+  'status',
+]
 /**
  * Recordings the emulator deliberately does not reproduce: a payment linked to a credit memo
  * (credit memos are not modelled), and sandbox invoices whose lines were taxed although marked
@@ -70,41 +89,91 @@ const ACCOUNT_TYPES: Record<string, [string, string]> = {
 
 /** Records the sample points at, with the Ids and names it uses. */
 function referenced(s: Sample): Record<string, Json[]> {
-  const seed: Record<string, Map<string, Json>> = { Customer: new Map(), Item: new Map(), Account: new Map(), TaxCode: new Map(), TaxRate: new Map(), Invoice: new Map() }
+  const seed: Record<string, Map<string, Json>> = {
+    Customer: new Map(),
+    Item: new Map(),
+    Account: new Map(),
+    TaxCode: new Map(),
+    TaxRate: new Map(),
+    Invoice: new Map(),
+  }
   const put = (entity: string, id: string, record: Json) => {
     if (!seed[entity]!.has(id)) seed[entity]!.set(id, { Id: id, SyncToken: '0', Active: true, ...record })
   }
   const r = s.record
   const customerId = refValue(r.CustomerRef)
-  if (customerId) put('Customer', customerId, { DisplayName: str((r.CustomerRef as Json).name) ?? `Customer ${customerId}`, FullyQualifiedName: str((r.CustomerRef as Json).name) ?? `Customer ${customerId}` })
+  if (customerId)
+    put('Customer', customerId, {
+      DisplayName: str((r.CustomerRef as Json).name) ?? `Customer ${customerId}`,
+      FullyQualifiedName: str((r.CustomerRef as Json).name) ?? `Customer ${customerId}`,
+    })
   if (s.entity === 'Customer' && refValue(r.ParentRef)) {
-    const parentFqn = String(r.FullyQualifiedName ?? '').split(':').slice(0, -1).join(':')
-    put('Customer', refValue(r.ParentRef)!, { DisplayName: str((r.ParentRef as Json).name) ?? parentFqn, FullyQualifiedName: parentFqn, Level: Math.max(0, Number(r.Level ?? 1) - 1) })
+    const parentFqn = String(r.FullyQualifiedName ?? '')
+      .split(':')
+      .slice(0, -1)
+      .join(':')
+    put('Customer', refValue(r.ParentRef)!, {
+      DisplayName: str((r.ParentRef as Json).name) ?? parentFqn,
+      FullyQualifiedName: parentFqn,
+      Level: Math.max(0, Number(r.Level ?? 1) - 1),
+    })
   }
   if (s.entity === 'Account' && refValue(r.ParentRef)) {
-    const parentFqn = String(r.FullyQualifiedName ?? '').split(':').slice(0, -1).join(':')
-    put('Account', refValue(r.ParentRef)!, { Name: parentFqn.split(':').at(-1), FullyQualifiedName: parentFqn, AccountType: r.AccountType, AccountSubType: r.AccountSubType })
+    const parentFqn = String(r.FullyQualifiedName ?? '')
+      .split(':')
+      .slice(0, -1)
+      .join(':')
+    put('Account', refValue(r.ParentRef)!, {
+      Name: parentFqn.split(':').at(-1),
+      FullyQualifiedName: parentFqn,
+      AccountType: r.AccountType,
+      AccountSubType: r.AccountSubType,
+    })
   }
   for (const [key, [AccountType, AccountSubType]] of Object.entries(ACCOUNT_TYPES)) {
     const ref = r[key]
-    if (refValue(ref)) put('Account', refValue(ref)!, { Name: str((ref as Json).name) ?? `${key} ${refValue(ref)}`, AccountType, AccountSubType })
+    if (refValue(ref))
+      put('Account', refValue(ref)!, {
+        Name: str((ref as Json).name) ?? `${key} ${refValue(ref)}`,
+        AccountType,
+        AccountSubType,
+      })
   }
   for (const line of Array.isArray(r.Line) ? r.Line.filter(isObject) : []) {
     const detail = isObject(line.SalesItemLineDetail) ? line.SalesItemLineDetail : undefined
     if (detail && refValue(detail.ItemRef)) {
       const account = refValue(detail.ItemAccountRef) ?? '9001'
-      put('Account', account, { Name: str((detail.ItemAccountRef as Json | undefined)?.name) ?? 'Sales', AccountType: 'Income', AccountSubType: 'SalesOfProductIncome' })
-      put('Item', refValue(detail.ItemRef)!, { Name: str((detail.ItemRef as Json).name) ?? `Item ${refValue(detail.ItemRef)}`, Type: 'Service', IncomeAccountRef: { value: account } })
+      put('Account', account, {
+        Name: str((detail.ItemAccountRef as Json | undefined)?.name) ?? 'Sales',
+        AccountType: 'Income',
+        AccountSubType: 'SalesOfProductIncome',
+      })
+      put('Item', refValue(detail.ItemRef)!, {
+        Name: str((detail.ItemRef as Json).name) ?? `Item ${refValue(detail.ItemRef)}`,
+        Type: 'Service',
+        IncomeAccountRef: { value: account },
+      })
     }
     for (const link of Array.isArray(line.LinkedTxn) ? line.LinkedTxn.filter(isObject) : []) {
-      if (s.entity === 'Payment' && link.TxnType === 'Invoice') put('Invoice', String(link.TxnId), { CustomerRef: r.CustomerRef, TotalAmt: 100_000, Balance: 100_000, Line: [], LinkedTxn: [] })
+      if (s.entity === 'Payment' && link.TxnType === 'Invoice')
+        put('Invoice', String(link.TxnId), {
+          CustomerRef: r.CustomerRef,
+          TotalAmt: 100_000,
+          Balance: 100_000,
+          Line: [],
+          LinkedTxn: [],
+        })
     }
   }
   const tax = isObject(r.TxnTaxDetail) ? r.TxnTaxDetail : undefined
   if (tax && refValue(tax.TxnTaxCodeRef)) {
     const rates = (Array.isArray(tax.TaxLine) ? tax.TaxLine.filter(isObject) : []).map((l) => l.TaxLineDetail as Json)
-    for (const d of rates) put('TaxRate', refValue(d.TaxRateRef)!, { Name: `Rate ${refValue(d.TaxRateRef)}`, RateValue: d.TaxPercent })
-    put('TaxCode', refValue(tax.TxnTaxCodeRef)!, { Name: `Code ${refValue(tax.TxnTaxCodeRef)}`, SalesTaxRateList: { TaxRateDetail: rates.map((d) => ({ TaxRateRef: d.TaxRateRef })) } })
+    for (const d of rates)
+      put('TaxRate', refValue(d.TaxRateRef)!, { Name: `Rate ${refValue(d.TaxRateRef)}`, RateValue: d.TaxPercent })
+    put('TaxCode', refValue(tax.TxnTaxCodeRef)!, {
+      Name: `Code ${refValue(tax.TxnTaxCodeRef)}`,
+      SalesTaxRateList: { TaxRateDetail: rates.map((d) => ({ TaxRateRef: d.TaxRateRef })) },
+    })
   }
   return Object.fromEntries(Object.entries(seed).map(([k, m]) => [k, [...m.values()]]))
 }
@@ -120,11 +189,18 @@ function expectKept(entity: Entity, sent: Json, got: Json, original: Json): void
     if (key === 'Line' && Array.isArray(value)) {
       const lines = (got.Line as Json[]).filter((l) => l.DetailType !== 'SubTotalLineDetail')
       const want = value.filter((l: Json) => l.DetailType !== 'SubTotalLineDetail') as Json[]
-      expect(lines.map((l) => [l.Amount, l.DetailType, l.Description])).toEqual(want.map((l) => [l.Amount, l.DetailType, l.Description]))
+      expect(lines.map((l) => [l.Amount, l.DetailType, l.Description])).toEqual(
+        want.map((l) => [l.Amount, l.DetailType, l.Description]),
+      )
       lines.forEach((l, i) => {
         const d = (want[i]?.SalesItemLineDetail ?? {}) as Json
         const g = (l.SalesItemLineDetail ?? {}) as Json
-        expect([refValue(g.ItemRef), g.Qty, g.UnitPrice, refValue(g.TaxCodeRef) ?? 'NON']).toEqual([refValue(d.ItemRef), d.Qty, d.UnitPrice, refValue(d.TaxCodeRef) ?? 'NON'])
+        expect([refValue(g.ItemRef), g.Qty, g.UnitPrice, refValue(g.TaxCodeRef) ?? 'NON']).toEqual([
+          refValue(d.ItemRef),
+          d.Qty,
+          d.UnitPrice,
+          refValue(d.TaxCodeRef) ?? 'NON',
+        ])
         if (entity === 'Payment') expect(l.LinkedTxn).toEqual(want[i]?.LinkedTxn)
       })
     } else if (key === 'TxnTaxDetail' || (key === 'LinkedTxn' && entity === 'Invoice')) {
@@ -141,7 +217,8 @@ function expectKept(entity: Entity, sent: Json, got: Json, original: Json): void
     expect((got.TxnTaxDetail as Json).TotalTax).toBe((original.TxnTaxDetail as Json | undefined)?.TotalTax ?? 0)
   }
   if (entity === 'Payment') expect(got.UnappliedAmt).toBe(original.UnappliedAmt)
-  if (entity === 'Customer' || entity === 'Item' || entity === 'Account') expect(got.FullyQualifiedName).toBe(original.FullyQualifiedName)
+  if (entity === 'Customer' || entity === 'Item' || entity === 'Account')
+    expect(got.FullyQualifiedName).toBe(original.FullyQualifiedName)
 }
 
 describe('recorded Intuit payloads round-trip through the emulator', () => {

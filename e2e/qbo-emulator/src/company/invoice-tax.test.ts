@@ -9,9 +9,21 @@ import { entityOf, REALM, testCompany } from './test-helpers.ts'
 import { startCompany, type RunningCompany } from '../../test-support/running-company.ts'
 
 // 33.75 taxable under code 2 (California 7.25 % + Sacramento County 1.5 %) computes 2.45 + 0.51 = 2.96.
-const taxed = { DetailType: 'SalesItemLineDetail', Amount: 33.75, SalesItemLineDetail: { ItemRef: { value: '8' }, Qty: 25, UnitPrice: 1.35, TaxCodeRef: { value: 'TAX' } } }
-const more = { DetailType: 'SalesItemLineDetail', Amount: 37, SalesItemLineDetail: { ItemRef: { value: '10' }, Qty: 2, UnitPrice: 18.5, TaxCodeRef: { value: 'TAX' } } }
-const appTaxed = { CustomerRef: { value: '1' }, Line: [taxed], TxnTaxDetail: { TxnTaxCodeRef: { value: '2' }, TotalTax: 2 } }
+const taxed = {
+  DetailType: 'SalesItemLineDetail',
+  Amount: 33.75,
+  SalesItemLineDetail: { ItemRef: { value: '8' }, Qty: 25, UnitPrice: 1.35, TaxCodeRef: { value: 'TAX' } },
+}
+const more = {
+  DetailType: 'SalesItemLineDetail',
+  Amount: 37,
+  SalesItemLineDetail: { ItemRef: { value: '10' }, Qty: 2, UnitPrice: 18.5, TaxCodeRef: { value: 'TAX' } },
+}
+const appTaxed = {
+  CustomerRef: { value: '1' },
+  Line: [taxed],
+  TxnTaxDetail: { TxnTaxCodeRef: { value: '2' }, TotalTax: 2 },
+}
 const tax = (inv: Json) => inv.TxnTaxDetail as { TotalTax: number; TaxLine?: { Amount: number }[] }
 const lineSum = (inv: Json) => (tax(inv).TaxLine ?? []).reduce((s, l) => Math.round((s + l.Amount) * 100) / 100, 0)
 
@@ -20,19 +32,41 @@ describe('an invoice whose tax the app set', () => {
     const t = testCompany()
     const created = entityOf(await t.post('/invoice', appTaxed), 'Invoice')
     expect([tax(created).TotalTax, created.TotalAmt]).toEqual([2, 35.75])
-    const noted = entityOf(await t.post('/invoice', { Id: created.Id, SyncToken: created.SyncToken, sparse: true, PrivateNote: 'Gate code 4411' }), 'Invoice')
+    const noted = entityOf(
+      await t.post('/invoice', {
+        Id: created.Id,
+        SyncToken: created.SyncToken,
+        sparse: true,
+        PrivateNote: 'Gate code 4411',
+      }),
+      'Invoice',
+    )
     expect([tax(noted).TotalTax, lineSum(noted), noted.TotalAmt, noted.Balance]).toEqual([2, 2, 35.75, 35.75])
   })
 
   it('keeps the amount when lines change without tax, and computes again once a write sends a tax code alone', async () => {
     const t = testCompany()
     const created = entityOf(await t.post('/invoice', appTaxed), 'Invoice')
-    const relined = entityOf(await t.post('/invoice', { Id: created.Id, SyncToken: created.SyncToken, sparse: true, Line: [taxed, more] }), 'Invoice')
+    const relined = entityOf(
+      await t.post('/invoice', { Id: created.Id, SyncToken: created.SyncToken, sparse: true, Line: [taxed, more] }),
+      'Invoice',
+    )
     expect([tax(relined).TotalTax, relined.TotalAmt]).toEqual([2, 72.75])
-    const coded = entityOf(await t.post('/invoice', { Id: created.Id, SyncToken: relined.SyncToken, sparse: true, TxnTaxDetail: { TxnTaxCodeRef: { value: '2' } } }), 'Invoice')
+    const coded = entityOf(
+      await t.post('/invoice', {
+        Id: created.Id,
+        SyncToken: relined.SyncToken,
+        sparse: true,
+        TxnTaxDetail: { TxnTaxCodeRef: { value: '2' } },
+      }),
+      'Invoice',
+    )
     // 70.75 taxable: 5.13 + 1.06.
     expect(tax(coded).TotalTax).toBe(6.19)
-    const noted = entityOf(await t.post('/invoice', { Id: created.Id, SyncToken: coded.SyncToken, sparse: true, Line: [taxed] }), 'Invoice')
+    const noted = entityOf(
+      await t.post('/invoice', { Id: created.Id, SyncToken: coded.SyncToken, sparse: true, Line: [taxed] }),
+      'Invoice',
+    )
     expect(tax(noted).TotalTax).toBe(2.96) // computed tax follows the lines
   })
 
@@ -52,7 +86,15 @@ describe('an invoice whose tax the app set', () => {
   it('loses the amount on a full update that omits TxnTaxDetail, which clears it as any omitted field (§4.2)', async () => {
     const t = testCompany()
     const created = entityOf(await t.post('/invoice', appTaxed), 'Invoice')
-    const full = entityOf(await t.post('/invoice', { Id: created.Id, SyncToken: created.SyncToken, CustomerRef: { value: '1' }, Line: [taxed] }), 'Invoice')
+    const full = entityOf(
+      await t.post('/invoice', {
+        Id: created.Id,
+        SyncToken: created.SyncToken,
+        CustomerRef: { value: '1' },
+        Line: [taxed],
+      }),
+      'Invoice',
+    )
     expect(full.TxnTaxDetail).toEqual({ TotalTax: 0 })
   })
 })
@@ -60,9 +102,19 @@ describe('an invoice whose tax the app set', () => {
 describe('an invoice whose tax was computed', () => {
   it('recomputes from its stored code when a sparse update changes the lines without sending tax', async () => {
     const t = testCompany()
-    const created = entityOf(await t.post('/invoice', { CustomerRef: { value: '1' }, Line: [taxed], TxnTaxDetail: { TxnTaxCodeRef: { value: '2' } } }), 'Invoice')
+    const created = entityOf(
+      await t.post('/invoice', {
+        CustomerRef: { value: '1' },
+        Line: [taxed],
+        TxnTaxDetail: { TxnTaxCodeRef: { value: '2' } },
+      }),
+      'Invoice',
+    )
     expect(tax(created).TotalTax).toBe(2.96)
-    const relined = entityOf(await t.post('/invoice', { Id: created.Id, SyncToken: created.SyncToken, sparse: true, Line: [taxed, more] }), 'Invoice')
+    const relined = entityOf(
+      await t.post('/invoice', { Id: created.Id, SyncToken: created.SyncToken, sparse: true, Line: [taxed, more] }),
+      'Invoice',
+    )
     expect([tax(relined).TotalTax, relined.TotalAmt]).toEqual([6.19, 76.94])
   })
 })
@@ -71,7 +123,7 @@ describe('over HTTP through the admin API', () => {
   let co: RunningCompany
   afterEach(() => co.close())
 
-  it('a bookkeeper edit of the memo leaves the app\'s tax and the total alone', async () => {
+  it("a bookkeeper edit of the memo leaves the app's tax and the total alone", async () => {
     co = await startCompany()
     const created = (await co.post('/invoice?minorversion=75', appTaxed)).body.Invoice as Json
     const res = await fetch(`${co.emu.url}/__admin/companies/${co.realmId}/invoice/${String(created.Id)}`, {

@@ -13,7 +13,8 @@ export function num(v: unknown): number | undefined {
 }
 
 /** `{"value": "7", "name": "…"}` → "7". */
-export const refValue = (v: unknown): string | undefined => (isObject(v) ? str(v.value) ?? (typeof v.value === 'number' ? String(v.value) : undefined) : undefined)
+export const refValue = (v: unknown): string | undefined =>
+  isObject(v) ? (str(v.value) ?? (typeof v.value === 'number' ? String(v.value) : undefined)) : undefined
 
 /** Half-up rounding to cents that is not fooled by binary fractions (1.005 → 1.01). */
 export function cents(amount: number): number {

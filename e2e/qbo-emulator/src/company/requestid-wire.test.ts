@@ -9,13 +9,19 @@ beforeEach(async () => {
 afterEach(() => co.close())
 
 const admin = (method: string, path: string, body?: unknown) =>
-  fetch(`${co.emu.url}/__admin${path}`, { method, ...(body === undefined ? {} : { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }) })
+  fetch(`${co.emu.url}/__admin${path}`, {
+    method,
+    ...(body === undefined ? {} : { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
+  })
 const create = () => co.post('/customer?requestid=wire-1&minorversion=75', { DisplayName: 'Wire Retry Ltd' })
 
 describe('requestid memory through the admin API', () => {
   it('reports and sets the retention; a retry after it runs again (here: the name is then taken)', async () => {
     expect(await (await admin('GET', '/behaviour')).json()).toEqual({ requestIdRetention: null, cdcCap: 'perEntity' })
-    expect(await (await admin('PUT', '/behaviour', { requestIdRetention: 600_000 })).json()).toEqual({ requestIdRetention: 600_000, cdcCap: 'perEntity' })
+    expect(await (await admin('PUT', '/behaviour', { requestIdRetention: 600_000 })).json()).toEqual({
+      requestIdRetention: 600_000,
+      cdcCap: 'perEntity',
+    })
     expect((await admin('PUT', '/behaviour', { requestIdRetention: -5 })).status).toBe(400)
     const first = await create()
     expect(first.status).toBe(200)
@@ -25,7 +31,7 @@ describe('requestid memory through the admin API', () => {
     expect(wireFault(await create())?.code).toBe('6240')
   })
 
-  it('forgets one company\'s ids on DELETE /companies/{realmId}/requestids', async () => {
+  it("forgets one company's ids on DELETE /companies/{realmId}/requestids", async () => {
     await create()
     expect(await (await admin('DELETE', `/companies/${co.realmId}/requestids`)).json()).toEqual({ forgotten: 1 })
     expect(wireFault(await create())?.code).toBe('6240')

@@ -11,7 +11,9 @@ describe('requestid', () => {
     const different = await t.post('/customer?requestid=abc-1', { DisplayName: 'Something Else' })
     expect(again).toEqual(first)
     expect(different).toEqual(first)
-    const count = await t.get(`/query?query=${encodeURIComponent("SELECT COUNT(*) FROM Customer WHERE DisplayName IN ('Retry Once', 'Something Else')")}`)
+    const count = await t.get(
+      `/query?query=${encodeURIComponent("SELECT COUNT(*) FROM Customer WHERE DisplayName IN ('Retry Once', 'Something Else')")}`,
+    )
     expect(count.body.QueryResponse).toEqual({ totalCount: 1 })
     expect(t.events.filter((e) => e.operation === 'Create')).toHaveLength(1)
   })
@@ -26,8 +28,18 @@ describe('requestid', () => {
 
   it('replays a void and a payment instead of applying them twice', async () => {
     const t = testCompany()
-    const inv = entityOf(await t.post('/invoice', { CustomerRef: { value: '1' }, Line: [{ DetailType: 'SalesItemLineDetail', Amount: 100, SalesItemLineDetail: { ItemRef: { value: '2' } } }] }), 'Invoice')
-    const pay = { CustomerRef: { value: '1' }, TotalAmt: 30, Line: [{ Amount: 30, LinkedTxn: [{ TxnId: inv.Id, TxnType: 'Invoice' }] }] }
+    const inv = entityOf(
+      await t.post('/invoice', {
+        CustomerRef: { value: '1' },
+        Line: [{ DetailType: 'SalesItemLineDetail', Amount: 100, SalesItemLineDetail: { ItemRef: { value: '2' } } }],
+      }),
+      'Invoice',
+    )
+    const pay = {
+      CustomerRef: { value: '1' },
+      TotalAmt: 30,
+      Line: [{ Amount: 30, LinkedTxn: [{ TxnId: inv.Id, TxnType: 'Invoice' }] }],
+    }
     await t.post('/payment?requestid=pay-1', pay)
     await t.post('/payment?requestid=pay-1', pay)
     expect(entityOf(await t.get(`/invoice/${inv.Id}`), 'Invoice').Balance).toBe(70)
@@ -37,11 +49,15 @@ describe('requestid', () => {
     const t = testCompany()
     const other = t.companies.list().find((c) => c.realmId !== REALM)!.realmId
     const a = await t.post('/customer?requestid=shared-id', { DisplayName: 'Per Company' })
-    const b = await t.post(`http://emulator.test/v3/company/${other}/customer?requestid=shared-id`, { DisplayName: 'Per Company' })
+    const b = await t.post(`http://emulator.test/v3/company/${other}/customer?requestid=shared-id`, {
+      DisplayName: 'Per Company',
+    })
     expect(a.status).toBe(200)
     expect(b.status).toBe(200)
     expect(t.companies.snapshot(other)?.entities.Customer?.some((c) => c.DisplayName === 'Per Company')).toBe(true)
-    expect(t.companies.snapshot(REALM)?.entities.Customer?.filter((c) => c.DisplayName === 'Per Company')).toHaveLength(1)
+    expect(t.companies.snapshot(REALM)?.entities.Customer?.filter((c) => c.DisplayName === 'Per Company')).toHaveLength(
+      1,
+    )
   })
 
   it('refuses ids over 50 characters (36 on batch) without writing', async () => {
@@ -50,17 +66,39 @@ describe('requestid', () => {
     expect(r.status).toBe(400)
     expect(faultCode(r)).toBe('6000')
     expect((await t.post(`/customer?requestid=${'x'.repeat(50)}`, { DisplayName: 'Long Id' })).status).toBe(200)
-    expect(faultCode(await t.post(`/batch?requestid=${'y'.repeat(37)}`, { BatchItemRequest: [{ bId: 'a', Query: 'SELECT * FROM Item' }] }))).toBe('6000')
-    expect((await t.post(`/batch?requestid=${'y'.repeat(36)}`, { BatchItemRequest: [{ bId: 'a', Query: 'SELECT * FROM Item' }] })).status).toBe(200)
-    const count = await t.get(`/query?query=${encodeURIComponent("SELECT COUNT(*) FROM Customer WHERE DisplayName = 'Too Long Id'")}`)
+    expect(
+      faultCode(
+        await t.post(`/batch?requestid=${'y'.repeat(37)}`, {
+          BatchItemRequest: [{ bId: 'a', Query: 'SELECT * FROM Item' }],
+        }),
+      ),
+    ).toBe('6000')
+    expect(
+      (
+        await t.post(`/batch?requestid=${'y'.repeat(36)}`, {
+          BatchItemRequest: [{ bId: 'a', Query: 'SELECT * FROM Item' }],
+        })
+      ).status,
+    ).toBe(200)
+    const count = await t.get(
+      `/query?query=${encodeURIComponent("SELECT COUNT(*) FROM Customer WHERE DisplayName = 'Too Long Id'")}`,
+    )
     expect(count.body.QueryResponse).toEqual({ totalCount: 0 })
   })
 })
 
 describe('requestid retention', () => {
-  const invoice = { CustomerRef: { value: '1' }, Line: [{ DetailType: 'SalesItemLineDetail', Amount: 89, SalesItemLineDetail: { ItemRef: { value: '1' } } }] }
+  const invoice = {
+    CustomerRef: { value: '1' },
+    Line: [{ DetailType: 'SalesItemLineDetail', Amount: 89, SalesItemLineDetail: { ItemRef: { value: '1' } } }],
+  }
   const invoicesOfAmy = async (t: ReturnType<typeof testCompany>) =>
-    Number(((await t.get(`/query?query=${encodeURIComponent("SELECT COUNT(*) FROM Invoice WHERE CustomerRef = '1'")}`)).body.QueryResponse as { totalCount: number }).totalCount)
+    Number(
+      (
+        (await t.get(`/query?query=${encodeURIComponent("SELECT COUNT(*) FROM Invoice WHERE CustomerRef = '1'")}`)).body
+          .QueryResponse as { totalCount: number }
+      ).totalCount,
+    )
 
   it('remembers ids forever by default (Intuit documents no limit)', async () => {
     const t = testCompany()
@@ -84,14 +122,17 @@ describe('requestid retention', () => {
     expect(await invoicesOfAmy(t)).toBe(before + 2)
   })
 
-  it('forgets a company\'s ids on request, and only that company\'s', async () => {
+  it("forgets a company's ids on request, and only that company's", async () => {
     const t = testCompany()
     const other = t.companies.list().find((c) => c.realmId !== REALM)!.realmId
     await t.post('/customer?requestid=f-1', { DisplayName: 'Forget Me' })
     await t.post(`http://emulator.test/v3/company/${other}/customer?requestid=f-1`, { DisplayName: 'Keep Me' })
     expect(t.companies.forgetRequestIds(REALM)).toBe(1)
     expect(faultCode(await t.post('/customer?requestid=f-1', { DisplayName: 'Forget Me' }))).toBe('6240') // ran again
-    expect((await t.post(`http://emulator.test/v3/company/${other}/customer?requestid=f-1`, { DisplayName: 'Keep Me' })).status).toBe(200) // replayed
+    expect(
+      (await t.post(`http://emulator.test/v3/company/${other}/customer?requestid=f-1`, { DisplayName: 'Keep Me' }))
+        .status,
+    ).toBe(200) // replayed
     expect(t.companies.forgetRequestIds('404')).toBeUndefined()
   })
 })

@@ -14,7 +14,11 @@ export function toSnapshot(state: RealmState): CompanySnapshot {
     const rows = [...state.tables[entity].values()].map((r) => clone(r.data)).sort(byNumericId)
     if (rows.length) entities[entity] = rows
   }
-  const deleted = [...state.tombstones.values()].map((t) => ({ entity: t.entity, Id: t.id, LastUpdatedTime: formatTimestamp(t.deletedAt) }))
+  const deleted = [...state.tombstones.values()].map((t) => ({
+    entity: t.entity,
+    Id: t.id,
+    LastUpdatedTime: formatTimestamp(t.deletedAt),
+  }))
   const taxSetByApp = [...state.tables.Invoice].filter(([, r]) => r.facts.taxSetByApp).map(([id]) => id)
   return {
     realmId: state.realmId,
@@ -47,7 +51,11 @@ export function fromSnapshot(realmId: string, snap: CompanySnapshot, owned = fal
     if (row) row.facts = { taxSetByApp: true }
   }
   for (const d of snap.deleted) {
-    state.tombstones.set(tombKey(d.entity, d.Id), { entity: d.entity, id: d.Id, deletedAt: parseTimestamp(d.LastUpdatedTime) ?? 0 })
+    state.tombstones.set(tombKey(d.entity, d.Id), {
+      entity: d.entity,
+      id: d.Id,
+      deletedAt: parseTimestamp(d.LastUpdatedTime) ?? 0,
+    })
     const n = Number(d.Id)
     if (Number.isInteger(n) && n >= state.nextId[d.entity]) state.nextId[d.entity] = n + 1
   }

@@ -63,7 +63,10 @@ export const tombKey = (entity: EntityName, id: string) => `${entity}:${id}`
 export const foldName = (name: string) => name.trim().toLowerCase()
 
 export function emptyTables(): Record<EntityName, Map<string, Row>> {
-  return Object.fromEntries(ENTITY_NAMES.map((e) => [e, new Map<string, Row>()])) as Record<EntityName, Map<string, Row>>
+  return Object.fromEntries(ENTITY_NAMES.map((e) => [e, new Map<string, Row>()])) as Record<
+    EntityName,
+    Map<string, Row>
+  >
 }
 
 export function createState(realmId: string, companyInfo: Json, preferences: Json): RealmState {
@@ -112,7 +115,13 @@ export function reindex(state: RealmState, entity: EntityName, prev: Json | unde
 }
 
 /** Stores a record as given and advances the Id sequence past it. */
-export function putRow(state: RealmState, entity: EntityName, data: Json, updatedAt: number, facts: RowFacts = {}): void {
+export function putRow(
+  state: RealmState,
+  entity: EntityName,
+  data: Json,
+  updatedAt: number,
+  facts: RowFacts = {},
+): void {
   const id = str(data.Id)
   if (!id) return
   const table = state.tables[entity]

@@ -12,24 +12,39 @@ beforeEach(async () => {
 afterEach(() => co.close())
 
 const setStatus = (status: string, realmId = co.realmId) =>
-  fetch(`${co.emu.url}/__admin/companies/${realmId}/subscription`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ status }) })
+  fetch(`${co.emu.url}/__admin/companies/${realmId}/subscription`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ status }),
+  })
 const statusOf = (info: Json) => ((info.NameValue as Json[]).find((p) => p.Name === 'SubscriptionStatus') as Json).Value
 const count = async (name: string) =>
-  Number(((await co.get(`/query?query=${encodeURIComponent(`SELECT COUNT(*) FROM Customer WHERE DisplayName = '${name}'`)}`)).body.QueryResponse as Json).totalCount)
+  Number(
+    (
+      (
+        await co.get(
+          `/query?query=${encodeURIComponent(`SELECT COUNT(*) FROM Customer WHERE DisplayName = '${name}'`)}`,
+        )
+      ).body.QueryResponse as Json
+    ).totalCount,
+  )
 
 describe('subscription status', () => {
-  it.each(['CANCELLED', 'EXPIRED', 'SUSPENDED'])('%s: a write answers 200 with Fault 6190 and writes nothing; reads and CompanyInfo go on', async (status) => {
-    expect((await setStatus(status)).status).toBe(200)
-    const info = await co.get(`/companyinfo/${co.realmId}?minorversion=75`)
-    expect([info.status, statusOf(info.body.CompanyInfo as Json)]).toEqual([200, status])
-    const r = await co.post('/customer?minorversion=75', { DisplayName: 'Lapsed Ltd' })
-    expect(r.status).toBe(200)
-    expect(r.body.Customer).toBeUndefined()
-    expect(wireFault(r)).toMatchObject({ code: '6190', Message: 'Invalid Company Status' })
-    expect(faultOf(r.body)?.type).toBe('ValidationFault') // the app's own parser finds it in a 200
-    expect(typeof r.body.time).toBe('string')
-    expect(await count('Lapsed Ltd')).toBe(0)
-  })
+  it.each(['CANCELLED', 'EXPIRED', 'SUSPENDED'])(
+    '%s: a write answers 200 with Fault 6190 and writes nothing; reads and CompanyInfo go on',
+    async (status) => {
+      expect((await setStatus(status)).status).toBe(200)
+      const info = await co.get(`/companyinfo/${co.realmId}?minorversion=75`)
+      expect([info.status, statusOf(info.body.CompanyInfo as Json)]).toEqual([200, status])
+      const r = await co.post('/customer?minorversion=75', { DisplayName: 'Lapsed Ltd' })
+      expect(r.status).toBe(200)
+      expect(r.body.Customer).toBeUndefined()
+      expect(wireFault(r)).toMatchObject({ code: '6190', Message: 'Invalid Company Status' })
+      expect(faultOf(r.body)?.type).toBe('ValidationFault') // the app's own parser finds it in a 200
+      expect(typeof r.body.time).toBe('string')
+      expect(await count('Lapsed Ltd')).toBe(0)
+    },
+  )
 
   it('refuses each write item of a batch with 6190 but answers its queries', async () => {
     await setStatus('CANCELLED')
@@ -56,7 +71,9 @@ describe('subscription status', () => {
 
   it.each(['TRIAL', 'TRIALOPTIN', 'RESTRICTED', 'UNKNOWN'])('%s: writes go through', async (status) => {
     await setStatus(status)
-    expect(((await co.post('/customer', { DisplayName: `Status ${status}` })).body.Customer as Json).DisplayName).toBe(`Status ${status}`)
+    expect(((await co.post('/customer', { DisplayName: `Status ${status}` })).body.Customer as Json).DisplayName).toBe(
+      `Status ${status}`,
+    )
   })
 
   it('validates the status and the company', async () => {

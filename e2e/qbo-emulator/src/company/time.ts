@@ -45,7 +45,9 @@ export function parseTimestamp(text: string): number | undefined {
   if (DATE_ONLY.test(text)) return Date.parse(`${text}T00:00:00${offsetSuffix(COMPANY_OFFSET_MINUTES)}`)
   if (!DATE_TIME.test(text)) return undefined
   const hasZone = /(Z|[+-]\d{2}:?\d{2})$/.test(text)
-  const normalized = hasZone ? text.replace(/([+-]\d{2})(\d{2})$/, '$1:$2') : text + offsetSuffix(COMPANY_OFFSET_MINUTES)
+  const normalized = hasZone
+    ? text.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')
+    : text + offsetSuffix(COMPANY_OFFSET_MINUTES)
   const ms = Date.parse(normalized)
   return Number.isNaN(ms) ? undefined : ms
 }

@@ -10,7 +10,17 @@ export type Json = Record<string, unknown>
 /** Emulator time (ms since epoch), moved by the admin API; the store reads no other clock. */
 export type { Clock } from '../clock.ts'
 
-export const ENTITY_NAMES = ['Customer', 'Vendor', 'Employee', 'Item', 'Account', 'TaxCode', 'TaxRate', 'Invoice', 'Payment'] as const
+export const ENTITY_NAMES = [
+  'Customer',
+  'Vendor',
+  'Employee',
+  'Item',
+  'Account',
+  'TaxCode',
+  'TaxRate',
+  'Invoice',
+  'Payment',
+] as const
 export type EntityName = (typeof ENTITY_NAMES)[number]
 
 /** Name lists are soft-deleted (Active=false); transactions are deleted or voided. */

@@ -22,11 +22,18 @@ import {
 import { SMALL_COMPANY } from '../seeds/small.ts'
 import { entityOf, REALM, testCompany } from './test-helpers.ts'
 
-const SCHEMAS: [string, z.ZodType][] = [['Customer', QboCustomer], ['Item', QboItem], ['Invoice', QboInvoice], ['Payment', QboPayment], ['Account', QboAccount]]
+const SCHEMAS: [string, z.ZodType][] = [
+  ['Customer', QboCustomer],
+  ['Item', QboItem],
+  ['Invoice', QboInvoice],
+  ['Payment', QboPayment],
+  ['Account', QboAccount],
+]
 
 function expectParses(schema: z.ZodType, value: unknown, what: string): void {
   const r = schema.safeParse(value)
-  if (!r.success) throw new Error(`${what}: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
+  if (!r.success)
+    throw new Error(`${what}: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
 }
 
 describe('wire conformance with shared/qbo', () => {
@@ -44,12 +51,29 @@ describe('wire conformance with shared/qbo', () => {
     expectParses(QboCompanyInfoResponse, (await t.get(`/companyinfo/${REALM}`)).body, 'companyinfo')
     expectParses(QboQueryResponse, (await t.get('/query?query=select%20*%20from%20Invoice')).body, 'query')
     expectParses(QboQueryResponse, (await t.get('/query?query=select%20count(*)%20from%20Invoice')).body, 'count')
-    expectParses(QboQueryResponse, (await t.get("/query?query=select%20*%20from%20Item%20where%20Name%20=%20'none'")).body, 'empty query')
+    expectParses(
+      QboQueryResponse,
+      (await t.get("/query?query=select%20*%20from%20Item%20where%20Name%20=%20'none'")).body,
+      'empty query',
+    )
     const inv = entityOf(await t.get('/invoice/4'), 'Invoice')
-    expectParses(QboInvoiceDeleteResponse, (await t.post('/invoice?operation=delete', { Id: '4', SyncToken: inv.SyncToken })).body, 'delete')
+    expectParses(
+      QboInvoiceDeleteResponse,
+      (await t.post('/invoice?operation=delete', { Id: '4', SyncToken: inv.SyncToken })).body,
+      'delete',
+    )
     expectParses(QboCdcResponse, (await t.get('/cdc?entities=Customer,Invoice&changedSince=2026-02-15')).body, 'cdc')
-    expectParses(QboCdcResponse, (await t.get('/cdc?entities=Payment&changedSince=2026-03-01T10:00:00-08:00')).body, 'empty cdc')
-    const batch = await t.post('/batch', { BatchItemRequest: [{ bId: 'a', operation: 'create', Customer: { DisplayName: 'Amy Chen' } }, { bId: 'b', Query: 'select * from Item' }] })
+    expectParses(
+      QboCdcResponse,
+      (await t.get('/cdc?entities=Payment&changedSince=2026-03-01T10:00:00-08:00')).body,
+      'empty cdc',
+    )
+    const batch = await t.post('/batch', {
+      BatchItemRequest: [
+        { bId: 'a', operation: 'create', Customer: { DisplayName: 'Amy Chen' } },
+        { bId: 'b', Query: 'select * from Item' },
+      ],
+    })
     expectParses(QboBatchResponse, batch.body, 'batch')
   })
 
@@ -59,7 +83,10 @@ describe('wire conformance with shared/qbo', () => {
       await t.post('/customer', { DisplayName: 'Amy Chen' }),
       await t.post('/customer', { Id: '1', SyncToken: '99', sparse: true }),
       await t.get('/query?query=select%20*%20from%20Customer%20where'),
-      await t.post('/invoice', { CustomerRef: { value: '10' }, Line: [{ DetailType: 'SalesItemLineDetail', Amount: 1, SalesItemLineDetail: {} }] }),
+      await t.post('/invoice', {
+        CustomerRef: { value: '10' },
+        Line: [{ DetailType: 'SalesItemLineDetail', Amount: 1, SalesItemLineDetail: {} }],
+      }),
       await t.post('/item', { Name: 'x'.repeat(101), Type: 'Service' }),
     ]
     for (const r of replies) {

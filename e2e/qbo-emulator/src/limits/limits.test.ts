@@ -13,7 +13,11 @@ afterEach(() => w.close())
 
 const read = (token: string, realmId = realmA) => api(w, token, `/v3/company/${realmId}/customer/1`)
 const batch = (token: string) =>
-  api(w, token, `/v3/company/${realmA}/batch`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"BatchItemRequest":[]}' })
+  api(w, token, `/v3/company/${realmA}/batch`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: '{"BatchItemRequest":[]}',
+  })
 const statuses = async (n: number, send: () => Promise<Response>) => {
   const out: number[] = []
   for (let i = 0; i < n; i++) out.push((await send()).status)
@@ -21,7 +25,7 @@ const statuses = async (n: number, send: () => Promise<Response>) => {
 }
 
 describe('requests per minute (500 per realm and app, sliding)', () => {
-  it('refuses the 501st request within a minute with Intuit\'s 429 ThrottleExceeded, then lets requests through as the window slides', async () => {
+  it("refuses the 501st request within a minute with Intuit's 429 ThrottleExceeded, then lets requests through as the window slides", async () => {
     w = await startWorld({ clock: scaledClock() })
     const t = await connect(w)
     expect(new Set(await statuses(250, () => read(t.access_token)))).toEqual(new Set([200]))
@@ -30,7 +34,10 @@ describe('requests per minute (500 per realm and app, sliding)', () => {
     const refused = await read(t.access_token)
     expect(refused.status).toBe(429)
     const body = await refused.json()
-    expect(body.fault).toMatchObject({ type: 'SERVICE', error: [{ code: '3001', message: 'message=ThrottleExceeded; errorCode=003001; statusCode=429' }] })
+    expect(body.fault).toMatchObject({
+      type: 'SERVICE',
+      error: [{ code: '3001', message: 'message=ThrottleExceeded; errorCode=003001; statusCode=429' }],
+    })
     real += 500 // the first 250 leave the window
     expect(new Set(await statuses(250, () => read(t.access_token)))).toEqual(new Set([200]))
     expect((await read(t.access_token)).status).toBe(429)
@@ -109,7 +116,12 @@ describe('limits are configurable at run time', () => {
   it('takes new limits for all companies or one through the admin API', async () => {
     w = await startWorld({ clock: scaledClock() })
     const t = await connect(w)
-    const put = (path: string, body: unknown) => fetch(`${w.url}/__admin${path}`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
+    const put = (path: string, body: unknown) =>
+      fetch(`${w.url}/__admin${path}`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      })
     expect((await put(`/companies/${realmA}/limits`, { requestsPerWindow: 2 })).status).toBe(200)
     expect(await statuses(3, () => read(t.access_token))).toEqual([200, 200, 429])
     expect((await put('/limits', { requestsPerWindow: 'many' })).status).toBe(400)

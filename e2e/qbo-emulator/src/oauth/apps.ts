@@ -3,7 +3,12 @@
  * Registered apps, like the Keys tab of Intuit's developer portal: client id and secret, the exact
  * redirect URIs allowed, and the Webhooks page's endpoint and verifier token.
  */
-import { AppRegistrationSchema, type AppRegistration, type AppRegistrationInput, type WebhookConfig } from '../config.ts'
+import {
+  AppRegistrationSchema,
+  type AppRegistration,
+  type AppRegistrationInput,
+  type WebhookConfig,
+} from '../config.ts'
 
 export interface AppRegistry {
   get(clientId: string): AppRegistration | undefined

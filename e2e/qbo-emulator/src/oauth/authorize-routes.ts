@@ -32,16 +32,30 @@ type Checked =
 
 function check(deps: AuthorizeDeps, p: Params): Checked {
   const app = p.client_id === undefined ? undefined : deps.apps.get(p.client_id)
-  if (app === undefined) return { kind: 'page', status: 400, html: errorPage('Invalid client', 'The app that sent you here is not registered with QuickBooks (unknown client_id).') }
+  if (app === undefined)
+    return {
+      kind: 'page',
+      status: 400,
+      html: errorPage(
+        'Invalid client',
+        'The app that sent you here is not registered with QuickBooks (unknown client_id).',
+      ),
+    }
   const redirectUri = p.redirect_uri
   if (redirectUri === undefined || !app.redirectUris.includes(redirectUri))
     return {
       kind: 'page',
       status: 400,
-      html: errorPage('Invalid redirect URI', 'The redirect_uri in this request does not match any redirect URI registered for this app.'),
+      html: errorPage(
+        'Invalid redirect URI',
+        'The redirect_uri in this request does not match any redirect URI registered for this app.',
+      ),
     }
   const state = p.state
-  const fail = (error: string) => ({ kind: 'redirect' as const, location: redirectTo(redirectUri, state === undefined ? { error } : { error, state }) })
+  const fail = (error: string) => ({
+    kind: 'redirect' as const,
+    location: redirectTo(redirectUri, state === undefined ? { error } : { error, state }),
+  })
   if (p.response_type !== 'code') return fail('unsupported_response_type')
   const scopes = parseScopes(p.scope)
   if (scopes === null) return fail('invalid_scope')
@@ -64,7 +78,13 @@ export function authorizeRoutes(deps: AuthorizeDeps): Hono {
         appName: checked.appName,
         scopes: checked.scopes,
         companies,
-        params: { client_id: checked.clientId, redirect_uri: checked.redirectUri, scope: p.scope ?? '', state: checked.state, response_type: 'code' },
+        params: {
+          client_id: checked.clientId,
+          redirect_uri: checked.redirectUri,
+          scope: p.scope ?? '',
+          state: checked.state,
+          response_type: 'code',
+        },
       }),
     )
   })
@@ -76,11 +96,17 @@ export function authorizeRoutes(deps: AuthorizeDeps): Hono {
     const checked = check(deps, p)
     if (checked.kind === 'page') return c.html(checked.html, checked.status)
     if (checked.kind === 'redirect') return c.redirect(checked.location, 302)
-    if (p.decision !== 'connect') return c.redirect(redirectTo(checked.redirectUri, { error: 'access_denied', state: checked.state }), 302)
+    if (p.decision !== 'connect')
+      return c.redirect(redirectTo(checked.redirectUri, { error: 'access_denied', state: checked.state }), 302)
     const realmId = p.realmId
     if (realmId === undefined || !deps.companies.list().some((co) => co.realmId === realmId))
       return c.html(errorPage('Choose a company', 'Pick one of your QuickBooks companies to connect.'), 400)
-    const code = deps.tokens.issueCode({ clientId: checked.clientId, redirectUri: checked.redirectUri, realmId, scopes: checked.scopes })
+    const code = deps.tokens.issueCode({
+      clientId: checked.clientId,
+      redirectUri: checked.redirectUri,
+      realmId,
+      scopes: checked.scopes,
+    })
     return c.redirect(redirectTo(checked.redirectUri, { code, state: checked.state, realmId }), 302)
   })
 

@@ -97,16 +97,19 @@ describe('authorize page', () => {
       'one unknown scope among known ones',
       (u: URL) => u.searchParams.set('scope', 'openid com.intuit.quickbooks.accounting.readonly'),
     ],
-  ])('answers %s with error=invalid_scope and the state, issuing no code (docs/quickbooks.md §1.4)', async (_name, change) => {
-    const url = new URL(authorizeUrl(w))
-    change(url)
-    const res = await fetch(url, { redirect: 'manual' })
-    const back = new URL(res.headers.get('location')!)
-    expect([
-      res.status,
-      back.searchParams.get('error'),
-      back.searchParams.get('state'),
-      back.searchParams.has('code'),
-    ]).toEqual([302, 'invalid_scope', 'st-123', false])
-  })
+  ])(
+    'answers %s with error=invalid_scope and the state, issuing no code (docs/quickbooks.md §1.4)',
+    async (_name, change) => {
+      const url = new URL(authorizeUrl(w))
+      change(url)
+      const res = await fetch(url, { redirect: 'manual' })
+      const back = new URL(res.headers.get('location')!)
+      expect([
+        res.status,
+        back.searchParams.get('error'),
+        back.searchParams.get('state'),
+        back.searchParams.has('code'),
+      ]).toEqual([302, 'invalid_scope', 'st-123', false])
+    },
+  )
 })

@@ -12,13 +12,13 @@ import type { EmulatorEnv } from '../env.ts'
 import type { TokenStore } from './token-store.ts'
 import { ACCOUNTING_SCOPE } from './scopes.ts'
 
-
 export function bearerAuth(deps: { tokens: TokenStore; clock: Clock }): MiddlewareHandler<EmulatorEnv> {
   return async (c, next) => {
     const now = deps.clock.now()
     const header = c.req.header('Authorization')
     const m = header === undefined ? null : /^Bearer\s+(\S+)\s*$/i.exec(header)
-    if (m === null) return authenticationFailed(header === undefined ? 'Authorization header missing' : 'Malformed bearer token', now)
+    if (m === null)
+      return authenticationFailed(header === undefined ? 'Authorization header missing' : 'Malformed bearer token', now)
     const token = m[1]!
     const r = deps.tokens.authenticate(token)
     if (!r.ok) {
@@ -33,7 +33,8 @@ export function bearerAuth(deps: { tokens: TokenStore; clock: Clock }): Middlewa
           return authenticationFailed(`Token invalid: ${token}`, now)
       }
     }
-    if (r.value.realmId !== c.req.param('realmId') || !r.value.scopes.includes(ACCOUNTING_SCOPE)) return authorizationFailed(now)
+    if (r.value.realmId !== c.req.param('realmId') || !r.value.scopes.includes(ACCOUNTING_SCOPE))
+      return authorizationFailed(now)
     c.set('connection', r.value)
     await next()
   }

@@ -8,7 +8,12 @@
 import { scopeDescriptions } from './scopes.ts'
 
 const esc = (s: string) =>
-  s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;')
+  s
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;')
 
 const styles = `
   :root { color-scheme: light; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
@@ -75,5 +80,8 @@ export function errorPage(title: string, message: string): string {
 }
 
 export function noCompanyPage(appName: string): string {
-  return page('No QuickBooks company', `<h1>No company to connect</h1><p>You are not an administrator of any QuickBooks company that ${esc(appName)} could connect to.</p>`)
+  return page(
+    'No QuickBooks company',
+    `<h1>No company to connect</h1><p>You are not an administrator of any QuickBooks company that ${esc(appName)} could connect to.</p>`,
+  )
 }

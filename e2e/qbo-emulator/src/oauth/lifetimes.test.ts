@@ -3,7 +3,17 @@
 // docs/quickbooks.md §1.6).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { realmA } from '../../test-support/stub-companies.ts'
-import { api, basic, connect, consent, redirectUri, startWorld, tokenRequest, type TokenBody, type World } from '../../test-support/world.ts'
+import {
+  api,
+  basic,
+  connect,
+  consent,
+  redirectUri,
+  startWorld,
+  tokenRequest,
+  type TokenBody,
+  type World,
+} from '../../test-support/world.ts'
 
 const day = 86_400_000
 let w: World
@@ -12,7 +22,8 @@ beforeEach(async () => {
 })
 afterEach(() => w.close())
 
-const exchange = (code: string) => tokenRequest(w, { grant_type: 'authorization_code', code, redirect_uri: redirectUri })
+const exchange = (code: string) =>
+  tokenRequest(w, { grant_type: 'authorization_code', code, redirect_uri: redirectUri })
 
 describe('authorization codes', () => {
   it('are exchangeable until 600 s of emulator time have passed', async () => {
@@ -38,7 +49,11 @@ describe('the five-year hard cap', () => {
     const refresh = async () => {
       const res = await fetch(`${w.url}/oauth2/v1/tokens/bearer`, {
         method: 'POST',
-        headers: { Authorization: basic(), 'Content-Type': 'application/x-www-form-urlencoded', 'x-include-refresh-token-hard-expires-in': 'true' },
+        headers: {
+          Authorization: basic(),
+          'Content-Type': 'application/x-www-form-urlencoded',
+          'x-include-refresh-token-hard-expires-in': 'true',
+        },
         body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: rt }),
       })
       const body = (await res.json()) as TokenBody & { x_refresh_token_hard_expires_in: number; error?: string }
@@ -55,7 +70,9 @@ describe('the five-year hard cap', () => {
     }
     w.clock.advance(42 * day)
     const last = await refresh()
-    expect([last.status, last.body.x_refresh_token_expires_in, last.body.x_refresh_token_hard_expires_in]).toEqual([200, 86_400, 86_400])
+    expect([last.status, last.body.x_refresh_token_expires_in, last.body.x_refresh_token_hard_expires_in]).toEqual([
+      200, 86_400, 86_400,
+    ])
     expect((await api(w, last.body.access_token, `/v3/company/${realmA}/customer/1`)).status).toBe(200)
     w.clock.advance(day)
     const capped = await refresh()

@@ -18,7 +18,13 @@ export const emulatedUser = {
   emailVerified: true,
   phoneNumber: '+1 5550100100',
   phoneNumberVerified: false,
-  address: { streetAddress: '2500 Garcia Ave', locality: 'Mountain View', region: 'CA', postalCode: '94043', country: 'US' },
+  address: {
+    streetAddress: '2500 Garcia Ave',
+    locality: 'Mountain View',
+    region: 'CA',
+    postalCode: '94043',
+    country: 'US',
+  },
 }
 
 export interface IdTokenSigner {

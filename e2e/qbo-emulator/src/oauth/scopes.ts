@@ -13,7 +13,8 @@ export const knownScopes = [
 ] as const
 
 export const scopeDescriptions: Record<string, string> = {
-  'com.intuit.quickbooks.accounting': 'Your QuickBooks company data: customers, products and services, invoices and payments',
+  'com.intuit.quickbooks.accounting':
+    'Your QuickBooks company data: customers, products and services, invoices and payments',
   'com.intuit.quickbooks.payment': 'Process payments through QuickBooks Payments',
   openid: 'Confirm who you are',
   profile: 'Your name',

@@ -40,11 +40,25 @@ export function companyInfo(name: string, address: Json, email: string, startDat
 export function preferences(): Json {
   return {
     AccountingInfoPrefs: { TrackDepartments: false, ClassTrackingPerTxn: false, CustomerTerminology: 'Customers' },
-    SalesFormsPrefs: { CustomTxnNumbers: false, AllowDeposit: false, AllowDiscount: true, DefaultDiscountAccount: '86', AllowShipping: false, ETransactionEnabledStatus: 'NotApplicable' },
+    SalesFormsPrefs: {
+      CustomTxnNumbers: false,
+      AllowDeposit: false,
+      AllowDiscount: true,
+      DefaultDiscountAccount: '86',
+      AllowShipping: false,
+      ETransactionEnabledStatus: 'NotApplicable',
+    },
     CurrencyPrefs: { MultiCurrencyEnabled: false, HomeCurrency: { value: 'USD' } },
     TaxPrefs: { UsingSalesTax: true, PartnerTaxEnabled: false, TaxGroupCodeRef: { value: '2' } },
-    ProductAndServicesPrefs: { ForSales: true, ForPurchase: true, QuantityWithPriceAndRate: true, QuantityOnHand: true },
-    OtherPrefs: { NameValue: [{ Name: 'SalesFormsPrefs.DefaultCustomerMessage', Value: 'Thank you for your business.' }] },
+    ProductAndServicesPrefs: {
+      ForSales: true,
+      ForPurchase: true,
+      QuantityWithPriceAndRate: true,
+      QuantityOnHand: true,
+    },
+    OtherPrefs: {
+      NameValue: [{ Name: 'SalesFormsPrefs.DefaultCustomerMessage', Value: 'Thank you for your business.' }],
+    },
     domain: 'QBO',
     sparse: false,
     Id: '1',
@@ -62,7 +76,13 @@ export interface Chart {
   taxCode: string
 }
 
-const account = (Name: string, AccountType: string, AccountSubType: string, Classification: string, Active = true): Json => ({
+const account = (
+  Name: string,
+  AccountType: string,
+  AccountSubType: string,
+  Classification: string,
+  Active = true,
+): Json => ({
   Name,
   SubAccount: false,
   FullyQualifiedName: Name,
@@ -94,9 +114,35 @@ export function setUpCompany(b: SeedBuilder): Chart {
   b.put('Account', account('Discounts given', 'Income', 'DiscountsRefundsGiven', 'Revenue'))
   b.put('Account', account('Snow Removal Income', 'Income', 'ServiceFeeIncome', 'Revenue', false))
 
-  const state = b.put('TaxRate', { Name: 'California', Description: 'California state sales tax', Active: true, RateValue: 7.25, AgencyRef: { value: '1' }, SpecialTaxType: 'NONE', DisplayType: 'ReadOnly', EffectiveTaxRate: [{ RateValue: 7.25, EffectiveDate: '2017-01-01T00:00:00-08:00' }] })
-  const county = b.put('TaxRate', { Name: 'Sacramento County', Description: 'Sacramento County district tax', Active: true, RateValue: 1.5, AgencyRef: { value: '1' }, SpecialTaxType: 'NONE', DisplayType: 'ReadOnly', EffectiveTaxRate: [{ RateValue: 1.5, EffectiveDate: '2017-01-01T00:00:00-08:00' }] })
-  b.put('TaxCode', { Name: 'Out of state', Description: 'No sales tax', Active: true, Taxable: false, TaxGroup: false, SalesTaxRateList: { TaxRateDetail: [] }, PurchaseTaxRateList: { TaxRateDetail: [] } })
+  const state = b.put('TaxRate', {
+    Name: 'California',
+    Description: 'California state sales tax',
+    Active: true,
+    RateValue: 7.25,
+    AgencyRef: { value: '1' },
+    SpecialTaxType: 'NONE',
+    DisplayType: 'ReadOnly',
+    EffectiveTaxRate: [{ RateValue: 7.25, EffectiveDate: '2017-01-01T00:00:00-08:00' }],
+  })
+  const county = b.put('TaxRate', {
+    Name: 'Sacramento County',
+    Description: 'Sacramento County district tax',
+    Active: true,
+    RateValue: 1.5,
+    AgencyRef: { value: '1' },
+    SpecialTaxType: 'NONE',
+    DisplayType: 'ReadOnly',
+    EffectiveTaxRate: [{ RateValue: 1.5, EffectiveDate: '2017-01-01T00:00:00-08:00' }],
+  })
+  b.put('TaxCode', {
+    Name: 'Out of state',
+    Description: 'No sales tax',
+    Active: true,
+    Taxable: false,
+    TaxGroup: false,
+    SalesTaxRateList: { TaxRateDetail: [] },
+    PurchaseTaxRateList: { TaxRateDetail: [] },
+  })
   const taxCode = b.put('TaxCode', {
     Name: 'Sacramento',
     Description: 'California + Sacramento County',

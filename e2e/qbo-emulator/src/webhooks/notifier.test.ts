@@ -36,7 +36,9 @@ function manualScheduler() {
 }
 
 function setup(opts: { connected?: string[]; statuses?: number[]; maxAttempts?: number; hang?: boolean } = {}) {
-  const apps = createAppRegistry([{ clientId: 'app', clientSecret: 's', redirectUris: ['https://a.example/cb'], webhook: hook }])
+  const apps = createAppRegistry([
+    { clientId: 'app', clientSecret: 's', redirectUris: ['https://a.example/cb'], webhook: hook },
+  ])
   const connected = new Set(opts.connected ?? [realmA, realmB])
   const scheduler = manualScheduler()
   const sent: { headers: Headers; body: string }[] = []
@@ -44,7 +46,8 @@ function setup(opts: { connected?: string[]; statuses?: number[]; maxAttempts?: 
   const fetchStub = (async (_url: string, init: RequestInit) => {
     sent.push({ headers: new Headers(init.headers), body: String(init.body) })
     // An endpoint that never answers: only the acknowledgement timeout ends the call.
-    if (opts.hang) await new Promise((_resolve, reject) => init.signal!.addEventListener('abort', () => reject(init.signal!.reason)))
+    if (opts.hang)
+      await new Promise((_resolve, reject) => init.signal!.addEventListener('abort', () => reject(init.signal!.reason)))
     return new Response(null, { status: statuses.shift() ?? 200 })
   }) as unknown as typeof fetch
   const notifier = createWebhookNotifier({
@@ -90,7 +93,12 @@ describe('webhook notifier', () => {
             ],
           },
         },
-        { realmId: realmB, dataChangeEvent: { entities: [{ name: 'Customer', id: '7', operation: 'Update', lastUpdated: '2025-03-01T09:00:00-0800' }] } },
+        {
+          realmId: realmB,
+          dataChangeEvent: {
+            entities: [{ name: 'Customer', id: '7', operation: 'Update', lastUpdated: '2025-03-01T09:00:00-0800' }],
+          },
+        },
       ],
     })
     expect(await verifySignature(verifierToken, sent[0]!.body, sent[0]!.headers.get('intuit-signature')!)).toBe(true)
@@ -103,7 +111,7 @@ describe('webhook notifier', () => {
     expect(scheduler.pending()).toEqual([])
   })
 
-  it('retries a failed delivery at Intuit\'s intervals, holding later events until it is acknowledged', async () => {
+  it("retries a failed delivery at Intuit's intervals, holding later events until it is acknowledged", async () => {
     const { notifier, scheduler, sent } = setup({ statuses: [500, 503] })
     notifier.notify(change(realmA, '1'))
     scheduler.runNext()
@@ -116,7 +124,11 @@ describe('webhook notifier', () => {
     expect(scheduler.pending()).toEqual([2_000]) // then 20 s
     scheduler.runNext()
     await notifier.settled()
-    expect(sent.map((s) => JSON.parse(s.body).eventNotifications[0].dataChangeEvent.entities.map((e: { id: string }) => e.id))).toEqual([['1'], ['1'], ['1']])
+    expect(
+      sent.map((s) =>
+        JSON.parse(s.body).eventNotifications[0].dataChangeEvent.entities.map((e: { id: string }) => e.id),
+      ),
+    ).toEqual([['1'], ['1'], ['1']])
     expect(notifier.deliveries()[0]).toMatchObject({ state: 'delivered' })
     expect(notifier.deliveries()[0]!.attempts.map((a) => a.status)).toEqual([500, 503, 200])
     scheduler.runNext() // the held event goes out next
@@ -132,7 +144,10 @@ describe('webhook notifier', () => {
     expect(scheduler.pending()).toEqual([300]) // 3 s at a time scale of 10
     scheduler.runNext()
     await notifier.settled()
-    expect(notifier.deliveries()[0]).toMatchObject({ state: 'retrying', attempts: [{ status: null, error: expect.stringContaining('no answer within 3000 ms') }] })
+    expect(notifier.deliveries()[0]).toMatchObject({
+      state: 'retrying',
+      attempts: [{ status: null, error: expect.stringContaining('no answer within 3000 ms') }],
+    })
     expect(scheduler.pending()).toEqual([1_000])
   })
 
@@ -164,11 +179,20 @@ describe('webhooks end to end', () => {
       return c.body(null, 200)
     })
     const port = await new Promise<number>((r) => {
-      const server = serve({ fetch: receiver.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => r(info.port))
+      const server = serve({ fetch: receiver.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
+        r(info.port),
+      )
       closeReceiver = () => server.close()
     })
     w = await startWorld({
-      apps: [{ clientId: 'fieldsync-local', clientSecret: 'fieldsync-local-secret', redirectUris: ['http://127.0.0.1:5173/auth/intuit/callback'], webhook: { url: `http://127.0.0.1:${port}/hook`, verifierToken } }],
+      apps: [
+        {
+          clientId: 'fieldsync-local',
+          clientSecret: 'fieldsync-local-secret',
+          redirectUris: ['http://127.0.0.1:5173/auth/intuit/callback'],
+          webhook: { url: `http://127.0.0.1:${port}/hook`, verifierToken },
+        },
+      ],
       webhooks: { batchWindowMs: 10 },
     })
     await connect(w)
@@ -180,6 +204,9 @@ describe('webhooks end to end', () => {
     expect(edit.status).toBe(200)
     const got = await received
     expect(await verifySignature(verifierToken, got.body, got.signature!)).toBe(true)
-    expect(JSON.parse(got.body).eventNotifications[0]).toMatchObject({ realmId: realmA, dataChangeEvent: { entities: [{ name: 'Customer', id: '5', operation: 'Update' }] } })
+    expect(JSON.parse(got.body).eventNotifications[0]).toMatchObject({
+      realmId: realmA,
+      dataChangeEvent: { entities: [{ name: 'Customer', id: '5', operation: 'Update' }] },
+    })
   })
 })

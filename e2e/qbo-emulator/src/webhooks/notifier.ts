@@ -162,7 +162,15 @@ export function createWebhookNotifier(opts: NotifierOptions): WebhookNotifier {
     if (app?.webhook === undefined) return
     q.busy = true
     const body = JSON.stringify(buildPayload(changes))
-    const d: Delivery = { id: nextId++, clientId, url: app.webhook.url, body, signature: await signPayload(app.webhook.verifierToken, body), attempts: [], state: 'sending' }
+    const d: Delivery = {
+      id: nextId++,
+      clientId,
+      url: app.webhook.url,
+      body,
+      signature: await signPayload(app.webhook.verifierToken, body),
+      attempts: [],
+      state: 'sending',
+    }
     log.push(d)
     if (log.length > 5_000) log = log.slice(-4_000)
     await attempt(q, d)

@@ -19,7 +19,12 @@ export function buildPayload(changes: CompanyChange[]): EventNotifications {
   for (const ch of changes) {
     let n = byRealm.get(ch.realmId)
     if (n === undefined) byRealm.set(ch.realmId, (n = { realmId: ch.realmId, dataChangeEvent: { entities: [] } }))
-    n.dataChangeEvent.entities.push({ name: entityName(ch.entity), id: ch.id, operation: ch.operation, lastUpdated: compactOffset(ch.lastUpdated) })
+    n.dataChangeEvent.entities.push({
+      name: entityName(ch.entity),
+      id: ch.id,
+      operation: ch.operation,
+      lastUpdated: compactOffset(ch.lastUpdated),
+    })
   }
   return { eventNotifications: [...byRealm.values()] }
 }
@@ -31,6 +36,14 @@ function compactOffset(stamp: string): string {
 
 /** Intuit names entities in PascalCase (`Customer`), whatever case the change was reported in. */
 function entityName(entity: string): string {
-  const known: Record<string, string> = { customer: 'Customer', item: 'Item', invoice: 'Invoice', payment: 'Payment', account: 'Account', vendor: 'Vendor', employee: 'Employee' }
+  const known: Record<string, string> = {
+    customer: 'Customer',
+    item: 'Item',
+    invoice: 'Invoice',
+    payment: 'Payment',
+    account: 'Account',
+    vendor: 'Vendor',
+    employee: 'Employee',
+  }
   return known[entity.toLowerCase()] ?? entity.charAt(0).toUpperCase() + entity.slice(1)
 }

@@ -18,7 +18,11 @@ export async function signPayload(verifierToken: string, body: string | Uint8Arr
   return btoa(s)
 }
 
-export async function verifySignature(verifierToken: string, body: string | Uint8Array, signature: string): Promise<boolean> {
+export async function verifySignature(
+  verifierToken: string,
+  body: string | Uint8Array,
+  signature: string,
+): Promise<boolean> {
   const expected = await signPayload(verifierToken, body)
   if (expected.length !== signature.length) return false
   let diff = 0

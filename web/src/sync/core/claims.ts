@@ -54,7 +54,10 @@ export const NOT_CHECKED_CODE = 'lookup-inconclusive'
  * that batch's answer, not send this record.
  */
 export function mustLookUp(
-  batchId: string, nowMs: number, trustMs: number, lastErrorCodes: readonly (string | undefined)[],
+  batchId: string,
+  nowMs: number,
+  trustMs: number,
+  lastErrorCodes: readonly (string | undefined)[],
 ): boolean {
   return nowMs - (claimedAt(batchId) ?? 0) > trustMs || lastErrorCodes.some(keptForLookup)
 }
@@ -66,12 +69,21 @@ function keptForLookup(code: string | undefined): boolean {
 const outboxOp = (o: SyncOp): OutboxOp => (o.action === 'void' ? 'void' : o.action === 'create' ? 'create' : 'update')
 
 /** One claim per outbox row of each op (one without a row for a record sent unqueued), under one request. */
-export function claimsOf(ops: readonly SyncOp[], ids: { requestId: string; batchId: string },
-  sentOf: (op: SyncOp) => SentRequest | undefined): Claim[] {
+export function claimsOf(
+  ops: readonly SyncOp[],
+  ids: { requestId: string; batchId: string },
+  sentOf: (op: SyncOp) => SentRequest | undefined,
+): Claim[] {
   return ops.flatMap((o) => {
     const sent = sentOf(o)
     return (o.outboxSeqs.length > 0 ? o.outboxSeqs : [undefined]).map((seq) => ({
-      seq, kind: o.kind, localId: o.localId ?? '', version: o.version ?? 1, op: outboxOp(o), ...ids, sent,
+      seq,
+      kind: o.kind,
+      localId: o.localId ?? '',
+      version: o.version ?? 1,
+      op: outboxOp(o),
+      ...ids,
+      sent,
     }))
   })
 }
@@ -88,8 +100,11 @@ export interface OwnClaim {
  * back claimed under `batchId`: rows another runner (another tab) claimed or settled meanwhile stay with it, since
  * sending them here could write twice or change the composition of a batch under its requestid.
  */
-export function ownClaims(ops: readonly SyncOp[], rows: readonly (OutboxRow | undefined)[], batchId: string):
-  { mine: OwnClaim[]; lost: SyncOp[] } {
+export function ownClaims(
+  ops: readonly SyncOp[],
+  rows: readonly (OutboxRow | undefined)[],
+  batchId: string,
+): { mine: OwnClaim[]; lost: SyncOp[] } {
   const mine: OwnClaim[] = []
   const lost: SyncOp[] = []
   let r = 0
@@ -97,7 +112,10 @@ export function ownClaims(ops: readonly SyncOp[], rows: readonly (OutboxRow | un
     const n = Math.max(1, op.outboxSeqs.length)
     const own = rows.slice(r, r + n)
     r += n
-    if (!own.every((row) => row !== undefined && row.batchId === batchId)) { lost.push(op); continue }
+    if (!own.every((row) => row !== undefined && row.batchId === batchId)) {
+      lost.push(op)
+      continue
+    }
     mine.push({ op, seqs: own.map((row) => row!.seq), stored: own[0]?.sent })
   }
   return { mine, lost }

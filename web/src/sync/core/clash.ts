@@ -9,7 +9,10 @@ import type { SyncFault } from './fault-types.ts'
 import type { QboEntity } from './settle/types.ts'
 
 const noun = {
-  contact: ['customer', 'contact'], job: ['customer', 'job'], item: ['item', 'item'], invoice: ['invoice', 'invoice'],
+  contact: ['customer', 'contact'],
+  job: ['customer', 'job'],
+  item: ['item', 'item'],
+  invoice: ['invoice', 'invoice'],
   payment: ['payment', 'payment'],
 } as const
 
@@ -22,7 +25,8 @@ export function nameTheClash(kind: SyncKind, fault: SyncFault, clash: QboEntity 
   const inactive = clash['Active'] === false
   return {
     ...fault,
-    userMessage: `QuickBooks already has ${inactive ? 'an inactive' : 'a'} ${theirs} named "${name}" (Id ${id}). `
-      + `Rename this ${ours}, or link it to that ${theirs}${inactive ? ', which makes it active again' : ''}.`,
+    userMessage:
+      `QuickBooks already has ${inactive ? 'an inactive' : 'a'} ${theirs} named "${name}" (Id ${id}). ` +
+      `Rename this ${ours}, or link it to that ${theirs}${inactive ? ', which makes it active again' : ''}.`,
   }
 }

@@ -18,15 +18,17 @@ export function applyDecisions(m: MatchResult, decisions: readonly MatchDecision
   const usedQbo = new Set<string>()
   for (const g of m.ambiguous) {
     const answered = g.localIds.filter((id) => decided.has(id))
-    if (answered.length === 0) { ambiguous.push(g); continue }
+    if (answered.length === 0) {
+      ambiguous.push(g)
+      continue
+    }
     for (const id of g.localIds) {
       const q = decided.get(id)
       if (q === undefined) continue
       if (q !== null && g.qboIds.includes(q) && !usedQbo.has(q)) {
         links.push({ localId: id, qboId: q, via: 'name' })
         usedQbo.add(q)
-      }
-      else localOnly.push(id)
+      } else localOnly.push(id)
     }
     const rest = g.localIds.filter((id) => !decided.has(id))
     if (rest.length > 0) ambiguous.push({ ...g, localIds: rest, qboIds: g.qboIds.filter((q) => !usedQbo.has(q)) })

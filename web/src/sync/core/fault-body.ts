@@ -8,16 +8,30 @@ import { z } from 'zod'
 import { faultOf } from '#shared/qbo/index.ts'
 
 /** The first error of a fault body, in one shape. */
-export interface FaultError { code: string; message?: string; detail?: string; element?: string; type?: string }
+export interface FaultError {
+  code: string
+  message?: string
+  detail?: string
+  element?: string
+  type?: string
+}
 
 function clean(s: string | null | undefined): string | undefined {
   return s == null || s.trim() === '' ? undefined : s
 }
 
-function fromParts(code: string | number, message?: string | null, detail?: string | null, element?: string | null,
-  type?: string | null): FaultError {
+function fromParts(
+  code: string | number,
+  message?: string | null,
+  detail?: string | null,
+  element?: string | null,
+  type?: string | null,
+): FaultError {
   const e: FaultError = { code: String(code).replace(/^0+(?=\d)/, '') }
-  const m = clean(message), d = clean(detail), el = clean(element), t = clean(type)
+  const m = clean(message),
+    d = clean(detail),
+    el = clean(element),
+    t = clean(type)
   if (m !== undefined) e.message = m
   if (d !== undefined) e.detail = d
   if (el !== undefined) e.element = el
@@ -27,9 +41,16 @@ function fromParts(code: string | number, message?: string | null, detail?: stri
 
 // Lenient fallback for bodies the shared schemas reject (a Message of null, a numeric code).
 const LooseFault = z.object({
-  Error: z.array(z.object({
-    Message: z.string().nullish(), Detail: z.string().nullish(), code: z.union([z.string(), z.number()]), element: z.string().nullish(),
-  })).min(1),
+  Error: z
+    .array(
+      z.object({
+        Message: z.string().nullish(),
+        Detail: z.string().nullish(),
+        code: z.union([z.string(), z.number()]),
+        element: z.string().nullish(),
+      }),
+    )
+    .min(1),
   type: z.string().nullish(),
 })
 
@@ -65,8 +86,13 @@ function fromText(text: string): FaultError | undefined {
       return undefined
     }
   }
-  return fromParts(code, /<Message>([^<]*)<\/Message>/.exec(text)?.[1], /<Detail>([^<]*)<\/Detail>/.exec(text)?.[1],
-    /<Error[^>]*\belement="([^"]*)"/.exec(text)?.[1], /<Fault[^>]*\btype="([^"]*)"/.exec(text)?.[1])
+  return fromParts(
+    code,
+    /<Message>([^<]*)<\/Message>/.exec(text)?.[1],
+    /<Detail>([^<]*)<\/Detail>/.exec(text)?.[1],
+    /<Error[^>]*\belement="([^"]*)"/.exec(text)?.[1],
+    /<Fault[^>]*\btype="([^"]*)"/.exec(text)?.[1],
+  )
 }
 
 /** The first error in any fault body Intuit or a gateway sends, or `undefined` when the body holds none. */

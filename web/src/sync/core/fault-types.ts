@@ -6,12 +6,26 @@
 import { z } from 'zod'
 
 export const FaultKind = z.enum([
-  'auth', 'duplicate', 'notFound', 'stale', 'rateLimit', 'validation', 'transient', 'fatal',
+  'auth',
+  'duplicate',
+  'notFound',
+  'stale',
+  'rateLimit',
+  'validation',
+  'transient',
+  'fatal',
 ])
 export type FaultKind = z.infer<typeof FaultKind>
 
 export const FaultAction = z.enum([
-  'reconnect', 'rename-or-link', 'unlink-and-recreate', 'refetch-merge-retry', 'backoff', 'fix-field', 'retry', 'none',
+  'reconnect',
+  'rename-or-link',
+  'unlink-and-recreate',
+  'refetch-merge-retry',
+  'backoff',
+  'fix-field',
+  'retry',
+  'none',
 ])
 export type FaultAction = z.infer<typeof FaultAction>
 

@@ -8,28 +8,45 @@ import { QBO_FAULTS } from '#shared/qbo/index.ts'
 import { parseFaultBody } from './fault-body.ts'
 import type { FaultAction, FaultInput, FaultKind, SyncFault } from './fault-types.ts'
 
-interface Rule { kind: FaultKind; action: FaultAction; retryable: boolean; message: string; field?: string }
+interface Rule {
+  kind: FaultKind
+  action: FaultAction
+  retryable: boolean
+  message: string
+  field?: string
+}
 
 const AUTH: Rule = {
-  kind: 'auth', action: 'reconnect', retryable: false,
+  kind: 'auth',
+  action: 'reconnect',
+  retryable: false,
   message: 'QuickBooks needs you to reconnect. Sync is paused until you do; nothing is lost.',
 }
 const RATE: Rule = {
-  kind: 'rateLimit', action: 'backoff', retryable: true,
+  kind: 'rateLimit',
+  action: 'backoff',
+  retryable: true,
   message: 'QuickBooks asked us to slow down. Sync will continue by itself in a minute.',
 }
 const TRANSIENT: Rule = {
-  kind: 'transient', action: 'retry', retryable: true,
+  kind: 'transient',
+  action: 'retry',
+  retryable: true,
   message: 'QuickBooks had a temporary problem. This will be retried automatically.',
 }
 const VALIDATION: Rule = {
-  kind: 'validation', action: 'fix-field', retryable: false,
+  kind: 'validation',
+  action: 'fix-field',
+  retryable: false,
   message: 'QuickBooks did not accept this record. Check the highlighted field and try again.',
 }
 
 const NOT_FOUND: Rule = {
-  kind: 'notFound', action: 'unlink-and-recreate', retryable: false,
-  message: 'This record, or one it uses, was deleted or made inactive in QuickBooks. Unlink it to create it again, or reactivate it in QuickBooks.',
+  kind: 'notFound',
+  action: 'unlink-and-recreate',
+  retryable: false,
+  message:
+    'This record, or one it uses, was deleted or made inactive in QuickBooks. Unlink it to create it again, or reactivate it in QuickBooks.',
 }
 
 /** Every fault the shared list knows → rule. Unknown codes fall back on the fault's `type`, then the HTTP status. */
@@ -40,39 +57,87 @@ const RULES_BY_NAME: Readonly<Record<keyof typeof QBO_FAULTS, Rule>> = {
   throttled: RATE,
   unsupportedOperation: VALIDATION,
   objectNotFound: NOT_FOUND,
-  txnCannotBeLinked: { ...VALIDATION, message: 'This payment is applied to an invoice of a different customer. Check which invoices it pays.' },
+  txnCannotBeLinked: {
+    ...VALIDATION,
+    message: 'This payment is applied to an invoice of a different customer. Check which invoices it pays.',
+  },
   unsupportedProperty: VALIDATION,
-  requiredParamMissing: { ...VALIDATION, message: 'QuickBooks needs a field that is empty here. Fill it in and try again.' },
+  requiredParamMissing: {
+    ...VALIDATION,
+    message: 'QuickBooks needs a field that is empty here. Fill it in and try again.',
+  },
   invalidId: VALIDATION,
-  stringTooLong: { ...VALIDATION, message: 'A field is too long or too short for QuickBooks. Shorten it and try again.' },
-  invalidReference2090: { ...NOT_FOUND, message: 'Something this record refers to no longer exists in QuickBooks. Unlink it to create it again.' },
-  invalidEnumeration: { ...VALIDATION, message: 'A field has a value QuickBooks does not allow. Change it and try again.' },
-  invalidReference: { ...NOT_FOUND, message: 'Something this record refers to no longer exists in QuickBooks. Unlink it to create it again.' },
-  queryParserError: { kind: 'fatal', action: 'none', retryable: false, message: 'A QuickBooks search failed. Please report this problem.' },
-  invalidQuery: { kind: 'fatal', action: 'none', retryable: false, message: 'A QuickBooks search failed. Please report this problem.' },
+  stringTooLong: {
+    ...VALIDATION,
+    message: 'A field is too long or too short for QuickBooks. Shorten it and try again.',
+  },
+  invalidReference2090: {
+    ...NOT_FOUND,
+    message: 'Something this record refers to no longer exists in QuickBooks. Unlink it to create it again.',
+  },
+  invalidEnumeration: {
+    ...VALIDATION,
+    message: 'A field has a value QuickBooks does not allow. Change it and try again.',
+  },
+  invalidReference: {
+    ...NOT_FOUND,
+    message: 'Something this record refers to no longer exists in QuickBooks. Unlink it to create it again.',
+  },
+  queryParserError: {
+    kind: 'fatal',
+    action: 'none',
+    retryable: false,
+    message: 'A QuickBooks search failed. Please report this problem.',
+  },
+  invalidQuery: {
+    kind: 'fatal',
+    action: 'none',
+    retryable: false,
+    message: 'A QuickBooks search failed. Please report this problem.',
+  },
   staleObject: {
-    kind: 'stale', action: 'refetch-merge-retry', retryable: true,
+    kind: 'stale',
+    action: 'refetch-merge-retry',
+    retryable: true,
     message: 'This record was changed in QuickBooks at the same time. The changes are being merged and sent again.',
   },
-  businessValidation: { ...VALIDATION, message: 'QuickBooks rejected this record as incomplete or inconsistent. Check its details and try again.' },
+  businessValidation: {
+    ...VALIDATION,
+    message: 'QuickBooks rejected this record as incomplete or inconsistent. Check its details and try again.',
+  },
   duplicateDocNumber: {
-    kind: 'duplicate', action: 'fix-field', retryable: false, field: 'DocNumber',
+    kind: 'duplicate',
+    action: 'fix-field',
+    retryable: false,
+    field: 'DocNumber',
     message: 'QuickBooks already has an invoice with this number. Give this invoice a different number.',
   },
   invalidCompanyStatus: {
-    kind: 'fatal', action: 'none', retryable: false,
+    kind: 'fatal',
+    action: 'none',
+    retryable: false,
     message: 'The QuickBooks subscription is inactive or suspended. Sync resumes once it is active again.',
   },
   accountPeriodClosed: {
-    kind: 'fatal', action: 'none', retryable: false, field: 'TxnDate',
-    message: 'The books are closed for this date in QuickBooks. Change the date, or ask your bookkeeper to reopen the period.',
+    kind: 'fatal',
+    action: 'none',
+    retryable: false,
+    field: 'TxnDate',
+    message:
+      'The books are closed for this date in QuickBooks. Change the date, or ask your bookkeeper to reopen the period.',
   },
   duplicateName: {
-    kind: 'duplicate', action: 'rename-or-link', retryable: false, field: 'DisplayName',
-    message: 'A customer, vendor or employee in QuickBooks already uses this name. Rename this record or link it to that one.',
+    kind: 'duplicate',
+    action: 'rename-or-link',
+    retryable: false,
+    field: 'DisplayName',
+    message:
+      'A customer, vendor or employee in QuickBooks already uses this name. Rename this record or link it to that one.',
   },
   depositedTransaction: {
-    kind: 'fatal', action: 'none', retryable: false,
+    kind: 'fatal',
+    action: 'none',
+    retryable: false,
     message: 'This payment is part of a bank deposit in QuickBooks and cannot be changed here.',
   },
   internalError: TRANSIENT,
@@ -90,21 +155,33 @@ const EXTRA_CODE_RULES: Readonly<Record<string, Rule>> = {
  * re-reads the kind and action from the stored code, so a revoked connection must read as Reconnect there too.
  */
 const EDGE_CODE_RULES: Readonly<Partial<Record<ApiErrorCode, Rule>>> = {
-  unauthenticated: AUTH, session_ended: AUTH, not_connected: AUTH, needs_reconnect: AUTH, realm_mismatch: AUTH,
-  paced: RATE, intuit_unavailable: TRANSIENT,
+  unauthenticated: AUTH,
+  session_ended: AUTH,
+  not_connected: AUTH,
+  needs_reconnect: AUTH,
+  realm_mismatch: AUTH,
+  paced: RATE,
+  intuit_unavailable: TRANSIENT,
 }
 
 const CODE_RULES: ReadonlyMap<string, Rule> = new Map([
   ...Object.entries(EXTRA_CODE_RULES),
   ...Object.entries(EDGE_CODE_RULES),
-  ...Object.entries(RULES_BY_NAME).map(([name, rule]) => [QBO_FAULTS[name as keyof typeof QBO_FAULTS].code, rule] as const),
+  ...Object.entries(RULES_BY_NAME).map(
+    ([name, rule]) => [QBO_FAULTS[name as keyof typeof QBO_FAULTS].code, rule] as const,
+  ),
 ])
 
 function ruleForStatus(status: number): Rule {
   if (status === 401 || status === 403) return AUTH
   if (status === 429) return RATE
   if (status === 404) {
-    return { kind: 'fatal', action: 'none', retryable: false, message: 'QuickBooks did not recognise this request. Please report it.' }
+    return {
+      kind: 'fatal',
+      action: 'none',
+      retryable: false,
+      message: 'QuickBooks did not recognise this request. Please report it.',
+    }
   }
   if (status >= 500 || status === 408) return TRANSIENT
   return VALIDATION
@@ -124,11 +201,27 @@ function ruleForType(type: string | undefined, status: number | undefined): Rule
  * plain words: the row then says where to look instead of "check its details". Accounts come from settings.
  */
 const FIELD_WORDS: Readonly<Record<string, string>> = {
-  DisplayName: 'the name', Name: 'the name', GivenName: 'the first name', FamilyName: 'the last name',
-  CompanyName: 'the company name', PrimaryEmailAddr: 'the email', PrimaryPhone: 'the phone number', BillAddr: 'the billing address',
-  ShipAddr: 'the property address', Notes: 'the notes', Description: 'the description', Sku: 'the SKU', UnitPrice: 'the price',
-  DocNumber: 'the invoice number', TxnDate: 'the date', DueDate: 'the due date', Line: 'the invoice lines', CustomerMemo: 'the message',
-  TotalAmt: 'the amount', PaymentRefNum: 'the reference number', CustomerRef: 'the customer',
+  DisplayName: 'the name',
+  Name: 'the name',
+  GivenName: 'the first name',
+  FamilyName: 'the last name',
+  CompanyName: 'the company name',
+  PrimaryEmailAddr: 'the email',
+  PrimaryPhone: 'the phone number',
+  BillAddr: 'the billing address',
+  ShipAddr: 'the property address',
+  Notes: 'the notes',
+  Description: 'the description',
+  Sku: 'the SKU',
+  UnitPrice: 'the price',
+  DocNumber: 'the invoice number',
+  TxnDate: 'the date',
+  DueDate: 'the due date',
+  Line: 'the invoice lines',
+  CustomerMemo: 'the message',
+  TotalAmt: 'the amount',
+  PaymentRefNum: 'the reference number',
+  CustomerRef: 'the customer',
   IncomeAccountRef: 'the default income account in Settings → QuickBooks',
   ExpenseAccountRef: 'the default expense account in Settings → QuickBooks',
   DepositToAccountRef: 'the deposit account in Settings → QuickBooks',
@@ -148,7 +241,13 @@ function pointAt(rule: Rule, field: string | undefined): string {
 }
 
 function build(rule: Rule, code: string, extra: Partial<SyncFault>): SyncFault {
-  const f: SyncFault = { kind: rule.kind, retryable: rule.retryable, userMessage: pointAt(rule, extra.field ?? rule.field), action: rule.action, code }
+  const f: SyncFault = {
+    kind: rule.kind,
+    retryable: rule.retryable,
+    userMessage: pointAt(rule, extra.field ?? rule.field),
+    action: rule.action,
+    code,
+  }
   if (rule.field !== undefined) f.field = rule.field
   for (const [k, v] of Object.entries(extra)) if (v !== undefined) (f as Record<string, unknown>)[k] = v
   return f
@@ -163,8 +262,14 @@ export const DEFAULT_RATE_LIMIT_WAIT_MS = 60_000
  */
 export function classifyFault(input: FaultInput): SyncFault {
   if (input.type === 'network') {
-    return build({ ...TRANSIENT, message: 'No connection to QuickBooks. This stays queued and goes out when you are back online.' },
-      'network', { detail: input.message })
+    return build(
+      {
+        ...TRANSIENT,
+        message: 'No connection to QuickBooks. This stays queued and goes out when you are back online.',
+      },
+      'network',
+      { detail: input.message },
+    )
   }
   const status = input.type === 'http' ? input.status : undefined
   const error = parseFaultBody(input.type === 'http' ? input.body : input.item)
@@ -176,7 +281,10 @@ export function classifyFault(input: FaultInput): SyncFault {
     code = error.code
     // 3100 is also seen as an internal error with HTTP 500: that one is worth retrying.
     rule = code === '3100' && status !== undefined && status >= 500 ? TRANSIENT : CODE_RULES.get(code)
-    rule ??= status === 429 ? RATE : ruleForType(error.type, status) ?? (status !== undefined ? ruleForStatus(status) : VALIDATION)
+    rule ??=
+      status === 429
+        ? RATE
+        : (ruleForType(error.type, status) ?? (status !== undefined ? ruleForStatus(status) : VALIDATION))
   } else {
     code = status === undefined ? 'unknown' : `http-${status}`
     rule = status === undefined ? VALIDATION : ruleForStatus(status)

@@ -51,12 +51,24 @@ describe('initial sync of a recorded sandbox company', () => {
     records.contacts.push(...local)
     records.invoices.push(invoice('inv-kathy', 'kathy'), invoice('inv-new', 'new'), invoice('inv-bill', 'bill'))
     const p = plan({
-      records, mappings: [], match: { contacts: match }, settings: { subCustomerJobs: false }, now: NOW,
+      records,
+      mappings: [],
+      match: { contacts: match },
+      settings: { subCustomerJobs: false },
+      now: NOW,
       outbox: [row(1, 'invoice', 'inv-kathy'), row(2, 'invoice', 'inv-new'), row(3, 'invoice', 'inv-bill')],
       remoteLabels: Object.fromEntries(customers.map((c) => [`contact:${c.Id}`, c.DisplayName ?? c.Id])),
     })
     // 33 customers: 3 sub-customers left out, 4 linked, 7 in questions → 19 created here.
-    expect(p.counts).toStrictEqual({ link: 4, createHere: 19, createInQuickBooks: 3, update: 0, void: 0, needDecision: 4, skipped: 1 })
+    expect(p.counts).toStrictEqual({
+      link: 4,
+      createHere: 19,
+      createInQuickBooks: 3,
+      update: 0,
+      void: 0,
+      needDecision: 4,
+      skipped: 1,
+    })
     expect(p.batches).toStrictEqual([['create:contact:new', 'create:invoice:inv-bill'], ['create:invoice:inv-new']])
     expect(p.skipped).toMatchObject([{ localId: 'inv-kathy', reason: 'waiting-for-decision' }])
     expect(p.ops.find((o) => o.id === 'pull:contact:62')?.label).toBe('Final Validation Customer')
@@ -65,11 +77,17 @@ describe('initial sync of a recorded sandbox company', () => {
 
 describe('sub-customers of the recorded company', () => {
   it('are matched as jobs under their parent, and only there', () => {
-    const jobs = [job('j1', 'freeman'), job('j2', 'bill')].map((j, i) => ({ ...j, name: ['0969 Ocean View Road', 'Barnett Design'][i]! }))
-    const parentOf = (id: string) => ({ freeman: '7', bill: '2' } as Record<string, string>)[id]
+    const jobs = [job('j1', 'freeman'), job('j2', 'bill')].map((j, i) => ({
+      ...j,
+      name: ['0969 Ocean View Road', 'Barnett Design'][i]!,
+    }))
+    const parentOf = (id: string) => (({ freeman: '7', bill: '2' }) as Record<string, string>)[id]
     const local = jobs.map((j) => ({ id: j.id, name: j.name, parentQboId: parentOf(j.contactId) }))
-    const remote = customers.flatMap((q) => (q.ParentRef === undefined ? []
-      : [{ id: q.Id, name: q.DisplayName, parentQboId: q.ParentRef.value, active: q.Active ?? true }]))
+    const remote = customers.flatMap((q) =>
+      q.ParentRef === undefined
+        ? []
+        : [{ id: q.Id, name: q.DisplayName, parentQboId: q.ParentRef.value, active: q.Active ?? true }],
+    )
     const m = matchJobs(local, remote, [])
     // "Barnett Design" is a sub-customer of Shara Barnett (22), not of Bill's Windsurf Shop (2).
     expect(m.links).toStrictEqual([{ localId: 'j1', qboId: '8', via: 'name' }])

@@ -17,7 +17,11 @@ export const LocalInvoiceCandidate = z.object({
 })
 export type LocalInvoiceCandidate = z.infer<typeof LocalInvoiceCandidate>
 
-export const RemoteInvoiceCandidate = z.object({ id: z.string(), docNumber: z.string().optional(), customerQboId: z.string() })
+export const RemoteInvoiceCandidate = z.object({
+  id: z.string(),
+  docNumber: z.string().optional(),
+  customerQboId: z.string(),
+})
 export type RemoteInvoiceCandidate = z.infer<typeof RemoteInvoiceCandidate>
 
 /** DocNumbers compare trimmed and case-blind ("inv-1001" = "INV-1001 "). */
@@ -26,21 +30,28 @@ export function docNumberKey(n: string | undefined): string | undefined {
   return k === undefined || k === '' ? undefined : k
 }
 
-export function matchInvoices(local: readonly LocalInvoiceCandidate[], remote: readonly RemoteInvoiceCandidate[],
-  mappings: readonly MappedPair[]): MatchResult {
+export function matchInvoices(
+  local: readonly LocalInvoiceCandidate[],
+  remote: readonly RemoteInvoiceCandidate[],
+  mappings: readonly MappedPair[],
+): MatchResult {
   const localCustomer = new Map(local.map((l) => [l.id, l.customerQboId]))
   const remoteCustomer = new Map(remote.map((r) => [r.id, r.customerQboId]))
-  const stages: Stage[] = [{
-    key: (c) => docNumberKey(c.name),
-    via: 'docNumber',
-    manyReason: 'docNumber',
-    veto: (l, r) => {
-      const mine = localCustomer.get(l.id)
-      return mine === undefined || mine !== remoteCustomer.get(r.id) ? 'customer-differs' : undefined
+  const stages: Stage[] = [
+    {
+      key: (c) => docNumberKey(c.name),
+      via: 'docNumber',
+      manyReason: 'docNumber',
+      veto: (l, r) => {
+        const mine = localCustomer.get(l.id)
+        return mine === undefined || mine !== remoteCustomer.get(r.id) ? 'customer-differs' : undefined
+      },
     },
-  }]
+  ]
   return runStages(
     local.map((l) => ({ id: l.id, name: l.docNumber })),
     remote.map((r) => ({ id: r.id, name: r.docNumber, active: true })),
-    mappings, stages)
+    mappings,
+    stages,
+  )
 }

@@ -18,11 +18,19 @@ export const LocalJobCandidate = z.object({
 })
 export type LocalJobCandidate = z.infer<typeof LocalJobCandidate>
 
-export const RemoteJobCandidate = z.object({ id: z.string(), name: z.string().optional(), parentQboId: z.string(), active: z.boolean().default(true) })
+export const RemoteJobCandidate = z.object({
+  id: z.string(),
+  name: z.string().optional(),
+  parentQboId: z.string(),
+  active: z.boolean().default(true),
+})
 export type RemoteJobCandidate = z.input<typeof RemoteJobCandidate>
 
-export function matchJobs(local: readonly LocalJobCandidate[], remote: readonly RemoteJobCandidate[],
-  mappings: readonly MappedPair[]): MatchResult {
+export function matchJobs(
+  local: readonly LocalJobCandidate[],
+  remote: readonly RemoteJobCandidate[],
+  mappings: readonly MappedPair[],
+): MatchResult {
   // The parent Id goes into the key, so "Kitchen" under one customer never meets "Kitchen" under another.
   const keyOf = (parent: string | undefined, name: string | undefined) => {
     const k = nameKey(name)
@@ -33,6 +41,8 @@ export function matchJobs(local: readonly LocalJobCandidate[], remote: readonly 
   const result = runStages(
     local.map((l) => ({ id: l.id, name: keyOf(l.parentQboId, l.name) })),
     remote.map((r) => ({ id: r.id, name: keyOf(r.parentQboId, r.name), active: r.active ?? true })),
-    mappings, stages)
+    mappings,
+    stages,
+  )
   return { ...result, ambiguous: result.ambiguous.map((g) => ({ ...g, key: g.key.split('\u0000')[1] ?? g.key })) }
 }

@@ -37,7 +37,15 @@ export type MatchLink = z.infer<typeof MatchLink>
  * - `docNumber`: several invoices share a number; `customer-differs`: an invoice number matches but its
  *   customer is another one, or not linked yet (invoice 1001 from an older system is not this 1001).
  */
-export const AmbiguityReason = z.enum(['email', 'name', 'email-differs', 'similar-name', 'inactive', 'docNumber', 'customer-differs'])
+export const AmbiguityReason = z.enum([
+  'email',
+  'name',
+  'email-differs',
+  'similar-name',
+  'inactive',
+  'docNumber',
+  'customer-differs',
+])
 export type AmbiguityReason = z.infer<typeof AmbiguityReason>
 
 export const AmbiguousGroup = z.object({

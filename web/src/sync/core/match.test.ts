@@ -27,18 +27,32 @@ const contactCases: Case[] = [
   {
     name: 'email wins over a name that points elsewhere',
     local: [{ id: 'c1', name: 'Ann Lee', email: 'ann@x.test' }],
-    remote: [{ id: '1', name: 'Ann Lee' }, { id: '2', name: 'A. Lee (billing)', email: 'ANN@x.test' }],
+    remote: [
+      { id: '1', name: 'Ann Lee' },
+      { id: '2', name: 'A. Lee (billing)', email: 'ANN@x.test' },
+    ],
     expect: { links: [{ localId: 'c1', qboId: '2', via: 'email' }], remoteOnly: ['1'] },
   },
   {
     name: 'two customers sharing an email are asked, not guessed',
     local: [{ id: 'c1', name: 'Ann Lee', email: 'office@x.test' }],
-    remote: [{ id: '1', name: 'Ann Lee', email: 'office@x.test' }, { id: '2', name: 'Bob Lee', email: 'office@x.test' }],
-    expect: { links: [], ambiguous: [{ reason: 'email', key: 'office@x.test', localIds: ['c1'], qboIds: ['1', '2'] }], localOnly: [], remoteOnly: [] },
+    remote: [
+      { id: '1', name: 'Ann Lee', email: 'office@x.test' },
+      { id: '2', name: 'Bob Lee', email: 'office@x.test' },
+    ],
+    expect: {
+      links: [],
+      ambiguous: [{ reason: 'email', key: 'office@x.test', localIds: ['c1'], qboIds: ['1', '2'] }],
+      localOnly: [],
+      remoteOnly: [],
+    },
   },
   {
     name: 'two local contacts with the same name as one customer are asked',
-    local: [{ id: 'c1', name: 'John Smith' }, { id: 'c2', name: 'john smith' }],
+    local: [
+      { id: 'c1', name: 'John Smith' },
+      { id: 'c2', name: 'john smith' },
+    ],
     remote: [{ id: '9', name: 'John Smith' }],
     expect: { links: [], ambiguous: [{ reason: 'name', key: 'john smith', localIds: ['c1', 'c2'], qboIds: ['9'] }] },
   },
@@ -52,13 +66,23 @@ const contactCases: Case[] = [
     name: '"Smith Plumbing" and "Smith Plumbing LLC" are never merged silently',
     local: [{ id: 'c1', name: 'Smith Plumbing' }],
     remote: [{ id: '3', name: 'Smith Plumbing LLC' }],
-    expect: { links: [], ambiguous: [{ reason: 'similar-name', key: 'smith plumbing', localIds: ['c1'], qboIds: ['3'] }], localOnly: [], remoteOnly: [] },
+    expect: {
+      links: [],
+      ambiguous: [{ reason: 'similar-name', key: 'smith plumbing', localIds: ['c1'], qboIds: ['3'] }],
+      localOnly: [],
+      remoteOnly: [],
+    },
   },
   {
     name: '"Last, First" in QuickBooks against "First Last" here is asked, not linked and not duplicated',
     local: [{ id: 'c1', name: 'Ann Lee' }],
     remote: [{ id: '3', name: 'Lee, Ann' }],
-    expect: { links: [], ambiguous: [{ reason: 'similar-name', key: 'ann lee', localIds: ['c1'], qboIds: ['3'] }], localOnly: [], remoteOnly: [] },
+    expect: {
+      links: [],
+      ambiguous: [{ reason: 'similar-name', key: 'ann lee', localIds: ['c1'], qboIds: ['3'] }],
+      localOnly: [],
+      remoteOnly: [],
+    },
   },
   {
     name: 'punctuation-only differences in the suffix still link: "Inc." = "Inc"',
@@ -69,22 +93,51 @@ const contactCases: Case[] = [
   {
     name: 'an inactive customer is not linked automatically and not offered to create here',
     local: [{ id: 'c1', name: 'Old Client', email: 'old@x.test' }],
-    remote: [{ id: '4', name: 'Old Client (deleted)', email: 'old@x.test', active: false }, { id: '5', name: 'Gone', active: false }],
-    expect: { links: [], ambiguous: [{ reason: 'inactive', key: 'old@x.test', localIds: ['c1'], qboIds: ['4'] }], remoteOnly: [] },
+    remote: [
+      { id: '4', name: 'Old Client (deleted)', email: 'old@x.test', active: false },
+      { id: '5', name: 'Gone', active: false },
+    ],
+    expect: {
+      links: [],
+      ambiguous: [{ reason: 'inactive', key: 'old@x.test', localIds: ['c1'], qboIds: ['4'] }],
+      remoteOnly: [],
+    },
   },
   {
     name: 'existing mappings are kept, even to an inactive customer, and take both records out of matching',
-    local: [{ id: 'c1', name: 'Ann Lee', email: 'ann@x.test' }, { id: 'c2', name: 'Bob' }],
-    remote: [{ id: '1', name: 'Someone Else', active: false }, { id: '2', name: 'Ann Lee', email: 'ann@x.test' }],
+    local: [
+      { id: 'c1', name: 'Ann Lee', email: 'ann@x.test' },
+      { id: 'c2', name: 'Bob' },
+    ],
+    remote: [
+      { id: '1', name: 'Someone Else', active: false },
+      { id: '2', name: 'Ann Lee', email: 'ann@x.test' },
+    ],
     mappings: [{ localId: 'c1', qboId: '1' }],
-    expect: { links: [{ localId: 'c1', qboId: '1', via: 'mapping' }], localOnly: ['c2'], remoteOnly: ['2'], ambiguous: [] },
+    expect: {
+      links: [{ localId: 'c1', qboId: '1', via: 'mapping' }],
+      localOnly: ['c2'],
+      remoteOnly: ['2'],
+      ambiguous: [],
+    },
   },
   {
     name: 'mappings whose other side is missing are reported, and the present side is not re-matched',
     local: [{ id: 'c1', name: 'Ann Lee' }],
     remote: [{ id: '2', name: 'Ann Lee' }],
-    mappings: [{ localId: 'c1', qboId: '77' }, { localId: 'gone', qboId: '2' }],
-    expect: { links: [], localOnly: [], remoteOnly: [], orphanedMappings: [{ localId: 'c1', qboId: '77' }, { localId: 'gone', qboId: '2' }] },
+    mappings: [
+      { localId: 'c1', qboId: '77' },
+      { localId: 'gone', qboId: '2' },
+    ],
+    expect: {
+      links: [],
+      localOnly: [],
+      remoteOnly: [],
+      orphanedMappings: [
+        { localId: 'c1', qboId: '77' },
+        { localId: 'gone', qboId: '2' },
+      ],
+    },
   },
   {
     name: 'records with neither email nor name stay on their own side',
@@ -161,33 +214,43 @@ function shuffled<T>(xs: readonly T[], seed: number): T[] {
 
 describe('matching properties', () => {
   it('gives the same result whatever the order of the inputs', () => {
-    fc.assert(fc.property(world, fc.integer(), ({ l, r, mappings }, seed) => {
-      const a = matchContacts(l, r, mappings)
-      const b = matchContacts(shuffled(l, seed), shuffled(r, seed + 1), shuffled(mappings, seed + 2))
-      expect(b).toStrictEqual(a)
-      expect(matchItems(shuffled(l, seed), shuffled(r, seed + 3), mappings)).toStrictEqual(matchItems(l, r, mappings))
-    }))
+    fc.assert(
+      fc.property(world, fc.integer(), ({ l, r, mappings }, seed) => {
+        const a = matchContacts(l, r, mappings)
+        const b = matchContacts(shuffled(l, seed), shuffled(r, seed + 1), shuffled(mappings, seed + 2))
+        expect(b).toStrictEqual(a)
+        expect(matchItems(shuffled(l, seed), shuffled(r, seed + 3), mappings)).toStrictEqual(matchItems(l, r, mappings))
+      }),
+    )
   })
 
   it('puts every record in exactly one place and never links a record twice', () => {
-    fc.assert(fc.property(world, ({ l, r, mappings }) => {
-      const m = matchContacts(l, r, mappings)
-      const localPlaces = [...m.links.map((x) => x.localId), ...m.ambiguous.flatMap((g) => g.localIds), ...m.localOnly]
-      expect([...localPlaces].sort()).toStrictEqual(l.map((x) => x.id).sort())
-      const linkedRemote = m.links.map((x) => x.qboId)
-      expect(new Set(linkedRemote).size).toBe(linkedRemote.length)
-      const remotePlaces = [...linkedRemote, ...m.ambiguous.flatMap((g) => g.qboIds), ...m.remoteOnly]
-      expect(new Set(remotePlaces).size).toBe(remotePlaces.length)
-      // Inactive records never become "create here".
-      for (const id of m.remoteOnly) expect(r.find((x) => x.id === id)?.active).toBe(true)
-    }))
+    fc.assert(
+      fc.property(world, ({ l, r, mappings }) => {
+        const m = matchContacts(l, r, mappings)
+        const localPlaces = [
+          ...m.links.map((x) => x.localId),
+          ...m.ambiguous.flatMap((g) => g.localIds),
+          ...m.localOnly,
+        ]
+        expect([...localPlaces].sort()).toStrictEqual(l.map((x) => x.id).sort())
+        const linkedRemote = m.links.map((x) => x.qboId)
+        expect(new Set(linkedRemote).size).toBe(linkedRemote.length)
+        const remotePlaces = [...linkedRemote, ...m.ambiguous.flatMap((g) => g.qboIds), ...m.remoteOnly]
+        expect(new Set(remotePlaces).size).toBe(remotePlaces.length)
+        // Inactive records never become "create here".
+        for (const id of m.remoteOnly) expect(r.find((x) => x.id === id)?.active).toBe(true)
+      }),
+    )
   })
 
   it('never links automatically to an inactive record', () => {
-    fc.assert(fc.property(world, ({ l, r, mappings }) => {
-      for (const link of matchContacts(l, r, mappings).links) {
-        if (link.via !== 'mapping') expect(r.find((x) => x.id === link.qboId)?.active).toBe(true)
-      }
-    }))
+    fc.assert(
+      fc.property(world, ({ l, r, mappings }) => {
+        for (const link of matchContacts(l, r, mappings).links) {
+          if (link.via !== 'mapping') expect(r.find((x) => x.id === link.qboId)?.active).toBe(true)
+        }
+      }),
+    )
   })
 })

@@ -13,7 +13,14 @@
  */
 import { nameKey, nameStem, normalizeEmail, wordsOfKey } from './normalize.ts'
 import type {
-  AmbiguityReason, AmbiguousGroup, LinkVia, LocalCandidate, MappedPair, MatchLink, MatchResult, RemoteCandidate,
+  AmbiguityReason,
+  AmbiguousGroup,
+  LinkVia,
+  LocalCandidate,
+  MappedPair,
+  MatchLink,
+  MatchResult,
+  RemoteCandidate,
 } from './match-types.ts'
 
 export interface Stage {
@@ -44,8 +51,12 @@ function add<T>(m: Buckets<T>, k: string, c: T): void {
 }
 const asList = <T>(v: T | T[]): T[] => (Array.isArray(v) ? v : [v])
 
-export function runStages(local: readonly LocalCandidate[], remote: readonly RemoteCandidate[], mappings: readonly MappedPair[],
-  stages: readonly Stage[]): MatchResult {
+export function runStages(
+  local: readonly LocalCandidate[],
+  remote: readonly RemoteCandidate[],
+  mappings: readonly MappedPair[],
+  stages: readonly Stage[],
+): MatchResult {
   const links: MatchLink[] = []
   const orphanedMappings: MappedPair[] = []
   let poolL: readonly LocalCandidate[] = local
@@ -58,7 +69,8 @@ export function runStages(local: readonly LocalCandidate[], remote: readonly Rem
     for (const m of mappings) {
       mappedLocal.add(m.localId)
       mappedRemote.add(m.qboId)
-      if (localIds.has(m.localId) && remoteIds.has(m.qboId)) links.push({ localId: m.localId, qboId: m.qboId, via: 'mapping' })
+      if (localIds.has(m.localId) && remoteIds.has(m.qboId))
+        links.push({ localId: m.localId, qboId: m.qboId, via: 'mapping' })
       else orphanedMappings.push({ localId: m.localId, qboId: m.qboId })
     }
     poolL = local.filter((l) => !mappedLocal.has(l.id))
@@ -90,14 +102,20 @@ export function runStages(local: readonly LocalCandidate[], remote: readonly Rem
       let reason: AmbiguityReason | undefined
       if (stage.askOnly || ls.length > 1 || rs.length > 1) reason = stage.manyReason
       else {
-        const l = ls[0]!, r = rs[0]!
+        const l = ls[0]!,
+          r = rs[0]!
         reason = stage.veto?.(l, r) ?? (isActive(r) ? undefined : 'inactive')
         if (reason === undefined) links.push({ localId: l.id, qboId: r.id, via: stage.via })
       }
       if (reason !== undefined) {
         const localIds = ls.map((c) => c.id).sort(cmp)
         const first = stage.shown && ls.find((c) => c.id === localIds[0])
-        ambiguous.push({ reason, key: (first && stage.shown?.(first)) ?? key, localIds, qboIds: rs.map((c) => c.id).sort(cmp) })
+        ambiguous.push({
+          reason,
+          key: (first && stage.shown?.(first)) ?? key,
+          localIds,
+          qboIds: rs.map((c) => c.id).sort(cmp),
+        })
       }
     }
     prevL = keysL
@@ -118,7 +136,10 @@ export function runStages(local: readonly LocalCandidate[], remote: readonly Rem
     links,
     ambiguous,
     localOnly: [...poolL].sort(byId).map((l) => l.id),
-    remoteOnly: poolR.filter(isActive).sort(byId).map((r) => r.id),
+    remoteOnly: poolR
+      .filter(isActive)
+      .sort(byId)
+      .map((r) => r.id),
     orphanedMappings,
   }
 }
@@ -126,14 +147,23 @@ export function runStages(local: readonly LocalCandidate[], remote: readonly Rem
 const CONTACT_STAGES: readonly Stage[] = [
   { key: (c) => normalizeEmail(c.email), via: 'email', manyReason: 'email' },
   {
-    key: (c) => nameKey(c.name), via: 'name', manyReason: 'name',
+    key: (c) => nameKey(c.name),
+    via: 'name',
+    manyReason: 'name',
     veto: (l, r) => {
-      const le = normalizeEmail(l.email), re = normalizeEmail(r.email)
+      const le = normalizeEmail(l.email),
+        re = normalizeEmail(r.email)
       return le !== undefined && re !== undefined && le !== re ? 'email-differs' : undefined
     },
   },
   // Builds on the name stage's key (nameKey) rather than normalising every leftover name again.
-  { key: (_c, key) => (key === undefined ? undefined : wordsOfKey(key)), shown: (c) => nameStem(c.name), via: 'name', manyReason: 'similar-name', askOnly: true },
+  {
+    key: (_c, key) => (key === undefined ? undefined : wordsOfKey(key)),
+    shown: (c) => nameStem(c.name),
+    via: 'name',
+    manyReason: 'similar-name',
+    askOnly: true,
+  },
 ]
 
 /**
@@ -141,8 +171,11 @@ const CONTACT_STAGES: readonly Stage[] = [
  * @example matchContacts([{ id: 'c1', name: 'Ann Lee', email: 'ANN@x.test' }], [{ id: '7', name: 'Lee, Ann', email: 'ann@x.test' }], [])
  *   // links: [{ localId: 'c1', qboId: '7', via: 'email' }]
  */
-export function matchContacts(local: readonly LocalCandidate[], remote: readonly RemoteCandidate[],
-  mappings: readonly MappedPair[]): MatchResult {
+export function matchContacts(
+  local: readonly LocalCandidate[],
+  remote: readonly RemoteCandidate[],
+  mappings: readonly MappedPair[],
+): MatchResult {
   return runStages(local, remote, mappings, CONTACT_STAGES)
 }
 
@@ -159,7 +192,10 @@ export function itemNameKey(name: string | undefined): string | undefined {
 const ITEM_STAGES: readonly Stage[] = [{ key: (c) => itemNameKey(c.name), via: 'name', manyReason: 'name' }]
 
 /** Pricebook items ↔ QuickBooks items, by name. */
-export function matchItems(local: readonly LocalCandidate[], remote: readonly RemoteCandidate[],
-  mappings: readonly MappedPair[]): MatchResult {
+export function matchItems(
+  local: readonly LocalCandidate[],
+  remote: readonly RemoteCandidate[],
+  mappings: readonly MappedPair[],
+): MatchResult {
   return runStages(local, remote, mappings, ITEM_STAGES)
 }

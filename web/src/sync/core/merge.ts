@@ -49,7 +49,15 @@ export function canonical(v: unknown): string {
   if (v === null || typeof v !== 'object') return JSON.stringify(v)
   if (Array.isArray(v)) return '[' + v.map(canonical).join(',') + ']'
   const o = v as Record<string, unknown>
-  return '{' + Object.keys(o).filter((k) => o[k] !== undefined).sort().map((k) => JSON.stringify(k) + ':' + canonical(o[k])).join(',') + '}'
+  return (
+    '{' +
+    Object.keys(o)
+      .filter((k) => o[k] !== undefined)
+      .sort()
+      .map((k) => JSON.stringify(k) + ':' + canonical(o[k]))
+      .join(',') +
+    '}'
+  )
 }
 
 function toMs(t: number | string): number {
@@ -64,7 +72,8 @@ function toMs(t: number | string): number {
  */
 export function merge(input: MergeInput): MergeResult {
   const { base, local, remote, owners } = input
-  const tl = toMs(input.localChangedAt), tr = toMs(input.remoteChangedAt)
+  const tl = toMs(input.localChangedAt),
+    tr = toMs(input.remoteChangedAt)
   const fields = [...new Set([...Object.keys(base ?? {}), ...Object.keys(local), ...Object.keys(remote)])].sort()
   const merged: Record<string, unknown> = {}
   const conflicts: MergeConflict[] = []
@@ -72,8 +81,10 @@ export function merge(input: MergeInput): MergeResult {
   const toLocal: string[] = []
 
   for (const f of fields) {
-    const l = local[f], r = remote[f]
-    const cl = canonical(l), cr = canonical(r)
+    const l = local[f],
+      r = remote[f]
+    const cl = canonical(l),
+      cr = canonical(r)
     let value: unknown
     const owner = owners?.[f]
     if (owner !== undefined) value = owner === 'local' ? l : r

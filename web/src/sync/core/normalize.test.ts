@@ -25,7 +25,7 @@ describe('nameKey', () => {
     ['Smith and Sons', 'smith and sons'],
     ['Smith Plumbing, L.L.C.', 'smith plumbing llc'],
     ['José Núñez', 'jose nunez'],
-    ['Amy\'s Bird Sanctuary', 'amys bird sanctuary'],
+    ["Amy's Bird Sanctuary", 'amys bird sanctuary'],
     ['0969 Ocean View Road', '0969 ocean view road'],
     ['Dukes: Basketball Camp', 'dukes basketball camp'],
     ['---', undefined],

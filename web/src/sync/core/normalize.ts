@@ -28,19 +28,26 @@ export function nameKey(name: string | null | undefined): string | undefined {
   if (name == null) return undefined
   // Plain ASCII (most names) needs no Unicode decomposition; skipping it saves two string copies per name.
   const folded = ASCII.test(name) ? name : name.normalize('NFKD').replace(COMBINING_MARKS, '')
-  const key = folded
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(VANISHING, '')
-    .replace(SEPARATING, ' ')
-    .trim()
+  const key = folded.toLowerCase().replace(/&/g, ' and ').replace(VANISHING, '').replace(SEPARATING, ' ').trim()
   return key === '' ? undefined : key
 }
 const ASCII = /^[\x00-\x7f]*$/
 
 /** Legal-form suffixes (already in `nameKey` form) that are dropped from the end of a name by `nameStem`. */
 export const LEGAL_SUFFIXES: readonly string[] = [
-  'llc', 'inc', 'incorporated', 'ltd', 'limited', 'co', 'corp', 'corporation', 'company', 'pllc', 'llp', 'lp', 'plc',
+  'llc',
+  'inc',
+  'incorporated',
+  'ltd',
+  'limited',
+  'co',
+  'corp',
+  'corporation',
+  'company',
+  'pllc',
+  'llp',
+  'lp',
+  'plc',
 ]
 const SUFFIX_SET = new Set(LEGAL_SUFFIXES)
 

@@ -7,7 +7,12 @@ import type { SyncOp } from './plan-types.ts'
 import { cmp, KIND_ORDER } from './plan-records.ts'
 
 /** A QuickBooks write being planned: its op, the writes it waits for, and where it sorts. */
-export interface Node { op: SyncOp; deps: Node[]; level: number; seq: number }
+export interface Node {
+  op: SyncOp
+  deps: Node[]
+  level: number
+  seq: number
+}
 
 /**
  * Levels by dependency depth (a claimed batch moves as one unit, at the level of its deepest member), then
@@ -121,10 +126,18 @@ function liftGroups(nodes: readonly Node[], groups: ReadonlyMap<string, Node[]>)
     let changed = false
     for (const g of groups.values()) {
       const top = Math.max(...g.map((n) => n.level))
-      for (const n of g) if (n.level !== top) { n.level = top; changed = true }
+      for (const n of g)
+        if (n.level !== top) {
+          n.level = top
+          changed = true
+        }
     }
     for (const n of nodes) {
-      for (const d of n.deps) if (d.level + 1 > n.level) { n.level = d.level + 1; changed = true }
+      for (const d of n.deps)
+        if (d.level + 1 > n.level) {
+          n.level = d.level + 1
+          changed = true
+        }
     }
     if (!changed) return true
   }

@@ -10,7 +10,14 @@ export const KINDS: readonly SyncKind[] = ['contact', 'job', 'item', 'invoice', 
 export const KIND_ORDER: Readonly<Record<SyncKind, number>> = { contact: 0, job: 1, item: 2, invoice: 3, payment: 4 }
 
 export type Row = PlanInput['outbox'][number]
-export type Rec = { id: string; version: number; deletedAt?: string | undefined; label: string; refs: RecordRef[]; status?: string }
+export type Rec = {
+  id: string
+  version: number
+  deletedAt?: string | undefined
+  label: string
+  refs: RecordRef[]
+  status?: string
+}
 
 export const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
@@ -27,16 +34,27 @@ export class KindMap<T> {
   // A switch keeps the property access monomorphic; `this[kind]` made every lookup a megamorphic one.
   of(kind: SyncKind): Map<string, T> {
     switch (kind) {
-      case 'contact': return this.contact
-      case 'job': return this.job
-      case 'item': return this.item
-      case 'invoice': return this.invoice
-      case 'payment': return this.payment
+      case 'contact':
+        return this.contact
+      case 'job':
+        return this.job
+      case 'item':
+        return this.item
+      case 'invoice':
+        return this.invoice
+      case 'payment':
+        return this.payment
     }
   }
-  get(kind: SyncKind, id: string): T | undefined { return this.of(kind).get(id) }
-  has(kind: SyncKind, id: string): boolean { return this.of(kind).has(id) }
-  set(kind: SyncKind, id: string, v: T): void { this.of(kind).set(id, v) }
+  get(kind: SyncKind, id: string): T | undefined {
+    return this.of(kind).get(id)
+  }
+  has(kind: SyncKind, id: string): boolean {
+    return this.of(kind).has(id)
+  }
+  set(kind: SyncKind, id: string, v: T): void {
+    this.of(kind).set(id, v)
+  }
 }
 
 /** Everything planning knows about one record, gathered so deciding it takes one lookup. */
@@ -66,20 +84,33 @@ export function indexRecords<O>(input: PlanInput, out: Entries<O>): void {
   const { records, settings } = input
   // Records are indexed first, into empty maps: one set each, no lookup (a repeated id keeps the last record).
   const put = (kind: SyncKind, r: Rec) => out.set(kind, r.id, { id: r.id, rec: r })
-  for (const c of records.contacts) put('contact', { id: c.id, version: c.version, deletedAt: c.deletedAt, label: c.displayName, refs: NO_REFS })
-  for (const i of records.items) put('item', { id: i.id, version: i.version, deletedAt: i.deletedAt, label: i.name, refs: NO_REFS })
+  for (const c of records.contacts)
+    put('contact', { id: c.id, version: c.version, deletedAt: c.deletedAt, label: c.displayName, refs: NO_REFS })
+  for (const i of records.items)
+    put('item', { id: i.id, version: i.version, deletedAt: i.deletedAt, label: i.name, refs: NO_REFS })
   for (const j of records.jobs ?? []) {
-    put('job', { id: j.id, version: j.version, deletedAt: j.deletedAt, label: j.name, refs: [{ kind: 'contact', localId: j.contactId }] })
+    put('job', {
+      id: j.id,
+      version: j.version,
+      deletedAt: j.deletedAt,
+      label: j.name,
+      refs: [{ kind: 'contact', localId: j.contactId }],
+    })
   }
   for (const inv of records.invoices) {
     // With sub-customer jobs on, an invoice for a job is billed to the job's sub-customer.
-    const customer: RecordRef = settings.subCustomerJobs && inv.jobId !== undefined
-      ? { kind: 'job', localId: inv.jobId } : { kind: 'contact', localId: inv.contactId }
+    const customer: RecordRef =
+      settings.subCustomerJobs && inv.jobId !== undefined
+        ? { kind: 'job', localId: inv.jobId }
+        : { kind: 'contact', localId: inv.contactId }
     const items: string[] = []
     for (const l of inv.lines) if (l.itemId !== undefined && !items.includes(l.itemId)) items.push(l.itemId)
     items.sort(cmp)
     put('invoice', {
-      id: inv.id, version: inv.version, deletedAt: inv.deletedAt, status: inv.status,
+      id: inv.id,
+      version: inv.version,
+      deletedAt: inv.deletedAt,
+      status: inv.status,
       label: inv.number === undefined ? 'Invoice (no number)' : `Invoice ${inv.number}`,
       refs: [customer, ...items.map((localId): RecordRef => ({ kind: 'item', localId }))],
     })
@@ -89,8 +120,14 @@ export function indexRecords<O>(input: PlanInput, out: Entries<O>): void {
     for (const a of p.applications) if (!invoices.includes(a.invoiceId)) invoices.push(a.invoiceId)
     invoices.sort(cmp)
     put('payment', {
-      id: p.id, version: p.version, deletedAt: p.deletedAt, label: `Payment of ${p.date}`,
-      refs: [{ kind: 'contact', localId: p.contactId }, ...invoices.map((localId): RecordRef => ({ kind: 'invoice', localId }))],
+      id: p.id,
+      version: p.version,
+      deletedAt: p.deletedAt,
+      label: `Payment of ${p.date}`,
+      refs: [
+        { kind: 'contact', localId: p.contactId },
+        ...invoices.map((localId): RecordRef => ({ kind: 'invoice', localId })),
+      ],
     })
   }
 }

@@ -121,7 +121,10 @@ export interface PlanRecords {
 
 export interface PlanInput {
   records: PlanRecords
-  outbox: readonly Pick<OutboxRow, 'seq' | 'kind' | 'localId' | 'version' | 'op' | 'requestId' | 'batchId' | 'nextAttemptAt'>[]
+  outbox: readonly Pick<
+    OutboxRow,
+    'seq' | 'kind' | 'localId' | 'version' | 'op' | 'requestId' | 'batchId' | 'nextAttemptAt'
+  >[]
   mappings: readonly Pick<Mapping, 'kind' | 'localId' | 'qboId' | 'syncToken' | 'syncedVersion' | 'status'>[]
   /** Matching results of an initial sync (or a re-match): links, create-here and decisions. */
   match?: { contacts?: MatchResult; items?: MatchResult; jobs?: MatchResult; invoices?: MatchResult }

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest'
 import { plan } from './plan.ts'
 import type { SyncPlan } from './plan-types.ts'
 import {
-  NOW, contact, invoice, item, job, mapping, payment, planInput as input, type PlanCase, row,
+  NOW,
+  contact,
+  invoice,
+  item,
+  job,
+  mapping,
+  payment,
+  planInput as input,
+  type PlanCase,
+  row,
 } from '../test-support/plan-builders.ts'
 
 type Case = PlanCase & {
@@ -14,7 +23,6 @@ type Case = PlanCase & {
     localOps?: string[]
   }
 }
-
 
 const cases: Case[] = [
   {
@@ -41,16 +49,30 @@ const cases: Case[] = [
   },
   {
     name: 'payments come after the invoices they pay, which come after their customer',
-    records: { contacts: [contact('c1')], invoices: [invoice('inv1', 'c1'), invoice('inv2', 'c1')], payments: [payment('p1', 'c1', ['inv1', 'inv2'])] },
+    records: {
+      contacts: [contact('c1')],
+      invoices: [invoice('inv1', 'c1'), invoice('inv2', 'c1')],
+      payments: [payment('p1', 'c1', ['inv1', 'inv2'])],
+    },
     outbox: [row(1, 'payment', 'p1'), row(2, 'invoice', 'inv2'), row(3, 'invoice', 'inv1'), row(4, 'contact', 'c1')],
     expect: { batches: [['create:contact:c1'], ['create:invoice:inv2', 'create:invoice:inv1'], ['create:payment:p1']] },
   },
   {
     name: 'drafts never sync, and a payment on a draft waits for it',
-    records: { contacts: [contact('c1')], invoices: [invoice('inv1', 'c1', [], { status: 'draft' })], payments: [payment('p1', 'c1', ['inv1'])] },
+    records: {
+      contacts: [contact('c1')],
+      invoices: [invoice('inv1', 'c1', [], { status: 'draft' })],
+      payments: [payment('p1', 'c1', ['inv1'])],
+    },
     outbox: [row(1, 'invoice', 'inv1'), row(2, 'payment', 'p1')],
     mappings: [mapping('contact', 'c1', '58')],
-    expect: { batches: [], skipped: [['inv1', 'draft'], ['p1', 'waiting-for-dependency']] },
+    expect: {
+      batches: [],
+      skipped: [
+        ['inv1', 'draft'],
+        ['p1', 'waiting-for-dependency'],
+      ],
+    },
   },
   {
     name: 'an edit of a synced record is an update carrying its QuickBooks id and SyncToken',
@@ -88,7 +110,10 @@ const cases: Case[] = [
     },
     outbox: [row(1, 'invoice', 'inv1', { op: 'void' }), row(2, 'invoice', 'inv2', { op: 'void' })],
     mappings: [mapping('contact', 'c1', '58'), mapping('invoice', 'inv1', '130')],
-    expect: { batches: [['void:invoice:inv1', 'create:invoice:inv2'], ['void:invoice:inv2']], counts: { void: 2, createInQuickBooks: 1 } },
+    expect: {
+      batches: [['void:invoice:inv1', 'create:invoice:inv2'], ['void:invoice:inv2']],
+      counts: { void: 2, createInQuickBooks: 1 },
+    },
   },
   {
     name: 'deleting a synced contact makes it inactive; deleting one never sent sends nothing',
@@ -106,7 +131,11 @@ const cases: Case[] = [
   },
   {
     name: 'with sub-customer jobs on, an invoice for a job waits for the job, which waits for its contact',
-    records: { contacts: [contact('c1')], jobs: [job('j1', 'c1')], invoices: [invoice('inv1', 'c1', [], { jobId: 'j1' })] },
+    records: {
+      contacts: [contact('c1')],
+      jobs: [job('j1', 'c1')],
+      invoices: [invoice('inv1', 'c1', [], { jobId: 'j1' })],
+    },
     outbox: [row(1, 'invoice', 'inv1')],
     subCustomerJobs: true,
     expect: { batches: [['create:contact:c1'], ['create:job:j1'], ['create:invoice:inv1']] },
@@ -115,7 +144,13 @@ const cases: Case[] = [
     name: 'a row in backoff waits, and so does what references it',
     records: { contacts: [contact('c1')], invoices: [invoice('inv1', 'c1')] },
     outbox: [row(1, 'contact', 'c1', { nextAttemptAt: '2026-03-01T00:05:00.000Z' }), row(2, 'invoice', 'inv1')],
-    expect: { batches: [], skipped: [['c1', 'backoff'], ['inv1', 'waiting-for-dependency']] },
+    expect: {
+      batches: [],
+      skipped: [
+        ['c1', 'backoff'],
+        ['inv1', 'waiting-for-dependency'],
+      ],
+    },
   },
   {
     name: 'an outbox row for a record that is gone is reported, not sent',
@@ -143,19 +178,28 @@ const cases: Case[] = [
   {
     name: 'two claimed rows of one record: the first is resent, the second waits for it',
     records: { contacts: [contact('c1')] },
-    outbox: [row(1, 'contact', 'c1', { requestId: 'r1', batchId: 'B1' }), row(2, 'contact', 'c1', { op: 'update', version: 2, requestId: 'r2', batchId: 'B2' })],
+    outbox: [
+      row(1, 'contact', 'c1', { requestId: 'r1', batchId: 'B1' }),
+      row(2, 'contact', 'c1', { op: 'update', version: 2, requestId: 'r2', batchId: 'B2' }),
+    ],
     expect: { batches: [['create:contact:c1']], skipped: [['c1', 'waiting-for-in-flight']] },
   },
   {
     name: 'two rows of one record claimed under one request are that one send: resent together, nothing waits',
     records: { contacts: [contact('c1', 'Ann', { version: 2 })] },
-    outbox: [row(1, 'contact', 'c1', { requestId: 'r1', batchId: 'B1' }), row(2, 'contact', 'c1', { op: 'update', version: 2, requestId: 'r1', batchId: 'B1' })],
+    outbox: [
+      row(1, 'contact', 'c1', { requestId: 'r1', batchId: 'B1' }),
+      row(2, 'contact', 'c1', { op: 'update', version: 2, requestId: 'r1', batchId: 'B1' }),
+    ],
     expect: { batches: [['create:contact:c1']], skipped: [] },
   },
   {
     name: 'a claimed batch whose members depend on each other cannot be resent whole: dependencies win, records are looked up first',
     records: { contacts: [contact('c1')], invoices: [invoice('inv1', 'c1')] },
-    outbox: [row(1, 'contact', 'c1', { requestId: 'r1', batchId: 'B1' }), row(2, 'invoice', 'inv1', { requestId: 'r1', batchId: 'B1' })],
+    outbox: [
+      row(1, 'contact', 'c1', { requestId: 'r1', batchId: 'B1' }),
+      row(2, 'invoice', 'inv1', { requestId: 'r1', batchId: 'B1' }),
+    ],
     expect: { batches: [['create:contact:c1'], ['create:invoice:inv1']] },
   },
   {
@@ -180,14 +224,22 @@ describe('plan', () => {
     if (c.expect.batches) expect(p.batches).toStrictEqual(c.expect.batches)
     if (c.expect.skipped) expect(p.skipped.map((s) => [s.localId, s.reason])).toStrictEqual(c.expect.skipped)
     if (c.expect.counts) expect(p.counts).toMatchObject(c.expect.counts)
-    if (c.expect.localOps) expect(p.ops.filter((o) => o.batch === undefined).map((o) => o.id)).toStrictEqual(c.expect.localOps)
+    if (c.expect.localOps)
+      expect(p.ops.filter((o) => o.batch === undefined).map((o) => o.id)).toStrictEqual(c.expect.localOps)
   })
 
   it('drops the claim of a batch that cannot be resent whole, and asks for a lookup before creating', () => {
-    const p = plan(input({
-      name: '', records: { contacts: [contact('c1')], invoices: [invoice('inv1', 'c1')] },
-      outbox: [row(1, 'contact', 'c1', { requestId: 'r1', batchId: 'B1' }), row(2, 'invoice', 'inv1', { requestId: 'r1', batchId: 'B1' })], expect: {},
-    }))
+    const p = plan(
+      input({
+        name: '',
+        records: { contacts: [contact('c1')], invoices: [invoice('inv1', 'c1')] },
+        outbox: [
+          row(1, 'contact', 'c1', { requestId: 'r1', batchId: 'B1' }),
+          row(2, 'invoice', 'inv1', { requestId: 'r1', batchId: 'B1' }),
+        ],
+        expect: {},
+      }),
+    )
     for (const op of p.ops) {
       expect(op.lookupFirst).toBe(true)
       expect(op.requestId).toBeUndefined()
@@ -196,38 +248,77 @@ describe('plan', () => {
   })
 
   it('settles every row claimed under the one request it resends, at the newest of their versions', () => {
-    const p = plan(input({
-      name: '', records: { contacts: [contact('c1', 'Ann', { version: 3 })] },
-      outbox: [row(1, 'contact', 'c1', { requestId: 'r1', batchId: 'B1' }), row(2, 'contact', 'c1', { op: 'update', version: 2, requestId: 'r1', batchId: 'B1' }),
-        row(3, 'contact', 'c1', { op: 'update', version: 3 })],
-      expect: {},
-    }))
-    expect(p.ops).toMatchObject([{ id: 'create:contact:c1', outboxSeqs: [1, 2], version: 2, requestId: 'r1', batchId: 'B1' }])
+    const p = plan(
+      input({
+        name: '',
+        records: { contacts: [contact('c1', 'Ann', { version: 3 })] },
+        outbox: [
+          row(1, 'contact', 'c1', { requestId: 'r1', batchId: 'B1' }),
+          row(2, 'contact', 'c1', { op: 'update', version: 2, requestId: 'r1', batchId: 'B1' }),
+          row(3, 'contact', 'c1', { op: 'update', version: 3 }),
+        ],
+        expect: {},
+      }),
+    )
+    expect(p.ops).toMatchObject([
+      { id: 'create:contact:c1', outboxSeqs: [1, 2], version: 2, requestId: 'r1', batchId: 'B1' },
+    ])
     expect(p.skipped).toMatchObject([{ localId: 'c1', reason: 'waiting-for-in-flight', outboxSeqs: [3] }])
   })
 
   it('never replays a claimed create as an update once QuickBooks has the record', () => {
-    const p = plan(input({
-      name: '', records: { contacts: [contact('c1', 'Ann', { version: 2 })] },
-      outbox: [row(1, 'contact', 'c1', { op: 'create', version: 2, requestId: 'r1', batchId: 'B1' })],
-      mappings: [mapping('contact', 'c1', '58', { syncedVersion: 1 })], expect: {},
-    }))
+    const p = plan(
+      input({
+        name: '',
+        records: { contacts: [contact('c1', 'Ann', { version: 2 })] },
+        outbox: [row(1, 'contact', 'c1', { op: 'create', version: 2, requestId: 'r1', batchId: 'B1' })],
+        mappings: [mapping('contact', 'c1', '58', { syncedVersion: 1 })],
+        expect: {},
+      }),
+    )
     expect(p.ops).toMatchObject([{ id: 'update:contact:c1', qboId: '58', outboxSeqs: [1] }])
     expect(p.ops[0]?.requestId).toBeUndefined()
     expect(p.ops[0]?.batchId).toBeUndefined()
   })
 
   it('carries what the runner needs on each op', () => {
-    const p = plan(input({
-      name: '', records: { contacts: [contact('c1', 'Ann', { version: 3 })], items: [item('i1')], invoices: [invoice('inv1', 'c1', ['i1'])] },
-      outbox: [row(4, 'contact', 'c1', { op: 'update', version: 3 }), row(5, 'invoice', 'inv1', { requestId: 'r5', batchId: 'B9' })],
-      mappings: [mapping('contact', 'c1', '58', { syncedVersion: 2 })], expect: {},
-    }))
+    const p = plan(
+      input({
+        name: '',
+        records: {
+          contacts: [contact('c1', 'Ann', { version: 3 })],
+          items: [item('i1')],
+          invoices: [invoice('inv1', 'c1', ['i1'])],
+        },
+        outbox: [
+          row(4, 'contact', 'c1', { op: 'update', version: 3 }),
+          row(5, 'invoice', 'inv1', { requestId: 'r5', batchId: 'B9' }),
+        ],
+        mappings: [mapping('contact', 'c1', '58', { syncedVersion: 2 })],
+        expect: {},
+      }),
+    )
     const byId = new Map(p.ops.map((o) => [o.id, o]))
-    expect(byId.get('update:contact:c1')).toMatchObject({ action: 'update', kind: 'contact', localId: 'c1', qboId: '58', syncToken: '0', version: 3, outboxSeqs: [4], label: 'Ann' })
+    expect(byId.get('update:contact:c1')).toMatchObject({
+      action: 'update',
+      kind: 'contact',
+      localId: 'c1',
+      qboId: '58',
+      syncToken: '0',
+      version: 3,
+      outboxSeqs: [4],
+      label: 'Ann',
+    })
     expect(byId.get('create:invoice:inv1')).toMatchObject({
-      requestId: 'r5', batchId: 'B9', outboxSeqs: [5], label: 'Invoice inv1', dependsOn: ['create:item:i1'],
-      refs: [{ kind: 'contact', localId: 'c1' }, { kind: 'item', localId: 'i1' }],
+      requestId: 'r5',
+      batchId: 'B9',
+      outboxSeqs: [5],
+      label: 'Invoice inv1',
+      dependsOn: ['create:item:i1'],
+      refs: [
+        { kind: 'contact', localId: 'c1' },
+        { kind: 'item', localId: 'i1' },
+      ],
     })
     expect(byId.get('create:item:i1')?.outboxSeqs).toStrictEqual([])
   })

@@ -12,8 +12,11 @@ import type { QboEntity, QboGateway } from '../ports.ts'
 import type { RunView } from './state.ts'
 
 /** The balances of `qboIds` not known yet added to `known`, fetched in one query per 1000. */
-export async function loadBalances(gateway: QboGateway, known: ReadonlyMap<string, InvoiceBalance>,
-  qboIds: Iterable<string>): Promise<Balances> {
+export async function loadBalances(
+  gateway: QboGateway,
+  known: ReadonlyMap<string, InvoiceBalance>,
+  qboIds: Iterable<string>,
+): Promise<Balances> {
   const balances: Balances = new Map(known)
   const missing = [...new Set(qboIds)].filter((id) => !balances.has(id) && /^\d+$/.test(id))
   for (let i = 0; i < missing.length; i += 1000) {
@@ -33,11 +36,14 @@ export async function loadBalances(gateway: QboGateway, known: ReadonlyMap<strin
  * For a group about to be sent: loads the balances its payments need, then the fault of each payment that applies
  * more than QuickBooks would take, and the balances with the others' amounts reserved for the rest of the run.
  */
-export async function holdPayments(run: RunView, ops: readonly SyncOp[]):
-  Promise<{ faults: Map<string, SyncFault>; balances: Balances | undefined }> {
+export async function holdPayments(
+  run: RunView,
+  ops: readonly SyncOp[],
+): Promise<{ faults: Map<string, SyncFault>; balances: Balances | undefined }> {
   const faults = new Map<string, SyncFault>()
-  const payments = ops.filter((o) => o.kind === 'payment' && (o.action === 'create' || o.action === 'update')
-    && !o.deactivate)
+  const payments = ops.filter(
+    (o) => o.kind === 'payment' && (o.action === 'create' || o.action === 'update') && !o.deactivate,
+  )
   if (payments.length === 0) return { faults, balances: undefined }
   const { records, mappings } = run.state
   const qboIdOf = (invoiceId: string): string | undefined => mappings.get(recordKey('invoice', invoiceId))?.qboId
@@ -48,10 +54,11 @@ export async function holdPayments(run: RunView, ops: readonly SyncOp[]):
   const checkOf = (o: SyncOp): PaymentCheck => {
     const p = records.get(recordKey('payment', o.localId ?? '')) as Payment | undefined
     const snap = o.action === 'update' ? mappings.get(recordKey('payment', o.localId ?? ''))?.snapshot : undefined
-    const previous = Array.isArray(snap?.['applications']) ? snap['applications'] as Application[] : []
-    return { applications: p?.deletedAt === undefined ? p?.applications ?? [] : [], previous, qboIdOf, labelOf }
+    const previous = Array.isArray(snap?.['applications']) ? (snap['applications'] as Application[]) : []
+    return { applications: p?.deletedAt === undefined ? (p?.applications ?? []) : [], previous, qboIdOf, labelOf }
   }
-  const needed = payments.flatMap((o) => checkOf(o).applications.map((a) => qboIdOf(a.invoiceId)))
+  const needed = payments
+    .flatMap((o) => checkOf(o).applications.map((a) => qboIdOf(a.invoiceId)))
     .filter((id): id is string => id !== undefined)
   let balances = await loadBalances(run.gateway, run.state.balances, needed)
   for (const o of payments) {

@@ -23,8 +23,13 @@ export async function commit(run: Run, settled: readonly Settled[]): Promise<voi
 
 function settleContext(run: RunView, op: SyncOp, seqs: number[]): SettleContext {
   return {
-    realmId: run.realmId, now: run.clock.now(), seqs, previous: mappingOf(run, op), record: recordOf(run, op),
-    attempts: Math.max(0, ...seqs.map((s) => run.state.rows.get(s)?.attempts ?? 0)), random: () => run.random.next(),
+    realmId: run.realmId,
+    now: run.clock.now(),
+    seqs,
+    previous: mappingOf(run, op),
+    record: recordOf(run, op),
+    attempts: Math.max(0, ...seqs.map((s) => run.state.rows.get(s)?.attempts ?? 0)),
+    random: () => run.random.next(),
     backoff: run.backoff,
   }
 }
@@ -40,7 +45,9 @@ export function succeeded(run: RunView, op: SyncOp, entity: QboEntity, seqs: num
   const balance = op.kind === 'invoice' ? balanceOf(entity) : undefined
   return {
     settlement: settle(op, { type: 'ok', entity, ...s }, settleContext(run, op, seqs)),
-    opId: op.id, outcome: 'ok', tally: 'synced',
+    opId: op.id,
+    outcome: 'ok',
+    tally: 'synced',
     balance: balance && entity.Id !== undefined ? [String(entity.Id), balance] : undefined,
   }
 }
@@ -48,7 +55,9 @@ export function succeeded(run: RunView, op: SyncOp, entity: QboEntity, seqs: num
 export function failed(run: RunView, op: SyncOp, fault: SyncFault, seqs: number[], release: boolean): Settled {
   return {
     settlement: settle(op, { type: 'fault', fault, release }, settleContext(run, op, seqs)),
-    opId: op.id, outcome: 'failed', tally: 'failed',
+    opId: op.id,
+    outcome: 'failed',
+    tally: 'failed',
   }
 }
 

@@ -26,7 +26,11 @@ import type { Run, RunnerDeps, RunState, RunSummary, Settled } from './state.ts'
  */
 export async function executePlan(plan: SyncPlan, deps: RunnerDeps): Promise<RunSummary> {
   const run: Run = {
-    concurrency: 4, maxAttempts: 5, requestIdTrustMs: 24 * 3600_000, backoff: defaultBackoff, ...deps,
+    concurrency: 4,
+    maxAttempts: 5,
+    requestIdTrustMs: 24 * 3600_000,
+    backoff: defaultBackoff,
+    ...deps,
     state: await initialState(deps, plan),
   }
   await settleLocally(run, plan)
@@ -39,12 +43,22 @@ export async function executePlan(plan: SyncPlan, deps: RunnerDeps): Promise<Run
 async function initialState(deps: RunnerDeps, plan: SyncPlan): Promise<RunState> {
   const snap = await deps.store.snapshot()
   const state: RunState = {
-    snap, records: new Map(), mappings: new Map(), rows: new Map(), outcome: new Map(), balances: new Map(),
-    summary: { synced: 0, linked: 0, pulled: 0, failed: 0, skipped: plan.skipped.length }, stopped: undefined,
+    snap,
+    records: new Map(),
+    mappings: new Map(),
+    rows: new Map(),
+    outcome: new Map(),
+    balances: new Map(),
+    summary: { synced: 0, linked: 0, pulled: 0, failed: 0, skipped: plan.skipped.length },
+    stopped: undefined,
   }
   const { records: r } = snap
   const tables = [
-    ['contact', r.contacts], ['item', r.items], ['invoice', r.invoices], ['payment', r.payments], ['job', r.jobs],
+    ['contact', r.contacts],
+    ['item', r.items],
+    ['invoice', r.invoices],
+    ['payment', r.payments],
+    ['job', r.jobs],
   ] as const
   for (const [kind, list] of tables) for (const rec of list) state.records.set(recordKey(kind, rec.id), rec)
   for (const m of snap.mappings) state.mappings.set(recordKey(m.kind, m.localId), m)
@@ -56,11 +70,18 @@ async function initialState(deps: RunnerDeps, plan: SyncPlan): Promise<RunState>
 async function settleLocally(run: Run, plan: SyncPlan): Promise<void> {
   const { state } = run
   const local = localSettlements(plan, {
-    records: state.records, remote: run.remote, realmId: run.realmId, at: nowIso(run), newId: () => run.random.uuid(),
+    records: state.records,
+    remote: run.remote,
+    realmId: run.realmId,
+    at: nowIso(run),
+    newId: () => run.random.uuid(),
   })
   for (const [k, rec] of local.created) state.records.set(k, rec)
   for (let i = 0; i < local.settlements.length; i += 500) {
-    await commit(run, local.settlements.slice(i, i + 500).map((settlement): Settled => ({ settlement })))
+    await commit(
+      run,
+      local.settlements.slice(i, i + 500).map((settlement): Settled => ({ settlement })),
+    )
   }
   const idle = nothingToSend(plan, state)
   await commit(run, [{ settlement: idle }, ...local.ok.map((opId): Settled => ({ opId, outcome: 'ok' }))])
@@ -72,8 +93,9 @@ async function settleLocally(run: Run, plan: SyncPlan): Promise<void> {
 /** The plan's batches, `concurrency` at a time, each after the batches it depends on. */
 async function runBatches(run: Run, plan: SyncPlan): Promise<void> {
   const opsById = new Map(plan.ops.map((o) => [o.id, o]))
-  const batches = plan.batches.map((ids) => ids.map((id) => opsById.get(id))
-    .filter((o): o is SyncOp => o !== undefined))
+  const batches = plan.batches.map((ids) =>
+    ids.map((id) => opsById.get(id)).filter((o): o is SyncOp => o !== undefined),
+  )
   const batchOf = new Map<string, number>()
   batches.forEach((ops, i) => ops.forEach((o) => batchOf.set(o.id, i)))
   const finished = batches.map(() => deferred())
@@ -86,7 +108,8 @@ async function runBatches(run: Run, plan: SyncPlan): Promise<void> {
       const i = cursor++
       const ops = batches[i]!
       try {
-        const waits = ops.flatMap((o) => o.dependsOn.map((d) => batchOf.get(d)))
+        const waits = ops
+          .flatMap((o) => o.dependsOn.map((d) => batchOf.get(d)))
           .filter((j): j is number => j !== undefined && j !== i)
         await Promise.all([...new Set(waits)].map((j) => finished[j]!.promise))
         if (!run.state.stopped) await runBatch(run, ops)
@@ -102,7 +125,10 @@ async function runBatches(run: Run, plan: SyncPlan): Promise<void> {
 
 async function runBatch(run: Run, ops: SyncOp[]): Promise<void> {
   const waiting = new Set(ops.filter((op) => op.dependsOn.some((d) => run.state.outcome.get(d) !== 'ok')))
-  await commit(run, [...waiting].map((op) => blocked(run, op)))
+  await commit(
+    run,
+    [...waiting].map((op) => blocked(run, op)),
+  )
   const ready = ops.filter((op) => !waiting.has(op))
   // Intuit's batch has no void operation: voids go one by one, each with its own requestid.
   const voids = ready.filter((o) => o.action === 'void')
@@ -113,6 +139,8 @@ async function runBatch(run: Run, ops: SyncOp[]): Promise<void> {
 
 function deferred(): { promise: Promise<void>; resolve: () => void } {
   let resolve!: () => void
-  const promise = new Promise<void>((r) => { resolve = r })
+  const promise = new Promise<void>((r) => {
+    resolve = r
+  })
   return { promise, resolve }
 }

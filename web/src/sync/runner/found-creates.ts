@@ -6,7 +6,14 @@
  */
 import type { SentRequest } from '#shared/domain/index.ts'
 import {
-  foundSettlement, linkSettlement, LOOKUP_PAGE, lookupOf, notChecked, rebuiltRequest, release, UNVERIFIED_PAYMENT,
+  foundSettlement,
+  linkSettlement,
+  LOOKUP_PAGE,
+  lookupOf,
+  notChecked,
+  rebuiltRequest,
+  release,
+  UNVERIFIED_PAYMENT,
 } from '../core/index.ts'
 import type { SyncFault, SyncOp } from '../core/index.ts'
 import type { QboEntity } from '../ports.ts'
@@ -14,7 +21,10 @@ import { bodyFor, failed, marked, nowIso } from './commit.ts'
 import { recordOf, type RunView, type Settled } from './state.ts'
 
 /** What a step leaves to send, and what it settled on the way. */
-export interface Kept { ops: SyncOp[]; settled: Settled[] }
+export interface Kept {
+  ops: SyncOp[]
+  settled: Settled[]
+}
 
 interface Found {
   /** Ops QuickBooks surely lacks (or, not creates, that may simply go again). */
@@ -25,8 +35,10 @@ interface Found {
 }
 
 /** An op QuickBooks could not be checked for: kept claimed (looked up again, never resent blind), with words. */
-const unchecked = (run: RunView) => ({ op, fault }: Found['undetermined'][number]): Settled =>
-  failed(run, op, notChecked(fault), op.outboxSeqs, false)
+const unchecked =
+  (run: RunView) =>
+  ({ op, fault }: Found['undetermined'][number]): Settled =>
+    failed(run, op, notChecked(fault), op.outboxSeqs, false)
 
 /**
  * Links the ops QuickBooks already has and returns the ones it surely lacks. A lookup that fails, or a full page
@@ -37,7 +49,10 @@ async function findCreates(run: RunView, ops: SyncOp[]): Promise<Found> {
   const found: Found = { remaining: [], undetermined: [], settled: [] }
   for (const o of ops) {
     const rec = o.action === 'create' && o.localId ? recordOf(run, o) : undefined
-    if (!rec) { found.remaining.push(o); continue }
+    if (!rec) {
+      found.remaining.push(o)
+      continue
+    }
     const sent = run.state.rows.get(o.outboxSeqs[0] ?? -1)?.sent ?? rebuilt(run, o)
     const look = sent && lookupOf(o.kind, rec.id, sent.body)
     if (!look) {
@@ -46,18 +61,28 @@ async function findCreates(run: RunView, ops: SyncOp[]): Promise<Found> {
       continue
     }
     const res = await run.gateway.query(look.statement)
-    const rows = res.ok ? (res.value[look.entity] as QboEntity[] | undefined) ?? [] : []
+    const rows = res.ok ? ((res.value[look.entity] as QboEntity[] | undefined) ?? []) : []
     const hit = rows.find((e) => look.isOurs(e))
     if (!res.ok || (!hit && rows.length >= LOOKUP_PAGE)) {
       found.undetermined.push({ op: o, fault: res.ok ? undefined : res.error })
       found.settled.push(marked(o, 'failed'))
       continue
     }
-    if (!hit) { found.remaining.push(o); continue }
+    if (!hit) {
+      found.remaining.push(o)
+      continue
+    }
     // QuickBooks holds what was sent, not edits made since: those stay queued and go next as an update.
     const link = linkSettlement({
-      kind: o.kind, localId: rec.id, label: o.label, entity: hit, record: rec, realmId: run.realmId, at: nowIso(run),
-      via: look.via, sent,
+      kind: o.kind,
+      localId: rec.id,
+      label: o.label,
+      entity: hit,
+      record: rec,
+      realmId: run.realmId,
+      at: nowIso(run),
+      via: look.via,
+      sent,
     })
     found.settled.push({ settlement: foundSettlement(link, o.outboxSeqs), opId: o.id, outcome: 'ok', tally: 'synced' })
   }

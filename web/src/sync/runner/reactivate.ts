@@ -28,19 +28,35 @@ export async function reactivate(run: RunView, op: SyncOp): Promise<Settled> {
   const qboId = op.qboId!
   // A replay of this requestid answers the same; a fresh one after a crash fails stale (5010) at worst, never
   // duplicates.
-  const res = await run.gateway.write(entity, 'update', { Id: qboId, SyncToken: syncToken, sparse: true, Active: true },
-    run.random.uuid())
+  const res = await run.gateway.write(
+    entity,
+    'update',
+    { Id: qboId, SyncToken: syncToken, sparse: true, Active: true },
+    run.random.uuid(),
+  )
   if (!res.ok) return failed(run, op, res.error, [], !res.error.retryable)
   const at = nowIso(run)
-  const next: Mapping | undefined = mapping
-    && { ...mapping, syncToken: String(res.value.SyncToken ?? syncToken) as Mapping['syncToken'], updatedAt: at }
+  const next: Mapping | undefined = mapping && {
+    ...mapping,
+    syncToken: String(res.value.SyncToken ?? syncToken) as Mapping['syncToken'],
+    updatedAt: at,
+  }
   return {
     settlement: {
-      mapping: next, doneSeqs: [],
-      log: [{
-        at, kind: op.kind, localId: op.localId as Mapping['localId'], qboId, label: op.label, direction: 'push',
-        status: 'synced', details: `Made active again in QuickBooks (Id ${qboId}), as you chose when linking`,
-      }],
+      mapping: next,
+      doneSeqs: [],
+      log: [
+        {
+          at,
+          kind: op.kind,
+          localId: op.localId as Mapping['localId'],
+          qboId,
+          label: op.label,
+          direction: 'push',
+          status: 'synced',
+          details: `Made active again in QuickBooks (Id ${qboId}), as you chose when linking`,
+        },
+      ],
     },
   }
 }

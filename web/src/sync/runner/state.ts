@@ -7,7 +7,14 @@
 import type { Mapping, OutboxRow } from '#shared/domain/index.ts'
 import { recordKey, resolverFrom } from '../core/index.ts'
 import type {
-  BackoffPolicy, Balances, InvoiceBalance, LocalRecord, RecordContext, Settlement, SyncFault, SyncOp,
+  BackoffPolicy,
+  Balances,
+  InvoiceBalance,
+  LocalRecord,
+  RecordContext,
+  Settlement,
+  SyncFault,
+  SyncOp,
 } from '../core/index.ts'
 import type { Clock, LocalSnapshot, LocalStore, Logger, OnProgress, QboEntity, QboGateway, Random } from '../ports.ts'
 
@@ -61,11 +68,13 @@ export interface RunState {
   stopped: SyncFault | undefined
 }
 
-export type RunOptions = Required<Pick<RunnerDeps, 'concurrency' | 'maxAttempts' | 'requestIdTrustMs' | 'backoff'>>
-  & RunnerDeps
+export type RunOptions = Required<Pick<RunnerDeps, 'concurrency' | 'maxAttempts' | 'requestIdTrustMs' | 'backoff'>> &
+  RunnerDeps
 
 /** The run as the runner holds it. */
-export interface Run extends RunOptions { state: RunState }
+export interface Run extends RunOptions {
+  state: RunState
+}
 
 /** The run as a step sees it: the same state, read-only. */
 export interface RunView extends RunOptions {

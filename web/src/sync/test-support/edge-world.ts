@@ -64,8 +64,17 @@ export interface EdgeWorld {
 
 export async function startEdgeWorld(opts: EdgeWorldOptions = {}): Promise<EdgeWorld> {
   const emu = await startEmulator({
-    port: 0, seed: 'small', timeScale: TIME_SCALE, ...opts.emulator,
-    apps: [{ clientId: localApp.clientId, clientSecret: localApp.clientSecret, redirectUris: [`${APP_ORIGIN}/auth/intuit/callback`] }],
+    port: 0,
+    seed: 'small',
+    timeScale: TIME_SCALE,
+    ...opts.emulator,
+    apps: [
+      {
+        clientId: localApp.clientId,
+        clientSecret: localApp.clientSecret,
+        redirectUris: [`${APP_ORIGIN}/auth/intuit/callback`],
+      },
+    ],
   })
   let listening: { close(): Promise<void> } = emu
   let edge: EdgeWorker | undefined
@@ -82,19 +91,32 @@ export async function startEdgeWorld(opts: EdgeWorldOptions = {}): Promise<EdgeW
     }
     const gateway = edgeGateway(realmId, { origin: edgeUrl, fetch: withCookie })
     const { admin, entities } = emulatorAdmin(emu.url, realmId)
-    const clock = fakeClock('2026-03-01T09:00:00Z', opts.scaledTime
-      ? (ms) => new Promise((resolve) => setTimeout(resolve, ms / TIME_SCALE))
-      : undefined)
+    const clock = fakeClock(
+      '2026-03-01T09:00:00Z',
+      opts.scaledTime ? (ms) => new Promise((resolve) => setTimeout(resolve, ms / TIME_SCALE)) : undefined,
+    )
     let n = 0
-    const random = { next: () => ((n = (n * 16807 + 7) % 2147483647) / 2147483647), uuid: () => crypto.randomUUID() }
+    const random = { next: () => (n = (n * 16807 + 7) % 2147483647) / 2147483647, uuid: () => crypto.randomUUID() }
     const running = edge
     return {
-      emu, edgeUrl, realmId, gateway, clock, admin, entities,
-      get cookie() { return cookie },
+      emu,
+      edgeUrl,
+      realmId,
+      gateway,
+      clock,
+      admin,
+      entities,
+      get cookie() {
+        return cookie
+      },
       device() {
         const dbClock = testClock('2026-03-01T09:00:00.000Z')
         const db = testDb(dbClock)
-        return { db, clock: dbClock, deps: (over = {}) => ({ store: new DexieStore(db), gateway, clock, random, realmId, ...over }) }
+        return {
+          db,
+          clock: dbClock,
+          deps: (over = {}) => ({ store: new DexieStore(db), gateway, clock, random, realmId, ...over }),
+        }
       },
       async session(changesSince = 0) {
         try {
@@ -105,12 +127,19 @@ export async function startEdgeWorld(opts: EdgeWorldOptions = {}): Promise<EdgeW
           return undefined
         }
       },
-      async reconnect() { cookie = await connectThroughEdge(edgeUrl, emu.url, realmId) },
+      async reconnect() {
+        cookie = await connectThroughEdge(edgeUrl, emu.url, realmId)
+      },
       async quickBooksDown() {
         await listening.close()
-        return async () => { listening = await listen(emu.emulator, { port: emu.port }) }
+        return async () => {
+          listening = await listen(emu.emulator, { port: emu.port })
+        }
       },
-      async close() { await running.dispose(); await listening.close() },
+      async close() {
+        await running.dispose()
+        await listening.close()
+      },
     }
   } catch (e) {
     await edge?.dispose()

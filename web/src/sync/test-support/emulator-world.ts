@@ -30,7 +30,10 @@ export interface EmulatorWorld {
 /** The emulator's admin API, and a company's entities of one kind as QuickBooks holds them. */
 export function emulatorAdmin(url: string, realmId: string): Pick<EmulatorWorld, 'admin' | 'entities'> {
   const admin = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${url}/__admin${path}`, { method, ...(body !== undefined ? { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } } : {}) })
+    const res = await fetch(`${url}/__admin${path}`, {
+      method,
+      ...(body !== undefined ? { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } } : {}),
+    })
     if (!res.ok) throw new Error(`admin ${method} ${path}: ${res.status} ${await res.text()}`)
     const text = await res.text()
     return (text ? JSON.parse(text) : undefined) as T
@@ -54,9 +57,14 @@ export async function startEmulatorWorld(opts: StartEmulatorOptions = {}): Promi
   const db = testDb(testClock('2026-03-01T09:00:00.000Z'))
   const clock = fakeClock('2026-03-01T09:00:00Z')
   let n = 0
-  const random = { next: () => ((n = (n * 16807 + 7) % 2147483647) / 2147483647), uuid: () => crypto.randomUUID() }
+  const random = { next: () => (n = (n * 16807 + 7) % 2147483647) / 2147483647, uuid: () => crypto.randomUUID() }
   return {
-    emu, realmId, db, gateway, admin, clock,
+    emu,
+    realmId,
+    db,
+    gateway,
+    admin,
+    clock,
     deps: (over = {}) => ({ store: new DexieStore(db), gateway, clock, random, realmId, ...over }),
     entities,
     close: () => emu.close(),

@@ -35,8 +35,10 @@ export const named = (entities: Record<string, QboEntity> | undefined, name: str
 export const customerOf = (e: QboEntity) => (e['CustomerRef'] as { value?: string } | undefined)?.value
 
 const idleTimers: Timers = {
-  setTimeout: () => undefined, clearTimeout: () => undefined,
-  setInterval: () => undefined, clearInterval: () => undefined,
+  setTimeout: () => undefined,
+  clearTimeout: () => undefined,
+  setInterval: () => undefined,
+  clearInterval: () => undefined,
 }
 
 /** Helpers over the file's world, read when called (the world starts in `beforeAll`). */
@@ -55,16 +57,25 @@ export function errorTable(world: () => EdgeWorld) {
     async company(): Promise<Record<string, Record<string, QboEntity>>> {
       type Entities = Record<string, Record<string, QboEntity> | QboEntity[]>
       const snap = await admin<{ entities: Entities }>('GET', `/companies/${world().realmId}`)
-      return Object.fromEntries(Object.entries(snap.entities)
-        .map(([k, v]) => [k, Array.isArray(v) ? Object.fromEntries(v.map((e) => [String(e.Id), e])) : v]))
+      return Object.fromEntries(
+        Object.entries(snap.entities).map(([k, v]) => [
+          k,
+          Array.isArray(v) ? Object.fromEntries(v.map((e) => [String(e.Id), e])) : v,
+        ]),
+      )
     },
     /** The worker's engine on this device: it asks the edge's /api/session before every run, as the app does. */
     engineOn(device: Device, over: Partial<EngineDeps> = {}): SyncEngine {
       const w = world()
       const { store, random } = device.deps()
       return new SyncEngine({
-        store, gatewayFor: () => w.gateway, session: (since) => w.session(since), clock: w.clock, random,
-        timers: idleTimers, ...over,
+        store,
+        gatewayFor: () => w.gateway,
+        session: (since) => w.session(since),
+        clock: w.clock,
+        random,
+        timers: idleTimers,
+        ...over,
       })
     },
   }

@@ -15,8 +15,10 @@ export interface FakeClock extends Clock {
  * @param start when the clock starts (ISO string or ms since the epoch).
  * @param onSleep also lived through on each sleep (a test that scales real time down, say).
  */
-export function fakeClock(start: string | number = '2025-03-14T09:00:00Z',
-  onSleep?: (ms: number) => Promise<void>): FakeClock {
+export function fakeClock(
+  start: string | number = '2025-03-14T09:00:00Z',
+  onSleep?: (ms: number) => Promise<void>,
+): FakeClock {
   let t = typeof start === 'number' ? start : Date.parse(start)
   const waits: number[] = []
   return {
@@ -27,6 +29,8 @@ export function fakeClock(start: string | number = '2025-03-14T09:00:00Z',
       t += ms
       if (onSleep) await onSleep(ms)
     },
-    advance: (ms) => { t += ms },
+    advance: (ms) => {
+      t += ms
+    },
   }
 }

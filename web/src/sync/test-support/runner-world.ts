@@ -15,7 +15,7 @@ import { push } from '../push.ts'
 
 export function seededRandom(seed = 1): Random {
   let s = seed
-  const next = () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+  const next = () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
   let n = 0
   return { next, uuid: () => `00000000-0000-4000-8000-${(++n).toString(16).padStart(12, '0')}` }
 }
@@ -26,7 +26,15 @@ export async function world() {
   const qbo = new FakeQbo()
   const clock = fakeClock()
   const random = seededRandom()
-  const deps = (over: Partial<RunnerDeps> = {}): RunnerDeps => ({ store: new DexieStore(db), gateway: qbo, clock, random, realmId: '9130', accounts: { income: '1', deposit: '4' }, ...over })
+  const deps = (over: Partial<RunnerDeps> = {}): RunnerDeps => ({
+    store: new DexieStore(db),
+    gateway: qbo,
+    clock,
+    random,
+    realmId: '9130',
+    accounts: { income: '1', deposit: '4' },
+    ...over,
+  })
   return { db, qbo, clock, deps }
 }
 
@@ -34,7 +42,11 @@ export async function world() {
 export async function invoiceFor(db: FieldsyncDB, name: string, email?: string) {
   const c = unwrap(await createContact(db, { givenName: name, familyName: 'Lee', ...(email ? { email } : {}) }))
   const item = unwrap(await createItem(db, { name: `${name} service`, unitPrice: 12_500 }))
-  const [inv] = unwrap(await createInvoices(db, [{ contactId: c.id, lines: [{ itemId: item.id, name: 'Labour', qty: 2000, unitPrice: 12_500 }], finalize: true }]))
+  const [inv] = unwrap(
+    await createInvoices(db, [
+      { contactId: c.id, lines: [{ itemId: item.id, name: 'Labour', qty: 2000, unitPrice: 12_500 }], finalize: true },
+    ]),
+  )
   return { contact: c, item, invoice: inv! }
 }
 
@@ -46,7 +58,14 @@ export async function unansweredLegacyPayment(w: Awaited<ReturnType<typeof world
   const { db, qbo, clock, deps } = w
   const { contact, invoice } = await invoiceFor(db, 'Quin')
   await push(deps())
-  const pay = unwrap(await recordPayment(db, { contactId: contact.id, date: '2025-03-15', amount: 10_000, applications: [{ invoiceId: invoice.id, amount: 10_000 }] }))
+  const pay = unwrap(
+    await recordPayment(db, {
+      contactId: contact.id,
+      date: '2025-03-15',
+      amount: 10_000,
+      applications: [{ invoiceId: invoice.id, amount: 10_000 }],
+    }),
+  )
   qbo.script = ['drop']
   await push(deps({ maxAttempts: 1 }))
   const [claimed] = await db.outbox.toArray()
@@ -58,7 +77,12 @@ export async function unansweredLegacyPayment(w: Awaited<ReturnType<typeof world
 }
 
 /** A store that runs `before` ahead of its `nth` call of `method` (the first by default): an edit landing mid-run, say. */
-export function storeWith(db: FieldsyncDB, method: 'snapshot' | 'claim' | 'settle', before: () => Promise<void>, nth = 1): DexieStore {
+export function storeWith(
+  db: FieldsyncDB,
+  method: 'snapshot' | 'claim' | 'settle',
+  before: () => Promise<void>,
+  nth = 1,
+): DexieStore {
   const store = new DexieStore(db)
   let calls = 0
   return Object.assign(Object.create(store) as DexieStore, {

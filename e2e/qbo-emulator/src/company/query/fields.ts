@@ -7,17 +7,64 @@
 import type { EntityName } from '../types.ts'
 
 const META = ['Id', 'MetaData.CreateTime', 'MetaData.LastUpdatedTime']
-const NAMES = ['DisplayName', 'GivenName', 'MiddleName', 'FamilyName', 'Title', 'Suffix', 'CompanyName', 'PrimaryEmailAddr', 'PrimaryPhone', 'PrintOnCheckName', 'Active', 'Balance', 'FullyQualifiedName']
+const NAMES = [
+  'DisplayName',
+  'GivenName',
+  'MiddleName',
+  'FamilyName',
+  'Title',
+  'Suffix',
+  'CompanyName',
+  'PrimaryEmailAddr',
+  'PrimaryPhone',
+  'PrintOnCheckName',
+  'Active',
+  'Balance',
+  'FullyQualifiedName',
+]
 
 export const QUERYABLE: Record<EntityName, readonly string[]> = {
   Customer: [...META, ...NAMES, 'Job', 'ParentRef', 'Level', 'Taxable', 'BalanceWithJobs'],
   Vendor: [...META, ...NAMES],
   Employee: [...META, ...NAMES],
-  Item: [...META, 'Name', 'Active', 'Type', 'Sku', 'FullyQualifiedName', 'Taxable', 'UnitPrice', 'QtyOnHand', 'ParentRef', 'Level'],
-  Account: [...META, 'Name', 'Active', 'AccountType', 'AccountSubType', 'Classification', 'FullyQualifiedName', 'CurrentBalance', 'AcctNum', 'SubAccount'],
+  Item: [
+    ...META,
+    'Name',
+    'Active',
+    'Type',
+    'Sku',
+    'FullyQualifiedName',
+    'Taxable',
+    'UnitPrice',
+    'QtyOnHand',
+    'ParentRef',
+    'Level',
+  ],
+  Account: [
+    ...META,
+    'Name',
+    'Active',
+    'AccountType',
+    'AccountSubType',
+    'Classification',
+    'FullyQualifiedName',
+    'CurrentBalance',
+    'AcctNum',
+    'SubAccount',
+  ],
   TaxCode: [...META, 'Name', 'Active', 'Taxable', 'TaxGroup'],
   TaxRate: [...META, 'Name', 'Active', 'RateValue'],
-  Invoice: [...META, 'DocNumber', 'TxnDate', 'DueDate', 'CustomerRef', 'TotalAmt', 'Balance', 'EmailStatus', 'PrintStatus'],
+  Invoice: [
+    ...META,
+    'DocNumber',
+    'TxnDate',
+    'DueDate',
+    'CustomerRef',
+    'TotalAmt',
+    'Balance',
+    'EmailStatus',
+    'PrintStatus',
+  ],
   Payment: [...META, 'TxnDate', 'CustomerRef', 'TotalAmt', 'UnappliedAmt', 'PaymentRefNum'],
 }
 
@@ -29,8 +76,14 @@ export const DEFAULT_ORDER: Record<EntityName, { prop: string; desc: boolean }[]
   Account: [{ prop: 'FullyQualifiedName', desc: false }],
   TaxCode: [{ prop: 'Name', desc: false }],
   TaxRate: [{ prop: 'Name', desc: false }],
-  Invoice: [{ prop: 'TxnDate', desc: true }, { prop: 'Id', desc: true }],
-  Payment: [{ prop: 'TxnDate', desc: true }, { prop: 'Id', desc: true }],
+  Invoice: [
+    { prop: 'TxnDate', desc: true },
+    { prop: 'Id', desc: true },
+  ],
+  Payment: [
+    { prop: 'TxnDate', desc: true },
+    { prop: 'Id', desc: true },
+  ],
 }
 
 /** The canonical spelling of a queryable property, matched case-insensitively. */

@@ -17,7 +17,9 @@ describe('typographic quotes in a query', () => {
     const r = await get("SELECT * FROM Customer WHERE DisplayName = 'Sean O\u2019Brien Jr'")
     expect(r.status).toBe(400)
     expect(wireFault(r)).toMatchObject({ code: '4000', Message: 'Error parsing query' })
-    expect(wireFault(r)?.Detail).toBe(`QueryParserError: Lexical error at line 1, column 51. Encountered: "\u2019" (8217), after : "'Sean O"`)
+    expect(wireFault(r)?.Detail).toBe(
+      `QueryParserError: Lexical error at line 1, column 51. Encountered: "\u2019" (8217), after : "'Sean O"`,
+    )
     // The record is there all the same: read by Id, or found without the quote.
     expect((await co.get(`/customer/${String((created.body.Customer as { Id: string }).Id)}`)).status).toBe(200)
     const like = await get("SELECT * FROM Customer WHERE DisplayName LIKE 'Sean O%Brien Jr'")
@@ -25,7 +27,11 @@ describe('typographic quotes in a query', () => {
   })
 
   it('refuses them in a POSTed statement and in a batch Query item, while a backslash-escaped straight apostrophe works', async () => {
-    const posted = await co.post('/query?minorversion=75', "SELECT * FROM Customer WHERE DisplayName = \u201cAmy Chen\u201d", 'application/text')
+    const posted = await co.post(
+      '/query?minorversion=75',
+      'SELECT * FROM Customer WHERE DisplayName = \u201cAmy Chen\u201d',
+      'application/text',
+    )
     expect([posted.status, wireFault(posted)?.code]).toEqual([400, '4000'])
     const batch = await co.post('/batch?minorversion=75', {
       BatchItemRequest: [
@@ -35,7 +41,9 @@ describe('typographic quotes in a query', () => {
     })
     expect(batch.status).toBe(200)
     const [curly, plain] = batch.body.BatchItemResponse as Record<string, unknown>[]
-    expect(((curly?.Fault as { Error: { code: string }[] }).Error[0])?.code).toBe('4000')
-    expect(((plain?.QueryResponse as { Customer: { DisplayName: string }[] }).Customer).map((c) => c.DisplayName)).toEqual(["Sean O'Brien"])
+    expect((curly?.Fault as { Error: { code: string }[] }).Error[0]?.code).toBe('4000')
+    expect(
+      (plain?.QueryResponse as { Customer: { DisplayName: string }[] }).Customer.map((c) => c.DisplayName),
+    ).toEqual(["Sean O'Brien"])
   })
 })

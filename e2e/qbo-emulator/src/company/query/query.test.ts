@@ -11,11 +11,43 @@ describe('query grammar', () => {
   const parses: [string, object][] = [
     ['SELECT * FROM Customer', { count: false, entity: 'Customer', where: [], orderBy: [] }],
     ['select count(*) from invoice', { count: true, entity: 'invoice' }],
-    ["SELECT * FROM Customer WHERE DisplayName = 'O\\'Brien & Sons'", { where: [{ prop: 'DisplayName', op: '=', value: "O'Brien & Sons" }] }],
-    ["select * from Item where Active in (true, false) and Type = 'Service'", { where: [{ prop: 'Active', op: 'IN', values: [true, false] }, { prop: 'Type', op: '=', value: 'Service' }] }],
-    ["SELECT * FROM Customer WHERE DisplayName LIKE 'Smith%'", { where: [{ prop: 'DisplayName', op: 'LIKE', pattern: 'Smith%' }] }],
-    ['SELECT * FROM Invoice WHERE TotalAmt >= 100.5 AND TotalAmt < -3', { where: [{ op: '>=', value: 100.5 }, { op: '<', value: -3 }] }],
-    ['SELECT * FROM Customer ORDERBY MetaData.LastUpdatedTime DESC, Id STARTPOSITION 11 MAXRESULTS 5', { orderBy: [{ prop: 'MetaData.LastUpdatedTime', desc: true }, { prop: 'Id', desc: false }], startPosition: 11, maxResults: 5 }],
+    [
+      "SELECT * FROM Customer WHERE DisplayName = 'O\\'Brien & Sons'",
+      { where: [{ prop: 'DisplayName', op: '=', value: "O'Brien & Sons" }] },
+    ],
+    [
+      "select * from Item where Active in (true, false) and Type = 'Service'",
+      {
+        where: [
+          { prop: 'Active', op: 'IN', values: [true, false] },
+          { prop: 'Type', op: '=', value: 'Service' },
+        ],
+      },
+    ],
+    [
+      "SELECT * FROM Customer WHERE DisplayName LIKE 'Smith%'",
+      { where: [{ prop: 'DisplayName', op: 'LIKE', pattern: 'Smith%' }] },
+    ],
+    [
+      'SELECT * FROM Invoice WHERE TotalAmt >= 100.5 AND TotalAmt < -3',
+      {
+        where: [
+          { op: '>=', value: 100.5 },
+          { op: '<', value: -3 },
+        ],
+      },
+    ],
+    [
+      'SELECT * FROM Customer ORDERBY MetaData.LastUpdatedTime DESC, Id STARTPOSITION 11 MAXRESULTS 5',
+      {
+        orderBy: [
+          { prop: 'MetaData.LastUpdatedTime', desc: true },
+          { prop: 'Id', desc: false },
+        ],
+        startPosition: 11,
+        maxResults: 5,
+      },
+    ],
     ['SELECT * FROM Customer MAXRESULTS 5 STARTPOSITION 2', { startPosition: 2, maxResults: 5 }],
   ]
   for (const [text, expected] of parses) {
@@ -27,12 +59,15 @@ describe('query grammar', () => {
 
   const errors: [string, string][] = [
     ['SELECT Id FROM Customer', 'projections'],
-    ['SELECT * FROM Customer WHERE DisplayName = \'O\'Brien\'', 'an unescaped apostrophe'],
+    ["SELECT * FROM Customer WHERE DisplayName = 'O'Brien'", 'an unescaped apostrophe'],
     ['SELECT * FROM Customer WHERE DisplayName = \u2018Curly\u2019', 'typographic quotes'],
     ["SELECT * FROM Customer WHERE DisplayName = 'Sean O\u2019Brien'", 'a curly apostrophe inside a quoted string'],
     ["SELECT * FROM Customer WHERE DisplayName = 'Sean O\\\u2019Brien'", 'a backslash-escaped curly apostrophe'],
     ["SELECT * FROM Customer WHERE DisplayName LIKE '\u2018Quoted\u2019%'", 'curly single quotes in a LIKE pattern'],
-    ["SELECT * FROM Customer WHERE CompanyName = 'The \u201cBest\u201d Plumbing'", 'curly double quotes inside a string'],
+    [
+      "SELECT * FROM Customer WHERE CompanyName = 'The \u201cBest\u201d Plumbing'",
+      'curly double quotes inside a string',
+    ],
     ["SELECT * FROM Customer WHERE DisplayName = 'a' OR DisplayName = 'b'", 'OR'],
     ["SELECT * FROM Customer WHERE DisplayName != 'a'", '!='],
     ["SELECT * FROM Customer WHERE DisplayName = 'unterminated", 'an unterminated string'],
@@ -77,7 +112,11 @@ describe('query results', () => {
 
   it('reads statements POSTed as application/text', async () => {
     const t = testCompany()
-    const r = await t.post('/query?minorversion=75', "SELECT * FROM Customer WHERE DisplayName LIKE 'Smith Plumbing%'", 'application/text')
+    const r = await t.post(
+      '/query?minorversion=75',
+      "SELECT * FROM Customer WHERE DisplayName LIKE 'Smith Plumbing%'",
+      'application/text',
+    )
     expect(rows(r.body, 'Customer').map((c) => c.DisplayName)).toEqual(['Smith Plumbing', 'Smith Plumbing LLC'])
   })
 
@@ -89,7 +128,8 @@ describe('query results', () => {
   it('leaves inactive rows out unless Active is filtered', async () => {
     const t = testCompany()
     const active = (await t.get(q('SELECT COUNT(*) FROM Customer'))).body.QueryResponse as Json
-    const all = (await t.get(q('SELECT COUNT(*) FROM Customer WHERE Active IN (true, false)'))).body.QueryResponse as Json
+    const all = (await t.get(q('SELECT COUNT(*) FROM Customer WHERE Active IN (true, false)'))).body
+      .QueryResponse as Json
     const inactive = rows((await t.get(q('SELECT * FROM Customer WHERE Active = false'))).body, 'Customer')
     expect(inactive.map((c) => c.DisplayName).sort()).toEqual(['Delta Storage Units', 'Frank Russo', 'Tom Nguyen'])
     expect(Number(all.totalCount) - Number(active.totalCount)).toBe(3)
@@ -97,17 +137,40 @@ describe('query results', () => {
 
   it('filters on dotted MetaData.LastUpdatedTime with an offset timestamp or a bare date', async () => {
     const t = testCompany()
-    const edited = rows((await t.get(q("SELECT * FROM Customer WHERE MetaData.LastUpdatedTime > '2026-02-17T00:00:00-08:00' AND Active IN (true,false)"))).body, 'Customer')
-    expect(edited.map((c) => c.DisplayName).sort()).toEqual(['Amy Chen', 'Delta Storage Units', 'Frank Russo', 'Tom Nguyen'])
-    for (const c of edited) expect(Date.parse(String((c.MetaData as Json).LastUpdatedTime))).toBeGreaterThan(Date.parse('2026-02-17T08:00:00Z'))
-    const byDate = rows((await t.get(q("SELECT * FROM Invoice WHERE TxnDate >= '2026-02-09' ORDERBY TxnDate"))).body, 'Invoice')
+    const edited = rows(
+      (
+        await t.get(
+          q(
+            "SELECT * FROM Customer WHERE MetaData.LastUpdatedTime > '2026-02-17T00:00:00-08:00' AND Active IN (true,false)",
+          ),
+        )
+      ).body,
+      'Customer',
+    )
+    expect(edited.map((c) => c.DisplayName).sort()).toEqual([
+      'Amy Chen',
+      'Delta Storage Units',
+      'Frank Russo',
+      'Tom Nguyen',
+    ])
+    for (const c of edited)
+      expect(Date.parse(String((c.MetaData as Json).LastUpdatedTime))).toBeGreaterThan(
+        Date.parse('2026-02-17T08:00:00Z'),
+      )
+    const byDate = rows(
+      (await t.get(q("SELECT * FROM Invoice WHERE TxnDate >= '2026-02-09' ORDERBY TxnDate"))).body,
+      'Invoice',
+    )
     expect(byDate.map((i) => i.TxnDate)).toEqual([...byDate.map((i) => String(i.TxnDate))].sort())
     expect(byDate.every((i) => String(i.TxnDate) >= '2026-02-09')).toBe(true)
   })
 
   it('filters on PrimaryEmailAddr case-insensitively, finding both spellings of one address', async () => {
     const t = testCompany()
-    const r = rows((await t.get(q("SELECT * FROM Customer WHERE PrimaryEmailAddr = 'maria.garcia@example.com'"))).body, 'Customer')
+    const r = rows(
+      (await t.get(q("SELECT * FROM Customer WHERE PrimaryEmailAddr = 'maria.garcia@example.com'"))).body,
+      'Customer',
+    )
     expect(r.map((c) => c.DisplayName).sort()).toEqual(['Garcia, Maria', 'Maria Garcia'])
   })
 
@@ -118,7 +181,11 @@ describe('query results', () => {
     expect(byCustomer.every((i) => (i.CustomerRef as Json).value === '2')).toBe(true)
     const big = rows((await t.get(q('SELECT * FROM Invoice WHERE TotalAmt > 1000'))).body, 'Invoice')
     expect(big.every((i) => Number(i.TotalAmt) > 1000)).toBe(true)
-    expect(rows((await t.get(q("SELECT * FROM Item WHERE Id IN ('1', '3', '999')"))).body, 'Item').map((i) => i.Id).sort()).toEqual(['1', '3'])
+    expect(
+      rows((await t.get(q("SELECT * FROM Item WHERE Id IN ('1', '3', '999')"))).body, 'Item')
+        .map((i) => i.Id)
+        .sort(),
+    ).toEqual(['1', '3'])
   })
 
   it('filters rows with < and <= on amounts, dates and timestamps: the boundary row only with <=', async () => {
@@ -126,24 +193,43 @@ describe('query results', () => {
     const all = (SMALL_COMPANY.entities.Invoice ?? []) as Json[]
     const ids = (list: Json[]) => list.map((i) => String(i.Id)).sort()
     const pick = async (text: string) => ids(rows((await t.get(q(text))).body, 'Invoice'))
-    const pivot = all.map((i) => Number(i.TotalAmt)).filter((n) => n > 0).sort((a, b) => a - b)[5]!
-    expect(await pick(`SELECT * FROM Invoice WHERE TotalAmt < ${pivot}`)).toEqual(ids(all.filter((i) => Number(i.TotalAmt) < pivot)))
-    expect(await pick(`SELECT * FROM Invoice WHERE TotalAmt <= ${pivot}`)).toEqual(ids(all.filter((i) => Number(i.TotalAmt) <= pivot)))
-    expect((await pick(`SELECT * FROM Invoice WHERE TotalAmt <= ${pivot}`)).length).toBeGreaterThan((await pick(`SELECT * FROM Invoice WHERE TotalAmt < ${pivot}`)).length)
+    const pivot = all
+      .map((i) => Number(i.TotalAmt))
+      .filter((n) => n > 0)
+      .sort((a, b) => a - b)[5]!
+    expect(await pick(`SELECT * FROM Invoice WHERE TotalAmt < ${pivot}`)).toEqual(
+      ids(all.filter((i) => Number(i.TotalAmt) < pivot)),
+    )
+    expect(await pick(`SELECT * FROM Invoice WHERE TotalAmt <= ${pivot}`)).toEqual(
+      ids(all.filter((i) => Number(i.TotalAmt) <= pivot)),
+    )
+    expect((await pick(`SELECT * FROM Invoice WHERE TotalAmt <= ${pivot}`)).length).toBeGreaterThan(
+      (await pick(`SELECT * FROM Invoice WHERE TotalAmt < ${pivot}`)).length,
+    )
     const day = String(all[3]!.TxnDate)
-    expect(await pick(`SELECT * FROM Invoice WHERE TxnDate < '${day}'`)).toEqual(ids(all.filter((i) => String(i.TxnDate) < day)))
-    expect(await pick(`SELECT * FROM Invoice WHERE TxnDate <= '${day}'`)).toEqual(ids(all.filter((i) => String(i.TxnDate) <= day)))
+    expect(await pick(`SELECT * FROM Invoice WHERE TxnDate < '${day}'`)).toEqual(
+      ids(all.filter((i) => String(i.TxnDate) < day)),
+    )
+    expect(await pick(`SELECT * FROM Invoice WHERE TxnDate <= '${day}'`)).toEqual(
+      ids(all.filter((i) => String(i.TxnDate) <= day)),
+    )
     const stamp = String((all[10]!.MetaData as Json).LastUpdatedTime)
     const at = (i: Json) => Date.parse(String((i.MetaData as Json).LastUpdatedTime))
-    expect(await pick(`SELECT * FROM Invoice WHERE MetaData.LastUpdatedTime < '${stamp}'`)).toEqual(ids(all.filter((i) => at(i) < Date.parse(stamp))))
-    expect(await pick(`SELECT * FROM Invoice WHERE MetaData.LastUpdatedTime <= '${stamp}'`)).toEqual(ids(all.filter((i) => at(i) <= Date.parse(stamp))))
+    expect(await pick(`SELECT * FROM Invoice WHERE MetaData.LastUpdatedTime < '${stamp}'`)).toEqual(
+      ids(all.filter((i) => at(i) < Date.parse(stamp))),
+    )
+    expect(await pick(`SELECT * FROM Invoice WHERE MetaData.LastUpdatedTime <= '${stamp}'`)).toEqual(
+      ids(all.filter((i) => at(i) <= Date.parse(stamp))),
+    )
   })
 
   it('sorts name lists by name by default and honours ORDERBY … DESC', async () => {
     const t = testCompany()
     const names = rows((await t.get(q('SELECT * FROM Item'))).body, 'Item').map((i) => String(i.Name))
     expect(names).toEqual([...names].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())))
-    const desc = rows((await t.get(q('SELECT * FROM Item ORDERBY UnitPrice DESC'))).body, 'Item').map((i) => Number(i.UnitPrice))
+    const desc = rows((await t.get(q('SELECT * FROM Item ORDERBY UnitPrice DESC'))).body, 'Item').map((i) =>
+      Number(i.UnitPrice),
+    )
     expect(desc).toEqual([...desc].sort((a, b) => b - a))
   })
 
@@ -165,11 +251,18 @@ describe('query results', () => {
   it('returns 100 rows by default and up to 1000 when asked', async () => {
     const t = testCompany('none')
     const realmId = '9341453908021226'
-    const customers = Array.from({ length: 1100 }, (_, i) => ({ Id: String(i + 1), SyncToken: '0', DisplayName: `Customer ${i + 1}`, Active: true }))
+    const customers = Array.from({ length: 1100 }, (_, i) => ({
+      Id: String(i + 1),
+      SyncToken: '0',
+      DisplayName: `Customer ${i + 1}`,
+      Active: true,
+    }))
     t.companies.seed(realmId, { entities: { Customer: customers } })
     expect(rows((await t.get(q('SELECT * FROM Customer'))).body, 'Customer')).toHaveLength(100)
     expect(rows((await t.get(q('SELECT * FROM Customer MAXRESULTS 1000'))).body, 'Customer')).toHaveLength(1000)
-    expect(rows((await t.get(q('SELECT * FROM Customer STARTPOSITION 1001 MAXRESULTS 1000'))).body, 'Customer')).toHaveLength(100)
+    expect(
+      rows((await t.get(q('SELECT * FROM Customer STARTPOSITION 1001 MAXRESULTS 1000'))).body, 'Customer'),
+    ).toHaveLength(100)
   })
 
   it('answers SELECT * FROM CompanyInfo and Preferences with one object', async () => {

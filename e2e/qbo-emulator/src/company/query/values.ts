@@ -75,7 +75,12 @@ function literalAs(lit: Literal): Record<Comparable['kind'], Comparable | undefi
     return t === undefined || Number.isNaN(t) ? undefined : { kind: 'num', v: t }
   }
   return {
-    bool: typeof lit === 'boolean' ? { kind: 'bool', v: lit } : typeof lit === 'string' ? { kind: 'bool', v: lit.toLowerCase() === 'true' } : undefined,
+    bool:
+      typeof lit === 'boolean'
+        ? { kind: 'bool', v: lit }
+        : typeof lit === 'string'
+          ? { kind: 'bool', v: lit.toLowerCase() === 'true' }
+          : undefined,
     num: asNum(),
     str: { kind: 'str', v: String(lit).toLowerCase() },
   }
@@ -87,7 +92,10 @@ function readingFor(lit: Literal): Reading {
 }
 
 function likeRegex(pattern: string): RegExp {
-  const body = pattern.split('%').map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')
+  const body = pattern
+    .split('%')
+    .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*')
   return new RegExp(`^${body}$`, 'is')
 }
 
@@ -100,7 +108,16 @@ export function compileCondition(c: Condition): (record: Json) => boolean {
       return typeof raw === 'string' && re.test(raw)
     }
   }
-  const accept = (d: number) => (c.op === 'IN' || c.op === '=' ? d === 0 : c.op === '<' ? d < 0 : c.op === '>' ? d > 0 : c.op === '<=' ? d <= 0 : d >= 0)
+  const accept = (d: number) =>
+    c.op === 'IN' || c.op === '='
+      ? d === 0
+      : c.op === '<'
+        ? d < 0
+        : c.op === '>'
+          ? d > 0
+          : c.op === '<='
+            ? d <= 0
+            : d >= 0
   const literals = (c.op === 'IN' ? c.values : [c.value]).map((lit) => {
     const reading = readingFor(lit)
     return { reading, slot: `${reading}:${c.prop}`, as: literalAs(lit) }

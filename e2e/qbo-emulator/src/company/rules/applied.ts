@@ -10,7 +10,8 @@ export function paymentApplications(payment: Json | undefined): [string, number]
   for (const line of lines) {
     if (!isObject(line) || !Array.isArray(line.LinkedTxn)) continue
     for (const link of line.LinkedTxn) {
-      if (isObject(link) && link.TxnType === 'Invoice' && str(link.TxnId)) out.push([str(link.TxnId) ?? '', num(line.Amount) ?? 0])
+      if (isObject(link) && link.TxnType === 'Invoice' && str(link.TxnId))
+        out.push([str(link.TxnId) ?? '', num(line.Amount) ?? 0])
     }
   }
   return out
@@ -28,7 +29,8 @@ export function appliedToInvoice(state: RealmState, invoiceId: string, exceptPay
   let total = 0
   for (const paymentId of linkedPaymentIds(invoice)) {
     if (paymentId === exceptPaymentId) continue
-    for (const [id, amount] of paymentApplications(state.tables.Payment.get(paymentId)?.data)) if (id === invoiceId) total = cents(total + amount)
+    for (const [id, amount] of paymentApplications(state.tables.Payment.get(paymentId)?.data))
+      if (id === invoiceId) total = cents(total + amount)
   }
   return total
 }

@@ -13,19 +13,35 @@ import { compact } from './compact.ts'
 import { mapError, mapped, type Mapped, type MapWarning } from './map-result.ts'
 import { cleanName, cut, LIMITS, qboEmail } from './text-rules.ts'
 
-export type ContactFields = Pick<Contact,
-  'displayName' | 'givenName' | 'familyName' | 'companyName' | 'email' | 'phone' | 'billingAddress' | 'notes' | 'active'>
+export type ContactFields = Pick<
+  Contact,
+  'displayName' | 'givenName' | 'familyName' | 'companyName' | 'email' | 'phone' | 'billingAddress' | 'notes' | 'active'
+>
 
 /** A Customer body to create or (through `sparseUpdate`) update: no Id or SyncToken. */
 export type CustomerBody = Partial<QboCustomer>
 
-function fitted(field: string, value: string | undefined, max: number, warnings: MapWarning[], isName = true): string | undefined {
+function fitted(
+  field: string,
+  value: string | undefined,
+  max: number,
+  warnings: MapWarning[],
+  isName = true,
+): string | undefined {
   const trimmed = value?.trim()
   if (trimmed === undefined || trimmed === '') return undefined
   if (isName && /[:\t\r\n]/.test(trimmed)) {
-    warnings.push({ field, message: 'Colons, tabs and line breaks were replaced by spaces: QuickBooks does not allow them in names.' })
+    warnings.push({
+      field,
+      message: 'Colons, tabs and line breaks were replaced by spaces: QuickBooks does not allow them in names.',
+    })
   }
-  const tidy = isName ? trimmed.replace(/[:\t\r\n]+/g, ' ').replace(/\s+/g, ' ').trim() : trimmed
+  const tidy = isName
+    ? trimmed
+        .replace(/[:\t\r\n]+/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim()
+    : trimmed
   if (tidy.length > max) warnings.push({ field, message: `Shortened to ${max} characters for QuickBooks.` })
   return isName ? cleanName(tidy, max) : cut(tidy, max)
 }
@@ -37,14 +53,21 @@ function fitted(field: string, value: string | undefined, max: number, warnings:
 export function contactToCustomer(c: ContactFields): Mapped<CustomerBody> {
   const warnings: MapWarning[] = []
   const displayName = fitted('DisplayName', c.displayName, LIMITS.displayName, warnings)
-  if (displayName === undefined) return mapError('DisplayName', 'Give this contact a name before it can go to QuickBooks.')
+  if (displayName === undefined)
+    return mapError('DisplayName', 'Give this contact a name before it can go to QuickBooks.')
   const email = qboEmail(c.email)
   if (c.email !== undefined && email === undefined) {
-    warnings.push({ field: 'PrimaryEmailAddr', message: 'The email was not sent: QuickBooks needs an address with "@" and "." of at most 100 characters.' })
+    warnings.push({
+      field: 'PrimaryEmailAddr',
+      message: 'The email was not sent: QuickBooks needs an address with "@" and "." of at most 100 characters.',
+    })
   }
   let phone = c.phone?.trim()
   if (phone !== undefined && phone.length > LIMITS.phone) {
-    warnings.push({ field: 'PrimaryPhone', message: `The phone number was not sent: QuickBooks allows at most ${LIMITS.phone} characters.` })
+    warnings.push({
+      field: 'PrimaryPhone',
+      message: `The phone number was not sent: QuickBooks allows at most ${LIMITS.phone} characters.`,
+    })
     phone = undefined
   }
   const body: CustomerBody = compact({
@@ -70,24 +93,36 @@ const isEmail = (s: string) => z.email().safeParse(s).success
 export function customerToContact(q: QboCustomer): Mapped<ContactFields> {
   const warnings: MapWarning[] = []
   const person = [q.GivenName, q.FamilyName].filter((s) => s !== undefined && s.trim() !== '').join(' ')
-  const displayName = [q.DisplayName, person, q.CompanyName].map((s) => s?.trim()).find((s) => s !== undefined && s !== '')
+  const displayName = [q.DisplayName, person, q.CompanyName]
+    .map((s) => s?.trim())
+    .find((s) => s !== undefined && s !== '')
   if (displayName === undefined) return mapError('DisplayName', `QuickBooks customer ${q.Id} has no name.`)
   const rawEmail = q.PrimaryEmailAddr?.Address?.trim()
-  const email = rawEmail !== undefined && rawEmail !== '' && isEmail(rawEmail) && rawEmail.length <= 100 ? rawEmail : undefined
+  const email =
+    rawEmail !== undefined && rawEmail !== '' && isEmail(rawEmail) && rawEmail.length <= 100 ? rawEmail : undefined
   if (rawEmail !== undefined && rawEmail !== '' && email === undefined) {
-    warnings.push({ field: 'email', message: `The email "${rawEmail}" from QuickBooks is not a valid address and was left out.` })
+    warnings.push({
+      field: 'email',
+      message: `The email "${rawEmail}" from QuickBooks is not a valid address and was left out.`,
+    })
   }
-  const phone = [q.PrimaryPhone, q.Mobile, q.AlternatePhone].map((p) => p?.FreeFormNumber?.trim()).find((p) => p !== undefined && p !== '')
-  const blank = (s: string | undefined, max: number) => (s === undefined || s.trim() === '' ? undefined : cut(s.trim(), max))
-  return mapped(compact({
-    displayName: cut(displayName, LIMITS.displayName),
-    givenName: blank(q.GivenName, 100),
-    familyName: blank(q.FamilyName, 100),
-    companyName: blank(q.CompanyName, 100),
-    email,
-    phone: phone === undefined ? undefined : cut(phone, 30),
-    billingAddress: fromQboAddress(q.BillAddr),
-    notes: blank(q.Notes, 4000),
-    active: q.Active ?? true,
-  }), warnings)
+  const phone = [q.PrimaryPhone, q.Mobile, q.AlternatePhone]
+    .map((p) => p?.FreeFormNumber?.trim())
+    .find((p) => p !== undefined && p !== '')
+  const blank = (s: string | undefined, max: number) =>
+    s === undefined || s.trim() === '' ? undefined : cut(s.trim(), max)
+  return mapped(
+    compact({
+      displayName: cut(displayName, LIMITS.displayName),
+      givenName: blank(q.GivenName, 100),
+      familyName: blank(q.FamilyName, 100),
+      companyName: blank(q.CompanyName, 100),
+      email,
+      phone: phone === undefined ? undefined : cut(phone, 30),
+      billingAddress: fromQboAddress(q.BillAddr),
+      notes: blank(q.Notes, 4000),
+      active: q.Active ?? true,
+    }),
+    warnings,
+  )
 }

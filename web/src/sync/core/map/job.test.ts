@@ -8,12 +8,22 @@ const c = (s: string) => s as LocalId
 
 describe('jobToSubCustomer', () => {
   it.each<[string, Parameters<typeof jobToSubCustomer>[0], Record<string, unknown>]>([
-    ['an open job is an active sub-customer of its contact, billed with the parent',
+    [
+      'an open job is an active sub-customer of its contact, billed with the parent',
       { name: 'Kitchen remodel', contactId: c('c1'), status: 'open' },
-      { DisplayName: 'Kitchen remodel', Job: true, BillWithParent: true, ParentRef: { value: '58' }, Active: true }],
+      { DisplayName: 'Kitchen remodel', Job: true, BillWithParent: true, ParentRef: { value: '58' }, Active: true },
+    ],
     ['a cancelled job is inactive', { name: 'Deck', contactId: c('c1'), status: 'cancelled' }, { Active: false }],
-    ['a parent not in QuickBooks yet is a placeholder', { name: 'Deck', contactId: c('c2'), status: 'done' }, { ParentRef: { value: '@@ref:contact:c2' } }],
-    ['colons leave the name (QuickBooks uses them for Parent:Job)', { name: 'Phase: 2', contactId: c('c1'), status: 'open' }, { DisplayName: 'Phase 2' }],
+    [
+      'a parent not in QuickBooks yet is a placeholder',
+      { name: 'Deck', contactId: c('c2'), status: 'done' },
+      { ParentRef: { value: '@@ref:contact:c2' } },
+    ],
+    [
+      'colons leave the name (QuickBooks uses them for Parent:Job)',
+      { name: 'Phase: 2', contactId: c('c1'), status: 'open' },
+      { DisplayName: 'Phase 2' },
+    ],
   ])('%s', (_n, job, expected) => {
     const r = jobToSubCustomer(job, { ref })
     if (!r.ok) throw new Error(r.error.message)

@@ -18,14 +18,20 @@ export function jobToSubCustomer(j: JobFields, ctx: { ref: RefResolver }): Mappe
   const name = cleanName(j.name, LIMITS.displayName)
   if (name === undefined) return mapError('DisplayName', 'Give this job a name before it can go to QuickBooks.')
   if (name !== j.name.trim()) {
-    warnings.push({ field: 'DisplayName', message: 'Colons, tabs and line breaks were replaced by spaces: QuickBooks does not allow them in names.' })
+    warnings.push({
+      field: 'DisplayName',
+      message: 'Colons, tabs and line breaks were replaced by spaces: QuickBooks does not allow them in names.',
+    })
   }
-  return mapped(compact({
-    DisplayName: name,
-    Job: true,
-    BillWithParent: true,
-    ParentRef: { value: ctx.ref({ kind: 'contact', localId: j.contactId }) },
-    // A cancelled job is made inactive rather than deleted: QuickBooks keeps name-list records.
-    Active: j.status !== 'cancelled',
-  }), warnings)
+  return mapped(
+    compact({
+      DisplayName: name,
+      Job: true,
+      BillWithParent: true,
+      ParentRef: { value: ctx.ref({ kind: 'contact', localId: j.contactId }) },
+      // A cancelled job is made inactive rather than deleted: QuickBooks keeps name-list records.
+      Active: j.status !== 'cancelled',
+    }),
+    warnings,
+  )
 }

@@ -13,31 +13,55 @@ import {
 const id = (s: string) => s as LocalId
 // Mapping table of the recorded sandbox company, as far as these payments need it.
 const links: Record<string, string> = {
-  'contact:1': 'amy', 'contact:2': 'bill', 'contact:8': 'ocean', 'invoice:96': 'inv1031', 'invoice:71': 'inv1025',
+  'contact:1': 'amy',
+  'contact:2': 'bill',
+  'contact:8': 'ocean',
+  'invoice:96': 'inv1031',
+  'invoice:71': 'inv1025',
 }
 const localIdOf = (kind: string, qboId: string) => links[`${kind}:${qboId}`]
-const qboIdOf: Record<string, string> = Object.fromEntries(Object.entries(links).map(([k, v]) => [`${k.split(':')[0]}:${v}`, k.split(':')[1]!]))
+const qboIdOf: Record<string, string> = Object.fromEntries(
+  Object.entries(links).map(([k, v]) => [`${k.split(':')[0]}:${v}`, k.split(':')[1]!]),
+)
 const ref = resolverFrom((r) => qboIdOf[`${r.kind}:${r.localId}`])
-const queryPayments = (QboQueryResponse.parse(queried).QueryResponse as { Payment: unknown[] }).Payment.map((p) => QboPayment.parse(p))
+const queryPayments = (QboQueryResponse.parse(queried).QueryResponse as { Payment: unknown[] }).Payment.map((p) =>
+  QboPayment.parse(p),
+)
 const byId = (i: string) => queryPayments.find((p) => p.Id === i)!
 
 describe('qboToPayment (recorded payments)', () => {
   it.each<[string, QboPayment, PaymentFields]>([
-    ['an unapplied payment (a credit)', QboPaymentResponse.parse(readUnapplied).Payment,
-      { contactId: id('bill'), date: '2026-05-05', amount: 10000, applications: [] }],
-    ['a payment applied to one invoice, with its memo', QboPaymentResponse.parse(updated).Payment,
-      { contactId: id('ocean'), date: '2026-04-08', amount: 38700, applications: [{ invoiceId: id('inv1031'), amount: 38700 }], memo: 'Updated via Nango - third update' }],
+    [
+      'an unapplied payment (a credit)',
+      QboPaymentResponse.parse(readUnapplied).Payment,
+      { contactId: id('bill'), date: '2026-05-05', amount: 10000, applications: [] },
+    ],
+    [
+      'a payment applied to one invoice, with its memo',
+      QboPaymentResponse.parse(updated).Payment,
+      {
+        contactId: id('ocean'),
+        date: '2026-04-08',
+        amount: 38700,
+        applications: [{ invoiceId: id('inv1031'), amount: 38700 }],
+        memo: 'Updated via Nango - third update',
+      },
+    ],
   ])('%s', (_n, q, expected) => {
     expect(qboToPayment(q, localIdOf)).toStrictEqual({ ok: true, value: { value: expected, warnings: [] } })
   })
 
   it('keeps a check number as the reference', () => {
-    expect(qboToPayment(byId('31'), localIdOf)).toMatchObject({ ok: true, value: { value: { reference: '6552', amount: 10800 } } })
+    expect(qboToPayment(byId('31'), localIdOf)).toMatchObject({
+      ok: true,
+      value: { value: { reference: '6552', amount: 10800 } },
+    })
   })
 
   it('shows an application to an invoice not linked here as unapplied, with a warning', () => {
     expect(qboToPayment(byId('72'), (k, q) => (k === 'contact' ? links[`${k}:${q}`] : undefined))).toMatchObject({
-      ok: true, value: { value: { amount: 10500, applications: [] }, warnings: [{ field: 'Line' }] },
+      ok: true,
+      value: { value: { amount: 10500, applications: [] }, warnings: [{ field: 'Line' }] },
     })
   })
 
@@ -53,20 +77,37 @@ describe('paymentToQbo', () => {
     const back = qboToPayment(q, localIdOf)
     if (!back.ok) throw new Error(back.error.message)
     // Recorded request: {"CustomerRef": {"value": "1"}, "TotalAmt": 100}
-    expect(paymentToQbo(back.value.value, { ref, depositAccountId: undefined }))
-      .toStrictEqual({ ok: true, value: { value: { CustomerRef: { value: '1' }, TotalAmt: 100, TxnDate: '2026-05-05' }, warnings: [] } })
+    expect(paymentToQbo(back.value.value, { ref, depositAccountId: undefined })).toStrictEqual({
+      ok: true,
+      value: { value: { CustomerRef: { value: '1' }, TotalAmt: 100, TxnDate: '2026-05-05' }, warnings: [] },
+    })
   })
 
   it('links each application to its invoice, and deposits to the account from settings', () => {
-    const r = paymentToQbo({
-      contactId: id('ocean'), date: '2026-04-08', amount: 40000, reference: ' 1053 ', memo: 'thanks',
-      applications: [{ invoiceId: id('inv1031'), amount: 38700 }, { invoiceId: id('new-invoice'), amount: 1300 }],
-    }, { ref, depositAccountId: '35' })
+    const r = paymentToQbo(
+      {
+        contactId: id('ocean'),
+        date: '2026-04-08',
+        amount: 40000,
+        reference: ' 1053 ',
+        memo: 'thanks',
+        applications: [
+          { invoiceId: id('inv1031'), amount: 38700 },
+          { invoiceId: id('new-invoice'), amount: 1300 },
+        ],
+      },
+      { ref, depositAccountId: '35' },
+    )
     expect(r).toStrictEqual({
       ok: true,
       value: {
         value: {
-          CustomerRef: { value: '8' }, TotalAmt: 400, TxnDate: '2026-04-08', PaymentRefNum: '1053', DepositToAccountRef: { value: '35' }, PrivateNote: 'thanks',
+          CustomerRef: { value: '8' },
+          TotalAmt: 400,
+          TxnDate: '2026-04-08',
+          PaymentRefNum: '1053',
+          DepositToAccountRef: { value: '35' },
+          PrivateNote: 'thanks',
           Line: [
             { Amount: 387, LinkedTxn: [{ TxnId: '96', TxnType: 'Invoice' }] },
             { Amount: 13, LinkedTxn: [{ TxnId: '@@ref:invoice:new-invoice', TxnType: 'Invoice' }] },
@@ -78,8 +119,17 @@ describe('paymentToQbo', () => {
   })
 
   it('refuses applications larger than the payment', () => {
-    expect(paymentToQbo({ contactId: id('ocean'), date: '2026-04-08', amount: 100, applications: [{ invoiceId: id('inv1031'), amount: 101 }] }, { ref }))
-      .toMatchObject({ ok: false, error: { field: 'Line' } })
+    expect(
+      paymentToQbo(
+        {
+          contactId: id('ocean'),
+          date: '2026-04-08',
+          amount: 100,
+          applications: [{ invoiceId: id('inv1031'), amount: 101 }],
+        },
+        { ref },
+      ),
+    ).toMatchObject({ ok: false, error: { field: 'Line' } })
   })
 })
 
@@ -104,7 +154,10 @@ describe('the payment key, which finds a payment again after a lost answer', () 
   })
 
   it('is left out of the memo read back', () => {
-    const q = QboPayment.parse({ ...QboPaymentResponse.parse(updated).Payment, PrivateNote: `thanks\n${paymentKey(localId)}` })
+    const q = QboPayment.parse({
+      ...QboPaymentResponse.parse(updated).Payment,
+      PrivateNote: `thanks\n${paymentKey(localId)}`,
+    })
     expect(qboToPayment(q, localIdOf)).toMatchObject({ ok: true, value: { value: { memo: 'thanks' } } })
     const bare = QboPayment.parse({ ...q, PrivateNote: paymentKey(localId) })
     const back = qboToPayment(bare, localIdOf)

@@ -5,7 +5,10 @@
  */
 import { canonical } from '../merge.ts'
 
-export interface SparseTarget { Id: string; SyncToken: string }
+export interface SparseTarget {
+  Id: string
+  SyncToken: string
+}
 
 /** What sending "no value" looks like for a field QuickBooks holds: blank strings, emptied objects, no lines. */
 function cleared(previous: unknown): unknown {
@@ -28,9 +31,12 @@ function cleared(previous: unknown): unknown {
  * @example sparseUpdate({ Id: '58', SyncToken: '2' }, { DisplayName: 'Ann', Notes: 'x' }, { DisplayName: 'Ann' })
  *   // { Id: '58', SyncToken: '2', sparse: true, Notes: 'x' }
  */
-export function sparseUpdate(target: SparseTarget, next: Readonly<Record<string, unknown>>,
-  previous: Readonly<Record<string, unknown>> | undefined, neverClear: readonly string[] = ['DisplayName', 'Name']):
-  Record<string, unknown> | undefined {
+export function sparseUpdate(
+  target: SparseTarget,
+  next: Readonly<Record<string, unknown>>,
+  previous: Readonly<Record<string, unknown>> | undefined,
+  neverClear: readonly string[] = ['DisplayName', 'Name'],
+): Record<string, unknown> | undefined {
   const changed: Record<string, unknown> = {}
   let any = false
   for (const k of Object.keys(next).sort()) {

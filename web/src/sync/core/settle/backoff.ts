@@ -17,7 +17,10 @@ export const defaultBackoff: BackoffPolicy = { baseMs: 500, maxMs: 60_000 }
  * @example backoffMs(3, 0.5, undefined) // 1.5 s with the default policy (ceiling 2 s, three quarters of it)
  */
 export function backoffMs(
-  attempt: number, random: number, retryAfterMs: number | undefined, policy: BackoffPolicy = defaultBackoff,
+  attempt: number,
+  random: number,
+  retryAfterMs: number | undefined,
+  policy: BackoffPolicy = defaultBackoff,
 ): number {
   const ceiling = Math.min(policy.maxMs, policy.baseMs * 2 ** Math.max(0, attempt - 1))
   const jittered = Math.round(ceiling * (0.5 + random / 2))

@@ -24,24 +24,43 @@ export function failureSettlement(args: FailureArgs): Settlement {
   const { op, fault, at } = args
   // The field is kept so the record's row can send the user where it is fixed (Settings for an account).
   const error: SyncError = {
-    code: fault.code, message: fault.userMessage, at, ...(fault.field === undefined ? {} : { field: fault.field }),
+    code: fault.code,
+    message: fault.userMessage,
+    at,
+    ...(fault.field === undefined ? {} : { field: fault.field }),
   }
   const named = fault.conflictingId !== undefined && fault.userMessage.includes(`(Id ${fault.conflictingId})`)
   const details = [
     fault.userMessage,
     fault.conflictingId && !named ? `The QuickBooks record with Id ${fault.conflictingId} has this name.` : undefined,
     fault.field ? `Field: ${fault.field}.` : undefined,
-  ].filter(Boolean).join(' ')
+  ]
+    .filter(Boolean)
+    .join(' ')
   const failed = {
-    seqs: args.seqs, error, attempts: args.attempts, nextAttemptAt: args.nextAttemptAt, release: args.release,
+    seqs: args.seqs,
+    error,
+    attempts: args.attempts,
+    nextAttemptAt: args.nextAttemptAt,
+    release: args.release,
   }
   // Throttling is the edge's and the engine's business, never the user's; other retryable faults are news, not
   // errors. A duplicate's row carries the clashing record's Id when this one has none yet: it is what "link" links to.
-  const log: LogEntry[] = fault.kind === 'rateLimit' ? [] : [{
-    at, kind: op.kind, localId: op.localId as LogEntry['localId'], qboId: args.previous?.qboId ?? fault.conflictingId,
-    label: op.label, direction: 'push', status: fault.retryable ? 'info' : 'error',
-    details: fault.retryable ? `${details} Waiting to try again.` : details,
-  }]
+  const log: LogEntry[] =
+    fault.kind === 'rateLimit'
+      ? []
+      : [
+          {
+            at,
+            kind: op.kind,
+            localId: op.localId as LogEntry['localId'],
+            qboId: args.previous?.qboId ?? fault.conflictingId,
+            label: op.label,
+            direction: 'push',
+            status: fault.retryable ? 'info' : 'error',
+            details: fault.retryable ? `${details} Waiting to try again.` : details,
+          },
+        ]
   return {
     mapping: args.previous ? { ...args.previous, status: 'error', lastError: error } : undefined,
     doneSeqs: [],

@@ -10,25 +10,35 @@ import type { Settlement } from './types.ts'
 
 /** The hold of a payment that may be in QuickBooks and cannot be looked up there. */
 export const UNVERIFIED_PAYMENT: SyncFault = {
-  kind: 'validation', retryable: false, action: 'none', code: UNVERIFIED_PAYMENT_CODE,
-  userMessage: 'This payment may already be in QuickBooks: it was sent, no answer came back, and it cannot be looked '
-    + "up there. Check the customer's payments in QuickBooks, then say here whether it is there. It is not sent again "
-    + 'meanwhile, so it is never recorded twice.',
+  kind: 'validation',
+  retryable: false,
+  action: 'none',
+  code: UNVERIFIED_PAYMENT_CODE,
+  userMessage:
+    'This payment may already be in QuickBooks: it was sent, no answer came back, and it cannot be looked ' +
+    "up there. Check the customer's payments in QuickBooks, then say here whether it is there. It is not sent again " +
+    'meanwhile, so it is never recorded twice.',
 }
 
 /** A record QuickBooks could not be checked for: kept claimed (looked up again, never resent blind), with words. */
 export function notChecked(cause: SyncFault | undefined): SyncFault {
   return {
-    kind: 'transient', retryable: true, action: 'retry', code: NOT_CHECKED_CODE, retryAfterMs: cause?.retryAfterMs,
-    userMessage: 'It was sent before and no answer came back, and QuickBooks could not be checked for it yet. '
-      + 'It is not sent again until it can be; this will try again by itself.',
+    kind: 'transient',
+    retryable: true,
+    action: 'retry',
+    code: NOT_CHECKED_CODE,
+    retryAfterMs: cause?.retryAfterMs,
+    userMessage:
+      'It was sent before and no answer came back, and QuickBooks could not be checked for it yet. ' +
+      'It is not sent again until it can be; this will try again by itself.',
   }
 }
 
 /** Unclaims rows so their next send is a new request (a replay of the old one cannot be had). */
 export function release(seqs: number[], at: string): Settlement {
   return {
-    doneSeqs: [], log: [],
+    doneSeqs: [],
+    log: [],
     failed: { seqs, error: { code: 'resend', message: 'Sent again as a new request', at }, attempts: 0, release: true },
   }
 }

@@ -28,18 +28,31 @@ export interface LinkArgs {
 export function linkSettlement(args: LinkArgs): Settlement {
   const qboId = String(args.entity.Id)
   const mapping: Mapping = {
-    kind: args.kind, localId: args.localId as Mapping['localId'], qboId: qboId as Mapping['qboId'],
-    realmId: args.realmId, syncToken: String(args.entity.SyncToken ?? '0') as Mapping['syncToken'],
+    kind: args.kind,
+    localId: args.localId as Mapping['localId'],
+    qboId: qboId as Mapping['qboId'],
+    realmId: args.realmId,
+    syncToken: String(args.entity.SyncToken ?? '0') as Mapping['syncToken'],
     snapshot: args.snapshot ?? (args.sent ? clonePlain(args.sent.fields) : fieldsOf(args.record)),
-    syncedVersion: args.sent?.version ?? (args.record as { version: number }).version, status: 'synced',
+    syncedVersion: args.sent?.version ?? (args.record as { version: number }).version,
+    status: 'synced',
     updatedAt: args.at,
   }
   const details = `Linked to QuickBooks ${args.kind} ${qboId}${args.via ? ` (same ${args.via})` : ''}`
   return {
-    mapping, doneSeqs: [],
-    log: [{
-      at: args.at, kind: args.kind, localId: mapping.localId, qboId, label: args.label, direction: 'none',
-      status: 'matched', details,
-    }],
+    mapping,
+    doneSeqs: [],
+    log: [
+      {
+        at: args.at,
+        kind: args.kind,
+        localId: mapping.localId,
+        qboId,
+        label: args.label,
+        direction: 'none',
+        status: 'matched',
+        details,
+      },
+    ],
   }
 }

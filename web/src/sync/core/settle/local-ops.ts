@@ -48,18 +48,26 @@ export function localSettlements(plan: SyncPlan, ctx: LocalOpsInput): LocalOps {
   const settlements: Settlement[] = []
   const created: [string, LocalRecord][] = []
   const ok: string[] = []
-  let linked = 0, pulled = 0
+  let linked = 0,
+    pulled = 0
   for (const op of plan.ops) {
     if (op.action !== 'link' && op.action !== 'pull') continue
     const entity = op.qboId === undefined ? undefined : ctx.remote?.get(`${ENTITY_OF[op.kind]}:${op.qboId}`)
     if (op.action === 'link') {
       const record = ctx.records.get(recordKey(op.kind, op.localId ?? ''))
       if (!record || op.qboId === undefined) continue
-      settlements.push(linkSettlement({
-        kind: op.kind, localId: record.id, label: op.label,
-        entity: entity ?? { Id: op.qboId, SyncToken: op.syncToken ?? '0' },
-        record, realmId: ctx.realmId, at: ctx.at, snapshot: linkBase(op.kind, record, entity),
-      }))
+      settlements.push(
+        linkSettlement({
+          kind: op.kind,
+          localId: record.id,
+          label: op.label,
+          entity: entity ?? { Id: op.qboId, SyncToken: op.syncToken ?? '0' },
+          record,
+          realmId: ctx.realmId,
+          at: ctx.at,
+          snapshot: linkBase(op.kind, record, entity),
+        }),
+      )
       ok.push(op.id)
       linked++
       continue
@@ -69,12 +77,21 @@ export function localSettlements(plan: SyncPlan, ctx: LocalOpsInput): LocalOps {
     if (!fields) continue
     const record = { ...fields, id: ctx.newId(), version: 1, updatedAt: ctx.at }
     const s = linkSettlement({
-      kind: op.kind, localId: record.id, label: op.label, entity, record, realmId: ctx.realmId, at: ctx.at,
+      kind: op.kind,
+      localId: record.id,
+      label: op.label,
+      entity,
+      record,
+      realmId: ctx.realmId,
+      at: ctx.at,
     })
     created.push([recordKey(op.kind, record.id), record as unknown as LocalRecord])
     const details = `Created here from QuickBooks (Id ${entity.Id})`
-    settlements.push({ ...s, records: [{ kind: op.kind, record }],
-      log: s.log.map((l) => ({ ...l, direction: 'pull' as const, status: 'synced' as const, details })) })
+    settlements.push({
+      ...s,
+      records: [{ kind: op.kind, record }],
+      log: s.log.map((l) => ({ ...l, direction: 'pull' as const, status: 'synced' as const, details })),
+    })
     ok.push(op.id)
     pulled++
   }
@@ -104,9 +121,10 @@ export function nothingToSend(plan: SyncPlan, ctx: RunRows): Settlement | undefi
     for (const seq of s.outboxSeqs) {
       const row = ctx.rows.get(seq)
       if (!row) continue
-      const idle = s.reason === 'up-to-date'
-        ? mapping !== undefined && mapping.syncedVersion >= row.version
-        : row.batchId === undefined && mapping === undefined && record?.deletedAt !== undefined
+      const idle =
+        s.reason === 'up-to-date'
+          ? mapping !== undefined && mapping.syncedVersion >= row.version
+          : row.batchId === undefined && mapping === undefined && record?.deletedAt !== undefined
       if (idle) done.push({ seq, version: row.version })
     }
   }

@@ -14,9 +14,14 @@ const world = fc
   .record({
     contacts: fc.integer({ min: 1, max: 5 }),
     items: fc.integer({ min: 0, max: 4 }),
-    invoices: fc.array(fc.record({
-      c: fc.nat(), items: fc.array(fc.nat(), { maxLength: 3 }), status: fc.constantFrom('draft', 'finalized', 'void'),
-    }), { maxLength: 8 }),
+    invoices: fc.array(
+      fc.record({
+        c: fc.nat(),
+        items: fc.array(fc.nat(), { maxLength: 3 }),
+        status: fc.constantFrom('draft', 'finalized', 'void'),
+      }),
+      { maxLength: 8 },
+    ),
     payments: fc.array(fc.record({ c: fc.nat(), inv: fc.array(fc.nat(), { maxLength: 2 }) }), { maxLength: 5 }),
     mapped: fc.array(fc.boolean(), { minLength: 25, maxLength: 25 }),
     queued: fc.array(fc.constantFrom('none', 'create', 'update', 'void', 'delete'), { minLength: 25, maxLength: 25 }),
@@ -26,11 +31,23 @@ const world = fc
     const records = emptyRecords()
     for (let i = 0; i < w.contacts; i++) records.contacts.push(contact(`c${i}`))
     for (let i = 0; i < w.items; i++) records.items.push(item(`i${i}`))
-    w.invoices.forEach((v, n) => records.invoices.push(invoice(`inv${n}`, `c${v.c % w.contacts}`,
-      w.items === 0 ? [] : v.items.map((x) => `i${x % w.items}`),
-      { status: v.status as 'draft' | 'finalized' | 'void', version: 2 })))
-    w.payments.forEach((p, n) => records.payments.push(payment(`p${n}`, `c${p.c % w.contacts}`,
-      records.invoices.length === 0 ? [] : p.inv.map((x) => `inv${x % records.invoices.length}`))))
+    w.invoices.forEach((v, n) =>
+      records.invoices.push(
+        invoice(`inv${n}`, `c${v.c % w.contacts}`, w.items === 0 ? [] : v.items.map((x) => `i${x % w.items}`), {
+          status: v.status as 'draft' | 'finalized' | 'void',
+          version: 2,
+        }),
+      ),
+    )
+    w.payments.forEach((p, n) =>
+      records.payments.push(
+        payment(
+          `p${n}`,
+          `c${p.c % w.contacts}`,
+          records.invoices.length === 0 ? [] : p.inv.map((x) => `inv${x % records.invoices.length}`),
+        ),
+      ),
+    )
     const all = [
       ...records.contacts.map((x) => ['contact', x.id] as const),
       ...records.items.map((x) => ['item', x.id] as const),
@@ -85,55 +102,79 @@ function settleAll(first: ReturnType<typeof plan>, w: World, start: Rows): { set
       expect(created.has(key)).toBe(false) // never two creates of one record
       expect(prior).toBeUndefined()
     }
-    const qboId = op.action === 'create' ? String(nextId++) : prior?.qboId ?? created.get(key)!
+    const qboId = op.action === 'create' ? String(nextId++) : (prior?.qboId ?? created.get(key)!)
     if (op.action === 'create') created.set(key, qboId)
-    const s = settle(op, { type: 'ok', entity: { Id: qboId, SyncToken: '1' } }, {
-      realmId: '1', now: Date.parse(NOW), seqs: [...op.outboxSeqs], previous: prior as Mapping | undefined,
-      record: recordOf(w.records, op), attempts: 0, random: () => 0.5,
-    })
+    const s = settle(
+      op,
+      { type: 'ok', entity: { Id: qboId, SyncToken: '1' } },
+      {
+        realmId: '1',
+        now: Date.parse(NOW),
+        seqs: [...op.outboxSeqs],
+        previous: prior as Mapping | undefined,
+        record: recordOf(w.records, op),
+        attempts: 0,
+        random: () => 0.5,
+      },
+    )
     settlements.push(s)
     rows = commit(rows, s)
   }
   return { settlements, rows }
 }
 
-const planOf = (w: World, rows: Rows) => plan({
-  records: w.records, mappings: [...rows.mappings.values()], outbox: rows.outbox, settings: { subCustomerJobs: false },
-  now: NOW, batchSize: w.batchSize,
-})
+const planOf = (w: World, rows: Rows) =>
+  plan({
+    records: w.records,
+    mappings: [...rows.mappings.values()],
+    outbox: rows.outbox,
+    settings: { subCustomerJobs: false },
+    now: NOW,
+    batchSize: w.batchSize,
+  })
 
 const rowsOf = (w: World): Rows => ({
-  mappings: new Map(w.mappings.map((m) => [`${m.kind}:${m.localId}`, m])), outbox: [...w.outbox],
+  mappings: new Map(w.mappings.map((m) => [`${m.kind}:${m.localId}`, m])),
+  outbox: [...w.outbox],
 })
 
 describe('plan, then settle what it did, then plan again', () => {
   it('leaves nothing to send, creates nothing twice and loses no queued row', () => {
-    fc.assert(fc.property(world, (w) => {
-      const first = planOf(w, rowsOf(w))
-      let { rows } = settleAll(first, w, rowsOf(w))
-      // Rows the plan found nothing to do for are settled by the runner.
-      const nothingToDo = new Set(first.skipped.filter((s) => s.reason === 'up-to-date' || s.reason === 'never-synced')
-        .flatMap((s) => s.outboxSeqs))
-      rows = { ...rows, outbox: rows.outbox.filter((r) => !nothingToDo.has(r.seq)) }
+    fc.assert(
+      fc.property(world, (w) => {
+        const first = planOf(w, rowsOf(w))
+        let { rows } = settleAll(first, w, rowsOf(w))
+        // Rows the plan found nothing to do for are settled by the runner.
+        const nothingToDo = new Set(
+          first.skipped
+            .filter((s) => s.reason === 'up-to-date' || s.reason === 'never-synced')
+            .flatMap((s) => s.outboxSeqs),
+        )
+        rows = { ...rows, outbox: rows.outbox.filter((r) => !nothingToDo.has(r.seq)) }
 
-      const second = planOf(w, rows)
-      expect(second.batches).toStrictEqual([])
-      // What still waits, waits for the same reasons as before.
-      const waiting = (r: string) => r !== 'up-to-date' && r !== 'never-synced'
-      const reasons = (p: typeof first) => p.skipped.filter((s) => waiting(s.reason))
-        .map((s) => [s.localId, s.reason])
-      expect(reasons(second)).toStrictEqual(reasons(first))
-      const seqs = (xs: number[]) => xs.sort((a, b) => a - b)
-      expect(seqs(rows.outbox.map((r) => r.seq))).toStrictEqual(seqs(second.skipped.flatMap((s) => s.outboxSeqs)))
-    }), { numRuns: 300 })
+        const second = planOf(w, rows)
+        expect(second.batches).toStrictEqual([])
+        // What still waits, waits for the same reasons as before.
+        const waiting = (r: string) => r !== 'up-to-date' && r !== 'never-synced'
+        const reasons = (p: typeof first) =>
+          p.skipped.filter((s) => waiting(s.reason)).map((s) => [s.localId, s.reason])
+        expect(reasons(second)).toStrictEqual(reasons(first))
+        const seqs = (xs: number[]) => xs.sort((a, b) => a - b)
+        expect(seqs(rows.outbox.map((r) => r.seq))).toStrictEqual(seqs(second.skipped.flatMap((s) => s.outboxSeqs)))
+      }),
+      { numRuns: 300 },
+    )
   })
 
   it('settling the same answers twice leaves the rows settling them once leaves', () => {
-    fc.assert(fc.property(world, (w) => {
-      const { settlements, rows: once } = settleAll(planOf(w, rowsOf(w)), w, rowsOf(w))
-      const twice = settlements.reduce(commit, once)
-      expect(twice).toStrictEqual(once)
-      expect(planOf(w, twice)).toStrictEqual(planOf(w, once))
-    }), { numRuns: 100 })
+    fc.assert(
+      fc.property(world, (w) => {
+        const { settlements, rows: once } = settleAll(planOf(w, rowsOf(w)), w, rowsOf(w))
+        const twice = settlements.reduce(commit, once)
+        expect(twice).toStrictEqual(once)
+        expect(planOf(w, twice)).toStrictEqual(planOf(w, once))
+      }),
+      { numRuns: 100 },
+    )
   })
 })

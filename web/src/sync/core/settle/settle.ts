@@ -15,8 +15,13 @@ import type { QboEntity, SentFrom, Settlement } from './types.ts'
 
 export type OpOutcome =
   /** QuickBooks took the write (`entity` is its answer), or nothing needed sending (`unchanged`). */
-  | { type: 'ok'; entity: QboEntity; sent?: SentFrom | undefined; warnings?: readonly MapWarning[] | undefined;
-    unchanged?: boolean | undefined }
+  | {
+      type: 'ok'
+      entity: QboEntity
+      sent?: SentFrom | undefined
+      warnings?: readonly MapWarning[] | undefined
+      unchanged?: boolean | undefined
+    }
   /** The op failed; `release` when the request surely did not take effect, so the next try is a new request. */
   | { type: 'fault'; fault: SyncFault; release: boolean }
   /** A record the op refers to did not reach QuickBooks in this run: the op waits for it. */
@@ -55,8 +60,15 @@ export function settle(op: SyncOp, outcome: OpOutcome, ctx: SettleContext): Sett
   switch (outcome.type) {
     case 'ok':
       return successSettlement({
-        op, entity: outcome.entity, record: ctx.record ?? {}, seqs: ctx.seqs, realmId: ctx.realmId, at,
-        previous: ctx.previous, sent: outcome.sent, warnings: outcome.warnings ?? [],
+        op,
+        entity: outcome.entity,
+        record: ctx.record ?? {},
+        seqs: ctx.seqs,
+        realmId: ctx.realmId,
+        at,
+        previous: ctx.previous,
+        sent: outcome.sent,
+        warnings: outcome.warnings ?? [],
         unchanged: outcome.unchanged ?? false,
       })
     case 'fault': {
@@ -64,18 +76,30 @@ export function settle(op: SyncOp, outcome: OpOutcome, ctx: SettleContext): Sett
       const attempts = ctx.attempts + 1
       const wait = () => backoffMs(attempts, ctx.random(), fault.retryAfterMs, ctx.backoff ?? defaultBackoff)
       return failureSettlement({
-        op, fault, seqs: ctx.seqs, attempts, at, release: outcome.release, previous: ctx.previous,
+        op,
+        fault,
+        seqs: ctx.seqs,
+        attempts,
+        at,
+        release: outcome.release,
+        previous: ctx.previous,
         nextAttemptAt: fault.retryable ? iso(ctx.now + wait()) : undefined,
       })
     }
     case 'blocked':
       return {
         doneSeqs: [],
-        log: [{
-          at, kind: op.kind, localId: op.localId as Settlement['log'][number]['localId'], label: op.label,
-          direction: 'push', status: 'skipped',
-          details: 'Waiting for a record it refers to, which did not reach QuickBooks yet.',
-        }],
+        log: [
+          {
+            at,
+            kind: op.kind,
+            localId: op.localId as Settlement['log'][number]['localId'],
+            label: op.label,
+            direction: 'push',
+            status: 'skipped',
+            details: 'Waiting for a record it refers to, which did not reach QuickBooks yet.',
+          },
+        ],
       }
   }
 }

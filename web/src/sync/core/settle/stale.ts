@@ -23,12 +23,20 @@ export interface StaleMerge {
 
 const show = (v: unknown) => (v === undefined ? '(empty)' : JSON.stringify(v))
 
-export function mergeStale(op: SyncOp, mapping: Mapping, record: LocalRecord, remote: QboEntity, seqs: number[],
-  at: string): StaleMerge {
+export function mergeStale(
+  op: SyncOp,
+  mapping: Mapping,
+  record: LocalRecord,
+  remote: QboEntity,
+  seqs: number[],
+  at: string,
+): StaleMerge {
   const settlement: Settlement = {
     doneSeqs: [],
     failed: {
-      seqs, error: { code: '5010', message: 'Edited in QuickBooks too; merged and sent again', at }, attempts: 0,
+      seqs,
+      error: { code: '5010', message: 'Edited in QuickBooks too; merged and sent again', at },
+      attempts: 0,
       release: true,
     },
     log: [],
@@ -38,15 +46,23 @@ export function mergeStale(op: SyncOp, mapping: Mapping, record: LocalRecord, re
   if (remoteFields && op.action === 'update') {
     const lastUpdated = (remote['MetaData'] as { LastUpdatedTime?: string } | undefined)?.LastUpdatedTime
     const result = merge({
-      base: mapping.snapshot, local: fieldsOf(record), remote: remoteFields,
-      localChangedAt: record.updatedAt, remoteChangedAt: lastUpdated ?? 0,
+      base: mapping.snapshot,
+      local: fieldsOf(record),
+      remote: remoteFields,
+      localChangedAt: record.updatedAt,
+      remoteChangedAt: lastUpdated ?? 0,
     })
     merged = { ...record, ...result.merged } as typeof record
     for (const c of result.conflicts) {
       const kept = c.winner === 'local' ? 'this device' : 'QuickBooks'
       settlement.log.push({
-        at, kind: op.kind, localId: op.localId as Mapping['localId'], qboId: mapping.qboId, label: op.label,
-        direction: 'pull', status: 'conflict',
+        at,
+        kind: op.kind,
+        localId: op.localId as Mapping['localId'],
+        qboId: mapping.qboId,
+        label: op.label,
+        direction: 'pull',
+        status: 'conflict',
         details: `${c.field}: here ${show(c.local)}, QuickBooks ${show(c.remote)}; kept ${kept}'s (most recent).`,
       })
     }

@@ -13,7 +13,10 @@ import { clonePlain, fieldsOf } from './fields.ts'
 import type { LogEntry, QboEntity, SentFrom, Settlement } from './types.ts'
 
 const verbs = {
-  create: 'Created in QuickBooks', update: 'Updated in QuickBooks', void: 'Voided in QuickBooks', link: 'Linked',
+  create: 'Created in QuickBooks',
+  update: 'Updated in QuickBooks',
+  void: 'Voided in QuickBooks',
+  link: 'Linked',
   pull: 'Created here from QuickBooks',
 } as const
 
@@ -38,14 +41,21 @@ export function successSettlement(args: SuccessArgs): Settlement {
   const qboId = String(entity.Id ?? op.qboId ?? args.previous?.qboId ?? '')
   const version = sent?.version ?? op.version ?? (record as { version: number }).version
   const mapping: Mapping = {
-    kind: op.kind, localId: op.localId as Mapping['localId'], qboId: qboId as Mapping['qboId'], realmId,
+    kind: op.kind,
+    localId: op.localId as Mapping['localId'],
+    qboId: qboId as Mapping['qboId'],
+    realmId,
     syncToken: String(entity.SyncToken ?? args.previous?.syncToken ?? '0') as Mapping['syncToken'],
     snapshot: sent ? clonePlain(sent.fields) : fieldsOf(record),
     syncedVersion: Math.max(version, args.previous?.syncedVersion ?? 0),
-    status: 'synced', updatedAt: at,
+    status: 'synced',
+    updatedAt: at,
   }
-  const verb = args.unchanged ? 'Nothing to change in QuickBooks'
-    : op.deactivate ? 'Made inactive in QuickBooks' : verbs[op.action]
+  const verb = args.unchanged
+    ? 'Nothing to change in QuickBooks'
+    : op.deactivate
+      ? 'Made inactive in QuickBooks'
+      : verbs[op.action]
   const row = { at, kind: op.kind, localId: mapping.localId, qboId, label: op.label, direction: 'push' } as const
   const log: LogEntry[] = [{ ...row, status: 'synced', details: `${verb} (Id ${qboId})` }]
   for (const w of args.warnings ?? []) log.push({ ...row, status: 'warning', details: `${w.field}: ${w.message}` })
@@ -75,7 +85,13 @@ function totalMismatch(op: SyncOp, entity: QboEntity, record: object, at: string
   }
   parts.push("Payments apply at most QuickBooks' balance.")
   return {
-    at, kind: op.kind, localId: op.localId as LogEntry['localId'], qboId, label: op.label, direction: 'push',
-    status: 'warning', details: parts.join(' '),
+    at,
+    kind: op.kind,
+    localId: op.localId as LogEntry['localId'],
+    qboId,
+    label: op.label,
+    direction: 'push',
+    status: 'warning',
+    details: parts.join(' '),
   }
 }

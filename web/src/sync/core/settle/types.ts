@@ -27,14 +27,16 @@ export interface Settlement {
    */
   doneIfUnchanged?: readonly { seq: number; version: number }[] | undefined
   /** Rows that failed: kept with the error and the retry time. */
-  failed?: {
-    seqs: number[]
-    error: SyncError
-    nextAttemptAt?: string | undefined
-    attempts: number
-    /** The request surely did not take effect: the row is unclaimed, so the next try has a new requestid. */
-    release: boolean
-  } | undefined
+  failed?:
+    | {
+        seqs: number[]
+        error: SyncError
+        nextAttemptAt?: string | undefined
+        attempts: number
+        /** The request surely did not take effect: the row is unclaimed, so the next try has a new requestid. */
+        release: boolean
+      }
+    | undefined
   /** Records written here from QuickBooks (create-here, merged fields). They bump no version and queue nothing. */
   records?: { kind: SyncKind; record: Record<string, unknown> }[] | undefined
   log: LogEntry[]
