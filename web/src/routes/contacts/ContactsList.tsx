@@ -58,7 +58,7 @@ export default function ContactsList() {
     scrolled = undefined
   }, { defer: true }))
   // Rows link with plain anchors (the router follows them): a router <A> per row set up five computations, and
-  // every keystroke renders the visible rows anew.
+  // a keystroke renders a row for each contact it brings into view.
   const contactHref = useHref(() => '/contacts/')
   // A function, not a node: the button appears both in the header and in the empty state.
   const newButton = () => <A class="btn btn-primary-solid" href="/contacts/new">New contact</A>
@@ -92,7 +92,8 @@ export default function ContactsList() {
             >
               {(c) => {
                 // Plain values, not expressions on `c`: each of those would become a computation of its own, and
-                // every keystroke renders the visible rows anew. A contact row is replaced, not edited, on change.
+                // a keystroke renders the rows it brings into view. A changed contact is a new object: its row is
+                // replaced, not edited.
                 const href = `${contactHref()}${c.id}`
                 const name = c.displayName
                 const company = c.companyName && c.companyName !== c.displayName ? c.companyName : ''
