@@ -6,7 +6,7 @@
  * One element and one update per state change: a list shows a few dozen of these and renders new ones on every
  * keystroke of a search, so the glyphs are fixed markup rather than components.
  */
-import { createMemo } from 'solid-js'
+import { createMemo, type JSX } from 'solid-js'
 import type { RecordSyncState } from '../state/record-sync-state.ts'
 
 const stroke = 'fill="none" stroke="currentColor" stroke-width="2.6" stroke-linecap="round" stroke-linejoin="round"'
@@ -19,6 +19,20 @@ const GLYPH: Record<RecordSyncState['tone'], string> = {
   ),
   failed: svg(`<path d="M7 7l10 10M17 7L7 17" ${stroke}/>`),
   none: svg(`<path d="M7 12h10" ${stroke}/>`),
+}
+
+const parsed = new Map<RecordSyncState['tone'], Node>()
+
+/** A copy of a glyph's nodes: each glyph is parsed once, and copying parsed nodes is cheaper than parsing. */
+function glyph(tone: RecordSyncState['tone']): JSX.Element {
+  let node = parsed.get(tone)
+  if (!node) {
+    const template = document.createElement('template')
+    template.innerHTML = GLYPH[tone]
+    node = template.content.firstChild!
+    parsed.set(tone, node)
+  }
+  return node.cloneNode(true) as JSX.Element
 }
 
 export function syncStateWords(s: RecordSyncState, online = true): string {
@@ -40,6 +54,7 @@ export function SyncStateIcon(props: { state: RecordSyncState | undefined; onlin
     undefined,
     { equals: (a, b) => a === b || (!!a && !!b && a.tone === b.tone && a.words === b.words) },
   )
+  const tone = createMemo(() => view()?.tone)
   return (
     <span
       class={`sync-icon sync-icon-${view()?.tone ?? 'loading'}`}
@@ -49,7 +64,8 @@ export function SyncStateIcon(props: { state: RecordSyncState | undefined; onlin
       aria-hidden={view() ? undefined : 'true'}
       aria-label={view() && `QuickBooks: ${view()!.words}`}
       title={view()?.words}
-      innerHTML={view() ? GLYPH[view()!.tone] : ''}
-    />
+    >
+      {tone() && glyph(tone()!)}
+    </span>
   )
 }
