@@ -2,15 +2,37 @@
  * A record's QuickBooks state as a compact icon for list rows: green check (up to date), yellow clock (edited
  * since the last sync), red X (failed), grey dash (never sent, or a draft). The words are in the title and the
  * accessible name, so the icon is never the only signal.
+ *
+ * One element and one update per state change: a list shows a few dozen of these and renders new ones on every
+ * keystroke of a search, so the glyphs are fixed markup rather than components.
  */
-import { Show } from 'solid-js'
+import { createMemo, type JSX } from 'solid-js'
 import type { RecordSyncState } from '../state/record-sync-state.ts'
 
+const stroke = 'fill="none" stroke="currentColor" stroke-width="2.6" stroke-linecap="round" stroke-linejoin="round"'
+const svg = (body: string) => `<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">${body}</svg>`
+
 const GLYPH: Record<RecordSyncState['tone'], string> = {
-  synced: 'M5 12.5l4.2 4.2L19 7',
-  pending: 'M12 7v5l3.2 2',
-  failed: 'M7 7l10 10M17 7L7 17',
-  none: 'M7 12h10',
+  synced: svg(`<path d="M5 12.5l4.2 4.2L19 7" ${stroke}/>`),
+  pending: svg(
+    `<circle cx="12" cy="12" r="8" fill="none" stroke="currentColor" stroke-width="2.2"/><path d="M12 7v5l3.2 2" ${stroke}/>`,
+  ),
+  failed: svg(`<path d="M7 7l10 10M17 7L7 17" ${stroke}/>`),
+  none: svg(`<path d="M7 12h10" ${stroke}/>`),
+}
+
+const parsed = new Map<RecordSyncState['tone'], Node>()
+
+/** A copy of a glyph's nodes: each glyph is parsed once, and copying parsed nodes is cheaper than parsing. */
+function glyph(tone: RecordSyncState['tone']): JSX.Element {
+  let node = parsed.get(tone)
+  if (!node) {
+    const template = document.createElement('template')
+    template.innerHTML = GLYPH[tone]
+    node = template.content.firstChild!
+    parsed.set(tone, node)
+  }
+  return node.cloneNode(true) as JSX.Element
 }
 
 export function syncStateWords(s: RecordSyncState, online = true): string {
@@ -19,33 +41,31 @@ export function syncStateWords(s: RecordSyncState, online = true): string {
   return s.label
 }
 
+/** What the icon shows: its tone and words, or nothing yet while the sync state loads. */
+type View = { tone: RecordSyncState['tone']; words: string } | undefined
+
 export function SyncStateIcon(props: { state: RecordSyncState | undefined; online?: boolean }) {
+  // The state is a new object whenever the sync index reloads; the icon changes only when what it shows does.
+  const view = createMemo<View>(
+    () => {
+      const s = props.state
+      return s && { tone: s.tone, words: syncStateWords(s, props.online ?? true) }
+    },
+    undefined,
+    { equals: (a, b) => a === b || (!!a && !!b && a.tone === b.tone && a.words === b.words) },
+  )
+  const tone = createMemo(() => view()?.tone)
   return (
-    <Show when={props.state} fallback={<span class="sync-icon sync-icon-loading" aria-hidden="true" />}>
-      {(s) => (
-        <span
-          class={`sync-icon sync-icon-${s().tone}`}
-          role="img"
-          data-testid="sync-state"
-          data-state={s().tone}
-          aria-label={`QuickBooks: ${syncStateWords(s(), props.online ?? true)}`}
-          title={syncStateWords(s(), props.online ?? true)}
-        >
-          <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
-            <Show when={s().tone === 'pending'}>
-              <circle cx="12" cy="12" r="8" fill="none" stroke="currentColor" stroke-width="2.2" />
-            </Show>
-            <path
-              d={GLYPH[s().tone]}
-              fill="none"
-              stroke="currentColor"
-              stroke-width="2.6"
-              stroke-linecap="round"
-              stroke-linejoin="round"
-            />
-          </svg>
-        </span>
-      )}
-    </Show>
+    <span
+      class={`sync-icon sync-icon-${view()?.tone ?? 'loading'}`}
+      role={view() ? 'img' : undefined}
+      data-testid={view() ? 'sync-state' : undefined}
+      data-state={view()?.tone}
+      aria-hidden={view() ? undefined : 'true'}
+      aria-label={view() && `QuickBooks: ${view()!.words}`}
+      title={view()?.words}
+    >
+      {tone() && glyph(tone()!)}
+    </span>
   )
 }

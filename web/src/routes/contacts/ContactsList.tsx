@@ -49,25 +49,51 @@ export default function ContactsList() {
   // out again in the middle of a keystroke.
   let page: HTMLElement | undefined
   let scrolled: HTMLElement | undefined
-  onMount(() => page?.addEventListener('scroll', (e) => {
-    const list = e.target as HTMLElement
-    scrolled = list.scrollTop > 0 ? list : undefined
-  }, { capture: true, passive: true }))
-  createEffect(on(search, () => {
-    if (scrolled?.isConnected) scrolled.scrollTop = 0
-    scrolled = undefined
-  }, { defer: true }))
+  onMount(() =>
+    page?.addEventListener(
+      'scroll',
+      (e) => {
+        const list = e.target as HTMLElement
+        scrolled = list.scrollTop > 0 ? list : undefined
+      },
+      { capture: true, passive: true },
+    ),
+  )
+  createEffect(
+    on(
+      search,
+      () => {
+        if (scrolled?.isConnected) scrolled.scrollTop = 0
+        scrolled = undefined
+      },
+      { defer: true },
+    ),
+  )
   // Rows link with plain anchors (the router follows them): a router <A> per row set up five computations, and
-  // every keystroke renders the visible rows anew.
+  // a keystroke renders a row for each contact it brings into view.
   const contactHref = useHref(() => '/contacts/')
   // A function, not a node: the button appears both in the header and in the empty state.
-  const newButton = () => <A class="btn btn-primary-solid" href="/contacts/new">New contact</A>
+  const newButton = () => (
+    <A class="btn btn-primary-solid" href="/contacts/new">
+      New contact
+    </A>
+  )
   return (
     <section class="page-fill" ref={page}>
       <PageHeader title="Contacts" actions={newButton()} />
       <div class="toolbar">
-        <SearchBox label="Search contacts" placeholder="Search by name, company, email or phone" value={search()} onValue={setSearch} />
-        <button type="button" class="chip" aria-pressed={showInactive()} onClick={() => setShowInactive(!showInactive())}>
+        <SearchBox
+          label="Search contacts"
+          placeholder="Search by name, company, email or phone"
+          value={search()}
+          onValue={setSearch}
+        />
+        <button
+          type="button"
+          class="chip"
+          aria-pressed={showInactive()}
+          onClick={() => setShowInactive(!showInactive())}
+        >
           Show inactive
         </button>
         <span class="count">{contacts()?.length ?? '…'} shown</span>
@@ -77,22 +103,42 @@ export default function ContactsList() {
           <Show
             when={rows().length > 0}
             fallback={
-              search()
-                ? <EmptyState title={`No contact matches “${search()}”`} action={<button type="button" class="btn" onClick={() => setSearch('')}>Clear search</button>} />
-                : <EmptyState title="No contacts yet" action={newButton()}>
-                    <p class="muted">Add your first customer, or load demo data from Settings.</p>
-                  </EmptyState>
+              search() ? (
+                <EmptyState
+                  title={`No contact matches “${search()}”`}
+                  action={
+                    <button type="button" class="btn" onClick={() => setSearch('')}>
+                      Clear search
+                    </button>
+                  }
+                />
+              ) : (
+                <EmptyState title="No contacts yet" action={newButton()}>
+                  <p class="muted">Add your first customer, or load demo data from Settings.</p>
+                </EmptyState>
+              )
             }
           >
             <VirtualList
               items={rows()}
               rowHeight={64}
               label="Contacts"
-              head={<div class="vlist-head cols-contacts"><span>Name</span><span>Email and phone</span><span>City</span><span /><span><span class="visually-hidden">QuickBooks</span></span></div>}
+              head={
+                <div class="vlist-head cols-contacts">
+                  <span>Name</span>
+                  <span>Email and phone</span>
+                  <span>City</span>
+                  <span />
+                  <span>
+                    <span class="visually-hidden">QuickBooks</span>
+                  </span>
+                </div>
+              }
             >
               {(c) => {
                 // Plain values, not expressions on `c`: each of those would become a computation of its own, and
-                // every keystroke renders the visible rows anew. A contact row is replaced, not edited, on change.
+                // a keystroke renders the rows it brings into view. A changed contact is a new object: its row is
+                // replaced, not edited.
                 const href = `${contactHref()}${c.id}`
                 const name = c.displayName
                 const company = c.companyName && c.companyName !== c.displayName ? c.companyName : ''
@@ -111,7 +157,9 @@ export default function ContactsList() {
                     </span>
                     <span class="secondary">{city}</span>
                     <span>{c.active ? '' : <StatusPill tone="neutral">Inactive</StatusPill>}</span>
-                    <span class="sync-slot"><SyncStateIcon state={syncState(c.id, c)} /></span>
+                    <span class="sync-slot">
+                      <SyncStateIcon state={syncState(c.id, c)} />
+                    </span>
                   </a>
                 )
               }}
