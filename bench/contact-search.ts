@@ -41,8 +41,16 @@ const SETTLE_MS = 3000
 const PROFILE = process.env.FIELDSYNC_BENCH_PROFILE
 /** FIELDSYNC_BENCH_SCREENSHOT=file.png: a picture of the list with "smi" typed, to look at. */
 const SCREENSHOT = process.env.FIELDSYNC_BENCH_SCREENSHOT
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync']
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
 
 const stats = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b)
@@ -59,27 +67,45 @@ export function expectedCounts(n: number): (q: string) => number {
   const rows = people(n).map((c) => {
     const display = deriveDisplayName(c)
     const email = emailKey(c.email)
-    return { hay: ` ${nameKey(display)} ${nameKey(c.companyName ?? '')} ${email} `, email, phone: (c.phone ?? '').replace(/\D/g, '') }
+    return {
+      hay: ` ${nameKey(display)} ${nameKey(c.companyName ?? '')} ${email} `,
+      email,
+      phone: (c.phone ?? '').replace(/\D/g, ''),
+    }
   })
   return (q) => {
     const words = nameKey(q).split(' ').filter(Boolean)
     const digits = q.replace(/\D/g, '')
     if (words.length === 0) return rows.length
-    return rows.filter((c) => words.every((w) => c.hay.includes(` ${w}`) || c.email.startsWith(w)) || (digits.length >= 3 && c.phone.includes(digits))).length
+    return rows.filter(
+      (c) =>
+        words.every((w) => c.hay.includes(` ${w}`) || c.email.startsWith(w)) ||
+        (digits.length >= 3 && c.phone.includes(digits)),
+    ).length
   }
 }
 
-type Probe = { __key?: number; __expect?: number; __done?: number; __armed: boolean; __long: { start: number; duration: number }[] }
+type Probe = {
+  __key?: number
+  __expect?: number
+  __done?: number
+  __armed: boolean
+  __long: { start: number; duration: number }[]
+}
 
 /** In the page, before any app code: keystroke times, the frame after the expected count shows, long tasks. */
 function instrument(): void {
   const w = window as unknown as Probe
   w.__long = []
   w.__armed = false
-  const key = (e: Event) => { if (w.__key === undefined) w.__key = e.timeStamp }
+  const key = (e: Event) => {
+    if (w.__key === undefined) w.__key = e.timeStamp
+  }
   addEventListener('keydown', key, true)
   addEventListener('beforeinput', key, true)
-  new PerformanceObserver((l) => { for (const e of l.getEntries()) w.__long.push({ start: e.startTime, duration: e.duration }) }).observe({ type: 'longtask' })
+  new PerformanceObserver((l) => {
+    for (const e of l.getEntries()) w.__long.push({ start: e.startTime, duration: e.duration })
+  }).observe({ type: 'longtask' })
   const shows = (n: number) => {
     const count = document.querySelector('.count')?.textContent?.trim()
     const list = document.querySelector('[role="list"][aria-label="Contacts"]')
@@ -92,7 +118,10 @@ function instrument(): void {
   }).observe(document, { childList: true, subtree: true, attributes: true, characterData: true })
 }
 
-type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }
+type ProfileNode = {
+  id: number
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }
+}
 
 async function profiled<T>(page: Page, work: () => Promise<T>): Promise<T> {
   const cdp = await page.context().newCDPSession(page)
@@ -100,7 +129,9 @@ async function profiled<T>(page: Page, work: () => Promise<T>): Promise<T> {
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
   await cdp.send('Profiler.start')
   const out = await work()
-  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } }
+  const { profile } = (await cdp.send('Profiler.stop')) as unknown as {
+    profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
+  }
   const { writeFile } = await import('node:fs/promises')
   await writeFile(PROFILE!, JSON.stringify(profile))
   const byNode = new Map(profile.nodes.map((n) => [n.id, n]))
@@ -110,7 +141,8 @@ async function profiled<T>(page: Page, work: () => Promise<T>): Promise<T> {
     const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}:${f.columnNumber + 1}`
     self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000)
   })
-  for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.error(`${v.toFixed(1).padStart(8)} ms  ${k}`)
+  for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30))
+    console.error(`${v.toFixed(1).padStart(8)} ms  ${k}`)
   return out
 }
 
@@ -126,10 +158,13 @@ async function typeQueries(page: Page, expected: (q: string) => number): Promise
   const t0 = await page.evaluate(() => performance.now())
   const press = async (query: string, typed: string, before: number, act: () => Promise<void>) => {
     const want = expected(typed)
-    await page.evaluate((n) => {
-      const w = window as unknown as Probe
-      Object.assign(w, { __key: undefined, __done: undefined, __armed: false, __expect: n })
-    }, want === before ? undefined : want)
+    await page.evaluate(
+      (n) => {
+        const w = window as unknown as Probe
+        Object.assign(w, { __key: undefined, __done: undefined, __armed: false, __expect: n })
+      },
+      want === before ? undefined : want,
+    )
     await act()
     if (want === before) {
       unmeasured++
@@ -137,7 +172,10 @@ async function typeQueries(page: Page, expected: (q: string) => number): Promise
       return
     }
     await page.waitForFunction(() => (window as unknown as Probe).__done !== undefined, undefined, { timeout: 60_000 })
-    const ms = await page.evaluate(() => { const w = window as unknown as Probe; return w.__done! - w.__key! })
+    const ms = await page.evaluate(() => {
+      const w = window as unknown as Probe
+      return w.__done! - w.__key!
+    })
     keys.push({ query, typed, ms })
     await page.waitForTimeout(CADENCE_MS)
   }
@@ -148,21 +186,46 @@ async function typeQueries(page: Page, expected: (q: string) => number): Promise
       await press(query, typed, before, () => page.keyboard.type(query[i - 1]!))
       before = expected(typed)
     }
-    await press(query, '', before, async () => { await page.keyboard.press('Control+A'); await page.keyboard.press('Backspace') })
+    await press(query, '', before, async () => {
+      await page.keyboard.press('Control+A')
+      await page.keyboard.press('Backspace')
+    })
   }
-  const long = await page.evaluate((t) => (window as unknown as Probe).__long.filter((e) => e.start >= t).map((e) => e.duration), t0)
+  const long = await page.evaluate(
+    (t) => (window as unknown as Probe).__long.filter((e) => e.start >= t).map((e) => e.duration),
+    t0,
+  )
   return { keys, unmeasured, long }
 }
 
 export async function run(): Promise<string> {
   const appOut = await mkdtemp(join(tmpdir(), 'fieldsync-search-'))
   const seedRoot = new URL('./web-render-page/', import.meta.url).pathname
-  await build({ configFile: new URL('../vite.config.ts', import.meta.url).pathname, logLevel: 'warn', build: { outDir: appOut, emptyOutDir: true } })
-  await build({ root: seedRoot, base: '/seed/', configFile: false, logLevel: 'warn', build: { outDir: join(appOut, 'seed'), emptyOutDir: true, target: 'es2022' } })
-  const server = await preview({ root: 'web', configFile: false, logLevel: 'warn', build: { outDir: appOut }, preview: { host: '127.0.0.1', port: 0 } })
+  await build({
+    configFile: new URL('../vite.config.ts', import.meta.url).pathname,
+    logLevel: 'warn',
+    build: { outDir: appOut, emptyOutDir: true },
+  })
+  await build({
+    root: seedRoot,
+    base: '/seed/',
+    configFile: false,
+    logLevel: 'warn',
+    build: { outDir: join(appOut, 'seed'), emptyOutDir: true, target: 'es2022' },
+  })
+  const server = await preview({
+    root: 'web',
+    configFile: false,
+    logLevel: 'warn',
+    build: { outDir: appOut },
+    preview: { host: '127.0.0.1', port: 0 },
+  })
   const url = server.resolvedUrls?.local[0]
   if (!url) throw new Error('vite preview did not report a URL')
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS })
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ARGS,
+  })
   const expected = expectedCounts(N)
   try {
     const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, serviceWorkers: 'block' })
@@ -180,11 +243,19 @@ export async function run(): Promise<string> {
         const cdp = await context.newCDPSession(page)
         await cdp.send('Emulation.setCPUThrottlingRate', { rate })
         await page.goto(new URL('#/contacts', url).href)
-        await page.waitForFunction((n) => document.querySelector('[role="list"][aria-label="Contacts"]')?.getAttribute('data-count') === String(n), N, { timeout: 120_000 })
+        await page.waitForFunction(
+          (n) =>
+            document.querySelector('[role="list"][aria-label="Contacts"]')?.getAttribute('data-count') === String(n),
+          N,
+          { timeout: 120_000 },
+        )
         const last = rate === RATES.at(-1) && r === RUNS - 1
-        const pass = PROFILE && last ? await profiled(page, () => typeQueries(page, expected)) : await typeQueries(page, expected)
+        const pass =
+          PROFILE && last ? await profiled(page, () => typeQueries(page, expected)) : await typeQueries(page, expected)
         const s = stats(pass.keys.map((k) => k.ms))
-        console.error(`contact-search ${rate}× run ${r + 1}: median ${int(s.median)} ms, max ${int(s.max)} ms over ${s.n} keys; ${pass.long.length} long tasks, longest ${int(Math.max(0, ...pass.long))} ms`)
+        console.error(
+          `contact-search ${rate}× run ${r + 1}: median ${int(s.median)} ms, max ${int(s.max)} ms over ${s.n} keys; ${pass.long.length} long tasks, longest ${int(Math.max(0, ...pass.long))} ms`,
+        )
         passes.set(rate, [...(passes.get(rate) ?? []), pass])
         await cdp.detach()
         await page.close()
@@ -193,9 +264,16 @@ export async function run(): Promise<string> {
     if (SCREENSHOT) {
       const page = await context.newPage()
       await page.goto(new URL('#/contacts', url).href)
-      await page.waitForFunction((n) => document.querySelector('[role="list"][aria-label="Contacts"]')?.getAttribute('data-count') === String(n), N, { timeout: 120_000 })
+      await page.waitForFunction(
+        (n) => document.querySelector('[role="list"][aria-label="Contacts"]')?.getAttribute('data-count') === String(n),
+        N,
+        { timeout: 120_000 },
+      )
       await page.getByRole('searchbox', { name: 'Search contacts' }).pressSequentially('smi')
-      await page.waitForFunction((n) => document.querySelector('.count')?.textContent?.trim() === `${n} shown`, expected('smi'))
+      await page.waitForFunction(
+        (n) => document.querySelector('.count')?.textContent?.trim() === `${n} shown`,
+        expected('smi'),
+      )
       await page.screenshot({ path: SCREENSHOT })
       await page.close()
     }
@@ -213,10 +291,11 @@ export async function run(): Promise<string> {
         `| ${rate}× | longest task while typing, per run (ms) | ${ms50(longest.min)} | ${ms50(longest.median)} | ${ms50(longest.max)} | < 50 |`,
       ]
     }
-    const perQuery = (rate: number) => QUERIES.map((q) => {
-      const ms = (passes.get(rate) ?? []).flatMap((p) => p.keys.filter((k) => k.query === q).map((k) => k.ms))
-      return `\`${q}\` ${stats(ms).median.toFixed(0)}`
-    }).join(', ')
+    const perQuery = (rate: number) =>
+      QUERIES.map((q) => {
+        const ms = (passes.get(rate) ?? []).flatMap((p) => p.keys.filter((k) => k.query === q).map((k) => k.ms))
+        return `\`${q}\` ${stats(ms).median.toFixed(0)}`
+      }).join(', ')
     const first = passes.get(RATES[0]!)?.[0]
     return [
       `Chromium ${browser.version()}, headless, 1024×768, production build; ${int(seeded.contacts)} contacts (real-looking names, companies, emails, phones) and ${int(seeded.invoices)} invoices in IndexedDB.`,

@@ -21,11 +21,39 @@ describe('ContactIndex', () => {
     typed.load(all)
     const pasted = new ContactIndex()
     pasted.load(all)
-    for (const text of ['s', 'sm', 'smi', 'smit', 'smith', 'smith ', 'smith b', 'smit', '9', '91', '916', '916 555', '', '5', '55', '555', '555-01']) {
-      const want = byRank(all.filter((c) => c.active), searchKey, parseSearch(text)).map((c) => c.id)
-      expect(typed.search(text, false).map((c) => c.id), text).toEqual(want)
+    for (const text of [
+      's',
+      'sm',
+      'smi',
+      'smit',
+      'smith',
+      'smith ',
+      'smith b',
+      'smit',
+      '9',
+      '91',
+      '916',
+      '916 555',
+      '',
+      '5',
+      '55',
+      '555',
+      '555-01',
+    ]) {
+      const want = byRank(
+        all.filter((c) => c.active),
+        searchKey,
+        parseSearch(text),
+      ).map((c) => c.id)
+      expect(
+        typed.search(text, false).map((c) => c.id),
+        text,
+      ).toEqual(want)
       pasted.load(all)
-      expect(pasted.search(text, false).map((c) => c.id), text).toEqual(want)
+      expect(
+        pasted.search(text, false).map((c) => c.id),
+        text,
+      ).toEqual(want)
     }
   })
 
@@ -33,7 +61,12 @@ describe('ContactIndex', () => {
     const index = new ContactIndex()
     index.load(all)
     expect(index.search('smi', false).map((c) => c.displayName)).toEqual(['Smith Bakery', 'Ann Smith', 'Carl Jones'])
-    expect(index.search('smi', true).map((c) => c.displayName)).toEqual(['Smith Bakery', 'Ann Smith', 'Bea Smithers', 'Carl Jones'])
+    expect(index.search('smi', true).map((c) => c.displayName)).toEqual([
+      'Smith Bakery',
+      'Ann Smith',
+      'Bea Smithers',
+      'Carl Jones',
+    ])
     expect(index.search('', true)).toHaveLength(5)
   })
 

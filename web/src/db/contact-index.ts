@@ -8,7 +8,13 @@ import type { Contact } from '#shared/domain/index.ts'
 import { narrows, parseSearch, rank, searchKey, type Search, type SearchKey } from './contact-search.ts'
 
 type Entry = { contact: Contact; key: SearchKey | undefined }
-type Cached = { displayName: string; companyName: string | undefined; email: string | undefined; phone: string | undefined; key: SearchKey }
+type Cached = {
+  displayName: string
+  companyName: string | undefined
+  email: string | undefined
+  phone: string | undefined
+  key: SearchKey
+}
 
 /** Keys worked out per slice of `warm`: well under a frame even on a tablet's CPU. */
 const WARM_SLICE_MS = 8
@@ -23,7 +29,12 @@ export class ContactIndex {
     const cache = this.cache
     this.entries = contacts.map((contact) => {
       const hit = cache.get(contact.id)
-      const same = hit && hit.displayName === contact.displayName && hit.companyName === contact.companyName && hit.email === contact.email && hit.phone === contact.phone
+      const same =
+        hit &&
+        hit.displayName === contact.displayName &&
+        hit.companyName === contact.companyName &&
+        hit.email === contact.email &&
+        hit.phone === contact.phone
       return { contact, key: same ? hit.key : undefined }
     })
     this.last = undefined
@@ -49,7 +60,9 @@ export class ContactIndex {
       if (i < this.entries.length) schedule(slice)
     }
     schedule(slice)
-    return () => { stopped = true }
+    return () => {
+      stopped = true
+    }
   }
 
   /** The contacts matching `text` (see contact-search.ts), active ones only unless `includeInactive`. */
@@ -75,7 +88,13 @@ export class ContactIndex {
     const c = e.contact
     const key = searchKey(c)
     e.key = key
-    this.cache.set(c.id, { displayName: c.displayName, companyName: c.companyName, email: c.email, phone: c.phone, key })
+    this.cache.set(c.id, {
+      displayName: c.displayName,
+      companyName: c.companyName,
+      email: c.email,
+      phone: c.phone,
+      key,
+    })
     return key
   }
 }

@@ -34,7 +34,16 @@ export const MIN_PHONE_DIGITS = 3
 
 export function parseSearch(text: string): Search {
   const key = nameKey(text)
-  return { text, key, words: key.split(' ').filter(Boolean).map((w) => ` ${w}`), email: emailKey(text), digits: digitsOf(text) }
+  return {
+    text,
+    key,
+    words: key
+      .split(' ')
+      .filter(Boolean)
+      .map((w) => ` ${w}`),
+    email: emailKey(text),
+    digits: digitsOf(text),
+  }
 }
 
 function digitsOf(s: string): string {
@@ -53,7 +62,8 @@ export function rank(k: SearchKey, s: Search): Rank {
       break
     }
   }
-  if (!words && !(s.email && k.email.startsWith(s.email))) return s.digits.length >= MIN_PHONE_DIGITS && k.phone.includes(s.digits) ? 2 : -1
+  if (!words && !(s.email && k.email.startsWith(s.email)))
+    return s.digits.length >= MIN_PHONE_DIGITS && k.phone.includes(s.digits) ? 2 : -1
   if (k.name.startsWith(s.key)) return 0
   const name = ` ${k.name} `
   return s.words.every((w) => name.includes(w)) ? 1 : 2
