@@ -98,8 +98,10 @@ export function contactsWorld(n: number, seed: number): World {
  */
 export function mixedWorld(seed: number): World {
   const r = rng(seed)
+  // The kind's number sits in the version group (1f41…1f43: versions 1), so these ids sort before the contacts' as
+  // they always have, and are valid UUIDs (the variant group of a UUID must start with 8–b).
   const uuid = (p: number, i: number) =>
-    LocalId.parse(`00000000-0000-4000-${(8000 + p).toString(16)}-${i.toString(16).padStart(12, '0')}`)
+    LocalId.parse(`00000000-0000-${(8000 + p).toString(16)}-8000-${i.toString(16).padStart(12, '0')}`)
   const w = contactsWorld(40_000, seed)
   const contacts = w.input.records.contacts
   const mappings: PlanInput['mappings'][number][] = []
