@@ -10,6 +10,7 @@ import {
   type RemoteCandidate,
   type SyncPlan,
 } from '../web/src/sync/core/index.ts'
+import { LocalId, QboId, SyncToken } from '#shared/ids.ts'
 import { mulberry32 as rng } from '../e2e/qbo-emulator/src/chaos/prng.ts'
 
 const FIRST = [
@@ -60,12 +61,12 @@ export function contactsWorld(n: number, seed: number): World {
     const company = i % 3 === 0
     const name = company ? `${pick(LAST)} ${pick(TRADE)} ${i}` : `${pick(FIRST)} ${pick(LAST)} ${i}`
     const email = `client${i}@example.test`
-    const id = `00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`
+    const id = LocalId.parse(`00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`)
     const slot = i % 100
     const hasEmail = slot < 60 || slot >= 72 || r() < 0.5
-    contacts.push({ id: id as never, version: 1, displayName: name, deletedAt: undefined })
+    contacts.push({ id, version: 1, displayName: name, deletedAt: undefined })
     local.push({ id, name, email: slot >= 60 && slot < 70 ? undefined : hasEmail ? email : undefined })
-    outbox.push({ seq: i + 1, kind: 'contact', localId: id as never, version: 1, op: 'create' })
+    outbox.push({ seq: i + 1, kind: 'contact', localId: id, version: 1, op: 'create' })
     if (slot < 60) remote.push({ id: String(q++), name: name.toUpperCase(), email: email.toUpperCase(), active: true })
     else if (slot < 70) remote.push({ id: String(q++), name: `  ${name} `, active: true })
     else if (slot === 70) remote.push({ id: String(q++), name: `${name} LLC`, active: true })
@@ -97,8 +98,10 @@ export function contactsWorld(n: number, seed: number): World {
  */
 export function mixedWorld(seed: number): World {
   const r = rng(seed)
+  // The kind's number sits in the version group (1f41…1f43: versions 1), so these ids sort before the contacts' as
+  // they always have, and are valid UUIDs (the variant group of a UUID must start with 8–b).
   const uuid = (p: number, i: number) =>
-    `00000000-0000-4000-${(8000 + p).toString(16)}-${i.toString(16).padStart(12, '0')}`
+    LocalId.parse(`00000000-0000-${(8000 + p).toString(16)}-8000-${i.toString(16).padStart(12, '0')}`)
   const w = contactsWorld(40_000, seed)
   const contacts = w.input.records.contacts
   const mappings: PlanInput['mappings'][number][] = []
@@ -106,14 +109,14 @@ export function mixedWorld(seed: number): World {
     mappings.push({
       kind: 'contact',
       localId: contacts[i]!.id,
-      qboId: String(900_000 + i) as never,
-      syncToken: '0' as never,
+      qboId: QboId.parse(String(900_000 + i)),
+      syncToken: SyncToken.parse('0'),
       syncedVersion: 1,
       status: 'synced',
     })
   }
   const items = Array.from({ length: 1000 }, (_, i) => ({
-    id: uuid(1, i) as never,
+    id: uuid(1, i),
     version: 1,
     name: `Item ${i}`,
     deletedAt: undefined,
@@ -125,7 +128,7 @@ export function mixedWorld(seed: number): World {
     active: true,
   }))
   const invoices = Array.from({ length: 50_000 }, (_, i) => ({
-    id: uuid(2, i) as never,
+    id: uuid(2, i),
     version: 1,
     number: String(1000 + i),
     status: 'finalized' as const,
@@ -139,7 +142,7 @@ export function mixedWorld(seed: number): World {
   const payments = Array.from({ length: 9000 }, (_, i) => {
     const inv = invoices[Math.floor(r() * invoices.length)]!
     return {
-      id: uuid(3, i) as never,
+      id: uuid(3, i),
       version: 1,
       date: '2026-03-02',
       contactId: inv.contactId,

@@ -20,7 +20,7 @@ import 'fake-indexeddb/auto'
 import Dexie, { liveQuery } from 'dexie'
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb'
 import { SessionResponse } from '#shared/api/index.ts'
-import type { Contact, LocalId } from '#shared/domain/index.ts'
+import type { Contact } from '#shared/domain/index.ts'
 import { startEmulator } from '../e2e/qbo-emulator/src/serve.ts'
 import { SMALL_REALM_ID } from '../e2e/qbo-emulator/src/seeds/small.ts'
 import { createContact, onLocalEdit, updateContact } from '../web/src/db/index.ts'
@@ -108,9 +108,9 @@ export async function run(): Promise<string> {
       random: realRandom,
       timers: {
         setTimeout: (fn, ms) => setTimeout(fn, ms),
-        clearTimeout: (h) => clearTimeout(h as never),
+        clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
         setInterval: (fn, ms) => setInterval(fn, ms),
-        clearInterval: (h) => clearInterval(h as never),
+        clearInterval: (h) => clearInterval(h as ReturnType<typeof setInterval>),
       },
     })
     const eng = engine
@@ -130,7 +130,7 @@ export async function run(): Promise<string> {
       email: 'lena.latency@example.com',
     })
     if (!contact.ok) throw new Error('could not create the contact')
-    const id = contact.value.id as LocalId
+    const id = contact.value.id
     // The initial sync, as the user runs it from the Sync screen: preview, then run.
     const preview = await eng.preview()
     if (!preview.ok) throw new Error(`initial sync preview failed: ${preview.error.message}`)

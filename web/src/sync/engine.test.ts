@@ -5,8 +5,9 @@ import type { SessionResponse } from '#shared/api/index.ts'
 import { SyncEngine, type Timers } from './engine.ts'
 import { MemoryStore } from './adapters/memory-store.ts'
 import { FakeQbo } from './test-support/fake-qbo.ts'
+import { LocalId, QboId, SyncToken } from '#shared/ids.ts'
 
-const contactId = '00000000-0000-4000-8000-0000000000c1'
+const contactId = LocalId.parse('00000000-0000-4000-8000-0000000000c1')
 
 function manualTimers(): Timers & { fire(): void; pending(): number } {
   const tasks = new Map<number, () => void>()
@@ -44,7 +45,7 @@ function setup(
     records: {
       contacts: [
         {
-          id: contactId as never,
+          id: contactId,
           version: 1,
           updatedAt: '2026-03-01T09:00:00.000Z',
           displayName: 'Ann Lee',
@@ -57,7 +58,7 @@ function setup(
   })
   store.enqueue({
     kind: 'contact',
-    localId: contactId as never,
+    localId: contactId,
     version: 1,
     op: 'create',
     createdAt: '2026-03-01T09:00:00.000Z',
@@ -151,10 +152,10 @@ describe('SyncEngine', () => {
     // Linked to customer 1 of company 4620, then reconnected to 9130 (links kept) and initial-synced there.
     const other: Mapping = {
       kind: 'contact',
-      localId: contactId as never,
-      qboId: '1' as never,
+      localId: contactId,
+      qboId: QboId.parse('1'),
       realmId: '4620',
-      syncToken: '0' as never,
+      syncToken: SyncToken.parse('0'),
       snapshot: { displayName: 'Ann Lee' },
       syncedVersion: 1,
       status: 'synced',

@@ -7,6 +7,7 @@ import { unwrap } from '../db/test-db.ts'
 import { heldPaymentChoices, linkHeldPayment } from './held-payments.ts'
 import { push } from './push.ts'
 import { unansweredLegacyPayment, world } from './test-support/runner-world.ts'
+import { LocalId, QboId } from '#shared/ids.ts'
 
 /** A payment whose create went out unanswered before creates carried the app's key, long enough ago to be held. */
 async function held() {
@@ -83,8 +84,8 @@ describe('a payment held as unverified', () => {
     await db.mappings.put({
       ...mine,
       kind: 'payment',
-      localId: '00000000-0000-4000-8000-0000000000aa' as never,
-      qboId: theirs.Id as never,
+      localId: LocalId.parse('00000000-0000-4000-8000-0000000000aa'),
+      qboId: QboId.parse(theirs.Id),
     })
     expect(await linkHeldPayment(deps(), { localId: pay.id, qboId: theirs.Id! })).toMatchObject({
       ok: false,

@@ -15,12 +15,7 @@ import type {
   Settings,
   SyncLogRow,
 } from '#shared/domain/index.ts'
-import type {
-  QboBatchItemRequest,
-  QboBatchItemResponse,
-  QboCdcQueryResponse,
-  QboQueryResponseBody,
-} from '#shared/qbo/index.ts'
+import type { QboBatchItemResponse, QboCdcQueryResponse, QboQueryResponseBody } from '#shared/qbo/index.ts'
 import type { Result } from '#shared/result.ts'
 import type { Claim, LogEntry, QboEntity, QboEntityName, Settlement, SyncFault } from './core/index.ts'
 
@@ -78,6 +73,12 @@ export interface LocalStore {
 // --- QuickBooks -------------------------------------------------------------------------
 
 /** A failure as the runner sees it: the core's classification of Intuit's or the edge's answer. */
+/**
+ * One write of a batch as the runner builds it: the body our mappers made, keyed by its entity's name. The bodies
+ * are ours, not parsed answers, so they are not typed as QuickBooks' answer schemas.
+ */
+export type QboBatchWrite = { bId: string; operation: 'create' | 'update' } & Partial<Record<QboEntityName, QboEntity>>
+
 export type GatewayFault = SyncFault
 
 export type GatewayResult<T> = Promise<Result<T, GatewayFault>>
@@ -100,7 +101,7 @@ export interface QboGateway {
     body: QboEntity,
     requestId: string,
   ): GatewayResult<QboEntity>
-  batch(items: readonly QboBatchItemRequest[], requestId: string): GatewayResult<QboBatchItemResponse[]>
+  batch(items: readonly QboBatchWrite[], requestId: string): GatewayResult<QboBatchItemResponse[]>
   cdc(
     entities: readonly QboEntityName[],
     changedSince: string,

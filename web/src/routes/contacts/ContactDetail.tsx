@@ -2,7 +2,7 @@
 import { A, useNavigate, useParams } from '@solidjs/router'
 import { createSignal, For, Show } from 'solid-js'
 import { formatAddress, invoiceState } from '#shared/domain/index.ts'
-import type { Contact, LocalId } from '#shared/domain/index.ts'
+import type { Contact } from '#shared/domain/index.ts'
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
 import { RecordSyncPanel } from '../../components/RecordSyncPanel.tsx'
@@ -13,14 +13,18 @@ import { listPropertiesForContact } from '../../db/properties.ts'
 import { useDb } from '../../state/db.ts'
 import { methodLabel, useFormats } from '../../state/format.ts'
 import { createLive } from '../../state/live.ts'
+import { localIdFrom } from '../../state/route-id.ts'
 import { InvoiceStatePill } from '../invoices/InvoiceStatePill.tsx'
 import { PropertyForm } from './PropertyForm.tsx'
 
 export default function ContactDetail() {
   const params = useParams()
-  const id = () => params.id as LocalId
+  const id = () => localIdFrom(params.id)
   const db = useDb()
-  const contact = createLive(() => getContact(db, id()), id)
+  const contact = createLive(() => {
+    const i = id()
+    return i ? getContact(db, i) : undefined
+  }, id)
   return (
     <Show when={!contact.loading()} fallback={<p class="loading">Loading contact…</p>}>
       <Show when={contact()} fallback={<NotFound />}>

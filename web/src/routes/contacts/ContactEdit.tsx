@@ -1,12 +1,13 @@
 /** Create or edit a contact. Validation comes from the repository and is shown next to each field. */
 import { useNavigate, useParams } from '@solidjs/router'
 import { createResource, Show } from 'solid-js'
-import type { Contact, ContactInput, LocalId } from '#shared/domain/index.ts'
+import type { Contact, ContactInput } from '#shared/domain/index.ts'
 import { CheckboxField, TextAreaField, TextField } from '../../components/Field.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
 import { createContact, getContact, updateContact } from '../../db/contacts.ts'
 import { useDb } from '../../state/db.ts'
 import { blankToUndefined, createForm } from '../../state/form.ts'
+import { localIdFrom } from '../../state/route-id.ts'
 
 function initialValues(c: Contact | undefined) {
   const a = c?.billingAddress
@@ -54,9 +55,13 @@ function toInput(v: Values): ContactInput {
 
 export default function ContactEdit() {
   const params = useParams()
-  const id = () => params.id as LocalId | undefined
+  // No param: a new record. A param that is not a local id: a record that cannot exist, shown as not found.
+  const id = () => params.id
   const db = useDb()
-  const [existing] = createResource(id, (i) => getContact(db, i))
+  const [existing] = createResource(id, (raw) => {
+    const i = localIdFrom(raw)
+    return i ? getContact(db, i) : undefined
+  })
   return (
     <Show when={!id() || existing.state === 'ready'} fallback={<p class="loading">Loading contact…</p>}>
       <Show

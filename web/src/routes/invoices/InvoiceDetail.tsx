@@ -6,7 +6,7 @@
 import { A, useNavigate, useParams } from '@solidjs/router'
 import { createMemo, createSignal, For, Show } from 'solid-js'
 import { invoiceState } from '#shared/domain/index.ts'
-import type { Invoice, LocalId } from '#shared/domain/index.ts'
+import type { Invoice } from '#shared/domain/index.ts'
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
 import { RecordSyncPanel } from '../../components/RecordSyncPanel.tsx'
@@ -15,6 +15,7 @@ import { deleteDraftInvoice, finalizeInvoice, getInvoice, voidInvoice } from '..
 import { useDb } from '../../state/db.ts'
 import { useFormats } from '../../state/format.ts'
 import { createLive } from '../../state/live.ts'
+import { localIdFrom } from '../../state/route-id.ts'
 import { AddLine } from './AddLine.tsx'
 import { InvoiceHeaderForm } from './InvoiceHeaderForm.tsx'
 import { InvoiceStatePill } from './InvoiceStatePill.tsx'
@@ -22,9 +23,12 @@ import { LineRow } from './LineRow.tsx'
 
 export default function InvoiceDetail() {
   const params = useParams()
-  const id = () => params.id as LocalId
+  const id = () => localIdFrom(params.id)
   const db = useDb()
-  const invoice = createLive(() => getInvoice(db, id()), id)
+  const invoice = createLive(() => {
+    const i = id()
+    return i ? getInvoice(db, i) : undefined
+  }, id)
   return (
     <Show when={!invoice.loading()} fallback={<p class="loading">Loading invoice…</p>}>
       <Show

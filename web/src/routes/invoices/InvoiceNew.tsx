@@ -10,8 +10,10 @@ import { PageHeader } from '../../components/PageHeader.tsx'
 import { SearchBox } from '../../components/SearchBox.tsx'
 import { listContacts } from '../../db/contacts.ts'
 import { createInvoice } from '../../db/invoices.ts'
+import { notFound } from '../../db/records.ts'
 import { useDb } from '../../state/db.ts'
 import { createLive } from '../../state/live.ts'
+import { localIdFrom } from '../../state/route-id.ts'
 
 export default function InvoiceNew() {
   const db = useDb()
@@ -32,7 +34,10 @@ export default function InvoiceNew() {
   }
   onMount(() => {
     const given = params.contact
-    if (typeof given === 'string' && given) void start(given as LocalId)
+    if (typeof given !== 'string' || !given) return
+    const contactId = localIdFrom(given)
+    if (contactId) void start(contactId)
+    else setProblem(notFound('contact').message)
   })
 
   return (

@@ -2,7 +2,7 @@
 import { A, useParams } from '@solidjs/router'
 import { For, Show } from 'solid-js'
 import { unappliedAmount } from '#shared/domain/index.ts'
-import type { LocalId, Payment } from '#shared/domain/index.ts'
+import type { Payment } from '#shared/domain/index.ts'
 import { PageHeader } from '../../components/PageHeader.tsx'
 import { RecordSyncPanel } from '../../components/RecordSyncPanel.tsx'
 import { getContact } from '../../db/contacts.ts'
@@ -11,12 +11,16 @@ import { getPayment } from '../../db/payments.ts'
 import { useDb } from '../../state/db.ts'
 import { methodLabel, useFormats } from '../../state/format.ts'
 import { createLive } from '../../state/live.ts'
+import { localIdFrom } from '../../state/route-id.ts'
 
 export default function PaymentDetail() {
   const params = useParams()
-  const id = () => params.id as LocalId
+  const id = () => localIdFrom(params.id)
   const db = useDb()
-  const payment = createLive(() => getPayment(db, id()), id)
+  const payment = createLive(() => {
+    const i = id()
+    return i ? getPayment(db, i) : undefined
+  }, id)
   return (
     <Show when={!payment.loading()} fallback={<p class="loading">Loading payment…</p>}>
       <Show

@@ -16,6 +16,7 @@ import { useDb } from '../../state/db.ts'
 import { blankToUndefined, createForm } from '../../state/form.ts'
 import { centsToInput, useFormats } from '../../state/format.ts'
 import { createLive } from '../../state/live.ts'
+import { localIdFrom } from '../../state/route-id.ts'
 
 const methods: { value: PaymentMethod; label: string }[] = [
   { value: 'cash', label: 'Cash' },
@@ -42,7 +43,10 @@ export default function PaymentNew() {
   const v = form.values
   const contacts = createLive(() => listContacts(db))
   const open = createLive(
-    () => (v.contactId ? openInvoicesForContact(db, v.contactId as LocalId) : Promise.resolve([] as Invoice[])),
+    () => {
+      const contactId = localIdFrom(v.contactId)
+      return contactId ? openInvoicesForContact(db, contactId) : Promise.resolve([] as Invoice[])
+    },
     () => v.contactId,
   )
   // Per-invoice amounts as typed; refilled from the amount whenever the contact or amount changes.
@@ -94,7 +98,7 @@ export default function PaymentNew() {
       }
       if (Object.keys(fields).length) return form.fail({ kind: 'validation', message: '', fields })
       const r = await recordPayment(db, {
-        contactId: v.contactId as LocalId,
+        contactId: v.contactId,
         amount: amount.value,
         date: v.date,
         method: v.method as PaymentMethod,

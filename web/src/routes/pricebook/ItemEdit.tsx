@@ -1,7 +1,7 @@
 /** Create or edit a pricebook item. The price is typed in the user's own number format. */
 import { useNavigate, useParams } from '@solidjs/router'
 import { createResource, createSignal, Show } from 'solid-js'
-import type { Item, LocalId } from '#shared/domain/index.ts'
+import type { Item } from '#shared/domain/index.ts'
 import { parseMoney } from '#shared/money.ts'
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx'
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/Field.tsx'
@@ -9,13 +9,18 @@ import { PageHeader } from '../../components/PageHeader.tsx'
 import { createItem, deleteItem, getItem, updateItem } from '../../db/items.ts'
 import { useDb } from '../../state/db.ts'
 import { blankToUndefined, createForm } from '../../state/form.ts'
+import { localIdFrom } from '../../state/route-id.ts'
 import { centsToInput, useFormats } from '../../state/format.ts'
 
 export default function ItemEdit() {
   const params = useParams()
-  const id = () => params.id as LocalId | undefined
+  // No param: a new record. A param that is not a local id: a record that cannot exist, shown as not found.
+  const id = () => params.id
   const db = useDb()
-  const [existing] = createResource(id, (i) => getItem(db, i))
+  const [existing] = createResource(id, (raw) => {
+    const i = localIdFrom(raw)
+    return i ? getItem(db, i) : undefined
+  })
   return (
     <Show when={!id() || existing.state === 'ready'} fallback={<p class="loading">Loading item…</p>}>
       <Show when={!id() || existing()} fallback={<p class="form-error">This item no longer exists on this tablet.</p>}>

@@ -4,8 +4,8 @@
  * each call in one read-write transaction, so a crash leaves either all of a result or none of it.
  * @module
  */
-import { defaultSettings, emailKey, nameKey } from '#shared/domain/index.ts'
-import type { Contact, OutboxRow, Settings, SyncKind, SyncLogRow } from '#shared/domain/index.ts'
+import { Contact, defaultSettings, emailKey, Invoice, Item, Job, nameKey, Payment } from '#shared/domain/index.ts'
+import type { OutboxRow, Settings, SyncKind, SyncLogRow } from '#shared/domain/index.ts'
 import type { FieldsyncDB } from '../../db/schema.ts'
 import { moveInvoiceNumberPast } from '../../db/settings.ts'
 import type { Claim, LocalSnapshot, LocalStore, LogEntry, Settlement } from '../ports.ts'
@@ -169,24 +169,29 @@ function stripContactKeys(c: Contact & { emailKey?: string; nameKey?: string }):
   return rest
 }
 
+/**
+ * A record the core settled arrives untyped (`Settlement.records` holds any kind): IndexedDB is a boundary, so
+ * each is parsed with its kind's domain schema before it is stored. A record that does not parse is a bug in the
+ * core; throwing aborts the settlement's transaction, so nothing half-written lands.
+ */
 async function putRecord(db: FieldsyncDB, kind: SyncKind, record: Record<string, unknown>): Promise<void> {
   switch (kind) {
     case 'contact': {
-      const c = record as Contact
+      const c = Contact.parse(record)
       await db.contacts.put({ ...c, emailKey: emailKey(c.email), nameKey: nameKey(c.displayName) })
       return
     }
     case 'item':
-      await db.items.put(record as never)
+      await db.items.put(Item.parse(record))
       return
     case 'invoice':
-      await db.invoices.put(record as never)
+      await db.invoices.put(Invoice.parse(record))
       return
     case 'payment':
-      await db.payments.put(record as never)
+      await db.payments.put(Payment.parse(record))
       return
     case 'job':
-      await db.jobs.put(record as never)
+      await db.jobs.put(Job.parse(record))
       return
   }
 }

@@ -8,11 +8,10 @@
  */
 import { ApiErrorBody, qboProxyPath } from '#shared/api/index.ts'
 import { QboBatchResponse, QboCdcResponse, QboQueryResponse } from '#shared/qbo/index.ts'
-import type { QboBatchItemRequest } from '#shared/qbo/index.ts'
 import { err, ok, type Result } from '#shared/result.ts'
 import { classifyFault } from '../core/index.ts'
 import type { SyncFault } from '../core/index.ts'
-import type { GatewayResult, QboEntity, QboEntityName, QboGateway } from '../ports.ts'
+import type { GatewayResult, QboBatchWrite, QboEntity, QboEntityName, QboGateway } from '../ports.ts'
 
 export interface HttpGatewayOptions {
   /** URL of a path below `/v3/company/{realmId}/`, with its query. */
@@ -124,7 +123,7 @@ export function httpGateway(opts: HttpGatewayOptions): QboGateway {
       return entityOut(entity)(await call('POST', lower(entity), query, body))
     },
     async batch(
-      items: readonly QboBatchItemRequest[],
+      items: readonly QboBatchWrite[],
       requestId: string,
     ): GatewayResult<QboBatchResponse['BatchItemResponse']> {
       const r = await call('POST', 'batch', { requestid: requestId }, { BatchItemRequest: items })

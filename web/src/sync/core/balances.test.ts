@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import type { LocalId } from '#shared/domain/index.ts'
 import { balanceOf, overApplied, reserve, type Balances, type PaymentCheck } from './balances.ts'
+import { testLocalId } from '../test-support/local-ids.ts'
 
-const inv = (id: string) => id as LocalId
+const i1 = testLocalId(1)
 const check = (amount: number, previous = 0): PaymentCheck => ({
-  applications: [{ invoiceId: inv('i1'), amount }],
-  previous: previous === 0 ? [] : [{ invoiceId: inv('i1'), amount: previous }],
-  qboIdOf: (id) => (id === 'i1' ? '130' : undefined),
+  applications: [{ invoiceId: i1, amount }],
+  previous: previous === 0 ? [] : [{ invoiceId: i1, amount: previous }],
+  qboIdOf: (id) => (id === i1 ? '130' : undefined),
   labelOf: () => 'Invoice 1001',
 })
 const balances = (): Balances => new Map([['130', { balance: 8_000, total: 10_000 }]])

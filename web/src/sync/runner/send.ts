@@ -7,7 +7,7 @@
 import { err, ok, type Result } from '#shared/result.ts'
 import { backoffMs, bIdOf, classifyFault, ENTITY_OF } from '../core/index.ts'
 import type { SyncFault, SyncOp } from '../core/index.ts'
-import type { QboEntity } from '../ports.ts'
+import type { QboBatchWrite, QboEntity } from '../ports.ts'
 import type { RunView } from './state.ts'
 
 /** Why an op was not written, and whether its requestid is let go (a replay would only repeat the failure). */
@@ -61,16 +61,28 @@ async function sendOne(run: RunView, out: Outgoing): Promise<CallResult> {
   return ok(new Map([[op.id, ok(res.value)]]))
 }
 
+/** One write of a batch, keyed by its entity's name as Intuit expects (one member of the request union per entity). */
+function batchItem(bId: string, operation: 'create' | 'update', kind: SyncOp['kind'], body: QboEntity): QboBatchWrite {
+  switch (ENTITY_OF[kind]) {
+    case 'Customer':
+      return { bId, operation, Customer: body }
+    case 'Item':
+      return { bId, operation, Item: body }
+    case 'Invoice':
+      return { bId, operation, Invoice: body }
+    case 'Payment':
+      return { bId, operation, Payment: body }
+  }
+}
+
 const NO_ANSWER = { Fault: { Error: [{ code: 'missing', Message: 'No answer for this item' }] } }
 
 async function sendBatch(run: RunView, out: Outgoing): Promise<CallResult> {
   const bIds = new Map(out.ops.map((o) => [o.id, bIdOf(out.seqsOf.get(o.id)![0]!)]))
-  const items = out.ops.map((o) => ({
-    bId: bIds.get(o.id)!,
-    operation: o.action === 'create' ? ('create' as const) : ('update' as const),
-    [ENTITY_OF[o.kind]]: out.bodies.get(o.id),
-  }))
-  const res = await run.gateway.batch(items as never, out.requestId)
+  const items = out.ops.map((o) =>
+    batchItem(bIds.get(o.id)!, o.action === 'create' ? 'create' : 'update', o.kind, out.bodies.get(o.id)!),
+  )
+  const res = await run.gateway.batch(items, out.requestId)
   if (!res.ok) return res
   const byBId = new Map(res.value.map((item) => [item.bId, item]))
   const outcomes = new Map<string, SendOutcome>()

@@ -7,8 +7,8 @@
  */
 import { err, ok, type Result } from '#shared/result.ts'
 import { classifyFault } from '../core/index.ts'
-import type { QboBatchItemRequest, QboBatchItemResponse } from '#shared/qbo/index.ts'
-import type { GatewayResult, QboEntity, QboEntityName, QboGateway } from '../ports.ts'
+import type { QboBatchItemResponse } from '#shared/qbo/index.ts'
+import type { GatewayResult, QboBatchWrite, QboEntity, QboEntityName, QboGateway } from '../ports.ts'
 
 /** What QuickBooks would answer over HTTP when it refuses a write. */
 type HttpRefusal = { status: number; body: unknown }
@@ -75,17 +75,13 @@ export class FakeQbo implements QboGateway {
     return this.#answer(requestId, () => this.#apply(entity, operation, body))
   }
 
-  async batch(items: readonly QboBatchItemRequest[], requestId: string): GatewayResult<QboBatchItemResponse[]> {
+  async batch(items: readonly QboBatchWrite[], requestId: string): GatewayResult<QboBatchItemResponse[]> {
     this.calls.push({ kind: 'batch', requestId, size: items.length, body: structuredClone(items) })
     return this.#answer(requestId, () =>
       ok(
         items.map((it) => {
           const [name] = Object.keys(it).filter((k) => k !== 'bId' && k !== 'operation') as QboEntityName[]
-          const r = this.#apply(
-            name!,
-            (it as { operation: 'create' | 'update' }).operation,
-            (it as Record<string, unknown>)[name!] as QboEntity,
-          )
+          const r = this.#apply(name!, it.operation, it[name!]!)
           return (
             r.ok
               ? { bId: it.bId, [name!]: r.value }

@@ -3,7 +3,8 @@
  * branded types: plan never parses them, and readable ids ("c1", "inv1") make failing cases readable.
  * @module
  */
-import type { LocalId, Mapping, OutboxRow, QboId, SyncKind, SyncToken } from '#shared/domain/index.ts'
+import type { LocalId, Mapping, OutboxRow, SyncKind } from '#shared/domain/index.ts'
+import { QboId, SyncToken } from '#shared/ids.ts'
 import type { PlanInput } from '../core/index.ts'
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? U[] : T[K] }
@@ -88,8 +89,8 @@ export function mapping(
   return {
     kind,
     localId: lid(localId),
-    qboId: qboId as QboId,
-    syncToken: '0' as SyncToken,
+    qboId: QboId.parse(qboId),
+    syncToken: SyncToken.parse('0'),
     syncedVersion: extra.syncedVersion ?? 1,
     status: extra.status ?? 'synced',
   }

@@ -8,6 +8,7 @@ import {
   customerReadSample as docsSample,
   customerCreateResponse as created,
 } from '../../test-support/qbo-fixtures.ts'
+import { QboId } from '#shared/ids.ts'
 
 const customer = (fixture: unknown) => QboCustomerResponse.parse(fixture).Customer
 
@@ -49,7 +50,7 @@ describe('customerToContact (recorded QuickBooks customers)', () => {
 
   it('falls back on the person or company name when DisplayName is missing, and drops an invalid email with a warning', () => {
     const r = customerToContact({
-      Id: '5' as never,
+      Id: QboId.parse('5'),
       GivenName: 'Ann',
       FamilyName: 'Lee',
       PrimaryEmailAddr: { Address: 'not mail' },

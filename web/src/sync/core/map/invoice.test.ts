@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { QboInvoiceResponse, QboInvoice, QboQueryResponse } from '#shared/qbo/index.ts'
-import type { LocalId } from '#shared/domain/index.ts'
 import { compareTotals, invoiceToQbo, readInvoice, type InvoiceFields } from './invoice.ts'
 import { refToken, resolverFrom } from './refs.ts'
 import {
@@ -10,15 +9,25 @@ import {
   voidInvoiceVoidResponse as afterVoid,
   invoiceQueryWithDiscountlineTaxlineLinkedtxn as queried,
 } from '../../test-support/qbo-fixtures.ts'
+import { testLocalId } from '../../test-support/local-ids.ts'
 
-const id = (s: string) => s as LocalId
+const named = {
+  sonnenschein: testLocalId(1),
+  rock: testLocalId(2),
+  pump: testLocalId(3),
+  concrete: testLocalId(4),
+  amy: testLocalId(5),
+  test: testLocalId(6),
+  new: testLocalId(7),
+}
+const id = (name: keyof typeof named) => named[name]
 const qboIds: Record<string, string> = {
-  'contact:sonnenschein': '24',
-  'item:rock': '5',
-  'item:pump': '11',
-  'item:concrete': '3',
-  'contact:amy': '1',
-  'item:test': '1',
+  [`contact:${named.sonnenschein}`]: '24',
+  [`item:${named.rock}`]: '5',
+  [`item:${named.pump}`]: '11',
+  [`item:${named.concrete}`]: '3',
+  [`contact:${named.amy}`]: '1',
+  [`item:${named.test}`]: '1',
 }
 const ref = resolverFrom((r) => qboIds[`${r.kind}:${r.localId}`])
 
@@ -96,7 +105,7 @@ describe('invoiceToQbo', () => {
     const q = QboInvoiceResponse.parse(recorded130).Invoice
     const r = invoiceToQbo(local1037, {
       ref,
-      customer: { kind: 'contact', localId: 'sonnenschein' },
+      customer: { kind: 'contact', localId: named.sonnenschein },
       shipAddress: shipTo,
     })
     expect(r).toStrictEqual({ ok: true, value: { value: writable(q), warnings: [] } })
@@ -128,7 +137,7 @@ describe('invoiceToQbo', () => {
       total: 10000,
       memo: undefined,
     }
-    const r = invoiceToQbo(local, { ref, customer: { kind: 'contact', localId: 'amy' } })
+    const r = invoiceToQbo(local, { ref, customer: { kind: 'contact', localId: named.amy } })
     if (!r.ok) throw new Error(r.error.message)
     const { ShipAddr: _s, TxnTaxDetail: _t, CustomerMemo: _m, ...expected } = writable(q)
     expect(r.value.value).toStrictEqual({
@@ -140,10 +149,10 @@ describe('invoiceToQbo', () => {
   it('leaves a placeholder for a customer or item created earlier in the same run', () => {
     const r = invoiceToQbo(
       { ...local1037, contactId: id('new') },
-      { ref, customer: { kind: 'contact', localId: 'new' } },
+      { ref, customer: { kind: 'contact', localId: named.new } },
     )
     if (!r.ok) throw new Error(r.error.message)
-    expect(r.value.value.CustomerRef).toStrictEqual({ value: refToken({ kind: 'contact', localId: 'new' }) })
+    expect(r.value.value.CustomerRef).toStrictEqual({ value: refToken({ kind: 'contact', localId: named.new }) })
   })
 
   it.each<[string, InvoiceFields['lines'], string | undefined, unknown]>([
@@ -192,7 +201,7 @@ describe('invoiceToQbo', () => {
   ])('%s', (_n, lines, freeText, expected) => {
     const r = invoiceToQbo(
       { ...local1037, lines },
-      { ref, customer: { kind: 'contact', localId: 'sonnenschein' }, freeTextItemQboId: freeText },
+      { ref, customer: { kind: 'contact', localId: named.sonnenschein }, freeTextItemQboId: freeText },
     )
     if (!r.ok) throw new Error(r.error.message)
     expect(r.value.value.Line).toStrictEqual(expected)
@@ -213,7 +222,7 @@ describe('invoiceToQbo', () => {
     ['a number longer than 21 characters', { number: 'N'.repeat(22) }, 'DocNumber'],
   ])('refuses %s', (_n, patch, field) => {
     expect(
-      invoiceToQbo({ ...local1037, ...patch }, { ref, customer: { kind: 'contact', localId: 'sonnenschein' } }),
+      invoiceToQbo({ ...local1037, ...patch }, { ref, customer: { kind: 'contact', localId: named.sonnenschein } }),
     ).toMatchObject({ ok: false, error: { field } })
   })
 })

@@ -1,27 +1,28 @@
 import { describe, expect, it } from 'vitest'
-import type { LocalId } from '#shared/domain/index.ts'
 import { jobToSubCustomer } from './job.ts'
 import { resolverFrom } from './refs.ts'
+import { testLocalId } from '../../test-support/local-ids.ts'
 
-const ref = resolverFrom((r) => (r.localId === 'c1' ? '58' : undefined))
-const c = (s: string) => s as LocalId
+const c1 = testLocalId(1)
+const c2 = testLocalId(2)
+const ref = resolverFrom((r) => (r.localId === c1 ? '58' : undefined))
 
 describe('jobToSubCustomer', () => {
   it.each<[string, Parameters<typeof jobToSubCustomer>[0], Record<string, unknown>]>([
     [
       'an open job is an active sub-customer of its contact, billed with the parent',
-      { name: 'Kitchen remodel', contactId: c('c1'), status: 'open' },
+      { name: 'Kitchen remodel', contactId: c1, status: 'open' },
       { DisplayName: 'Kitchen remodel', Job: true, BillWithParent: true, ParentRef: { value: '58' }, Active: true },
     ],
-    ['a cancelled job is inactive', { name: 'Deck', contactId: c('c1'), status: 'cancelled' }, { Active: false }],
+    ['a cancelled job is inactive', { name: 'Deck', contactId: c1, status: 'cancelled' }, { Active: false }],
     [
       'a parent not in QuickBooks yet is a placeholder',
-      { name: 'Deck', contactId: c('c2'), status: 'done' },
-      { ParentRef: { value: '@@ref:contact:c2' } },
+      { name: 'Deck', contactId: c2, status: 'done' },
+      { ParentRef: { value: `@@ref:contact:${c2}` } },
     ],
     [
       'colons leave the name (QuickBooks uses them for Parent:Job)',
-      { name: 'Phase: 2', contactId: c('c1'), status: 'open' },
+      { name: 'Phase: 2', contactId: c1, status: 'open' },
       { DisplayName: 'Phase 2' },
     ],
   ])('%s', (_n, job, expected) => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { QboPayment, QboPaymentResponse, QboQueryResponse } from '#shared/qbo/index.ts'
-import type { LocalId } from '#shared/domain/index.ts'
 import { hasPaymentKey, paymentKey, paymentToQbo, qboToPayment, withPaymentKey, type PaymentFields } from './payment.ts'
 import { resolverFrom } from './refs.ts'
 import {
@@ -9,15 +8,24 @@ import {
   paymentUpdateLinkedToInvoiceLineex as updated,
   paymentQueryLinkedToInvoices as queried,
 } from '../../test-support/qbo-fixtures.ts'
+import { testLocalId } from '../../test-support/local-ids.ts'
 
-const id = (s: string) => s as LocalId
+const named = {
+  amy: testLocalId(1),
+  bill: testLocalId(2),
+  ocean: testLocalId(3),
+  inv1031: testLocalId(4),
+  inv1025: testLocalId(5),
+  'new-invoice': testLocalId(6),
+}
+const id = (name: keyof typeof named) => named[name]
 // Mapping table of the recorded sandbox company, as far as these payments need it.
 const links: Record<string, string> = {
-  'contact:1': 'amy',
-  'contact:2': 'bill',
-  'contact:8': 'ocean',
-  'invoice:96': 'inv1031',
-  'invoice:71': 'inv1025',
+  'contact:1': named.amy,
+  'contact:2': named.bill,
+  'contact:8': named.ocean,
+  'invoice:96': named.inv1031,
+  'invoice:71': named.inv1025,
 }
 const localIdOf = (kind: string, qboId: string) => links[`${kind}:${qboId}`]
 const qboIdOf: Record<string, string> = Object.fromEntries(
@@ -110,7 +118,7 @@ describe('paymentToQbo', () => {
           PrivateNote: 'thanks',
           Line: [
             { Amount: 387, LinkedTxn: [{ TxnId: '96', TxnType: 'Invoice' }] },
-            { Amount: 13, LinkedTxn: [{ TxnId: '@@ref:invoice:new-invoice', TxnType: 'Invoice' }] },
+            { Amount: 13, LinkedTxn: [{ TxnId: `@@ref:invoice:${named['new-invoice']}`, TxnType: 'Invoice' }] },
           ],
         },
         warnings: [],

@@ -1,18 +1,22 @@
 import { describe, expect, it } from 'vitest'
-import type { Contact, Invoice, LocalId, Payment } from '#shared/domain/index.ts'
+import type { Contact, Invoice, Payment } from '#shared/domain/index.ts'
 import type { SyncOp } from '../plan-types.ts'
 import { resolverFrom } from './refs.ts'
 import { writeFor, type RecordContext } from './request.ts'
+import { testLocalId } from '../../test-support/local-ids.ts'
 
 const T = '2026-03-01T00:00:00.000Z'
-const lid = (s: string) => s as LocalId
-const ids: Record<string, string> = { 'contact:c1': '58', 'item:i1': '19', 'invoice:inv1': '130' }
+const c1 = testLocalId(1)
+const i1 = testLocalId(2)
+const inv1 = testLocalId(3)
+const p1 = testLocalId(4)
+const ids: Record<string, string> = { [`contact:${c1}`]: '58', [`item:${i1}`]: '19', [`invoice:${inv1}`]: '130' }
 const ctx: RecordContext = {
   ref: resolverFrom((r) => ids[`${r.kind}:${r.localId}`]),
   settings: { defaultIncomeAccountId: '79', subCustomerJobs: false, depositAccountId: '35' },
 }
 const contact: Contact = {
-  id: lid('c1'),
+  id: c1,
   version: 3,
   updatedAt: T,
   displayName: 'Ann Lee',
@@ -20,15 +24,15 @@ const contact: Contact = {
   active: true,
 }
 const invoice: Invoice = {
-  id: lid('inv1'),
+  id: inv1,
   version: 2,
   updatedAt: T,
   number: '1042',
-  contactId: lid('c1'),
+  contactId: c1,
   status: 'finalized',
   issueDate: '2026-03-01',
   dueDate: '2026-03-31',
-  lines: [{ id: 'l1', itemId: lid('i1'), name: 'Labor', qty: 2000, unitPrice: 9500, amount: 19000, taxable: false }],
+  lines: [{ id: 'l1', itemId: i1, name: 'Labor', qty: 2000, unitPrice: 9500, amount: 19000, taxable: false }],
   taxRateBps: 0,
   subtotal: 19000,
   tax: 0,
@@ -36,20 +40,20 @@ const invoice: Invoice = {
   balance: 19000,
 }
 const payment: Payment = {
-  id: lid('p1'),
+  id: p1,
   version: 1,
   updatedAt: T,
-  contactId: lid('c1'),
+  contactId: c1,
   date: '2026-03-05',
   amount: 19000,
   method: 'check',
-  applications: [{ invoiceId: lid('inv1'), amount: 19000 }],
+  applications: [{ invoiceId: inv1, amount: 19000 }],
 }
 const op = (patch: Partial<SyncOp>): SyncOp => ({
   id: 'x',
   action: 'create',
   kind: 'contact',
-  localId: 'c1',
+  localId: c1,
   outboxSeqs: [1],
   refs: [],
   dependsOn: [],
@@ -117,7 +121,7 @@ describe('writeFor', () => {
     const edited = { ...invoice, lines: [{ ...invoice.lines[0]!, qty: 3000, amount: 28500 }] }
     const w = ok(
       writeFor(
-        op({ action: 'update', kind: 'invoice', localId: 'inv1', qboId: '130', syncToken: '1' }),
+        op({ action: 'update', kind: 'invoice', localId: inv1, qboId: '130', syncToken: '1' }),
         edited,
         ctx,
         invoice as unknown as Record<string, unknown>,
@@ -139,12 +143,12 @@ describe('writeFor', () => {
     ],
     [
       'an invoice void is operation=void on its own',
-      op({ action: 'void', kind: 'invoice', localId: 'inv1', qboId: '130', syncToken: '1' }),
+      op({ action: 'void', kind: 'invoice', localId: inv1, qboId: '130', syncToken: '1' }),
       { entity: 'Invoice', operation: 'void', batchable: false, body: { Id: '130', SyncToken: '1' } },
     ],
     [
       'a payment void is a sparse update with include=void',
-      op({ action: 'void', kind: 'payment', localId: 'p1', qboId: '170', syncToken: '0' }),
+      op({ action: 'void', kind: 'payment', localId: p1, qboId: '170', syncToken: '0' }),
       {
         entity: 'Payment',
         operation: 'update',
@@ -160,18 +164,18 @@ describe('writeFor', () => {
   })
 
   it("a payment create links its invoices, deposits to the account from settings, and carries the payment's key", () => {
-    expect(ok(writeFor(op({ kind: 'payment', localId: 'p1' }), payment, ctx))?.body).toMatchObject({
+    expect(ok(writeFor(op({ kind: 'payment', localId: p1 }), payment, ctx))?.body).toMatchObject({
       CustomerRef: { value: '58' },
       DepositToAccountRef: { value: '35' },
       Line: [{ Amount: 190, LinkedTxn: [{ TxnId: '130', TxnType: 'Invoice' }] }],
-      PrivateNote: 'Fieldsync payment p1',
+      PrivateNote: `Fieldsync payment ${p1}`,
     })
   })
 
   it('a payment update leaves the key QuickBooks holds alone', () => {
     const w = ok(
       writeFor(
-        op({ action: 'update', kind: 'payment', localId: 'p1', qboId: '170', syncToken: '0' }),
+        op({ action: 'update', kind: 'payment', localId: p1, qboId: '170', syncToken: '0' }),
         { ...payment, version: 2, reference: '1042' },
         ctx,
         payment as unknown as Record<string, unknown>,
@@ -183,7 +187,7 @@ describe('writeFor', () => {
   it("an empty snapshot (what QuickBooks holds is unknown) sends every field, a payment's too", () => {
     const w = ok(
       writeFor(
-        op({ action: 'update', kind: 'payment', localId: 'p1', qboId: '170', syncToken: '0' }),
+        op({ action: 'update', kind: 'payment', localId: p1, qboId: '170', syncToken: '0' }),
         { ...payment, version: 2, reference: '1042' },
         ctx,
         {},
