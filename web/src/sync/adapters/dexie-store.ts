@@ -9,6 +9,7 @@ import type { OutboxRow, Settings, SyncKind, SyncLogRow } from '#shared/domain/i
 import type { FieldsyncDB } from '../../db/schema.ts'
 import { moveInvoiceNumberPast } from '../../db/settings.ts'
 import type { Claim, LocalSnapshot, LocalStore, LogEntry, Settlement } from '../ports.ts'
+import { failedRowFate, type FailedRowFate } from '../core/index.ts'
 
 export class DexieStore implements LocalStore {
   readonly db: FieldsyncDB
@@ -100,7 +101,12 @@ export class DexieStore implements LocalStore {
       [db.mappings, db.outbox, db.syncLog, db.contacts, db.items, db.invoices, db.payments, db.jobs],
       async () => {
         for (const s of settlements) {
-          if (s.mapping) await db.mappings.put(s.mapping)
+          // A failure sent against a mapping the user has since unlinked leaves the unlink standing.
+          const unlinkedSince =
+            s.failed !== undefined &&
+            s.mapping !== undefined &&
+            (await db.mappings.get([s.mapping.kind, s.mapping.localId])) === undefined
+          if (s.mapping && !unlinkedSince) await db.mappings.put(s.mapping)
           if (s.doneSeqs.length > 0) await db.outbox.bulkDelete(s.doneSeqs)
           if (s.doneIfUnchanged && s.doneIfUnchanged.length > 0) {
             const want = new Map(s.doneIfUnchanged.map((d) => [d.seq, d.version]))
@@ -112,17 +118,21 @@ export class DexieStore implements LocalStore {
           if (s.failed) {
             const f = s.failed
             const rows = (await db.outbox.bulkGet(f.seqs)).filter((r): r is OutboxRow => r !== undefined)
+            const fate = await failedFates(db, rows, unlinkedSince)
+            await db.outbox.bulkDelete(rows.filter((r) => fate(r) === 'drop').map((r) => r.seq))
             await db.outbox.bulkPut(
-              rows.map((row) => {
-                const next: OutboxRow = { ...row, attempts: f.attempts, lastError: f.error }
-                if (f.nextAttemptAt !== undefined) next.nextAttemptAt = f.nextAttemptAt
-                if (f.release) {
-                  delete next.requestId
-                  delete next.batchId
-                  delete next.sent
-                }
-                return next
-              }),
+              rows
+                .filter((r) => fate(r) === 'mark')
+                .map((row) => {
+                  const next: OutboxRow = { ...row, attempts: f.attempts, lastError: f.error }
+                  if (f.nextAttemptAt !== undefined) next.nextAttemptAt = f.nextAttemptAt
+                  if (f.release) {
+                    delete next.requestId
+                    delete next.batchId
+                    delete next.sent
+                  }
+                  return next
+                }),
             )
           }
           for (const r of s.records ?? []) await putRecord(db, r.kind, r.record)
@@ -167,6 +177,22 @@ function settingsOf(row: (Settings & { id: 'app' }) | undefined): Settings {
 function stripContactKeys(c: Contact & { emailKey?: string; nameKey?: string }): Contact {
   const { emailKey: _e, nameKey: _n, ...rest } = c
   return rest
+}
+
+/** Each failed row's fate (core `failedRowFate`), judged against the record's rows as they are now. */
+async function failedFates(
+  db: FieldsyncDB,
+  rows: readonly OutboxRow[],
+  unlinkedSince: boolean,
+): Promise<(row: OutboxRow) => FailedRowFate> {
+  const failed = new Set(rows.map((r) => r.seq))
+  const recreates = new Set<string>()
+  if (unlinkedSince)
+    for (const r of rows) {
+      const mine = await db.outbox.where('[kind+localId]').equals([r.kind, r.localId]).toArray()
+      if (mine.some((o) => o.op === 'create' && !failed.has(o.seq))) recreates.add(`${r.kind}:${r.localId}`)
+    }
+  return (row) => failedRowFate({ row, unlinkedSince, recreateQueued: recreates.has(`${row.kind}:${row.localId}`) })
 }
 
 /**

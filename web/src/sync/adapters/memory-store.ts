@@ -8,6 +8,7 @@ import { defaultSettings } from '#shared/domain/index.ts'
 import type { Mapping, OutboxRow, Settings, SyncKind, SyncLogRow } from '#shared/domain/index.ts'
 import { invoiceNumberPast } from '../../db/invoice-numbers.ts'
 import type { Claim, LocalRecords, LocalSnapshot, LocalStore, LogEntry, Settlement } from '../ports.ts'
+import { failedRowFate } from '../core/index.ts'
 
 const tableOf: Record<SyncKind, keyof LocalRecords> = {
   contact: 'contacts',
@@ -123,14 +124,24 @@ export class MemoryStore implements LocalStore {
 
   async settle(settlements: readonly Settlement[]): Promise<void> {
     for (const s of settlements) {
-      if (s.mapping) this.#mappings.set(key(s.mapping.kind, s.mapping.localId), clone(s.mapping))
+      // A failure sent against a mapping the user has since unlinked leaves the unlink standing.
+      const unlinkedSince =
+        s.failed !== undefined && s.mapping !== undefined && !this.#mappings.has(key(s.mapping.kind, s.mapping.localId))
+      if (s.mapping && !unlinkedSince) this.#mappings.set(key(s.mapping.kind, s.mapping.localId), clone(s.mapping))
       for (const seq of s.doneSeqs) this.#outbox.delete(seq)
       for (const d of s.doneIfUnchanged ?? [])
         if (this.#outbox.get(d.seq)?.version === d.version) this.#outbox.delete(d.seq)
       if (s.failed) {
+        const failedSeqs = new Set(s.failed.seqs)
         for (const seq of s.failed.seqs) {
           const row = this.#outbox.get(seq)
           if (!row) continue
+          const recreateQueued = [...this.#outbox.values()].some(
+            (o) => o.kind === row.kind && o.localId === row.localId && o.op === 'create' && !failedSeqs.has(o.seq),
+          )
+          const fate = failedRowFate({ row, unlinkedSince, recreateQueued })
+          if (fate === 'drop') this.#outbox.delete(seq)
+          if (fate !== 'mark') continue
           const next: OutboxRow = { ...row, attempts: s.failed.attempts, lastError: s.failed.error }
           if (s.failed.nextAttemptAt !== undefined) next.nextAttemptAt = s.failed.nextAttemptAt
           if (s.failed.release) {

@@ -68,3 +68,25 @@ export function failureSettlement(args: FailureArgs): Settlement {
     log,
   }
 }
+
+/** What becomes of one outbox row a failure settles, given what the store holds now. */
+export type FailedRowFate = 'mark' | 'keep' | 'drop'
+
+/**
+ * A failure is settled against the store as it is at the end of the run, not as the run read it. When the op was
+ * sent against a mapping (an update or void) and the user has since unlinked the record ("Unlink and create
+ * again"), the failure is about a QuickBooks record the user gave up: the recreate the unlink queued must not
+ * inherit the error, nor wait behind it. The recreate is either this very row turned into a create (unlinking
+ * edits the unclaimed row) or another create row of the record (the row was claimed while it was sent).
+ */
+export function failedRowFate(args: {
+  row: { op: string }
+  /** The op was planned against a mapping that the store no longer holds. */
+  unlinkedSince: boolean
+  /** The record has another outbox row that creates it. */
+  recreateQueued: boolean
+}): FailedRowFate {
+  if (!args.unlinkedSince) return 'mark'
+  if (args.row.op === 'create') return 'keep'
+  return args.recreateQueued ? 'drop' : 'mark'
+}
