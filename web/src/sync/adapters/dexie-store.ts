@@ -119,10 +119,10 @@ export class DexieStore implements LocalStore {
             const f = s.failed
             const rows = (await db.outbox.bulkGet(f.seqs)).filter((r): r is OutboxRow => r !== undefined)
             const fate = await failedFates(db, rows, unlinkedSince)
-            await db.outbox.bulkDelete(rows.filter((r) => fate(r) === 'drop').map((r) => r.seq))
+            await db.outbox.bulkDelete(rows.filter((r) => fate.get(r.seq) === 'drop').map((r) => r.seq))
             await db.outbox.bulkPut(
               rows
-                .filter((r) => fate(r) === 'mark')
+                .filter((r) => fate.get(r.seq) === 'mark')
                 .map((row) => {
                   const next: OutboxRow = { ...row, attempts: f.attempts, lastError: f.error }
                   if (f.nextAttemptAt !== undefined) next.nextAttemptAt = f.nextAttemptAt
@@ -184,15 +184,17 @@ async function failedFates(
   db: FieldsyncDB,
   rows: readonly OutboxRow[],
   unlinkedSince: boolean,
-): Promise<(row: OutboxRow) => FailedRowFate> {
-  const failed = new Set(rows.map((r) => r.seq))
-  const recreates = new Set<string>()
-  if (unlinkedSince)
-    for (const r of rows) {
-      const mine = await db.outbox.where('[kind+localId]').equals([r.kind, r.localId]).toArray()
-      if (mine.some((o) => o.op === 'create' && !failed.has(o.seq))) recreates.add(`${r.kind}:${r.localId}`)
-    }
-  return (row) => failedRowFate({ row, unlinkedSince, recreateQueued: recreates.has(`${row.kind}:${row.localId}`) })
+): Promise<Map<number, FailedRowFate>> {
+  const failedSeqs = new Set(rows.map((r) => r.seq))
+  const fates = new Map<number, FailedRowFate>()
+  for (const row of rows) {
+    // Read only when the record was unlinked since: the common failure costs no extra query.
+    const recordRows = unlinkedSince
+      ? await db.outbox.where('[kind+localId]').equals([row.kind, row.localId]).toArray()
+      : []
+    fates.set(row.seq, failedRowFate({ row, unlinkedSince, recordRows: () => recordRows, failedSeqs }))
+  }
+  return fates
 }
 
 /**

@@ -136,10 +136,9 @@ export class MemoryStore implements LocalStore {
         for (const seq of s.failed.seqs) {
           const row = this.#outbox.get(seq)
           if (!row) continue
-          const recreateQueued = [...this.#outbox.values()].some(
-            (o) => o.kind === row.kind && o.localId === row.localId && o.op === 'create' && !failedSeqs.has(o.seq),
-          )
-          const fate = failedRowFate({ row, unlinkedSince, recreateQueued })
+          const recordRows = () =>
+            [...this.#outbox.values()].filter((o) => o.kind === row.kind && o.localId === row.localId)
+          const fate = failedRowFate({ row, unlinkedSince, recordRows, failedSeqs })
           if (fate === 'drop') this.#outbox.delete(seq)
           if (fate !== 'mark') continue
           const next: OutboxRow = { ...row, attempts: s.failed.attempts, lastError: s.failed.error }

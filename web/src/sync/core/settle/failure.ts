@@ -4,7 +4,7 @@
  * engine's business).
  * @module
  */
-import type { Mapping, SyncError } from '#shared/domain/index.ts'
+import type { Mapping, OutboxRow, SyncError } from '#shared/domain/index.ts'
 import type { SyncFault } from '../fault-types.ts'
 import type { SyncOp } from '../plan-types.ts'
 import type { LogEntry, Settlement } from './types.ts'
@@ -80,13 +80,16 @@ export type FailedRowFate = 'mark' | 'keep' | 'drop'
  * edits the unclaimed row) or another create row of the record (the row was claimed while it was sent).
  */
 export function failedRowFate(args: {
-  row: { op: string }
+  row: { seq: number; op: OutboxRow['op'] }
   /** The op was planned against a mapping that the store no longer holds. */
   unlinkedSince: boolean
-  /** The record has another outbox row that creates it. */
-  recreateQueued: boolean
+  /** The record's outbox rows as the store holds them now (read only when `unlinkedSince`). */
+  recordRows: () => readonly { seq: number; op: OutboxRow['op'] }[]
+  /** The rows this failure settles. */
+  failedSeqs: ReadonlySet<number>
 }): FailedRowFate {
   if (!args.unlinkedSince) return 'mark'
   if (args.row.op === 'create') return 'keep'
-  return args.recreateQueued ? 'drop' : 'mark'
+  const recreateQueued = args.recordRows().some((o) => o.op === 'create' && !args.failedSeqs.has(o.seq))
+  return recreateQueued ? 'drop' : 'mark'
 }
