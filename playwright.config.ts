@@ -34,7 +34,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'node scripts/start.ts --preview --fresh --persist-to .wrangler/e2e-state',
+    command: 'node scripts/start.ts --fresh --persist-to .wrangler/e2e-state',
     url: baseURL,
     reuseExistingServer: false,
     timeout: 120_000,
