@@ -65,9 +65,9 @@ function Frame(props: RouteSectionProps & { notice?: JSX.Element }) {
   // A sync that stopped on a fault may have lost the edge: ask it, rather than wait for the browser to notice.
   createEffect(
     on(
-      () => sync.state.error?.kind,
-      (kind) => {
-        if (kind === 'fault') void net.check()
+      () => sync.state.error,
+      (error) => {
+        if (error?.kind === 'fault') void net.check()
       },
       { defer: true },
     ),
