@@ -61,7 +61,13 @@ function Frame(props: RouteSectionProps & { notice?: JSX.Element }) {
       if (qbo.connected()) sync.edited((settings() ?? defaultSettings).autoSync)
     }),
   )
-  createEffect(on(online, (o) => sync.setOnline(o), { defer: true }))
+  // The engine starts online; it hears of every change, and of an offline start (online at start would only wake
+  // the worker early, which a first load must not).
+  createEffect(
+    on(online, (o, before) => {
+      if (before !== undefined || !o) sync.setOnline(o)
+    }),
+  )
   // A sync that stopped on a fault may have lost the edge: ask it, rather than wait for the browser to notice.
   createEffect(
     on(
