@@ -19,13 +19,14 @@ const log = (line: string) => {
   if (verbose || /error|fail|warn/i.test(line)) console.log(line)
 }
 
+const mode = args.dev && !args.preview ? 'dev' : 'production'
 console.log(
-  'Starting Fieldsync: ' +
+  `Starting Fieldsync (${mode === 'dev' ? 'dev server, hot reload' : 'production build, works offline'}): ` +
     [emulatorPresent() ? 'QuickBooks emulator' : null, 'edge', 'web'].filter(Boolean).join(', ') +
     '…',
 )
 const stop = await startStack({
-  mode: args.dev && !args.preview ? 'dev' : 'production',
+  mode,
   persistTo: args['persist-to'],
   fresh: args.fresh,
   log,
