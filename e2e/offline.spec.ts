@@ -59,16 +59,3 @@ test('an edge that stops answering is offline though the browser says online', a
   await expect(banner(page)).toBeHidden()
   await expect(header(page)).toHaveAttribute('data-online', 'yes')
 })
-
-test('a reload with the browser offline opens offline from the service worker', async ({ page, context }) => {
-  await page.goto('/')
-  await expect(page.getByRole('heading', { level: 2, name: 'Contacts' })).toBeVisible()
-  await serviceWorkerInControl(page)
-  await context.setOffline(true)
-  await page.reload()
-  await expect(page.getByRole('heading', { level: 2, name: 'Contacts' })).toBeVisible()
-  await expect(banner(page)).toBeVisible()
-  await expect(header(page)).toHaveAttribute('data-online', 'no')
-  await context.setOffline(false)
-  await expect(banner(page)).toBeHidden()
-})
