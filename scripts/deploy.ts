@@ -15,8 +15,11 @@ try {
   console.log('Building the web app…')
   buildApp()
   const outdir = dryRun && !args.includes('--outdir') ? ['--outdir', '.wrangler/deploy'] : []
+  // wrangler.toml also defines `production`: without --env, say so, which is the sandbox Worker at the top level.
+  const named = args.some((a) => a === '-e' || a === '--env' || a.startsWith('--env=') || a.startsWith('-e='))
+  const env = named ? [] : ['--env=']
   console.log(dryRun ? 'Bundling the Worker (dry run: nothing is uploaded)…' : 'Deploying the Worker…')
-  const wrangler = spawnSync('wrangler', ['deploy', ...outdir, ...args], {
+  const wrangler = spawnSync('wrangler', ['deploy', ...env, ...outdir, ...args], {
     stdio: 'inherit',
     env: { ...process.env, ...quiet },
   })
