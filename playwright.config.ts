@@ -10,7 +10,10 @@ const baseURL = `http://127.0.0.1:${process.env.FIELDSYNC_WEB_PORT}`
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
-  timeout: 30_000,
+  // Budgets for a busy machine (CI shares two cores with everything else): a journey waits on conditions, and
+  // these only bound how long a condition may take before it counts as never. An idle machine never nears them.
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
   // One worker: every spec shares the stack's emulator and edge, so specs must not interleave.
   workers: 1,
   forbidOnly: !!process.env.CI,
@@ -34,7 +37,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'node scripts/start.ts --preview --fresh --persist-to .wrangler/e2e-state',
+    command: 'node scripts/start.ts --fresh --persist-to .wrangler/e2e-state',
     url: baseURL,
     reuseExistingServer: false,
     timeout: 120_000,

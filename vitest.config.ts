@@ -1,6 +1,11 @@
 import { defineConfig } from 'vitest/config'
 import { cloudflareTest } from '@cloudflare/vitest-plugin'
 import { testBindings } from './edge/test/node/bindings.ts'
+import { ensureAppBuild } from './scripts/app-build.ts'
+
+// wrangler.toml serves the app's build as the Worker's static assets: the edge's tests (and every test that starts
+// the Worker) need one, and edge/src/assets tests it.
+ensureAppBuild()
 
 // Two projects from one vitest: `web` runs on Node (shared code, the web app's
 // logic on fake-indexeddb, the emulator), `edge` runs inside workerd.

@@ -1,13 +1,17 @@
 // Starts the local stack — QuickBooks emulator, edge (wrangler dev) and web
 // (vite) — each in its own process group so that one signal stops all of it.
+// The production build comes first: wrangler.toml serves it as the Worker's assets.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, rmSync } from 'node:fs'
+import { appBuildDir } from './app-build.ts'
 import { ports } from './ports.ts'
 import { edgeVars } from './edge-vars.ts'
 
 export interface StackOptions {
-  /** Serve the production build (vite build + preview) instead of the dev server. */
-  preview: boolean
+  /** `production`: vite build + preview, service worker on (what a contractor gets); `dev`: the dev server, hot reload. */
+  mode?: 'production' | 'dev'
+  /** Earlier spelling: true is `mode: 'production'`, false `mode: 'dev'`. */
+  preview?: boolean
   /** Directory for wrangler's local Durable Object state; wiped first when `fresh`. */
   persistTo: string
   fresh: boolean
@@ -28,6 +32,7 @@ export function emulatorPresent(): boolean {
 }
 
 export async function startStack(opts: StackOptions): Promise<() => Promise<void>> {
+  const mode = opts.mode ?? (opts.preview === false ? 'dev' : 'production')
   const children: ChildProcess[] = []
   const stop = async () => {
     await Promise.all(children.map(stopGroup))
@@ -65,6 +70,15 @@ export async function startStack(opts: StackOptions): Promise<() => Promise<void
       run('qbo', 'node', [emulatorEntry, '--port', String(ports.emulator), '--seed', 'small', ...callbacks, ...webhook])
       await waitFor(`${urls.emulator}/health`, 'QuickBooks emulator')
     }
+    if (mode === 'production') {
+      await new Promise<void>((resolve, reject) => {
+        const build = run('build', 'vite', ['build', '--logLevel', 'warn'])
+        build.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`vite build exited with ${code}`))))
+      })
+    } else {
+      // The dev server serves the app itself; the edge only needs the assets folder to exist.
+      mkdirSync(appBuildDir, { recursive: true })
+    }
     if (opts.fresh) rmSync(opts.persistTo, { recursive: true, force: true })
     const vars = Object.entries(edgeVars(process.env)).flatMap(([k, v]) => ['--var', `${k}:${v}`])
     run(
@@ -88,15 +102,8 @@ export async function startStack(opts: StackOptions): Promise<() => Promise<void
       quiet,
     )
     await waitFor(`${urls.edge}/health`, 'edge worker')
-    if (opts.preview) {
-      await new Promise<void>((resolve, reject) => {
-        const build = run('build', 'vite', ['build', '--logLevel', 'warn'])
-        build.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`vite build exited with ${code}`))))
-      })
-      run('web', 'vite', ['preview'])
-    } else {
-      run('web', 'vite', ['--logLevel', 'warn'])
-    }
+    if (mode === 'production') run('web', 'vite', ['preview'])
+    else run('web', 'vite', ['--logLevel', 'warn'])
     await waitFor(urls.web, 'web app')
   } catch (err) {
     await stop()

@@ -4,7 +4,9 @@
  * and `connectThroughEdge` walks the OAuth flow as a browser does, returning the session cookie.
  * @module
  */
+import { mkdirSync } from 'node:fs'
 import { createServer } from 'node:net'
+import { appBuildDir } from '../../scripts/app-build.ts'
 import { emulatorVars } from '../../scripts/edge-vars.ts'
 
 export interface EdgeWorker {
@@ -42,6 +44,8 @@ export async function startEdgeWorker(opts: EdgeWorkerOptions): Promise<EdgeWork
     WRANGLER_HIDE_BANNER: 'true',
     WRANGLER_LOG: process.env['WRANGLER_LOG'] ?? 'error',
   })
+  // wrangler.toml serves the app's build as assets and refuses to start without its folder; the API needs no build.
+  mkdirSync(appBuildDir, { recursive: true })
   const { unstable_startWorker } = await import('wrangler')
   const vars = { ...emulatorVars(opts.emulatorUrl, opts.appOrigin), ...opts.vars }
   const worker = await unstable_startWorker({

@@ -1,4 +1,6 @@
 import { app } from './app.ts'
+import { withAssets } from './assets/serve.ts'
 
-export default app
+// The app's files and the edge's routes on one origin (edge/src/assets).
+export default withAssets(app)
 export { RealmGate } from './realm-gate.ts'

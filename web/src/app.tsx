@@ -13,7 +13,7 @@ import { getSettings } from './db/settings.ts'
 import { DbContext, openAppDb, useDb } from './state/db.ts'
 import { FormatContext, makeFormats } from './state/format.ts'
 import { createLive } from './state/live.ts'
-import { createOnline } from './state/online.ts'
+import { connectivity } from './state/online.ts'
 import { createAppQueryClient } from './state/queries.ts'
 import { useSession } from './state/session.ts'
 import { syncStatus } from './state/sync-status.ts'
@@ -42,7 +42,8 @@ const SyncPage = lazy(() => import('./routes/sync/SyncPage.tsx'))
 
 function Frame(props: RouteSectionProps & { notice?: JSX.Element }) {
   const db = useDb()
-  const online = createOnline()
+  const net = connectivity()
+  const online = net.online
   const pending = createLive(() => pendingCount(db))
   const settings = createLive(() => getSettings(db))
   const formats = createMemo(() => makeFormats(settings() ?? defaultSettings))
@@ -60,18 +61,41 @@ function Frame(props: RouteSectionProps & { notice?: JSX.Element }) {
       if (qbo.connected()) sync.edited((settings() ?? defaultSettings).autoSync)
     }),
   )
-  createEffect(on(online, (o) => sync.setOnline(o), { defer: true }))
-  const onSyncNow = () => {
+  // The engine starts online; it hears of every change, and of an offline start (online at start would only wake
+  // the worker early, which a first load must not).
+  createEffect(
+    on(online, (o, before) => {
+      if (before !== undefined || !o) sync.setOnline(o)
+    }),
+  )
+  // A sync that stopped on a fault may have lost the edge: ask it, rather than wait for the browser to notice.
+  createEffect(
+    on(
+      () => sync.state.error,
+      (error) => {
+        if (error?.kind === 'fault') void net.check()
+      },
+      { defer: true },
+    ),
+  )
+  const onSyncNow = async () => {
+    // Offline, Sync Now first asks whether the edge is back; the answer moves the banner either way.
+    if (!online() && !(await net.check())) return
     if (!qbo.connected()) return navigate('/settings')
     // The first sync is reviewed before anything is sent: Sync Now takes the user to it.
-    void sync.syncNow().then((r) => {
-      if (!r.ok && r.error.kind === 'needs_initial_sync') navigate('/sync')
-    })
+    const r = await sync.syncNow()
+    if (!r.ok && r.error.kind === 'needs_initial_sync') navigate('/sync')
   }
   return (
     <FormatContext.Provider value={formats}>
       {/* Until QuickBooks is connected, Sync Now leads to where the connection is made. */}
-      <Shell sections={sections} online={online()} pending={pending()} onSyncNow={onSyncNow} notice={props.notice}>
+      <Shell
+        sections={sections}
+        online={online()}
+        pending={pending()}
+        onSyncNow={() => void onSyncNow()}
+        notice={props.notice}
+      >
         <Suspense fallback={<p class="loading">Loading…</p>}>{props.children}</Suspense>
       </Shell>
     </FormatContext.Provider>

@@ -23,7 +23,8 @@ export interface ShellProps extends ParentProps {
 export function Shell(props: ShellProps) {
   return (
     <div class="shell">
-      <header class="app-header">
+      {/* data-online: the header's Sync Now and badge follow the edge's reachability, not the browser's flag. */}
+      <header class="app-header" classList={{ offline: !props.online }} data-online={props.online ? 'yes' : 'no'}>
         <h1 class="brand">Fieldsync</h1>
         <SyncNowButton pending={props.pending} onClick={props.onSyncNow} />
       </header>
