@@ -7,6 +7,7 @@
 import { createSignal, For, Show } from 'solid-js'
 import type { LocalId } from '#shared/domain/index.ts'
 import { useFormats } from '../state/format.ts'
+import { connectivity } from '../state/online.ts'
 import { useSyncRequests, type QboPaymentChoice } from '../state/sync-requests.ts'
 import { syncStatus } from '../state/sync-status.ts'
 import { ConfirmDialog } from './ConfirmDialog.tsx'
@@ -33,17 +34,20 @@ export function HeldPaymentActions(props: { localId: LocalId; onNote: (note: str
   const link = async () => {
     const qboId = picked().trim()
     setAsking(undefined)
-    props.onNote(undefined)
-    const r = await sync.linkHeldPayment({ localId: props.localId, qboId })
-    props.onNote(r.ok ? `Linked to QuickBooks payment ${qboId}. Nothing more is sent for it.` : r.error.message)
+    // Props are read before the await: the row holding these actions may close once the answer is written.
+    const { localId, onNote } = props
+    onNote(undefined)
+    const r = await sync.linkHeldPayment({ localId, qboId })
+    onNote(r.ok ? `Linked to QuickBooks payment ${qboId}. Nothing more is sent for it.` : r.error.message)
   }
   const send = async () => {
     setAsking(undefined)
-    props.onNote(undefined)
-    await requests.resendHeldPayment(props.localId)
-    if (!navigator.onLine) return props.onNote('Queued: will send when online.')
+    const { localId, onNote } = props
+    onNote(undefined)
+    await requests.resendHeldPayment(localId)
+    if (!(await connectivity().check())) return onNote('Queued: will send when online.')
     const r = await sync.syncNow()
-    props.onNote(r.ok ? undefined : r.error.message)
+    onNote(r.ok ? undefined : r.error.message)
   }
   const listed = (id: string) => (choices() ?? []).some((c) => c.qboId === id)
   return (

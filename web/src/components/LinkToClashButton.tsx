@@ -20,12 +20,12 @@ export function LinkToClashButton(props: {
   const link = async () => {
     setAsking(false)
     props.onNote(undefined)
-    const r = await sync.link({ kind: props.kind, localId: props.localId, qboId: props.clash.qboId })
-    props.onNote(
-      r.ok
-        ? `Linked to ${clashWords(props.kind, props.clash)}${r.value.reactivated ? ', made active again' : ''}.`
-        : r.error.message,
-    )
+    // Read the props before the await: once the link is written, the error row that holds this button closes,
+    // and reading its props afterwards is a stale read.
+    const { kind, localId, clash, onNote } = props
+    const words = clashWords(kind, clash)
+    const r = await sync.link({ kind, localId, qboId: clash.qboId })
+    onNote(r.ok ? `Linked to ${words}${r.value.reactivated ? ', made active again' : ''}.` : r.error.message)
   }
   return (
     <>
