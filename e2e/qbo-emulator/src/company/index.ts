@@ -25,6 +25,7 @@ import { accountingRoutes } from './routes.ts'
 import { entityFromName } from './entity-paths.ts'
 import { forgetRequestIds } from './requestid.ts'
 import { setSubscriptionStatus } from './subscription.ts'
+import { depositPayments } from './bookkeeper.ts'
 import { seedCompanies } from '../seeds/index.ts'
 import type { SeedName } from '../seeds/index.ts'
 import { companyInfo, preferences } from '../seeds/company-setup.ts'
@@ -51,6 +52,8 @@ export interface Companies {
   bookkeeperEdit(realmId: string, entity: string, id: string, patch: Json): Result<Json>
   /** Name lists go inactive; transactions are deleted. */
   bookkeeperDelete(realmId: string, entity: string, id: string): Result<Json>
+  /** Payments go into a bank deposit (`held`, the default) or come out of it; held ones refuse changes (6540). */
+  bookkeeperDeposit(realmId: string, paymentIds: string[], held?: boolean): Result<string[]>
   /** Called after every change; returns an unsubscribe function. */
   onChange(listener: ChangeListener): () => void
   /** Back to the companies the emulator started with (for test isolation); seeded extras are dropped. */
@@ -134,6 +137,10 @@ export function createCompanies(opts: CompaniesOptions): Companies {
       if (TRANSACTIONS.has(entity))
         return realm.remove(entity, { Id: id }, { skipSyncToken: true, unlinkPayments: true })
       return realm.update(entity, { Id: id, Active: false }, { sparse: true, skipSyncToken: true })
+    },
+    bookkeeperDeposit(realmId, paymentIds, held = true) {
+      const realm = realms.get(realmId)
+      return realm ? depositPayments(realm, paymentIds, held) : err(faults.unknownRealm(realmId))
     },
     onChange(listener) {
       listeners.add(listener)

@@ -78,6 +78,11 @@ export function createRealm(state: RealmState, clock: Clock, emit: ChangeListene
     return ok(true)
   }
 
+  /** QuickBooks will not change, void or delete a payment a bank deposit holds (§3.4: 6540). */
+  function checkDeposit(entity: EntityName, row: Row): Result<true> {
+    return entity === 'Payment' && row.facts.deposited ? err(faults.depositedTransaction()) : ok(true)
+  }
+
   /** `facts` undefined: the record keeps the facts it had (knock-on changes such as a new Balance). */
   function commit(
     entity: EntityName,
@@ -182,6 +187,8 @@ export function createRealm(state: RealmState, clock: Clock, emit: ChangeListene
       if (!row.ok) return row
       const token = checkToken(row.value, body, opts)
       if (!token.ok) return token
+      const held = checkDeposit(entity, row.value)
+      if (!held.ok) return held
       const prev = row.value.data
       const input = opts.sparse ? { ...stripServerFields(prev), ...stripServerFields(body) } : stripServerFields(body)
       const ctx = ctxFor(opts, body, row.value)
@@ -198,6 +205,8 @@ export function createRealm(state: RealmState, clock: Clock, emit: ChangeListene
       if (!row.ok) return row
       const token = checkToken(row.value, body, opts)
       if (!token.ok) return token
+      const held = checkDeposit(entity, row.value)
+      if (!held.ok) return held
       const prev = row.value.data
       const id = str(prev.Id) ?? ''
       if (entity === 'Invoice' && opts.unlinkPayments) unlinkPayments(id, prev)
@@ -223,6 +232,8 @@ export function createRealm(state: RealmState, clock: Clock, emit: ChangeListene
       if (!row.ok) return row
       const token = checkToken(row.value, body, opts)
       if (!token.ok) return token
+      const held = checkDeposit(entity, row.value)
+      if (!held.ok) return held
       const prev = row.value.data
       const id = str(prev.Id) ?? ''
       if (entity === 'Invoice') {

@@ -18,6 +18,8 @@ export interface Row {
 export interface RowFacts {
   /** Invoice: `TxnTaxDetail.TotalTax` is the amount a client sent, to be kept until a write sends tax again. */
   taxSetByApp?: true
+  /** Payment: a bank deposit holds it, so QuickBooks refuses to change, void or delete it (6540). */
+  deposited?: true
 }
 
 export interface Tombstone {

@@ -51,6 +51,8 @@ export const companySnapshotSchema = z.object({
   deleted: z.array(z.object({ entity: z.enum(ENTITY_NAMES), Id: z.string(), LastUpdatedTime: z.string() })).default([]),
   /** Invoice Ids whose TotalTax the app sent (kept across later writes that send no tax); absent when none. */
   taxSetByApp: z.array(z.string()).optional(),
+  /** Payment Ids a bank deposit holds (changes refused with 6540); absent when none. */
+  depositedPayments: z.array(z.string()).optional(),
 })
 export type CompanySnapshot = z.infer<typeof companySnapshotSchema>
 export type CompanySnapshotInput = z.input<typeof companySnapshotSchema>

@@ -60,7 +60,7 @@ export const invoiceRules: EntityRules = {
     if (docNumber.value !== undefined && docNumber.value !== '') {
       const holder = ctx.state.docNumbers.get(docNumber.value)
       if (customTxnNumbers(ctx) && holder !== undefined && holder !== str(prev?.Id))
-        return err(faults.duplicateDocNumber(docNumber.value))
+        return err(faults.duplicateDocNumber(docNumber.value, holder))
     } else if (!customTxnNumbers(ctx)) {
       out.DocNumber = str(prev?.DocNumber) ?? String(ctx.state.nextDocNumber)
     } else {
