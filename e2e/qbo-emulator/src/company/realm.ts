@@ -31,6 +31,10 @@ export interface WriteOptions {
   skipSyncToken?: boolean
   /** Deleting a paid invoice in the QuickBooks UI unapplies its payments instead of refusing. */
   unlinkPayments?: boolean
+  /** `include=allowduplicatedocnum`: take an invoice number already in use. */
+  allowDuplicateDocNumber?: boolean
+  /** The QuickBooks invoice form fills in the next number even when custom numbers are on. */
+  proposeDocNumber?: boolean
 }
 
 export interface Realm {
@@ -54,6 +58,8 @@ export function createRealm(state: RealmState, clock: Clock, emit: ChangeListene
     now: clock.now(),
     minorVersion: opts.minorVersion ?? 75,
     ...(opts.hidden ? { hidden: opts.hidden } : {}),
+    ...(opts.allowDuplicateDocNumber ? { allowDuplicateDocNumber: true } : {}),
+    ...(opts.proposeDocNumber ? { proposeDocNumber: true } : {}),
     sent: new Set(Object.keys(sent)),
     prevFacts: prev?.facts ?? {},
     facts: {},
