@@ -12,13 +12,16 @@ export interface NumberingChange {
   warnDuplicateDocNumber?: boolean
 }
 
-export type ChangeOperation = 'Create' | 'Update' | 'Delete' | 'Void'
+export type ChangeOperation = 'Create' | 'Update' | 'Delete' | 'Void' | 'Merge'
 
 export interface CompanyChange {
   realmId: string
   entity: string
+  /** For a Merge, the survivor. */
   id: string
   operation: ChangeOperation
+  /** Merge: the record merged away. */
+  deletedId?: string
   lastUpdated: string
 }
 
@@ -35,6 +38,8 @@ export interface CompaniesPort {
   bookkeeperCreate(realmId: string, entity: string, body: Record<string, unknown>): unknown
   bookkeeperVoid(realmId: string, entity: string, id: string): unknown
   bookkeeperDeposit(realmId: string, paymentIds: string[], held?: boolean): unknown
+  /** Merges `fromId` into `intoId` (customers or items) as QuickBooks does; the survivor. */
+  bookkeeperMerge(realmId: string, entity: string, fromId: string, intoId: string): unknown
   /** The company's Preferences after the change; undefined for an unknown company. */
   setNumbering(realmId: string, change: NumberingChange): unknown
   onChange(listener: (e: CompanyChange) => void): unknown

@@ -83,6 +83,15 @@ describe('admin: the bookkeeper', () => {
     expect(r.body).toMatchObject({ Fault: { Error: [{ code: '6540' }] } })
   })
 
+  it('merges one customer into another; the merged-away one is gone from the API', async () => {
+    const res = await admin(`/companies/${realm}/bookkeeper/customer/merge`, 'POST', { fromId: '4', intoId: '3' })
+    expect(await res.json()).toMatchObject({ Id: '3' })
+    expect((await api('/customer/4')).body).toMatchObject({ Fault: { Error: [{ code: '610' }] } })
+    const again = await admin(`/companies/${realm}/bookkeeper/customer/merge`, 'POST', { fromId: '4', intoId: '3' })
+    expect(again.status).toBe(400)
+    expect((await admin(`/companies/${realm}/bookkeeper/customer/merge`, 'POST', { fromId: '4' })).status).toBe(400)
+  })
+
   it('resets the companies to a named seed', async () => {
     const res = await admin('/companies/reset', 'POST', { seed: 'none' })
     expect(await res.json()).toEqual([])

@@ -29,6 +29,7 @@ import { entityFromName } from './entity-paths.ts'
 import { forgetRequestIds } from './requestid.ts'
 import { setSubscriptionStatus } from './subscription.ts'
 import { depositPayments } from './bookkeeper.ts'
+import { mergeNames } from './merge.ts'
 import { seedCompanies } from '../seeds/index.ts'
 import type { SeedName } from '../seeds/index.ts'
 import { companyInfo, preferences } from '../seeds/company-setup.ts'
@@ -60,6 +61,8 @@ export interface Companies {
   bookkeeperEdit(realmId: string, entity: string, id: string, patch: Json): Result<Json>
   /** Name lists go inactive; transactions are deleted. */
   bookkeeperDelete(realmId: string, entity: string, id: string): Result<Json>
+  /** Merges customer or item `fromId` into `intoId` as QuickBooks does (merge.ts); the survivor. */
+  bookkeeperMerge(realmId: string, entity: string, fromId: string, intoId: string): Result<Json>
   /** Payments go into a bank deposit (`held`, the default) or come out of it; held ones refuse changes (6540). */
   bookkeeperDeposit(realmId: string, paymentIds: string[], held?: boolean): Result<string[]>
   /** Changes how the company numbers invoices (Preferences); the new Preferences, or undefined for an unknown company. */
@@ -157,6 +160,10 @@ export function createCompanies(opts: CompaniesOptions): Companies {
       if (TRANSACTIONS.has(entity))
         return realm.remove(entity, { Id: id }, { skipSyncToken: true, unlinkPayments: true })
       return realm.update(entity, { Id: id, Active: false }, { sparse: true, skipSyncToken: true })
+    },
+    bookkeeperMerge(realmId, entityName, fromId, intoId) {
+      const t = target(realmId, entityName)
+      return t.ok ? mergeNames(t.value.realm, t.value.entity, fromId, intoId) : t
     },
     bookkeeperDeposit(realmId, paymentIds, held = true) {
       const realm = realms.get(realmId)

@@ -44,6 +44,10 @@ export interface Realm {
   update(entity: EntityName, body: Json, opts?: WriteOptions & { sparse?: boolean }): Result<Json>
   remove(entity: EntityName, body: Json, opts?: WriteOptions): Result<Json>
   voidTxn(entity: EntityName, body: Json, opts?: WriteOptions): Result<Json>
+  /** A change the server makes because of another (a merge re-pointing a record): no rules, no notice of its own. */
+  restate(entity: EntityName, id: string, data: Json): Json
+  /** A merged-away name: gone from its table, a Deleted stub in CDC, one Merge notice for `survivorId`. */
+  retire(entity: EntityName, id: string, survivorId: string): void
 }
 
 const stripServerFields = (body: Json): Json => {
@@ -71,7 +75,8 @@ export function createRealm(state: RealmState, clock: Clock, emit: ChangeListene
     if (id === undefined || !/^\d+$/.test(id)) return err(faults.invalidId(String(rawId)))
     const row = opts.hidden?.has(tombKey(entity, id)) ? undefined : state.tables[entity].get(id)
     if (row) return ok(row)
-    if (state.tombstones.has(tombKey(entity, id))) return err(faults.deletedTransaction())
+    if (state.tombstones.has(tombKey(entity, id)))
+      return err(TRANSACTIONS.has(entity) ? faults.deletedTransaction() : faults.notFound(entity, id))
     return err(faults.notFound(entity, id))
   }
 
@@ -95,7 +100,7 @@ export function createRealm(state: RealmState, clock: Clock, emit: ChangeListene
     id: string,
     data: Json,
     prev: Json | undefined,
-    operation: ChangeOperation,
+    operation: ChangeOperation | null,
     facts?: RowFacts,
   ): Json {
     const now = clock.now()
@@ -110,7 +115,7 @@ export function createRealm(state: RealmState, clock: Clock, emit: ChangeListene
       MetaData: { CreateTime: prevMeta?.CreateTime ?? stamp, LastUpdatedTime: stamp },
     }
     putRow(state, entity, record, now, facts ?? state.tables[entity].get(id)?.facts)
-    emit({ realmId: state.realmId, entity, id, operation, lastUpdated: stamp })
+    if (operation) emit({ realmId: state.realmId, entity, id, operation, lastUpdated: stamp })
     return record
   }
 
@@ -230,6 +235,18 @@ export function createRealm(state: RealmState, clock: Clock, emit: ChangeListene
       if (entity === 'Payment') settleInvoices(id, prev, undefined)
       emit({ realmId: state.realmId, entity, id, operation: 'Delete', lastUpdated: formatTimestamp(now) })
       return ok({ domain: 'QBO', status: 'Deleted', Id: id })
+    },
+
+    restate(entity, id, data) {
+      return commit(entity, id, data, state.tables[entity].get(id)?.data, null)
+    },
+
+    retire(entity, id, survivorId) {
+      const now = clock.now()
+      deleteRow(state, entity, id)
+      state.tombstones.set(tombKey(entity, id), { entity, id, deletedAt: now })
+      const lastUpdated = formatTimestamp(now)
+      emit({ realmId: state.realmId, entity, id: survivorId, operation: 'Merge', deletedId: id, lastUpdated })
     },
 
     voidTxn(entity, body, opts = {}) {

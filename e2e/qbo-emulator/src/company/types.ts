@@ -26,13 +26,16 @@ export type EntityName = (typeof ENTITY_NAMES)[number]
 /** Name lists are soft-deleted (Active=false); transactions are deleted or voided. */
 export const TRANSACTIONS: ReadonlySet<EntityName> = new Set(['Invoice', 'Payment'])
 
-export type ChangeOperation = 'Create' | 'Update' | 'Delete' | 'Void'
+export type ChangeOperation = 'Create' | 'Update' | 'Delete' | 'Void' | 'Merge'
 
 export interface ChangeEvent {
   realmId: string
   entity: EntityName
+  /** For a Merge, the survivor. */
   id: string
   operation: ChangeOperation
+  /** Merge: the record merged away (gone since). */
+  deletedId?: string
   /** Intuit-formatted timestamp of the change. */
   lastUpdated: string
 }
