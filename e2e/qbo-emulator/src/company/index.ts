@@ -28,7 +28,7 @@ import { accountingRoutes } from './routes.ts'
 import { entityFromName } from './entity-paths.ts'
 import { forgetRequestIds } from './requestid.ts'
 import { setSubscriptionStatus } from './subscription.ts'
-import { depositPayments } from './bookkeeper.ts'
+import { depositPayments, formDefaults } from './bookkeeper.ts'
 import { mergeNames } from './merge.ts'
 import { seedCompanies } from '../seeds/index.ts'
 import type { SeedName } from '../seeds/index.ts'
@@ -141,7 +141,8 @@ export function createCompanies(opts: CompaniesOptions): Companies {
     bookkeeperCreate(realmId, entityName, body) {
       const t = target(realmId, entityName)
       if (!t.ok) return t
-      return t.value.realm.create(t.value.entity, body, { proposeDocNumber: true })
+      const { realm, entity } = t.value
+      return realm.create(entity, formDefaults(realm, entity, body), { proposeDocNumber: true })
     },
     bookkeeperVoid(realmId, entityName, id) {
       const t = target(realmId, entityName)
