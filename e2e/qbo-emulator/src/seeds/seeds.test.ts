@@ -90,6 +90,23 @@ describe('large seed', () => {
     expect(c.entities.Customer?.map((x) => x.DisplayName)).not.toEqual(a.entities.Customer?.map((x) => x.DisplayName))
   })
 
+  it('carries real books’ collisions: "(deleted)" twins, shared emails, stray spaces', () => {
+    const some = buildLarge({ customers: 1000, items: 20, invoices: 50 }).entities.Customer ?? []
+    const mail = (c: Json) => String((c.PrimaryEmailAddr as Json | undefined)?.Address ?? '')
+    const twins = some.filter((c) => String(c.DisplayName).endsWith(' (deleted)'))
+    expect(twins).toHaveLength(2)
+    for (const t of twins) {
+      expect(t.Active).toBe(false)
+      expect(some).toContainEqual(
+        expect.objectContaining({ DisplayName: String(t.DisplayName).replace(' (deleted)', '') }),
+      )
+    }
+    const emails = some.map(mail).filter(Boolean)
+    expect(emails.length - new Set(emails).size).toBeGreaterThanOrEqual(4)
+    expect(some.filter((c) => String(c.DisplayName).startsWith(' '))).toHaveLength(2)
+    expect(some).toHaveLength(1000)
+  })
+
   it('builds 10,000 customers with unique names, 500 items and 10,000 invoices', () => {
     const big = buildLarge()
     expect(big.entities.Customer).toHaveLength(10_000)
