@@ -107,11 +107,12 @@ describe('large seed', () => {
     expect(some).toHaveLength(1000)
   })
 
+  // Building 20,000 records through the rules takes seconds on a loaded machine: a budget, not a wait.
   it('builds 10,000 customers with unique names, 500 items and 10,000 invoices', () => {
     const big = buildLarge()
     expect(big.entities.Customer).toHaveLength(10_000)
     expect(new Set(big.entities.Customer?.map((c) => String(c.DisplayName).toLowerCase())).size).toBe(10_000)
     expect(big.entities.Item).toHaveLength(500)
     expect(big.entities.Invoice).toHaveLength(10_000)
-  })
+  }, 30_000)
 })
