@@ -107,7 +107,12 @@ describe('bookkeeper client', () => {
     expect(await down.company()).toMatchObject({ ok: false, error: { kind: 'unreachable' } })
   })
 
-  it('resets the emulator to a named seed', async () => {
+  it('resets the emulator to a named seed, and finds records there by their exact name', async () => {
+    must(await resetCompanies('history', server.url))
+    const history = bookkeeperClient({ realmId: '9341453908024455', origin: server.url })
+    expect(must(await history.idOf('Customer', ' Mark Cho'))).toBe('3')
+    expect(await history.idOf('Customer', 'Mark Cho')).toMatchObject({ ok: false, error: { kind: 'not_found' } })
+    expect(must(await history.idOf('Item', 'Drain Cleaning'))).toBe('3')
     expect(must(await resetCompanies('none', server.url))).toEqual([])
     expect(must(await resetCompanies(undefined, server.url)).length).toBe(2)
   })

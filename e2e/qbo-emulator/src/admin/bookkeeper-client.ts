@@ -52,6 +52,8 @@ export interface Bookkeeper {
   readonly realmId: string
   /** The whole company as the emulator holds it. */
   company(): Promise<Outcome<CompanyState>>
+  /** The Id of the customer (by DisplayName) or item (by Name) with exactly this name, stray spaces included. */
+  idOf(entity: 'Customer' | 'Item', name: string): Promise<Outcome<string>>
   /** An invoice entered in QuickBooks; the form numbers it when `docNumber` is left out. New items are made first. */
   createInvoice(input: {
     customerId: string
@@ -128,6 +130,13 @@ export function bookkeeperClient(opts: BookkeeperClientOptions): Bookkeeper {
   const client: Bookkeeper = {
     realmId: opts.realmId,
     company: () => send(CompanySchema, '', 'GET'),
+    async idOf(entity, name) {
+      const co = await client.company()
+      if (!co.ok) return co
+      const field = entity === 'Customer' ? 'DisplayName' : 'Name'
+      const found = (co.value.entities[entity] ?? []).find((r) => r[field] === name)
+      return found ? ok(found.Id) : err({ kind: 'not_found', message: `No ${entity} named "${name}"` })
+    },
     createItem: (input) => send(RecordSchema, '/bookkeeper/item', 'POST', serviceItem(input)),
     async createInvoice(input) {
       const Line = []
