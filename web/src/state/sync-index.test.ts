@@ -43,3 +43,22 @@ describe('loadSyncIndex', () => {
     expect(warn).toHaveBeenCalledTimes(1)
   })
 })
+
+describe('loadSyncIndex for the records on screen', () => {
+  it('reads only the mappings and outbox rows of the ids asked for', async () => {
+    db = testDb()
+    const other = LocalId.parse('00000000-0000-4000-8000-000000000003')
+    await db.mappings.bulkPut([mapping, { ...mapping, localId: other }, { ...mapping, kind: 'item' }])
+    const row = { version: 2, op: 'update' as const, createdAt: at, attempts: 0 }
+    await db.outbox.bulkAdd([
+      { ...row, kind: 'contact', localId: good },
+      { ...row, kind: 'contact', localId: other },
+      { ...row, kind: 'item', localId: good },
+    ])
+    const index = await loadSyncIndex(db, 'contact', [good])
+    expect([...index.mappings.keys()]).toEqual([good])
+    expect(index.outbox.get(good)?.map((r) => r.op)).toEqual(['update'])
+    expect([...index.outbox.keys()]).toEqual([good])
+    expect((await loadSyncIndex(db, 'contact', [])).mappings.size).toBe(0)
+  })
+})

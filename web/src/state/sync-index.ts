@@ -1,5 +1,6 @@
 /**
- * One list's mappings and outbox rows, read for the list's live sync states. Rows are parsed on the way
+ * One list's mappings and outbox rows, read for the list's live sync states: those of the records on screen
+ * (by key, through the indexes), or of every record of the kind. Rows are parsed on the way
  * out of IndexedDB, so the ids in them are the branded ones; a row that does not parse (written by an
  * older or broken build) is left out with a warning rather than failing the whole list.
  */
@@ -36,10 +37,24 @@ function readable<S extends z.ZodType>(schema: S, table: string, rows: readonly 
   return out
 }
 
-export async function loadSyncIndex(db: FieldsyncDB, kind: SyncKind): Promise<SyncIndex> {
-  const [mappings, outbox] = await Promise.all([
-    db.mappings.where('[kind+localId]').between([kind, ''], [kind, '\uffff']).toArray(),
-    db.outbox.toArray(),
-  ])
+/**
+ * With `ids`, only those records' rows (a list reads the few dozen it shows, not 10,000 of each while a sync
+ * writes them); without, every record of the kind. Both tables in one read transaction, so a record's mapping
+ * and outbox rows come from the same commit.
+ */
+export async function loadSyncIndex(db: FieldsyncDB, kind: SyncKind, ids?: readonly string[]): Promise<SyncIndex> {
+  const [mappings, outbox] = await db.transaction('r', db.mappings, db.outbox, () => {
+    if (!ids) {
+      return Promise.all([
+        db.mappings.where('[kind+localId]').between([kind, ''], [kind, '\uffff']).toArray(),
+        db.outbox.toArray(),
+      ])
+    }
+    const keys = ids.map((id) => [kind, id])
+    return Promise.all([
+      db.mappings.bulkGet(keys as never[]).then((rows) => rows.filter((r) => r !== undefined)),
+      ids.length > 0 ? db.outbox.where('[kind+localId]').anyOf(keys).toArray() : [],
+    ])
+  })
   return buildSyncIndex(kind, readable(MappingRead, 'mappings', mappings), readable(OutboxRead, 'outbox', outbox))
 }
