@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { createContacts, deleteContact } from '../db/contacts.ts'
+import { createContacts, deleteContact, readInPages } from '../db/contacts.ts'
 import { createInvoices, listInvoices } from '../db/invoices.ts'
 import type { FieldsyncDB } from '../db/schema.ts'
 import { testDb, unwrap } from '../db/test-db.ts'
-import { allInvoices, contactNames, newestInvoices, readInPages } from './invoice-window.ts'
+import { allInvoices, contactNames, newestInvoices } from './invoice-window.ts'
 
 let db: FieldsyncDB
 afterEach(async () => {

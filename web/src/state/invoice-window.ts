@@ -6,11 +6,9 @@
  * callbacks). Read-only.
  */
 import type { Invoice } from '#shared/domain/index.ts'
+import { readInPages } from '../db/contacts.ts'
 import { newestFirst } from '../db/invoices.ts'
 import type { ContactRow, FieldsyncDB } from '../db/schema.ts'
-
-/** Records per read: each page arrives, and is copied out of IndexedDB, in a task of its own. */
-export const PAGE = 250
 
 export async function newestInvoices(
   db: FieldsyncDB,
@@ -28,25 +26,6 @@ export async function newestInvoices(
   for (const c of contacts) if (c && !c.deletedAt) names.set(c.id, c.displayName)
   return { invoices, names }
 }
-
-/** Every row of a table keyed by `id`, in primary-key pages of `size` (each page one native read). */
-export async function readInPages<T extends { id: string }>(
-  table: { orderBy(index: ':id'): Pageable<T>; where(index: ':id'): { above(key: string): Pageable<T> } },
-  size = PAGE,
-): Promise<T[]> {
-  const out: T[] = []
-  let last: string | undefined
-  for (;;) {
-    const page = await (last === undefined ? table.orderBy(':id') : table.where(':id').above(last))
-      .limit(size)
-      .toArray()
-    for (const row of page) out.push(row)
-    const end = page.at(-1)
-    if (!end || page.length < size) return out
-    last = end.id
-  }
-}
-type Pageable<T> = { limit(n: number): { toArray(): PromiseLike<T[]> } }
 
 /** Every invoice not deleted, newest first. */
 export async function allInvoices(db: FieldsyncDB): Promise<Invoice[]> {
