@@ -15,9 +15,11 @@ type Frame = { functionName: string; url: string; lineNumber: number; columnNumb
 type Node = { id: number; callFrame: Frame; children?: number[] }
 type Profile = { nodes: Node[]; samples: number[]; timeDeltas: number[] }
 
-const [file, mapsDir, topArg] = process.argv.slice(2)
-if (!file || !mapsDir) throw new Error('usage: profile-report.ts file.cpuprofile maps-dir [top]')
+const [file, mapsDir, topArg, bucketArg] = process.argv.slice(2)
+if (!file || !mapsDir) throw new Error('usage: profile-report.ts file.cpuprofile maps-dir [top] [timeline-bucket-ms]')
 const TOP = Number(topArg ?? 40)
+/** With a bucket size, also a timeline: busy ms per bucket and the app functions charged most in it. */
+const BUCKET = bucketArg ? Number(bucketArg) : undefined
 const profile = JSON.parse(await readFile(file, 'utf8')) as Profile
 
 // Chunks are matched by name without their hash: `db-CQ56CauR.js` → `db`.
@@ -72,8 +74,11 @@ profile.samples.forEach((id, i) => {
 })
 // Each sample charged to the nearest function of the app above it (what app code asked for that work).
 const nearest = new Map<string, number>()
+const buckets = new Map<number, Map<string, number>>()
+let clock = 0
 profile.samples.forEach((id, i) => {
   const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000
+  clock += (profile.timeDeltas[i] ?? 0) / 1000
   const name = byId.get(id)!.callFrame.functionName
   if (name === '(idle)' || name === '(program)') return
   let k = `(no app frame) ${key.get(id)!.fn}`
@@ -85,6 +90,12 @@ profile.samples.forEach((id, i) => {
     }
   }
   nearest.set(k, (nearest.get(k) ?? 0) + dt)
+  if (BUCKET) {
+    const b = Math.floor(clock / BUCKET)
+    const m = buckets.get(b) ?? new Map<string, number>()
+    m.set(k, (m.get(k) ?? 0) + dt)
+    buckets.set(b, m)
+  }
 })
 const show = (m: Map<string, number>) =>
   [...m]
@@ -95,3 +106,14 @@ const show = (m: Map<string, number>) =>
 console.log(
   `busy (not idle, not program): ${busy.toFixed(0)} ms\n\nself time by source file:\n${show(self)}\n\nwith callees, by function:\n${show(total)}\n\ncharged to the nearest app function:\n${show(nearest)}`,
 )
+if (BUCKET) {
+  console.log('\ntimeline (busy ms per bucket, the app functions charged most):')
+  for (const [b, m] of [...buckets].sort((x, y) => x[0] - y[0])) {
+    const busyMs = [...m.values()].reduce((a, v) => a + v, 0)
+    const top = [...m].sort((x, y) => y[1] - x[1]).slice(0, 3)
+    const label = (k: string) => k.replace(/^\(no app frame\) /, '')
+    console.log(
+      `${((b * BUCKET) / 1000).toFixed(2).padStart(6)} s  busy ${busyMs.toFixed(0).padStart(4)} ms  ${top.map(([k, v]) => `${label(k)} ${v.toFixed(0)}`).join(' | ')}`,
+    )
+  }
+}

@@ -30,9 +30,15 @@ type Stamped = SyncEntry & { stamp: number }
 /** Entries kept for rows scrolled away, so scrolling back shows their icons at once. */
 const KEEP = 2000
 
+/**
+ * How long ids asked for wait to be read together: a fast scroll brings a few rows into view every frame, and one
+ * read for several frames' rows costs the main thread less than one per frame; an icon shows this much later.
+ */
+export const GATHER_MS = 50
+
 export function createSyncStore(
   load: (ids: readonly string[]) => Promise<SyncIndex>,
-  later: (fn: () => void) => void = (fn) => setTimeout(fn, 0),
+  later: (fn: () => void) => void = (fn) => setTimeout(fn, GATHER_MS),
 ): SyncStore {
   const entries = new Map<string, Stamped>()
   const users = new Map<string, number>()

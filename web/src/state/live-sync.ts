@@ -4,7 +4,7 @@
  *
  * Why by key: a list used to read every mapping of its kind and the whole outbox (and parse each row) on each
  * change; while a sync writes 10,000 mappings that was a few hundred milliseconds of main thread, a few times a
- * second, at tablet speed. Now a row asks for its own state; the ids asked for in one task are read together,
+ * second, at tablet speed. Now a row asks for its own state; the ids asked for within a few frames are read together,
  * and a change re-reads only the ids still on screen.
  */
 import { createSignal, getOwner, onCleanup } from 'solid-js'

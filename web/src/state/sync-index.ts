@@ -53,7 +53,10 @@ export async function loadSyncIndex(db: FieldsyncDB, kind: SyncKind, ids?: reado
     const keys = ids.map((id) => [kind, id])
     return Promise.all([
       db.mappings.bulkGet(keys as never[]).then((rows) => rows.filter((r) => r !== undefined)),
-      ids.length > 0 ? db.outbox.where('[kind+localId]').anyOf(keys).toArray() : [],
+      // One index read per id: `anyOf` walks a cursor with a callback per step, these are native reads.
+      Promise.all(ids.map((id) => db.outbox.where('[kind+localId]').equals([kind, id]).toArray())).then((rows) =>
+        rows.flat(),
+      ),
     ])
   })
   return buildSyncIndex(kind, readable(MappingRead, 'mappings', mappings), readable(OutboxRead, 'outbox', outbox))
