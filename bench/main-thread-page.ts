@@ -49,6 +49,18 @@ async function startProfile(page: Page): Promise<() => Promise<void>> {
   }
 }
 
+/**
+ * Waits for an element by its test id with one `querySelector` every half second. A locator's `waitFor` polls on
+ * every animation frame and matches test ids by walking the whole DOM in script: on the Sync screen, with the live
+ * log's hundreds of rows, that cost the page's main thread seconds of a run at 4× (long tasks of its own).
+ */
+async function appears(page: Page, testId: string, timeout: number): Promise<void> {
+  await page.waitForFunction((id) => document.querySelector(`[data-testid="${id}"]`) !== null, testId, {
+    polling: 500,
+    timeout,
+  })
+}
+
 export async function oneRun(web: string, adminUrl: string, seeded: Set<string>, rate: number): Promise<Sample> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -100,9 +112,9 @@ export async function oneRun(web: string, adminUrl: string, seeded: Set<string>,
       ;(window as unknown as { __measuring: boolean }).__measuring = true
     })
     await page.getByRole('button', { name: 'Preview initial sync' }).click()
-    await page.getByTestId('sync-preview').waitFor({ timeout: 300_000 })
+    await appears(page, 'sync-preview', 300_000)
     await page.getByRole('button', { name: 'Run initial sync' }).click()
-    await page.getByTestId('initial-sync-done').waitFor({ timeout: 900_000 })
+    await appears(page, 'initial-sync-done', 900_000)
     // Let the live log and lists settle: their last re-render belongs to the sync too.
     await page.waitForTimeout(1500)
     const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long)

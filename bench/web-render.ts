@@ -31,12 +31,15 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { build, preview } from 'vite'
+import { profiled } from './contact-search-probes.ts'
 import type { Seeded } from './web-render-page/main.ts'
 
 const N = Number(process.env.FIELDSYNC_BENCH_N ?? 10_000)
 const RUNS = Number(process.env.FIELDSYNC_BENCH_RUNS ?? 7)
 /** CPU speeds to measure at: 1 (as is) and 4× slower, a mid-range tablet (FIELDSYNC_BENCH_RATES="1,4"). */
 const RATES = (process.env.FIELDSYNC_BENCH_RATES ?? '1,4').split(',').map(Number)
+/** FIELDSYNC_BENCH_PROFILE=prefix: CPU profiles of the last first-rows run and of each list's scrolling, per speed. */
+const PROFILE = process.env.FIELDSYNC_BENCH_PROFILE
 const ARGS = [
   '--headless',
   '--no-sandbox',
@@ -147,11 +150,15 @@ async function measure(context: BrowserContext, url: string, rate: number): Prom
   const fullTimes: number[] = []
   for (let i = 0; i <= RUNS; i++) {
     const page = await throttledPage(context, rate)
-    await page.goto(new URL('#/invoices', url).href)
-    // Fails (timeout) unless the list ends up holding all N invoices.
-    await page.waitForFunction(() => (window as unknown as { fullMs?: number }).fullMs !== undefined, undefined, {
-      timeout: 60_000 * rate,
-    })
+    const open = async () => {
+      await page.goto(new URL('#/invoices', url).href)
+      // Fails (timeout) unless the list ends up holding all N invoices.
+      await page.waitForFunction(() => (window as unknown as { fullMs?: number }).fullMs !== undefined, undefined, {
+        timeout: 60_000 * rate,
+      })
+    }
+    if (PROFILE && i === RUNS) await profiled(page, `${PROFILE}-first-${rate}x.cpuprofile`, open)
+    else await open()
     const { first, full } = await page.evaluate(() => {
       const w = window as unknown as { firstRowMs: number; fullMs: number }
       return { first: w.firstRowMs, full: w.fullMs }
@@ -177,7 +184,11 @@ async function measure(context: BrowserContext, url: string, rate: number): Prom
       { l: label, n: N },
       { timeout: 60_000 * rate },
     )
-    for (let r = 0; r < 3; r++) scrolls.push({ list: label, s: await scrollList(page, label) })
+    const passes = async () => {
+      for (let r = 0; r < 3; r++) scrolls.push({ list: label, s: await scrollList(page, label) })
+    }
+    if (PROFILE) await profiled(page, `${PROFILE}-scroll-${label}-${rate}x.cpuprofile`, passes)
+    else await passes()
     await page.close()
   }
   return { times, fullTimes, scrolls }

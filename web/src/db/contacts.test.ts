@@ -122,4 +122,24 @@ describe('contacts', () => {
     expect(await names('person')).toEqual([])
     expect((await listContacts(db, { includeInactive: true })).length).toBe(3)
   })
+
+  it('lists more than a page of contacts by name, leaving out deleted ones and, unless asked, inactive ones', async () => {
+    db = testDb()
+    const made = unwrap(
+      await createContacts(
+        db,
+        Array.from({ length: 260 }, (_, i) => ({
+          givenName: 'Pat',
+          familyName: `Name${String(259 - i).padStart(3, '0')}`,
+        })),
+      ),
+    )
+    await deleteContact(db, made[0]!.id)
+    await updateContact(db, made[1]!.id, { active: false })
+    const listed = (await listContacts(db)).map((c) => c.displayName)
+    expect(listed.length).toBe(258)
+    expect(listed.slice(0, 2)).toEqual(['Pat Name000', 'Pat Name001'])
+    expect(listed).toEqual([...listed].sort())
+    expect((await listContacts(db, { includeInactive: true })).length).toBe(259)
+  })
 })

@@ -119,11 +119,37 @@ export type ContactQuery = { search?: string; includeInactive?: boolean }
  * the rest, each by name.
  */
 export async function listContacts(db: FieldsyncDB, q: ContactQuery = {}): Promise<Contact[]> {
-  const rows = await db.contacts
-    .orderBy('nameKey')
-    .filter((c) => !c.deletedAt && (q.includeInactive === true || c.active))
-    .toArray()
+  // Read in pages and sorted here rather than through a filtered cursor on the name index: a cursor calls back
+  // once per contact, seconds of main thread for 10,000 on a tablet; a page is one native read.
+  const rows = (await readInPages<ContactRow>(db.contacts)).filter(
+    (c) => !c.deletedAt && (q.includeInactive === true || c.active),
+  )
+  // The name index's order: its key as text, then the id.
+  rows.sort((a, b) => (a.nameKey !== b.nameKey ? (a.nameKey < b.nameKey ? -1 : 1) : a.id < b.id ? -1 : 1))
   return q.search ? byRank(rows, searchKey, parseSearch(q.search)) : rows
+}
+
+/** Records per page of `readInPages`: each page arrives, and is copied out of IndexedDB, in a task of its own. */
+export const PAGE = 250
+
+type Pageable<T> = { limit(n: number): { toArray(): PromiseLike<T[]> } }
+
+/** Every row of a table keyed by `id`, in primary-key pages of `size` (each page one native read). */
+export async function readInPages<T extends { id: string }>(
+  table: { orderBy(index: ':id'): Pageable<T>; where(index: ':id'): { above(key: string): Pageable<T> } },
+  size = PAGE,
+): Promise<T[]> {
+  const out: T[] = []
+  let last: string | undefined
+  for (;;) {
+    const page = await (last === undefined ? table.orderBy(':id') : table.where(':id').above(last))
+      .limit(size)
+      .toArray()
+    for (const row of page) out.push(row)
+    const end = page.at(-1)
+    if (!end || page.length < size) return out
+    last = end.id
+  }
 }
 
 /** Contacts whose email matches, ignoring case and surrounding spaces. */

@@ -225,11 +225,16 @@ export function listInvoices(
   return base
     .filter((inv) => !inv.deletedAt && (!q.status || inv.status === q.status))
     .toArray()
-    .then((rows) =>
-      rows.sort((a, b) =>
-        a.issueDate === b.issueDate ? b.updatedAt.localeCompare(a.updatedAt) : b.issueDate.localeCompare(a.issueDate),
-      ),
-    )
+    .then((rows) => rows.sort(newestFirst))
+}
+
+/**
+ * The list order: newest day first, then most recently edited. ISO dates and stamps compare as plain text, and a
+ * plain comparison is several times cheaper than `localeCompare` over 10,000 rows on a tablet.
+ */
+export function newestFirst(a: Invoice, b: Invoice): number {
+  if (a.issueDate !== b.issueDate) return a.issueDate < b.issueDate ? 1 : -1
+  return a.updatedAt === b.updatedAt ? 0 : a.updatedAt < b.updatedAt ? 1 : -1
 }
 
 export function findInvoiceByNumber(db: FieldsyncDB, number: string): Promise<Invoice | undefined> {

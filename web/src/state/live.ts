@@ -58,6 +58,13 @@ function onChange(listener: (changed: Changed) => void): () => void {
   return () => listeners.delete(listener)
 }
 
+/** Calls `listener` after each commit that changed one of `tables` (in any context). Returns the function that stops it. */
+export function onTablesChanged(tables: readonly string[], listener: () => void): () => void {
+  return onChange((changed) => {
+    if (changed === 'all' || tables.some((t) => changed.has(t))) listener()
+  })
+}
+
 export type Outcome<T> = Result<T, unknown>
 
 /**

@@ -3,7 +3,7 @@ import type { Mapping } from '#shared/domain/index.ts'
 import { LocalId, QboId, SyncToken } from '#shared/ids.ts'
 import type { FieldsyncDB } from '../db/schema.ts'
 import { testDb } from '../db/test-db.ts'
-import { loadSyncIndex } from './sync-index.ts'
+import { loadSyncIndex, loadSyncStates, outboxOfKind } from './sync-index.ts'
 
 let db: FieldsyncDB
 afterEach(async () => {
@@ -41,5 +41,35 @@ describe('loadSyncIndex', () => {
       status: 'synced',
     })
     expect(warn).toHaveBeenCalledTimes(1)
+  })
+})
+
+describe('loadSyncStates for the records on screen', () => {
+  it('reads only the mappings and outbox rows of the ids asked for', async () => {
+    db = testDb()
+    const other = LocalId.parse('00000000-0000-4000-8000-000000000003')
+    await db.mappings.bulkPut([mapping, { ...mapping, localId: other }, { ...mapping, kind: 'item' }])
+    const row = { version: 2, op: 'update' as const, createdAt: at, attempts: 0 }
+    await db.outbox.bulkAdd([
+      { ...row, kind: 'contact', localId: good },
+      { ...row, kind: 'contact', localId: other },
+      { ...row, kind: 'item', localId: good },
+    ])
+    const index = await loadSyncStates(db, 'contact', [good], await outboxOfKind(db, 'contact'))
+    expect([...index.mappings.keys()]).toEqual([good])
+    expect(index.outbox.get(good)?.map((r) => r.op)).toEqual(['update'])
+    expect([...index.outbox.keys()]).toEqual([good])
+  })
+
+  it("reads every outbox row of the kind across pages, a record's rows split by a page boundary included", async () => {
+    db = testDb()
+    const ids = Array.from({ length: 5 }, (_, i) => LocalId.parse(`00000000-0000-4000-8000-00000000001${i}`))
+    const row = { version: 1, op: 'create' as const, createdAt: at, attempts: 0 }
+    // Two rows per record (a claimed one and an open one), and an item's row that is not of the kind.
+    await db.outbox.bulkAdd([...ids, ...ids].map((localId) => ({ ...row, kind: 'contact' as const, localId })))
+    await db.outbox.add({ ...row, kind: 'item', localId: ids[0]! })
+    const byRecord = await outboxOfKind(db, 'contact', 3)
+    expect([...byRecord.keys()].sort()).toEqual([...ids].sort())
+    expect([...byRecord.values()].map((rows) => rows.length)).toEqual([2, 2, 2, 2, 2])
   })
 })

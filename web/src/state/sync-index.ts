@@ -1,5 +1,6 @@
 /**
- * One list's mappings and outbox rows, read for the list's live sync states. Rows are parsed on the way
+ * One list's mappings and outbox rows, read for the list's live sync states: those of the records on screen
+ * (by key, through the indexes), or of every record of the kind. Rows are parsed on the way
  * out of IndexedDB, so the ids in them are the branded ones; a row that does not parse (written by an
  * older or broken build) is left out with a warning rather than failing the whole list.
  */
@@ -36,10 +37,63 @@ function readable<S extends z.ZodType>(schema: S, table: string, rows: readonly 
   return out
 }
 
+/** Every record of the kind. Both tables in one read transaction, so a mapping and its outbox rows agree. */
 export async function loadSyncIndex(db: FieldsyncDB, kind: SyncKind): Promise<SyncIndex> {
-  const [mappings, outbox] = await Promise.all([
-    db.mappings.where('[kind+localId]').between([kind, ''], [kind, '\uffff']).toArray(),
-    db.outbox.toArray(),
-  ])
+  const [mappings, outbox] = await db.transaction('r', db.mappings, db.outbox, () =>
+    Promise.all([
+      db.mappings.where('[kind+localId]').between([kind, ''], [kind, '\uffff']).toArray(),
+      db.outbox.toArray(),
+    ]),
+  )
   return buildSyncIndex(kind, readable(MappingRead, 'mappings', mappings), readable(OutboxRead, 'outbox', outbox))
+}
+
+/** Outbox rows of one kind by local id, as stored (parsed when a row on screen asks for them). */
+export type OutboxByRecord = ReadonlyMap<string, readonly unknown[]>
+
+/**
+ * Every outbox row of one kind, in pages through the [kind+localId] index: native reads, each page in a task of
+ * its own, where a filtered cursor calls back once per row. A page boundary can fall inside one record's rows,
+ * so a page starts again at the last record read and skips the rows already seen.
+ */
+export async function outboxOfKind(db: FieldsyncDB, kind: SyncKind, size = 500): Promise<OutboxByRecord> {
+  const out = new Map<string, unknown[]>()
+  const seen = new Set<number>()
+  let from = ''
+  for (;;) {
+    const page = await db.outbox
+      .where('[kind+localId]')
+      .between([kind, from], [kind, '\uffff'], true, true)
+      .limit(size)
+      .toArray()
+    let fresh = 0
+    for (const row of page) {
+      if (seen.has(row.seq)) continue
+      seen.add(row.seq)
+      fresh++
+      const rows = out.get(row.localId)
+      if (rows) rows.push(row)
+      else out.set(row.localId, [row])
+    }
+    const last = page.at(-1)
+    if (!last || page.length < size || fresh === 0) return out
+    from = last.localId
+  }
+}
+
+/**
+ * The states of the records on screen: their mappings by key, their outbox rows from `outbox` (read once per
+ * change for the whole kind, so a scroll reads only mappings). A list no longer reads 10,000 mappings while a
+ * sync writes them.
+ */
+export async function loadSyncStates(
+  db: FieldsyncDB,
+  kind: SyncKind,
+  ids: readonly string[],
+  outbox: OutboxByRecord,
+): Promise<SyncIndex> {
+  const keys = ids.map((id) => [kind, id])
+  const mappings = (await db.mappings.bulkGet(keys as never[])).filter((r) => r !== undefined)
+  const rows = ids.flatMap((id) => outbox.get(id) ?? [])
+  return buildSyncIndex(kind, readable(MappingRead, 'mappings', mappings), readable(OutboxRead, 'outbox', rows))
 }

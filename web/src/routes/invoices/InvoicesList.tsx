@@ -2,8 +2,11 @@
  * Invoices, newest first, filtered by state and searched by number or contact.
  * Virtualized: 10,000 invoices render as fast as a screenful. Each row keeps a
  * QuickBooks state icon (up to date / edited / failed / not sent), live from mappings and outbox.
+ *
+ * The first screen is read through an index before anything else; every invoice, then every contact name,
+ * follow in pages once it is up, so on a tablet the first rows are not kept waiting by the rest.
  */
-import { A } from '@solidjs/router'
+import { A, useHref } from '@solidjs/router'
 import { createMemo, createSignal, For, Show } from 'solid-js'
 import { invoiceState, nameKey } from '#shared/domain/index.ts'
 import type { Invoice, InvoiceState } from '#shared/domain/index.ts'
@@ -12,11 +15,9 @@ import { PageHeader } from '../../components/PageHeader.tsx'
 import { SearchBox } from '../../components/SearchBox.tsx'
 import { SyncStateIcon } from '../../components/SyncStateIcon.tsx'
 import { VirtualList } from '../../components/VirtualList.tsx'
-import { listContacts } from '../../db/contacts.ts'
-import { listInvoices } from '../../db/invoices.ts'
 import { useDb } from '../../state/db.ts'
 import { useFormats } from '../../state/format.ts'
-import { newestInvoices } from '../../state/invoice-window.ts'
+import { allInvoices, contactNames, newestInvoices } from '../../state/invoice-window.ts'
 import { createLive } from '../../state/live.ts'
 import { createSyncStates } from '../../state/live-sync.ts'
 import { createOnline } from '../../state/online.ts'
@@ -34,24 +35,24 @@ export default function InvoicesList() {
   const db = useDb()
   const fmt = useFormats()
   // A first screen from the indexes at once; the full list (and all names, for search) follows.
-  const first = createLive(() => newestInvoices(db, 40))
-  const all = createLive(() => listInvoices(db))
+  const first = createLive(() => newestInvoices(db, 40), undefined, ['invoices', 'contacts'])
+  const started = () => first() !== undefined
+  const all = createLive(() => (started() ? allInvoices(db) : undefined), started, ['invoices'])
   const contacts = createLive(
-    () => (all() ? listContacts(db, { includeInactive: true }) : undefined),
+    () => (all() ? contactNames(db) : undefined),
     () => all() !== undefined,
+    ['contacts'],
   )
   const invoices = () => all() ?? first()?.invoices
-  const names = createMemo(() => {
-    const loaded = contacts()
-    return loaded
-      ? new Map(loaded.map((c) => [c.id as string, c.displayName]))
-      : (first()?.names ?? new Map<string, string>())
-  })
+  const names = createMemo(() => contacts() ?? first()?.names ?? new Map<string, string>())
   const syncState = createSyncStates('invoice')
   const online = createOnline()
   const [filter, setFilter] = createSignal<(typeof filters)[number]['value']>('all')
   const [search, setSearch] = createSignal('')
   const nameOf = (inv: Invoice) => names().get(inv.contactId) ?? (contacts() ? 'Deleted contact' : '')
+  // Rows link with plain anchors (the router follows them): a router <A> per row sets up computations of its own,
+  // and scrolling renders a few new rows every frame.
+  const invoiceHref = useHref(() => '/invoices/')
 
   const shown = createMemo(() => {
     const rows = invoices()
@@ -142,27 +143,37 @@ export default function InvoicesList() {
                 </div>
               }
             >
-              {(inv) => (
-                <A class="row cols-invoices" href={`/invoices/${inv.id}`}>
-                  <span class="primary">{inv.number ?? 'Draft'}</span>
-                  <span class="cell-stack">
-                    <span class="primary">{nameOf(inv)}</span>
-                    <span class="secondary">Due {fmt().date(inv.dueDate)}</span>
-                  </span>
-                  <span class="secondary">{fmt().date(inv.issueDate)}</span>
-                  <span>
-                    <InvoiceStatePill state={invoiceState(inv)} />
-                  </span>
-                  <span class="num">{fmt().money(inv.total)}</span>
-                  <span class="num">{inv.status === 'finalized' ? fmt().money(inv.balance) : ''}</span>
-                  <span class="sync-slot" data-sync-slot={inv.id}>
-                    <SyncStateIcon
-                      state={syncState(inv.id, { version: inv.version, draft: inv.status === 'draft' })}
-                      online={online()}
-                    />
-                  </span>
-                </A>
-              )}
+              {(inv) => {
+                // Plain values, not expressions: each of those would be a computation of its own. A changed invoice
+                // is a new object, so its row is rendered anew; the contact's name stays live (it loads later).
+                const f = fmt()
+                const href = `${invoiceHref()}${inv.id}`
+                const number = inv.number ?? 'Draft'
+                const due = `Due ${f.date(inv.dueDate)}`
+                const issued = f.date(inv.issueDate)
+                const state = invoiceState(inv)
+                const total = f.money(inv.total)
+                const balance = inv.status === 'finalized' ? f.money(inv.balance) : ''
+                const record = { version: inv.version, draft: inv.status === 'draft' }
+                return (
+                  <a class="row cols-invoices" href={href}>
+                    <span class="primary">{number}</span>
+                    <span class="cell-stack">
+                      <span class="primary">{nameOf(inv)}</span>
+                      <span class="secondary">{due}</span>
+                    </span>
+                    <span class="secondary">{issued}</span>
+                    <span>
+                      <InvoiceStatePill state={state} />
+                    </span>
+                    <span class="num">{total}</span>
+                    <span class="num">{balance}</span>
+                    <span class="sync-slot" data-sync-slot={inv.id}>
+                      <SyncStateIcon state={syncState(inv.id, record)} online={online()} />
+                    </span>
+                  </a>
+                )
+              }}
             </VirtualList>
           </Show>
         )}
