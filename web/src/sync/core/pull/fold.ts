@@ -9,7 +9,7 @@ import type { QboCdcQueryResponse, QboDeletedStub, QboInvoice, QboPayment } from
 import type { QboEntity } from '../settle/types.ts'
 import { unsentByInvoice } from './balance.ts'
 import { foldCustomer, foldItem } from './customers.ts'
-import { departed, foldDeleted, followMerge, survivors } from './gone.ts'
+import { departed, foldDeleted, foldGoneItem, followMerge, survivors } from './gone.ts'
 import { itemIdsOf } from './invoice-record.ts'
 import { foldInvoice } from './invoices.ts'
 import { foldPayment } from './payments.ts'
@@ -58,6 +58,7 @@ export function foldPull(base: PullBase, changes: readonly QboCdcQueryResponse[]
   const deleted = (kind: 'invoice' | 'payment', list: readonly object[]) => {
     for (const s of list.filter(isStub)) foldDeleted(state, kind, s.Id, seqsOf(kind, state.localIdOf(kind, s.Id)))
   }
+  for (const s of k.items.filter(isStub)) foldGoneItem(state, s.Id)
   deleted('payment', k.payments)
   deleted('invoice', k.invoices)
   return state.out

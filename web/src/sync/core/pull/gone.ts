@@ -96,3 +96,28 @@ export function followMerge(state: FoldState, fromQbo: string, toQbo: string, su
     log: [state.row('contact', away.id, fromQbo, away.displayName, details)],
   })
 }
+
+/**
+ * An item gone from QuickBooks (a Deleted stub: merged into another, whose invoices' lines now name the survivor
+ * and arrive in the same pull): made inactive here, its link retired.
+ */
+export function foldGoneItem(state: FoldState, qboId: string): void {
+  const m = state.linkOf('item', qboId)
+  const local = m && state.record('item', m.localId)
+  if (!m || !local) return
+  const at = state.ctx.at
+  state.emit({
+    mapping: retired(m, at),
+    doneSeqs: [],
+    records: [{ kind: 'item', record: { ...local, active: false } as unknown as Record<string, unknown> }],
+    log: [
+      state.row(
+        'item',
+        local.id,
+        qboId,
+        local.name,
+        'Merged into another item or deleted in QuickBooks; made inactive here',
+      ),
+    ],
+  })
+}
