@@ -39,10 +39,22 @@ export function foldPayment(state: FoldState, q: QboPayment): void {
   state.emit(refreshed(m, 'payment', next, q.SyncToken, state.ctx.at, fieldsOf(next), log))
 }
 
+/** The local ids the note's key lines name (`Fieldsync payment <id>`). */
+function keyedIds(note: string | undefined): string[] {
+  return (note ?? '').split('\n').flatMap((line) => /^Fieldsync payment (\S+)$/.exec(line.trim())?.[1] ?? [])
+}
+
 function foldNewPayment(state: FoldState, q: QboPayment): void {
-  const own = state
-    .all('payment')
-    .find((p) => p.deletedAt === undefined && !state.mappingOf('payment', p.id) && hasPaymentKey(q.PrivateNote, p.id))
+  // The key names the local id: one lookup, not a scan of every payment here.
+  const own = keyedIds(q.PrivateNote)
+    .map((id) => state.record('payment', id))
+    .find(
+      (p) =>
+        p !== undefined &&
+        p.deletedAt === undefined &&
+        !state.mappingOf('payment', p.id) &&
+        hasPaymentKey(q.PrivateNote, p.id),
+    )
   if (own) {
     const s = linkSettlement({
       kind: 'payment',

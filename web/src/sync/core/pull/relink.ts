@@ -80,13 +80,17 @@ export function relink(input: RelinkInput): Mapping[] {
     if (toCents(q.TotalAmt ?? 0) === local.total || local.status === 'void') link('invoice', local, q)
   }
 
-  const payments = live('payment', input.records.payments)
-  const taken = new Set<string>()
-  for (const p of payments) {
-    const q = input.remote.payments.find((r) => !taken.has(r.Id) && hasPaymentKey(r.PrivateNote, p.id))
-    if (!q) continue
-    taken.add(q.Id)
-    link('payment', p, q)
+  // The key names the local id: index QuickBooks' payments by it rather than scan them for each payment here.
+  const byKey = new Map<string, QboPayment>()
+  for (const r of input.remote.payments) {
+    for (const line of (r.PrivateNote ?? '').split('\n')) {
+      const id = /^Fieldsync payment (\S+)$/.exec(line.trim())?.[1]
+      if (id !== undefined && !byKey.has(id)) byKey.set(id, r)
+    }
+  }
+  for (const p of live('payment', input.records.payments)) {
+    const q = byKey.get(p.id)
+    if (q && hasPaymentKey(q.PrivateNote, p.id)) link('payment', p, q)
   }
   return out
 }
