@@ -80,3 +80,33 @@ describe('initial sync', () => {
     expect(await count()).toStrictEqual(before)
   })
 })
+
+describe('initial sync of a company a year into QuickBooks', () => {
+  it('brings open invoices and those paid in the last 12 months, not older paid or voided ones', async () => {
+    await w.close()
+    w = await startPullWorld('history')
+    await w.initialSync()
+    const since = new Date(await w.now())
+    since.setUTCMonth(since.getUTCMonth() - 12)
+    const day = since.toISOString().slice(0, 10)
+    const linked = new Set(
+      (await w.db.mappings.toArray()).filter((m) => m.kind === 'contact').map((m) => m.qboId as string),
+    )
+    const invoices = (await w.entities('Invoice')).filter((i) =>
+      linked.has((i['CustomerRef'] as { value: string }).value),
+    )
+    const voided = (i: Record<string, unknown>) =>
+      Number(i['TotalAmt']) === 0 && String(i['PrivateNote'] ?? '').startsWith('Voided')
+    const wanted = invoices.filter((i) => !voided(i) && (Number(i['Balance']) > 0 || String(i['TxnDate']) >= day))
+    const here = new Set(
+      (await w.db.mappings.toArray()).filter((m) => m.kind === 'invoice').map((m) => m.qboId as string),
+    )
+    expect(wanted.length).toBeGreaterThan(0)
+    expect(
+      invoices
+        .filter((i) => here.has(i.Id!))
+        .map((i) => i.Id)
+        .sort(),
+    ).toStrictEqual(wanted.map((i) => i.Id).sort())
+  })
+})

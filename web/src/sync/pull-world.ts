@@ -7,7 +7,35 @@ import type { QboEntity, QboEntityName } from './ports.ts'
 import { previewInitialSync, runInitialSync } from './initial-sync.ts'
 import { pullChanges } from './pull.ts'
 import { fakeClock } from './test-support/fake-clock.ts'
-import { startEmulatorWorld, type EmulatorWorld } from './test-support/emulator-world.ts'
+import { HISTORY_REALM_ID } from '#emulator/src/seeds/history.ts'
+import { startEmulator } from '#emulator/src/serve.ts'
+import { testClock, testDb } from '../db/test-db.ts'
+import { DexieStore } from './adapters/dexie-store.ts'
+import { directGateway } from './adapters/edge-gateway.ts'
+import { emulatorAdmin, startEmulatorWorld, type EmulatorWorld } from './test-support/emulator-world.ts'
+
+/** The emulator world on the history seed's company (the shared world is the small seed's). */
+async function historyWorld(): Promise<EmulatorWorld> {
+  const emu = await startEmulator({ port: 0, seed: 'history', timeScale: 60 })
+  const realmId = HISTORY_REALM_ID
+  const { admin, entities } = emulatorAdmin(emu.url, realmId)
+  const token = await admin<{ access_token: string }>('POST', '/tokens/connect', { realmId })
+  const gateway = directGateway(emu.url, realmId, () => token.access_token)
+  const db = testDb(testClock('2026-03-01T09:00:00.000Z'))
+  const clock = fakeClock('2026-03-01T09:00:00Z')
+  const random = { next: () => 0.5, uuid: () => crypto.randomUUID() }
+  return {
+    emu,
+    realmId,
+    db,
+    gateway,
+    admin,
+    clock,
+    entities,
+    deps: (over = {}) => ({ store: new DexieStore(db), gateway, clock, random, realmId, ...over }),
+    close: () => emu.close(),
+  }
+}
 
 export interface PullWorld extends EmulatorWorld {
   /** The device's clock set to the emulator's now: a real tablet agrees with QuickBooks to within seconds. */
@@ -20,9 +48,10 @@ export interface PullWorld extends EmulatorWorld {
   remove(entity: QboEntityName, id: string): Promise<void>
 }
 
-export async function startPullWorld(): Promise<PullWorld> {
+/** `history`: a company a year into QuickBooks (the emulator's history seed) instead of the small sandbox one. */
+export async function startPullWorld(seed: 'small' | 'history' = 'small'): Promise<PullWorld> {
   // An Intuit minute per second: tokens last an hour of emulator time, long past any test here.
-  const w = await startEmulatorWorld({ timeScale: 60 })
+  const w = seed === 'small' ? await startEmulatorWorld({ timeScale: 60 }) : await historyWorld()
   const now = async () => (await w.admin<{ now: number }>('GET', '/clock')).now
   const deps = async () => w.deps({ clock: fakeClock(await now()) })
   let n = 0
