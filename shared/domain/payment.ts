@@ -1,6 +1,6 @@
 /** A payment received from a contact, applied to one or more of their invoices (QuickBooks' LinkedTxn). */
 import { z } from 'zod'
-import { CalendarDate, LocalId, PositiveCents, optionalText, syncableShape } from './common.ts'
+import { CalendarDate, LocalId, PositiveCents, Timestamp, optionalText, syncableShape } from './common.ts'
 
 export const PaymentMethod = z.enum(['cash', 'check', 'card', 'bank_transfer', 'other'])
 export type PaymentMethod = z.infer<typeof PaymentMethod>
@@ -30,7 +30,12 @@ export const PaymentInput = z
   })
 export type PaymentInput = z.input<typeof PaymentInput>
 
-export const Payment = z.object({ ...syncableShape, ...paymentFields })
+export const Payment = z.object({
+  ...syncableShape,
+  ...paymentFields,
+  /** Voided in QuickBooks: kept for the record, it no longer pays anything (its applications are gone). */
+  voidedAt: Timestamp.optional(),
+})
 export type Payment = z.infer<typeof Payment>
 
 /** Money received but not applied to any invoice (a credit in QuickBooks). */

@@ -10,6 +10,13 @@ export const Settings = z.object({
   defaultIncomeAccountId: z.string().optional(),
   defaultExpenseAccountId: z.string().optional(),
   pullIntervalMinutes: z.int().min(1, 'Pull at most once a minute').max(1440, 'Pull at least once a day').default(15),
+  /**
+   * While QuickBooks' webhooks arrive, the pull every `pullIntervalMinutes` is only a safety net: it runs this
+   * often instead (each CDC call is a metered read).
+   */
+  safetyPollHours: z.int().min(1, 'Check at least every hour').max(24, 'Check at least once a day').default(6),
+  /** The initial sync brings paid invoices (and their payments) back this many months; open ones always come. */
+  historyMonths: z.int().min(0).max(120, 'Bring at most ten years of history').default(12),
   /** Push jobs as QuickBooks sub-customers. Turning it on queues every job. */
   subCustomerJobs: z.boolean().default(false),
   /** CDC high-water mark: the time of the last change pulled from QuickBooks. */

@@ -57,6 +57,11 @@ export const QboQueryResponseBody = z.looseObject({
   Account: z.array(QboAccount).optional(),
   CompanyInfo: z.array(QboCompanyInfo).optional(),
   ...paging,
+  /**
+   * Not Intuit's: the envelope's `time` (QuickBooks' clock when it answered), lifted onto the body by the app's
+   * gateway so a checkpoint can be taken from the read the data came from.
+   */
+  time,
 })
 export type QboQueryResponseBody = z.infer<typeof QboQueryResponseBody>
 

@@ -1,14 +1,19 @@
 /**
- * The initial sync: pull QuickBooks' customers and items (inactive ones too, for matching) and active accounts
- * (paged by 1000 until a short page), match them with this device's contacts and items, and return the dry-run
- * preview — will link N, create M
- * here, create K in QuickBooks, P need a decision. `runInitialSync` executes it once the user has confirmed and
- * decided each ambiguous pair; every record lands in the sync log as synced, matched, skipped or error.
+ * The initial sync: pull QuickBooks' customers and items (inactive ones too, for matching), active accounts and
+ * the history the field needs (open invoices, paid ones back to a setting's months, their payments), paged by 1000
+ * until a short page; match them with this device's contacts and items — and its invoices, jobs and payments, so
+ * nothing QuickBooks has (after "Clear links" and a reconnect too) is created again — and return the dry-run
+ * preview — will link N, create M here, create K in QuickBooks, P need a decision. `runInitialSync` executes it
+ * once the user has confirmed and decided each ambiguous pair, folds the history in, and sets the checkpoint to
+ * QuickBooks' time of the preview's first read: what changed there while the user reviewed comes with the next
+ * pull. Every record lands in the sync log as synced, matched, skipped or error.
  * @module
  */
+import type { Mapping } from '#shared/domain/index.ts'
 import type { QboAccount, QboCustomer, QboItem } from '#shared/qbo/index.ts'
 import { ok, type Result } from '#shared/result.ts'
 import {
+  checkpointOfRead,
   customerCandidates,
   contactCandidate,
   itemCandidate,
@@ -16,10 +21,12 @@ import {
   matchItems,
   plan,
   qboItemCandidates,
+  relink,
 } from './core/index.ts'
 import { applyDecisions } from './core/index.ts'
 import type { Decision, MatchDecision, MatchResult, PlanCounts, SyncFault, SyncPlan } from './core/index.ts'
 import type { LocalSnapshot, OnProgress, QboEntity, QboGateway } from './ports.ts'
+import { foldHistory, pullHistory, type History } from './initial-sync-history.ts'
 import { PAGE_SIZE, pullAll } from './pull-all.ts'
 import { planInputOf } from './push.ts'
 import { executePlan, type RunnerDeps, type RunSummary } from './runner/index.ts'
@@ -28,6 +35,10 @@ export interface Remote {
   customers: QboCustomer[]
   items: QboItem[]
   accounts: QboAccount[]
+  /** Open invoices, recent paid ones and their payments; empty when pulled without a snapshot. */
+  history: History
+  /** QuickBooks' time at the first read: where the checkpoint starts once the initial sync has run. */
+  time?: string | undefined
 }
 
 /** What the preview screen shows, small enough to cross to the page: counts, decisions, labels — no records. */
@@ -46,11 +57,19 @@ export interface InitialSyncSession {
   match: { contacts: MatchResult; items: MatchResult }
   snap: LocalSnapshot
   preview: InitialPreview
+  /** Invoices, jobs and payments found in QuickBooks: linked, never created again. */
+  links: Mapping[]
 }
 
-export async function pullRemote(gateway: QboGateway, onProgress?: OnProgress): Promise<Result<Remote, SyncFault>> {
+export async function pullRemote(
+  gateway: QboGateway,
+  onProgress?: OnProgress,
+  local?: { snap: LocalSnapshot; nowMs: number },
+): Promise<Result<Remote, SyncFault>> {
   let done = 0
-  const tick = (n: number) => {
+  let time: string | undefined
+  const tick = (n: number, at?: string) => {
+    time ??= at
     done += n
     onProgress?.({ phase: 'pull', done, total: done })
   }
@@ -62,14 +81,17 @@ export async function pullRemote(gateway: QboGateway, onProgress?: OnProgress): 
   if (!items.ok) return items
   const accounts = await pullAll<QboAccount>(gateway, 'Account', 'Active = true', tick)
   if (!accounts.ok) return accounts
-  return ok({ customers: customers.value, items: items.value, accounts: accounts.value })
+  const history = local ? await pullHistory(gateway, local.snap, local.nowMs, tick) : ok({ invoices: [], payments: [] })
+  if (!history.ok) return history
+  return ok({ customers: customers.value, items: items.value, accounts: accounts.value, history: history.value, time })
 }
 
 /** Pull, match and plan: the preview, and everything `runInitialSync` needs to execute it. */
 export async function previewInitialSync(
   deps: Pick<RunnerDeps, 'store' | 'gateway' | 'clock' | 'onProgress'>,
 ): Promise<Result<InitialSyncSession, SyncFault>> {
-  const remote = await pullRemote(deps.gateway, deps.onProgress)
+  const before = await deps.store.snapshot()
+  const remote = await pullRemote(deps.gateway, deps.onProgress, { snap: before, nowMs: deps.clock.now() })
   if (!remote.ok) return remote
   deps.onProgress?.({ phase: 'match', done: 0, total: 1 })
   const snap = await deps.store.snapshot()
@@ -116,7 +138,10 @@ export function matchAndPlan(
   const remoteLabels = Object.fromEntries(
     (['contact', 'item'] as const).flatMap((k) => [...labels[k]].map(([id, label]) => [`${k}:${id}`, label])),
   )
-  const p = plan({ ...planInputOf(snap, nowMs), match, remoteLabels })
+  const links = transactionLinks(remote, snap, match.contacts, nowMs)
+  // Planned as linked already: the run settles these links before anything is sent.
+  const linkedSnap = { ...snap, mappings: [...snap.mappings, ...links] }
+  const p = plan({ ...planInputOf(linkedSnap, nowMs), match, remoteLabels })
   const localLabel = {
     contact: new Map(snap.records.contacts.map((c) => [c.id as string, c.displayName])),
     item: new Map(snap.records.items.map((i) => [i.id as string, i.name])),
@@ -135,7 +160,22 @@ export function matchAndPlan(
       }
     }),
   }
-  return { remote, byKey, match, snap, preview }
+  return { remote, byKey, match, snap, preview, links }
+}
+
+function transactionLinks(remote: Remote, snap: LocalSnapshot, contacts: MatchResult, nowMs: number): Mapping[] {
+  const contactQbo = new Map<string, string>()
+  for (const m of snap.mappings) if (m.kind === 'contact' && m.status !== 'unlinked') contactQbo.set(m.localId, m.qboId)
+  for (const l of contacts.links) contactQbo.set(l.localId, l.qboId)
+  return relink({
+    records: snap.records,
+    mappings: snap.mappings,
+    outbox: snap.outbox,
+    contactQbo,
+    remote: { customers: remote.customers, ...remote.history },
+    realmId: snap.settings.syncedRealmId ?? '',
+    at: new Date(nowMs).toISOString(),
+  })
 }
 
 /** Executes the preview with the user's decisions; links and creations here first, then the batches. */
@@ -144,6 +184,9 @@ export async function runInitialSync(
   decisions: readonly MatchDecision[],
   deps: RunnerDeps,
 ): Promise<RunSummary> {
+  const firstSnap = await deps.store.snapshot()
+  const first = matchAndPlan(session.remote, firstSnap, deps.clock.now(), decisions)
+  await deps.store.settle(first.links.map((m) => linkedAgain({ ...m, realmId: deps.realmId })))
   const snap = await deps.store.snapshot()
   const planned = matchAndPlan(session.remote, snap, deps.clock.now(), decisions)
   const income = session.remote.accounts.find((a) => a.AccountType === 'Income')?.Id
@@ -158,10 +201,24 @@ export async function runInitialSync(
     remote: planned.byKey,
     logSkips: true,
   })
+  await foldHistory(deps, { ...session.remote, ...session.remote.history })
   const numbers = await latestDocNumbers(deps.gateway)
   // Without them the number stays where it was; the next pull's invoices move it.
   if (numbers.ok) await deps.store.moveInvoiceNumberPast(numbers.value)
+  // QuickBooks' clock at the preview's first read: changes made there while the user reviewed come next pull.
+  await deps.store.setCheckpoint(checkpointOfRead(session.remote.time, deps.clock.now()), deps.realmId)
   return summary
+}
+
+/** A link found at the initial sync, with its log row. */
+function linkedAgain(m: Mapping) {
+  const details = `Linked to QuickBooks ${m.kind} ${m.qboId} (already there)`
+  const row = { at: m.updatedAt, kind: m.kind, localId: m.localId, qboId: m.qboId, label: `${m.kind} ${m.qboId}` }
+  return {
+    mapping: m,
+    doneSeqs: [],
+    log: [{ ...row, direction: 'none' as const, status: 'matched' as const, details }],
+  }
 }
 
 /**

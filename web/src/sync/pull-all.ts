@@ -13,7 +13,8 @@ export async function pullAll<T>(
   gateway: QboGateway,
   entity: QboEntityName | 'Account',
   where: string,
-  onPage?: (rows: number) => void,
+  /** Each page's row count, and QuickBooks' time when it answered (the gateway lifts it onto the body). */
+  onPage?: (rows: number, time: string | undefined) => void,
 ): Promise<Result<T[], SyncFault>> {
   const out: T[] = []
   for (let start = 1; ; start += PAGE_SIZE) {
@@ -23,7 +24,7 @@ export async function pullAll<T>(
     if (!r.ok) return r
     const page = ((r.value as Record<string, unknown>)[entity] as T[] | undefined) ?? []
     out.push(...page)
-    onPage?.(page.length)
+    onPage?.(page.length, (r.value as { time?: string }).time)
     if (page.length < PAGE_SIZE) return ok(out)
   }
 }

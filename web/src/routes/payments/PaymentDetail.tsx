@@ -66,6 +66,10 @@ function PaymentView(props: { payment: Payment }) {
       <div class="card">
         <h3>Details</h3>
         <dl class="dl">
+          <Show when={p().voidedAt}>
+            <dt>Status</dt>
+            <dd data-testid="payment-voided">Voided in QuickBooks: it no longer pays any invoice</dd>
+          </Show>
           <dt>Date</dt>
           <dd>{fmt().date(p().date)}</dd>
           <dt>Method</dt>

@@ -106,7 +106,7 @@ export default function PaymentsList() {
                       ? ` + ${fmt().money(unappliedAmount(p))} credit`
                       : ''}
                   </span>
-                  <span class="num">{fmt().money(p.amount)}</span>
+                  <span class="num">{p.voidedAt ? 'Void' : fmt().money(p.amount)}</span>
                   <span class="sync-slot">
                     <SyncStateIcon state={syncState(p.id, p)} />
                   </span>

@@ -110,7 +110,9 @@ export function httpGateway(opts: HttpGatewayOptions): QboGateway {
       const r = await call('GET', 'query', { query: statement })
       if (!r.ok) return r
       const p = QboQueryResponse.safeParse(r.value)
-      return p.success ? ok(p.data.QueryResponse) : err(malformed(p.error.issues[0]?.message))
+      if (!p.success) return err(malformed(p.error.issues[0]?.message))
+      // QuickBooks' clock travels with the rows it dated: a checkpoint taken from this read is never the device's.
+      return ok(p.data.time === undefined ? p.data.QueryResponse : { ...p.data.QueryResponse, time: p.data.time })
     },
     async read(entity, id) {
       return entityOut(entity)(await call('GET', `${lower(entity)}/${encodeURIComponent(id)}`, {}))

@@ -109,7 +109,19 @@ describe('foldPull', () => {
     ],
     [
       'an invoice takes back its balance',
-      { Invoice: [{ Id: '130', SyncToken: '4', DocNumber: '1001', Balance: 40, TotalAmt: 100, Line: [] }] },
+      {
+        Invoice: [
+          {
+            Id: '130',
+            SyncToken: '1',
+            CustomerRef: { value: '58' },
+            DocNumber: '1001',
+            Balance: 40,
+            TotalAmt: 100,
+            Line: [],
+          },
+        ],
+      },
       [['synced', 'Balance from QuickBooks: 40.00']],
     ],
   ])('%s', (_name, page, log) => {
@@ -130,7 +142,10 @@ describe('foldPull', () => {
   })
 
   it('counts what it created and reports the DocNumbers it saw', () => {
-    const out = fold({ Customer: [{ Id: '77', DisplayName: 'Bo Diaz' }], Invoice: [{ Id: '131', DocNumber: '2002' }] })
+    const out = fold({
+      Customer: [{ Id: '77', DisplayName: 'Bo Diaz' }],
+      Invoice: [{ Id: '131', DocNumber: '2002', CustomerRef: { value: '99' }, Line: [] }],
+    })
     expect([out.created, out.conflicts, out.docNumbers]).toStrictEqual([1, 0, ['2002']])
   })
 })

@@ -11,15 +11,29 @@ import { DexieStore } from '../adapters/dexie-store.ts'
 import { edgeGateway } from '../adapters/edge-gateway.ts'
 import { SyncEngine } from '../engine.ts'
 import { realClock, realRandom } from '../ports.ts'
+import { PollLoop } from './poll-loop.ts'
 import type { SyncWorkerApi } from './worker-api.ts'
 
+const timers = {
+  setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms),
+  clearTimeout: (h: unknown) => clearTimeout(h as ReturnType<typeof setTimeout>),
+  setInterval: (fn: () => void, ms: number) => setInterval(fn, ms),
+  clearInterval: (h: unknown) => clearInterval(h as ReturnType<typeof setInterval>),
+}
+const store = new DexieStore(appDb())
+let online = true
+// The engine's own interval only backs the loop up once a day; the loop keeps the schedule.
+const ENGINE_BACKSTOP_MINUTES = 1440
+
 const engine = new SyncEngine({
-  store: new DexieStore(appDb()),
+  store,
   gatewayFor: (realmId) => edgeGateway(realmId),
   async session(changesSince) {
     try {
       const res = await fetch(`/api/session?changesSince=${changesSince}`, { credentials: 'same-origin' })
       const parsed = SessionResponse.safeParse(await res.json())
+      // A notice the edge received means webhooks work for this company: the poll becomes a safety net.
+      if (parsed.success && parsed.data.connected && parsed.data.changes.entities.length > 0) poll.noticed()
       return parsed.success ? parsed.data : undefined
     } catch {
       return undefined
@@ -27,12 +41,15 @@ const engine = new SyncEngine({
   },
   clock: realClock,
   random: realRandom,
-  timers: {
-    setTimeout: (fn, ms) => setTimeout(fn, ms),
-    clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
-    setInterval: (fn, ms) => setInterval(fn, ms),
-    clearInterval: (h) => clearInterval(h as ReturnType<typeof setInterval>),
-  },
+  timers,
+})
+
+const poll = new PollLoop({
+  syncNow: () => engine.syncNow(),
+  settings: () => store.settings(),
+  now: () => Date.now(),
+  timers,
+  online: () => online,
 })
 
 const api: SyncWorkerApi = {
@@ -46,8 +63,18 @@ const api: SyncWorkerApi = {
   heldPaymentChoices: (localId) => engine.heldPaymentChoices(localId),
   linkHeldPayment: (target) => engine.linkHeldPayment(target),
   edited: (autoSync) => engine.edited(autoSync),
-  setOnline: (online) => engine.setOnline(online),
-  start: (minutes) => engine.start(minutes),
+  setOnline: (isOnline) => {
+    online = isOnline
+    engine.setOnline(isOnline)
+  },
+  // The page's interval is the settings' `pullIntervalMinutes`, which the loop reads itself.
+  start: async (_minutes) => {
+    poll.stop()
+    const first = await engine.start(ENGINE_BACKSTOP_MINUTES)
+    poll.ran(first)
+    poll.start()
+    return first
+  },
 }
 
 Comlink.expose(api)
