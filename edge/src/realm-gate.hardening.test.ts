@@ -9,6 +9,7 @@ import { EDGE, cookieHeader, cookiesFrom, testConfig } from '../test/helpers.ts'
 import { admin, consent, freshCompany, lastSeq, requestLog } from '../test/emulator.ts'
 import { keyId } from './crypto/key-id.ts'
 import { open, seal } from './crypto/token-box.ts'
+import { APP_METER, MeterBuffer } from './gate/app-meter.ts'
 import { spend, utcDay } from './gate/budget.ts'
 import * as store from './gate/store.ts'
 import type { UpstreamCall } from './gate/upstream.ts'
@@ -102,6 +103,30 @@ describe('daily budget per company', () => {
       body: JSON.stringify({ DisplayName: `Budget ${realmId}` }),
     })
     expect(write.status).toBe(200)
+  })
+})
+
+describe("the app's monthly count of Intuit calls", () => {
+  it("adds every company's calls and warns in the log once, when the month passes the threshold", async () => {
+    const meter = env.REALM_GATE.getByName(APP_METER)
+    const { monthlyCallsWarnAt } = testConfig()
+    // A month no other test touches.
+    const month = `1999-${String(1 + Math.floor(Math.random() * 12)).padStart(2, '0')}-${crypto.randomUUID()}`
+    const warned = vi.spyOn(console, 'warn')
+    expect(await meter.recordAppCalls(month, monthlyCallsWarnAt - 1)).toEqual({
+      calls: monthlyCallsWarnAt - 1,
+      crossed: false,
+    })
+    expect(await meter.recordAppCalls(month, 1)).toEqual({ calls: monthlyCallsWarnAt, crossed: true })
+    expect(await meter.recordAppCalls(month, 5)).toEqual({ calls: monthlyCallsWarnAt + 5, crossed: false })
+    expect(warned.mock.calls.filter(([line]) => String(line).includes('monthly warning level'))).toHaveLength(1)
+  })
+
+  it("reports a company's calls to the meter in batches", async () => {
+    const reported: number[] = []
+    const buffer = new MeterBuffer((n) => reported.push(n), 3, 10_000)
+    for (const at of [0, 1, 2, 3, 20_000, 20_001]) buffer.add(at)
+    expect(reported).toEqual([3, 2])
   })
 })
 
