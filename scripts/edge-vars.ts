@@ -1,7 +1,10 @@
 // The edge's vars for local runs: the emulator's endpoints and local-only secrets, unless the
 // environment names other ones (Intuit's sandbox, or any QuickBooks-compatible server).
 // Every name is documented in edge/.dev.vars.example.
+import { localApp, localKeys } from '../edge/src/config/local-secrets.ts'
 import { ports } from './ports.ts'
+
+export { localApp }
 
 export const edgeVarNames = [
   'INTUIT_AUTHORIZE_URL',
@@ -15,23 +18,25 @@ export const edgeVarNames = [
   'INTUIT_REDIRECT_URI',
   'APP_ORIGIN',
   'SESSION_SECRET',
+  'SESSION_SECRET_PREVIOUS',
   'TOKEN_ENCRYPTION_KEY',
+  'TOKEN_ENCRYPTION_KEY_PREVIOUS',
   'QBO_MINOR_VERSION',
   'PACER_REQUESTS_PER_MINUTE',
   'PACER_BATCH_PER_MINUTE',
   'PACER_MAX_IN_FLIGHT',
   'PACER_TIME_SCALE',
   'PACER_MAX_WAIT_MS',
+  'PACER_DEADLINE_MS',
   'TOKEN_REFRESH_MARGIN_SECONDS',
   'SESSION_TTL_SECONDS',
+  'BUDGET_READS_PER_DAY',
+  'BUDGET_WRITES_PER_DAY',
+  'INTUIT_MONTHLY_CALLS_WARN_AT',
+  'UPSTREAM_TIMEOUT_MS',
+  'OAUTH_TIMEOUT_MS',
+  'WEBHOOK_WINDOW_SECONDS',
 ] as const
-
-/** The emulator's registered local app (e2e/qbo-emulator config defaults) and its webhook verifier. */
-export const localApp = {
-  clientId: 'fieldsync-local',
-  clientSecret: 'fieldsync-local-secret',
-  webhookVerifier: 'fieldsync-local-webhook-verifier',
-} as const
 
 /** Vars that point the edge at an emulator at `emulatorUrl`, for an app served from `appOrigin`. */
 export function emulatorVars(emulatorUrl: string, appOrigin: string): Record<string, string> {
@@ -45,9 +50,9 @@ export function emulatorVars(emulatorUrl: string, appOrigin: string): Record<str
     INTUIT_CLIENT_SECRET: localApp.clientSecret,
     INTUIT_WEBHOOK_VERIFIER: localApp.webhookVerifier,
     APP_ORIGIN: appOrigin,
-    // Local-only keys: nothing they protect leaves this machine.
-    SESSION_SECRET: 'fieldsync-local-session-secret-not-for-deployment',
-    TOKEN_ENCRYPTION_KEY: 'fieldsync-local-token-key-not-for-deployment',
+    // Local-only keys: the edge refuses them unless every URL is loopback (docs/secrets.md).
+    SESSION_SECRET: localKeys.sessionSecret,
+    TOKEN_ENCRYPTION_KEY: localKeys.tokenEncryptionKey,
   }
 }
 

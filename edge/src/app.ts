@@ -1,13 +1,13 @@
 /**
  * The edge's routes. Configuration is parsed once per env; every route but /health needs it and
- * answers `config_missing` naming the variables when it is incomplete (the connect routes through
- * the app, as any connect failure). Browser-facing routes accept cross-origin calls from APP_ORIGIN only.
+ * answers `config_missing` when it is incomplete (the connect routes through the app, as any
+ * connect failure), naming what is missing in the log only. The app's own routes take same-origin
+ * browser requests only (http/browser-only.ts).
  */
 import { Hono } from 'hono'
-import { cors } from 'hono/cors'
-import { createMiddleware } from 'hono/factory'
 import { readAppOrigin, readConfig, type AppEnv } from './env.ts'
 import { apiError } from './errors.ts'
+import { apiAnswerHeaders, browserOnly } from './http/browser-only.ts'
 import { connectRoutes } from './routes/connect.ts'
 import { connectConfigMissing } from './routes/connect-result.ts'
 import { disconnectRoutes } from './routes/disconnect.ts'
@@ -19,6 +19,9 @@ export const app = new Hono<AppEnv>()
 
 app.get('/health', (c) => c.json({ ok: true, service: 'fieldsync-edge' }))
 
+app.use('/api/*', apiAnswerHeaders)
+app.use('/auth/disconnect', apiAnswerHeaders)
+
 app.use('*', async (c, next) => {
   const config = readConfig(c.env)
   if (!config.ok) {
@@ -27,37 +30,16 @@ app.use('*', async (c, next) => {
     if (c.req.path.startsWith('/auth/intuit/')) {
       const presentation =
         c.req.path === '/auth/intuit/connect' ? (c.req.query('popup') === '1' ? 'popup' : 'redirect') : 'unknown'
-      return connectConfigMissing(c, readAppOrigin(c.env), presentation, config.error.message)
+      return connectConfigMissing(c, readAppOrigin(c.env), presentation)
     }
-    return apiError(c, 'config_missing', config.error.message)
+    return apiError(c, 'config_missing', 'The Fieldsync server is not set up yet; QuickBooks cannot be reached.')
   }
   c.set('config', config.value)
   await next()
 })
 
-const appOnlyCors = cors({
-  origin: (origin, c) => (origin === c.get('config').appOrigin ? origin : null),
-  credentials: true,
-  allowMethods: ['GET', 'POST'],
-  allowHeaders: ['Content-Type'],
-  exposeHeaders: ['Retry-After', 'intuit_tid'],
-  maxAge: 600,
-})
-app.use('/api/*', appOnlyCors)
-app.use('/auth/disconnect', appOnlyCors)
-
-// Cookies are SameSite=Lax already; refusing other origins' writes outright is the second lock.
-const sameAppWrites = createMiddleware<AppEnv>(async (c, next) => {
-  if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.req.method !== 'OPTIONS') {
-    const origin = c.req.header('origin')
-    if (origin !== undefined && origin !== c.get('config').appOrigin) {
-      return apiError(c, 'forbidden_origin', `Requests from ${origin} are not accepted.`)
-    }
-  }
-  await next()
-})
-app.use('/api/*', sameAppWrites)
-app.use('/auth/*', sameAppWrites)
+app.use('/api/*', browserOnly)
+app.use('/auth/disconnect', browserOnly)
 
 app.route('/auth/intuit', connectRoutes)
 app.route('/auth/disconnect', disconnectRoutes)
@@ -65,7 +47,8 @@ app.route('/api/session', sessionRoutes)
 app.route('/api/qbo', proxyRoutes)
 app.route('/webhooks', webhookRoutes)
 
-app.notFound((c) => apiError(c, 'not_found', `Nothing at ${c.req.method} ${new URL(c.req.url).pathname}.`))
+app.notFound((c) => apiError(c, 'not_found', 'There is nothing here.'))
+
 app.onError((err, c) => {
   console.error('edge error', err)
   return apiError(c, 'internal', 'Something went wrong at the edge; please try again.')

@@ -1,8 +1,9 @@
 import { SELF, env, runInDurableObject } from 'cloudflare:test'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { EDGE, freshRealm, sessionCookieFor } from '../test/helpers.ts'
+import { EDGE, freshRealm, sessionCookieFor, testConfig } from '../test/helpers.ts'
 import { admin, freshCompany } from '../test/emulator.ts'
-import { open, seal, tokenKey } from './crypto/token-box.ts'
+import { open, seal } from './crypto/token-box.ts'
+import type { KeySet } from './env.ts'
 import * as store from './gate/store.ts'
 import type { UpstreamCall } from './gate/upstream.ts'
 import type { TokenPair } from './intuit/oauth-client.ts'
@@ -12,24 +13,24 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const preferences = (realmId: string): UpstreamCall => ({
   realmId,
   method: 'GET',
-  path: 'preferences',
-  search: '',
+  path: 'customer/1',
+  params: [],
   body: null,
-  contentType: null,
   kind: 'call',
 })
+const as = (grant: string) => ({ grant, sid: 'session-of-the-test' })
 
 /**
  * Writes a grant straight into the gate's table, as an earlier run of the Worker left it: the
- * instance has not opened it yet. `key` is the TOKEN_ENCRYPTION_KEY it was sealed under.
+ * instance has not opened it yet. `key` are the TOKEN_ENCRYPTION_KEYs it was sealed under.
  */
 async function leftInStorage(
   realmId: string,
   tokens: TokenPair,
-  key = String(env.TOKEN_ENCRYPTION_KEY),
+  keys: KeySet = testConfig().tokenKeys,
 ): Promise<string> {
   const grantId = `grant-${crypto.randomUUID()}`
-  const sealed = await seal(await tokenKey(key), realmId, JSON.stringify(tokens))
+  const sealed = await seal(keys, realmId, JSON.stringify(tokens))
   await runInDurableObject(env.REALM_GATE.getByName(realmId), (_gate, state) => {
     store.writeGrant(
       state.storage.sql,
@@ -85,13 +86,13 @@ describe('RealmGate loading its stored grant', () => {
       while (!released) await sleep(5)
       return decrypt(...args)
     })
-    const inFlight = gate.forward(oldGrant, preferences(realmId))
+    const inFlight = gate.forward(as(oldGrant), preferences(realmId))
     while (!opening) await sleep(5)
     const newGrant = await gate.storeGrant(realmId, fresh)
     released = true
     await inFlight
 
-    const after = await gate.forward(newGrant, preferences(realmId))
+    const after = await gate.forward(as(newGrant), preferences(realmId))
     expect(after).toMatchObject({ ok: true, value: { status: 200 } })
     expect(await gate.status(newGrant)).toMatchObject({ connected: true, needsReconnect: false })
   })
@@ -114,7 +115,7 @@ describe('RealmGate loading its stored grant', () => {
       }
       return realFetch(req)
     })
-    const inFlight = gate.forward(oldGrant, preferences(realmId))
+    const inFlight = gate.forward(as(oldGrant), preferences(realmId))
     while (!refreshing) await sleep(5)
     const newGrant = await gate.storeGrant(realmId, fresh)
     released = true
@@ -122,12 +123,10 @@ describe('RealmGate loading its stored grant', () => {
 
     const stored = await runInDurableObject(gate, async (_gate, state) => {
       const row = store.readConnection(state.storage.sql)!
-      return JSON.parse(
-        (await open(await tokenKey(String(env.TOKEN_ENCRYPTION_KEY)), realmId, row.sealed_tokens!))!,
-      ) as TokenPair
+      return JSON.parse((await open(testConfig().tokenKeys, realmId, row.sealed_tokens!))!.plaintext) as TokenPair
     })
     expect(stored.refreshToken).toBe(fresh.refreshToken)
-    expect(await gate.forward(newGrant, preferences(realmId))).toMatchObject({ ok: true, value: { status: 200 } })
+    expect(await gate.forward(as(newGrant), preferences(realmId))).toMatchObject({ ok: true, value: { status: 200 } })
   })
 
   it('opens the stored pair once for concurrent first callers', async () => {
@@ -139,7 +138,7 @@ describe('RealmGate loading its stored grant', () => {
       .spyOn(crypto.subtle, 'decrypt')
       .mockImplementation(async (...args) => (await sleep(30), original(...args)))
     const gate = env.REALM_GATE.getByName(realmId)
-    const results = await Promise.all(Array.from({ length: 5 }, () => gate.forward(grant, preferences(realmId))))
+    const results = await Promise.all(Array.from({ length: 5 }, () => gate.forward(as(grant), preferences(realmId))))
     expect(results.map((r) => r.ok && r.value.status)).toEqual([200, 200, 200, 200, 200])
     expect(decrypt).toHaveBeenCalledTimes(1)
   })
@@ -167,11 +166,11 @@ describe('RealmGate reporting a connection only a reconnect can revive', () => {
       accessExpiresAt: Date.now() + hour,
       refreshExpiresAt: Date.now() + 24 * hour,
     }
-    const grant = await leftInStorage(realmId, tokens, 'the-key-before-rotation-0123456789')
+    const grant = await leftInStorage(realmId, tokens, { current: new Uint8Array(32).fill(7), previous: null })
     const gate = env.REALM_GATE.getByName(realmId)
     expect(await gate.status(grant)).toMatchObject({ connected: true, needsReconnect: true })
     expect(await sessionOf(realmId, grant)).toMatchObject({ connected: true, needsReconnect: true })
-    expect(await gate.forward(grant, preferences(realmId))).toMatchObject({
+    expect(await gate.forward(as(grant), preferences(realmId))).toMatchObject({
       ok: false,
       error: { code: 'needs_reconnect' },
     })

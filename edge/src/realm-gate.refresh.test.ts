@@ -17,20 +17,20 @@ describe('token refresh', () => {
     const { realmId, cookie } = await connected()
     await admin('/tokens/expire', { method: 'POST', body: JSON.stringify({ realmId, which: 'access' }) })
     const since = await lastSeq()
-    const res = await SELF.fetch(`${EDGE}/api/qbo/${realmId}/preferences`, { headers: { cookie } })
+    const res = await SELF.fetch(`${EDGE}/api/qbo/${realmId}/customer/1`, { headers: { cookie } })
     expect(res.status).toBe(200)
     const log = await requestLog(since)
     expect(log.map((e) => [e.path.replace(realmId, 'R'), e.status])).toEqual([
-      ['/v3/company/R/preferences', 401],
+      ['/v3/company/R/customer/1', 401],
       ['/oauth2/v1/tokens/bearer', 200],
-      ['/v3/company/R/preferences', 200],
+      ['/v3/company/R/customer/1', 200],
     ])
   })
 
   it('refreshes when the emulator clock passes the access token expiry', async () => {
     const { realmId, cookie } = await connected()
     await admin('/clock/advance', { method: 'POST', body: JSON.stringify({ seconds: 3700 }) })
-    const res = await SELF.fetch(`${EDGE}/api/qbo/${realmId}/preferences`, { headers: { cookie } })
+    const res = await SELF.fetch(`${EDGE}/api/qbo/${realmId}/customer/1`, { headers: { cookie } })
     expect(res.status).toBe(200)
     expect(await refreshesSentBy(realmId)).toBe(1)
   })
@@ -50,12 +50,12 @@ describe('token refresh', () => {
     })
     const since = await lastSeq()
     const cookie = await sessionCookieFor(realmId, grant)
-    const res = await SELF.fetch(`${EDGE}/api/qbo/${realmId}/preferences`, { headers: { cookie } })
+    const res = await SELF.fetch(`${EDGE}/api/qbo/${realmId}/customer/1`, { headers: { cookie } })
     expect(res.status).toBe(200)
     // The 60 s left are inside the 300 s margin: refresh first, no 401 on the way.
     expect((await requestLog(since)).map((e) => [e.path.replace(realmId, 'R'), e.status])).toEqual([
       ['/oauth2/v1/tokens/bearer', 200],
-      ['/v3/company/R/preferences', 200],
+      ['/v3/company/R/customer/1', 200],
     ])
   })
 
@@ -79,7 +79,7 @@ describe('token refresh', () => {
     expect(session).toMatchObject({ connected: true, needsReconnect: false })
     // And the rotated refresh token is the one kept: the next refresh still works.
     await admin('/tokens/expire', { method: 'POST', body: JSON.stringify({ realmId, which: 'access' }) })
-    expect((await SELF.fetch(`${EDGE}/api/qbo/${realmId}/preferences`, { headers: { cookie } })).status).toBe(200)
+    expect((await SELF.fetch(`${EDGE}/api/qbo/${realmId}/customer/1`, { headers: { cookie } })).status).toBe(200)
     expect(await refreshesSentBy(realmId)).toBe(2)
   })
 
@@ -118,14 +118,14 @@ describe('token refresh', () => {
   it('reports needs_reconnect when Intuit refuses the refresh token, and /api/session says so', async () => {
     const { realmId, cookie } = await connected()
     await admin('/tokens/revoke', { method: 'POST', body: JSON.stringify({ realmId }) })
-    const res = await SELF.fetch(`${EDGE}/api/qbo/${realmId}/preferences`, { headers: { cookie } })
+    const res = await SELF.fetch(`${EDGE}/api/qbo/${realmId}/customer/1`, { headers: { cookie } })
     expect(res.status).toBe(409)
     expect(await res.json()).toMatchObject({ error: { code: 'needs_reconnect' } })
     const session = await (await SELF.fetch(`${EDGE}/api/session`, { headers: { cookie } })).json()
     expect(session).toMatchObject({ connected: true, needsReconnect: true })
     // No second attempt with the dead grant.
     const since = await lastSeq()
-    await SELF.fetch(`${EDGE}/api/qbo/${realmId}/preferences`, { headers: { cookie } })
+    await SELF.fetch(`${EDGE}/api/qbo/${realmId}/customer/1`, { headers: { cookie } })
     expect(await requestLog(since)).toEqual([])
   })
 })

@@ -8,47 +8,35 @@
  * caller whose token got a 401 after someone else already refreshed simply uses the new token.
  */
 import { DurableObject } from 'cloudflare:workers'
-import type { WebhookChange } from '#shared/api/session.ts'
 import { err, ok, type Result } from '#shared/result.ts'
 import { readConfig, type Config, type Env } from './env.ts'
 import { randomBase64Url } from './crypto/base64.ts'
-import { open, seal, tokenKey } from './crypto/token-box.ts'
+import { open, seal } from './crypto/token-box.ts'
+import { APP_METER, appMeterBuffer, migrateMeter, recordAppCalls } from './gate/app-meter.ts'
+import { migrateBudget, spend } from './gate/budget.ts'
+import {
+  notConnected,
+  reconnect,
+  sessionEnded,
+  type Caller,
+  type GateStatus,
+  type GrantOutcome,
+  type Held,
+  type TokenOutcome,
+} from './gate/outcomes.ts'
 import * as store from './gate/store.ts'
-import { sendUpstream, type GateError, type UpstreamCall, type UpstreamResult } from './gate/upstream.ts'
-import { checkCompanyInfo, companyInfoCall, type GrantError } from './gate/verify-grant.ts'
-import { refreshTokens, revokeToken, TokenPair } from './intuit/oauth-client.ts'
+import { sendUpstream, unreachable, type GateError, type UpstreamCall, type UpstreamResult } from './gate/upstream.ts'
+import { checkCompanyInfo, companyInfoCall } from './gate/verify-grant.ts'
+import { revokeToken, TokenPair } from './intuit/oauth-client.ts'
+import { refreshWithRetry } from './intuit/refresh-retry.ts'
+import { parseStrictJson } from './json/strict-json.ts'
 import { Pacer } from './pacer/pacer.ts'
 import type { RealmChange } from './webhooks/payload.ts'
+import { claimDelivery, migrateLedger } from './webhooks/replay.ts'
 
 export type { UpstreamCall, UpstreamResult } from './gate/upstream.ts'
 
-export interface GateStatus {
-  connected: boolean
-  realmId: string | null
-  companyName: string | null
-  refreshExpiresAt: number | null
-  needsReconnect: boolean
-  changes: { seq: number; entities: WebhookChange[] }
-}
-
-export type GrantOutcome = Result<{ grantId: string; companyName: string | null }, GrantError>
-
-/** A usable access token, or why there is none. */
-type TokenOutcome = Result<string, GateError>
-
-/** What the gate holds: no grant, a sealed grant that no longer opens (key rotated, tampered), or the pair. */
-type Held = { kind: 'none' } | { kind: 'unreadable' } | { kind: 'open'; tokens: TokenPair }
-
-const sessionEnded: GateError = {
-  code: 'session_ended',
-  message: 'QuickBooks was disconnected or connected again since this session began; connect again.',
-}
-const notConnected: TokenOutcome = err({ code: 'not_connected', message: 'This QuickBooks company is not connected.' })
-const reconnect = (detail = ''): TokenOutcome =>
-  err({
-    code: 'needs_reconnect',
-    message: `QuickBooks ended the connection; reconnect to continue.${detail ? ` ${detail}` : ''}`,
-  })
+export type { Caller, GateStatus, GrantOutcome } from './gate/outcomes.ts'
 
 export class RealmGate extends DurableObject<Env> {
   /** Undefined until first loaded; every later change of the stored pair sets it in the same tick. */
@@ -56,12 +44,18 @@ export class RealmGate extends DurableObject<Env> {
   #loading: Promise<Held> | null = null
   #refreshing: Promise<TokenOutcome> | null = null
   #pacer: Pacer | null = null
+  #meter = appMeterBuffer(() => this.env.REALM_GATE.getByName(APP_METER))
   /** Refreshes this instance sent to Intuit (observability and tests). */
   refreshCount = 0
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env)
-    ctx.blockConcurrencyWhile(async () => store.migrate(ctx.storage.sql))
+    ctx.blockConcurrencyWhile(async () => {
+      store.migrate(ctx.storage.sql)
+      migrateBudget(ctx.storage.sql)
+      migrateMeter(ctx.storage.sql)
+      migrateLedger(ctx.storage.sql)
+    })
   }
 
   async ping(): Promise<string> {
@@ -75,7 +69,7 @@ export class RealmGate extends DurableObject<Env> {
    * Returns the new grant's id, which the new session carries, and the company's name.
    */
   async connectGrant(realmId: string, tokens: TokenPair): Promise<GrantOutcome> {
-    const check = checkCompanyInfo(await this.#paced(companyInfoCall(realmId), tokens.accessToken))
+    const check = checkCompanyInfo(await this.#paced(companyInfoCall(realmId), tokens.accessToken, null))
     if (!check.ok) {
       // Another company's tokens have no business lingering. Any other failure may well be this
       // company's own token, and revoking it would end the connection already stored here too.
@@ -124,36 +118,50 @@ export class RealmGate extends DurableObject<Env> {
   }
 
   /**
-   * Sends one QuickBooks call for a session of `grantId`: waits for the pacer, adds a valid access
-   * token, refreshes once on 401.
+   * Sends one QuickBooks call for a session of `caller.grant`: waits for the pacer, adds a valid
+   * access token, refreshes once on 401. The grant is checked again just before each send.
    */
-  async forward(grantId: string, call: UpstreamCall): Promise<UpstreamResult> {
+  async forward(caller: Caller, call: UpstreamCall): Promise<UpstreamResult> {
     const row = store.readConnection(this.ctx.storage.sql)
     if (row && row.realm_id !== call.realmId)
       return err({ code: 'realm_mismatch', message: 'This gate holds another company.' })
-    if (row && row.sealed_tokens !== null && row.grant_id !== grantId) return err(sessionEnded)
+    if (row && row.sealed_tokens !== null && row.grant_id !== caller.grant) return err(sessionEnded)
     let token = await this.#accessToken(null)
     if (!token.ok) return token
-    let result = await this.#paced(call, token.value)
+    let result = await this.#paced(call, token.value, caller)
     if (result.ok && result.value.status === 401) {
       token = await this.#accessToken(token.value)
       if (!token.ok) return token
-      result = await this.#paced(call, token.value)
+      result = await this.#paced(call, token.value, caller)
     }
     return result
   }
 
   /** Revokes the grant at Intuit and wipes the tokens; webhook history stays. Only the grant's own sessions may. */
   async disconnect(grantId: string): Promise<Result<{ revoked: boolean }, GateError>> {
-    const row = store.readConnection(this.ctx.storage.sql)
-    if (row?.grant_id !== grantId) return err(sessionEnded)
+    const sql = this.ctx.storage.sql
+    if (store.readConnection(sql)?.grant_id !== grantId) return err(sessionEnded)
     // Wait out a refresh in flight so the token revoked is the live one.
     if (this.#refreshing) await this.#refreshing
-    const live = await this.#load()
-    const revoked = live.kind === 'open' ? await revokeToken(this.#config(), live.tokens.refreshToken) : false
-    store.wipeTokens(this.ctx.storage.sql, Date.now())
+    await this.#load()
+    // A reconnect may have landed while this waited: its grant is not this session's to wipe. From
+    // this check to the wipe there is no await.
+    if (store.readConnection(sql)?.grant_id !== grantId) return err(sessionEnded)
+    const live = this.#held
+    store.wipeTokens(sql, Date.now())
     this.#held = { kind: 'none' }
+    const revoked = live?.kind === 'open' ? await revokeToken(this.#config(), live.tokens.refreshToken) : false
     return ok({ revoked })
+  }
+
+  /** The webhook ledger instance (WEBHOOK_LEDGER): true the first time a delivery is seen. */
+  async claimWebhook(key: string, now: number, windowMs: number): Promise<boolean> {
+    return claimDelivery(this.ctx.storage.sql, key, now, windowMs)
+  }
+
+  /** The app meter's side ({@link APP_METER} instance): adds a gate's calls to the month's count. */
+  async recordAppCalls(month: string, n: number): Promise<{ calls: number; crossed: boolean }> {
+    return recordAppCalls(this.ctx.storage.sql, month, n, this.#config().monthlyCallsWarnAt)
   }
 
   /** Records webhook changes; returns the new highest sequence number. */
@@ -168,7 +176,7 @@ export class RealmGate extends DurableObject<Env> {
   }
 
   async #seal(realmId: string, tokens: TokenPair): Promise<store.SealedGrant> {
-    const sealed = await seal(await tokenKey(this.#config().tokenEncryptionKey), realmId, JSON.stringify(tokens))
+    const sealed = await seal(this.#config().tokenKeys, realmId, JSON.stringify(tokens))
     return { sealed, accessExpiresAt: tokens.accessExpiresAt, refreshExpiresAt: tokens.refreshExpiresAt }
   }
 
@@ -187,10 +195,17 @@ export class RealmGate extends DurableObject<Env> {
   async #openStored(): Promise<Held> {
     const row = store.readConnection(this.ctx.storage.sql)
     if (!row || row.sealed_tokens === null) return { kind: 'none' }
-    const plain = await open(await tokenKey(this.#config().tokenEncryptionKey), row.realm_id, row.sealed_tokens)
-    if (plain === null) return { kind: 'unreadable' }
-    const tokens = TokenPair.safeParse(parseJson(plain))
-    return tokens.success ? { kind: 'open', tokens: tokens.data } : { kind: 'unreadable' }
+    const opened = await open(this.#config().tokenKeys, row.realm_id, row.sealed_tokens)
+    if (opened === null) return { kind: 'unreadable' }
+    const json = parseStrictJson(opened.plaintext)
+    const tokens = TokenPair.safeParse(json.ok ? json.value : undefined)
+    if (!tokens.success) return { kind: 'unreadable' }
+    // Sealed under the previous key: seal it again under the current one, so that key can go.
+    if (opened.stale && row.grant_id !== null) {
+      const { sealed } = await this.#seal(row.realm_id, tokens.data)
+      store.writeResealed(this.ctx.storage.sql, row.grant_id, sealed, Date.now())
+    }
+    return { kind: 'open', tokens: tokens.data }
   }
 
   /**
@@ -203,7 +218,7 @@ export class RealmGate extends DurableObject<Env> {
     // state, so a caller can never refresh with a pair another refresh has just replaced.
     if (store.readConnection(this.ctx.storage.sql)?.needs_reconnect === 1) return reconnect()
     if (this.#refreshing) return this.#refreshing
-    if (held.kind === 'unreadable') return reconnect('The stored QuickBooks sign-in can no longer be read.')
+    if (held.kind === 'unreadable') return reconnect()
     if (held.kind === 'none') return notConnected
     const { tokens } = held
     if (rejected !== null && tokens.accessToken !== rejected) return ok(tokens.accessToken)
@@ -227,15 +242,16 @@ export class RealmGate extends DurableObject<Env> {
       const row = store.readConnection(sql)
       return row === null || row.sealed_tokens === null || row.grant_id !== grantId
     }
-    const result = await refreshTokens(this.#config(), tokens.refreshToken, Date.now())
+    const result = await refreshWithRetry(this.#config(), tokens.refreshToken, superseded)
     if (!result.ok) {
       if (superseded()) return err(sessionEnded)
+      console.error('refresh failed', { realmId, kind: result.error.kind, detail: result.error.message })
       if (result.error.kind === 'invalid_grant') {
         store.markNeedsReconnect(sql, Date.now())
-        return reconnect(result.error.message)
+        return reconnect()
       }
       // Anything else (Intuit down, client credentials refused) leaves the grant as it was.
-      return err({ code: 'intuit_unavailable', message: result.error.message })
+      return err(unreachable)
     }
     const sealed = await this.#seal(realmId, result.value)
     if (superseded()) return err(sessionEnded)
@@ -244,19 +260,32 @@ export class RealmGate extends DurableObject<Env> {
     return ok(result.value.accessToken)
   }
 
-  /** Waits for the pacer, sends, and tells the pacer when the call ended (and whether Intuit throttled). */
-  async #paced(call: UpstreamCall, accessToken: string): Promise<UpstreamResult> {
+  /**
+   * Waits for the pacer; then, with no await in between, checks that `caller`'s grant is still the
+   * stored one (a reconnect while it waited ends its calls) and spends one call of the company's daily
+   * budget; sends; and tells the pacer when the call ended (and whether Intuit throttled).
+   * `caller` is null for the gate's own check of a grant not stored yet.
+   */
+  async #paced(call: UpstreamCall, accessToken: string, caller: Caller | null): Promise<UpstreamResult> {
     const config = this.#config()
+    const sql = this.ctx.storage.sql
     this.#pacer ??= new Pacer(config.pacer, () => Date.now())
     const pacer = this.#pacer
     const queuedFrom = Date.now()
-    const admission = await pacer.acquire(call.kind)
+    const admission = await pacer.acquire(call.kind, caller?.sid ?? '')
     if (!admission.ok) {
       const { retryAfterMs, message } = admission.error
       return err({ code: 'paced', retryAfterMs, message })
     }
     const sentAt = Date.now()
     try {
+      if (caller !== null) {
+        const row = store.readConnection(sql)
+        if (row === null || row.sealed_tokens === null || row.grant_id !== caller.grant) return err(sessionEnded)
+      }
+      const spent = spend(sql, config.budget, call.method === 'GET' ? 'read' : 'write', sentAt)
+      if (!spent.ok) return spent
+      this.#meter.add(sentAt)
       const sent = await sendUpstream(config, call, accessToken)
       if (!sent.ok) return sent
       if (sent.value.status === 429) pacer.throttled()
@@ -264,13 +293,5 @@ export class RealmGate extends DurableObject<Env> {
     } finally {
       pacer.release(admission.value.id)
     }
-  }
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text)
-  } catch {
-    return undefined
   }
 }

@@ -1,10 +1,18 @@
 /** Shared helpers for the edge's workerd tests. */
 import { env } from 'cloudflare:test'
 import { RealmId } from '#shared/ids.ts'
+import { readConfig, type Config } from '../src/env.ts'
 import { SESSION_COOKIE } from '../src/session/cookies.ts'
 import { signSession } from '../src/session/tokens.ts'
 
 export const EDGE = 'http://127.0.0.1:8787'
+
+/** The configuration the edge runs with in these tests. */
+export function testConfig(): Config {
+  const config = readConfig(env)
+  if (!config.ok) throw new Error(config.error.message)
+  return config.value
+}
 
 /** A unique realm id per test, so Durable Objects and emulator companies never leak between tests. */
 export const freshRealm = (): string => `9${Math.floor(Math.random() * 1e12)}`
@@ -12,7 +20,7 @@ export const freshRealm = (): string => `9${Math.floor(Math.random() * 1e12)}`
 /** A valid session cookie for `realmId`; `grant` is what storeGrant returned (any other string: an ended grant). */
 export async function sessionCookieFor(realmId: string, grant = 'a-grant-this-realm-never-had'): Promise<string> {
   const token = await signSession(
-    env.SESSION_SECRET,
+    testConfig().sessionKeys,
     { sid: crypto.randomUUID(), realmId: RealmId.parse(realmId), grant },
     3600,
     Date.now(),

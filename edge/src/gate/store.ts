@@ -140,3 +140,13 @@ export function changesAfter(sql: SqlStorage, since: number): WebhookChange[] {
       receivedAt: new Date(r.received_at).toISOString(),
     }))
 }
+
+/** The same pair sealed again under the current key; only if `grantId` is still the stored grant. */
+export function writeResealed(sql: SqlStorage, grantId: string, sealed: string, now: number): void {
+  sql.exec(
+    'UPDATE connection SET sealed_tokens = ?, updated_at = ? WHERE id = 1 AND grant_id = ?',
+    sealed,
+    now,
+    grantId,
+  )
+}

@@ -16,7 +16,7 @@ const CompanyInfoBody = z.object({ CompanyInfo: z.object({ CompanyName: z.string
 /** The one call that proves the grant: the realm's own CompanyInfo (its name is wanted anyway). */
 export function companyInfoCall(realmId: string): UpstreamCall {
   const path = `companyinfo/${encodeURIComponent(realmId)}`
-  return { realmId, method: 'GET', path, search: '', body: null, contentType: null, kind: 'call' }
+  return { realmId, method: 'GET', path, params: [], body: null, kind: 'call' }
 }
 
 export function checkCompanyInfo(result: UpstreamResult): GrantCheck {

@@ -29,7 +29,10 @@ export type TokenPair = z.infer<typeof TokenPair>
 export type TokenFailure = { kind: 'invalid_grant' | 'unavailable' | 'rejected'; message: string; status?: number }
 export type TokenResult = Result<TokenPair, TokenFailure>
 
-type OAuthConfig = Pick<Config, 'tokenUrl' | 'revokeUrl' | 'clientId' | 'clientSecret' | 'redirectUri'>
+type OAuthConfig = Pick<
+  Config,
+  'tokenUrl' | 'revokeUrl' | 'clientId' | 'clientSecret' | 'redirectUri' | 'oauthTimeoutMs'
+>
 
 function basicAuth(c: OAuthConfig): string {
   // RFC 6749 §2.3.1: form-encode id and secret before joining them.
@@ -60,6 +63,7 @@ async function tokenRequest(c: OAuthConfig, form: URLSearchParams, now: number):
         'Content-Type': 'application/x-www-form-urlencoded',
       },
       body: form.toString(),
+      signal: AbortSignal.timeout(c.oauthTimeoutMs),
     })
   } catch (e) {
     return err({ kind: 'unavailable', message: `Intuit's token endpoint could not be reached (${String(e)}).` })
@@ -96,6 +100,7 @@ export async function revokeToken(c: OAuthConfig, token: string): Promise<boolea
       method: 'POST',
       headers: { Authorization: basicAuth(c), Accept: 'application/json', 'Content-Type': 'application/json' },
       body: JSON.stringify({ token }),
+      signal: AbortSignal.timeout(c.oauthTimeoutMs),
     })
     await res.body?.cancel()
     return res.ok

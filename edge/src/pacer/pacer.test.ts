@@ -2,7 +2,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { Pacer } from './pacer.ts'
 import type { PacerLimits } from './policy.ts'
 
-const limits: PacerLimits = { perWindow: 4, batchPerWindow: 1, maxInFlight: 2, windowMs: 1000, maxWaitMs: 2500 }
+const limits: PacerLimits = {
+  perWindow: 4,
+  batchPerWindow: 1,
+  maxInFlight: 2,
+  windowMs: 1000,
+  maxWaitMs: 2500,
+  deadlineMs: 5000,
+}
 
 describe('Pacer', () => {
   // Fake timers move Date.now() in step with the timers they fire.
@@ -73,5 +80,37 @@ describe('Pacer', () => {
     expect(admitted).toBe(false)
     await advance(2)
     expect(admitted).toBe(true)
+  })
+
+  it('answers a caller still queued at its deadline with a Retry-After, and forgets it', async () => {
+    const pacer = new Pacer(limits, clock)
+    // Two calls in flight that never end (an upstream that hangs): the estimate saw no wait.
+    await pacer.acquire('call')
+    await pacer.acquire('call')
+    let outcome: unknown = null
+    void pacer.acquire('call').then((a) => (outcome = a))
+    await advance(limits.deadlineMs - 1)
+    expect(outcome).toBeNull()
+    await advance(1)
+    expect(outcome).toMatchObject({ ok: false, error: { kind: 'paced', retryAfterMs: expect.any(Number) } })
+    expect(pacer.waiting).toBe(0)
+  })
+
+  it("shares admissions between a company's sessions in turn", async () => {
+    const pacer = new Pacer({ ...limits, maxInFlight: 1, perWindow: 100 }, clock)
+    const first = await pacer.acquire('call', 'a')
+    if (!first.ok) throw new Error('expected admission')
+    const order: string[] = []
+    const queued = ['a', 'a', 'a', 'b'].map((owner, i) =>
+      pacer.acquire('call', owner).then((adm) => {
+        order.push(`${owner}${i}`)
+        if (adm.ok) setTimeout(() => pacer.release(adm.value.id), 1)
+      }),
+    )
+    pacer.release(first.value.id)
+    await advance(100)
+    await Promise.all(queued)
+    // The session that has had nothing yet goes first; then turns.
+    expect(order).toEqual(['b3', 'a0', 'a1', 'a2'])
   })
 })

@@ -1,6 +1,11 @@
 /**
- * Drives the pure policy for one realm inside its RealmGate: a FIFO of waiting callers, a timer for
+ * Drives the pure policy for one realm inside its RealmGate: a queue of waiting callers, a timer for
  * the next moment a window slot frees, and a pump on every release. Time comes from `now`.
+ *
+ * Fair: waiting callers are admitted round-robin by owner (the session), so one session's burst
+ * cannot starve another's. Bounded: a caller still waiting
+ * `deadlineMs` after it asked is answered with a Retry-After instead, whatever the estimate said
+ * (calls in flight can take long).
  */
 import { err, ok, type Result } from '#shared/result.ts'
 import {
@@ -13,6 +18,7 @@ import {
   type PacerLimits,
   type PacerState,
 } from './policy.ts'
+import { fairOrder } from './fair-order.ts'
 
 /** A started call: hand `id` back to `release` when it ends. */
 export interface Ticket {
@@ -32,6 +38,7 @@ export type Admission = Result<Ticket, PacerRefusal>
 interface Waiter {
   id: number
   kind: CallKind
+  owner: string
   admit: () => void
 }
 
@@ -39,6 +46,9 @@ export class Pacer {
   #state: PacerState = emptyPacerState
   #queue: Waiter[] = []
   #nextId = 1
+  /** When each owner last had a call admitted, by admission count: fairness looks at who waited longest. */
+  #servedAt = new Map<string, number>()
+  #admissions = 0
   #timer: ReturnType<typeof setTimeout> | null = null
   #timerAt = Infinity
   readonly #limits: PacerLimits
@@ -50,13 +60,22 @@ export class Pacer {
   }
 
   /** Resolves when the call may start, or at once with a Retry-After when the wait would be too long. */
-  acquire(kind: CallKind): Promise<Admission> {
+  acquire(kind: CallKind, owner = ''): Promise<Admission> {
     const wait = estimateWaitMs(this.#state, this.#limits, this.#now(), this.#queue, kind)
     if (wait > this.#limits.maxWaitMs) return Promise.resolve(err(this.#refusal(Math.ceil(wait))))
     const id = this.#nextId++
-    const admitted = new Promise<Admission>((resolve) =>
-      this.#queue.push({ id, kind, admit: () => resolve(ok({ id })) }),
-    )
+    const admitted = new Promise<Admission>((resolve) => {
+      const expire = () => {
+        this.#queue = this.#queue.filter((w) => w.id !== id)
+        resolve(err(this.#refusal(this.#limits.windowMs)))
+      }
+      const deadline = setTimeout(expire, this.#limits.deadlineMs)
+      const admit = () => {
+        clearTimeout(deadline)
+        resolve(ok({ id }))
+      }
+      this.#queue.push({ id, kind, owner, admit })
+    })
     this.#pump()
     return admitted
   }
@@ -77,6 +96,7 @@ export class Pacer {
   }
 
   #refusal(retryAfterMs: number): PacerRefusal {
+    retryAfterMs = Math.max(1000, retryAfterMs)
     const seconds = Math.ceil(retryAfterMs / 1000)
     const message = `QuickBooks allows this company ${this.#limits.perWindow} calls a minute; try again in ${seconds} s.`
     return { kind: 'paced', retryAfterMs, message }
@@ -85,13 +105,18 @@ export class Pacer {
   #pump(): void {
     if (this.#queue.length === 0) return
     const now = this.#now()
-    const r = schedule(this.#state, this.#limits, now, this.#queue)
+    const r = schedule(this.#state, this.#limits, now, fairOrder(this.#queue, this.#servedAt))
     this.#state = r.state
     if (r.started.length > 0) {
       const started = new Set(r.started)
       const admit = this.#queue.filter((w) => started.has(w.id))
       this.#queue = this.#queue.filter((w) => !started.has(w.id))
-      for (const w of admit) w.admit()
+      for (const w of admit) {
+        // Sessions come and go: forgetting them all now and then only costs one round of fairness.
+        if (this.#servedAt.size > 1000) this.#servedAt.clear()
+        this.#servedAt.set(w.owner, ++this.#admissions)
+        w.admit()
+      }
     }
     if (r.recheckAt !== null && this.#queue.length > 0 && r.recheckAt < this.#timerAt) {
       if (this.#timer) clearTimeout(this.#timer)

@@ -13,7 +13,14 @@ import {
   type Waiting,
 } from './policy.ts'
 
-const limits: PacerLimits = { perWindow: 5, batchPerWindow: 2, maxInFlight: 3, windowMs: 1000, maxWaitMs: 10_000 }
+const limits: PacerLimits = {
+  perWindow: 5,
+  batchPerWindow: 2,
+  maxInFlight: 3,
+  windowMs: 1000,
+  maxWaitMs: 10_000,
+  deadlineMs: 20_000,
+}
 
 const state = (
   inFlight: Array<[number, 'call' | 'batch']>,

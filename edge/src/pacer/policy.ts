@@ -21,6 +21,8 @@ export interface PacerLimits {
   windowMs: number
   /** A caller whose estimated wait is longer is answered with Retry-After instead of queued. */
   maxWaitMs: number
+  /** A queued caller not admitted this long after it asked is answered with Retry-After (the estimate can be short). */
+  deadlineMs: number
 }
 
 export interface PacerState {
@@ -38,8 +40,8 @@ export interface Waiting {
 
 export const emptyPacerState: PacerState = { inFlight: [], recent: [], pausedUntil: 0 }
 
-export function intuitLimits(timeScale = 1, maxWaitMs = 25_000): PacerLimits {
-  return { perWindow: 500, batchPerWindow: 40, maxInFlight: 10, windowMs: 60_000 / timeScale, maxWaitMs }
+export function intuitLimits(timeScale = 1, maxWaitMs = 25_000, deadlineMs = 2 * maxWaitMs): PacerLimits {
+  return { perWindow: 500, batchPerWindow: 40, maxInFlight: 10, windowMs: 60_000 / timeScale, maxWaitMs, deadlineMs }
 }
 
 /** Drops finished calls that have left the window. */

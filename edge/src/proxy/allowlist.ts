@@ -1,124 +1,140 @@
 /**
- * Which QuickBooks calls the proxy forwards: only those the app's sync makes. Everything else is
- * refused with a reason, so a stolen session cookie cannot reach reports, payroll or other entities.
- * This judges method, path and parameters; body-check.ts judges the batch and query bodies.
+ * Which QuickBooks calls the proxy forwards: exactly those the app's sync engine makes
+ * (web/src/sync/adapters/edge-gateway.ts), and nothing else:
+ *
+ * - `GET query?query=<SELECT of a synced entity or Account>`
+ * - `GET cdc?entities=<synced entities>&changedSince=<time>`
+ * - `GET {customer|item|invoice|payment}/{id}`
+ * - `POST {entity}?requestid=…[&operation=update|void]` (void: invoices; a payment is voided by
+ *   `operation=update&include=void`), a JSON object body
+ * - `POST batch?requestid=…`, creates and updates only (batch-body.ts)
+ *
+ * The answer is the checked call: the parameters as parsed here, in a fixed order, so the edge
+ * forwards what it judged and not what it received. Bodies are judged once read (body-check.ts).
  */
 import { err, ok, type Result } from '#shared/result.ts'
 import { proxiedEntities, type ProxiedEntity } from '#shared/api/qbo-proxy.ts'
 import type { CallKind } from '../pacer/policy.ts'
-import { checkStatement, readableEntity } from './query-statement.ts'
-import { writeAllowed, type WriteOperation } from './writes.ts'
+import { checkStatement } from './query-statement.ts'
+import { parseSearch, type SearchParams } from './search-params.ts'
+import { writeAllowed } from './writes.ts'
 
 /** Why a call is not forwarded, in words the app can show. */
 export type NotForwarded = { kind: 'not_forwarded'; message: string }
-export type Allowed = Result<{ kind: CallKind }, NotForwarded>
 
-const entities: ReadonlySet<string> = new Set(proxiedEntities)
-const id = /^[A-Za-z0-9_-]{1,64}$/
-const always = new Set(['minorversion', 'requestid'])
+/** What the body of an allowed call must be: none (GET), one entity object, or a batch envelope. */
+export type BodyShape = 'none' | 'entity' | 'batch'
 
-const allow = (kind: CallKind = 'call'): Allowed => ok({ kind })
-const deny = (reason: string): Allowed => err(notForwarded(reason))
+export interface CheckedCall {
+  kind: CallKind
+  method: 'GET' | 'POST'
+  /** Below `/v3/company/{realmId}/`. */
+  path: string
+  /** The parameters to forward, parsed and checked, in the order they are sent. */
+  params: ReadonlyArray<readonly [string, string]>
+  body: BodyShape
+}
+export type Allowed = Result<CheckedCall, NotForwarded>
 
 export const notForwarded = (reason: string): NotForwarded => ({
   kind: 'not_forwarded',
   message: `Refused: ${reason}.`,
 })
+const deny = (reason: string): Allowed => err(notForwarded(reason))
 
-const operationParams: ReadonlySet<string> = new Set(['update', 'delete', 'void'])
+const entities: ReadonlySet<string> = new Set(proxiedEntities)
+const id = /^[A-Za-z0-9_-]{1,64}$/
+/** The engine's request ids: UUIDs; Intuit takes up to 50 characters. */
+const requestId = /^[A-Za-z0-9_.:-]{1,50}$/
+const timestamp = /^\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/
 
 /**
- * @param segments path below `/v3/company/{realmId}/`, already split on `/`
- * @param realmId the session's realm (companyinfo must name it)
+ * @param segments path below `/v3/company/{realmId}/`, already split on `/` (still percent-encoded)
+ * @param rawSearch the query string as received, without `?`
  */
-export function checkAllowed(
-  method: string,
-  segments: readonly string[],
-  query: URLSearchParams,
-  realmId: string,
-): Allowed {
-  // Only the first value of a repeated parameter would be checked here, yet Intuit gets them all.
-  const seen = new Set<string>()
-  for (const k of query.keys()) {
-    if (seen.has(k)) return deny(`query parameter "${k}" appears more than once`)
-    seen.add(k)
-  }
-  const extra = [...query.keys()].filter((k) => !always.has(k))
-  const onlyParams = (...names: string[]): string | null => {
-    const bad = extra.filter((k) => !names.includes(k))
-    return bad.length ? `query parameter "${bad[0]}" is not forwarded` : null
-  }
+export function checkAllowed(method: string, segments: readonly string[], rawSearch: string): Allowed {
+  const parsed = parseSearch(rawSearch)
+  if (!parsed.ok) return deny(parsed.error)
+  const query = parsed.value
   const [head, second, ...rest] = segments
   if (head === undefined || head === '') return deny('an empty QuickBooks path is not forwarded')
-  if (rest.length > 0) return deny(`"${segments.join('/')}" is not a QuickBooks path the app uses`)
   const what = `${method} ${segments.join('/')}`
+  if (rest.length > 0 || (method !== 'GET' && method !== 'POST')) return deny(`${what} is not a call the app makes`)
 
-  if (isProxied(head)) {
-    if (method === 'GET' && second !== undefined) {
+  if (method === 'GET') {
+    if (isEntity(head) && second !== undefined) {
       if (!id.test(second)) return deny(`"${second}" is not a QuickBooks id`)
-      return paramsOr(onlyParams(), allow())
+      return take(query, [], () => null, { kind: 'call', method, path: `${head}/${second}`, body: 'none' })
     }
-    if (method === 'POST' && second === undefined) {
-      const bad = onlyParams('operation', 'include')
-      if (bad) return deny(bad)
-      const op = query.get('operation')
-      // Without ?operation= a POST creates (or fully updates, by Id in the body).
-      if (op !== null && !(operationParams.has(op) && writeAllowed(head, op as WriteOperation))) {
-        return deny(`operation=${op} is not forwarded for ${head}`)
-      }
-      const include = query.get('include')
-      if (include !== null && !(head === 'payment' && include === 'void' && op === 'update')) {
-        return deny(`include=${include} is not forwarded for ${head}`)
-      }
-      return allow()
-    }
-    return deny(`${what} is not forwarded (entities: POST to create/update, GET by id)`)
+    if (second !== undefined) return deny(`${what} is not a call the app makes`)
+    if (head === 'query')
+      return take(query, ['query'], (p) => checkStatement(p.get('query')!), {
+        kind: 'call',
+        method,
+        path: head,
+        body: 'none',
+      })
+    if (head === 'cdc')
+      return take(query, ['entities', 'changedSince'], checkCdc, { kind: 'call', method, path: head, body: 'none' })
+    return deny(`${what} is not a call the app makes`)
   }
 
-  switch (head) {
-    case 'account':
-      if (method === 'GET' && second !== undefined && id.test(second)) return paramsOr(onlyParams(), allow())
-      break
-    case 'query':
-      if (second !== undefined) break
-      if (method === 'GET') {
-        const statement = query.get('query')
-        if (statement === null) return deny('GET query needs a query parameter')
-        return paramsOr(onlyParams('query') ?? checkStatement(statement), allow())
-      }
-      // The statement is the body, checked once it is read (checkBody).
-      if (method === 'POST') return paramsOr(onlyParams(), allow())
-      break
-    case 'cdc':
-      if (method === 'GET' && second === undefined)
-        return paramsOr(onlyParams('entities', 'changedSince') ?? checkCdcEntities(query.get('entities')), allow())
-      break
-    case 'batch':
-      if (method === 'POST' && second === undefined) return paramsOr(onlyParams(), allow('batch'))
-      break
-    case 'companyinfo':
-      if (method === 'GET' && second !== undefined) {
-        if (second !== realmId) return deny("companyinfo may only be read for the session's own company")
-        return paramsOr(onlyParams(), allow())
-      }
-      break
-    case 'preferences':
-      if (method === 'GET' && second === undefined) return paramsOr(onlyParams(), allow())
-      break
+  if (second !== undefined) return deny(`${what} is not a call the app makes`)
+  if (head === 'batch')
+    return take(query, [], () => null, { kind: 'batch', method, path: head, body: 'batch' }, ['requestid'])
+  if (!isEntity(head)) return deny(`${what} is not a call the app makes`)
+  return take(query, [], (p) => checkWrite(head, p), { kind: 'call', method, path: head, body: 'entity' }, [
+    'requestid',
+    'operation',
+    'include',
+  ])
+}
+
+/**
+ * The call with its parameters: `required` ones must be there, `optional` ones may, anything else is
+ * refused; `check` judges the values. Parameters go out in the order the two lists name them.
+ */
+function take(
+  query: SearchParams,
+  required: readonly string[],
+  check: (p: SearchParams) => string | null,
+  call: Omit<CheckedCall, 'params'>,
+  optional: readonly string[] = [],
+): Allowed {
+  const known = [...required, ...optional]
+  for (const name of query.keys()) {
+    if (!known.includes(name)) return deny(`query parameter "${name}" is not forwarded for ${call.method} ${call.path}`)
   }
-  return deny(`${what} is not a QuickBooks call the app uses`)
+  const missing = required.find((name) => !query.has(name))
+  if (missing !== undefined) return deny(`${call.method} ${call.path} needs a ${missing} parameter`)
+  const rid = query.get('requestid')
+  if (rid !== undefined && !requestId.test(rid)) return deny('requestid must be 1 to 50 letters, digits or -_.:')
+  const reason = check(query)
+  if (reason !== null) return deny(reason)
+  const params = known.filter((name) => query.has(name)).map((name) => [name, query.get(name)!] as const)
+  return ok({ ...call, params })
 }
 
-function paramsOr(bad: string | null, ok: Allowed): Allowed {
-  return bad ? deny(bad) : ok
+function checkWrite(entity: ProxiedEntity, query: SearchParams): string | null {
+  const op = query.get('operation')
+  const include = query.get('include')
+  if (include !== undefined) {
+    return entity === 'payment' && include === 'void' && op === 'update'
+      ? null
+      : `include=${include} is not forwarded for ${entity}${op ? ` operation=${op}` : ''}`
+  }
+  // Without ?operation= a POST creates (or fully updates, by Id in the body).
+  if (op !== undefined && !writeAllowed(entity, op)) return `operation=${op} is not forwarded for ${entity}`
+  return null
 }
 
-function isProxied(name: string): name is ProxiedEntity {
-  return entities.has(name)
-}
-
-function checkCdcEntities(list: string | null): string | null {
-  if (list === null) return 'cdc needs an entities parameter'
-  const other = list.split(',').find((name) => !readableEntity(name.trim()))
+function checkCdc(query: SearchParams): string | null {
+  if (!timestamp.test(query.get('changedSince')!)) return 'changedSince must be a date and time'
+  const list = query.get('entities')!.split(',')
+  const other = list.find((name) => !isEntity(name.trim().toLowerCase()))
   return other === undefined ? null : `cdc of "${other}" is not forwarded`
+}
+
+function isEntity(name: string): name is ProxiedEntity {
+  return entities.has(name)
 }

@@ -50,26 +50,20 @@ describe('connect flow when Intuit is down', () => {
     const res = await app.request(callback.url, { headers: { cookie: callback.cookie } }, env)
     vi.restoreAllMocks()
     expect(res.headers.get('location')).toBe(appUrl('qbo=error&code=intuit_unavailable'))
-    expect(res.headers.getSetCookie().join('\n')).not.toContain('fs_session=')
+    expect(res.headers.getSetCookie().join('\n')).not.toContain('__Host-fs_session=')
     // The grant stored before is still the realm's, and Intuit was not asked to revoke anything.
-    expect((await SELF.fetch(`${EDGE}/api/qbo/${realmId}/preferences`, { headers: { cookie: earlier } })).status).toBe(
+    expect((await SELF.fetch(`${EDGE}/api/qbo/${realmId}/customer/1`, { headers: { cookie: earlier } })).status).toBe(
       200,
     )
     const tokens = await admin<{ connections: Array<{ realmId: string; revoked: boolean }> }>('/tokens')
     expect(tokens.connections.filter((c) => c.realmId === realmId).map((c) => c.revoked)).toEqual([false, false])
   })
 
-  it('sets the session cookie with Max-Age, HttpOnly, SameSite=Lax and Secure when the app is on https', async () => {
+  it('sets the __Host- session cookie: Max-Age, HttpOnly, SameSite=Lax, Secure and Path=/, even on loopback', async () => {
     const callback = await consentUntilCallback(await freshCompany())
-    // The same registered redirect URI, so only the app's origin differs from the other tests.
-    const https = {
-      ...env,
-      APP_ORIGIN: 'https://app.fieldsync.test',
-      INTUIT_REDIRECT_URI: `${env.APP_ORIGIN}/auth/intuit/callback`,
-    }
-    const res = await app.request(callback.url, { headers: { cookie: callback.cookie } }, https)
-    expect(res.headers.get('location')).toBe('https://app.fieldsync.test/#/settings?qbo=connected')
-    const line = res.headers.getSetCookie().find((l) => l.startsWith('fs_session='))!
+    const res = await app.request(callback.url, { headers: { cookie: callback.cookie } }, env)
+    expect(res.headers.get('location')).toBe(`${env.APP_ORIGIN}/#/settings?qbo=connected`)
+    const line = res.headers.getSetCookie().find((l) => l.startsWith('__Host-fs_session='))!
     const attrs = line
       .split(';')
       .slice(1)
@@ -77,6 +71,7 @@ describe('connect flow when Intuit is down', () => {
     expect(attrs).toEqual(
       expect.arrayContaining([`max-age=${30 * 24 * 3600}`, 'httponly', 'samesite=lax', 'secure', 'path=/']),
     )
+    expect(attrs.some((a) => a.startsWith('domain='))).toBe(false)
   })
 
   it('reports intuit_unavailable when the token endpoint cannot be reached', async () => {

@@ -41,14 +41,11 @@ export function connectError(
 /**
  * The connect routes' answer when the edge lacks configuration: `config_missing` through the app
  * like any connect failure, or, without a usable APP_ORIGIN to return to, a plain page saying so.
+ * Neither names what is missing.
  */
-export function connectConfigMissing(
-  c: Context,
-  appOrigin: string | null,
-  presentation: Presentation,
-  detail: string,
-): Response {
-  const message = `QuickBooks cannot be connected until the server's setup is finished. ${detail}`
+export function connectConfigMissing(c: Context, appOrigin: string | null, presentation: Presentation): Response {
+  // What is missing goes to the log only: the browser learns nothing about the server's setup.
+  const message = "QuickBooks cannot be connected until the server's setup is finished."
   if (appOrigin !== null) return connectError(c, appOrigin, presentation, 'config_missing', message)
   c.header('Cache-Control', 'no-store')
   c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'")

@@ -1,6 +1,6 @@
 import { SELF, env } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
-import { EDGE, cookieHeader } from '../../test/helpers.ts'
+import { EDGE, cookieHeader, testConfig } from '../../test/helpers.ts'
 import { admin, consent, freshCompany, requestLog, lastSeq } from '../../test/emulator.ts'
 import { signState } from '../session/tokens.ts'
 import { sha256Base64Url } from '../crypto/base64.ts'
@@ -15,10 +15,12 @@ describe('connect flow against the emulator', () => {
     expect(callback.status).toBe(302)
     expect(callback.headers.get('location')).toBe(appUrl('qbo=connected'))
     const setCookies = callback.headers.getSetCookie().join('\n')
-    expect(setCookies).toMatch(/fs_session=[^;]+;.*HttpOnly/)
-    expect(setCookies).toMatch(/fs_session=[^;]+;.*SameSite=Lax/)
-    expect(setCookies).not.toMatch(/fs_session=[^;]+;.*Secure/) // plain-http loopback
-    expect(jar.has('fs_oauth_state')).toBe(false)
+    expect(setCookies).toMatch(/__Host-fs_session=[^;]+;.*HttpOnly/)
+    expect(setCookies).toMatch(/__Host-fs_session=[^;]+;.*SameSite=Lax/)
+    // __Host-: Secure and Path=/ even on plain-http loopback, which browsers treat as secure.
+    expect(setCookies).toMatch(/__Host-fs_session=[^;]+;.*Secure/)
+    expect(setCookies).toMatch(/__Host-fs_session=[^;]+;.*Path=\//)
+    expect(jar.has('__Host-fs_oauth_state')).toBe(false)
 
     const session = await SELF.fetch(`${EDGE}/api/session`, { headers: { cookie: cookieHeader(jar) } })
     const body = SessionResponse.parse(await session.json())
@@ -35,19 +37,20 @@ describe('connect flow against the emulator', () => {
     expect(days).toBeLessThanOrEqual(100)
   })
 
-  it('proxies to the session realm with minorversion added and requestid untouched', async () => {
+  it('proxies to the session realm with minorversion added and requestid kept', async () => {
     const realmId = await freshCompany()
     const { jar } = await consent({ decision: 'connect', realmId })
     const since = await lastSeq()
-    const q = encodeURIComponent('select * from Customer maxresults 2')
-    const res = await SELF.fetch(`${EDGE}/api/qbo/${realmId}/query?query=${q}&requestid=keep-me-7`, {
-      headers: { cookie: cookieHeader(jar) },
+    const res = await SELF.fetch(`${EDGE}/api/qbo/${realmId}/customer?requestid=keep-me-7`, {
+      method: 'POST',
+      headers: { cookie: cookieHeader(jar), 'content-type': 'application/json' },
+      body: JSON.stringify({ DisplayName: `Proxy ${realmId}` }),
     })
     expect(res.status).toBe(200)
-    expect(await res.json()).toHaveProperty('QueryResponse')
+    expect(await res.json()).toHaveProperty('Customer')
     const log = (await requestLog(since)).filter((e) => e.realmId === realmId)
     expect(log).toMatchObject([
-      { method: 'GET', path: `/v3/company/${realmId}/query`, status: 200, requestId: 'keep-me-7' },
+      { method: 'POST', path: `/v3/company/${realmId}/customer`, status: 200, requestId: 'keep-me-7' },
     ])
   })
 
@@ -89,13 +92,13 @@ describe('connect flow against the emulator', () => {
   it('reports state_expired when the attempt outlived its state cookie', async () => {
     const state = 'a-state-that-was-sent-eleven-minutes-ago'
     const cookie = await signState(
-      env.SESSION_SECRET,
+      testConfig().sessionKeys,
       { stateHash: await sha256Base64Url(state), popup: false },
       600,
       Date.now() - 11 * 60_000,
     )
     const res = await SELF.fetch(`${EDGE}/auth/intuit/callback?state=${state}&code=c&realmId=1`, {
-      headers: { cookie: `fs_oauth_state=${cookie}` },
+      headers: { cookie: `__Host-fs_oauth_state=${cookie}` },
       redirect: 'manual',
     })
     expect(res.status).toBe(200) // expired: the popup flag is unknown, so the page decides
@@ -104,9 +107,9 @@ describe('connect flow against the emulator', () => {
 
   it('keeps the state cookie well past its signed state, so a slow browser still reaches state_expired', async () => {
     const start = await SELF.fetch(`${EDGE}/auth/intuit/connect`, { redirect: 'manual' })
-    const line = start.headers.getSetCookie().find((l) => l.startsWith('fs_oauth_state='))!
+    const line = start.headers.getSetCookie().find((l) => l.startsWith('__Host-fs_oauth_state='))!
     const maxAge = Number(/Max-Age=(\d+)/i.exec(line)?.[1])
-    const jwt = line.slice('fs_oauth_state='.length).split(';')[0]!
+    const jwt = line.slice('__Host-fs_oauth_state='.length).split(';')[0]!
     const claims = JSON.parse(atob(jwt.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as {
       iat: number
       exp: number
@@ -118,13 +121,13 @@ describe('connect flow against the emulator', () => {
   it('reports invalid_callback when Intuit sends no code', async () => {
     const state = 'a-state-value-long-enough'
     const cookie = await signState(
-      env.SESSION_SECRET,
+      testConfig().sessionKeys,
       { stateHash: await sha256Base64Url(state), popup: false },
       600,
       Date.now(),
     )
     const res = await SELF.fetch(`${EDGE}/auth/intuit/callback?state=${state}&realmId=1`, {
-      headers: { cookie: `fs_oauth_state=${cookie}` },
+      headers: { cookie: `__Host-fs_oauth_state=${cookie}` },
       redirect: 'manual',
     })
     expect(res.headers.get('location')).toBe(appUrl('qbo=error&code=invalid_callback'))
@@ -152,7 +155,7 @@ describe('connect flow against the emulator', () => {
       { tamper: (url) => url.searchParams.set('realmId', victim) },
     )
     expect(callback.headers.get('location')).toBe(appUrl('qbo=error&code=realm_mismatch'))
-    expect(jar.has('fs_session')).toBe(false)
+    expect(jar.has('__Host-fs_session')).toBe(false)
 
     // The victim's grant is the one still stored: their session works, named as before.
     const session = SessionResponse.parse(
@@ -165,8 +168,7 @@ describe('connect flow against the emulator', () => {
       needsReconnect: false,
     })
     expect(
-      (await SELF.fetch(`${EDGE}/api/qbo/${victim}/companyinfo/${victim}`, { headers: { cookie: victimCookie } }))
-        .status,
+      (await SELF.fetch(`${EDGE}/api/qbo/${victim}/customer/1`, { headers: { cookie: victimCookie } })).status,
     ).toBe(200)
     const tokens = await admin<{ connections: Array<{ realmId: string; revoked: boolean }> }>('/tokens')
     expect(tokens.connections.filter((c) => c.realmId === own).map((c) => c.revoked)).toEqual([true])
@@ -182,7 +184,7 @@ describe('connect flow against the emulator', () => {
     expect(html).toContain('"status":"connected"')
     expect(html).toContain('"companyName":"Popup Heating"')
     expect(html).toContain('window.close()')
-    expect(callback.headers.getSetCookie().join('\n')).toContain('fs_session=')
+    expect(callback.headers.getSetCookie().join('\n')).toContain('__Host-fs_session=')
   })
 
   it('answers /api/session for a browser that never connected', async () => {

@@ -31,12 +31,12 @@ connectRoutes.get('/connect', async (c) => {
   const state = randomBase64Url(32)
   const popup = c.req.query('popup') === '1'
   const cookie = await signState(
-    config.sessionSecret,
+    config.sessionKeys,
     { stateHash: await sha256Base64Url(state), popup },
     STATE_TTL_SECONDS,
     Date.now(),
   )
-  setStateCookie(c, config.appOrigin, cookie)
+  setStateCookie(c, cookie)
   const url = new URL(config.authorizeUrl)
   url.searchParams.set('client_id', config.clientId)
   url.searchParams.set('response_type', 'code')
@@ -57,9 +57,9 @@ const CallbackQuery = z.object({
 connectRoutes.get('/callback', async (c) => {
   const config = c.get('config')
   const now = Date.now()
-  const bound = await verifyState(config.sessionSecret, readStateCookie(c), now)
+  const bound = await verifyState(config.sessionKeys, readStateCookie(c), now)
   // The state cookie is single-use: whatever happens next, it goes.
-  clearStateCookie(c, config.appOrigin)
+  clearStateCookie(c)
   const presentation: Presentation = bound.ok ? (bound.value.popup ? 'popup' : 'redirect') : 'unknown'
   const fail = (code: ConnectErrorCode, message: string) =>
     connectError(c, config.appOrigin, presentation, code, message)
@@ -79,7 +79,8 @@ connectRoutes.get('/callback', async (c) => {
   if (q.error) {
     return q.error === 'access_denied'
       ? fail('access_denied', 'QuickBooks was not connected because access was declined.')
-      : fail('invalid_callback', `Intuit reported "${q.error}". Please try connecting again.`)
+      : (console.warn('connect: Intuit reported an error', { error: q.error }),
+        fail('invalid_callback', 'QuickBooks reported a problem with the connection. Please try connecting again.'))
   }
   if (!q.code || !q.realmId)
     return fail('invalid_callback', 'Intuit did not say which company was connected. Please try again.')
@@ -114,7 +115,11 @@ async function finishConnect(
     if (e.kind === 'unavailable')
       return fail('intuit_unavailable', 'QuickBooks could not be reached. Please try again in a few minutes.')
     // Intuit refused our own credentials (invalid_client): a configuration problem at the edge.
-    return fail('edge_error', `QuickBooks could not be connected: ${e.message}`)
+    console.error('connect: code exchange refused', { detail: e.message })
+    return fail(
+      'edge_error',
+      'QuickBooks could not be connected because of a problem on the server. Please try again later.',
+    )
   }
 
   // The realmId came unsigned in the redirect: the gate stores the grant only if its token opens that company.
@@ -135,12 +140,12 @@ async function finishConnect(
   const { grantId: grant, companyName } = connected.value
 
   const session = await signSession(
-    config.sessionSecret,
+    config.sessionKeys,
     { sid: randomBase64Url(18), realmId, grant },
     config.sessionTtlSeconds,
     now,
   )
-  setSessionCookie(c, config.appOrigin, session, config.sessionTtlSeconds)
+  setSessionCookie(c, session, config.sessionTtlSeconds)
   return connectOutcome(c, config.appOrigin, presentation, {
     type: 'fieldsync:qbo-connect',
     status: 'connected',

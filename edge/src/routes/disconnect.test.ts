@@ -16,7 +16,7 @@ describe('disconnect', () => {
     })
     expect(res.status).toBe(200)
     expect(await res.json()).toEqual({ disconnected: true, revoked: true })
-    expect(cookiesFrom(res, new Map(jar)).has('fs_session')).toBe(false)
+    expect(cookiesFrom(res, new Map(jar)).has('__Host-fs_session')).toBe(false)
     const tokens = await admin<{ connections: Array<{ realmId: string; revoked: boolean }> }>('/tokens')
     expect(tokens.connections.filter((c) => c.realmId === realmId).every((c) => c.revoked)).toBe(true)
     // The old cookie is worthless now: the realm holds no tokens.
@@ -24,7 +24,7 @@ describe('disconnect', () => {
       connected: false,
       needsReconnect: false,
     })
-    const call = await SELF.fetch(`${EDGE}/api/qbo/${realmId}/preferences`, { headers: { cookie } })
+    const call = await SELF.fetch(`${EDGE}/api/qbo/${realmId}/customer/1`, { headers: { cookie } })
     expect(ApiErrorBody.parse(await call.json()).error.code).toBe('not_connected')
   })
 
@@ -32,7 +32,7 @@ describe('disconnect', () => {
     const realmId = await freshCompany()
     const first = cookieHeader((await consent({ decision: 'connect', realmId })).jar)
     const second = cookieHeader((await consent({ decision: 'connect', realmId })).jar)
-    const old = await SELF.fetch(`${EDGE}/api/qbo/${realmId}/preferences`, { headers: { cookie: first } })
+    const old = await SELF.fetch(`${EDGE}/api/qbo/${realmId}/customer/1`, { headers: { cookie: first } })
     expect(old.status).toBe(401)
     expect(ApiErrorBody.parse(await old.json()).error.code).toBe('session_ended')
     expect(await (await SELF.fetch(`${EDGE}/api/session`, { headers: { cookie: first } })).json()).toEqual({
@@ -44,7 +44,7 @@ describe('disconnect', () => {
       headers: { cookie: first, origin: env.APP_ORIGIN },
     })
     expect(ApiErrorBody.parse(await refused.json()).error.code).toBe('session_ended')
-    const current = await SELF.fetch(`${EDGE}/api/qbo/${realmId}/preferences`, { headers: { cookie: second } })
+    const current = await SELF.fetch(`${EDGE}/api/qbo/${realmId}/customer/1`, { headers: { cookie: second } })
     expect(current.status).toBe(200)
   })
 })

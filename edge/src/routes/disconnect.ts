@@ -9,12 +9,11 @@ import { currentSession } from '../session/current.ts'
 export const disconnectRoutes = new Hono<AppEnv>()
 
 disconnectRoutes.post('/', async (c) => {
-  const config = c.get('config')
   const session = await currentSession(c)
   if (!session) return apiError(c, 'unauthenticated', 'There is no QuickBooks session to end.')
   const result = await c.env.REALM_GATE.getByName(session.realmId).disconnect(session.grant)
   // Either way this browser's session is over.
-  clearSessionCookie(c, config.appOrigin)
+  clearSessionCookie(c)
   if (!result.ok) return apiError(c, result.error.code, result.error.message)
   const { revoked } = result.value
   c.header('Cache-Control', 'no-store')

@@ -1,7 +1,9 @@
 /**
  * `/api/qbo/{realmId}/{path}`: forwards the QuickBooks calls the app makes, for the session's own
- * company only, through the realm's RealmGate (pacing, tokens). Intuit's status and body come back
- * unchanged so the engine can classify faults; the edge's own refusals are ApiErrorBody.
+ * company only, through the realm's RealmGate (pacing, budget, tokens). What goes upstream is rebuilt
+ * from what was checked: the parameters as parsed, the body as the serialization of the value
+ * judged, the edge's own Content-Type. Intuit's status and body come back unchanged so the engine
+ * can classify faults; the edge's own refusals are ApiErrorBody.
  */
 import { Hono } from 'hono'
 import { QBO_PROXY_PREFIX } from '#shared/api/qbo-proxy.ts'
@@ -29,15 +31,18 @@ proxyRoutes.all('/:realmId/*', async (c) => {
     return apiError(
       c,
       'realm_mismatch',
-      `This session is connected to QuickBooks company ${session.realmId}, not ${pathRealm}.`,
+      `This session is connected to QuickBooks company ${session.realmId}, not that one.`,
     )
   }
-  const method = c.req.method
-  const allowed = checkAllowed(method, segments, url.searchParams, session.realmId)
+  const allowed = checkAllowed(c.req.method, segments, url.search.slice(1))
   if (!allowed.ok) return apiError(c, 'forbidden_path', allowed.error.message)
+  const checked = allowed.value
 
   let body: string | null = null
-  if (method === 'POST') {
+  if (checked.body !== 'none') {
+    // A JSON content type: what the app sends, and what no cross-site form can send without a preflight.
+    const type = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase()
+    if (type !== 'application/json') return apiError(c, 'forbidden_path', 'Refused: the body must be application/json.')
     const read = await readBounded(c.req.raw, MAX_BODY_BYTES)
     if (!read.ok) {
       return apiError(
@@ -46,21 +51,25 @@ proxyRoutes.all('/:realmId/*', async (c) => {
         `The request body is larger than the ${MAX_BODY_BYTES / 1024 / 1024} MiB the edge forwards.`,
       )
     }
-    body = utf8(read.value)
+    const text = utf8(read.value)
     // Intuit refuses other encodings anyway (docs/quickbooks.md §2.2); decoding them lossily would alter the body.
-    if (body === null) return apiError(c, 'bad_request', 'The request body is not UTF-8.')
-    const checked = checkBody(segments[0] ?? '', body)
-    if (!checked.ok) return apiError(c, 'forbidden_path', checked.error.message)
+    if (text === null) return apiError(c, 'bad_request', 'The request body is not UTF-8.')
+    const canonical = checkBody(checked.body, text)
+    if (!canonical.ok) return apiError(c, 'forbidden_path', canonical.error.message)
+    body = canonical.value
   }
-  const result = await c.env.REALM_GATE.getByName(session.realmId).forward(session.grant, {
-    realmId: session.realmId,
-    method: method === 'POST' ? 'POST' : 'GET',
-    path: segments.join('/'),
-    search: url.search.slice(1),
-    body,
-    contentType: c.req.header('content-type') ?? null,
-    kind: allowed.value.kind,
-  })
+
+  const result = await c.env.REALM_GATE.getByName(session.realmId).forward(
+    { grant: session.grant, sid: session.sid },
+    {
+      realmId: session.realmId,
+      method: checked.method,
+      path: checked.path,
+      params: checked.params,
+      body,
+      kind: checked.kind,
+    },
+  )
   if (!result.ok) return apiError(c, result.error.code, result.error.message, result.error.retryAfterMs)
   // Where the time went: waiting for the pacer, QuickBooks itself, and the whole edge.
   const { queuedMs, upstreamMs } = result.value.timing

@@ -14,13 +14,16 @@ const post = (body: string, signature?: string) =>
     body,
   })
 
-const notification = (realmId: string, id: string) =>
+// A minute ago: deliveries dated outside the replay window are ignored.
+const stamp = new Date(Date.now() - 60_000).toISOString()
+
+const notification = (realmId: string, id: string, lastUpdated = stamp) =>
   JSON.stringify({
     eventNotifications: [
       {
         realmId,
         dataChangeEvent: {
-          entities: [{ name: 'Invoice', id, operation: 'Update', lastUpdated: '2026-01-05T10:00:00-0700' }],
+          entities: [{ name: 'Invoice', id, operation: 'Update', lastUpdated }],
         },
       },
     ],
@@ -34,7 +37,7 @@ describe('POST /webhooks/intuit', () => {
     expect(res.status).toBe(200)
     const status = await env.REALM_GATE.getByName(realmId).status(null)
     expect(status.changes.entities).toMatchObject([
-      { entity: 'Invoice', id: '130', operation: 'Update', lastUpdated: '2026-01-05T10:00:00-0700' },
+      { entity: 'Invoice', id: '130', operation: 'Update', lastUpdated: stamp },
     ])
   })
 
@@ -90,7 +93,7 @@ describe('POST /webhooks/intuit', () => {
       { ...env, REALM_GATE: gates },
     )
     expect(res.status).toBe(200)
-    expect(await res.json()).toEqual({ received: 1, ignored: 0, failed: 1 })
+    expect(await res.json()).toEqual({ received: 1, ignored: 0, failed: 1, replay: false })
     expect((await env.REALM_GATE.getByName(healthy).status(null)).changes.entities).toMatchObject([
       { entity: 'Customer', id: '3' },
     ])
@@ -106,7 +109,7 @@ describe('POST /webhooks/intuit', () => {
     })
     const res = await post(body, await signIntuitBody(env.INTUIT_WEBHOOK_VERIFIER, body))
     expect(res.status).toBe(200)
-    expect(await res.json()).toEqual({ received: 1, ignored: 1, failed: 0 })
+    expect(await res.json()).toEqual({ received: 1, ignored: 1, failed: 0, replay: false })
     expect((await env.REALM_GATE.getByName(realmId).status(null)).changes.entities).toMatchObject([
       { entity: 'Item', id: '8' },
     ])
@@ -150,5 +153,52 @@ describe('POST /webhooks/intuit', () => {
       await SELF.fetch(`${EDGE}/api/session?changesSince=${s1.changes.seq}`, { headers: { cookie } })
     ).json()) as { changes: unknown }
     expect(s2.changes).toEqual({ seq: s1.changes.seq, changed: false, entities: [] })
+  })
+
+  describe('replays', () => {
+    const signedPost = async (body: string) => post(body, await signIntuitBody(env.INTUIT_WEBHOOK_VERIFIER, body))
+    const recorded = async (realmId: string) => (await env.REALM_GATE.getByName(realmId).status(null)).changes.entities
+
+    it('acknowledges a delivery sent again and records it once', async () => {
+      const realmId = freshRealm()
+      const body = notification(realmId, '41')
+      expect(await (await signedPost(body)).json()).toMatchObject({ received: 1, replay: false })
+      const again = await signedPost(body)
+      expect(again.status).toBe(200)
+      expect(await again.json()).toEqual({ received: 0, ignored: 0, failed: 0, replay: true })
+      expect(await recorded(realmId)).toHaveLength(1)
+    })
+
+    it('acknowledges and ignores a delivery dated outside the window, old or ahead', async () => {
+      const realmId = freshRealm()
+      for (const when of [Date.now() - 25 * 3600_000, Date.now() + 3600_000]) {
+        const res = await signedPost(notification(realmId, '42', new Date(when).toISOString()))
+        expect(res.status).toBe(200)
+        expect(await res.json()).toMatchObject({ received: 0, replay: true })
+      }
+      expect(await recorded(realmId)).toEqual([])
+    })
+
+    it('knows CloudEvents by their ids, whatever the bytes around them', async () => {
+      const realmId = freshRealm()
+      const event = (extra: Record<string, unknown>) =>
+        JSON.stringify([
+          {
+            specversion: '1.0',
+            id: `evt-${realmId}`,
+            type: 'qbo.invoice.updated.v1',
+            time: stamp,
+            intuitentityid: '43',
+            intuitaccountid: realmId,
+            ...extra,
+          },
+        ])
+      expect(await (await signedPost(event({}))).json()).toMatchObject({ received: 1, replay: false })
+      expect(await (await signedPost(event({ datacontenttype: 'application/json' }))).json()).toMatchObject({
+        received: 0,
+        replay: true,
+      })
+      expect(await recorded(realmId)).toHaveLength(1)
+    })
   })
 })

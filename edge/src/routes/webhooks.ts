@@ -8,6 +8,7 @@ import type { AppEnv } from '../env.ts'
 import { apiError } from '../errors.ts'
 import { readBounded } from '../http/bounded-body.ts'
 import { parseWebhook } from '../webhooks/payload.ts'
+import { deliveryKey, WEBHOOK_LEDGER, withinWindow } from '../webhooks/replay.ts'
 import { verifyIntuitSignature } from '../webhooks/signature.ts'
 
 export const webhookRoutes = new Hono<AppEnv>()
@@ -33,6 +34,19 @@ webhookRoutes.post('/intuit', async (c) => {
   }
   const changes = parseWebhook(json)
   if (!changes) return apiError(c, 'bad_request', 'The webhook body is not an Intuit notification.')
+  // Acknowledged either way, so Intuit stops sending it; recorded only once and only when current.
+  const { webhookWindowMs } = c.get('config')
+  const now = Date.now()
+  if (!withinWindow(json, now, webhookWindowMs)) {
+    console.warn('webhook: delivery dated outside the window, ignored')
+    return c.json({ received: 0, ignored: 0, failed: 0, replay: true })
+  }
+  const key = await deliveryKey(json, new TextDecoder().decode(raw))
+  const ledger = c.env.REALM_GATE.getByName(WEBHOOK_LEDGER)
+  if (!(await ledger.claimWebhook(key, now, webhookWindowMs))) {
+    console.warn('webhook: replayed delivery ignored')
+    return c.json({ received: 0, ignored: 0, failed: 0, replay: true })
+  }
   const realms = [...changes.byRealm]
   const outcomes = await Promise.allSettled(
     realms.map(([realmId, list]) => c.env.REALM_GATE.getByName(realmId).recordChanges(list)),
@@ -49,5 +63,5 @@ webhookRoutes.post('/intuit', async (c) => {
   })
   // 200 even when a company's gate failed: Intuit would resend the whole delivery, and hold later
   // ones, until acknowledged (docs/quickbooks.md §10.3). The app's CDC pull catches what was not recorded.
-  return c.json({ received, ignored: changes.ignored, failed })
+  return c.json({ received, ignored: changes.ignored, failed, replay: false })
 })

@@ -1,13 +1,16 @@
 /**
- * Cookie names and attributes. HttpOnly and SameSite=Lax always (Lax lets the session ride on
- * Intuit's top-level redirect back to the callback); Secure unless the app runs on plain-http loopback.
+ * Cookie names and attributes. `__Host-` names, so the browser only keeps them when they are
+ * Secure, host-only and for Path=/ (no sibling subdomain or path can set or shadow them). Chromium
+ * and Firefox accept Secure cookies from http://localhost and http://127.0.0.1, so the local stack
+ * works too. HttpOnly and SameSite=Lax always (Lax lets the session ride on Intuit's top-level
+ * redirect back to the callback).
  */
 import type { Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 
-export const SESSION_COOKIE = 'fs_session'
-export const STATE_COOKIE = 'fs_oauth_state'
-export const STATE_COOKIE_PATH = '/auth/intuit'
+export const SESSION_COOKIE = '__Host-fs_session'
+export const STATE_COOKIE = '__Host-fs_oauth_state'
+
 /** How long the signed state inside the cookie is honoured. */
 export const STATE_TTL_SECONDS = 600
 /**
@@ -16,32 +19,22 @@ export const STATE_TTL_SECONDS = 600
  */
 export const STATE_COOKIE_MAX_AGE_SECONDS = 24 * 3600
 
-export function isSecureOrigin(appOrigin: string): boolean {
-  const u = new URL(appOrigin)
-  const loopback = u.hostname === '127.0.0.1' || u.hostname === 'localhost' || u.hostname === '[::1]'
-  return !(u.protocol === 'http:' && loopback)
+const attributes = { httpOnly: true, sameSite: 'Lax', secure: true, path: '/' } as const
+
+export function setSessionCookie(c: Context, token: string, maxAge: number): void {
+  setCookie(c, SESSION_COOKIE, token, { ...attributes, maxAge })
 }
 
-const base = (appOrigin: string) => ({ httpOnly: true, sameSite: 'Lax' as const, secure: isSecureOrigin(appOrigin) })
-
-export function setSessionCookie(c: Context, appOrigin: string, token: string, maxAge: number): void {
-  setCookie(c, SESSION_COOKIE, token, { ...base(appOrigin), path: '/', maxAge })
+export function clearSessionCookie(c: Context): void {
+  deleteCookie(c, SESSION_COOKIE, attributes)
 }
 
-export function clearSessionCookie(c: Context, appOrigin: string): void {
-  deleteCookie(c, SESSION_COOKIE, { ...base(appOrigin), path: '/' })
+export function setStateCookie(c: Context, token: string): void {
+  setCookie(c, STATE_COOKIE, token, { ...attributes, maxAge: STATE_COOKIE_MAX_AGE_SECONDS })
 }
 
-export function setStateCookie(c: Context, appOrigin: string, token: string): void {
-  setCookie(c, STATE_COOKIE, token, {
-    ...base(appOrigin),
-    path: STATE_COOKIE_PATH,
-    maxAge: STATE_COOKIE_MAX_AGE_SECONDS,
-  })
-}
-
-export function clearStateCookie(c: Context, appOrigin: string): void {
-  deleteCookie(c, STATE_COOKIE, { ...base(appOrigin), path: STATE_COOKIE_PATH })
+export function clearStateCookie(c: Context): void {
+  deleteCookie(c, STATE_COOKIE, attributes)
 }
 
 export const readSessionCookie = (c: Context) => getCookie(c, SESSION_COOKIE)

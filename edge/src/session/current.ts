@@ -1,9 +1,20 @@
-/** The request's session, read from the signed cookie; null when absent, expired or forged. */
+/**
+ * The request's session, read from the signed cookie; null when absent, expired or forged. A cookie
+ * signed under the previous SESSION_SECRET is signed again under the current one, for the time it had left.
+ */
 import type { Context } from 'hono'
 import type { AppEnv } from '../env.ts'
-import { readSessionCookie } from './cookies.ts'
-import { verifySession, type SessionClaims } from './tokens.ts'
+import { readSessionCookie, setSessionCookie } from './cookies.ts'
+import { signSession, verifySession, type SessionClaims } from './tokens.ts'
 
-export function currentSession(c: Context<AppEnv>): Promise<SessionClaims | null> {
-  return verifySession(c.get('config').sessionSecret, readSessionCookie(c), Date.now())
+export async function currentSession(c: Context<AppEnv>): Promise<SessionClaims | null> {
+  const keys = c.get('config').sessionKeys
+  const now = Date.now()
+  const session = await verifySession(keys, readSessionCookie(c), now)
+  if (!session) return null
+  if (session.stale) {
+    const left = session.expiresAt - Math.floor(now / 1000)
+    setSessionCookie(c, await signSession(keys, session.claims, left, now), left)
+  }
+  return session.claims
 }

@@ -1,23 +1,29 @@
 /**
  * Signed cookies' contents, as HS256 JWTs (jose): the session (which browser session, which realm)
  * and the OAuth state binding (a hash of the state sent to Intuit). Each purpose has its own
- * derived key and audience, so one can never be replayed as the other.
+ * derived key and audience, so one can never be replayed as the other. The header's `kid` names the
+ * SESSION_SECRET that signed it: after a rotation the previous one is still accepted (`stale`), and
+ * the session cookie is signed again under the current one.
  */
-import { SignJWT, jwtVerify } from 'jose'
+import { SignJWT, decodeProtectedHeader, jwtVerify } from 'jose'
 import { z } from 'zod'
 import { RealmId } from '#shared/ids.ts'
 import { err, ok, type Result } from '#shared/result.ts'
+import { keyFor, keyId } from '../crypto/key-id.ts'
+import type { KeySet } from '../env.ts'
 
 type Purpose = 'session' | 'oauth-state'
 
-const keys = new Map<string, Promise<Uint8Array>>()
+const derived = new WeakMap<Uint8Array, Map<Purpose, Promise<Uint8Array>>>()
 
-function keyFor(secret: string, purpose: Purpose): Promise<Uint8Array> {
-  const id = `${purpose}\u0000${secret}`
-  let key = keys.get(id)
+function purposeKey(secret: Uint8Array<ArrayBuffer>, purpose: Purpose): Promise<Uint8Array> {
+  let byPurpose = derived.get(secret)
+  if (!byPurpose) derived.set(secret, (byPurpose = new Map()))
+  let key = byPurpose.get(purpose)
   if (!key) {
-    key = crypto.subtle.digest('SHA-256', new TextEncoder().encode(id)).then((d) => new Uint8Array(d))
-    keys.set(id, key)
+    const tagged = new Uint8Array([...new TextEncoder().encode(`${purpose}\u0000`), ...secret])
+    key = crypto.subtle.digest('SHA-256', tagged).then((d) => new Uint8Array(d))
+    byPurpose.set(purpose, key)
   }
   return key
 }
@@ -25,7 +31,7 @@ function keyFor(secret: string, purpose: Purpose): Promise<Uint8Array> {
 const ISSUER = 'fieldsync-edge'
 
 async function sign(
-  secret: string,
+  keys: KeySet,
   purpose: Purpose,
   claims: Record<string, unknown>,
   ttlSeconds: number,
@@ -33,12 +39,12 @@ async function sign(
 ): Promise<string> {
   const iat = Math.floor(nowMs / 1000)
   return new SignJWT(claims)
-    .setProtectedHeader({ alg: 'HS256' })
+    .setProtectedHeader({ alg: 'HS256', kid: await keyId(keys.current) })
     .setIssuer(ISSUER)
     .setAudience(purpose)
     .setIssuedAt(iat)
     .setExpirationTime(iat + ttlSeconds)
-    .sign(await keyFor(secret, purpose))
+    .sign(await purposeKey(keys.current, purpose))
 }
 
 /** Why a signed token is refused: absent, past its expiry, or not one of ours (bad signature, wrong purpose, shape). */
@@ -51,17 +57,19 @@ const refusalMessages: Record<TokenRefusal['kind'], string> = {
   invalid: 'The token is not valid.',
 }
 
-type Verified = Result<Record<string, unknown>, TokenRefusal>
+type Verified = Result<{ payload: Record<string, unknown>; stale: boolean }, TokenRefusal>
 
-async function verify(secret: string, purpose: Purpose, token: string, nowMs: number): Promise<Verified> {
+async function verify(keys: KeySet, purpose: Purpose, token: string, nowMs: number): Promise<Verified> {
   try {
-    const { payload } = await jwtVerify(token, await keyFor(secret, purpose), {
+    const found = await keyFor(keys, decodeProtectedHeader(token).kid)
+    if (!found) return err(refusal('invalid'))
+    const { payload } = await jwtVerify(token, await purposeKey(found.key, purpose), {
       algorithms: ['HS256'],
       issuer: ISSUER,
       audience: purpose,
       currentDate: new Date(nowMs),
     })
-    return ok(payload)
+    return ok({ payload, stale: found.stale })
   } catch (e) {
     return err(refusal((e as { code?: string }).code === 'ERR_JWT_EXPIRED' ? 'expired' : 'invalid'))
   }
@@ -71,37 +79,43 @@ async function verify(secret: string, purpose: Purpose, token: string, nowMs: nu
 export const SessionClaims = z.object({ sid: z.string().min(16), realmId: RealmId, grant: z.string().min(16) })
 export type SessionClaims = z.infer<typeof SessionClaims>
 
-export function signSession(secret: string, claims: SessionClaims, ttlSeconds: number, nowMs: number): Promise<string> {
-  return sign(secret, 'session', claims, ttlSeconds, nowMs)
+export function signSession(keys: KeySet, claims: SessionClaims, ttlSeconds: number, nowMs: number): Promise<string> {
+  return sign(keys, 'session', claims, ttlSeconds, nowMs)
 }
 
+/** A valid session; `stale` when the previous key signed it, `expiresAt` (epoch s) for re-signing it as long. */
+export type VerifiedSession = { claims: SessionClaims; stale: boolean; expiresAt: number }
+
 export async function verifySession(
-  secret: string,
+  keys: KeySet,
   token: string | undefined,
   nowMs: number,
-): Promise<SessionClaims | null> {
+): Promise<VerifiedSession | null> {
   if (!token) return null
-  const v = await verify(secret, 'session', token, nowMs)
+  const v = await verify(keys, 'session', token, nowMs)
   if (!v.ok) return null
-  const parsed = SessionClaims.safeParse(v.value)
-  return parsed.success ? parsed.data : null
+  const parsed = SessionClaims.safeParse(v.value.payload)
+  const exp = v.value.payload.exp
+  return parsed.success && typeof exp === 'number'
+    ? { claims: parsed.data, stale: v.value.stale, expiresAt: exp }
+    : null
 }
 
 export const StateClaims = z.object({ stateHash: z.string().min(16), popup: z.boolean() })
 export type StateClaims = z.infer<typeof StateClaims>
 
-export function signState(secret: string, claims: StateClaims, ttlSeconds: number, nowMs: number): Promise<string> {
-  return sign(secret, 'oauth-state', claims, ttlSeconds, nowMs)
+export function signState(keys: KeySet, claims: StateClaims, ttlSeconds: number, nowMs: number): Promise<string> {
+  return sign(keys, 'oauth-state', claims, ttlSeconds, nowMs)
 }
 
 export async function verifyState(
-  secret: string,
+  keys: KeySet,
   token: string | undefined,
   nowMs: number,
 ): Promise<Result<StateClaims, TokenRefusal>> {
   if (!token) return err(refusal('missing'))
-  const v = await verify(secret, 'oauth-state', token, nowMs)
+  const v = await verify(keys, 'oauth-state', token, nowMs)
   if (!v.ok) return v
-  const parsed = StateClaims.safeParse(v.value)
+  const parsed = StateClaims.safeParse(v.value.payload)
   return parsed.success ? ok(parsed.data) : err(refusal('invalid'))
 }
