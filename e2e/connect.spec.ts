@@ -20,7 +20,12 @@ test('Connect completes the emulator consent and the session shows the company',
 
   // The session cookie is the edge's business only.
   const cookies = await page.context().cookies()
-  expect(cookies.find((c) => c.name === 'fs_session')).toMatchObject({ httpOnly: true, sameSite: 'Lax' })
+  expect(cookies.find((c) => c.name === '__Host-fs_session')).toMatchObject({
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: true,
+    path: '/',
+  })
   expect(await page.evaluate(() => document.cookie)).not.toContain('fs_session')
 })
 

@@ -73,7 +73,7 @@ const cookiesOf = (res: Response) =>
     .join('; ')
 
 /**
- * Connect → the emulator's consent form → callback, as a browser would; returns the `fs_session=…` cookie.
+ * Connect → the emulator's consent form → callback, as a browser would; returns the `__Host-fs_session=…` cookie.
  * The callback is fetched from the edge itself whatever origin Intuit names, as the app's origin proxies it there.
  */
 export async function connectThroughEdge(edgeUrl: string, emulatorUrl: string, realmId: string): Promise<string> {
@@ -92,7 +92,7 @@ export async function connectThroughEdge(edgeUrl: string, emulatorUrl: string, r
     headers: { cookie: cookiesOf(start) },
     redirect: 'manual',
   })
-  const session = callback.headers.getSetCookie().find((c) => c.startsWith('fs_session='))
+  const session = callback.headers.getSetCookie().find((c) => c.startsWith('__Host-fs_session='))
   if (!session)
     throw new Error(`callback: ${callback.status} ${callback.headers.get('location') ?? (await callback.text())}`)
   return session.split(';')[0]!

@@ -24,7 +24,8 @@ import { fakeClock } from './fake-clock.ts'
 import type { RunnerDeps } from '../runner/index.ts'
 import { emulatorAdmin } from './emulator-world.ts'
 
-const APP_ORIGIN = 'http://app.fieldsync.test'
+// Loopback: the edge accepts its local development secrets only when every URL is loopback.
+const APP_ORIGIN = 'http://127.0.0.1:5173'
 /** Emulator ms per real ms: Intuit's minute lasts 60 ms. */
 const TIME_SCALE = 1000
 
@@ -42,7 +43,7 @@ export interface EdgeWorld {
   emu: RunningEmulator
   edgeUrl: string
   realmId: string
-  /** The edge's session cookie (`fs_session=…`), as the browser would hold it; `reconnect` replaces it. */
+  /** The edge's session cookie (`__Host-fs_session=…`), as the browser would hold it; `reconnect` replaces it. */
   readonly cookie: string
   gateway: QboGateway
   clock: Clock & { advance(ms: number): void }
