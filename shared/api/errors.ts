@@ -5,7 +5,7 @@
 import { z } from 'zod'
 
 export const apiErrorCodes = [
-  /** A var or secret the edge needs is not set; the message names it. */
+  /** A var or secret the edge needs is not set; the log names it, the browser is told only that setup is unfinished. */
   'config_missing',
   /** No valid session cookie. */
   'unauthenticated',
@@ -19,7 +19,10 @@ export const apiErrorCodes = [
   'not_connected',
   /** Intuit refused the refresh token (revoked, expired, superseded): the user must reconnect. */
   'needs_reconnect',
-  /** The edge is holding this realm's calls to stay under Intuit's limits; retry after retryAfterMs. */
+  /**
+   * The edge is holding this realm's calls to stay under Intuit's limits, or the company spent its daily budget of
+   * QuickBooks calls (then retryAfterMs points at the next UTC midnight); retry after retryAfterMs.
+   */
   'paced',
   /** Intuit (or the server standing in for it) could not be reached or answered 5xx. */
   'intuit_unavailable',
@@ -27,7 +30,7 @@ export const apiErrorCodes = [
   'bad_request',
   /** A webhook without a valid intuit-signature. */
   'bad_signature',
-  /** The request's Origin is not the app's. */
+  /** Not the app's own page: another site, a top-level navigation, or a foreign Origin on a write. */
   'forbidden_origin',
   'not_found',
   'internal',

@@ -2,9 +2,10 @@
  * The QuickBooks proxy: `/api/qbo/{realmId}/{path under /v3/company/{realmId}/}`.
  *
  * The realm in the path must be the session's (else 403 `realm_mismatch`), so an engine holding
- * one company's data can never write it into another. The edge adds `minorversion`, passes every
- * other query parameter (including `requestid`) untouched, and answers with Intuit's status and body,
- * or with an {@link ApiErrorBody} when the edge itself refuses.
+ * one company's data can never write it into another. Only the calls the sync engine makes are forwarded; the
+ * edge parses their query parameters strictly, rebuilds them (adding `minorversion`), forwards the serialization of
+ * the body it checked, and answers with Intuit's status and body, or with an {@link ApiErrorBody} when the edge
+ * itself refuses.
  *
  * @example
  *   fetch(qboProxyPath(realmId, 'invoice', { requestid: id }), { method: 'POST', body })
