@@ -13,6 +13,9 @@ import { classifyFault } from '../core/index.ts'
 import type { SyncFault } from '../core/index.ts'
 import type { GatewayResult, QboBatchWrite, QboEntity, QboEntityName, QboGateway } from '../ports.ts'
 
+/** A pacer wait longer than this is no longer Intuit's minute limit but the company's daily budget. */
+const LONG_PACE_MS = 10 * 60_000
+
 export interface HttpGatewayOptions {
   /** URL of a path below `/v3/company/{realmId}/`, with its query. */
   url(path: string, query: Record<string, string>): string
@@ -175,7 +178,9 @@ export function edgeFault(e: ApiErrorBody['error'], status: number): SyncFault {
         kind: 'rateLimit',
         retryable: true,
         action: 'backoff',
-        userMessage: 'Waiting for QuickBooks; sync resumes by itself.',
+        // A wait of hours is the company's daily budget: the edge's own words say when sync picks up again.
+        userMessage:
+          (e.retryAfterMs ?? 0) > LONG_PACE_MS ? e.message : 'Waiting for QuickBooks; sync resumes by itself.',
         retryAfterMs: e.retryAfterMs ?? 1000,
       }
     case 'intuit_unavailable':
