@@ -87,3 +87,34 @@ it('a line edit and a header edit pushed keep the discount, the class and the cu
   const warnings = (await w.db.syncLog.toArray()).filter((r) => r.status === 'warning' && r.kind === 'invoice')
   expect(warnings).toEqual([])
 })
+
+it('a discount the bookkeeper removes is not put back by the next push', async () => {
+  const qb = bookkeeperClient({ origin: w.emu.url, realmId: w.realmId })
+  const customerId = (await w.entities('Customer')).find((c) => c['Active'] !== false && c['Job'] !== true)!.Id!
+  const made = must(
+    await qb.createInvoice({ customerId, lines: [{ newItem: { Name: 'Gutter guard' }, qty: 2, unitPrice: 45 }] }),
+  )
+  const itemLine = linesOf(made).find((l) => l.DetailType === 'SalesItemLineDetail')!
+  must(await qb.edit('invoice', made.Id, { Line: [itemLine, discount] }))
+  const pullNow = async () => {
+    const r = await w.pull()
+    if (!r.ok) throw new Error(r.error.userMessage)
+  }
+  await pullNow()
+  const link = (await w.db.mappings.toArray()).find((m) => m.kind === 'invoice' && m.qboId === made.Id)!
+  expect((await w.db.invoices.get(link.localId))?.keptLines).toHaveLength(1)
+
+  must(await qb.edit('invoice', made.Id, { Line: [itemLine] }))
+  await pullNow()
+  const here = (await w.db.invoices.get(link.localId))!
+  expect(here).toMatchObject({ total: 9_000 })
+  expect(here.keptLines).toBeUndefined()
+
+  await edit(w.db, here.id, 'update', (inv) =>
+    ok(withTotals({ ...inv, lines: inv.lines.map((l) => ({ ...l, qty: 3000, amount: 13_500 })) })),
+  )
+  expect((await push(w.deps({ clock: fakeClock(await w.now()) }))).summary).toMatchObject({ synced: 1, failed: 0 })
+  const after = await inQuickBooks(made.Id)
+  expect(linesOf(after).map((l) => l.DetailType)).toEqual(['SalesItemLineDetail', 'SubTotalLineDetail'])
+  expect(after['TotalAmt']).toBe(135)
+})
