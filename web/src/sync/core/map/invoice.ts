@@ -5,7 +5,8 @@
  * (Amount = the line's own rounded cents, so Amount = Qty × UnitPrice to the cent). A free-text line with an
  * amount goes on a generic service item the company chose, because QuickBooks puts money only on item lines:
  * a DescriptionOnly line carries no amount and would silently drop it from the total. A free-text line of
- * zero is sent as DescriptionOnly (a note on the invoice).
+ * zero is sent as DescriptionOnly (a note on the invoice). Lines the tablet does not show (a pulled invoice's
+ * discount, bundle or blank lines) are sent back around these (invoice-kept.ts): an update's Line replaces all.
  *
  * Tax: lines carry TAX/NON; when any line is taxable the app's own tax amount is sent as TxnTaxDetail.TotalTax,
  * which automated sales tax keeps (and prorates) instead of recomputing (docs/quickbooks.md §11). Totals that still
