@@ -14,7 +14,7 @@ import {
   optionalText,
   syncableShape,
 } from './common.ts'
-import { Line } from './line.ts'
+import { KeptLine, Line } from './line.ts'
 
 export const InvoiceStatus = z.enum(['draft', 'finalized', 'void'])
 export type InvoiceStatus = z.infer<typeof InvoiceStatus>
@@ -30,6 +30,8 @@ export const Invoice = z.object({
   issueDate: CalendarDate,
   dueDate: CalendarDate,
   lines: z.array(Line),
+  /** QuickBooks lines the tablet cannot show (discounts, bundles), sent back with every push of the lines. */
+  keptLines: z.array(KeptLine).optional(),
   taxRateBps: TaxRateBps,
   subtotal: Cents,
   tax: Cents,

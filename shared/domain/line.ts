@@ -20,3 +20,17 @@ export const Line = LineInput.extend({
   amount: Cents,
 })
 export type Line = z.infer<typeof Line>
+
+/**
+ * A QuickBooks invoice line the tablet does not show (a discount, a bundle, a blank line), kept as QuickBooks
+ * sent it, so that a push of the tablet's lines sends it back instead of dropping it.
+ */
+export const KeptLine = z.object({
+  /** The tablet line it followed in QuickBooks' order; absent when it came first. */
+  after: z.string().optional(),
+  /** For a bundle: the tablet lines that show its parts (they are sent back as the bundle while unchanged). */
+  parts: z.array(z.string()).optional(),
+  /** The QuickBooks line as read (its `Id` lets QuickBooks keep it as the same line). */
+  line: z.record(z.string(), z.unknown()),
+})
+export type KeptLine = z.infer<typeof KeptLine>

@@ -5,7 +5,8 @@
  * (Amount = the line's own rounded cents, so Amount = Qty × UnitPrice to the cent). A free-text line with an
  * amount goes on a generic service item the company chose, because QuickBooks puts money only on item lines:
  * a DescriptionOnly line carries no amount and would silently drop it from the total. A free-text line of
- * zero is sent as DescriptionOnly (a note on the invoice).
+ * zero is sent as DescriptionOnly (a note on the invoice). Lines the tablet does not show (a pulled invoice's
+ * discount, bundle or blank lines) are sent back around these (invoice-kept.ts): an update's Line replaces all.
  *
  * Tax: lines carry TAX/NON; when any line is taxable the app's own tax amount is sent as TxnTaxDetail.TotalTax,
  * which automated sales tax keeps (and prorates) instead of recomputing (docs/quickbooks.md §11). Totals that still
@@ -13,12 +14,14 @@
  * @module
  */
 import type { Address, Invoice } from '#shared/domain/index.ts'
+import type { KeptLine } from '#shared/domain/line.ts'
 import type { QboInvoice, QboInvoiceLine } from '#shared/qbo/index.ts'
 import type { RecordRef } from '../plan-types.ts'
 import { toCents, toDollars } from '#shared/money.ts'
 import { toQty } from './amounts.ts'
 import { toQboAddress } from './address.ts'
 import { compact } from './compact.ts'
+import { keptDiscountCents, keptLinesOf, withKeptLines, type TabletLine } from './invoice-kept.ts'
 import { mapError, mapped, type Mapped, type MapWarning } from './map-result.ts'
 import type { RefResolver } from './refs.ts'
 import { cut, LIMITS } from './text-rules.ts'
@@ -31,6 +34,7 @@ export type InvoiceFields = Pick<
   | 'issueDate'
   | 'dueDate'
   | 'lines'
+  | 'keptLines'
   | 'taxRateBps'
   | 'subtotal'
   | 'tax'
@@ -60,7 +64,7 @@ function lineDescription(name: string, description: string | undefined): string 
  */
 export function invoiceToQbo(inv: InvoiceFields, ctx: InvoiceContext): Mapped<InvoiceBody> {
   const warnings: MapWarning[] = []
-  const lines: QboInvoiceLine[] = []
+  const lines: TabletLine[] = []
   for (const [i, l] of inv.lines.entries()) {
     const taxCode = { value: l.taxable ? 'TAX' : 'NON' }
     if (l.itemId !== undefined || l.amount !== 0) {
@@ -73,25 +77,31 @@ export function invoiceToQbo(inv: InvoiceFields, ctx: InvoiceContext): Mapped<In
         )
       }
       lines.push({
-        LineNum: i + 1,
-        Description:
-          l.itemId !== undefined
-            ? cut(l.description ?? l.name, LIMITS.itemDescription)
-            : lineDescription(l.name, l.description),
-        Amount: toDollars(l.amount),
-        DetailType: 'SalesItemLineDetail',
-        SalesItemLineDetail: {
-          ItemRef: { value: itemRef },
-          Qty: toQty(l.qty),
-          UnitPrice: toDollars(l.unitPrice),
-          TaxCodeRef: taxCode,
+        id: l.id,
+        line: {
+          Description:
+            l.itemId !== undefined
+              ? cut(l.description ?? l.name, LIMITS.itemDescription)
+              : lineDescription(l.name, l.description),
+          Amount: toDollars(l.amount),
+          DetailType: 'SalesItemLineDetail',
+          SalesItemLineDetail: {
+            ItemRef: { value: itemRef },
+            Qty: toQty(l.qty),
+            UnitPrice: toDollars(l.unitPrice),
+            TaxCodeRef: taxCode,
+          },
         },
       })
     } else {
-      lines.push({ LineNum: i + 1, Description: lineDescription(l.name, l.description), DetailType: 'DescriptionOnly' })
+      const line: QboInvoiceLine = {
+        Description: lineDescription(l.name, l.description),
+        DetailType: 'DescriptionOnly',
+      }
+      lines.push({ id: l.id, line })
     }
   }
-  if (!lines.some((l) => l.DetailType === 'SalesItemLineDetail')) {
+  if (!lines.some((l) => l.line.DetailType === 'SalesItemLineDetail')) {
     return mapError('Line', 'QuickBooks needs at least one line with an amount on an invoice.')
   }
   const number = inv.number?.trim()
@@ -113,7 +123,7 @@ export function invoiceToQbo(inv: InvoiceFields, ctx: InvoiceContext): Mapped<In
       DocNumber: number === undefined || number === '' ? undefined : number,
       TxnDate: inv.issueDate,
       DueDate: inv.dueDate,
-      Line: lines,
+      Line: withKeptLines(lines, inv.keptLines),
       TxnTaxDetail: anyTaxable ? { TotalTax: toDollars(inv.tax) } : undefined,
       ShipAddr: toQboAddress(ctx.shipAddress),
       CustomerMemo: memo === undefined ? undefined : { value: memo },
@@ -133,6 +143,8 @@ export interface InvoiceReadBack {
   /** QuickBooks keeps a voided invoice with every amount zero and "Voided" at the start of its private note. */
   voided: boolean
   paid: boolean
+  /** The lines the tablet does not show, to keep on the local invoice (see invoice-kept.ts). */
+  keptLines: KeptLine[]
 }
 
 export function readInvoice(q: QboInvoice): InvoiceReadBack {
@@ -148,6 +160,7 @@ export function readInvoice(q: QboInvoice): InvoiceReadBack {
     taxCents: toCents(q.TxnTaxDetail?.TotalTax ?? 0),
     voided,
     paid: !voided && total > 0 && balance === 0,
+    keptLines: keptLinesOf(q),
   }
 }
 
@@ -160,24 +173,44 @@ export interface TotalMismatch {
 
 /**
  * The "invoice total mismatch" warning of docs/product.md §Errors: QuickBooks' TotalAmt differs from ours.
- * Lines are compared in order, skipping QuickBooks' appended subtotal line and text-only lines.
+ * Lines are compared in order (a bundle's parts in its place), skipping QuickBooks' appended subtotal line and
+ * text-only lines. A kept discount comes off the sum of our lines, as QuickBooks takes it off.
  */
 export function compareTotals(
-  inv: Pick<Invoice, 'lines' | 'subtotal' | 'tax' | 'total'>,
+  inv: Pick<Invoice, 'lines' | 'keptLines' | 'subtotal' | 'tax' | 'total'>,
   q: QboInvoice,
 ): TotalMismatch | undefined {
   const theirTotal = toCents(q.TotalAmt ?? 0)
-  if (theirTotal === inv.total) return undefined
-  const theirLines = q.Line.filter((l) => l.DetailType === 'SalesItemLineDetail').map((l) => toCents(l.Amount ?? 0))
   const ourLines = inv.lines.filter((l) => l.amount !== 0 || l.itemId !== undefined).map((l) => l.amount)
+  const ours = oursAfterDiscount(inv, ourLines)
+  if (theirTotal === ours.total) return undefined
+  const theirLines = q.Line.flatMap((l) =>
+    l.DetailType === 'SalesItemLineDetail'
+      ? [l]
+      : l.DetailType === 'GroupLineDetail'
+        ? (l.GroupLineDetail.Line ?? [])
+        : [],
+  ).map((l) => toCents(l.Amount))
+  const theirDiscount = q.Line.reduce((s, l) => s + (l.DetailType === 'DiscountLineDetail' ? toCents(l.Amount) : 0), 0)
   const lines: TotalMismatch['lines'] = []
   for (let i = 0; i < Math.max(ourLines.length, theirLines.length); i++) {
     if (ourLines[i] !== theirLines[i]) lines.push({ line: i + 1, ours: ourLines[i] ?? 0, theirs: theirLines[i] })
   }
   const theirTax = toCents(q.TxnTaxDetail?.TotalTax ?? 0)
   return {
-    ours: { subtotal: inv.subtotal, tax: inv.tax, total: inv.total },
-    theirs: { subtotal: theirLines.reduce((a, b) => a + b, 0), tax: theirTax, total: theirTotal },
+    ours,
+    theirs: { subtotal: theirLines.reduce((a, b) => a + b, 0) - theirDiscount, tax: theirTax, total: theirTotal },
     lines,
   }
+}
+
+/** Our totals as QuickBooks should compute them: the tablet's own, less any discount it keeps for QuickBooks. */
+function oursAfterDiscount(
+  inv: Pick<Invoice, 'keptLines' | 'subtotal' | 'tax' | 'total'>,
+  ourLines: readonly number[],
+): TotalMismatch['ours'] {
+  const sum = ourLines.reduce((a, b) => a + b, 0)
+  const discount = keptDiscountCents(inv.keptLines, sum)
+  if (discount === 0) return { subtotal: inv.subtotal, tax: inv.tax, total: inv.total }
+  return { subtotal: sum - discount, tax: inv.tax, total: sum - discount + inv.tax }
 }

@@ -1,8 +1,8 @@
 /**
  * A QuickBooks invoice as an invoice here: its customer (or its parent, for a job), its sales lines with their
  * items matched by Id, and QuickBooks' own total, tax and balance. Lines the tablet cannot show (discounts,
- * subtotals) stay in QuickBooks only; the total is QuickBooks', so what the customer owes is right here, and
- * later pushes are sparse updates of the fields the tablet owns, so they stay there.
+ * bundles) are kept on the invoice and sent back with its lines (map/invoice-kept.ts); the total is QuickBooks',
+ * so what the customer owes is right here.
  * @module
  */
 import type { Invoice, Line } from '#shared/domain/index.ts'
@@ -36,6 +36,8 @@ export function invoiceFromQbo(state: FoldState, q: QboInvoice): InvoiceFromQbo 
     issueDate,
     dueDate,
     lines,
+    // Undefined, not absent, so a refresh clears what QuickBooks no longer has.
+    keptLines: back.keptLines.length > 0 ? back.keptLines : undefined,
     taxRateBps: taxableBase > 0 ? Math.min(10_000, Math.max(0, Math.round((tax * 10_000) / taxableBase))) : 0,
     subtotal: total - tax,
     tax,
