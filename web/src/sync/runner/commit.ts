@@ -17,6 +17,11 @@ export async function commit(run: Run, settled: readonly Settled[]): Promise<voi
   for (const s of settled) {
     if (s.opId !== undefined && s.outcome) state.outcome.set(s.opId, s.outcome)
     if (s.tally) state.summary[s.tally]++
+    const retryAt = s.tally === 'failed' ? s.settlement?.failed?.nextAttemptAt : undefined
+    if (retryAt !== undefined) {
+      const ms = Date.parse(retryAt)
+      if (state.summary.retryAt === undefined || ms < state.summary.retryAt) state.summary.retryAt = ms
+    }
     if (s.balance) state.balances.set(...s.balance)
   }
 }

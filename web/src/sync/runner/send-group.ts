@@ -4,8 +4,8 @@
  * and `commit.ts` are the only ones that change the run's state.
  * @module
  */
-import { mustLookUp, recordKey, release } from '../core/index.ts'
-import type { SyncOp } from '../core/index.ts'
+import { mustLookUp, recordKey, release, slowDownNotice } from '../core/index.ts'
+import type { SyncFault, SyncOp } from '../core/index.ts'
 import type { QboEntity } from '../ports.ts'
 import { buildRequests, type Built } from './build.ts'
 import { claim, type Claimed } from './claim.ts'
@@ -37,6 +37,7 @@ export async function sendGroup(run: Run, group: SyncOp[], staleDepth = 0): Prom
           seqsOf,
           requestId: claimed.requestId,
           bodies: new Map([...built.requests].map(([id, req]) => [id, req.body as QboEntity])),
+          onWait: (fault, retryAt) => commit(run, [{ settlement: waiting(run, fault, sendable, seqsOf, retryAt) }]),
         })
   if (sent?.stopped) run.state.stopped = sent.stopped
   const answers = sent
@@ -50,6 +51,13 @@ export async function sendGroup(run: Run, group: SyncOp[], staleDepth = 0): Prom
   })
   await commit(run, settled)
   await retryStale(run, answers.stale, seqsOf, staleDepth)
+}
+
+/** The rows of a call waiting out a throttle: they say so until it goes again. */
+function waiting(run: Run, fault: SyncFault, ops: SyncOp[], seqsOf: Map<string, number[]>, retryAt: number) {
+  const seqs = ops.flatMap((o) => seqsOf.get(o.id) ?? [])
+  const attempts = Math.max(0, ...seqs.map((s) => run.state.rows.get(s)?.attempts ?? 0))
+  return slowDownNotice({ fault, seqs, attempts, at: nowIso(run), retryAt: new Date(retryAt).toISOString() })
 }
 
 /**
