@@ -9,7 +9,7 @@
  */
 import type { SessionResponse } from '#shared/api/index.ts'
 import { err, ok, type Result } from '#shared/result.ts'
-import type { SyncFault } from './core/index.ts'
+import { undecidedSettlements, type SyncFault } from './core/index.ts'
 import {
   previewInitialSync,
   runInitialSync,
@@ -58,6 +58,7 @@ export class SyncEngine {
   #running: Promise<unknown> = Promise.resolve()
   #preview: InitialSyncSession | undefined
   #debounce: unknown
+  #retry: unknown
   #intervals: unknown[] = []
   #online = true
   #changesSeq = 0
@@ -146,12 +147,23 @@ export class SyncEngine {
       if (!session) return err({ kind: 'no_preview', message: 'Show the preview first.' })
       const c = await this.#connected()
       if (!c.ok) return c
-      const summary = await runInitialSync(session, decisions, this.#runnerDeps(c.value.realmId, c.value.gateway))
+      const deps = this.#runnerDeps(c.value.realmId, c.value.gateway)
+      const summary = await runInitialSync(session, decisions, deps)
+      await this.#holdUndecided(session, decisions, deps.store)
       this.#preview = undefined
       await this.#deps.store.setCheckpoint(new Date(this.#deps.clock.now()).toISOString(), c.value.realmId)
       this.#emit({ phase: 'done', done: 1, total: 1 })
       return stopped(summary) ?? ok(summary)
     })
+  }
+
+  /** "Decide later" holds: the records left undecided keep the question on their rows and are not sent. */
+  async #holdUndecided(session: InitialSyncSession, answered: MatchDecision[], store: LocalStore): Promise<void> {
+    if (session.preview.decisions.length === 0) return
+    const { outbox } = await store.snapshot()
+    const at = new Date(this.#deps.clock.now()).toISOString()
+    const held = undecidedSettlements(session.preview.decisions, answered, outbox, at)
+    if (held.length > 0) await store.settle(held)
   }
 
   /** Push what is queued, then pull what changed in QuickBooks. */
@@ -163,12 +175,27 @@ export class SyncEngine {
       if (!ready.ok) return ready
       const deps = this.#runnerDeps(c.value.realmId, c.value.gateway)
       const { summary } = await push(deps)
+      this.#retryAt(summary)
       const halt = stopped(summary)
       if (halt) return halt
       const pulled = await pullChanges(deps)
       this.#emit({ phase: 'done', done: 1, total: 1 })
       return ok({ push: summary, pull: pulled.ok ? pulled.value : null })
     })
+  }
+
+  /**
+   * A row left waiting for a time (a throttle, a temporary fault) goes again at that time, not at the next pull
+   * interval: one 429 costs seconds.
+   */
+  #retryAt(summary: RunSummary): void {
+    if (summary.retryAt === undefined) return
+    const t = this.#deps.timers
+    t.clearTimeout(this.#retry)
+    const wait = Math.max(0, summary.retryAt - this.#deps.clock.now())
+    this.#retry = t.setTimeout(() => {
+      if (this.#online) void this.syncNow()
+    }, wait)
   }
 
   /** "Link" on a duplicate-name row: adopt the QuickBooks record that has the name (reactivating it if inactive). */
@@ -234,6 +261,7 @@ export class SyncEngine {
   }
 
   stop(): void {
+    this.#deps.timers.clearTimeout(this.#retry)
     for (const h of this.#intervals) this.#deps.timers.clearInterval(h)
     this.#intervals = []
   }
