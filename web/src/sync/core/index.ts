@@ -50,6 +50,17 @@ export { failedRowFate } from './settle/failure.ts'
 export type { FailedRowFate } from './settle/failure.ts'
 export { backoffMs, defaultBackoff, isUnpredictedThrottle, retryWaitMs, throttleBackoff } from './settle/backoff.ts'
 export { slowDownNotice, SLOW_DOWN_MESSAGE } from './settle/throttle.ts'
+export {
+  customTxnNumbersOf,
+  highestNumber,
+  nextFreeNumber,
+  numberFromQuickBooks,
+  numericDocNumber,
+  renumber,
+  renumberSettlement,
+  renumberSummary,
+} from './numbering/index.ts'
+export type { CompanyNumbering, Renumbered, RenumberPlan, Unsent } from './numbering/index.ts'
 export type { BackoffPolicy } from './settle/backoff.ts'
 export { fieldsOf } from './settle/fields.ts'
 export { skippedLog } from './settle/skips.ts'
