@@ -10,6 +10,7 @@
 import type { SessionResponse } from '#shared/api/index.ts'
 import { err, ok, type Result } from '#shared/result.ts'
 import { undecidedSettlements, type SyncFault } from './core/index.ts'
+import { applyNumbering, previewNumbering, type NumberingPreview } from './invoice-numbers.ts'
 import {
   previewInitialSync,
   runInitialSync,
@@ -31,7 +32,11 @@ export type EngineError = {
   fault?: SyncFault
 }
 export type SyncNowResult = { push: RunSummary; pull: PullSummary | null }
-export type PreviewView = Omit<InitialPreview, 'plan'> & { batches: number }
+export type PreviewView = Omit<InitialPreview, 'plan'> & {
+  batches: number
+  /** Invoice numbers: whether QuickBooks numbers them itself, and what will be renumbered. */
+  numbering: Pick<NumberingPreview, 'renumbered' | 'summary'> & { quickBooksNumbers: boolean }
+}
 
 export interface Timers {
   setTimeout(fn: () => void, ms: number): unknown
@@ -57,6 +62,7 @@ export class SyncEngine {
   #deps: EngineDeps
   #running: Promise<unknown> = Promise.resolve()
   #preview: InitialSyncSession | undefined
+  #numberingPreview: NumberingPreview | undefined
   #debounce: unknown
   #retry: unknown
   #intervals: unknown[] = []
@@ -135,9 +141,18 @@ export class SyncEngine {
       if (!c.ok) return c
       const r = await previewInitialSync(this.#runnerDeps(c.value.realmId, c.value.gateway))
       if (!r.ok) return err({ kind: 'fault', message: r.error.userMessage, fault: r.error })
+      // The company's numbering is read afresh at every preview: it is what the renumbering is decided from.
+      const n = await previewNumbering(c.value.gateway, r.value.snap)
+      if (!n.ok) return err({ kind: 'fault', message: n.error.userMessage, fault: n.error })
       this.#preview = r.value
+      this.#numberingPreview = n.value
       const { plan, ...rest } = r.value.preview
-      return ok({ ...rest, batches: plan.batches.length })
+      const numbering = {
+        renumbered: n.value.renumbered,
+        summary: n.value.summary,
+        quickBooksNumbers: !n.value.numbering.customTxnNumbers,
+      }
+      return ok({ ...rest, batches: plan.batches.length, numbering })
     })
   }
 
@@ -148,6 +163,9 @@ export class SyncEngine {
       const c = await this.#connected()
       if (!c.ok) return c
       const deps = this.#runnerDeps(c.value.realmId, c.value.gateway)
+      const at = new Date(this.#deps.clock.now()).toISOString()
+      if (this.#numberingPreview) await applyNumbering(deps.store, this.#numberingPreview, at)
+      this.#numberingPreview = undefined
       const summary = await runInitialSync(session, decisions, deps)
       await this.#holdUndecided(session, decisions, deps.store)
       this.#preview = undefined

@@ -12,6 +12,7 @@ import { claim, type Claimed } from './claim.ts'
 import { withClashNamed } from './clash.ts'
 import { commit, failed, nowIso, succeeded } from './commit.ts'
 import { linkFoundCreates, releaseBroken } from './found-creates.ts'
+import { checkNumbers, isNumberTaken, movePastCompany } from './numbers.ts'
 import { sendWithRetry, type Sent } from './send.ts'
 import { prepareStaleRetry } from './stale-retry.ts'
 import type { Run, Settled } from './state.ts'
@@ -20,8 +21,12 @@ import type { Run, Settled } from './state.ts'
 const STALE_RETRIES = 2
 
 export async function sendGroup(run: Run, group: SyncOp[], staleDepth = 0): Promise<void> {
-  const ops = await unreplayable(run, group)
-  if (ops === undefined) return
+  const replayable = await unreplayable(run, group)
+  if (replayable === undefined) return
+  const numbers = await checkNumbers(run, replayable.ops, replayable.prior)
+  await commit(run, numbers.settled)
+  const ops = { ops: numbers.ops, prior: replayable.prior }
+  if (ops.ops.length === 0) return
   const claimed = await claim(run, ops.ops, ops.prior)
   await commit(run, claimed.settled)
   if (claimed.mine.length === 0) return
@@ -42,7 +47,7 @@ export async function sendGroup(run: Run, group: SyncOp[], staleDepth = 0): Prom
   if (sent?.stopped) run.state.stopped = sent.stopped
   const answers = sent
     ? await settleAnswers(run, sendable, sent, built, seqsOf, staleDepth)
-    : { settled: [], stale: [] }
+    : { settled: [], stale: [], numberTaken: false }
   const settled = [...built.settled, ...answers.settled]
   run.logger?.info('settling', {
     requestId: claimed.requestId,
@@ -50,6 +55,7 @@ export async function sendGroup(run: Run, group: SyncOp[], staleDepth = 0): Prom
     failed: settled.filter((s) => s.settlement?.failed).length,
   })
   await commit(run, settled)
+  if (answers.numberTaken) await movePastCompany(run)
   await retryStale(run, answers.stale, seqsOf, staleDepth)
 }
 
@@ -99,9 +105,10 @@ async function settleAnswers(
   built: Built,
   seqsOf: Map<string, number[]>,
   staleDepth: number,
-): Promise<{ settled: Settled[]; stale: SyncOp[] }> {
+): Promise<{ settled: Settled[]; stale: SyncOp[]; numberTaken: boolean }> {
   const settled: Settled[] = []
   const stale: SyncOp[] = []
+  let numberTaken = false
   for (const o of sendable) {
     const got = sent.outcomes.get(o.id)!
     const seqs = seqsOf.get(o.id) ?? []
@@ -111,6 +118,7 @@ async function settleAnswers(
       continue
     }
     const fault = await withClashNamed(run, o, got.error.fault)
+    numberTaken ||= isNumberTaken(fault)
     if (fault.kind === 'stale' && o.action !== 'create' && staleDepth < STALE_RETRIES) {
       stale.push(o)
       continue
@@ -122,7 +130,7 @@ async function settleAnswers(
       failed(run, o, fault, seqs, got.error.release || (fault.code === 'malformed' && o.action !== 'create')),
     )
   }
-  return { settled, stale }
+  return { settled, stale, numberTaken }
 }
 
 /** Stale (5010): re-read, merge, and send again as a new request (a replay would repeat the fault). */

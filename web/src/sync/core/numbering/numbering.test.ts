@@ -56,7 +56,7 @@ describe('renumber', () => {
       1033,
     ],
     [
-      'QuickBooks numbers invoices itself: nothing is renumbered, the counter still moves past',
+      'QuickBooks numbers invoices itself: a number it has is still renumbered (a number is always sent)',
       {
         unsent: [{ localId: 'a', number: '1001' }],
         taken: new Set(['1001']),
@@ -64,8 +64,8 @@ describe('renumber', () => {
         nextLocal: 1002,
         localNumbers: new Set(['1001']),
       },
-      [],
-      1031,
+      [['a', '1001', '1031']],
+      1032,
     ],
     [
       'a company with no invoices: nothing clashes, the counter stays',
