@@ -4,15 +4,24 @@
  * the subset of `Companies` from `./company/index.ts` it uses, so the two halves meet at one interface.
  */
 import type { Hono } from 'hono'
-import type { ApiBehaviour, SubscriptionStatus } from './config.ts'
+import type { ApiBehaviour, Seed, SubscriptionStatus } from './config.ts'
 
-export type ChangeOperation = 'Create' | 'Update' | 'Delete' | 'Void'
+/** How a company numbers invoices: QuickBooks' `CustomTxnNumbers`, and whether a duplicate number is refused (6140). */
+export interface NumberingChange {
+  customTxnNumbers?: boolean
+  warnDuplicateDocNumber?: boolean
+}
+
+export type ChangeOperation = 'Create' | 'Update' | 'Delete' | 'Void' | 'Merge'
 
 export interface CompanyChange {
   realmId: string
   entity: string
+  /** For a Merge, the survivor. */
   id: string
   operation: ChangeOperation
+  /** Merge: the record merged away. */
+  deletedId?: string
   lastUpdated: string
 }
 
@@ -26,9 +35,16 @@ export interface CompaniesPort {
   seed(realmId: string, data: unknown): unknown
   bookkeeperEdit(realmId: string, entity: string, id: string, patch: Record<string, unknown>): unknown
   bookkeeperDelete(realmId: string, entity: string, id: string): unknown
+  bookkeeperCreate(realmId: string, entity: string, body: Record<string, unknown>): unknown
+  bookkeeperVoid(realmId: string, entity: string, id: string): unknown
+  bookkeeperDeposit(realmId: string, paymentIds: string[], held?: boolean): unknown
+  /** Merges `fromId` into `intoId` (customers or items) as QuickBooks does; the survivor. */
+  bookkeeperMerge(realmId: string, entity: string, fromId: string, intoId: string): unknown
+  /** The company's Preferences after the change; undefined for an unknown company. */
+  setNumbering(realmId: string, change: NumberingChange): unknown
   onChange(listener: (e: CompanyChange) => void): unknown
-  /** Every company back to the start seed (test isolation). */
-  reset(): void
+  /** Every company back to the start seed, or to the companies of `seed` (test isolation). */
+  reset(seed?: Seed): void
   behaviour(): ApiBehaviour
   setBehaviour(next: ApiBehaviour): void
   /** How many requestids were forgotten; undefined for an unknown company. */

@@ -127,5 +127,5 @@ export const SubscriptionStatusSchema = z.enum([
 ])
 export type SubscriptionStatus = z.infer<typeof SubscriptionStatusSchema>
 
-export const SeedSchema = z.enum(['small', 'large', 'none'])
+export const SeedSchema = z.enum(['small', 'history', 'large', 'none'])
 export type Seed = z.infer<typeof SeedSchema>

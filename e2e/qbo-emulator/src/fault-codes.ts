@@ -85,6 +85,12 @@ export const FAULT_CODES = {
   // Intuit has also been seen to send it with HTTP 200 (see faults.invalidCompanyStatus).
   invalidCompanyStatus: { code: '6190', httpStatus: 400, message: 'Invalid Company Status', type: 'ValidationFault' },
   duplicateName: { code: '6240', httpStatus: 400, message: 'Duplicate Name Exists Error', type: 'ValidationFault' },
+  depositedTransaction: {
+    code: '6540',
+    httpStatus: 400,
+    message: 'Deposited Transaction cannot be changed',
+    type: 'ValidationFault',
+  },
 
   // System faults.
   internalError: {

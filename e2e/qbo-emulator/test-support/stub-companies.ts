@@ -51,6 +51,24 @@ export function stubCompanies(opts: { companies?: { realmId: string; companyName
       emit({ realmId, entity, id, operation: 'Delete', lastUpdated: '2025-03-01T09:00:00-08:00' })
       return { ok: true, value: { Id: id, status: 'Deleted' } }
     },
+    bookkeeperCreate: (_realmId, _entity, body) => ({ ok: true, value: { Id: String(nextId++), ...body } }),
+    bookkeeperVoid: (_realmId, _entity, id) => ({ ok: true, value: { Id: id, TotalAmt: 0 } }),
+    bookkeeperDeposit: (_realmId, paymentIds) => ({ ok: true, value: paymentIds }),
+    bookkeeperMerge(realmId, entity, fromId, intoId) {
+      emit({
+        realmId,
+        entity,
+        id: intoId,
+        operation: 'Merge',
+        deletedId: fromId,
+        lastUpdated: '2025-03-01T09:00:00-08:00',
+      })
+      return { ok: true, value: { Id: intoId } }
+    },
+    setNumbering: (realmId, change) =>
+      companies.some((c) => c.realmId === realmId)
+        ? { SalesFormsPrefs: { CustomTxnNumbers: change.customTxnNumbers } }
+        : undefined,
     onChange: (l) => listeners.push(l),
     reset: () => {
       stub.resets++

@@ -14,6 +14,7 @@ import {
   AppRegistrationSchema,
   ChaosConfigSchema,
   LimitsSchema,
+  SeedSchema,
   SubscriptionStatusSchema,
   TokenChaosConfigSchema,
   TokenLifetimesSchema,
@@ -26,6 +27,7 @@ import type { TokenStore } from '../oauth/token-store.ts'
 import type { WebhookNotifier } from '../webhooks/notifier.ts'
 import type { RequestLog } from './request-log.ts'
 import { body, fail, outcome } from './admin-http.ts'
+import { BOOKKEEPER_ROUTES, bookkeeperRoutes } from './bookkeeper-routes.ts'
 
 export interface AdminDeps {
   clock: ControllableClock
@@ -62,12 +64,13 @@ export function adminRoutes(deps: AdminDeps): Hono {
       companies: [
         'GET /companies',
         'GET /companies/:realmId',
-        'POST /companies/reset',
+        'POST /companies/reset {seed?}',
         'POST /companies/:realmId/seed',
         'PATCH /companies/:realmId/:entity/:id',
         'DELETE /companies/:realmId/:entity/:id',
         'PUT /companies/:realmId/subscription',
         'DELETE /companies/:realmId/requestids',
+        ...BOOKKEEPER_ROUTES,
       ],
       behaviour: ['GET /behaviour', 'PUT /behaviour'],
       tokens: [
@@ -101,8 +104,10 @@ export function adminRoutes(deps: AdminDeps): Hono {
       ? outcome(c, () => companies.snapshot(realmId))
       : fail(c, 404, 'not_found', `No company ${realmId}`)
   })
-  app.post('/companies/reset', (c) => {
-    companies.reset()
+  app.post('/companies/reset', async (c) => {
+    const b = await body(c, z.object({ seed: SeedSchema.optional() }))
+    if (!b.ok) return b.error
+    companies.reset(b.value.seed)
     return c.json(companies.list())
   })
   app.post('/companies/:realmId/seed', async (c) => {
@@ -135,6 +140,8 @@ export function adminRoutes(deps: AdminDeps): Hono {
     if (!known(realmId)) return fail(c, 404, 'not_found', `No company ${realmId}`)
     return outcome(c, () => companies.bookkeeperDelete(realmId, entity, id))
   })
+
+  app.route('/', bookkeeperRoutes(companies))
 
   // Behaviour Intuit leaves undocumented: requestid retention, the CDC cap.
   app.get('/behaviour', (c) => c.json(companies.behaviour()))

@@ -30,11 +30,19 @@ export const faults = {
   duplicateName: (existingId: string): Fault =>
     fault(FAULT_CODES.duplicateName, `The name supplied already exists. : Id=${existingId}`),
 
-  duplicateDocNumber: (docNumber: string): Fault =>
+  /** Detail as integrators have recorded it from QuickBooks: the number, then the transaction holding it. */
+  duplicateDocNumber: (docNumber: string, holderId: string): Fault =>
     fault(
       FAULT_CODES.duplicateDocNumber,
-      `Duplicate Document Number Error : You must specify a different number. This number has already been used. DocNumber=${docNumber} is assigned to TxnType=Invoice`,
+      `Duplicate Document Number Error : You must specify a different number. This number has already been used. DocNumber=${docNumber} is assigned to TxnType=Invoice with TxnId=${holderId}`,
       'DocNumber',
+    ),
+
+  /** A payment a bank deposit holds (docs/quickbooks.md §3.4, §9.3): the deposit must let go of it first. */
+  depositedTransaction: (): Fault =>
+    fault(
+      FAULT_CODES.depositedTransaction,
+      'Deposited Transaction cannot be changed : This transaction is part of a deposit. Remove it from the deposit before you change or delete it.',
     ),
 
   inactiveReference: (element: string): Fault =>

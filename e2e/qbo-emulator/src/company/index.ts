@@ -19,18 +19,24 @@ import { createRealm } from './realm.ts'
 import type { Result } from './result.ts'
 import { err, ok } from './result.ts'
 import { faults } from './faults.ts'
-import { str } from './json.ts'
+import { isObject, num, str } from './json.ts'
+import { formatTimestamp } from './time.ts'
+import type { Numbering } from './numbering.ts'
+import { withNumbering } from './numbering.ts'
 import { fromSnapshot, toSnapshot } from './snapshot.ts'
 import { accountingRoutes } from './routes.ts'
 import { entityFromName } from './entity-paths.ts'
 import { forgetRequestIds } from './requestid.ts'
 import { setSubscriptionStatus } from './subscription.ts'
+import { depositPayments, formDefaults } from './bookkeeper.ts'
+import { mergeNames } from './merge.ts'
 import { seedCompanies } from '../seeds/index.ts'
 import type { SeedName } from '../seeds/index.ts'
 import { companyInfo, preferences } from '../seeds/company-setup.ts'
 
 export type { ChangeEvent, CompanySnapshot, EntityName, Json } from './types.ts'
 export type { Realm } from './realm.ts'
+export type { Numbering } from './numbering.ts'
 export type { Fault, Result } from './result.ts'
 
 export interface CompaniesOptions {
@@ -47,14 +53,24 @@ export interface Companies {
   snapshot(realmId: string): CompanySnapshot | undefined
   /** Replaces (or creates) a company with the given state, verbatim. */
   seed(realmId: string, data: unknown): Result<{ realmId: string; companyName: string }>
+  /** A record as a bookkeeper enters it in QuickBooks: Intuit's rules apply; an invoice form proposes the next number. */
+  bookkeeperCreate(realmId: string, entity: string, body: Json): Result<Json>
+  /** Voids an invoice or payment as the QuickBooks UI does (no SyncToken needed). */
+  bookkeeperVoid(realmId: string, entity: string, id: string): Result<Json>
   /** A change as a bookkeeper makes it in QuickBooks: Intuit's rules apply, no SyncToken needed. */
   bookkeeperEdit(realmId: string, entity: string, id: string, patch: Json): Result<Json>
   /** Name lists go inactive; transactions are deleted. */
   bookkeeperDelete(realmId: string, entity: string, id: string): Result<Json>
+  /** Merges customer or item `fromId` into `intoId` as QuickBooks does (merge.ts); the survivor. */
+  bookkeeperMerge(realmId: string, entity: string, fromId: string, intoId: string): Result<Json>
+  /** Payments go into a bank deposit (`held`, the default) or come out of it; held ones refuse changes (6540). */
+  bookkeeperDeposit(realmId: string, paymentIds: string[], held?: boolean): Result<string[]>
+  /** Changes how the company numbers invoices (Preferences); the new Preferences, or undefined for an unknown company. */
+  setNumbering(realmId: string, change: Partial<Numbering>): Json | undefined
   /** Called after every change; returns an unsubscribe function. */
   onChange(listener: ChangeListener): () => void
-  /** Back to the companies the emulator started with (for test isolation); seeded extras are dropped. */
-  reset(): void
+  /** Back to the companies the emulator started with, or those of `seed` (test isolation); seeded extras are dropped. */
+  reset(seed?: SeedName): void
   behaviour(): ApiBehaviour
   setBehaviour(next: ApiBehaviour): void
   /** Forgets the company's remembered requestids; how many, or undefined for an unknown company. */
@@ -73,9 +89,9 @@ export function createCompanies(opts: CompaniesOptions): Companies {
   const realms = new Map<string, Realm>()
   const install = (realmId: string, snap: CompanySnapshot, owned = false) =>
     realms.set(realmId, createRealm(fromSnapshot(realmId, snap, owned), clock, emit))
-  const installSeed = () => {
+  const installSeed = (seed: SeedName = opts.seed) => {
     realms.clear()
-    for (const { snapshot, fresh } of seedCompanies(opts.seed)) install(snapshot.realmId ?? '', snapshot, fresh)
+    for (const { snapshot, fresh } of seedCompanies(seed)) install(snapshot.realmId ?? '', snapshot, fresh)
   }
   installSeed()
 
@@ -122,6 +138,17 @@ export function createCompanies(opts: CompaniesOptions): Companies {
       const realm = realms.get(realmId)
       return realm ? ok(describe(realm)) : err(faults.unknownRealm(realmId))
     },
+    bookkeeperCreate(realmId, entityName, body) {
+      const t = target(realmId, entityName)
+      if (!t.ok) return t
+      const { realm, entity } = t.value
+      return realm.create(entity, formDefaults(realm, entity, body), { proposeDocNumber: true })
+    },
+    bookkeeperVoid(realmId, entityName, id) {
+      const t = target(realmId, entityName)
+      if (!t.ok) return t
+      return t.value.realm.voidTxn(t.value.entity, { Id: id }, { skipSyncToken: true })
+    },
     bookkeeperEdit(realmId, entityName, id, patch) {
       const t = target(realmId, entityName)
       if (!t.ok) return t
@@ -135,11 +162,32 @@ export function createCompanies(opts: CompaniesOptions): Companies {
         return realm.remove(entity, { Id: id }, { skipSyncToken: true, unlinkPayments: true })
       return realm.update(entity, { Id: id, Active: false }, { sparse: true, skipSyncToken: true })
     },
+    bookkeeperMerge(realmId, entityName, fromId, intoId) {
+      const t = target(realmId, entityName)
+      return t.ok ? mergeNames(t.value.realm, t.value.entity, fromId, intoId) : t
+    },
+    bookkeeperDeposit(realmId, paymentIds, held = true) {
+      const realm = realms.get(realmId)
+      return realm ? depositPayments(realm, paymentIds, held) : err(faults.unknownRealm(realmId))
+    },
+    setNumbering(realmId, change) {
+      const realm = realms.get(realmId)
+      if (!realm) return undefined
+      const prefs = withNumbering(realm.state.preferences, change)
+      const stamp = formatTimestamp(clock.now())
+      const meta = isObject(prefs.MetaData) ? prefs.MetaData : {}
+      realm.state.preferences = {
+        ...prefs,
+        SyncToken: String((num(prefs.SyncToken) ?? 0) + 1),
+        MetaData: { CreateTime: meta.CreateTime ?? stamp, LastUpdatedTime: stamp },
+      }
+      return realm.state.preferences
+    },
     onChange(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
-    reset: installSeed,
+    reset: (seed) => installSeed(seed),
     behaviour: () => behaviour,
     setBehaviour(next) {
       behaviour = next

@@ -31,6 +31,10 @@ export interface WriteOptions {
   skipSyncToken?: boolean
   /** Deleting a paid invoice in the QuickBooks UI unapplies its payments instead of refusing. */
   unlinkPayments?: boolean
+  /** `include=allowduplicatedocnum`: take an invoice number already in use. */
+  allowDuplicateDocNumber?: boolean
+  /** The QuickBooks invoice form fills in the next number even when custom numbers are on. */
+  proposeDocNumber?: boolean
 }
 
 export interface Realm {
@@ -40,6 +44,10 @@ export interface Realm {
   update(entity: EntityName, body: Json, opts?: WriteOptions & { sparse?: boolean }): Result<Json>
   remove(entity: EntityName, body: Json, opts?: WriteOptions): Result<Json>
   voidTxn(entity: EntityName, body: Json, opts?: WriteOptions): Result<Json>
+  /** A change the server makes because of another (a merge re-pointing a record): no rules, no notice of its own. */
+  restate(entity: EntityName, id: string, data: Json): Json
+  /** A merged-away name: gone from its table, a Deleted stub in CDC, one Merge notice for `survivorId`. */
+  retire(entity: EntityName, id: string, survivorId: string): void
 }
 
 const stripServerFields = (body: Json): Json => {
@@ -54,6 +62,8 @@ export function createRealm(state: RealmState, clock: Clock, emit: ChangeListene
     now: clock.now(),
     minorVersion: opts.minorVersion ?? 75,
     ...(opts.hidden ? { hidden: opts.hidden } : {}),
+    ...(opts.allowDuplicateDocNumber ? { allowDuplicateDocNumber: true } : {}),
+    ...(opts.proposeDocNumber ? { proposeDocNumber: true } : {}),
     sent: new Set(Object.keys(sent)),
     prevFacts: prev?.facts ?? {},
     facts: {},
@@ -65,7 +75,8 @@ export function createRealm(state: RealmState, clock: Clock, emit: ChangeListene
     if (id === undefined || !/^\d+$/.test(id)) return err(faults.invalidId(String(rawId)))
     const row = opts.hidden?.has(tombKey(entity, id)) ? undefined : state.tables[entity].get(id)
     if (row) return ok(row)
-    if (state.tombstones.has(tombKey(entity, id))) return err(faults.deletedTransaction())
+    if (state.tombstones.has(tombKey(entity, id)))
+      return err(TRANSACTIONS.has(entity) ? faults.deletedTransaction() : faults.notFound(entity, id))
     return err(faults.notFound(entity, id))
   }
 
@@ -78,13 +89,18 @@ export function createRealm(state: RealmState, clock: Clock, emit: ChangeListene
     return ok(true)
   }
 
+  /** QuickBooks will not change, void or delete a payment a bank deposit holds (§3.4: 6540). */
+  function checkDeposit(entity: EntityName, row: Row): Result<true> {
+    return entity === 'Payment' && row.facts.deposited ? err(faults.depositedTransaction()) : ok(true)
+  }
+
   /** `facts` undefined: the record keeps the facts it had (knock-on changes such as a new Balance). */
   function commit(
     entity: EntityName,
     id: string,
     data: Json,
     prev: Json | undefined,
-    operation: ChangeOperation,
+    operation: ChangeOperation | null,
     facts?: RowFacts,
   ): Json {
     const now = clock.now()
@@ -99,7 +115,7 @@ export function createRealm(state: RealmState, clock: Clock, emit: ChangeListene
       MetaData: { CreateTime: prevMeta?.CreateTime ?? stamp, LastUpdatedTime: stamp },
     }
     putRow(state, entity, record, now, facts ?? state.tables[entity].get(id)?.facts)
-    emit({ realmId: state.realmId, entity, id, operation, lastUpdated: stamp })
+    if (operation) emit({ realmId: state.realmId, entity, id, operation, lastUpdated: stamp })
     return record
   }
 
@@ -182,6 +198,8 @@ export function createRealm(state: RealmState, clock: Clock, emit: ChangeListene
       if (!row.ok) return row
       const token = checkToken(row.value, body, opts)
       if (!token.ok) return token
+      const held = checkDeposit(entity, row.value)
+      if (!held.ok) return held
       const prev = row.value.data
       const input = opts.sparse ? { ...stripServerFields(prev), ...stripServerFields(body) } : stripServerFields(body)
       const ctx = ctxFor(opts, body, row.value)
@@ -198,6 +216,8 @@ export function createRealm(state: RealmState, clock: Clock, emit: ChangeListene
       if (!row.ok) return row
       const token = checkToken(row.value, body, opts)
       if (!token.ok) return token
+      const held = checkDeposit(entity, row.value)
+      if (!held.ok) return held
       const prev = row.value.data
       const id = str(prev.Id) ?? ''
       if (entity === 'Invoice' && opts.unlinkPayments) unlinkPayments(id, prev)
@@ -217,12 +237,26 @@ export function createRealm(state: RealmState, clock: Clock, emit: ChangeListene
       return ok({ domain: 'QBO', status: 'Deleted', Id: id })
     },
 
+    restate(entity, id, data) {
+      return commit(entity, id, data, state.tables[entity].get(id)?.data, null)
+    },
+
+    retire(entity, id, survivorId) {
+      const now = clock.now()
+      deleteRow(state, entity, id)
+      state.tombstones.set(tombKey(entity, id), { entity, id, deletedAt: now })
+      const lastUpdated = formatTimestamp(now)
+      emit({ realmId: state.realmId, entity, id: survivorId, operation: 'Merge', deletedId: id, lastUpdated })
+    },
+
     voidTxn(entity, body, opts = {}) {
       if (!TRANSACTIONS.has(entity)) return err(faults.unsupportedOperation(`Void ${entity}`))
       const row = locate(entity, body.Id, opts)
       if (!row.ok) return row
       const token = checkToken(row.value, body, opts)
       if (!token.ok) return token
+      const held = checkDeposit(entity, row.value)
+      if (!held.ok) return held
       const prev = row.value.data
       const id = str(prev.Id) ?? ''
       if (entity === 'Invoice') {

@@ -161,7 +161,7 @@ export function accountingRoutes(deps: RouteDeps): Hono {
     if (refusal) return send(c, faultResponse(refusal, now()))
     const r = runOnce(realm.value.state, c.req.query('requestid'), MAX_REQUEST_ID, memory(), () => {
       if (!body.ok) return faultResponse(body.error, now())
-      const opts = { minorVersion }
+      const opts = { minorVersion, allowDuplicateDocNumber: include === 'allowduplicatedocnum' }
       const b = body.value
       if (operation === 'delete') return answer(entity, realm.value.remove(entity, b, opts))
       // Intuit documents `operation=void` for invoices and `operation=update&include=void` for payments.

@@ -20,6 +20,7 @@ export function toSnapshot(state: RealmState): CompanySnapshot {
     LastUpdatedTime: formatTimestamp(t.deletedAt),
   }))
   const taxSetByApp = [...state.tables.Invoice].filter(([, r]) => r.facts.taxSetByApp).map(([id]) => id)
+  const depositedPayments = [...state.tables.Payment].filter(([, r]) => r.facts.deposited).map(([id]) => id)
   return {
     realmId: state.realmId,
     companyInfo: clone(state.companyInfo),
@@ -27,6 +28,7 @@ export function toSnapshot(state: RealmState): CompanySnapshot {
     entities,
     deleted,
     ...(taxSetByApp.length ? { taxSetByApp } : {}),
+    ...(depositedPayments.length ? { depositedPayments } : {}),
   }
 }
 
@@ -49,6 +51,10 @@ export function fromSnapshot(realmId: string, snap: CompanySnapshot, owned = fal
   for (const id of snap.taxSetByApp ?? []) {
     const row = state.tables.Invoice.get(id)
     if (row) row.facts = { taxSetByApp: true }
+  }
+  for (const id of snap.depositedPayments ?? []) {
+    const row = state.tables.Payment.get(id)
+    if (row) row.facts = { ...row.facts, deposited: true }
   }
   for (const d of snap.deleted) {
     state.tombstones.set(tombKey(d.entity, d.Id), {

@@ -18,6 +18,8 @@ export interface Row {
 export interface RowFacts {
   /** Invoice: `TxnTaxDetail.TotalTax` is the amount a client sent, to be kept until a write sends tax again. */
   taxSetByApp?: true
+  /** Payment: a bank deposit holds it, so QuickBooks refuses to change, void or delete it (6540). */
+  deposited?: true
 }
 
 export interface Tombstone {
@@ -48,9 +50,12 @@ export interface RealmState {
   displayNames: Map<string, { entity: EntityName; id: string }>
   /** Item Name (case-folded) → Id. */
   itemNames: Map<string, string>
-  /** Invoice DocNumber → Id. */
-  docNumbers: Map<string, string>
-  /** Next number handed out when CustomTxnNumbers is off: one past the highest numeric DocNumber. */
+  /** Invoice DocNumber → Ids holding it (more than one where the company took a duplicate). */
+  docNumbers: Map<string, Set<string>>
+  /**
+   * Next number QuickBooks hands out: one past the highest numeric DocNumber an invoice was created with.
+   * A number set by an update does not move it (invoice reference: "does not alter the internal system DocNumber").
+   */
   nextDocNumber: number
   /** Bumped on every change to an entity's table; what derived data (query results) is checked against. */
   versions: Record<EntityName, number>
@@ -103,13 +108,19 @@ export function reindex(state: RealmState, entity: EntityName, prev: Json | unde
     const id = str(next?.Id)
     if (after && id) state.itemNames.set(foldName(after), id)
   } else if (entity === 'Invoice') {
+    const id = str(next?.Id) ?? str(prev?.Id)
     const before = str(prev?.DocNumber)
-    if (before) state.docNumbers.delete(before)
+    if (before && id) {
+      const holders = state.docNumbers.get(before)
+      holders?.delete(id)
+      if (holders?.size === 0) state.docNumbers.delete(before)
+    }
     const after = str(next?.DocNumber)
-    const id = str(next?.Id)
     if (after && id) {
-      state.docNumbers.set(after, id)
-      if (/^\d{1,15}$/.test(after) && Number(after) >= state.nextDocNumber) state.nextDocNumber = Number(after) + 1
+      const holders = state.docNumbers.get(after) ?? new Set<string>()
+      state.docNumbers.set(after, holders.add(id))
+      if (!prev && /^\d{1,15}$/.test(after) && Number(after) >= state.nextDocNumber)
+        state.nextDocNumber = Number(after) + 1
     }
   }
 }

@@ -26,13 +26,16 @@ export type EntityName = (typeof ENTITY_NAMES)[number]
 /** Name lists are soft-deleted (Active=false); transactions are deleted or voided. */
 export const TRANSACTIONS: ReadonlySet<EntityName> = new Set(['Invoice', 'Payment'])
 
-export type ChangeOperation = 'Create' | 'Update' | 'Delete' | 'Void'
+export type ChangeOperation = 'Create' | 'Update' | 'Delete' | 'Void' | 'Merge'
 
 export interface ChangeEvent {
   realmId: string
   entity: EntityName
+  /** For a Merge, the survivor. */
   id: string
   operation: ChangeOperation
+  /** Merge: the record merged away (gone since). */
+  deletedId?: string
   /** Intuit-formatted timestamp of the change. */
   lastUpdated: string
 }
@@ -51,6 +54,8 @@ export const companySnapshotSchema = z.object({
   deleted: z.array(z.object({ entity: z.enum(ENTITY_NAMES), Id: z.string(), LastUpdatedTime: z.string() })).default([]),
   /** Invoice Ids whose TotalTax the app sent (kept across later writes that send no tax); absent when none. */
   taxSetByApp: z.array(z.string()).optional(),
+  /** Payment Ids a bank deposit holds (changes refused with 6540); absent when none. */
+  depositedPayments: z.array(z.string()).optional(),
 })
 export type CompanySnapshot = z.infer<typeof companySnapshotSchema>
 export type CompanySnapshotInput = z.input<typeof companySnapshotSchema>

@@ -22,6 +22,13 @@ export interface SeedBuilder {
   peek(entity: EntityName, id: string): Json | undefined
   /** Moves the seed's clock forward. */
   wait(ms: number): void
+  /** Moves the seed's clock forward to `ms` (never back), so records are stamped near their TxnDate. */
+  advanceTo(ms: number): void
+  /**
+   * Rewrites stored fields as given, bypassing the rules: data QuickBooks holds from older days or imports that
+   * today's API would refuse or tidy (a DisplayName with stray spaces). SyncToken and MetaData move as for an edit.
+   */
+  verbatim(entity: EntityName, id: string, patch: Json): void
   snapshot(): CompanySnapshot
 }
 
@@ -83,6 +90,25 @@ export function createSeedBuilder(
     },
     peek: (entity, id) => state.tables[entity].get(id)?.data,
     wait: (ms) => clock.advance(ms),
+    advanceTo: (ms) => clock.advance(Math.max(0, ms - clock.now())),
+    verbatim(entity, id, patch) {
+      tick()
+      const prev = state.tables[entity].get(id)?.data
+      if (!prev) throw new Error(`seed: verbatim ${entity} ${id}: no such record`)
+      const stamp = formatTimestamp(clock.now())
+      const meta = prev.MetaData as Json
+      putRow(
+        state,
+        entity,
+        {
+          ...prev,
+          ...patch,
+          SyncToken: String(Number(prev.SyncToken) + 1),
+          MetaData: { ...meta, LastUpdatedTime: stamp },
+        },
+        clock.now(),
+      )
+    },
     snapshot: () => toSnapshot(state),
   }
 }

@@ -6,6 +6,8 @@
  */
 import type { Json } from '../company/types.ts'
 import type { SeedBuilder } from './builder.ts'
+import type { Numbering } from '../company/numbering.ts'
+import { withNumbering } from '../company/numbering.ts'
 
 const USD = { value: 'USD', name: 'United States Dollar' }
 
@@ -37,7 +39,12 @@ export function companyInfo(name: string, address: Json, email: string, startDat
   }
 }
 
-export function preferences(): Json {
+/** A new company's Preferences; `numbering` sets how it numbers invoices (custom numbers, duplicate refusal). */
+export function preferences(numbering?: Partial<Numbering>): Json {
+  return numbering ? withNumbering(basePreferences(), numbering) : basePreferences()
+}
+
+function basePreferences(): Json {
   return {
     AccountingInfoPrefs: { TrackDepartments: false, ClassTrackingPerTxn: false, CustomerTerminology: 'Customers' },
     SalesFormsPrefs: {

@@ -1,7 +1,7 @@
 /**
  * The `large` seed for benchmarks: 10,000 customers, 500 items and 10,000 invoices generated
  * deterministically from a numeric seed (same seed → same company), through the same rules as
- * API writes so totals and DocNumbers are the server's own.
+ * API writes so totals and DocNumbers are the server's own, with real books' collisions (`collide`).
  */
 import type { CompanySnapshot, Json } from '../company/types.ts'
 import { createSeedBuilder } from './builder.ts'
@@ -38,6 +38,27 @@ function shuffle<T>(xs: T[], rand: () => number): T[] {
     ;[xs[i], xs[j]] = [xs[j] as T, xs[i] as T]
   }
   return xs
+}
+
+/**
+ * The collisions real books have, at fixed places so sizes and every other record stay as generated: every
+ * 500th customer is the inactive "(deleted)" twin of the one before it (same name parts and email), and every
+ * 250th shares the previous customer's email.
+ */
+function collide(i: number, body: Json, prev: Json | undefined): Json {
+  if (!prev) return body
+  if (i % 500 === 7) {
+    const { DisplayName, PrimaryEmailAddr, GivenName, FamilyName, CompanyName } = prev
+    return {
+      ...body,
+      DisplayName: `${String(DisplayName)} (deleted)`,
+      ...(GivenName === undefined ? { CompanyName } : { GivenName, FamilyName }),
+      ...(PrimaryEmailAddr === undefined ? {} : { PrimaryEmailAddr }),
+      Active: false,
+    }
+  }
+  if (i % 250 === 3 && prev.PrimaryEmailAddr !== undefined) return { ...body, PrimaryEmailAddr: prev.PrimaryEmailAddr }
+  return body
 }
 
 export interface LargeSeedOptions {
@@ -81,6 +102,7 @@ export function buildLarge(opts: LargeSeedOptions = {}): CompanySnapshot {
     rand,
   )
   const customerIds: string[] = []
+  let prev: Json | undefined
   for (let i = 0; i < nCustomers; i++) {
     const person = i % 5 !== 4 ? people[i - Math.floor(i / 5)] : undefined
     const body: Json = person
@@ -99,7 +121,15 @@ export function buildLarge(opts: LargeSeedOptions = {}): CompanySnapshot {
       PostalCode: `952${String(Math.floor(rand() * 20)).padStart(2, '0')}`,
     }
     if (rand() < 0.03) body.Active = false
-    customerIds.push(b.create('Customer', body))
+    const stored = collide(i, body, prev)
+    const id = b.create('Customer', stored)
+    customerIds.push(id)
+    // Every 500th, a name an old import left with a leading space (QuickBooks' API trims names today).
+    if (i % 500 === 13) {
+      const spaced = ` ${String(stored.DisplayName)}`
+      b.verbatim('Customer', id, { DisplayName: spaced, FullyQualifiedName: spaced, PrintOnCheckName: spaced })
+    }
+    prev = stored
   }
 
   const itemIds: string[] = []

@@ -90,11 +90,29 @@ describe('large seed', () => {
     expect(c.entities.Customer?.map((x) => x.DisplayName)).not.toEqual(a.entities.Customer?.map((x) => x.DisplayName))
   })
 
+  it('carries real books’ collisions: "(deleted)" twins, shared emails, stray spaces', () => {
+    const some = buildLarge({ customers: 1000, items: 20, invoices: 50 }).entities.Customer ?? []
+    const mail = (c: Json) => String((c.PrimaryEmailAddr as Json | undefined)?.Address ?? '')
+    const twins = some.filter((c) => String(c.DisplayName).endsWith(' (deleted)'))
+    expect(twins).toHaveLength(2)
+    for (const t of twins) {
+      expect(t.Active).toBe(false)
+      expect(some).toContainEqual(
+        expect.objectContaining({ DisplayName: String(t.DisplayName).replace(' (deleted)', '') }),
+      )
+    }
+    const emails = some.map(mail).filter(Boolean)
+    expect(emails.length - new Set(emails).size).toBeGreaterThanOrEqual(4)
+    expect(some.filter((c) => String(c.DisplayName).startsWith(' '))).toHaveLength(2)
+    expect(some).toHaveLength(1000)
+  })
+
+  // Building 20,000 records through the rules takes seconds on a loaded machine: a budget, not a wait.
   it('builds 10,000 customers with unique names, 500 items and 10,000 invoices', () => {
     const big = buildLarge()
     expect(big.entities.Customer).toHaveLength(10_000)
     expect(new Set(big.entities.Customer?.map((c) => String(c.DisplayName).toLowerCase())).size).toBe(10_000)
     expect(big.entities.Item).toHaveLength(500)
     expect(big.entities.Invoice).toHaveLength(10_000)
-  })
+  }, 30_000)
 })

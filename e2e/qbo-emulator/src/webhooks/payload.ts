@@ -10,7 +10,9 @@ import type { CompanyChange } from '../companies-port.ts'
 export interface EventNotifications {
   eventNotifications: {
     realmId: string
-    dataChangeEvent: { entities: { name: string; id: string; operation: string; lastUpdated: string }[] }
+    dataChangeEvent: {
+      entities: { name: string; id: string; operation: string; lastUpdated: string; deletedId?: string }[]
+    }
   }[]
 }
 
@@ -24,6 +26,8 @@ export function buildPayload(changes: CompanyChange[]): EventNotifications {
       id: ch.id,
       operation: ch.operation,
       lastUpdated: compactOffset(ch.lastUpdated),
+      // Intuit's older webhook page: a Merge names the merged-away record as `deletedId`.
+      ...(ch.deletedId === undefined ? {} : { deletedId: ch.deletedId }),
     })
   }
   return { eventNotifications: [...byRealm.values()] }

@@ -1,6 +1,7 @@
 /** Field checks Intuit applies to many entities: string lengths, forbidden characters, references. */
 import type { WriteContext } from './context.ts'
 import type { EntityName, Json } from '../types.ts'
+import { TRANSACTIONS } from '../types.ts'
 import type { Result } from '../result.ts'
 import { err, ok } from '../result.ts'
 import { faults } from '../faults.ts'
@@ -72,7 +73,9 @@ export function resolveRef(
   if (id === undefined) return err(faults.required(element))
   const row = ctx.hidden?.has(tombKey(entity, id)) ? undefined : ctx.state.tables[entity].get(id)
   if (!row) {
-    if (ctx.state.tombstones.has(tombKey(entity, id))) return err(faults.deletedTransaction(element))
+    // A deleted transaction is 610; a name merged away no longer exists at all (2500, as an unknown Id).
+    if (ctx.state.tombstones.has(tombKey(entity, id)) && TRANSACTIONS.has(entity))
+      return err(faults.deletedTransaction(element))
     return err(faults.invalidReference(element, id, entity))
   }
   if (opts.active && row.data.Active === false) return err(faults.inactiveReference(element))

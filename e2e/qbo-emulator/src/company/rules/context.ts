@@ -24,6 +24,10 @@ export interface WriteContext {
   prevFacts: Readonly<RowFacts>
   /** Facts about the record being written; a rule sets them, the store keeps them with the record. */
   facts: RowFacts
+  /** `include=allowduplicatedocnum` (invoice reference): a DocNumber already in use is taken anyway. */
+  allowDuplicateDocNumber?: boolean
+  /** The QuickBooks invoice form proposes the next number even with custom numbers on (bookkeeper creates). */
+  proposeDocNumber?: boolean
 }
 
 export interface EntityRules {

@@ -4,6 +4,7 @@
  * addresses and email copied from the customer, Balance reduced by linked payments.
  */
 import type { EntityRules, WriteContext } from './context.ts'
+import { numberingOf } from '../numbering.ts'
 import type { Json } from '../types.ts'
 import { err, ok } from '../result.ts'
 import { faults } from '../faults.ts'
@@ -15,11 +16,6 @@ import { appliedToInvoice } from './applied.ts'
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 const READ_ONLY = ['TotalAmt', 'Balance', 'HomeTotalAmt', 'HomeBalance', 'InvoiceLink']
-
-export function customTxnNumbers(ctx: WriteContext): boolean {
-  const sales = ctx.state.preferences.SalesFormsPrefs
-  return isObject(sales) && sales.CustomTxnNumbers === true
-}
 
 export const invoiceRules: EntityRules = {
   entity: 'Invoice',
@@ -57,11 +53,14 @@ export const invoiceRules: EntityRules = {
 
     const docNumber = checkString('DocNumber', input.DocNumber, 21)
     if (!docNumber.ok) return docNumber
+    const numbering = numberingOf(ctx.state.preferences)
     if (docNumber.value !== undefined && docNumber.value !== '') {
-      const holder = ctx.state.docNumbers.get(docNumber.value)
-      if (customTxnNumbers(ctx) && holder !== undefined && holder !== str(prev?.Id))
-        return err(faults.duplicateDocNumber(docNumber.value))
-    } else if (!customTxnNumbers(ctx)) {
+      // Only a number new to this invoice is checked: an old duplicate stays editable.
+      const holder = [...(ctx.state.docNumbers.get(docNumber.value) ?? [])].find((id) => id !== str(prev?.Id))
+      const refuse = numbering.customTxnNumbers && numbering.warnDuplicateDocNumber && !ctx.allowDuplicateDocNumber
+      if (refuse && holder !== undefined && docNumber.value !== str(prev?.DocNumber))
+        return err(faults.duplicateDocNumber(docNumber.value, holder))
+    } else if (!numbering.customTxnNumbers || (!prev && ctx.proposeDocNumber)) {
       out.DocNumber = str(prev?.DocNumber) ?? String(ctx.state.nextDocNumber)
     } else {
       delete out.DocNumber
