@@ -50,6 +50,8 @@ export { failedRowFate } from './settle/failure.ts'
 export type { FailedRowFate } from './settle/failure.ts'
 export { backoffMs, defaultBackoff, isUnpredictedThrottle, retryWaitMs, throttleBackoff } from './settle/backoff.ts'
 export { slowDownNotice, SLOW_DOWN_MESSAGE } from './settle/throttle.ts'
+export { causeKey, foldRepeats, repeatOf } from './settle/log-repeats.ts'
+export type { FoldedRow } from './settle/log-repeats.ts'
 export {
   customTxnNumbersOf,
   highestNumber,
