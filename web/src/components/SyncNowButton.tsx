@@ -52,7 +52,12 @@ export function SyncNowButton(props: { pending: number | undefined; onClick: () 
       </button>
       <Show when={slowDown()}>
         {(words) => (
-          <span class="muted" role="status" data-testid="sync-slow-down" classList={{ 'form-error': told() }}>
+          <span
+            role="status"
+            data-testid="sync-slow-down"
+            // On the header's brand colour: its own ink, bold once a tap asked while waiting.
+            style={{ color: 'var(--brand-ink)', 'font-weight': told() ? '700' : '400' }}
+          >
             {words()}
           </span>
         )}
