@@ -71,12 +71,13 @@ export async function checkNumbers(
     used.add(to)
     return { o, settlement: renumberSettlement(rec as never, to, nowIso(run)), record: { ...rec, number: to } }
   })
+  // The counter moves first: a stop in between must never leave it able to hand out a number given here.
+  await run.store.moveInvoiceNumberPast([...used])
   await commit(
     run,
     renumbered.map((r) => ({ settlement: r.settlement })),
   )
   for (const r of renumbered) run.state.records.set(recordKey('invoice', r.o.localId ?? ''), r.record as LocalRecord)
-  await run.store.moveInvoiceNumberPast([...used])
   return { ops, settled: [] }
 }
 
