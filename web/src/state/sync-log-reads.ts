@@ -5,18 +5,24 @@
  */
 import type { SyncLogRow } from '#shared/domain/index.ts'
 import type { FieldsyncDB } from '../db/schema.ts'
+import { foldRepeats } from '../sync/core/index.ts'
 import { matchesFilter, type LogFilter } from './sync-log-view.ts'
 
-/** Newest first, at most `limit` rows; a status filter uses its index, the rest is checked row by row. */
-export function newestLogRows(db: FieldsyncDB, filter: LogFilter, limit: number): Promise<SyncLogRow[]> {
+/**
+ * Newest first, at most `limit` rows; a status filter uses its index, the rest is checked row by row. The same
+ * refusal of the same record again reads as one row (how many times, first and last time).
+ */
+export async function newestLogRows(db: FieldsyncDB, filter: LogFilter, limit: number): Promise<SyncLogRow[]> {
   const rows =
     filter.status === 'all'
       ? db.syncLog.orderBy('seq').reverse()
       : db.syncLog.where('status').equals(filter.status).reverse()
-  return rows
-    .filter((r) => matchesFilter(r, filter))
-    .limit(limit)
-    .toArray()
+  return foldRepeats(
+    await rows
+      .filter((r) => matchesFilter(r, filter))
+      .limit(limit)
+      .toArray(),
+  )
 }
 
 /** The whole log, oldest first (the CSV export). */
