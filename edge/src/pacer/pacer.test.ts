@@ -71,15 +71,24 @@ describe('Pacer', () => {
     expect(pacer.waiting).toBe(10)
   })
 
-  it('pauses the realm for a window after the upstream throttles', async () => {
-    const pacer = new Pacer(limits, clock)
-    pacer.throttled()
-    let admitted = false
-    void pacer.acquire('call').then(() => (admitted = true))
-    await advance(999)
-    expect(admitted).toBe(false)
-    await advance(2)
-    expect(admitted).toBe(true)
+  it('pauses the realm briefly after the upstream throttles, longer while it keeps throttling', async () => {
+    // A window of 3 s makes the first pause a whole 100 ms.
+    const pacer = new Pacer({ ...limits, windowMs: 3000 }, clock)
+    const first = 100
+    const heldFor = async (ms: number) => {
+      pacer.throttled()
+      let admitted = false
+      const call = pacer.acquire('call').then((a) => ((admitted = true), a))
+      await advance(ms - 1)
+      expect(admitted).toBe(false)
+      await advance(2)
+      expect(admitted).toBe(true)
+      const a = await call
+      if (a.ok) pacer.release(a.value.id)
+    }
+    await heldFor(first)
+    await heldFor(first * 2)
+    await heldFor(first * 4)
   })
 
   it('answers a caller still queued at its deadline with a Retry-After, and forgets it', async () => {

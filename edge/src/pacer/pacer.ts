@@ -86,7 +86,7 @@ export class Pacer {
     this.#pump()
   }
 
-  /** The upstream answered 429 despite pacing: hold the realm for a window. */
+  /** The upstream answered 429 despite pacing: hold the realm briefly, longer while 429s keep coming. */
   throttled(): void {
     this.#state = pause(this.#state, this.#limits, this.#now())
   }

@@ -263,8 +263,32 @@ describe('estimateWaitMs', () => {
     expect(estimateWaitMs(s, limits, 600, [{ id: 1, kind: 'call' }], 'call')).toBe(600)
   })
   it('adds whole windows beyond the calls in the window, and any pause', () => {
-    const s = pause(start(emptyPacerState, 1, 'call'), limits, 0)
+    const s = { ...start(emptyPacerState, 1, 'call'), pausedUntil: 1000 }
     const ahead = Array.from({ length: 12 }, (_, i) => ({ id: i + 10, kind: 'call' as const }))
     expect(estimateWaitMs(s, limits, 0, ahead, 'call')).toBe(1000 + 2 * 1000)
+  })
+})
+
+describe('pause after an upstream 429', () => {
+  const first = limits.windowMs / 30
+  it('holds the realm a thirtieth of a window at first', () => {
+    expect(pause(emptyPacerState, limits, 100)).toMatchObject({ pausedUntil: 100 + first, lastPauseMs: first })
+  })
+  it('doubles while 429s keep coming, up to a whole window', () => {
+    let s = emptyPacerState
+    let now = 0
+    const pauses: number[] = []
+    for (let i = 0; i < 8; i++) {
+      s = pause(s, limits, now)
+      pauses.push(s.lastPauseMs ?? 0)
+      now = s.pausedUntil
+    }
+    expect(pauses).toEqual([1, 2, 4, 8, 16, 32, 32, 32].map((n) => Math.min(limits.windowMs, first * n)))
+    expect(Math.max(...pauses)).toBe(limits.windowMs)
+  })
+  it('starts short again once a window passed without a 429', () => {
+    const s = pause(pause(emptyPacerState, limits, 0), limits, first)
+    const later = s.pausedUntil + limits.windowMs
+    expect(pause(s, limits, later)).toMatchObject({ pausedUntil: later + first, lastPauseMs: first })
   })
 })

@@ -31,6 +31,8 @@ export interface PacerState {
   recent: ReadonlyArray<{ kind: CallKind; endedAt: number }>
   /** Set after the upstream throttled us anyway: nothing starts before this time. */
   pausedUntil: number
+  /** Length of the last such pause, 0 when none: pauses grow while 429s keep coming. */
+  lastPauseMs?: number
 }
 
 export interface Waiting {
@@ -89,9 +91,20 @@ export function finish(state: PacerState, id: number, now: number): PacerState {
   }
 }
 
-/** After an upstream 429: hold every call of the realm for a full window. */
+/** The first pause after an upstream 429: a thirtieth of the window (2 s of Intuit's minute). */
+export const FIRST_PAUSE_FRACTION = 1 / 30
+
+/**
+ * After an upstream 429: hold every call of the realm briefly — 2 s, then doubling up to a full window while 429s
+ * keep coming within a window of the last pause. Intuit's 429 names no wait, and a stray one (another app on the
+ * same company, a burst the count missed) should cost seconds, not a minute.
+ */
 export function pause(state: PacerState, limits: PacerLimits, now: number): PacerState {
-  return { ...state, pausedUntil: Math.max(state.pausedUntil, now + limits.windowMs) }
+  const first = limits.windowMs * FIRST_PAUSE_FRACTION
+  const last = state.lastPauseMs ?? 0
+  const again = last > 0 && now - state.pausedUntil < limits.windowMs
+  const pauseMs = again ? Math.min(limits.windowMs, last * 2) : first
+  return { ...state, pausedUntil: Math.max(state.pausedUntil, now + pauseMs), lastPauseMs: pauseMs }
 }
 
 /**
