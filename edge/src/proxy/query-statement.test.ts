@@ -9,6 +9,7 @@ describe('query statements the proxy forwards', () => {
     "SELECT * FROM Item WHERE Name = 'O\\'Brien\\'s pipe'",
     'select * from Account where Active = true maxresults 1000',
     'select count(*) from payment',
+    'SELECT * FROM Preferences',
     '  SELECT *\n  FROM Customer\n',
   ])('forwards %s', (statement) => {
     expect(checkStatement(statement)).toBeNull()

@@ -1,11 +1,12 @@
 /**
  * Which query statements the proxy forwards: a `SELECT * | COUNT(*) FROM <Entity> [clauses]` of an
- * entity the app reads (its four synced entities and Account). Intuit's grammar allows one entity per
+ * entity the app reads (its four synced entities, Account, and Preferences for how the company numbers invoices).
+ * Intuit's grammar allows one entity per
  * statement and no joins or subqueries (docs/quickbooks.md §5), so the entity after FROM is the only one read.
  */
 import { proxiedEntities } from '#shared/api/qbo-proxy.ts'
 
-const readable: ReadonlySet<string> = new Set([...proxiedEntities, 'account'])
+const readable: ReadonlySet<string> = new Set([...proxiedEntities, 'account', 'preferences'])
 
 const select =
   /^\s*select\s+(?:\*|count\s*\(\s*\*\s*\))\s+from\s+([A-Za-z]+)(?:\s+(?:where|orderby|order\s+by|startposition|maxresults)\b[\s\S]*)?\s*$/i
