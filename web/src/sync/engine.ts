@@ -168,8 +168,8 @@ export class SyncEngine {
       this.#numberingPreview = undefined
       const summary = await runInitialSync(session, decisions, deps)
       await this.#holdUndecided(session, decisions, deps.store)
+      // The checkpoint is QuickBooks' time of the preview's read (runInitialSync set it), never this device's clock.
       this.#preview = undefined
-      await this.#deps.store.setCheckpoint(new Date(this.#deps.clock.now()).toISOString(), c.value.realmId)
       this.#emit({ phase: 'done', done: 1, total: 1 })
       return stopped(summary) ?? ok(summary)
     })
