@@ -13,6 +13,9 @@ export const WebhookChange = z.object({
 })
 export type WebhookChange = z.infer<typeof WebhookChange>
 
+/** The most changes one session answer lists; an answer listing this many may have left some out. */
+export const MAX_CHANGES_LISTED = 200
+
 export const SessionQuery = z.object({
   /** The `changes.seq` the app saw last; only later changes are listed. */
   changesSince: z.coerce.number().int().nonnegative().optional(),
@@ -34,7 +37,7 @@ export const SessionResponse = z.discriminatedUnion('connected', [
       seq: z.number().int().nonnegative(),
       /** Whether QuickBooks reported changes after changesSince. */
       changed: z.boolean(),
-      /** Up to 200 of those changes, oldest first. */
+      /** Up to MAX_CHANGES_LISTED of those changes, oldest first. */
       entities: z.array(WebhookChange),
     }),
   }),

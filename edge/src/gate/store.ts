@@ -4,7 +4,7 @@
  * Tokens only ever arrive here sealed; each write is one statement, so a new pair replaces the old
  * one whole or not at all.
  */
-import type { WebhookChange } from '#shared/api/session.ts'
+import { MAX_CHANGES_LISTED, type WebhookChange } from '#shared/api/session.ts'
 import type { RealmChange } from '../webhooks/payload.ts'
 
 export interface ConnectionRow extends Record<string, SqlStorageValue> {
@@ -24,7 +24,6 @@ export interface SealedGrant {
 }
 
 const MAX_CHANGES_KEPT = 1000
-const MAX_CHANGES_LISTED = 200
 
 export function migrate(sql: SqlStorage): void {
   sql.exec(`CREATE TABLE IF NOT EXISTS connection (

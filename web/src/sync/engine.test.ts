@@ -1,7 +1,7 @@
 import { fakeClock } from './test-support/fake-clock.ts'
 import { describe, expect, it } from 'vitest'
 import type { Mapping } from '#shared/domain/index.ts'
-import type { SessionResponse } from '#shared/api/index.ts'
+import { MAX_CHANGES_LISTED, type SessionResponse } from '#shared/api/index.ts'
 import { SyncEngine, type Timers } from './engine.ts'
 import { MemoryStore } from './adapters/memory-store.ts'
 import { FakeQbo } from './test-support/fake-qbo.ts'
@@ -120,14 +120,42 @@ describe('SyncEngine', () => {
     expect(qbo.entities.Customer.size).toBe(1)
   })
 
-  it('syncs when the session reports a webhook change it has not seen', async () => {
+  const notice = (seq: number, entity: string, id: string, operation = 'Update') => ({
+    seq,
+    entity,
+    id,
+    operation,
+    lastUpdated: null,
+    receivedAt: '2025-03-14T09:00:00Z',
+  })
+
+  it('syncs when the session reports a webhook change it has not seen, reading just what it names', async () => {
     let seq = 0
-    const { engine, qbo } = setup(() => connected({ changes: { seq, changed: seq > 0, entities: [] } }))
+    const entities = () => (seq > 0 ? [notice(seq, 'Customer', '7')] : [])
+    const { engine, qbo } = setup(() => connected({ changes: { seq, changed: seq > 0, entities: entities() } }))
     await engine.checkWebhooks()
     expect(qbo.calls).toEqual([])
     seq = 3
     await engine.checkWebhooks()
     expect(qbo.calls.filter((c) => c.kind === 'write')).toHaveLength(1)
+    const reads = qbo.calls.flatMap((c) => (c.kind === 'query' ? [c.statement] : []))
+    expect(reads.some((q) => /FROM Customer WHERE Id IN \('7'\)/.test(q))).toBe(true)
+    expect(reads.filter((q) => /FROM (Invoice|Item|Payment)/.test(q))).toEqual([])
+    await engine.checkWebhooks()
+    expect(qbo.calls.filter((c) => c.kind === 'write')).toHaveLength(1)
+  })
+
+  it('reads nothing for a notice that names nothing the app keeps', async () => {
+    const { engine, qbo } = setup(() =>
+      connected({ changes: { seq: 2, changed: true, entities: [notice(2, 'Vendor', '4')] } }),
+    )
+    await engine.checkWebhooks()
+    expect(qbo.calls).toEqual([])
+  })
+
+  it('pulls everything when the session lists as many changes as it can, since some may be left out', async () => {
+    const entities = Array.from({ length: MAX_CHANGES_LISTED }, (_, i) => notice(i + 1, 'Vendor', String(i + 1)))
+    const { engine, qbo } = setup(() => connected({ changes: { seq: MAX_CHANGES_LISTED, changed: true, entities } }))
     await engine.checkWebhooks()
     expect(qbo.calls.filter((c) => c.kind === 'write')).toHaveLength(1)
   })

@@ -7,9 +7,9 @@
  * Timers and the session call are passed in, so tests drive them.
  * @module
  */
-import type { SessionResponse } from '#shared/api/index.ts'
+import { MAX_CHANGES_LISTED, type SessionResponse } from '#shared/api/index.ts'
 import { err, ok, type Result } from '#shared/result.ts'
-import { undecidedSettlements, type SyncFault } from './core/index.ts'
+import { scopeOfNotice, undecidedSettlements, type PullScope, type SyncFault } from './core/index.ts'
 import { applyNumbering, previewNumbering, type NumberingPreview } from './invoice-numbers.ts'
 import {
   previewInitialSync,
@@ -184,8 +184,8 @@ export class SyncEngine {
     if (held.length > 0) await store.settle(held)
   }
 
-  /** Push what is queued, then pull what changed in QuickBooks. */
-  syncNow(): Promise<Result<SyncNowResult, EngineError>> {
+  /** Push what is queued, then pull what changed in QuickBooks (only what `scope` names, for a webhook notice). */
+  syncNow(scope?: PullScope): Promise<Result<SyncNowResult, EngineError>> {
     return this.#serial<SyncNowResult>(async () => {
       const c = await this.#connected()
       if (!c.ok) return c
@@ -196,7 +196,7 @@ export class SyncEngine {
       this.#retryAt(summary)
       const halt = stopped(summary)
       if (halt) return halt
-      const pulled = await pullChanges(deps)
+      const pulled = await pullChanges(deps, scope)
       this.#emit({ phase: 'done', done: 1, total: 1 })
       return ok({ push: summary, pull: pulled.ok ? pulled.value : null })
     })
@@ -291,7 +291,13 @@ export class SyncEngine {
     if (!s?.connected) return
     const changed = s.changes.changed && s.changes.seq > this.#changesSeq
     this.#changesSeq = s.changes.seq
-    if (changed) await this.syncNow()
+    if (!changed) return
+    // The session lists at most 200 changes: a full list may have lost some, so then everything is pulled.
+    const listed = s.changes.entities
+    if (listed.length >= MAX_CHANGES_LISTED) return void (await this.syncNow())
+    // A notice that names nothing the app keeps costs no read.
+    const scope = scopeOfNotice(listed)
+    if (scope) await this.syncNow(scope)
   }
 }
 
