@@ -9,7 +9,7 @@ import type { OutboxRow, Settings, SyncKind, SyncLogRow } from '#shared/domain/i
 import type { FieldsyncDB } from '../../db/schema.ts'
 import { moveInvoiceNumberPast } from '../../db/settings.ts'
 import type { Claim, LocalSnapshot, LocalStore, LogEntry, Settlement } from '../ports.ts'
-import { failedRowFate, type FailedRowFate } from '../core/index.ts'
+import { causeKey, failedRowFate, repeatOf, type FailedRowFate } from '../core/index.ts'
 
 export class DexieStore implements LocalStore {
   readonly db: FieldsyncDB
@@ -136,7 +136,7 @@ export class DexieStore implements LocalStore {
             )
           }
           for (const r of s.records ?? []) await putRecord(db, r.kind, r.record)
-          if (s.log.length > 0) await db.syncLog.bulkAdd(s.log as SyncLogRow[])
+          await appendLog(db, s.log)
         }
       },
     )
@@ -160,7 +160,7 @@ export class DexieStore implements LocalStore {
   }
 
   async log(rows: readonly LogEntry[]): Promise<void> {
-    if (rows.length > 0) await this.db.syncLog.bulkAdd(rows as SyncLogRow[])
+    await appendLog(this.db, rows)
   }
 
   readLog(): Promise<SyncLogRow[]> {
@@ -222,4 +222,31 @@ async function putRecord(db: FieldsyncDB, kind: SyncKind, record: Record<string,
       await db.jobs.put(Job.parse(record))
       return
   }
+}
+
+/**
+ * Log entries, one row per record and cause: an entry that repeats the record's newest row (same refusal again)
+ * replaces it — one more time, last at the entry's time — and moves to the top of the log; others are added.
+ * Entries that never repeat (synced, matched) are added without a lookup.
+ */
+async function appendLog(db: FieldsyncDB, entries: readonly LogEntry[]): Promise<void> {
+  let pending: SyncLogRow[] = []
+  const flush = async () => {
+    if (pending.length > 0) await db.syncLog.bulkAdd(pending)
+    pending = []
+  }
+  for (const entry of entries) {
+    if (causeKey(entry) === undefined) {
+      pending.push(entry as SyncLogRow)
+      continue
+    }
+    // In order: what this batch added before may be the row this entry repeats.
+    await flush()
+    const previous = await db.syncLog.where('[kind+localId]').equals([entry.kind!, entry.localId!]).last()
+    const repeat = repeatOf(previous, entry)
+    if (repeat) await db.syncLog.delete(repeat.seq)
+    const { seq: _replaced, ...row } = (repeat ?? entry) as SyncLogRow
+    await db.syncLog.add(row as SyncLogRow)
+  }
+  await flush()
 }

@@ -8,7 +8,7 @@ import { defaultSettings } from '#shared/domain/index.ts'
 import type { Mapping, OutboxRow, Settings, SyncKind, SyncLogRow } from '#shared/domain/index.ts'
 import { invoiceNumberPast } from '../../db/invoice-numbers.ts'
 import type { Claim, LocalRecords, LocalSnapshot, LocalStore, LogEntry, Settlement } from '../ports.ts'
-import { failedRowFate } from '../core/index.ts'
+import { causeKey, failedRowFate, repeatOf } from '../core/index.ts'
 
 const tableOf: Record<SyncKind, keyof LocalRecords> = {
   contact: 'contacts',
@@ -171,8 +171,15 @@ export class MemoryStore implements LocalStore {
     }
   }
 
+  /** One row per record and cause, as the Dexie store keeps it: a repeat replaces the row and moves to the top. */
   async log(rows: readonly LogEntry[]): Promise<void> {
-    for (const r of rows) this.#log.push({ ...clone(r), seq: ++this.#logSeq })
+    for (const r of rows) {
+      const i =
+        causeKey(r) === undefined ? -1 : this.#log.findLastIndex((l) => l.kind === r.kind && l.localId === r.localId)
+      const repeat = i < 0 ? undefined : repeatOf(this.#log[i], r)
+      if (repeat) this.#log.splice(i, 1)
+      this.#log.push({ ...clone(repeat ?? r), seq: ++this.#logSeq })
+    }
   }
 
   async readLog(): Promise<SyncLogRow[]> {

@@ -129,6 +129,37 @@ export function runStoreContract(name: string, make: () => Promise<StoreFixture>
       expect((await store.snapshot()).outbox).toHaveLength(1)
     })
 
+    it('keeps one log row per record and cause: a repeat counts, moves to the top; news is each its own row', async () => {
+      const { store } = await make()
+      const refused = (localId: string, details: string, when: string): LogEntry => ({
+        at: when,
+        kind: 'contact',
+        localId,
+        label: 'Ann Lee',
+        direction: 'push',
+        status: 'error',
+        details,
+      })
+      const taken = 'QuickBooks already has a customer named Ann Lee.'
+      await store.log([
+        refused(id1, taken, '2025-03-14T09:00:00.000Z'),
+        refused(id2, taken, '2025-03-14T09:00:01.000Z'),
+      ])
+      await store.settle([{ doneSeqs: [], log: [refused(id1, taken, '2025-03-14T09:05:00.000Z')] }])
+      await store.log([refused(id1, taken, '2025-03-14T09:10:00.000Z'), logRow('Ann Lee'), logRow('Ann Lee')])
+      const rows = await store.readLog()
+      expect(rows.map((r) => [r.localId, r.status, r.count ?? 1])).toEqual([
+        [id2, 'error', 1],
+        [id1, 'error', 3],
+        [undefined, 'synced', 1],
+        [undefined, 'synced', 1],
+      ])
+      expect(rows[1]).toMatchObject({ at: '2025-03-14T09:10:00.000Z', firstAt: '2025-03-14T09:00:00.000Z' })
+      // Another cause for the same record is a row of its own.
+      await store.log([refused(id1, 'QuickBooks could not be reached.', '2025-03-14T09:20:00.000Z')])
+      expect((await store.readLog()).filter((r) => r.localId === id1)).toHaveLength(2)
+    })
+
     it('settles a success: mapping written, rows gone, log appended, all together', async () => {
       const { store, enqueue } = await make()
       const a = await enqueue(row(id1))
