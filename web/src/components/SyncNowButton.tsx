@@ -6,11 +6,14 @@
  */
 import { createSignal, onCleanup, Show } from 'solid-js'
 import { createLive } from '../state/live.ts'
+import { useOnline } from '../state/online.ts'
 import { slowDownWords } from '../state/record-sync-state.ts'
 import { useSyncRequests } from '../state/sync-requests.ts'
 
 export function SyncNowButton(props: { pending: number | undefined; onClick: () => void; busy?: boolean }) {
   const requests = useSyncRequests()
+  // Whether the edge answers, not navigator.onLine: the badge then says the changes are kept here meanwhile.
+  const online = useOnline()
   const attention = createLive(() => requests.attention(), undefined, ['outbox'])
   const [now, setNow] = createSignal(Date.now())
   const tick = setInterval(() => setNow(Date.now()), 1000)
@@ -22,7 +25,8 @@ export function SyncNowButton(props: { pending: number | undefined; onClick: () 
   }
   const label = () => {
     const n = props.pending ?? 0
-    return n === 1 ? '1 change waiting to sync' : `${n} changes waiting to sync`
+    const waiting = n === 1 ? '1 change waiting to sync' : `${n} changes waiting to sync`
+    return online() ? waiting : `${waiting} (offline: kept on this tablet)`
   }
   return (
     <div class="sync-now">
@@ -34,6 +38,7 @@ export function SyncNowButton(props: { pending: number | undefined; onClick: () 
           props.onClick()
         }}
         disabled={props.busy}
+        data-online={online() ? 'yes' : 'no'}
         aria-describedby="pending-badge"
       >
         Sync Now

@@ -4,8 +4,7 @@
  * user can do about it) or not in QuickBooks (never sent, or a draft that stays here).
  * @module
  */
-import type { Mapping, OutboxRow, SyncError, SyncKind } from '#shared/domain/index.ts'
-import type { DecisionChoice } from '#shared/domain/outbox.ts'
+import type { DecisionChoice, Mapping, OutboxRow, SyncError, SyncKind } from '#shared/domain/index.ts'
 import { classifyFault, UNDECIDED_CODE } from '../sync/core/index.ts'
 import { UNVERIFIED_PAYMENT_CODE, type FaultAction, type FaultKind } from '../sync/core/index.ts'
 

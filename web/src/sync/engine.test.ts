@@ -138,7 +138,7 @@ describe('SyncEngine', () => {
     seq = 3
     await engine.checkWebhooks()
     expect(qbo.calls.filter((c) => c.kind === 'write')).toHaveLength(1)
-    const reads = qbo.calls.flatMap((c) => (c.kind === 'query' ? [c.statement] : []))
+    const reads = qbo.calls.flatMap((c) => (c.kind === 'query' && c.statement !== undefined ? [c.statement] : []))
     expect(reads.some((q) => /FROM Customer WHERE Id IN \('7'\)/.test(q))).toBe(true)
     expect(reads.filter((q) => /FROM (Invoice|Item|Payment)/.test(q))).toEqual([])
     await engine.checkWebhooks()

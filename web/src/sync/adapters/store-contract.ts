@@ -131,7 +131,7 @@ export function runStoreContract(name: string, make: () => Promise<StoreFixture>
 
     it('keeps one log row per record and cause: a repeat counts, moves to the top; news is each its own row', async () => {
       const { store } = await make()
-      const refused = (localId: string, details: string, when: string): LogEntry => ({
+      const refused = (localId: typeof id1, details: string, when: string): LogEntry => ({
         at: when,
         kind: 'contact',
         localId,

@@ -3,8 +3,7 @@
  * QuickBooks, log). The core builds them; the store writes each one atomically.
  * @module
  */
-import type { Mapping, SentRequest, SyncKind, SyncLogRow } from '#shared/domain/index.ts'
-import type { OutboxError } from '#shared/domain/outbox.ts'
+import type { Mapping, OutboxError, SentRequest, SyncKind, SyncLogRow } from '#shared/domain/index.ts'
 
 /** A QuickBooks object as the wire carries it. */
 export type QboEntity = Record<string, unknown> & { Id?: string; SyncToken?: string }
