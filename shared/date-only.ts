@@ -20,11 +20,6 @@ function utcMs(date: string): number {
 
 const fromUtcMs = (ms: number): string => new Date(ms).toISOString().slice(0, 10)
 
-/** Whether `text` is a real calendar day written `YYYY-MM-DD`. */
-export function isDateOnly(text: string): boolean {
-  return !Number.isNaN(utcMs(text))
-}
-
 /** `date` moved by whole days (negative: earlier). Throws RangeError on a string that is not a day. */
 export function addDays(date: string, days: number): string {
   const ms = utcMs(date)
@@ -32,14 +27,6 @@ export function addDays(date: string, days: number): string {
   const out = new Date(ms)
   out.setUTCDate(out.getUTCDate() + days)
   return fromUtcMs(out.getTime())
-}
-
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  const a = utcMs(from)
-  const b = utcMs(to)
-  if (Number.isNaN(a) || Number.isNaN(b)) throw new RangeError(`not days: "${from}", "${to}"`)
-  return Math.round((b - a) / 86_400_000)
 }
 
 /** The calendar day an instant falls on in the device's time zone: what "today" means to its user. */

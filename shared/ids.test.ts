@@ -1,37 +1,30 @@
 import { describe, expect, it } from 'vitest'
-import { newLocalId, parseLocalId, parseQboId, parseRealmId, parseSyncToken } from './ids.ts'
+import { LocalId, newLocalId, QboId, RealmId, SyncToken } from './ids.ts'
 
-describe('id parsers', () => {
-  it('accept digit strings', () => {
-    expect(parseQboId('130')).toStrictEqual({ ok: true, value: '130' })
-    expect(parseRealmId('9341457021722202')).toStrictEqual({ ok: true, value: '9341457021722202' })
-    expect(parseSyncToken('0')).toStrictEqual({ ok: true, value: '0' })
+describe('ids', () => {
+  it('take digit strings', () => {
+    expect(QboId.parse('130')).toBe('130')
+    expect(RealmId.parse('9341457021722202')).toBe('9341457021722202')
+    expect(SyncToken.parse('0')).toBe('0')
   })
 
-  it.each([['1.5'], [''], [' 12'], [12], [null], ['-COMPANY_ID-']])('reject %j as data, not a throw', (input) => {
-    const result = parseQboId(input)
-    expect(result.ok).toBe(false)
-    if (!result.ok) {
-      expect(result.error.kind).toBe('invalid_id')
-      expect(result.error.idKind).toBe('QboId')
-      expect(result.error.message).toMatch(/^QboId: /)
-    }
+  it.each([['1.5'], [''], [' 12'], [12], [null], ['-COMPANY_ID-']])('refuse %j as a QuickBooks id', (input) => {
+    expect(QboId.safeParse(input).success).toBe(false)
   })
 
-  it('name the kind of id that failed', () => {
-    const result = parseRealmId('abc')
-    expect(!result.ok && result.error.message).toBe('RealmId: a realm id is a string of digits')
+  it('say what a realm id is when one is refused', () => {
+    expect(RealmId.safeParse('abc').error?.issues[0]?.message).toBe('a realm id is a string of digits')
   })
 
   it('cap a realm id at 32 digits, since it also names a Durable Object', () => {
-    expect(parseRealmId('9'.repeat(32)).ok).toBe(true)
-    expect(parseRealmId('9'.repeat(33))).toMatchObject({ ok: false, error: { idKind: 'RealmId' } })
-    expect(parseRealmId('../../9130')).toMatchObject({ ok: false, error: { idKind: 'RealmId' } })
+    expect(RealmId.safeParse('9'.repeat(32)).success).toBe(true)
+    expect(RealmId.safeParse('9'.repeat(33)).success).toBe(false)
+    expect(RealmId.safeParse('../../9130').success).toBe(false)
   })
 
   it('take local ids as UUIDs only', () => {
     const id = newLocalId()
-    expect(parseLocalId(id)).toStrictEqual({ ok: true, value: id })
-    expect(parseLocalId('58')).toMatchObject({ ok: false, error: { kind: 'invalid_id', idKind: 'LocalId' } })
+    expect(LocalId.parse(id)).toBe(id)
+    expect(LocalId.safeParse('58').success).toBe(false)
   })
 })

@@ -5,7 +5,6 @@
  * one (a QuickBooks answer, a message from the edge, an IndexedDB row) parses it instead of casting.
  */
 import { z } from 'zod'
-import { err, ok, type Result } from './result.ts'
 
 /** A record's id on this device: `crypto.randomUUID()`. */
 export const LocalId = z.uuid().brand<'LocalId'>()
@@ -33,23 +32,3 @@ export type SyncToken = z.infer<typeof SyncToken>
 export function newLocalId(): LocalId {
   return LocalId.parse(crypto.randomUUID())
 }
-
-export type IdKind = 'LocalId' | 'QboId' | 'RealmId' | 'SyncToken'
-export type InvalidIdError = { readonly kind: 'invalid_id'; readonly idKind: IdKind; readonly message: string }
-
-function parser<T>(schema: z.ZodType<T>, idKind: IdKind) {
-  return (input: unknown): Result<T, InvalidIdError> => {
-    const parsed = schema.safeParse(input)
-    if (parsed.success) return ok(parsed.data)
-    return err({
-      kind: 'invalid_id',
-      idKind,
-      message: `${idKind}: ${parsed.error.issues[0]?.message ?? 'invalid value'}`,
-    })
-  }
-}
-
-export const parseLocalId = parser(LocalId, 'LocalId')
-export const parseQboId = parser(QboId, 'QboId')
-export const parseRealmId = parser(RealmId, 'RealmId')
-export const parseSyncToken = parser(SyncToken, 'SyncToken')

@@ -12,8 +12,3 @@ export function ok<T>(value: T): Ok<T> {
 export function err<E>(error: E): Err<E> {
   return { ok: false, error }
 }
-
-/** Applies `f` to a success value; failures pass through unchanged. */
-export function mapResult<T, U, E>(result: Result<T, E>, f: (value: T) => U): Result<U, E> {
-  return result.ok ? ok(f(result.value)) : result
-}
