@@ -14,7 +14,7 @@ export function SyncBanner() {
   const requests = useSyncRequests()
   const sync = syncStatus()
   const qbo = useSession()
-  const failed = createLive(async () => (await requests.failed()).length)
+  const failed = createLive(async () => (await requests.failed()).length, undefined, ['outbox'])
   const reconnect = () => sync.state.error?.kind === 'needs_reconnect' || (qbo.session()?.needsReconnect ?? false)
   const location = useLocation()
   // On the Sync screen the initial sync panel itself says it.
