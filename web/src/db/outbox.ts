@@ -69,32 +69,12 @@ export function listOutbox(db: FieldsyncDB): Promise<OutboxRow[]> {
   return db.outbox.orderBy('seq').toArray()
 }
 
-/** Rows per page of `outboxInPages`. */
-const OUTBOX_PAGE = 500
-
-/**
- * Every outbox row in `seq` order, a page at a time: each page is one native read in a task of its own, where a
- * cursor calls back into script once per row and one read of 17,500 rows is one long task at tablet speed.
- */
-export async function outboxInPages(db: FieldsyncDB, size = OUTBOX_PAGE): Promise<OutboxRow[]> {
-  const out: OutboxRow[] = []
-  let after = 0
-  for (;;) {
-    const page = await db.outbox.where('seq').above(after).limit(size).toArray()
-    for (const r of page) out.push(r)
-    const end = page.at(-1)
-    if (!end || page.length < size) return out
-    after = end.seq
-  }
-}
-
 /** How many records have changes not yet in QuickBooks (a record with a claimed and an open row counts once). */
 export async function pendingCount(db: FieldsyncDB): Promise<number> {
-  // Walking the index's unique keys called back into script once per record (17,500 in a full sync).
-  const rows = await outboxInPages(db)
-  const records = new Set<string>()
-  for (const r of rows) records.add(`${r.kind}|${r.localId}`)
-  return records.size
+  // Keys only, through a cursor: reading the rows themselves (in one read or in pages) copies every row out of
+  // IndexedDB and, measured at tablet speed, delayed the invoice list's first rows and lengthened tasks in a sync.
+  const keys = await db.outbox.orderBy('[kind+localId]').uniqueKeys()
+  return keys.length
 }
 
 /**
