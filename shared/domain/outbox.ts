@@ -34,6 +34,17 @@ export const SentRequest = z.object({
 })
 export type SentRequest = z.infer<typeof SentRequest>
 
+/** One answer the user can give a record waiting for a decision: link it to this QuickBooks record. */
+export const DecisionChoice = z.object({ qboId: z.string(), label: z.string() })
+export type DecisionChoice = z.infer<typeof DecisionChoice>
+
+/**
+ * A row's last error. A record left at "Decide later" carries the code `undecided` and the QuickBooks records it
+ * may be (`choices`), so its page offers them in one tap; it is never sent as a create until the user answers.
+ */
+export const OutboxError = SyncError.extend({ choices: z.array(DecisionChoice).optional() })
+export type OutboxError = z.infer<typeof OutboxError>
+
 export const OutboxRow = z.object({
   /** Auto-incremented by IndexedDB: creation order, which is the order the engine sends in. */
   seq: z.int().min(1),
@@ -50,7 +61,7 @@ export const OutboxRow = z.object({
   sent: SentRequest.optional(),
   attempts: z.int().min(0),
   nextAttemptAt: Timestamp.optional(),
-  lastError: SyncError.optional(),
+  lastError: OutboxError.optional(),
 })
 export type OutboxRow = z.infer<typeof OutboxRow>
 

@@ -17,5 +17,8 @@ export const SyncLogRow = z.object({
   direction: SyncDirection,
   status: SyncLogStatus,
   details: z.string(),
+  /** The same refusal of the same record again: how many times in all (absent: once), and when it first was. */
+  count: z.int().min(1).optional(),
+  firstAt: Timestamp.optional(),
 })
 export type SyncLogRow = z.infer<typeof SyncLogRow>

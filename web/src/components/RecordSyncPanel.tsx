@@ -1,11 +1,12 @@
 /**
  * A record's QuickBooks state on its detail page, in words, with the way out of every state: Re-sync an edited
  * record, Retry a failed one, Reconnect, Rename or Link a duplicate name, fix the field QuickBooks refused, unlink
- * from a record deleted in QuickBooks and create it again (asked first, never done silently), or say whether
- * QuickBooks has a payment held as unverified.
+ * from a record deleted in QuickBooks and create it again (asked first, never done silently), say whether
+ * QuickBooks has a payment held as unverified, pick what a record left at "Decide later" is (link, or create a new
+ * one), or give an invoice whose number QuickBooks has the next free number. A throttled record counts down.
  */
 import { A } from '@solidjs/router'
-import { createSignal, Match, Show, Switch } from 'solid-js'
+import { createSignal, For, Match, onCleanup, Show, Switch } from 'solid-js'
 import type { LocalId, SyncKind } from '#shared/domain/index.ts'
 import { createSyncStates } from '../state/live-sync.ts'
 import { createOnline } from '../state/online.ts'
@@ -17,6 +18,8 @@ import { ConfirmDialog } from './ConfirmDialog.tsx'
 import { HeldPaymentActions } from './HeldPaymentActions.tsx'
 import { LinkToClashButton } from './LinkToClashButton.tsx'
 import { SyncStateIcon, syncStateWords } from './SyncStateIcon.tsx'
+import { slowDownWords } from '../state/record-sync-state.ts'
+import { useInvoiceNumbers } from '../state/sync-requests.ts'
 
 /** QuickBooks field names → the words on our forms. */
 const FIELD_WORDS: Readonly<Record<string, string>> = {
@@ -81,6 +84,27 @@ export function RecordSyncPanel(props: { kind: SyncKind; id: LocalId; version: n
     const r = await sync.syncNow()
     if (!r.ok) setNote(r.error.message)
   }
+  const numbers = useInvoiceNumbers()
+  const [now, setNow] = createSignal(Date.now())
+  const tick = setInterval(() => setNow(Date.now()), 1000)
+  onCleanup(() => clearInterval(tick))
+  const slowDown = () => {
+    const s = state()
+    return s?.tone === 'pending' && s.slowDownUntil !== undefined ? slowDownWords(s.slowDownUntil, now()) : undefined
+  }
+  /** "Link to …" on a record left undecided: the QuickBooks record it is, from now on. */
+  const linkTo = async (qboId: string) => {
+    setNote(undefined)
+    const r = await sync.link({ kind: props.kind as 'contact', localId: props.id, qboId })
+    setNote(r.ok ? 'Linked.' : r.error.message)
+  }
+  const nextNumber = async () => {
+    setNote(undefined)
+    const r = await numbers.useNextFree(props.id)
+    if (!r.ok) return setNote(r.error.message)
+    setNote(`Now invoice ${r.value.number ?? ''}.`)
+    await sendNow()
+  }
   const unlink = async () => {
     setAsking(false)
     await requests.unlinkAndRecreate(key(), props.version)
@@ -91,7 +115,7 @@ export function RecordSyncPanel(props: { kind: SyncKind; id: LocalId; version: n
       <SyncStateIcon state={state()} online={online()} />
       <div class="sync-panel-words">
         <Show when={state()} fallback={<span class="muted">Checking QuickBooks state…</span>}>
-          {(s) => <span data-testid="record-sync-words">{syncStateWords(s(), online())}</span>}
+          {(s) => <span data-testid="record-sync-words">{slowDown() ?? syncStateWords(s(), online())}</span>}
         </Show>
         <Show when={note()}>
           {(n) => (
@@ -103,6 +127,37 @@ export function RecordSyncPanel(props: { kind: SyncKind; id: LocalId; version: n
       </div>
       <div class="sync-panel-actions">
         <Switch>
+          <Match
+            when={(() => {
+              const s = state()
+              return s?.tone === 'waiting' ? s : undefined
+            })()}
+          >
+            {(w) => (
+              <>
+                <For each={w().choices}>
+                  {(c) => (
+                    <button
+                      type="button"
+                      class="btn btn-primary-solid"
+                      disabled={!online() || sync.state.running}
+                      onClick={() => void linkTo(c.qboId)}
+                    >
+                      Link to “{c.label}”
+                    </button>
+                  )}
+                </For>
+                <button
+                  type="button"
+                  class="btn"
+                  disabled={!online() || sync.state.running}
+                  onClick={() => void sendNow()}
+                >
+                  Create a new one in QuickBooks
+                </button>
+              </>
+            )}
+          </Match>
           <Match when={state()?.tone === 'pending'}>
             <button type="button" class="btn" disabled={!online() || sync.state.running} onClick={() => void sendNow()}>
               Re-sync
@@ -147,6 +202,16 @@ export function RecordSyncPanel(props: { kind: SyncKind; id: LocalId; version: n
                       onNote={setNote}
                     />
                   )}
+                </Show>
+                <Show when={f().action === 'use-next-number' && props.kind === 'invoice'}>
+                  <button
+                    type="button"
+                    class="btn btn-primary-solid"
+                    disabled={sync.state.running}
+                    onClick={() => void nextNumber()}
+                  >
+                    Use the next free number
+                  </button>
                 </Show>
                 <Show when={f().action === 'unlink-and-recreate'}>
                   <button type="button" class="btn" onClick={() => setAsking(true)}>

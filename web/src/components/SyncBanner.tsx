@@ -14,6 +14,7 @@ export function SyncBanner() {
   const requests = useSyncRequests()
   const sync = syncStatus()
   const qbo = useSession()
+  // Records waiting for a decision and throttled ones are not refusals: they are said on their pages.
   const failed = createLive(async () => (await requests.failed()).length, undefined, ['outbox'])
   const reconnect = () => sync.state.error?.kind === 'needs_reconnect' || (qbo.session()?.needsReconnect ?? false)
   const location = useLocation()

@@ -1,6 +1,7 @@
 /**
  * A record's QuickBooks state as a compact icon for list rows: green check (up to date), yellow clock (edited
- * since the last sync), red X (failed), grey dash (never sent, or a draft). The words are in the title and the
+ * since the last sync), blue question mark (waiting for the user's decision), red X (failed), grey dash (never
+ * sent, or a draft). The words are in the title and the
  * accessible name, so the icon is never the only signal.
  *
  * One element and one update per state change: a list shows a few dozen of these and renders new ones on every
@@ -17,9 +18,16 @@ const GLYPH: Record<RecordSyncState['tone'], string> = {
   pending: svg(
     `<circle cx="12" cy="12" r="8" fill="none" stroke="currentColor" stroke-width="2.2"/><path d="M12 7v5l3.2 2" ${stroke}/>`,
   ),
+  // A question: the record waits for the user's decision, not for the sync.
+  waiting: svg(
+    `<path d="M8.8 9.2a3.3 3.3 0 1 1 4.6 3c-.9.4-1.4 1.1-1.4 2v.6" ${stroke}/><circle cx="12" cy="18.4" r="1.4" fill="currentColor"/>`,
+  ),
   failed: svg(`<path d="M7 7l10 10M17 7L7 17" ${stroke}/>`),
   none: svg(`<path d="M7 12h10" ${stroke}/>`),
 }
+
+/** The stylesheet has no rule for this tone yet: the info colours, as the pills use. */
+const WAITING_STYLE = { background: 'var(--info-soft)', color: 'var(--info)' }
 
 const parsed = new Map<RecordSyncState['tone'], Node>()
 
@@ -58,6 +66,7 @@ export function SyncStateIcon(props: { state: RecordSyncState | undefined; onlin
   return (
     <span
       class={`sync-icon sync-icon-${view()?.tone ?? 'loading'}`}
+      style={tone() === 'waiting' ? WAITING_STYLE : undefined}
       role={view() ? 'img' : undefined}
       data-testid={view() ? 'sync-state' : undefined}
       data-state={view()?.tone}

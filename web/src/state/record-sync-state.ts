@@ -5,17 +5,27 @@
  * @module
  */
 import type { Mapping, OutboxRow, SyncError, SyncKind } from '#shared/domain/index.ts'
-import { classifyFault } from '../sync/core/index.ts'
+import type { DecisionChoice } from '#shared/domain/outbox.ts'
+import { classifyFault, UNDECIDED_CODE } from '../sync/core/index.ts'
 import { UNVERIFIED_PAYMENT_CODE, type FaultAction, type FaultKind } from '../sync/core/index.ts'
 
-export type SyncTone = 'synced' | 'pending' | 'failed' | 'none'
+export type SyncTone = 'synced' | 'pending' | 'waiting' | 'failed' | 'none'
 
 /** Where what a refusal names is fixed: the company's settings (its accounts) or the record itself. */
 export type FixPlace = 'settings' | 'record'
 
 export type RecordSyncState =
   | { tone: 'synced'; label: string; qboId: string }
-  | { tone: 'pending'; label: string; retrying: boolean; offlineNote: string }
+  | {
+      tone: 'pending'
+      label: string
+      retrying: boolean
+      offlineNote: string
+      /** QuickBooks asked us to slow down: when the next try goes (ms), for "trying again in N s". */
+      slowDownUntil?: number
+    }
+  /** Left at "Decide later": not sent until the user picks one of the choices (or a new record). */
+  | { tone: 'waiting'; label: string; message: string; choices: DecisionChoice[] }
   | {
       tone: 'failed'
       label: string
@@ -38,6 +48,26 @@ export interface RecordView {
 }
 
 const QUEUED_OFFLINE = 'Queued: will send when online.'
+export const WAITING_LABEL = 'Waiting for your decision'
+
+/** The retry time of rows QuickBooks throttled, if any: their words count down to it. */
+export function slowDownOf(outbox: readonly Pick<OutboxView, 'lastError' | 'nextAttemptAt'>[]): number | undefined {
+  let until: number | undefined
+  for (const r of outbox) {
+    if (!r.lastError || r.nextAttemptAt === undefined || faultOf(r.lastError).kind !== 'rateLimit') continue
+    const t = Date.parse(r.nextAttemptAt)
+    if (until === undefined || t > until) until = t
+  }
+  return until
+}
+
+/** "QuickBooks asked us to slow down — trying again in N s" (or "now", once the time has come). */
+export function slowDownWords(until: number, now: number): string {
+  const s = Math.ceil((until - now) / 1000)
+  return s > 0
+    ? `QuickBooks asked us to slow down — trying again in ${s} s`
+    : 'QuickBooks asked us to slow down — trying again now'
+}
 
 /**
  * The fault a stored error stands for. Only the code and the user message survive in IndexedDB, so the
@@ -97,6 +127,15 @@ export function recordSyncState(
   outbox: readonly OutboxView[],
 ): RecordSyncState {
   // Only the user can unblock a row kept with an error and no retry time.
+  const undecided = outbox.find((r) => r.lastError?.code === UNDECIDED_CODE)?.lastError
+  if (undecided && !mapping) {
+    return {
+      tone: 'waiting',
+      label: WAITING_LABEL,
+      message: undecided.message,
+      choices: (undecided as { choices?: DecisionChoice[] }).choices ?? [],
+    }
+  }
   const stuck = outbox.find((r) => r.lastError !== undefined && r.nextAttemptAt === undefined)
   if (stuck?.lastError) return failed(stuck.lastError)
   if (outbox.length > 0) {
@@ -106,7 +145,14 @@ export function recordSyncState(
       : mapping
         ? 'Edited since the last sync'
         : 'Waiting to be sent to QuickBooks'
-    return { tone: 'pending', label, retrying, offlineNote: QUEUED_OFFLINE }
+    const slowDownUntil = slowDownOf(outbox)
+    return {
+      tone: 'pending',
+      label,
+      retrying,
+      offlineNote: QUEUED_OFFLINE,
+      ...(slowDownUntil === undefined ? {} : { slowDownUntil }),
+    }
   }
   if (mapping?.status === 'error' && mapping.lastError) return failed(mapping.lastError)
   if (mapping && mapping.status !== 'unlinked') {

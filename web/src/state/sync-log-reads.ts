@@ -5,22 +5,26 @@
  */
 import type { SyncLogRow } from '#shared/domain/index.ts'
 import type { FieldsyncDB } from '../db/schema.ts'
+import { foldRepeats } from '../sync/core/index.ts'
 import { matchesFilter, type LogFilter } from './sync-log-view.ts'
 
 /**
- * Newest first, at most `limit` rows. A status filter walks its index (few rows match); otherwise the newest rows
- * come by ranges of `seq`, one native read per page (a cursor calls back into script once per row), paging down
- * until `limit` rows match: rows may be missing from the range, so a page can hold fewer than it spans.
+ * Newest first, at most `limit` rows; the same refusal of the same record again reads as one row (how many times,
+ * first and last time). A status filter walks its index (few rows match); otherwise the newest rows come by ranges
+ * of `seq`, one native read per page (a cursor calls back into script once per row), paging down until `limit`
+ * rows match: rows may be missing from the range, so a page can hold fewer than it spans.
  */
 export async function newestLogRows(db: FieldsyncDB, filter: LogFilter, limit: number): Promise<SyncLogRow[]> {
   if (filter.status !== 'all')
-    return db.syncLog
-      .where('status')
-      .equals(filter.status)
-      .reverse()
-      .filter((r) => matchesFilter(r, filter))
-      .limit(limit)
-      .toArray()
+    return foldRepeats(
+      await db.syncLog
+        .where('status')
+        .equals(filter.status)
+        .reverse()
+        .filter((r) => matchesFilter(r, filter))
+        .limit(limit)
+        .toArray(),
+    )
   const [top, bottom] = await Promise.all([db.syncLog.orderBy('seq').lastKey(), db.syncLog.orderBy('seq').firstKey()])
   if (typeof top !== 'number' || typeof bottom !== 'number' || limit <= 0) return []
   const span = Math.max(limit, 100)
@@ -35,7 +39,7 @@ export async function newestLogRows(db: FieldsyncDB, filter: LogFilter, limit: n
       if (matchesFilter(r, filter)) out.push(r)
     }
   }
-  return out
+  return foldRepeats(out)
 }
 
 /** The whole log, oldest first (the CSV export). */

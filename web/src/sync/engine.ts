@@ -9,7 +9,8 @@
  */
 import type { SessionResponse } from '#shared/api/index.ts'
 import { err, ok, type Result } from '#shared/result.ts'
-import type { SyncFault } from './core/index.ts'
+import { undecidedSettlements, type SyncFault } from './core/index.ts'
+import { applyNumbering, previewNumbering, type NumberingPreview } from './invoice-numbers.ts'
 import {
   previewInitialSync,
   runInitialSync,
@@ -31,7 +32,11 @@ export type EngineError = {
   fault?: SyncFault
 }
 export type SyncNowResult = { push: RunSummary; pull: PullSummary | null }
-export type PreviewView = Omit<InitialPreview, 'plan'> & { batches: number }
+export type PreviewView = Omit<InitialPreview, 'plan'> & {
+  batches: number
+  /** Invoice numbers: whether QuickBooks numbers them itself, and what will be renumbered. */
+  numbering: Pick<NumberingPreview, 'renumbered' | 'summary'> & { quickBooksNumbers: boolean }
+}
 
 export interface Timers {
   setTimeout(fn: () => void, ms: number): unknown
@@ -57,7 +62,9 @@ export class SyncEngine {
   #deps: EngineDeps
   #running: Promise<unknown> = Promise.resolve()
   #preview: InitialSyncSession | undefined
+  #numberingPreview: NumberingPreview | undefined
   #debounce: unknown
+  #retry: unknown
   #intervals: unknown[] = []
   #online = true
   #changesSeq = 0
@@ -134,9 +141,18 @@ export class SyncEngine {
       if (!c.ok) return c
       const r = await previewInitialSync(this.#runnerDeps(c.value.realmId, c.value.gateway))
       if (!r.ok) return err({ kind: 'fault', message: r.error.userMessage, fault: r.error })
+      // The company's numbering is read afresh at every preview: it is what the renumbering is decided from.
+      const n = await previewNumbering(c.value.gateway, r.value.snap)
+      if (!n.ok) return err({ kind: 'fault', message: n.error.userMessage, fault: n.error })
       this.#preview = r.value
+      this.#numberingPreview = n.value
       const { plan, ...rest } = r.value.preview
-      return ok({ ...rest, batches: plan.batches.length })
+      const numbering = {
+        renumbered: n.value.renumbered,
+        summary: n.value.summary,
+        quickBooksNumbers: !n.value.numbering.customTxnNumbers,
+      }
+      return ok({ ...rest, batches: plan.batches.length, numbering })
     })
   }
 
@@ -146,12 +162,26 @@ export class SyncEngine {
       if (!session) return err({ kind: 'no_preview', message: 'Show the preview first.' })
       const c = await this.#connected()
       if (!c.ok) return c
-      const summary = await runInitialSync(session, decisions, this.#runnerDeps(c.value.realmId, c.value.gateway))
+      const deps = this.#runnerDeps(c.value.realmId, c.value.gateway)
+      const at = new Date(this.#deps.clock.now()).toISOString()
+      if (this.#numberingPreview) await applyNumbering(deps.store, this.#numberingPreview, at)
+      this.#numberingPreview = undefined
+      const summary = await runInitialSync(session, decisions, deps)
+      await this.#holdUndecided(session, decisions, deps.store)
       this.#preview = undefined
       await this.#deps.store.setCheckpoint(new Date(this.#deps.clock.now()).toISOString(), c.value.realmId)
       this.#emit({ phase: 'done', done: 1, total: 1 })
       return stopped(summary) ?? ok(summary)
     })
+  }
+
+  /** "Decide later" holds: the records left undecided keep the question on their rows and are not sent. */
+  async #holdUndecided(session: InitialSyncSession, answered: MatchDecision[], store: LocalStore): Promise<void> {
+    if (session.preview.decisions.length === 0) return
+    const { outbox } = await store.snapshot()
+    const at = new Date(this.#deps.clock.now()).toISOString()
+    const held = undecidedSettlements(session.preview.decisions, answered, outbox, at)
+    if (held.length > 0) await store.settle(held)
   }
 
   /** Push what is queued, then pull what changed in QuickBooks. */
@@ -163,12 +193,27 @@ export class SyncEngine {
       if (!ready.ok) return ready
       const deps = this.#runnerDeps(c.value.realmId, c.value.gateway)
       const { summary } = await push(deps)
+      this.#retryAt(summary)
       const halt = stopped(summary)
       if (halt) return halt
       const pulled = await pullChanges(deps)
       this.#emit({ phase: 'done', done: 1, total: 1 })
       return ok({ push: summary, pull: pulled.ok ? pulled.value : null })
     })
+  }
+
+  /**
+   * A row left waiting for a time (a throttle, a temporary fault) goes again at that time, not at the next pull
+   * interval: one 429 costs seconds.
+   */
+  #retryAt(summary: RunSummary): void {
+    if (summary.retryAt === undefined) return
+    const t = this.#deps.timers
+    t.clearTimeout(this.#retry)
+    const wait = Math.max(0, summary.retryAt - this.#deps.clock.now())
+    this.#retry = t.setTimeout(() => {
+      if (this.#online) void this.syncNow()
+    }, wait)
   }
 
   /** "Link" on a duplicate-name row: adopt the QuickBooks record that has the name (reactivating it if inactive). */
@@ -234,6 +279,7 @@ export class SyncEngine {
   }
 
   stop(): void {
+    this.#deps.timers.clearTimeout(this.#retry)
     for (const h of this.#intervals) this.#deps.timers.clearInterval(h)
     this.#intervals = []
   }

@@ -174,7 +174,7 @@ describe('docs/product.md §Errors, through the edge: connection, names, missing
     expect((await push(deps({ accounts }))).summary).toMatchObject({ synced: 1, failed: 0 })
     const again = await ours()
     expect(again.map((x) => [x['DocNumber'], (x['CustomerMemo'] as { value?: string } | undefined)?.value])).toEqual([
-      [inv!.number, 'Back gate'],
+      [(await db.invoices.get(inv!.id))!.number, 'Back gate'],
     ])
     expect(again[0]!.Id).not.toBe(qboId)
     expect(await stateOf(db, 'invoice', inv!.id)).toMatchObject({ tone: 'synced', qboId: again[0]!.Id })

@@ -1,6 +1,7 @@
 /**
- * Dates, tax rate and memo. Each change is saved on its own; on a finalized
- * invoice only the due date and memo stay editable (as QuickBooks allows).
+ * Number, dates, tax rate and memo. Each change is saved on its own; on a finalized
+ * invoice only the due date and memo stay editable (as QuickBooks allows), and the
+ * number until QuickBooks has the invoice (checked: never one another invoice here has).
  */
 import { createSignal, Show } from 'solid-js'
 import type { Invoice } from '#shared/domain/index.ts'
@@ -9,6 +10,8 @@ import { updateInvoiceHeader } from '../../db/invoices.ts'
 import { useDb } from '../../state/db.ts'
 import { blankToUndefined } from '../../state/form.ts'
 import { useFormats } from '../../state/format.ts'
+import { createSyncStates } from '../../state/live-sync.ts'
+import { useInvoiceNumbers } from '../../state/sync-requests.ts'
 
 export function InvoiceHeaderForm(props: { invoice: Invoice }) {
   const db = useDb()
@@ -24,6 +27,23 @@ export function InvoiceHeaderForm(props: { invoice: Invoice }) {
       setSaved(true)
     } else setErrors('fields' in r.error ? r.error.fields : { form: r.error.message })
   }
+  const numbers = useInvoiceNumbers()
+  const states = createSyncStates('invoice')
+  // Only an invoice QuickBooks does not hold yet (never sent, or refused) may change its number.
+  const numberEditable = () => {
+    if (inv().status !== 'finalized') return false
+    const s = states(inv().id, { version: inv().version })
+    return s !== undefined && s.tone !== 'synced' && !(s.tone === 'pending' && s.label === 'Edited since the last sync')
+  }
+  const [number, setNumber] = createSignal(inv().number ?? '')
+  const saveNumber = async () => {
+    if (number().trim() === (inv().number ?? '')) return
+    const r = await numbers.set(inv().id, number())
+    if (r.ok) {
+      setErrors({})
+      setSaved(true)
+    } else setErrors('fields' in r.error ? r.error.fields : { number: r.error.message })
+  }
   const [memo, setMemo] = createSignal(inv().memo ?? '')
   const [rate, setRate] = createSignal(String(inv().taxRateBps / 100))
   const saveRate = (text: string) => {
@@ -35,6 +55,16 @@ export function InvoiceHeaderForm(props: { invoice: Invoice }) {
   return (
     <div class="card">
       <div class="grid-4">
+        <Show when={numberEditable()}>
+          <TextField
+            label="Invoice number"
+            value={number()}
+            onValue={setNumber}
+            onBlur={() => void saveNumber()}
+            error={errors().number}
+            hint="Until it is in QuickBooks"
+          />
+        </Show>
         <Show
           when={draft()}
           fallback={

@@ -68,6 +68,13 @@ export function InitialSyncPanel() {
                 <strong>{p().counts.needDecision}</strong> need a decision
               </li>
             </ul>
+            <Show when={p().numbering.summary}>
+              {(words) => (
+                <p class="hint" data-testid="preview-renumber">
+                  {words()}
+                </p>
+              )}
+            </Show>
             <For each={p().decisions}>
               {(d) => (
                 <For each={d.localIds}>

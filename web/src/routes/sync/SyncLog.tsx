@@ -166,6 +166,11 @@ export function SyncLog() {
                       <span class="muted small">{directionWords(r.direction)}</span>
                     </td>
                     <td role="cell">
+                      <Show when={(r.count ?? 1) > 1}>
+                        <span class="muted small" data-testid="log-repeats">
+                          {r.count} times since {logTime(r.firstAt ?? r.at, fmt().locale)}:{' '}
+                        </span>
+                      </Show>
                       <Show when={r.status === 'conflict' && conflictParts(r.details)} fallback={r.details}>
                         {(c) => (
                           <span class="conflict" data-testid="conflict-values">

@@ -65,10 +65,11 @@ const RULES_BY_NAME: Readonly<Record<keyof typeof QBO_FAULTS, Rule>> = {
   },
   duplicateDocNumber: {
     kind: 'duplicate',
-    action: 'fix-field',
+    action: 'use-next-number',
     retryable: false,
     field: 'DocNumber',
-    message: 'QuickBooks already has an invoice with this number. Give this invoice a different number.',
+    message:
+      'QuickBooks already has an invoice with this number. Use the next free number, or give this invoice a different number.',
   },
   invalidCompanyStatus: {
     kind: 'fatal',

@@ -25,7 +25,7 @@ const cases: [string, FaultInput, Expected][] = [
       retryable: true,
       action: 'backoff',
       code: '3001',
-      retryAfterMs: 60_000,
+      // No Retry-After: no wait is made up, so the short throttle steps apply.
       detail: 'The request limit was reached.  Try again later',
     },
   ],

@@ -22,7 +22,7 @@ const cases: [string, FaultInput, Expected][] = [
     http(400, {
       Fault: { Error: [{ code: '6140', Message: 'Duplicate Document Number Error' }], type: 'ValidationFault' },
     }),
-    { kind: 'duplicate', retryable: false, action: 'fix-field', code: '6140', field: 'DocNumber' },
+    { kind: 'duplicate', retryable: false, action: 'use-next-number', code: '6140', field: 'DocNumber' },
   ],
   [
     'a duplicate item name points at Name',

@@ -23,7 +23,7 @@ export const RATE: Rule = {
   kind: 'rateLimit',
   action: 'backoff',
   retryable: true,
-  message: 'QuickBooks asked us to slow down. Sync will continue by itself in a minute.',
+  message: 'QuickBooks asked us to slow down.',
 }
 export const TRANSIENT: Rule = {
   kind: 'transient',

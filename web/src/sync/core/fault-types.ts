@@ -24,6 +24,8 @@ export const FaultAction = z.enum([
   'refetch-merge-retry',
   'backoff',
   'fix-field',
+  /** An invoice number QuickBooks already has (6140, or found before sending): take the next free one. */
+  'use-next-number',
   'retry',
   'none',
 ])

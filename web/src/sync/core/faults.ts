@@ -23,9 +23,6 @@ function build(rule: Rule, code: string, extra: Partial<SyncFault>): SyncFault {
   return f
 }
 
-/** Intuit's throttle wait when nothing better is known (docs/quickbooks.md §8). */
-export const DEFAULT_RATE_LIMIT_WAIT_MS = 60_000
-
 /**
  * Classify one failure.
  * @example classifyFault({ type: 'http', status: 400, body: { Fault: { Error: [{ code: '5010' }] } } }).kind === 'stale'
@@ -66,7 +63,9 @@ export function classifyFault(input: FaultInput): SyncFault {
     // A duplicate item clashes on Name; customers (and vendors, employees) on DisplayName.
     field: error?.element ?? (code === '6240' && input.entity === 'Item' ? 'Name' : rule.field),
   }
-  if (rule.kind === 'rateLimit') extra.retryAfterMs = retryAfter ?? DEFAULT_RATE_LIMIT_WAIT_MS
+  // Intuit's 429 names no wait: none is made up here, so the throttle steps of `retryWaitMs` apply (seconds,
+  // growing while 429s keep coming) instead of Intuit's blanket minute.
+  if (rule.kind === 'rateLimit' && retryAfter !== undefined) extra.retryAfterMs = retryAfter
   if (rule.kind === 'duplicate') extra.conflictingId = /\bId=(\d+)/.exec(error?.detail ?? '')?.[1]
   return build(rule, code, extra)
 }

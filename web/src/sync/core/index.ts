@@ -19,8 +19,8 @@
 export { matchContacts, matchItems } from './match.ts'
 export { contactCandidate, customerCandidates, itemCandidate, qboItemCandidates } from './candidates.ts'
 export type { MatchResult, RemoteCandidate } from './match-types.ts'
-export { applyDecisions } from './decisions.ts'
-export type { MatchDecision } from './decisions.ts'
+export { applyDecisions, UNDECIDED_CODE, UNDECIDED_MESSAGE, undecidedSettlements } from './decisions.ts'
+export type { AskedGroup, MatchDecision } from './decisions.ts'
 // Wired into the pull by a later change: invoices and jobs matched like contacts, payments read back.
 export { matchInvoices } from './match-invoices.ts'
 export type { LocalInvoiceCandidate, RemoteInvoiceCandidate } from './match-invoices.ts'
@@ -48,7 +48,21 @@ export type { OpOutcome, SettleContext } from './settle/settle.ts'
 export { linkSettlement } from './settle/link.ts'
 export { failedRowFate } from './settle/failure.ts'
 export type { FailedRowFate } from './settle/failure.ts'
-export { backoffMs, defaultBackoff } from './settle/backoff.ts'
+export { backoffMs, defaultBackoff, isUnpredictedThrottle, retryWaitMs, throttleBackoff } from './settle/backoff.ts'
+export { slowDownNotice, SLOW_DOWN_MESSAGE } from './settle/throttle.ts'
+export { causeKey, foldRepeats, repeatOf } from './settle/log-repeats.ts'
+export type { FoldedRow } from './settle/log-repeats.ts'
+export {
+  customTxnNumbersOf,
+  highestNumber,
+  nextFreeNumber,
+  numberFromQuickBooks,
+  numericDocNumber,
+  renumber,
+  renumberSettlement,
+  renumberSummary,
+} from './numbering/index.ts'
+export type { CompanyNumbering, Renumbered, RenumberPlan, Unsent } from './numbering/index.ts'
 export type { BackoffPolicy } from './settle/backoff.ts'
 export { fieldsOf } from './settle/fields.ts'
 export { skippedLog } from './settle/skips.ts'

@@ -121,10 +121,13 @@ export interface PlanRecords {
 
 export interface PlanInput {
   records: PlanRecords
-  outbox: readonly Pick<
+  outbox: readonly (Pick<
     OutboxRow,
     'seq' | 'kind' | 'localId' | 'version' | 'op' | 'requestId' | 'batchId' | 'nextAttemptAt'
-  >[]
+  > & {
+    /** Only its code is read: a row left at "Decide later" (`undecided`) waits for the user's answer. */
+    lastError?: { code: string } | undefined
+  })[]
   mappings: readonly Pick<Mapping, 'kind' | 'localId' | 'qboId' | 'syncToken' | 'syncedVersion' | 'status'>[]
   /** Matching results of an initial sync (or a re-match): links, create-here and decisions. */
   match?: { contacts?: MatchResult; items?: MatchResult; jobs?: MatchResult; invoices?: MatchResult }

@@ -16,6 +16,7 @@ import type { SyncKind } from '#shared/domain/index.ts'
 import type { Decision, PlanInput, RecordRef, SkipReason, SkippedRecord, SyncOp, SyncPlan } from './plan-types.ts'
 import { orderAndBatch, type Node } from './plan-batches.ts'
 import { finishPlan } from './plan-finish.ts'
+import { UNDECIDED_CODE } from './decisions.ts'
 import { cmp, Entries, indexRecords, KINDS, NO_REFS, type Entry, type Row } from './plan-records.ts'
 
 /** Intuit's batch limit (docs/quickbooks.md §7). */
@@ -95,6 +96,9 @@ export function plan(input: PlanInput): SyncPlan {
     const e = entries.at(r.kind, r.localId)
     if (e.rows) e.rows.push(r)
     else e.rows = [r]
+    // Left at "Decide later": asked again on its page, never sent as a create meanwhile.
+    if (r.lastError?.code === UNDECIDED_CODE && r.batchId === undefined && !e.mapping && e.link === undefined)
+      e.blocked = true
   }
 
   const nodes: Node[] = [] // in creation order: every node after the nodes it depends on

@@ -4,7 +4,7 @@
  * `Settled` through the core's `settle`.
  * @module
  */
-import { balanceOf, bodyOf, recordKey, settle } from '../core/index.ts'
+import { balanceOf, bodyOf, numberFromQuickBooks, recordKey, settle } from '../core/index.ts'
 import type { BodyResult, OpOutcome, SettleContext, SyncFault, SyncOp } from '../core/index.ts'
 import type { QboEntity } from '../ports.ts'
 import { iso, mappingOf, recordContext, recordOf, type Run, type RunView, type Settled } from './state.ts'
@@ -17,6 +17,11 @@ export async function commit(run: Run, settled: readonly Settled[]): Promise<voi
   for (const s of settled) {
     if (s.opId !== undefined && s.outcome) state.outcome.set(s.opId, s.outcome)
     if (s.tally) state.summary[s.tally]++
+    const retryAt = s.tally === 'failed' ? s.settlement?.failed?.nextAttemptAt : undefined
+    if (retryAt !== undefined) {
+      const ms = Date.parse(retryAt)
+      if (state.summary.retryAt === undefined || ms < state.summary.retryAt) state.summary.retryAt = ms
+    }
     if (s.balance) state.balances.set(...s.balance)
   }
 }
@@ -43,8 +48,13 @@ export interface Success {
 
 export function succeeded(run: RunView, op: SyncOp, entity: QboEntity, seqs: number[], s: Success = {}): Settled {
   const balance = op.kind === 'invoice' ? balanceOf(entity) : undefined
+  const settlement = settle(op, { type: 'ok', entity, ...s }, settleContext(run, op, seqs))
+  // A new invoice QuickBooks numbered otherwise than asked shows QuickBooks' number from now on.
+  const record = op.kind === 'invoice' && op.action === 'create' ? recordOf(run, op) : undefined
+  const numbered = record ? numberFromQuickBooks(record as never, entity['DocNumber']) : undefined
+  if (numbered) settlement.records = [...(settlement.records ?? []), ...numbered]
   return {
-    settlement: settle(op, { type: 'ok', entity, ...s }, settleContext(run, op, seqs)),
+    settlement,
     opId: op.id,
     outcome: 'ok',
     tally: 'synced',

@@ -4,14 +4,15 @@
  * and `commit.ts` are the only ones that change the run's state.
  * @module
  */
-import { mustLookUp, recordKey, release } from '../core/index.ts'
-import type { SyncOp } from '../core/index.ts'
+import { mustLookUp, recordKey, release, slowDownNotice } from '../core/index.ts'
+import type { SyncFault, SyncOp } from '../core/index.ts'
 import type { QboEntity } from '../ports.ts'
 import { buildRequests, type Built } from './build.ts'
 import { claim, type Claimed } from './claim.ts'
 import { withClashNamed } from './clash.ts'
 import { commit, failed, nowIso, succeeded } from './commit.ts'
 import { linkFoundCreates, releaseBroken } from './found-creates.ts'
+import { checkNumbers, isNumberTaken, movePastCompany } from './numbers.ts'
 import { sendWithRetry, type Sent } from './send.ts'
 import { prepareStaleRetry } from './stale-retry.ts'
 import type { Run, Settled } from './state.ts'
@@ -20,8 +21,12 @@ import type { Run, Settled } from './state.ts'
 const STALE_RETRIES = 2
 
 export async function sendGroup(run: Run, group: SyncOp[], staleDepth = 0): Promise<void> {
-  const ops = await unreplayable(run, group)
-  if (ops === undefined) return
+  const replayable = await unreplayable(run, group)
+  if (replayable === undefined) return
+  const numbers = await checkNumbers(run, replayable.ops, replayable.prior)
+  await commit(run, numbers.settled)
+  const ops = { ops: numbers.ops, prior: replayable.prior }
+  if (ops.ops.length === 0) return
   const claimed = await claim(run, ops.ops, ops.prior)
   await commit(run, claimed.settled)
   if (claimed.mine.length === 0) return
@@ -37,11 +42,12 @@ export async function sendGroup(run: Run, group: SyncOp[], staleDepth = 0): Prom
           seqsOf,
           requestId: claimed.requestId,
           bodies: new Map([...built.requests].map(([id, req]) => [id, req.body as QboEntity])),
+          onWait: (fault, retryAt) => commit(run, [{ settlement: waiting(run, fault, sendable, seqsOf, retryAt) }]),
         })
   if (sent?.stopped) run.state.stopped = sent.stopped
   const answers = sent
     ? await settleAnswers(run, sendable, sent, built, seqsOf, staleDepth)
-    : { settled: [], stale: [] }
+    : { settled: [], stale: [], numberTaken: false }
   const settled = [...built.settled, ...answers.settled]
   run.logger?.info('settling', {
     requestId: claimed.requestId,
@@ -49,7 +55,15 @@ export async function sendGroup(run: Run, group: SyncOp[], staleDepth = 0): Prom
     failed: settled.filter((s) => s.settlement?.failed).length,
   })
   await commit(run, settled)
+  if (answers.numberTaken) await movePastCompany(run)
   await retryStale(run, answers.stale, seqsOf, staleDepth)
+}
+
+/** The rows of a call waiting out a throttle: they say so until it goes again. */
+function waiting(run: Run, fault: SyncFault, ops: SyncOp[], seqsOf: Map<string, number[]>, retryAt: number) {
+  const seqs = ops.flatMap((o) => seqsOf.get(o.id) ?? [])
+  const attempts = Math.max(0, ...seqs.map((s) => run.state.rows.get(s)?.attempts ?? 0))
+  return slowDownNotice({ fault, seqs, attempts, at: nowIso(run), retryAt: new Date(retryAt).toISOString() })
 }
 
 /**
@@ -91,9 +105,10 @@ async function settleAnswers(
   built: Built,
   seqsOf: Map<string, number[]>,
   staleDepth: number,
-): Promise<{ settled: Settled[]; stale: SyncOp[] }> {
+): Promise<{ settled: Settled[]; stale: SyncOp[]; numberTaken: boolean }> {
   const settled: Settled[] = []
   const stale: SyncOp[] = []
+  let numberTaken = false
   for (const o of sendable) {
     const got = sent.outcomes.get(o.id)!
     const seqs = seqsOf.get(o.id) ?? []
@@ -103,6 +118,7 @@ async function settleAnswers(
       continue
     }
     const fault = await withClashNamed(run, o, got.error.fault)
+    numberTaken ||= isNumberTaken(fault)
     if (fault.kind === 'stale' && o.action !== 'create' && staleDepth < STALE_RETRIES) {
       stale.push(o)
       continue
@@ -114,7 +130,7 @@ async function settleAnswers(
       failed(run, o, fault, seqs, got.error.release || (fault.code === 'malformed' && o.action !== 'create')),
     )
   }
-  return { settled, stale }
+  return { settled, stale, numberTaken }
 }
 
 /** Stale (5010): re-read, merge, and send again as a new request (a replay would repeat the fault). */

@@ -5,7 +5,7 @@
  * @module
  */
 import { err, ok, type Result } from '#shared/result.ts'
-import { backoffMs, bIdOf, classifyFault, ENTITY_OF } from '../core/index.ts'
+import { bIdOf, classifyFault, ENTITY_OF, isUnpredictedThrottle, retryWaitMs } from '../core/index.ts'
 import type { SyncFault, SyncOp } from '../core/index.ts'
 import type { QboBatchWrite, QboEntity } from '../ports.ts'
 import type { RunView } from './state.ts'
@@ -28,6 +28,8 @@ export interface Outgoing {
   bodies: ReadonlyMap<string, QboEntity>
   seqsOf: ReadonlyMap<string, number[]>
   requestId: string
+  /** Told before each wait for a retry, with the time the call goes again (so the rows can say why they wait). */
+  onWait?: (fault: SyncFault, retryAt: number) => Promise<void>
 }
 
 export async function sendWithRetry(run: RunView, out: Outgoing): Promise<Sent> {
@@ -45,8 +47,11 @@ export async function sendWithRetry(run: RunView, out: Outgoing): Promise<Sent> 
       const outcomes = new Map(out.ops.map((o): [string, SendOutcome] => [o.id, err({ fault, release })]))
       return { outcomes, stopped: fault.kind === 'auth' ? fault : undefined }
     }
-    const wait = backoffMs(attempt, run.random.next(), fault.retryAfterMs, run.backoff)
+    // An unpredicted throttle waits its own growing steps, counted over the throttles in a row.
+    const step = isUnpredictedThrottle(fault) ? throttled : attempt
+    const wait = retryWaitMs(fault, step, run.random.next(), run.backoff)
     run.logger?.info('retrying after a transient fault', { code: fault.code, wait, attempt })
+    if (fault.kind === 'rateLimit') await out.onWait?.(fault, run.clock.now() + wait)
     await run.clock.sleep(wait)
   }
 }

@@ -47,6 +47,8 @@ export interface RunSummary {
   pulled: number
   failed: number
   skipped: number
+  /** The earliest time (ms) a row this run failed may be tried again, when one waits for a time: the next run's cue. */
+  retryAt?: number
   /** Set when the run stopped early: QuickBooks refused the connection and the user must reconnect. */
   stoppedBy?: SyncFault
 }

@@ -8,7 +8,7 @@ import type { Mapping } from '#shared/domain/index.ts'
 import type { SyncFault } from '../fault-types.ts'
 import type { MapWarning } from '../map/map-result.ts'
 import type { SyncOp } from '../plan-types.ts'
-import { backoffMs, defaultBackoff, type BackoffPolicy } from './backoff.ts'
+import { defaultBackoff, retryWaitMs, type BackoffPolicy } from './backoff.ts'
 import { failureSettlement } from './failure.ts'
 import { successSettlement } from './success.ts'
 import type { QboEntity, SentFrom, Settlement } from './types.ts'
@@ -74,7 +74,7 @@ export function settle(op: SyncOp, outcome: OpOutcome, ctx: SettleContext): Sett
     case 'fault': {
       const { fault } = outcome
       const attempts = ctx.attempts + 1
-      const wait = () => backoffMs(attempts, ctx.random(), fault.retryAfterMs, ctx.backoff ?? defaultBackoff)
+      const wait = () => retryWaitMs(fault, attempts, ctx.random(), ctx.backoff ?? defaultBackoff)
       return failureSettlement({
         op,
         fault,

@@ -3,7 +3,8 @@
  * QuickBooks, log). The core builds them; the store writes each one atomically.
  * @module
  */
-import type { Mapping, SentRequest, SyncError, SyncKind, SyncLogRow } from '#shared/domain/index.ts'
+import type { Mapping, SentRequest, SyncKind, SyncLogRow } from '#shared/domain/index.ts'
+import type { OutboxError } from '#shared/domain/outbox.ts'
 
 /** A QuickBooks object as the wire carries it. */
 export type QboEntity = Record<string, unknown> & { Id?: string; SyncToken?: string }
@@ -30,7 +31,7 @@ export interface Settlement {
   failed?:
     | {
         seqs: number[]
-        error: SyncError
+        error: OutboxError
         nextAttemptAt?: string | undefined
         attempts: number
         /** The request surely did not take effect: the row is unclaimed, so the next try has a new requestid. */

@@ -1,0 +1,10 @@
+export {
+  customTxnNumbersOf,
+  highestNumber,
+  nextFreeNumber,
+  numericDocNumber,
+  renumber,
+  renumberSummary,
+} from './numbering.ts'
+export type { CompanyNumbering, Renumbered, RenumberInput, RenumberPlan, Unsent } from './numbering.ts'
+export { numberFromQuickBooks, renumberSettlement } from './settle.ts'
