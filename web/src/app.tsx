@@ -44,9 +44,19 @@ function Frame(props: RouteSectionProps & { notice?: JSX.Element }) {
   const db = useDb()
   const net = connectivity()
   const online = net.online
-  const pending = createLive(() => pendingCount(db))
-  const settings = createLive(() => getSettings(db))
-  const formats = createMemo(() => makeFormats(settings() ?? defaultSettings))
+  const pending = createLive(() => pendingCount(db), undefined, ['outbox'])
+  const settings = createLive(() => getSettings(db), undefined, ['settings'])
+  // The worker writes the settings row during a sync (its checkpoint): the formats every row reads are rebuilt
+  // only when what they show changes.
+  const shown = createMemo(
+    () => {
+      const s = settings() ?? defaultSettings
+      return { locale: s.locale, currency: s.currency }
+    },
+    undefined,
+    { equals: (a, b) => a.locale === b.locale && a.currency === b.currency },
+  )
+  const formats = createMemo(() => makeFormats(shown()))
   const navigate = useNavigate()
   const sync = syncStatus()
   const qbo = useSession()

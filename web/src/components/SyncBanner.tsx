@@ -15,7 +15,7 @@ export function SyncBanner() {
   const sync = syncStatus()
   const qbo = useSession()
   // Records waiting for a decision and throttled ones are not refusals: they are said on their pages.
-  const failed = createLive(async () => (await requests.failed()).length)
+  const failed = createLive(async () => (await requests.failed()).length, undefined, ['outbox'])
   const reconnect = () => sync.state.error?.kind === 'needs_reconnect' || (qbo.session()?.needsReconnect ?? false)
   const location = useLocation()
   // On the Sync screen the initial sync panel itself says it.

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createContact, createContacts, updateContact } from './contacts.ts'
 import { createInvoice } from './invoices.ts'
-import { onLocalEdit } from './outbox.ts'
+import { listOutbox, onLocalEdit, pendingCount } from './outbox.ts'
 import type { FieldsyncDB } from './schema.ts'
 import { testDb, unwrap } from './test-db.ts'
 
@@ -55,5 +55,25 @@ describe('local edit notices', () => {
     stop?.()
     unwrap(await createContact(db, { givenName: 'Bo' }))
     expect(heard.count()).toBe(1)
+  })
+})
+
+describe('the pending count', () => {
+  it('counts each record once, a claimed and an open row of one record included', async () => {
+    db = testDb()
+    const made = unwrap(
+      await createContacts(
+        db,
+        Array.from({ length: 12 }, (_, i) => ({ givenName: `C${i}` })),
+      ),
+    )
+    const rows = await listOutbox(db)
+    // A gap in seq, and a record in flight edited again: a claimed row and an open row for one record.
+    await db.outbox.delete(rows[4]!.seq)
+    await db.outbox.update(rows[0]!.seq, { batchId: 'b1', requestId: 'r1' })
+    unwrap(await updateContact(db, made[0]!.id, { notes: 'Gate code 12' }))
+    const all = await listOutbox(db)
+    expect(all).toHaveLength(12)
+    expect(await pendingCount(db)).toBe(11)
   })
 })

@@ -127,6 +127,24 @@ describe('sync requests', () => {
     }
     const paymentRows = async () => (await listOutbox(db)).filter((r) => r.kind === 'payment')
 
+    it('lists payments only, once each, whatever else carries the same code', async () => {
+      const { ann, pay } = await heldPayment()
+      const contactRow = (await listOutbox(db)).find((r) => r.localId === ann.id)!
+      await db.outbox.update(contactRow.seq, {
+        lastError: { code: 'unverified-payment', message: 'May already be in QuickBooks', at },
+      })
+      unwrap(await updatePaymentDetails(db, pay.id, { reference: '1042' }))
+      const open = (await paymentRows()).find((r) => r.batchId === undefined)!
+      await db.outbox.update(open.seq, {
+        lastError: { code: 'unverified-payment', message: 'May already be in QuickBooks', at },
+      })
+      expect(await heldPayments(db)).toEqual([pay.id])
+      expect(await failedRecords(db)).toEqual([
+        { kind: 'contact', localId: ann.id },
+        { kind: 'payment', localId: pay.id },
+      ])
+    })
+
     it('is listed until answered; "send it" leaves one unclaimed create with the edit made since', async () => {
       const { ann, pay } = await heldPayment()
       expect(await heldPayments(db)).toEqual([pay.id])

@@ -5,6 +5,7 @@
  * its next run (the caller then asks for Sync Now). No record is ever deleted here.
  * @module
  */
+import Dexie from 'dexie'
 import { coalesceOp } from '#shared/domain/index.ts'
 import type { LocalId, OutboxRow, SyncKind } from '#shared/domain/index.ts'
 import { UNVERIFIED_PAYMENT_CODE } from '../sync/core/index.ts'
@@ -31,6 +32,8 @@ export async function retryRecords(db: FieldsyncDB, keys: readonly RecordKey[]):
 
 /** Every record whose outbox row holds an error: the "Retry all errors" list. */
 export async function failedRecords(db: FieldsyncDB): Promise<RecordKey[]> {
+  // A filtered cursor, measured against whole-table and paged reads at tablet speed: those copy every row out at
+  // once and held up the first rows of the lists and the sync screen's tasks more than the cursor's callbacks do.
   const rows = await db.outbox.filter((r) => r.lastError !== undefined).toArray()
   const seen = new Set<string>()
   return rows
@@ -74,9 +77,10 @@ export async function unlinkAndRecreate(db: FieldsyncDB, key: RecordKey, version
 
 /** Payments held as unverified (sent, no answer, nothing to look them up by): each waits for the user's answer. */
 export async function heldPayments(db: FieldsyncDB): Promise<LocalId[]> {
-  const rows = await db.outbox
-    .filter((r) => r.kind === 'payment' && r.lastError?.code === UNVERIFIED_PAYMENT_CODE)
-    .toArray()
+  // The payments' rows only, in one native read through the [kind+localId] index.
+  const rows = (
+    await db.outbox.where('[kind+localId]').between(['payment', Dexie.minKey], ['payment', Dexie.maxKey]).toArray()
+  ).filter((r) => r.lastError?.code === UNVERIFIED_PAYMENT_CODE)
   return [...new Set(rows.map((r) => r.localId))]
 }
 

@@ -35,6 +35,24 @@ describe('sync log reads', () => {
     expect(seqs(await newestLogRows(db, { status: 'all', kind: 'invoice' }, 1))).toEqual([3])
   })
 
+  it('pages down past gaps in seq until the limit is filled, newest first', async () => {
+    const db = await withLog(
+      Array.from({ length: 400 }, (_, i) => row(i + 1, { kind: i % 2 === 0 ? 'contact' : 'invoice' })),
+    )
+    // A gap wider than a page, and one inside the newest page.
+    await db.syncLog.bulkDelete([...Array.from({ length: 250 }, (_, i) => 100 + i), 399])
+    const seqs = (rows: SyncLogRow[]) => rows.map((r) => r.seq)
+    const newest = seqs(await newestLogRows(db, { status: 'all', kind: 'all' }, 60))
+    const down = (from: number, n: number) => Array.from({ length: n }, (_, i) => from - i)
+    expect(newest).toEqual([400, ...down(398, 49), ...down(99, 10)])
+    const contacts = seqs(await newestLogRows(db, { status: 'all', kind: 'contact' }, 500))
+    expect(contacts).toHaveLength(24 + 50)
+    expect(contacts.slice(0, 3)).toEqual([397, 395, 393])
+    expect(contacts.at(-1)).toBe(1)
+    expect(await newestLogRows(db, { status: 'all', kind: 'all' }, 0)).toEqual([])
+    expect(await newestLogRows(testDb(), { status: 'all', kind: 'all' }, 10)).toEqual([])
+  })
+
   it('exports the whole log oldest first and tells when the engine last wrote it', async () => {
     const db = await withLog([row(1), row(2), row(3)])
     expect((await allLogRows(db)).map((r) => r.seq)).toEqual([1, 2, 3])

@@ -1,5 +1,5 @@
 /** Payments received, newest first, virtualized. */
-import { A } from '@solidjs/router'
+import { A, useHref } from '@solidjs/router'
 import { createMemo, createSignal, Show } from 'solid-js'
 import { nameKey, unappliedAmount } from '#shared/domain/index.ts'
 import type { Payment } from '#shared/domain/index.ts'
@@ -8,11 +8,10 @@ import { PageHeader } from '../../components/PageHeader.tsx'
 import { SearchBox } from '../../components/SearchBox.tsx'
 import { SyncStateIcon } from '../../components/SyncStateIcon.tsx'
 import { VirtualList } from '../../components/VirtualList.tsx'
-import { listContacts } from '../../db/contacts.ts'
-import { listInvoices } from '../../db/invoices.ts'
-import { listPayments } from '../../db/payments.ts'
 import { useDb } from '../../state/db.ts'
 import { methodLabel, useFormats } from '../../state/format.ts'
+import { contactNames } from '../../state/invoice-window.ts'
+import { allPayments, appliedNumbers } from '../../state/list-pages.ts'
 import { createLive } from '../../state/live.ts'
 import { createSyncStates } from '../../state/live-sync.ts'
 
@@ -20,11 +19,14 @@ export default function PaymentsList() {
   const db = useDb()
   const syncState = createSyncStates('payment')
   const fmt = useFormats()
-  const payments = createLive(() => listPayments(db))
-  const contacts = createLive(() => listContacts(db, { includeInactive: true }))
-  const invoices = createLive(() => listInvoices(db))
-  const names = createMemo(() => new Map((contacts() ?? []).map((c) => [c.id as string, c.displayName])))
-  const numbers = createMemo(() => new Map((invoices() ?? []).map((i) => [i.id as string, i.number ?? 'draft'])))
+  // Each read names its table, so a sync's commits to the others do not re-run it.
+  const payments = createLive(() => allPayments(db), undefined, ['payments'])
+  const contacts = createLive(() => contactNames(db), undefined, ['contacts'])
+  const invoices = createLive(() => appliedNumbers(db, payments() ?? []), payments, ['invoices'])
+  const names = createMemo(() => contacts() ?? new Map<string, string>())
+  const numbers = createMemo(() => invoices() ?? new Map<string, string>())
+  // Plain anchors (the router follows them): a router <A> per row sets up computations of its own.
+  const paymentHref = useHref(() => '/payments/')
   const [search, setSearch] = createSignal('')
   const nameOf = (p: Payment) => names().get(p.contactId) ?? 'Deleted contact'
   const appliedTo = (p: Payment) => p.applications.map((a) => `#${numbers().get(a.invoiceId) ?? '?'}`).join(', ')
@@ -93,7 +95,7 @@ export default function PaymentsList() {
               }
             >
               {(p) => (
-                <A class="row cols-payments" href={`/payments/${p.id}`}>
+                <a class="row cols-payments" href={`${paymentHref()}${p.id}`}>
                   <span class="secondary">{fmt().date(p.date)}</span>
                   <span class="primary">{nameOf(p)}</span>
                   <span class="cell-stack">
@@ -110,7 +112,7 @@ export default function PaymentsList() {
                   <span class="sync-slot">
                     <SyncStateIcon state={syncState(p.id, p)} />
                   </span>
-                </A>
+                </a>
               )}
             </VirtualList>
           </Show>

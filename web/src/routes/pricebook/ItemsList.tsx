@@ -1,15 +1,15 @@
 /** The pricebook: services and products with their prices, searchable and virtualized. */
-import { A } from '@solidjs/router'
-import { createSignal, Show } from 'solid-js'
+import { A, useHref } from '@solidjs/router'
+import { createMemo, createSignal, Show } from 'solid-js'
 import { EmptyState } from '../../components/EmptyState.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
 import { SearchBox } from '../../components/SearchBox.tsx'
 import { StatusPill } from '../../components/StatusPill.tsx'
 import { SyncStateIcon } from '../../components/SyncStateIcon.tsx'
 import { VirtualList } from '../../components/VirtualList.tsx'
-import { listItems } from '../../db/items.ts'
 import { useDb } from '../../state/db.ts'
 import { useFormats } from '../../state/format.ts'
+import { allItems, matchingItems } from '../../state/list-pages.ts'
 import { createLive } from '../../state/live.ts'
 import { createSyncStates } from '../../state/live-sync.ts'
 
@@ -19,11 +19,14 @@ export default function ItemsList() {
   const fmt = useFormats()
   const [search, setSearch] = createSignal('')
   const [showInactive, setShowInactive] = createSignal(false)
-  const items = createLive(
-    () => listItems(db, { search: search(), includeInactive: showInactive() }),
-    () => [search(), showInactive()],
-    ['items'],
-  )
+  // Read once (and again when items change), in pages; a keystroke or the inactive chip filters in memory.
+  const all = createLive(() => allItems(db), undefined, ['items'])
+  const items = createMemo(() => {
+    const rows = all()
+    return rows && matchingItems(rows, search(), showInactive())
+  })
+  // Plain anchors (the router follows them): a router <A> per row sets up computations of its own.
+  const itemHref = useHref(() => '/pricebook/')
   // A function, not a node: the button appears both in the header and in the empty state.
   const newButton = () => (
     <A class="btn btn-primary-solid" href="/pricebook/new">
@@ -83,7 +86,7 @@ export default function ItemsList() {
               }
             >
               {(i) => (
-                <A class="row cols-items" href={`/pricebook/${i.id}`}>
+                <a class="row cols-items" href={`${itemHref()}${i.id}`}>
                   <span class="cell-stack">
                     <span class="primary">{i.name}</span>
                     <span class="secondary">{[i.sku, i.description].filter(Boolean).join(' · ')}</span>
@@ -104,7 +107,7 @@ export default function ItemsList() {
                   <span class="sync-slot">
                     <SyncStateIcon state={syncState(i.id, i)} />
                   </span>
-                </A>
+                </a>
               )}
             </VirtualList>
           </Show>

@@ -29,8 +29,8 @@ export function QuickBooksCard() {
   const [menuOpen, setMenuOpen] = createSignal(false)
   const [asking, setAsking] = createSignal(false)
   const [keepLinks, setKeepLinks] = createSignal(true)
-  const lastSync = createLive(() => lastSyncAt(db))
-  const links = createLive(() => linkCount(db))
+  const lastSync = createLive(() => lastSyncAt(db), undefined, ['syncLog'])
+  const links = createLive(() => linkCount(db), undefined, ['mappings'])
   const onMessage = (e: MessageEvent) => {
     if (e.origin !== location.origin) return
     const m = ConnectMessage.safeParse(e.data)

@@ -19,7 +19,7 @@ const choices = (list: readonly AccountChoice[] | undefined) =>
 
 export function QuickBooksSettings(props: { realmId: string }) {
   const db = useDb()
-  const settings = createLive(() => getSettings(db))
+  const settings = createLive(() => getSettings(db), undefined, ['settings'])
   const accounts = createQuery(() => accountsQuery(props.realmId))
   return (
     <Show when={settings()} fallback={<p class="loading">Loading sync settings…</p>}>

@@ -16,7 +16,7 @@ import { QuickBooksCard } from './QuickBooksCard.tsx'
 
 export default function SettingsPage() {
   const db = useDb()
-  const settings = createLive(() => getSettings(db))
+  const settings = createLive(() => getSettings(db), undefined, ['settings'])
   return (
     <div class="stack">
       <PageHeader title="Settings" />
