@@ -84,6 +84,22 @@ function SettingsForm(props: { settings: Settings; accounts: Awaited<ReturnType<
             { value: 'manual', label: 'I pick which to send (manual export)' },
           ]}
         />
+        <WholeNumberField
+          label="Bring paid invoices from the last (months)"
+          value={s().historyMonths}
+          min={0}
+          max={120}
+          hint="Open invoices always come. Used by the first sync after connecting."
+          onSave={(n) => save({ historyMonths: n })}
+        />
+        <WholeNumberField
+          label="While QuickBooks announces changes, also check every (hours)"
+          value={s().safetyPollHours}
+          min={1}
+          max={24}
+          hint="A safety check in case an announcement is lost. Without announcements the app checks more often."
+          onSave={(n) => save({ safetyPollHours: n })}
+        />
         <TextField
           label="Check QuickBooks for changes every (minutes)"
           inputmode="numeric"
@@ -138,5 +154,36 @@ function SettingsForm(props: { settings: Settings; accounts: Awaited<ReturnType<
         )}
       </Show>
     </form>
+  )
+}
+
+/** A whole number setting, checked on leaving the field; a number out of range says the range. */
+function WholeNumberField(props: {
+  label: string
+  value: number
+  min: number
+  max: number
+  hint: string
+  onSave: (n: number) => Promise<unknown>
+}) {
+  const [text, setText] = createSignal(String(props.value))
+  const [error, setError] = createSignal<string>()
+  const check = () => {
+    const n = Number(text())
+    if (text().trim() === '' || !Number.isInteger(n) || n < props.min || n > props.max)
+      return setError(`Enter a whole number from ${props.min} to ${props.max}`)
+    setError(undefined)
+    if (n !== props.value) void props.onSave(n)
+  }
+  return (
+    <TextField
+      label={props.label}
+      inputmode="numeric"
+      value={text()}
+      onValue={setText}
+      onBlur={check}
+      error={error()}
+      hint={props.hint}
+    />
   )
 }
