@@ -62,7 +62,11 @@ export async function checkNumbers(
   const clashing = numbered.filter((o) => taken.value.has(numberOf(run, o)!))
   if (clashing.length === 0) return { ops, settled: [] }
   const byHand = await readCustomNumbers(run.gateway)
-  if (byHand === true) return refuse(run, ops, new Map(clashing.map((o) => [o.id, numberTaken(numberOf(run, o)!)])))
+  // Refused or renumbered, the local counter moves past the company's highest: the next number offered is free.
+  if (byHand === true) {
+    await movePastCompany(run, [...taken.value])
+    return refuse(run, ops, new Map(clashing.map((o) => [o.id, numberTaken(numberOf(run, o)!)])))
+  }
   const picked = await pickFree(run, clashing.length, taken.value)
   // The company's highest unread, or no free number confirmed: not sent this run, never guessed.
   if (!picked.ok) return refuse(run, ops, new Map(clashing.map((o) => [o.id, picked.error])))
