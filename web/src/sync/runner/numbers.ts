@@ -12,6 +12,7 @@
  */
 import { classifyFault, nextFreeNumber, recordKey, renumberSettlement } from '../core/index.ts'
 import type { LocalRecord, SyncFault, SyncOp } from '../core/index.ts'
+import { err, ok, type Result } from '#shared/result.ts'
 import { readCustomNumbers, readNumbering, takenDocNumbers } from '../invoice-numbers.ts'
 import { commit, failed, nowIso } from './commit.ts'
 import { recordOf, type Run, type Settled } from './state.ts'
@@ -61,24 +62,62 @@ export async function checkNumbers(
   const clashing = numbered.filter((o) => taken.value.has(numberOf(run, o)!))
   if (clashing.length === 0) return { ops, settled: [] }
   const byHand = await readCustomNumbers(run.gateway)
-  const next = await counterPast(run, [...taken.value])
-  if (byHand === true) return refuse(run, ops, new Map(clashing.map((o) => [o.id, numberTaken(numberOf(run, o)!)])))
-  // From here to the last `used.add` nothing awaits: no other group can take the same numbers meanwhile.
-  const used = usedHere(run)
-  const renumbered = clashing.map((o) => {
+  // Refused or renumbered, the local counter moves past the company's highest: the next number offered is free.
+  if (byHand === true) {
+    await movePastCompany(run, [...taken.value])
+    return refuse(run, ops, new Map(clashing.map((o) => [o.id, numberTaken(numberOf(run, o)!)])))
+  }
+  const picked = await pickFree(run, clashing.length, taken.value)
+  // The company's highest unread, or no free number confirmed: not sent this run, never guessed.
+  if (!picked.ok) return refuse(run, ops, new Map(clashing.map((o) => [o.id, picked.error])))
+  const renumbered = clashing.map((o, i) => {
     const rec = recordOf(run, o) as LocalRecord & { number: string }
-    const to = String(nextFreeNumber(next(), (n) => taken.value.has(n) || used.has(n)))
-    used.add(to)
+    const to = picked.value[i]!
     return { o, settlement: renumberSettlement(rec as never, to, nowIso(run)), record: { ...rec, number: to } }
   })
-  // The counter moves first: a stop in between must never leave it able to hand out a number given here.
-  await run.store.moveInvoiceNumberPast([...used])
   await commit(
     run,
     renumbered.map((r) => ({ settlement: r.settlement })),
   )
   for (const r of renumbered) run.state.records.set(recordKey('invoice', r.o.localId ?? ''), r.record as LocalRecord)
   return { ops, settled: [] }
+}
+
+/** Tries at confirming fresh numbers free in QuickBooks before giving up for this run. */
+const PICK_TRIES = 3
+
+/**
+ * `count` numbers past the company's highest that neither QuickBooks nor this device holds, each confirmed by a
+ * query: numbers are only ever checked by asking for them, so a number not asked about is never assumed free.
+ * The local counter moves past them before they are used, so a stop in between cannot hand them out again.
+ */
+async function pickFree(run: Run, count: number, taken: Set<string>): Promise<Result<string[], SyncFault>> {
+  const highest = await readNumbering(run.gateway)
+  if (!highest.ok) return highest
+  const known = new Set(taken)
+  let fault: SyncFault | undefined
+  for (let t = 0; t < PICK_TRIES; t++) {
+    await run.store.moveInvoiceNumberPast([
+      ...known,
+      ...(highest.value.highest === undefined ? [] : [String(highest.value.highest)]),
+    ])
+    const from = (await run.store.settings()).nextInvoiceNumber
+    // From here to the last `used.add` nothing awaits: no other group can take the same numbers meanwhile.
+    const used = usedHere(run)
+    const picks: string[] = []
+    for (let i = 0; i < count; i++) {
+      const to = String(nextFreeNumber(from, (n) => known.has(n) || used.has(n)))
+      used.add(to)
+      picks.push(to)
+    }
+    await run.store.moveInvoiceNumberPast(picks)
+    const held = await takenDocNumbers(run.gateway, picks)
+    if (!held.ok) return held
+    if (held.value.size === 0) return ok(picks)
+    for (const n of held.value) known.add(n)
+    fault = numberTaken([...held.value][0]!)
+  }
+  return err(fault!)
 }
 
 function refuse(run: Run, ops: SyncOp[], refused: Map<string, SyncFault>): { ops: SyncOp[]; settled: Settled[] } {
@@ -101,13 +140,6 @@ function usedHere(run: Run): Set<string> {
     if (k.startsWith('invoice:') && n !== undefined) used.add(n)
   }
   return used
-}
-
-/** Moves the local counter past the company's highest and `also`; answers where numbers may start from. */
-async function counterPast(run: Run, also: readonly string[]): Promise<() => number> {
-  await movePastCompany(run, also)
-  const settings = await run.store.settings()
-  return () => settings.nextInvoiceNumber
 }
 
 export const isNumberTaken = (f: SyncFault) => f.code === DOC_NUMBER_TAKEN
