@@ -167,11 +167,14 @@ describe('invoices from QuickBooks', () => {
     expect(records<Invoice>(fold(baseWith(), { Invoice: [voided] }), 'invoice')).toMatchObject([
       { status: 'void', balance: 0 },
     ])
-    const gone = fold(baseWith({}, { outbox: [{ kind: 'invoice', localId: INV, seq: 7 } as never] }), {
+    const gone = fold(baseWith(), { Invoice: [{ Id: '130', status: 'Deleted' }] })
+    expect(gone.settlements[0]).toMatchObject({ mapping: { status: 'unlinked' } })
+    expect(records<Invoice>(gone, 'invoice')[0]?.deletedAt).toBe('2026-03-01T10:00:00.000Z')
+    // An edit still on its way is not dropped: its push meets QuickBooks' refusal and the user chooses.
+    const edit = fold(baseWith({}, { outbox: [{ kind: 'invoice', localId: INV, seq: 7 } as never] }), {
       Invoice: [{ Id: '130', status: 'Deleted' }],
     })
-    expect(gone.settlements[0]).toMatchObject({ mapping: { status: 'unlinked' }, doneSeqs: [7] })
-    expect(records<Invoice>(gone, 'invoice')[0]?.deletedAt).toBe('2026-03-01T10:00:00.000Z')
+    expect(edit.settlements).toEqual([])
   })
 
   it('keeps the tablet’s unsent payments off QuickBooks’ balance', () => {

@@ -18,6 +18,9 @@ export function foldDeleted(state: FoldState, kind: 'invoice' | 'payment', qboId
   const m = state.linkOf(kind, qboId)
   const local = m && state.record(kind, m.localId)
   if (!m || !local || local.deletedAt !== undefined) return
+  // An edit of it still on its way is not dropped: its push meets QuickBooks' refusal, which offers the way out
+  // ("Unlink and create again"), so nothing made here is lost without the user's say.
+  if (state.pending(kind, local.id)) return
   const at = state.ctx.at
   const label = kind === 'invoice' ? `Invoice ${(local as { number?: string }).number ?? ''}`.trim() : 'Payment'
   state.emit({
