@@ -19,6 +19,7 @@ import {
   shot,
   syncNow,
 } from './journey-steps.ts'
+import { killEdge, reviveEdge } from './support/offline.ts'
 
 async function finalizedInvoice(page: Page, contact: string): Promise<string> {
   await openContact(page, contact)
@@ -55,9 +56,14 @@ test('auth revoked, record deleted in QuickBooks, retry all and CSV: every error
   const mine = (i: Record<string, unknown>) =>
     i['DocNumber'] === number && (i['CustomerRef'] as { name?: string } | undefined)?.name === 'Ines Marlow'
   const first = (await company(page, realmId))['Invoice']!.find(mine)!
-  expect((await page.request.delete(admin(`/companies/${realmId}/invoice/${String(first['Id'])}`))).ok()).toBe(true)
+  // The crew edits it while the tablet cannot reach the edge; meanwhile the bookkeeper deletes it in QuickBooks.
+  // (Had the pull seen the deletion first, the invoice would simply be deleted here too.)
+  await killEdge(page)
   await page.getByLabel('Memo').fill('Second visit')
   await page.getByLabel('Memo').blur()
+  await expect(pending(page)).toHaveText('1')
+  expect((await page.request.delete(admin(`/companies/${realmId}/invoice/${String(first['Id'])}`))).ok()).toBe(true)
+  await reviveEdge(page)
   await syncNow(page)
   await expect(panel.getByTestId('sync-state')).toHaveAttribute('data-state', 'failed', { timeout: 30_000 })
   await expect(panel.getByRole('button', { name: 'Unlink and create again' })).toBeVisible()
