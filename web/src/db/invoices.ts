@@ -12,7 +12,8 @@ import type { DomainError, Invoice, Line, LocalId } from '#shared/domain/index.t
 import { enqueueNew } from './outbox.ts'
 import { fresh, notFound, validate } from './records.ts'
 import type { FieldsyncDB } from './schema.ts'
-import { getSettings, takeInvoiceNumber } from './settings.ts'
+import { invoiceNumbers } from './invoice-numbers-source.ts'
+import { getSettings } from './settings.ts'
 import { err, ok, type Result } from '#shared/result.ts'
 import { addDays, localDate } from '#shared/date-only.ts'
 import { edit, tables } from './invoice-edit.ts'
@@ -168,7 +169,7 @@ export function finalizeInvoice(db: FieldsyncDB, id: LocalId): Promise<Result<In
     return ok({
       ...priced,
       status: 'finalized',
-      number: await takeInvoiceNumber(db),
+      number: await invoiceNumbers.take(db),
       finalizedAt: db.stamp(),
       balance: priced.total,
     })

@@ -7,7 +7,7 @@
 import { Contact, defaultSettings, emailKey, Invoice, Item, Job, nameKey, Payment } from '#shared/domain/index.ts'
 import type { OutboxRow, Settings, SyncKind, SyncLogRow } from '#shared/domain/index.ts'
 import type { FieldsyncDB } from '../../db/schema.ts'
-import { moveInvoiceNumberPast } from '../../db/settings.ts'
+import { invoiceNumbers } from '../../db/invoice-numbers-source.ts'
 import type { Claim, LocalSnapshot, LocalStore, LogEntry, Settlement } from '../ports.ts'
 import { causeKey, failedRowFate, repeatOf, type FailedRowFate } from '../core/index.ts'
 
@@ -154,9 +154,9 @@ export class DexieStore implements LocalStore {
     return settingsOf(await this.db.settings.get('app'))
   }
 
-  /** Through the settings repository: the one write path of the settings row. */
+  /** Through the app's invoice number source, the one place numbers are given out and moved past. */
   async moveInvoiceNumberPast(docNumbers: readonly unknown[]): Promise<void> {
-    await moveInvoiceNumberPast(this.db, docNumbers)
+    await invoiceNumbers.movePast(this.db, docNumbers)
   }
 
   async log(rows: readonly LogEntry[]): Promise<void> {
