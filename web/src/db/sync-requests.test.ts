@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { LocalId, Mapping } from '#shared/domain/index.ts'
+import type { LocalId, Mapping, SyncKind } from '#shared/domain/index.ts'
 import { QboId, SyncToken } from '#shared/ids.ts'
-import { stateIn } from '../state/record-sync-state.ts'
-import { loadSyncIndex } from '../state/sync-index.ts'
+import { recordSyncState, type RecordView } from '../state/record-sync-state.ts'
+import { loadSyncStates, outboxOfKind } from '../state/sync-index.ts'
 import { createContact } from './contacts.ts'
 import { listOutbox } from './outbox.ts'
 import { deletePayment, recordPayment, updatePaymentDetails } from './payments.ts'
@@ -18,6 +18,12 @@ import {
   unlinkAndRecreate,
 } from './sync-requests.ts'
 import { testDb, unwrap } from './test-db.ts'
+
+/** A record's sync state as a list row reads it: its mapping by key, its kind's outbox rows. */
+async function stateOf(kind: SyncKind, id: string, record: RecordView) {
+  const index = await loadSyncStates(db, kind, [id], await outboxOfKind(db, kind))
+  return recordSyncState(record, index.mappings.get(id), index.outbox.get(id) ?? [])
+}
 
 let db: FieldsyncDB
 afterEach(async () => {
@@ -55,11 +61,10 @@ async function failing() {
 describe('sync requests', () => {
   it('retry turns a red record back into a waiting one and leaves others alone', async () => {
     const { ann, bob } = await failing()
-    expect(stateIn(await loadSyncIndex(db, 'contact'), ann.id, ann)?.tone).toBe('failed')
+    expect((await stateOf('contact', ann.id, ann)).tone).toBe('failed')
     expect(await retryRecords(db, [{ kind: 'contact', localId: ann.id }])).toBe(1)
-    const index = await loadSyncIndex(db, 'contact')
-    expect(stateIn(index, ann.id, ann)).toMatchObject({ tone: 'pending', retrying: false })
-    expect(stateIn(index, bob.id, bob)).toMatchObject({ tone: 'pending', retrying: true })
+    expect(await stateOf('contact', ann.id, ann)).toMatchObject({ tone: 'pending', retrying: false })
+    expect(await stateOf('contact', bob.id, bob)).toMatchObject({ tone: 'pending', retrying: true })
   })
 
   it('retry all errors wakes every record with an error, including ones in backoff', async () => {
@@ -85,7 +90,7 @@ describe('sync requests', () => {
     await db.mappings.put(
       mapping(ann.id, { status: 'error', lastError: { code: '610', message: 'Deleted in QuickBooks', at } }),
     )
-    expect(stateIn(await loadSyncIndex(db, 'contact'), ann.id, ann)?.tone).toBe('failed')
+    expect((await stateOf('contact', ann.id, ann)).tone).toBe('failed')
     await unlinkAndRecreate(db, { kind: 'contact', localId: ann.id }, ann.version)
     expect(await db.mappings.count()).toBe(0)
     expect(await listOutbox(db)).toMatchObject([
@@ -155,7 +160,7 @@ describe('sync requests', () => {
       expect(rows).toMatchObject([{ op: 'create', version: pay.version + 1, attempts: 0 }])
       expect([rows[0]!.requestId, rows[0]!.batchId, rows[0]!.lastError]).toEqual([undefined, undefined, undefined])
       expect(await heldPayments(db)).toEqual([])
-      expect(stateIn(await loadSyncIndex(db, 'payment'), pay.id, { version: pay.version + 1 })?.tone).toBe('pending')
+      expect((await stateOf('payment', pay.id, { version: pay.version + 1 })).tone).toBe('pending')
       // Nothing else is touched, and a second answer finds nothing to let go.
       expect((await listOutbox(db)).filter((r) => r.kind === 'contact')).toMatchObject([{ localId: ann.id }])
       expect(await resendHeldPayment(db, pay.id)).toBe(false)

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { LocalId, QboId } from '#shared/ids.ts'
-import {
-  buildSyncIndex,
-  faultOf,
-  recordSyncState,
-  stateIn,
-  type MappingView,
-  type OutboxView,
-} from './record-sync-state.ts'
+import { buildSyncIndex, faultOf, recordSyncState, type MappingView, type OutboxView } from './record-sync-state.ts'
 
 const id = LocalId.parse('00000000-0000-4000-8000-000000000001')
 const at = '2026-03-01T00:00:00.000Z'
@@ -138,8 +131,9 @@ describe('buildSyncIndex', () => {
     )
     expect(index.outbox.get(id)).toHaveLength(2)
     expect(index.outbox.has(other)).toBe(false)
-    expect(stateIn(index, id, { version: 5 })?.tone).toBe('pending')
-    expect(stateIn(index, other, { version: 1 })?.tone).toBe('none')
-    expect(stateIn(undefined, id, { version: 1 })).toBeUndefined()
+    const stateOf = (localId: string, version: number) =>
+      recordSyncState({ version }, index.mappings.get(localId), index.outbox.get(localId) ?? [])
+    expect(stateOf(id, 5).tone).toBe('pending')
+    expect(stateOf(other, 1).tone).toBe('none')
   })
 })

@@ -184,8 +184,3 @@ export function buildSyncIndex(
   }
   return { kind, mappings: new Map(mappings.map((m) => [m.localId as string, m])), outbox: byId }
 }
-
-export function stateIn(index: SyncIndex | undefined, id: string, record: RecordView): RecordSyncState | undefined {
-  if (!index) return undefined
-  return recordSyncState(record, index.mappings.get(id), index.outbox.get(id) ?? [])
-}

@@ -3,7 +3,7 @@ import type { Mapping } from '#shared/domain/index.ts'
 import { LocalId, QboId, SyncToken } from '#shared/ids.ts'
 import type { FieldsyncDB } from '../db/schema.ts'
 import { testDb } from '../db/test-db.ts'
-import { loadSyncIndex, loadSyncStates, outboxOfKind } from './sync-index.ts'
+import { loadSyncStates, outboxOfKind } from './sync-index.ts'
 
 let db: FieldsyncDB
 afterEach(async () => {
@@ -26,12 +26,12 @@ const mapping: Mapping = {
   updatedAt: at,
 }
 
-describe('loadSyncIndex', () => {
+describe('loadSyncStates', () => {
   it('parses the rows it reads and leaves out one whose QuickBooks Id is not an Id', async () => {
     db = testDb()
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     await db.mappings.bulkPut([mapping, { ...mapping, localId: bad, qboId: 'not-an-id' } as unknown as Mapping])
-    const index = await loadSyncIndex(db, 'contact')
+    const index = await loadSyncStates(db, 'contact', [good, bad], new Map())
     expect([...index.mappings.keys()]).toEqual([good])
     expect(index.mappings.get(good)).toEqual({
       kind: 'contact',

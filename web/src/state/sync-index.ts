@@ -37,17 +37,6 @@ function readable<S extends z.ZodType>(schema: S, table: string, rows: readonly 
   return out
 }
 
-/** Every record of the kind. Both tables in one read transaction, so a mapping and its outbox rows agree. */
-export async function loadSyncIndex(db: FieldsyncDB, kind: SyncKind): Promise<SyncIndex> {
-  const [mappings, outbox] = await db.transaction('r', db.mappings, db.outbox, () =>
-    Promise.all([
-      db.mappings.where('[kind+localId]').between([kind, ''], [kind, '\uffff']).toArray(),
-      db.outbox.toArray(),
-    ]),
-  )
-  return buildSyncIndex(kind, readable(MappingRead, 'mappings', mappings), readable(OutboxRead, 'outbox', outbox))
-}
-
 /** Outbox rows of one kind by local id, as stored (parsed when a row on screen asks for them). */
 export type OutboxByRecord = ReadonlyMap<string, readonly unknown[]>
 
