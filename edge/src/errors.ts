@@ -15,6 +15,11 @@ const statusOf: Record<ApiErrorCode, 400 | 401 | 403 | 404 | 409 | 429 | 500 | 5
   intuit_unavailable: 502,
   bad_request: 400,
   bad_signature: 401,
+  forbidden_role: 403,
+  device_removed: 401,
+  join_code_invalid: 403,
+  join_rate_limited: 429,
+  settings_conflict: 409,
   not_found: 404,
   internal: 500,
 }

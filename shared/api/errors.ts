@@ -32,6 +32,16 @@ export const apiErrorCodes = [
   'bad_signature',
   /** Not the app's own page: another site, a top-level navigation, or a foreign Origin on a write. */
   'forbidden_origin',
+  /** This device's role may not do this (owner, office, crew): the message says who can. */
+  'forbidden_role',
+  /** The company's owner removed this device: its session is over. */
+  'device_removed',
+  /** The join code is wrong, used, expired or burned after too many tries. */
+  'join_code_invalid',
+  /** Too many join tries from this client; retry after retryAfterMs. */
+  'join_rate_limited',
+  /** A settings write based on an older version: the body carries the current copy. */
+  'settings_conflict',
   'not_found',
   'internal',
 ] as const

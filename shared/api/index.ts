@@ -2,3 +2,7 @@ export { ApiError, ApiErrorBody, ApiErrorCode, apiErrorCodes } from './errors.ts
 export { ConnectErrorCode, ConnectMessage, connectErrorCodes, connectReturnPath } from './connect.ts'
 export { DisconnectResponse, MAX_CHANGES_LISTED, SessionQuery, SessionResponse, WebhookChange } from './session.ts'
 export { QBO_PROXY_PREFIX, proxiedEntities, qboProxyPath, type ProxiedEntity } from './qbo-proxy.ts'
+export * from './team.ts'
+export * from './company-settings.ts'
+export * from './feed.ts'
+export * from './number-lease.ts'

@@ -1,5 +1,6 @@
 /** `GET /api/session[?changesSince=<seq>]`: what the app needs to draw the QuickBooks card. */
 import { z } from 'zod'
+import { Device } from './team.ts'
 
 /** One entity QuickBooks said changed, from a webhook delivery. */
 export const WebhookChange = z.object({
@@ -28,6 +29,10 @@ export const SessionResponse = z.discriminatedUnion('connected', [
     connected: z.literal(true),
     realmId: z.string(),
     companyName: z.string().nullable(),
+    /** This device, with the role the edge enforces (always set once device sessions are served). */
+    device: Device.optional(),
+    /** Devices with a session on this company (shown by Disconnect, which ends them all). */
+    deviceCount: z.int().positive().optional(),
     /** ISO time the refresh token lapses unless used (Intuit's rolling 100 days). */
     refreshTokenExpiresAt: z.string(),
     /** Intuit refused the refresh token: show Reconnect. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { SessionResponse } from '#shared/api/index.ts'
+import type { DeviceId, SessionResponse } from '#shared/api/index.ts'
 import type { QboAccount } from '#shared/qbo/index.ts'
 import { cardState, groupAccounts } from './qbo-connection.ts'
 
@@ -11,6 +11,14 @@ const connected = (over: Partial<Extract<SessionResponse, { connected: true }>> 
   companyName: 'Okafor Plumbing',
   refreshTokenExpiresAt: new Date(now + 90 * day).toISOString(),
   needsReconnect: false,
+  device: {
+    id: 'device-one-0000000' as DeviceId,
+    name: 'Tablet',
+    role: 'owner',
+    lastSeenAt: '2026-03-01T00:00:00Z',
+    addedAt: '2026-03-01T00:00:00Z',
+  },
+  deviceCount: 1,
   changes: { seq: 0, changed: false, entities: [] },
   ...over,
 })

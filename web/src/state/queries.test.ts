@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import type { SessionResponse } from '#shared/api/index.ts'
+import type { DeviceId, SessionResponse } from '#shared/api/index.ts'
 import { accountsQuery, createAppQueryClient, queryKeys, sessionQuery } from './queries.ts'
 import type { loadAccounts } from './qbo-connection.ts'
 
@@ -9,6 +9,14 @@ const session: SessionResponse = {
   companyName: 'Okafor Plumbing',
   refreshTokenExpiresAt: '2026-06-01T00:00:00.000Z',
   needsReconnect: false,
+  device: {
+    id: 'device-one-0000000' as DeviceId,
+    name: 'Tablet',
+    role: 'owner',
+    lastSeenAt: '2026-03-01T00:00:00Z',
+    addedAt: '2026-03-01T00:00:00Z',
+  },
+  deviceCount: 1,
   changes: { seq: 0, changed: false, entities: [] },
 }
 

@@ -1,7 +1,7 @@
 import { fakeClock } from './test-support/fake-clock.ts'
 import { describe, expect, it } from 'vitest'
 import type { Mapping } from '#shared/domain/index.ts'
-import { MAX_CHANGES_LISTED, type SessionResponse } from '#shared/api/index.ts'
+import { MAX_CHANGES_LISTED, type DeviceId, type SessionResponse } from '#shared/api/index.ts'
 import { SyncEngine, type Timers } from './engine.ts'
 import { MemoryStore } from './adapters/memory-store.ts'
 import { FakeQbo } from './test-support/fake-qbo.ts'
@@ -83,6 +83,14 @@ const connected = (over: Partial<Extract<SessionResponse, { connected: true }>> 
   companyName: 'Rivera Plumbing',
   refreshTokenExpiresAt: '2026-06-01T00:00:00Z',
   needsReconnect: false,
+  device: {
+    id: 'device-one-0000000' as DeviceId,
+    name: 'Tablet',
+    role: 'owner',
+    lastSeenAt: '2026-03-01T00:00:00Z',
+    addedAt: '2026-03-01T00:00:00Z',
+  },
+  deviceCount: 1,
   changes: { seq: 0, changed: false, entities: [] },
   ...over,
 })
