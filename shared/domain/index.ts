@@ -26,6 +26,7 @@ export { Mapping, MappingStatus, QboId, SyncToken, SyncError } from './mapping.t
 export { DecisionChoice, OutboxError, OutboxRow, OutboxOp, SentRequest, coalesceOp } from './outbox.ts'
 export { SyncLogRow, SyncLogStatus, SyncDirection } from './sync-log.ts'
 export { Settings, defaultSettings } from './settings.ts'
+export { SyncSchedule } from './sync-schedule.ts'
 export type { SettingsInput } from './settings.ts'
 export { validationError, fromZodIssues } from './errors.ts'
 export type { DomainError, ValidationError, NotFoundError, InvalidStateError, OverpaymentError } from './errors.ts'

@@ -1,9 +1,18 @@
 /** The device's settings: one row. Defaults apply to fields an older version never wrote. */
 import { z } from 'zod'
 import { TaxRateBps, Timestamp } from './common.ts'
+import { SyncSchedule } from './sync-schedule.ts'
 
 export const Settings = z.object({
   autoSync: z.boolean().default(true),
+  /** When changes are sent; company-wide, cached here from the company's settings. */
+  schedule: SyncSchedule.default({ mode: 'automatic' }),
+  /** The service item free-text invoice lines post to (company-wide). */
+  freeTextItemId: z.string().optional(),
+  /** The owner finished the setup wizard (company-wide). */
+  setupDone: z.boolean().default(false),
+  /** Version of the company settings cached in this row; 0 before the first copy arrived. */
+  companySettingsVersion: z.int().nonnegative().default(0),
   /** `manual`: invoices and payments wait until the user picks them and sends a batch. */
   exportMode: z.enum(['automatic', 'manual']).default('automatic'),
   depositAccountId: z.string().optional(),
