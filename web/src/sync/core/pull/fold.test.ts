@@ -4,6 +4,7 @@ import type { QboCdcQueryResponse } from '#shared/qbo/index.ts'
 import { paymentKey } from '../map/payment.ts'
 import { missingRefs } from './fold.ts'
 import {
+  AT,
   ANN,
   BO,
   INV,
@@ -192,6 +193,42 @@ describe('invoices from QuickBooks', () => {
     // The bookkeeper took 40.00 there; 30.00 taken here is still on its way.
     const out = fold(b, { Invoice: [qboInvoice({ Balance: 60 })] })
     expect(records<Invoice>(out, 'invoice')).toMatchObject([{ balance: 3000 }])
+  })
+
+  const sentPayment = (over: Partial<Payment> = {}): Payment => ({
+    id: testLocalId(11),
+    version: 2,
+    updatedAt: '2026-02-01T00:00:00.000Z',
+    contactId: ANN,
+    date: '2026-02-20',
+    amount: 4000,
+    method: 'cash',
+    applications: [{ invoiceId: INV, amount: 4000 }],
+    ...over,
+  })
+  const sentBase = (p: Payment) => {
+    const b = baseWith({ payments: [p] }, { outbox: [{ kind: 'payment', localId: p.id }] })
+    const m = { ...mapping('payment', p.id, '301'), snapshot: { applications: [{ invoiceId: INV, amount: 4000 }] } }
+    return { ...b, mappings: [...b.mappings, m] }
+  }
+
+  it('gives back a sent payment’s money while its delete is still queued', () => {
+    // QuickBooks still counts the 40.00 the tablet has deleted; the delete is on its way.
+    const out = fold(sentBase(sentPayment({ deletedAt: AT })), { Invoice: [qboInvoice({ Balance: 60 })] })
+    expect(records<Invoice>(out, 'invoice')).toMatchObject([{ balance: 10_000 }])
+  })
+
+  it('counts only the change of a sent payment edited here', () => {
+    // Sent as 40.00, now 25.00 here: QuickBooks' 60.00 goes up by the 15.00 not yet sent back.
+    const edited = sentPayment({ amount: 2500, applications: [{ invoiceId: INV, amount: 2500 }] })
+    const out = fold(sentBase(edited), { Invoice: [qboInvoice({ Balance: 60 })] })
+    expect(records<Invoice>(out, 'invoice')).toMatchObject([{ balance: 7500 }])
+  })
+
+  it('leaves QuickBooks’ balance alone for a sent payment with nothing queued', () => {
+    const b = sentBase(sentPayment())
+    const out = fold({ ...b, outbox: [] }, { Invoice: [qboInvoice({ Balance: 60 })] })
+    expect(records<Invoice>(out, 'invoice')).toMatchObject([{ balance: 6000 }])
   })
 })
 
