@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest'
+import type { SessionResponse } from '#shared/api/index.ts'
+import type { Role } from '#shared/api/team.ts'
+import { can, roleOf } from './role.ts'
+
+const connected = (role?: Role): SessionResponse => ({
+  connected: true,
+  realmId: '9341',
+  companyName: 'Dripless Plumbing',
+  ...(role
+    ? {
+        device: {
+          id: 'device-0123456789abcdef' as never,
+          name: 'Van 2',
+          role,
+          lastSeenAt: '2026-12-07T10:00:00Z',
+          addedAt: '2026-12-01T10:00:00Z',
+        },
+        deviceCount: 3,
+      }
+    : {}),
+  refreshTokenExpiresAt: '2027-03-01T00:00:00Z',
+  needsReconnect: false,
+  changes: { seq: 0, changed: false, entities: [] },
+})
+
+describe('roleOf', () => {
+  it('is the role the edge names for this device', () => {
+    expect(roleOf(connected('crew'))).toBe('crew')
+    expect(roleOf(connected('office'))).toBe('office')
+  })
+  it('is the owner on a tablet with no company, and on an edge that names no device', () => {
+    expect(roleOf({ connected: false, needsReconnect: false })).toBe('owner')
+    expect(roleOf(connected())).toBe('owner')
+  })
+  it('is unknown before the first answer', () => {
+    expect(roleOf(undefined)).toBeUndefined()
+  })
+})
+
+describe('can', () => {
+  it('follows the shared table for each role', () => {
+    expect(can('crew', 'connection')).toBe(false)
+    expect(can('crew', 'settings')).toBe(false)
+    expect(can('crew', 'decisions')).toBe(false)
+    expect(can('crew', 'deleteInQuickBooks')).toBe(false)
+    expect(can('crew', 'records')).toBe(true)
+    expect(can('office', 'decisions')).toBe(true)
+    expect(can('office', 'devices')).toBe(false)
+    expect(can('owner', 'devices')).toBe(true)
+    expect(can('owner', 'approveExports')).toBe(true)
+  })
+  it('lets an unknown role only see records', () => {
+    expect(can(undefined, 'records')).toBe(true)
+    expect(can(undefined, 'connection')).toBe(false)
+  })
+})
