@@ -9,6 +9,7 @@ import type { QboAccount } from '#shared/qbo/index.ts'
 import { err, ok, type Result } from '#shared/result.ts'
 import { edgeGateway } from '../sync/adapters/edge-gateway.ts'
 import type { EngineError } from '../sync/engine.ts'
+import { noteRole } from './role-of.ts'
 import { noteCompany, noteSessionEnded } from './session-ended.ts'
 
 /** Warn this many days before Intuit's rolling 100-day refresh token lapses (it renews on every sync). */
@@ -98,6 +99,7 @@ export async function fetchSession(fetchFn: typeof fetch = fetch): Promise<Sessi
   const parsed = SessionResponse.safeParse(body)
   if (parsed.success) {
     if (parsed.data.connected) noteCompany(parsed.data.companyName)
+    noteRole(parsed.data)
     return parsed.data
   }
   const failed = ApiErrorBody.safeParse(body)

@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { SessionResponse } from '#shared/api/index.ts'
 import type { Role } from '#shared/api/team.ts'
-import { can, roleOf } from './role.ts'
+import { can, lastRole, noteRole, roleOf } from './role.ts'
 
 const connected = (role?: Role): SessionResponse => ({
   connected: true,
@@ -33,8 +33,16 @@ describe('roleOf', () => {
     expect(roleOf({ connected: false, needsReconnect: false })).toBe('owner')
     expect(roleOf(connected())).toBe('owner')
   })
-  it('is unknown before the first answer', () => {
-    expect(roleOf(undefined)).toBeUndefined()
+  it("is the last answer's before an answer comes, and the owner on a device that never had one", () => {
+    const kept = new Map<string, string>()
+    vi.stubGlobal('localStorage', {
+      getItem: (k: string) => kept.get(k) ?? null,
+      setItem: (k: string, v: string) => void kept.set(k, v),
+    })
+    expect(lastRole()).toBe('owner')
+    noteRole(connected('crew'))
+    expect(lastRole()).toBe('crew')
+    vi.unstubAllGlobals()
   })
 })
 
@@ -49,9 +57,5 @@ describe('can', () => {
     expect(can('office', 'devices')).toBe(false)
     expect(can('owner', 'devices')).toBe(true)
     expect(can('owner', 'approveExports')).toBe(true)
-  })
-  it('lets an unknown role only see records', () => {
-    expect(can(undefined, 'records')).toBe(true)
-    expect(can(undefined, 'connection')).toBe(false)
   })
 })
