@@ -3,6 +3,7 @@ import type { DeviceId, JoinCode } from '#shared/api/index.ts'
 import { readJoinCode, showJoinCode, timeLeft } from './join-code.ts'
 import { clearSessionEnded, noteCompany, sessionEnded } from './session-ended.ts'
 import { fetchDevices, joinCompany, makeJoinCode, removeDevice } from './team.ts'
+import { disconnectReach, lastSeen } from './team-labels.ts'
 
 const answer = (status: number, body: unknown) =>
   vi.fn<typeof fetch>(async () => new Response(JSON.stringify(body), { status }))
@@ -109,5 +110,21 @@ describe('joining', () => {
   it('says how long to wait when rate limited', async () => {
     const r = await joinCompany({ code, deviceName: 'Van 2' }, answer(429, refusal('join_rate_limited', 'x', 180_000)))
     expect(!r.ok && r.error.message).toBe('Too many tries from this device. Wait 3 minutes and try again.')
+  })
+})
+
+describe('labels', () => {
+  const now = Date.parse('2026-12-07T12:00:00Z')
+  it('says when a device was last seen in words', () => {
+    expect(lastSeen('2026-12-07T11:59:30Z', now)).toBe('just now')
+    expect(lastSeen('2026-12-07T11:48:00Z', now)).toBe('12 minutes ago')
+    expect(lastSeen('2026-12-07T11:00:00Z', now)).toBe('1 hour ago')
+    expect(lastSeen('2026-12-01T11:00:00Z', now, 'en-US')).toBe('Dec 1, 2026')
+  })
+  it('says how many devices a disconnect ends', () => {
+    expect(disconnectReach(3, 'Dripless Plumbing')).toBe(
+      'All 3 devices on Dripless Plumbing stop syncing, this one included: each would have to join again.',
+    )
+    expect(disconnectReach(undefined, 'Dripless Plumbing')).toMatch(/only device/)
   })
 })

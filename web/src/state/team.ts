@@ -13,6 +13,7 @@ import {
   type JoinRequest,
   type Role,
 } from '#shared/api/index.ts'
+import { queryOptions } from '@tanstack/solid-query'
 import { err, type Result } from '#shared/result.ts'
 import { edgeCall, type EdgeCallError } from './edge-call.ts'
 import { clearSessionEnded, noteCompany } from './session-ended.ts'
@@ -20,6 +21,12 @@ import { clearSessionEnded, noteCompany } from './session-ended.ts'
 export type { EdgeCallError }
 
 export const fetchDevices = (fetchFn?: typeof fetch) => edgeCall(Devices, '/api/team/devices', {}, fetchFn)
+
+export const teamKeys = { devices: ['team', 'devices'] as const }
+
+/** The owner's device list, read when Devices opens and after each change; a refusal is a value the card shows. */
+export const devicesQuery = (fetchFn?: typeof fetch) =>
+  queryOptions({ queryKey: teamKeys.devices, queryFn: () => fetchDevices(fetchFn) })
 
 export const makeJoinCode = (role: Role, fetchFn?: typeof fetch) =>
   edgeCall(JoinCodeResponse, '/api/team/join-codes', { method: 'POST', body: { role } }, fetchFn)
