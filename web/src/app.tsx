@@ -39,6 +39,7 @@ const PaymentNew = lazy(() => import('./routes/payments/PaymentNew.tsx'))
 const PaymentDetail = lazy(() => import('./routes/payments/PaymentDetail.tsx'))
 const SettingsPage = lazy(() => import('./routes/settings/SettingsPage.tsx'))
 const SyncPage = lazy(() => import('./routes/sync/SyncPage.tsx'))
+const JoinPage = lazy(() => import('./routes/join/JoinPage.tsx'))
 
 function Frame(props: RouteSectionProps & { notice?: JSX.Element }) {
   const db = useDb()
@@ -135,6 +136,7 @@ export function App(props: { notice?: JSX.Element }) {
           <Route path="/payments/:id" component={PaymentDetail} />
           <Route path="/settings" component={SettingsPage} />
           <Route path="/sync" component={SyncPage} />
+          <Route path="/join" component={JoinPage} />
           <Route path="*" component={() => <Navigate href="/contacts" />} />
         </HashRouter>
       </DbContext.Provider>
