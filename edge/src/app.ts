@@ -10,6 +10,7 @@ import { apiError } from './errors.ts'
 import { apiAnswerHeaders, browserOnly } from './http/browser-only.ts'
 import { connectRoutes } from './routes/connect.ts'
 import { connectConfigMissing } from './routes/connect-result.ts'
+import { companySettingsRoutes } from './routes/company-settings.ts'
 import { disconnectRoutes } from './routes/disconnect.ts'
 import { proxyRoutes } from './routes/proxy.ts'
 import { sessionRoutes } from './routes/session.ts'
@@ -47,6 +48,7 @@ app.route('/auth/disconnect', disconnectRoutes)
 app.route('/api/session', sessionRoutes)
 app.route('/api/qbo', proxyRoutes)
 app.route('/api/team', teamRoutes)
+app.route('/api/company/settings', companySettingsRoutes)
 app.route('/webhooks', webhookRoutes)
 
 app.notFound((c) => apiError(c, 'not_found', 'There is nothing here.'))
