@@ -12,12 +12,10 @@ const storage = (): Storage | undefined => (typeof localStorage === 'undefined' 
 
 /**
  * The role the edge holds for this device. Not connected, the tablet is nobody's but its user's and everything
- * local is theirs to change (the owner's view, as before companies had teams); a connected session from an edge
- * that names no device is the one device of its company, hence its owner.
+ * local is theirs to change (the owner's view, as before companies had teams).
  */
 export function roleOf(session: SessionResponse): Role {
-  if (!session.connected) return 'owner'
-  return session.device?.role ?? 'owner'
+  return session.connected ? session.device.role : 'owner'
 }
 
 /** Each session answer's role is kept, so an offline start (or the moment before the first answer) shows the same. */
