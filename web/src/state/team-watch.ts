@@ -1,12 +1,13 @@
 /**
  * Keeps this device in step with its team, for the whole app: the company's settings taken on connecting and
- * whenever they change, and the end of the session when the owner removes this device. Changes arrive on the live
- * feed when it runs (`watchTeamFeed`); until then, and whenever it is down, the company's settings are read again
- * every few seconds while the page is in view, which also hears of a removal at the next read.
+ * whenever they change, and the end of the session when the owner removes this device. Changes arrive from the
+ * live feed, which runs in the sync worker and passes its `settings` and `ended` notices to the page on a
+ * BroadcastChannel; the company's settings are also read again every few seconds while the page is in view, for
+ * when the feed is down, and that read hears of a removal too.
  * @module
  */
 import { createEffect, on, onCleanup } from 'solid-js'
-import type { CompanySettingsDoc, FeedMessage } from '#shared/api/index.ts'
+import { FeedMessage } from '#shared/api/index.ts'
 import { adoptCompanySettings, refreshCompanySettings } from './company-settings-api.ts'
 import { applyCompanySettings } from './company-settings.ts'
 import { useDb } from './db.ts'
@@ -14,26 +15,18 @@ import { useRole } from './role.ts'
 import { noteSessionEnded, sessionEnded } from './session-ended.ts'
 import { useSession } from './session.ts'
 
-/** How often the company's settings are read while no feed brings them. */
+/** How often the company's settings are read, in case the feed is down. */
 export const SETTINGS_POLL_MS = 10_000
 
-/** What the team needs of the live feed; its client calls these with the notices it receives. */
+/** The feed's channel to the page (FEED_EVENTS_CHANNEL in web/src/sync/feed/events.ts). */
+export const FEED_EVENTS_CHANNEL = 'fieldsync-feed-events'
+
 export type TeamFeedNotice = Extract<FeedMessage, { type: 'settings' | 'ended' }>
 
-let feedUp = false
-let onNotice: ((n: TeamFeedNotice) => void) | undefined
-
-/**
- * For the feed's client: whether the feed runs (the read every few seconds stops while it does), and each
- * `settings` and `ended` notice it receives.
- */
-export const teamFeed = {
-  up(isUp: boolean): void {
-    feedUp = isUp
-  },
-  notice(n: TeamFeedNotice): void {
-    onNotice?.(n)
-  },
+/** The feed's notices that concern the team; anything else on the channel is not read. */
+export function teamNotice(data: unknown): TeamFeedNotice | undefined {
+  const m = FeedMessage.safeParse(data)
+  return m.success && (m.data.type === 'settings' || m.data.type === 'ended') ? m.data : undefined
 }
 
 export function useTeamWatch(): void {
@@ -57,21 +50,26 @@ export function useTeamWatch(): void {
       if (e) void qbo.refresh()
     }),
   )
-  onNotice = (n) => {
+  const onNotice = (n: TeamFeedNotice) => {
     const r = realm()
-    if (n.type === 'settings' && r) void applyCompanySettings(db, n.doc satisfies CompanySettingsDoc, r)
+    if (n.type === 'settings' && r) void applyCompanySettings(db, n.doc, r)
     if (n.type === 'ended') {
       if (n.reason === 'device_removed') noteSessionEnded({ reason: 'device_removed', companyName: n.companyName })
       else void qbo.refresh()
     }
   }
+  const channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(FEED_EVENTS_CHANNEL)
+  channel?.addEventListener('message', (e: MessageEvent<unknown>) => {
+    const n = teamNotice(e.data)
+    if (n) onNotice(n)
+  })
   const poll = setInterval(() => {
     const r = realm()
-    if (!r || feedUp || sessionEnded() || document.visibilityState !== 'visible') return
+    if (!r || sessionEnded() || document.visibilityState !== 'visible') return
     void refreshCompanySettings(db, r)
   }, SETTINGS_POLL_MS)
   onCleanup(() => {
     clearInterval(poll)
-    onNotice = undefined
+    channel?.close()
   })
 }

@@ -4,6 +4,7 @@ import { readJoinCode, showJoinCode, timeLeft } from './join-code.ts'
 import { clearSessionEnded, noteCompany, sessionEnded } from './session-ended.ts'
 import { fetchDevices, joinCompany, makeJoinCode, removeDevice } from './team.ts'
 import { disconnectReach, lastSeen } from './team-labels.ts'
+import { teamNotice } from './team-watch.ts'
 
 const answer = (status: number, body: unknown) =>
   vi.fn<typeof fetch>(async () => new Response(JSON.stringify(body), { status }))
@@ -126,5 +127,14 @@ describe('labels', () => {
       'All 3 devices on Dripless Plumbing stop syncing, this one included: each would have to join again.',
     )
     expect(disconnectReach(undefined, 'Dripless Plumbing')).toMatch(/only device/)
+  })
+})
+
+describe("the feed's team notices", () => {
+  it('are its settings and ended messages, checked against the contract', () => {
+    const ended = { type: 'ended', reason: 'device_removed', companyName: 'Dripless Plumbing' }
+    expect(teamNotice(ended)).toEqual(ended)
+    expect(teamNotice({ type: 'changes', seq: 2, origin: 'device', deviceId: null, entities: [] })).toBeUndefined()
+    expect(teamNotice({ type: 'settings', seq: 3, doc: { version: 'x' } })).toBeUndefined()
   })
 })
