@@ -69,7 +69,7 @@ function RemovedNotice(props: { ended: SessionEnded; pending: number | undefined
           ? `${props.pending} record${props.pending === 1 ? '' : 's'} it had not sent stay here: you can still open them, and save them to a file for the office.`
           : 'Everything it recorded had reached QuickBooks.'}
       </p>
-      <div class="row">
+      <div class="actions-row">
         <Show when={props.pending}>
           <button type="button" class="btn btn-primary-solid" onClick={() => void save()}>
             Download unsent records

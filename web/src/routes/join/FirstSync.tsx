@@ -44,7 +44,7 @@ export function FirstSync(props: { joined: JoinResponse }) {
         <p role="status" data-testid="first-sync-done">
           The company's records are on this device, and it keeps in step from now on.
         </p>
-        <div class="row">
+        <div class="actions-row">
           <A class="btn btn-primary-solid" href="/contacts">
             Go to contacts
           </A>

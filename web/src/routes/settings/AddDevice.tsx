@@ -63,7 +63,7 @@ export function AddDevice(props: { onDone: () => void }) {
         }
       >
         {(c) => (
-          <div class="row" style={{ gap: '24px', 'align-items': 'center', 'flex-wrap': 'wrap' }}>
+          <div style={{ display: 'flex', gap: '24px', 'align-items': 'center', 'flex-wrap': 'wrap' }}>
             <QrCode text={c().joinUrl} label={`QR code to join as ${roleLabels[c().role]}`} />
             <div class="stack" style={{ flex: 1, 'min-width': '260px' }}>
               <p>
@@ -96,7 +96,7 @@ export function AddDevice(props: { onDone: () => void }) {
           </p>
         )}
       </Show>
-      <div class="row">
+      <div class="actions-row">
         <Show when={code()}>
           <button type="button" class="btn" onClick={() => setCode(undefined)}>
             Make another code

@@ -27,7 +27,8 @@ function Devices() {
   const client = useQueryClient()
   const fmt = useFormats()
   const qbo = useSession()
-  const list = createQuery(() => devicesQuery())
+  // Read again every few seconds while open: a device that joins with the code shown shows up by itself.
+  const list = createQuery(() => ({ ...devicesQuery(), refetchInterval: 5_000 }))
   const [removing, setRemoving] = createSignal<Device>()
   const [adding, setAdding] = createSignal(false)
   const [message, setMessage] = createSignal<string>()
@@ -88,7 +89,16 @@ function Devices() {
             <ul class="stack" aria-label="Devices" style={{ 'list-style': 'none', padding: 0 }}>
               <For each={v().devices}>
                 {(d) => (
-                  <li class="row" style={{ 'min-height': '56px', 'align-items': 'center', gap: '12px' }}>
+                  <li
+                    style={{
+                      display: 'flex',
+                      'min-height': '56px',
+                      'align-items': 'center',
+                      gap: '12px',
+                      'border-bottom': '1px solid #e5e7eb',
+                      'padding-bottom': '8px',
+                    }}
+                  >
                     <div style={{ flex: 1 }}>
                       <strong>{d.name}</strong>{' '}
                       <Show when={d.id === v().thisDeviceId}>
