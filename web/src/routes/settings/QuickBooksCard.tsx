@@ -197,6 +197,8 @@ export function QuickBooksCard() {
                     onClick={() => {
                       setMenuOpen(false)
                       setAsking(true)
+                      // The question says how many devices it ends: devices may have joined since the last answer.
+                      void qbo.refresh()
                     }}
                   >
                     Disconnect…
