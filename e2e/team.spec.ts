@@ -28,6 +28,10 @@ async function addDevice(owner: Page, role: 'Office' | 'Crew' | 'Owner', screens
   await nav(owner, 'Settings')
   const devices = owner.getByTestId('devices-card')
   await devices.getByRole('button', { name: 'Add a device' }).click()
+  if (screenshot) {
+    await devices.getByRole('group', { name: 'Add a device' }).scrollIntoViewIfNeeded()
+    await shot(owner, `${screenshot}-role`)
+  }
   await devices.getByRole('button', { name: new RegExp(`^${role}`) }).click()
   const code = devices.getByTestId('join-code')
   await expect(code).toHaveText(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/)

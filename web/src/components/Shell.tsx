@@ -66,7 +66,8 @@ function RemovedNotice(props: { ended: SessionEnded; pending: number | undefined
       <p>
         It no longer syncs.{' '}
         {props.pending
-          ? `${props.pending} record${props.pending === 1 ? '' : 's'} it had not sent stay here: you can still open them, and save them to a file for the office.`
+          ? `${props.pending === 1 ? '1 record it had not sent is' : `${props.pending} records it had not sent are`} ` +
+            'still here: you can open them, and save them to a file for the office.'
           : 'Everything it recorded had reached QuickBooks.'}
       </p>
       <div class="actions-row">
