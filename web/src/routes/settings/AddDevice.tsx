@@ -46,14 +46,20 @@ export function AddDevice(props: { onDone: () => void }) {
                   <button
                     type="button"
                     class="btn"
-                    style={{ 'min-height': '64px', 'justify-content': 'flex-start', 'text-align': 'left' }}
+                    style={{
+                      'min-height': '72px',
+                      'justify-content': 'flex-start',
+                      'text-align': 'left',
+                      padding: '12px 20px',
+                    }}
                     disabled={busy()}
                     onClick={() => void make(role)}
                   >
-                    <span>
-                      <strong>{roleLabels[role]}</strong>
-                      <br />
-                      <span class="muted">{roleHints[role]}</span>
+                    <span style={{ display: 'flex', 'flex-direction': 'column', gap: '4px' }}>
+                      <strong style={{ 'font-size': '1.1rem' }}>{roleLabels[role]}</strong>
+                      <span class="muted" style={{ 'font-weight': 'normal' }}>
+                        {roleHints[role]}
+                      </span>
                     </span>
                   </button>
                 )}
