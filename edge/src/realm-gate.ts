@@ -163,6 +163,12 @@ export class RealmGate extends DurableObject<Env> {
     return ok({ revoked, deviceCount })
   }
 
+  /** A session cookie from before device sessions (session/legacy.ts): its owner device, while its grant lasts. */
+  async adoptLegacySession(grant: string, sid: string): Promise<Result<Device, GateError>> {
+    const adopted = this.#team.adoptLegacy(grant, sid)
+    return adopted.ok ? ok(toDevice(adopted.value)) : adopted
+  }
+
   /** A device that redeemed a join code for this company (join-index.ts) gets its session here. */
   async joinDevice(role: Role, name: string): Promise<Admitted> {
     const joined = this.#team.join(role, name)
@@ -219,7 +225,7 @@ export class RealmGate extends DurableObject<Env> {
    */
   #announce(_what: Announcement): void {}
 
-  /** The join index instance (team/join-index.ts): false when the handle is taken (make another code). */
+  /** The join index instance (team/join-index.ts): false when the handle is taken. */
   async registerJoinCode(entry: JoinEntry): Promise<boolean> {
     return registerCode(this.ctx.storage.sql, entry, Date.now())
   }
