@@ -92,10 +92,13 @@ test('an owner adds an office PC and a crew tablet by code; roles, settings and 
   await nav(crew, 'Settings')
   const crewCard = crew.getByTestId('qbo-card')
   await expect(crewCard.getByTestId('qbo-connected')).toHaveText('Connected')
+  await expect(crewCard.getByTestId('this-device')).toHaveText('This device: Van 2 tablet · Crew')
   await expect(crewCard.getByRole('button', { name: 'More QuickBooks actions' })).toHaveCount(0)
   await expect(crew.getByRole('form', { name: 'QuickBooks sync settings' })).toHaveCount(0)
   await expect(crew.getByTestId('company-settings')).toHaveCount(0)
   await expect(crew.getByTestId('devices-card')).toHaveCount(0)
+  await expect(crew.getByRole('form', { name: 'Invoices and money' })).toHaveCount(0)
+  await shot(crew, 'team-crew-settings')
   // Whatever the page shows, the edge refuses the crew's disconnect.
   const refused = await crew.evaluate(async () => {
     const res = await fetch('/auth/disconnect', { method: 'POST', credentials: 'same-origin' })

@@ -16,7 +16,7 @@ import { cardState } from '../../state/qbo-connection.ts'
 import { clearMappings } from '../../db/sync-requests.ts'
 import { useRole } from '../../state/role.ts'
 import { useSession } from '../../state/session.ts'
-import { disconnectReach } from '../../state/team-labels.ts'
+import { disconnectReach, roleLabels } from '../../state/team-labels.ts'
 import { lastSyncAt, linkCount } from '../../state/sync-log-reads.ts'
 import { logTime } from '../../state/sync-log-view.ts'
 import { syncStatus } from '../../state/sync-status.ts'
@@ -91,6 +91,10 @@ export function QuickBooksCard() {
     const s = qbo.session()
     return s?.connected ? s.deviceCount : undefined
   }
+  const thisDevice = () => {
+    const s = qbo.session()
+    return s?.connected ? s.device : undefined
+  }
   const companyName = () => {
     const s = qbo.session()
     return (s?.connected ? s.companyName : null) ?? 'this company'
@@ -123,6 +127,14 @@ export function QuickBooksCard() {
                   {' '}
                   · {lastSync() ? `last sync ${logTime(lastSync()!, fmt().locale)}` : 'not synced yet'}
                 </span>
+                <Show when={thisDevice()}>
+                  {(d) => (
+                    <span class="muted" data-testid="this-device">
+                      <br />
+                      This device: {d().name} · {roleLabels[d().role]}
+                    </span>
+                  )}
+                </Show>
               </p>
             )}
           </Show>
