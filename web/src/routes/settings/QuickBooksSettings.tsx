@@ -28,6 +28,10 @@ export function QuickBooksSettings(props: { realmId: string }) {
   const settings = createLive(() => getSettings(db), undefined, ['settings'])
   const accounts = createQuery(() => accountsQuery(props.realmId))
   const role = useRole()
+  // A refused company change is drawn again from the saved row (a select would keep showing the refused choice);
+  // the message lives here so it outlasts that redraw.
+  const [status, setStatus] = createSignal<string>()
+  const [drawn, setDrawn] = createSignal(0)
   return (
     <Show when={role.can('settings') || role.can('decisions')}>
       <Show when={settings()} fallback={<p class="loading">Loading sync settings…</p>}>
@@ -37,7 +41,18 @@ export function QuickBooksSettings(props: { realmId: string }) {
               when={role.can('settings')}
               fallback={<CompanySettingsSummary settings={s()} accounts={accounts.data} />}
             >
-              <SettingsForm settings={s()} accounts={accounts.data} realmId={props.realmId} />
+              <Show when={drawn() + 1} keyed>
+                {(_drawn) => (
+                  <SettingsForm
+                    settings={s()}
+                    accounts={accounts.data}
+                    realmId={props.realmId}
+                    status={status()}
+                    onStatus={setStatus}
+                    onRefused={() => setDrawn(drawn() + 1)}
+                  />
+                )}
+              </Show>
             </Show>
           </Show>
         )}
@@ -52,10 +67,13 @@ function SettingsForm(props: {
   settings: Settings
   accounts: Awaited<ReturnType<typeof loadAccounts>> | undefined
   realmId: string
+  status: string | undefined
+  onStatus: (message: string | undefined) => void
+  onRefused: () => void
 }) {
   const db = useDb()
   const sync = syncStatus()
-  const [status, setStatus] = createSignal<string>()
+  const setStatus = (m: string | undefined) => props.onStatus(m)
   const [interval, setInterval] = createSignal(String(props.settings.pullIntervalMinutes))
   const [intervalError, setIntervalError] = createSignal<string>()
   const groups = () => (props.accounts?.ok ? props.accounts.value : undefined)
@@ -64,7 +82,9 @@ function SettingsForm(props: {
     const company = Object.entries(patch).filter(([k]) => isCompanyField(k))
     if (company.length > 0) {
       const r = await saveCompanySettings(db, props.realmId, Object.fromEntries(company))
-      return setStatus(r.ok ? 'Saved for every device of the company.' : r.error.message)
+      setStatus(r.ok ? 'Saved for every device of the company.' : r.error.message)
+      if (!r.ok) props.onRefused()
+      return
     }
     const r = await updateSettings(db, patch)
     if (!r.ok) return setStatus(r.error.message)
@@ -171,7 +191,7 @@ function SettingsForm(props: {
           </div>
         )}
       </Show>
-      <Show when={status()}>
+      <Show when={props.status}>
         {(m) => (
           <p class="muted" role="status" data-testid="settings-status">
             {m()}
