@@ -172,6 +172,17 @@ describe('devices', () => {
     expect(await sessionOf(other.crew)).toMatchObject({ connected: true })
   })
 
+  it('keeps every joined device’s session when the company is connected again, from a new browser', async () => {
+    const team = await teamOf('Reconnect Plumbing')
+    const again = cookieHeader((await consent({ decision: 'connect', realmId: team.realmId })).jar)
+    for (const cookie of [team.owner, team.office, team.crew, again]) {
+      expect(await sessionOf(cookie)).toMatchObject({ connected: true, deviceCount: 4 })
+      const call = await SELF.fetch(`${EDGE}/api/qbo/${team.realmId}/customer/1`, { headers: { cookie } })
+      expect(call.status).toBe(200)
+    }
+    expect(await sessionOf(team.crew)).toMatchObject({ device: { role: 'crew' } })
+  })
+
   it('lets any device rename itself', async () => {
     const team = await teamOf()
     const res = await SELF.fetch(`${EDGE}/api/team/this-device`, {
