@@ -59,6 +59,16 @@ describe('join codes', () => {
     expect(await errorOf(again)).toMatchObject({ code: 'join_code_invalid' })
   })
 
+  it('made before a disconnect do not work after it, even once the company is connected again', async () => {
+    const { realmId, cookie } = await owner()
+    const { code } = await joinCode(cookie, 'crew')
+    await SELF.fetch(`${EDGE}/auth/disconnect`, { method: 'POST', headers: appJson(cookie) })
+    await consent({ decision: 'connect', realmId })
+    const res = await join(code, 'Tablet')
+    expect(res.status).toBe(403)
+    expect(await errorOf(res)).toMatchObject({ code: 'join_code_invalid' })
+  })
+
   it('expire', async () => {
     const { realmId } = await owner()
     const code = 'ABCD2345'
