@@ -32,7 +32,7 @@ import { revokeToken, type TokenPair } from './intuit/oauth-client.ts'
 import { Pacer } from './pacer/pacer.ts'
 import { toDevice } from './team/devices.ts'
 import type { CodeHashes } from './team/join-code.ts'
-import { redeemCode, registerCode, type JoinEntry } from './team/join-index.ts'
+import { forgetRealmCodes, redeemCode, registerCode, type JoinEntry } from './team/join-index.ts'
 import { readSettings, writeSettings } from './team/settings-store.ts'
 import { Team } from './team/team.ts'
 import type { RealmChange } from './webhooks/payload.ts'
@@ -92,10 +92,7 @@ export class RealmGate extends DurableObject<Env> {
     return toDevice(this.#team.ownerFromConnect(device.id, device.name))
   }
 
-  /**
-   * What a session of `deviceId` may know (`null`: any, for the gate's own checks): gate/status.ts.
-   * A device the company no longer has sees no connection; a removed one is told so in `refused`.
-   */
+  /** What a session of `deviceId` may know (`null`: any, for the gate's own checks): gate/status.ts. */
   async status(deviceId: string | null, changesSince = 0): Promise<GateStatus> {
     const held = await this.#tokens.load()
     return readStatus(this.ctx.storage.sql, this.#team, held, deviceId, changesSince)
@@ -221,6 +218,11 @@ export class RealmGate extends DurableObject<Env> {
   /** The join index instance (team/join-index.ts): false when the handle is taken. */
   async registerJoinCode(entry: JoinEntry): Promise<boolean> {
     return registerCode(this.ctx.storage.sql, entry, Date.now())
+  }
+
+  /** The join index instance: a disconnected company's unused codes go. */
+  async forgetJoinCodes(realmId: string): Promise<void> {
+    forgetRealmCodes(this.ctx.storage.sql, realmId)
   }
 
   /** The join index instance: the code's company and role, once, or why not. */

@@ -12,8 +12,8 @@ export const appJson = (cookie: string, extra: Record<string, string> = {}) => (
   ...extra,
 })
 
-/** A fresh client address per call site, so the per-client join limit never spills between tests. */
-export const clientIp = () => `198.51.100.${Math.floor(Math.random() * 250) + 1}`
+/** A client address of its own (documentation range, random host part), so the per-client join limit never spills between tests. */
+export const clientIp = () => `2001:db8:${crypto.randomUUID().replace(/-/g, '').slice(0, 24).match(/.{4}/g)!.join(':')}`
 
 export async function joinCode(ownerCookie: string, role: Role): Promise<JoinCodeResponse> {
   const res = await SELF.fetch(`${EDGE}/api/team/join-codes`, {

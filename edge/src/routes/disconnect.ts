@@ -8,6 +8,7 @@ import type { AppEnv } from '../env.ts'
 import { apiError } from '../errors.ts'
 import { clearSessionCookie } from '../session/cookies.ts'
 import { currentSession } from '../session/current.ts'
+import { JOIN_INDEX } from '../team/join-index.ts'
 
 export const disconnectRoutes = new Hono<AppEnv>()
 
@@ -20,6 +21,8 @@ disconnectRoutes.post('/', async (c) => {
   clearSessionCookie(c)
   if (!result.ok) return apiError(c, result.error.code, result.error.message)
   const { revoked, deviceCount } = result.value
+  // No unused join code outlives the sessions it would have started.
+  await c.env.REALM_GATE.getByName(JOIN_INDEX).forgetJoinCodes(session.realmId)
   c.header('Cache-Control', 'no-store')
   return c.json({ disconnected: true, revoked, deviceCount } satisfies DisconnectResponse)
 })

@@ -59,6 +59,16 @@ describe('join codes', () => {
     expect(await errorOf(again)).toMatchObject({ code: 'join_code_invalid' })
   })
 
+  it('made before a disconnect do not work after it, even once the company is connected again', async () => {
+    const { realmId, cookie } = await owner()
+    const { code } = await joinCode(cookie, 'crew')
+    await SELF.fetch(`${EDGE}/auth/disconnect`, { method: 'POST', headers: appJson(cookie) })
+    await consent({ decision: 'connect', realmId })
+    const res = await join(code, 'Tablet')
+    expect(res.status).toBe(403)
+    expect(await errorOf(res)).toMatchObject({ code: 'join_code_invalid' })
+  })
+
   it('expire', async () => {
     const { realmId } = await owner()
     const code = 'ABCD2345'
@@ -170,6 +180,17 @@ describe('devices', () => {
     })
     expect(foreign.status).toBe(404)
     expect(await sessionOf(other.crew)).toMatchObject({ connected: true })
+  })
+
+  it('keeps every joined device’s session when the company is connected again, from a new browser', async () => {
+    const team = await teamOf('Reconnect Plumbing')
+    const again = cookieHeader((await consent({ decision: 'connect', realmId: team.realmId })).jar)
+    for (const cookie of [team.owner, team.office, team.crew, again]) {
+      expect(await sessionOf(cookie)).toMatchObject({ connected: true, deviceCount: 4 })
+      const call = await SELF.fetch(`${EDGE}/api/qbo/${team.realmId}/customer/1`, { headers: { cookie } })
+      expect(call.status).toBe(200)
+    }
+    expect(await sessionOf(team.crew)).toMatchObject({ device: { role: 'crew' } })
   })
 
   it('lets any device rename itself', async () => {

@@ -91,3 +91,8 @@ export function redeemCode(
   sql.exec('DELETE FROM join_codes WHERE handle_hash = ?', hashes.handle)
   return ok({ realmId: row.realm_id, role: row.role })
 }
+
+/** A disconnect: the company's unused codes go too, so none outlives the sessions it would have started. */
+export function forgetRealmCodes(sql: SqlStorage, realmId: string): void {
+  sql.exec('DELETE FROM join_codes WHERE realm_id = ?', realmId)
+}
