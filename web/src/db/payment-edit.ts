@@ -5,7 +5,7 @@
  * Before or after it reached QuickBooks alike: once sent, the queued update goes out as a sparse update.
  */
 import { PaymentInput } from '#shared/domain/index.ts'
-import type { DomainError, LocalId, Payment } from '#shared/domain/index.ts'
+import type { DomainError, Invoice, LocalId, Payment } from '#shared/domain/index.ts'
 import { err, ok, type Result } from '#shared/result.ts'
 import { byInvoice, checkApplications } from './payment-checks.ts'
 import { bumped, notFound, queue, validate } from './records.ts'
@@ -45,5 +45,30 @@ export async function editPayment(
     await db.payments.put(next)
     await queue(db, 'payment', next, 'update')
     return ok(next)
+  })
+}
+
+/** An invoice a payment may pay: what it has on it now, and the most it could have (its balance plus that). */
+export interface ApplyChoice {
+  invoice: Invoice
+  applied: number
+  room: number
+}
+
+/**
+ * What the apply screen offers: the contact's finalized invoices with money owed, and those this payment
+ * already pays (even when it pays them in full), oldest first.
+ */
+export async function applyChoices(db: FieldsyncDB, payment: Payment): Promise<ApplyChoice[]> {
+  const mine = byInvoice(payment.applications)
+  const rows = await db.invoices
+    .where('contactId')
+    .equals(payment.contactId)
+    .filter((i) => !i.deletedAt && i.status === 'finalized' && (i.balance > 0 || mine.has(i.id)))
+    .toArray()
+  rows.sort((a, b) => a.issueDate.localeCompare(b.issueDate) || (a.number ?? '').localeCompare(b.number ?? ''))
+  return rows.map((invoice) => {
+    const applied = mine.get(invoice.id) ?? 0
+    return { invoice, applied, room: Math.min(invoice.total, invoice.balance + applied) }
   })
 }

@@ -123,4 +123,17 @@ export function autoApply(amount: number, open: readonly Pick<Invoice, 'id' | 'b
   return out
 }
 
-export { editPayment, type PaymentEdit } from './payment-edit.ts'
+export { applyChoices, editPayment, type ApplyChoice, type PaymentEdit } from './payment-edit.ts'
+
+/** The payments applied to an invoice, oldest first: what must be removed or moved before it can be voided. */
+export async function paymentsOnInvoice(
+  db: FieldsyncDB,
+  invoice: Pick<Invoice, 'id' | 'contactId'>,
+): Promise<Payment[]> {
+  const rows = await db.payments
+    .where('contactId')
+    .equals(invoice.contactId)
+    .filter((p) => !p.deletedAt && p.applications.some((a) => a.invoiceId === invoice.id))
+    .toArray()
+  return rows.sort((a, b) => a.date.localeCompare(b.date))
+}

@@ -17,14 +17,7 @@ import { blankToUndefined, createForm } from '../../state/form.ts'
 import { centsToInput, useFormats } from '../../state/format.ts'
 import { createLive } from '../../state/live.ts'
 import { localIdFrom } from '../../state/route-id.ts'
-
-const methods: { value: PaymentMethod; label: string }[] = [
-  { value: 'cash', label: 'Cash' },
-  { value: 'check', label: 'Check' },
-  { value: 'card', label: 'Card' },
-  { value: 'bank_transfer', label: 'Bank transfer' },
-  { value: 'other', label: 'Other' },
-]
+import { methods } from './methods.ts'
 
 export default function PaymentNew() {
   const db = useDb()
