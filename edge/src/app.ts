@@ -10,9 +10,11 @@ import { apiError } from './errors.ts'
 import { apiAnswerHeaders, browserOnly } from './http/browser-only.ts'
 import { connectRoutes } from './routes/connect.ts'
 import { connectConfigMissing } from './routes/connect-result.ts'
+import { companySettingsRoutes } from './routes/company-settings.ts'
 import { disconnectRoutes } from './routes/disconnect.ts'
 import { proxyRoutes } from './routes/proxy.ts'
 import { sessionRoutes } from './routes/session.ts'
+import { teamRoutes } from './routes/team.ts'
 import { webhookRoutes } from './routes/webhooks.ts'
 
 export const app = new Hono<AppEnv>()
@@ -45,6 +47,8 @@ app.route('/auth/intuit', connectRoutes)
 app.route('/auth/disconnect', disconnectRoutes)
 app.route('/api/session', sessionRoutes)
 app.route('/api/qbo', proxyRoutes)
+app.route('/api/team', teamRoutes)
+app.route('/api/company/settings', companySettingsRoutes)
 app.route('/webhooks', webhookRoutes)
 
 app.notFound((c) => apiError(c, 'not_found', 'There is nothing here.'))
