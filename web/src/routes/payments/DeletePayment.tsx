@@ -39,7 +39,7 @@ export function DeletePayment(props: {
       <ConfirmDialog
         open={asking()}
         title={`Delete this payment of ${fmt().money(props.payment.amount)}?`}
-        confirmLabel={props.inQuickBooks ? 'Delete here and in QuickBooks' : 'Delete payment'}
+        confirmLabel="Delete payment"
         cancelLabel="Keep it"
         danger
         onConfirm={() => void remove()}

@@ -57,7 +57,6 @@ export function VoidInvoiceButton(props: { invoice: Invoice; onProblem: (message
             open={asking()}
             title={howTo()}
             confirmLabel={count() === 1 ? 'Open the payment' : 'Open the first payment'}
-            cancelLabel="Close"
             onConfirm={() => {
               setAsking(false)
               const first = payments()?.[0]
@@ -69,12 +68,12 @@ export function VoidInvoiceButton(props: { invoice: Invoice; onProblem: (message
               {title()} has money paid on it, so it cannot be voided yet. Open each payment below, then delete it, or
               use “Change invoices” to put the money on another invoice. Then void this one.
             </p>
-            <ul class="choice-list">
+            <ul class="choice-list" style={{ 'list-style': 'none', padding: 0 }}>
               <For each={payments()}>
                 {(p) => (
                   <li>
                     <A class="btn" href={`/payments/${p.id}`}>
-                      Payment of {fmt().date(p.date)}: {fmt().money(appliedHere(p))} on this invoice
+                      Payment of {fmt().date(p.date)} · {fmt().money(appliedHere(p))}
                     </A>
                   </li>
                 )}
