@@ -94,6 +94,8 @@ test('a payment applied after its invoices were sent arrives applied; deleted on
 
   // Applied later, oldest first across both invoices.
   await openPayment(page)
+  await expect(page.getByText('Not applied yet')).toBeVisible()
+  await shot(page, 'payments-00-credit')
   await page.getByRole('button', { name: 'Apply to invoices' }).click()
   await page.getByRole('button', { name: 'Fill oldest first' }).click()
   await expect(page.getByTestId('apply-left')).toContainText('all of it')
@@ -144,7 +146,7 @@ test('a payment applied after its invoices were sent arrives applied; deleted on
   await expect(dialog.getByTestId('delete-payment-effect')).toHaveText('This deletes the payment in QuickBooks too.')
   await expect(dialog).toContainText(`up by $${firstTotal.toFixed(2)}`)
   await shot(page, 'payments-03-delete-confirm')
-  await dialog.getByRole('button', { name: 'Delete here and in QuickBooks' }).click()
+  await dialog.getByRole('button', { name: 'Delete payment' }).click()
   await expect(page.getByRole('heading', { level: 2, name: 'Payments' })).toBeVisible()
   await syncedAll(page)
   books = await company(page, realmId)
@@ -160,6 +162,8 @@ test('a payment applied after its invoices were sent arrives applied; deleted on
   await expect(page.getByTestId('void-how')).toHaveCount(0)
   await page.getByRole('button', { name: 'Void' }).click()
   await page.getByRole('dialog').getByRole('button', { name: 'Void invoice' }).click()
+  await expect(page.getByRole('button', { name: 'Void', exact: true })).toHaveCount(0)
+  await expect(pending(page)).toHaveText('1')
   await syncedAll(page)
   const voided = (await company(page, realmId))['Invoice']!.find((i) => i['Id'] === first!['Id'])
   expect(voided).toMatchObject({ TotalAmt: 0 })
