@@ -214,7 +214,7 @@ export default function PaymentNew() {
             <p class="muted">
               Applied {fmt().money(totalApplied())}
               {amountCents() !== undefined && amountCents()! > totalApplied()
-                ? `; ${fmt().money(amountCents()! - totalApplied())} stays as a credit`
+                ? `; ${fmt().money(amountCents()! - totalApplied())} stays as a credit, to apply later from the payment`
                 : ''}
               .
             </p>
