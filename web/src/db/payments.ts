@@ -6,10 +6,9 @@
  */
 import { PaymentInput } from '#shared/domain/index.ts'
 import type { Invoice, LocalId, Payment, PaymentApplication } from '#shared/domain/index.ts'
-import { formatMoney } from '#shared/money.ts'
 import { bumped, fresh, notFound, queue, validate } from './records.ts'
 import type { FieldsyncDB } from './schema.ts'
-import { getSettings } from './settings.ts'
+import { checkApplications } from './payment-checks.ts'
 import { err, ok, type Result } from '#shared/result.ts'
 import type { DomainError } from '#shared/domain/index.ts'
 
@@ -36,39 +35,6 @@ export async function recordPayment(db: FieldsyncDB, input: PaymentInput): Promi
   })
 }
 
-/** Each application must be a distinct finalized invoice of the same contact with enough balance left. */
-async function checkApplications(db: FieldsyncDB, p: Payment): Promise<Result<Invoice[], DomainError>> {
-  const s = await getSettings(db)
-  const money = (c: number) => formatMoney(c, { currency: s.currency, locale: s.locale })
-  const invoices: Invoice[] = []
-  const seen = new Set<string>()
-  for (const [i, a] of p.applications.entries()) {
-    const field = `applications.${i}.amount`
-    const inv = await db.invoices.get(a.invoiceId)
-    if (!inv || inv.deletedAt || inv.contactId !== p.contactId) return err(notFound('invoice'))
-    if (seen.has(inv.id))
-      return err({
-        kind: 'validation',
-        message: 'Apply each invoice once',
-        fields: { [field]: 'Apply each invoice once' },
-      })
-    seen.add(inv.id)
-    if (inv.status !== 'finalized') {
-      return err({
-        kind: 'invalid_state',
-        message: `Invoice ${inv.number ?? '(draft)'} is ${inv.status}; payments apply to finalized invoices only.`,
-      })
-    }
-    if (a.amount > inv.balance) {
-      const left = money(inv.balance)
-      const message = `Invoice ${inv.number} has only ${left} left to pay; ${money(a.amount)} would overpay it.`
-      return err({ kind: 'overpayment', message, fields: { [field]: message } })
-    }
-    invoices.push(inv)
-  }
-  return ok(invoices)
-}
-
 /** Date, method, reference and memo. Amounts and applications change by deleting and recording again. */
 export type PaymentDetails = Partial<Pick<PaymentInput, 'date' | 'method' | 'reference' | 'memo'>>
 
@@ -91,9 +57,13 @@ export async function updatePaymentDetails(
   })
 }
 
-/** Soft delete: the applied amounts go back onto the invoices' balances. */
+/**
+ * Soft delete: the applied amounts go back onto the invoices' balances. A payment QuickBooks never saw (no link,
+ * no send in flight) is gone with its queued rows, so nothing is sent; one it holds is deleted there on the next
+ * sync. A send in flight may have reached QuickBooks, so its row stays and the deletion follows it.
+ */
 export async function deletePayment(db: FieldsyncDB, id: LocalId): Promise<Result<Payment, DomainError>> {
-  return db.transaction('rw', tables(db), async (): Promise<Result<Payment, DomainError>> => {
+  return db.transaction('rw', [...tables(db), db.mappings], async (): Promise<Result<Payment, DomainError>> => {
     const before = await db.payments.get(id)
     if (!before) return err(notFound('payment'))
     if (before.deletedAt) return ok(before)
@@ -104,9 +74,18 @@ export async function deletePayment(db: FieldsyncDB, id: LocalId): Promise<Resul
     const now = db.stamp()
     const next: Payment = { ...before, deletedAt: now, version: before.version + 1, updatedAt: now }
     await db.payments.put(next)
-    await queue(db, 'payment', next, 'delete')
+    if (await isInQuickBooks(db, id)) await queue(db, 'payment', next, 'delete')
+    else await db.outbox.where('[kind+localId]').equals(['payment', id]).delete()
     return ok(next)
   })
+}
+
+/** Linked to a QuickBooks payment, or sent with no answer yet (it may be there). */
+export async function isInQuickBooks(db: FieldsyncDB, id: LocalId): Promise<boolean> {
+  const m = await db.mappings.get(['payment', id])
+  if (m && m.status !== 'unlinked') return true
+  const rows = await db.outbox.where('[kind+localId]').equals(['payment', id]).toArray()
+  return rows.some((r) => r.batchId !== undefined || r.requestId !== undefined)
 }
 
 export async function getPayment(db: FieldsyncDB, id: LocalId): Promise<Payment | undefined> {
@@ -142,4 +121,19 @@ export function autoApply(amount: number, open: readonly Pick<Invoice, 'id' | 'b
     left -= take
   }
   return out
+}
+
+export { applyChoices, editPayment, type ApplyChoice, type PaymentEdit } from './payment-edit.ts'
+
+/** The payments applied to an invoice, oldest first: what must be removed or moved before it can be voided. */
+export async function paymentsOnInvoice(
+  db: FieldsyncDB,
+  invoice: Pick<Invoice, 'id' | 'contactId'>,
+): Promise<Payment[]> {
+  const rows = await db.payments
+    .where('contactId')
+    .equals(invoice.contactId)
+    .filter((p) => !p.deletedAt && p.applications.some((a) => a.invoiceId === invoice.id))
+    .toArray()
+  return rows.sort((a, b) => a.date.localeCompare(b.date))
 }

@@ -87,7 +87,7 @@ export type GatewayResult<T> = Promise<Result<T, GatewayFault>>
  * QuickBooks, through the edge. Every method answers a `Result`; none throws for a failed call.
  *
  * Contract:
- * - `write` sends one create/update/void with `requestId` passed as Intuit's `requestid`, so a resend with the
+ * - `write` sends one create/update/void/delete with `requestId` passed as Intuit's `requestid`, so a resend with the
  *   same id is replayed by QuickBooks, not repeated.
  * - `batch` sends at most 30 items under one `requestId` (≤ 36 characters, each bId ≤ 10).
  * - `query` answers one page; the caller pages with STARTPOSITION/MAXRESULTS.
@@ -97,7 +97,7 @@ export interface QboGateway {
   read(entity: QboEntityName, id: string): GatewayResult<QboEntity>
   write(
     entity: QboEntityName,
-    operation: 'create' | 'update' | 'void',
+    operation: 'create' | 'update' | 'void' | 'delete',
     body: QboEntity,
     requestId: string,
   ): GatewayResult<QboEntity>

@@ -9,6 +9,7 @@ import { invoiceState } from '#shared/domain/index.ts'
 import type { Invoice } from '#shared/domain/index.ts'
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
+import { VoidInvoiceButton } from '../payments/VoidInvoiceButton.tsx'
 import { RecordSyncPanel } from '../../components/RecordSyncPanel.tsx'
 import { getContact } from '../../db/contacts.ts'
 import { deleteDraftInvoice, finalizeInvoice, getInvoice, voidInvoice } from '../../db/invoices.ts'
@@ -107,9 +108,7 @@ function InvoiceView(props: { invoice: Invoice }) {
               </button>
             </Show>
             <Show when={inv().status === 'finalized'}>
-              <button type="button" class="btn btn-danger-outline" onClick={() => setConfirm('void')}>
-                Void
-              </button>
+              <VoidInvoiceButton invoice={inv()} onProblem={setProblem} />
               <Show when={inv().balance > 0}>
                 <A class="btn btn-primary-solid" href={`/payments/new?contact=${inv().contactId}&invoice=${inv().id}`}>
                   Record payment
@@ -196,16 +195,6 @@ function InvoiceView(props: { invoice: Invoice }) {
           It gets the next invoice number and its lines are locked. It will be sent to QuickBooks on the next sync.
           Total: <strong>{fmt().money(inv().total)}</strong>.
         </p>
-      </ConfirmDialog>
-      <ConfirmDialog
-        open={confirm() === 'void'}
-        title={`Void ${title()}?`}
-        confirmLabel="Void invoice"
-        danger
-        onConfirm={() => void act('void')}
-        onCancel={() => setConfirm(undefined)}
-      >
-        <p>The invoice stays on record with a zero balance and is voided in QuickBooks too. This cannot be undone.</p>
       </ConfirmDialog>
       <ConfirmDialog
         open={confirm() === 'delete'}

@@ -1,17 +1,23 @@
-/** One payment: what was received and what it pays, and its QuickBooks state with the way out of it. */
-import { A, useParams } from '@solidjs/router'
-import { For, Show } from 'solid-js'
+/**
+ * One payment: what was received and what it pays, and its QuickBooks state with the way out of it. From here it
+ * is fixed: edited (`?change=details`), applied to invoices (`?change=apply`), or deleted after a question.
+ */
+import { A, useNavigate, useParams, useSearchParams } from '@solidjs/router'
+import { For, Match, Show, Switch } from 'solid-js'
 import { unappliedAmount } from '#shared/domain/index.ts'
 import type { Payment } from '#shared/domain/index.ts'
 import { PageHeader } from '../../components/PageHeader.tsx'
 import { RecordSyncPanel } from '../../components/RecordSyncPanel.tsx'
 import { getContact } from '../../db/contacts.ts'
 import { listInvoices } from '../../db/invoices.ts'
-import { getPayment } from '../../db/payments.ts'
+import { getPayment, isInQuickBooks } from '../../db/payments.ts'
 import { useDb } from '../../state/db.ts'
 import { methodLabel, useFormats } from '../../state/format.ts'
 import { createLive } from '../../state/live.ts'
 import { localIdFrom } from '../../state/route-id.ts'
+import { DeletePayment } from './DeletePayment.tsx'
+import { PaymentApply } from './PaymentApply.tsx'
+import { PaymentEdit } from './PaymentEdit.tsx'
 
 export default function PaymentDetail() {
   const params = useParams()
@@ -51,6 +57,15 @@ function PaymentView(props: { payment: Payment }) {
     () => p().contactId,
   )
   const numberOf = (invoiceId: string) => (invoices() ?? []).find((i) => i.id === invoiceId)?.number ?? 'draft'
+  const inQuickBooks = createLive(
+    () => isInQuickBooks(db, p().id),
+    () => p().version,
+    ['mappings', 'outbox'],
+  )
+  const [params, setParams] = useSearchParams()
+  const navigate = useNavigate()
+  const change = () => (p().voidedAt ? undefined : (params['change'] as string | undefined))
+  const done = () => setParams({ change: undefined })
   return (
     <div class="stack">
       <PageHeader
@@ -61,7 +76,38 @@ function PaymentView(props: { payment: Payment }) {
             {(c) => <A href={`/contacts/${c().id}`}>{c().displayName}</A>}
           </Show>
         }
+        actions={
+          <Show when={!change()}>
+            <Show when={!p().voidedAt}>
+              <button type="button" class="btn" onClick={() => setParams({ change: 'details' })}>
+                Edit
+              </button>
+              <button
+                type="button"
+                class="btn"
+                classList={{ 'btn-primary-solid': unappliedAmount(p()) > 0 }}
+                onClick={() => setParams({ change: 'apply' })}
+              >
+                {unappliedAmount(p()) > 0 ? 'Apply to invoices' : 'Change invoices'}
+              </button>
+            </Show>
+            <DeletePayment
+              payment={p()}
+              inQuickBooks={inQuickBooks() ?? false}
+              numberOf={numberOf}
+              onDeleted={() => navigate('/payments', { replace: true })}
+            />
+          </Show>
+        }
       />
+      <Switch>
+        <Match when={change() === 'details'}>
+          <PaymentEdit payment={p()} inQuickBooks={inQuickBooks() ?? false} onDone={done} />
+        </Match>
+        <Match when={change() === 'apply'}>
+          <PaymentApply payment={p()} inQuickBooks={inQuickBooks() ?? false} onDone={done} />
+        </Match>
+      </Switch>
       <RecordSyncPanel kind="payment" id={p().id} version={p().version} />
       <div class="card">
         <h3>Details</h3>
@@ -88,8 +134,8 @@ function PaymentView(props: { payment: Payment }) {
               </For>
             </Show>
           </dd>
-          <Show when={unappliedAmount(p()) > 0 && p().applications.length > 0}>
-            <dt>Credit</dt>
+          <Show when={unappliedAmount(p()) > 0}>
+            <dt>Not applied yet</dt>
             <dd>{fmt().money(unappliedAmount(p()))}</dd>
           </Show>
           <Show when={p().memo}>

@@ -17,14 +17,7 @@ import { blankToUndefined, createForm } from '../../state/form.ts'
 import { centsToInput, useFormats } from '../../state/format.ts'
 import { createLive } from '../../state/live.ts'
 import { localIdFrom } from '../../state/route-id.ts'
-
-const methods: { value: PaymentMethod; label: string }[] = [
-  { value: 'cash', label: 'Cash' },
-  { value: 'check', label: 'Check' },
-  { value: 'card', label: 'Card' },
-  { value: 'bank_transfer', label: 'Bank transfer' },
-  { value: 'other', label: 'Other' },
-]
+import { methods } from './methods.ts'
 
 export default function PaymentNew() {
   const db = useDb()
@@ -221,7 +214,7 @@ export default function PaymentNew() {
             <p class="muted">
               Applied {fmt().money(totalApplied())}
               {amountCents() !== undefined && amountCents()! > totalApplied()
-                ? `; ${fmt().money(amountCents()! - totalApplied())} stays as a credit`
+                ? `; ${fmt().money(amountCents()! - totalApplied())} stays as a credit, to apply later from the payment`
                 : ''}
               .
             </p>

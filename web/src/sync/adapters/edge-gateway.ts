@@ -123,7 +123,7 @@ export function httpGateway(opts: HttpGatewayOptions): QboGateway {
     async write(entity, operation, body, requestId) {
       const query: Record<string, string> = { requestid: requestId }
       if (operation === 'void' && entity === 'Payment') Object.assign(query, { operation: 'update', include: 'void' })
-      else if (operation === 'void') query.operation = 'void'
+      else if (operation === 'void' || operation === 'delete') query.operation = operation
       else if (operation === 'update') query.operation = 'update'
       return entityOut(entity)(await call('POST', lower(entity), query, body))
     },

@@ -66,7 +66,8 @@ function keptForLookup(code: string | undefined): boolean {
   return code === UNVERIFIED_PAYMENT_CODE || code === NOT_CHECKED_CODE
 }
 
-const outboxOp = (o: SyncOp): OutboxOp => (o.action === 'void' ? 'void' : o.action === 'create' ? 'create' : 'update')
+const outboxOp = (o: SyncOp): OutboxOp =>
+  o.action === 'void' || o.action === 'delete' ? o.action : o.action === 'create' ? 'create' : 'update'
 
 /** One claim per outbox row of each op (one without a row for a record sent unqueued), under one request. */
 export function claimsOf(

@@ -39,7 +39,7 @@ export function finishPlan({ localOps, ordered, batches, skipped, decisions }: P
   for (const o of ordered) {
     if (o.action === 'create') counts.createInQuickBooks++
     else if (o.action === 'update') counts.update++
-    else if (o.action === 'void') counts.void++
+    else if (o.action === 'void' || o.action === 'delete') counts.void++
   }
   return { ops: [...localOps, ...ordered], batches, skipped, decisions, counts }
 }

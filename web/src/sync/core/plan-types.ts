@@ -13,10 +13,11 @@ export type RecordRef = z.infer<typeof RecordRef>
 
 /**
  * - `create` / `update` / `void`: a QuickBooks write, in a batch;
+ * - `delete`: a payment deleted here and held in QuickBooks, deleted there too (a request of its own);
  * - `link`: record a mapping found by matching (no QuickBooks call);
  * - `pull`: create here a QuickBooks record nothing local matches ("create here").
  */
-export const OpAction = z.enum(['create', 'update', 'void', 'link', 'pull'])
+export const OpAction = z.enum(['create', 'update', 'void', 'delete', 'link', 'pull'])
 export type OpAction = z.infer<typeof OpAction>
 
 export const SyncOp = z.object({
@@ -89,6 +90,7 @@ export const PlanCounts = z.object({
   createHere: z.number().int(),
   createInQuickBooks: z.number().int(),
   update: z.number().int(),
+  /** Voids, and payments deleted in QuickBooks: both take a transaction out of the books. */
   void: z.number().int(),
   needDecision: z.number().int(),
   skipped: z.number().int(),

@@ -187,9 +187,12 @@ export function plan(input: PlanInput): SyncPlan {
     // leave the record active in QuickBooks and its rows here for good.
     const createInFlight = !exists && claimed.length > 0 && primary?.op === 'create'
     const deleted = (rec.deletedAt !== undefined || primary?.op === 'delete') && !createInFlight
+    // A payment deleted here is deleted in QuickBooks (its invoices' balances go back up there too); an invoice
+    // is voided, and so is a payment voided here, so the record of it stays.
+    const removing = kind === 'payment' && deleted
     const voiding =
       (kind === 'invoice' && (rec.status === 'void' || primary?.op === 'void')) ||
-      (kind === 'payment' && (deleted || primary?.op === 'void'))
+      (kind === 'payment' && !deleted && primary?.op === 'void')
     const firstSeq = settles[0]?.seq
     const seqs = settles.length === 1 ? [settles[0]!.seq] : settles.map((r) => r.seq)
     // Ops are built in one place with one property order, so every op shares a shape (and the JIT one path).
@@ -224,6 +227,7 @@ export function plan(input: PlanInput): SyncPlan {
       skip(kind, localId, 'never-synced', label, settles)
       return { skip: 'never-synced' }
     }
+    if (removing) return { node: addNode(makeOp('delete', NO_REFS, linkDeps), [], firstSeq) }
     if (kind === 'invoice' && rec.status === 'draft' && !exists) return wait(kind, localId, 'draft', label, rows)
     if (voiding) {
       if (exists) return { node: addNode(makeOp('void', NO_REFS, linkDeps), [], firstSeq) }

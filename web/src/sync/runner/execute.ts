@@ -130,9 +130,11 @@ async function runBatch(run: Run, ops: SyncOp[]): Promise<void> {
     [...waiting].map((op) => blocked(run, op)),
   )
   const ready = ops.filter((op) => !waiting.has(op))
-  // Intuit's batch has no void operation: voids go one by one, each with its own requestid.
-  const voids = ready.filter((o) => o.action === 'void')
-  const rest = ready.filter((o) => o.action !== 'void')
+  // Intuit's batch has no void operation: voids go one by one, each with its own requestid; so do payment
+  // deletes, which the edge forwards only as requests of their own.
+  const alone = (o: SyncOp) => o.action === 'void' || o.action === 'delete'
+  const voids = ready.filter(alone)
+  const rest = ready.filter((o) => !alone(o))
   const groups = [...(rest.length > 0 ? [rest] : []), ...voids.map((v) => [v])]
   for (const g of groups) if (!run.state.stopped) await sendGroup(run, g)
 }

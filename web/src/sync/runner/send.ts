@@ -60,7 +60,8 @@ type CallResult = Result<Map<string, SendOutcome>, SyncFault>
 
 async function sendOne(run: RunView, out: Outgoing): Promise<CallResult> {
   const op = out.ops[0]!
-  const operation = op.action === 'void' ? 'void' : op.action === 'create' ? 'create' : 'update'
+  const operation =
+    op.action === 'void' || op.action === 'delete' ? op.action : op.action === 'create' ? 'create' : 'update'
   const res = await run.gateway.write(ENTITY_OF[op.kind], operation, out.bodies.get(op.id)!, out.requestId)
   if (!res.ok) return res
   return ok(new Map([[op.id, ok(res.value)]]))

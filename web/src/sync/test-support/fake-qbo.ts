@@ -67,7 +67,7 @@ export class FakeQbo implements QboGateway {
 
   async write(
     entity: QboEntityName,
-    operation: 'create' | 'update' | 'void',
+    operation: 'create' | 'update' | 'void' | 'delete',
     body: QboEntity,
     requestId: string,
   ): GatewayResult<QboEntity> {
@@ -160,7 +160,7 @@ export class FakeQbo implements QboGateway {
 
   #apply(
     entity: QboEntityName,
-    operation: 'create' | 'update' | 'void',
+    operation: 'create' | 'update' | 'void' | 'delete',
     body: QboEntity,
   ): Result<QboEntity, HttpRefusal> {
     const store = this.entities[entity]
@@ -188,6 +188,10 @@ export class FakeQbo implements QboGateway {
     const current = store.get(String(body.Id))
     if (!current) return err({ status: 400, body: fault('610', 'Object Not Found') })
     if (current.SyncToken !== body.SyncToken) return err({ status: 400, body: fault('5010', 'Stale Object Error') })
+    if (operation === 'delete') {
+      store.delete(current.Id!)
+      return ok({ domain: 'QBO', status: 'Deleted', Id: current.Id })
+    }
     const { sparse: _s, ...fields } = body
     const next = {
       ...current,

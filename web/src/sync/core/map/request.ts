@@ -13,6 +13,7 @@ import { itemToQbo } from './item.ts'
 import { jobToSubCustomer } from './job.ts'
 import { mapError, mapped, type Mapped } from './map-result.ts'
 import { paymentToQbo, withPaymentKey } from './payment.ts'
+import { paymentDelete } from './payment-delete.ts'
 import type { RefResolver } from './refs.ts'
 import { sparseUpdate } from './sparse.ts'
 
@@ -70,12 +71,15 @@ export function recordToQbo(kind: SyncKind, record: LocalRecord, ctx: RecordCont
 
 export interface QboWrite {
   entity: QboEntityName
-  /** `void` exists only for invoices; a payment is voided by an update with `include=void`. */
-  operation: 'create' | 'update' | 'void'
+  /**
+   * `void` exists only for invoices; a payment is voided by an update with `include=void`. `delete` is a
+   * payment's `operation=delete` with its Id and SyncToken.
+   */
+  operation: 'create' | 'update' | 'void' | 'delete'
   /** Extra query parameters (`include=void`). */
   query?: Record<string, string>
   body: Body
-  /** Intuit's batch takes create, update and delete only: a void goes on its own. */
+  /** Intuit's batch takes create, update and delete only: a void goes on its own, and so does a delete. */
   batchable: boolean
 }
 
@@ -107,6 +111,7 @@ export function writeFor(
         })
       : mapped({ entity, operation: 'void', body: { ...target }, batchable: false })
   }
+  if (op.action === 'delete') return paymentDelete(op, target)
   if (op.action === 'update' && op.deactivate) {
     if (!target) return mapError('Id', 'Only a record already in QuickBooks can be made inactive there.')
     return mapped({ entity, operation: 'update', body: { ...target, sparse: true, Active: false }, batchable: true })

@@ -49,6 +49,11 @@ export interface SettleContext {
 
 const iso = (ms: number) => new Date(ms).toISOString()
 
+const alreadyGone = (op: SyncOp): OpOutcome => ({
+  type: 'ok',
+  entity: { Id: op.qboId, status: 'Deleted' } as QboEntity,
+})
+
 /**
  * @example
  * settle(op, { type: 'ok', entity: { Id: '58', SyncToken: '0' } }, { realmId, now, seqs: [7], previous: undefined,
@@ -73,6 +78,8 @@ export function settle(op: SyncOp, outcome: OpOutcome, ctx: SettleContext): Sett
       })
     case 'fault': {
       const { fault } = outcome
+      // Deleting a payment someone already deleted in QuickBooks (610): what was asked is done.
+      if (op.action === 'delete' && fault.code === '610') return settle(op, alreadyGone(op), ctx)
       const attempts = ctx.attempts + 1
       const wait = () => retryWaitMs(fault, attempts, ctx.random(), ctx.backoff ?? defaultBackoff)
       return failureSettlement({

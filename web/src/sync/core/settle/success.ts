@@ -16,6 +16,7 @@ const verbs = {
   create: 'Created in QuickBooks',
   update: 'Updated in QuickBooks',
   void: 'Voided in QuickBooks',
+  delete: 'Deleted in QuickBooks',
   link: 'Linked',
   pull: 'Created here from QuickBooks',
 } as const
@@ -48,7 +49,8 @@ export function successSettlement(args: SuccessArgs): Settlement {
     syncToken: String(entity.SyncToken ?? args.previous?.syncToken ?? '0') as Mapping['syncToken'],
     snapshot: sent ? clonePlain(sent.fields) : fieldsOf(record),
     syncedVersion: Math.max(version, args.previous?.syncedVersion ?? 0),
-    status: 'synced',
+    // A payment deleted there has nothing left to link to: its link is retired, as a pull retires one.
+    status: op.action === 'delete' ? 'unlinked' : 'synced',
     updatedAt: at,
   }
   const verb = args.unchanged
@@ -71,7 +73,7 @@ const money = (cents: number) => (cents / 100).toFixed(2)
  * that differ. Payments are then held to QuickBooks' balance.
  */
 function totalMismatch(op: SyncOp, entity: QboEntity, record: object, at: string, qboId: string): LogEntry | undefined {
-  if (op.kind !== 'invoice' || op.action === 'void' || op.deactivate) return undefined
+  if (op.kind !== 'invoice' || (op.action !== 'create' && op.action !== 'update') || op.deactivate) return undefined
   if (typeof entity['TotalAmt'] !== 'number' || !Array.isArray(entity['Line'])) return undefined
   const inv = record as Invoice
   if (inv.status === 'void') return undefined
