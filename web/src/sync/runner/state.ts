@@ -68,6 +68,8 @@ export interface RunState {
   balances: Balances
   summary: RunSummary
   stopped: SyncFault | undefined
+  /** The company lets QuickBooks number invoices (read once per run by the numbers step): creates send none. */
+  quickBooksNumbers: boolean
 }
 
 export type RunOptions = Required<Pick<RunnerDeps, 'concurrency' | 'maxAttempts' | 'requestIdTrustMs' | 'backoff'>> &
@@ -88,6 +90,7 @@ export interface RunView extends RunOptions {
     readonly outcome: ReadonlyMap<string, Outcome>
     readonly balances: ReadonlyMap<string, InvoiceBalance>
     readonly stopped: SyncFault | undefined
+    readonly quickBooksNumbers: boolean
   }
 }
 
