@@ -39,6 +39,7 @@ export async function executePlan(plan: SyncPlan, deps: RunnerDeps): Promise<Run
   // Invoice numbers are decided (and renumbers stored) before any group goes: groups run concurrently.
   const numbers = await decideNumbers(run, plan.ops)
   run.state.quickBooksNumbers = numbers.quickBooksNumbers
+  run.state.numbersUnread = numbers.unread
   await runBatches(run, plan, numbers.refused)
   if (run.state.stopped) run.state.summary.stoppedBy = run.state.stopped
   return run.state.summary

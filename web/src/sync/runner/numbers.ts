@@ -1,9 +1,10 @@
 /**
- * Invoice numbers at push time: a number QuickBooks already has never goes out — whatever the company's settings,
- * since with its duplicate warning off QuickBooks keeps a second "1001". When the company numbers invoices by hand,
- * the invoice is refused here as QuickBooks would with 6140 and its page offers "Use the next free number"; when
- * QuickBooks numbers them, or the setting cannot be read, the invoice takes the next free number and goes (never a
- * duplicate either way). Either way the local counter moves past the company's highest.
+ * Invoice numbers at push time. When the company lets QuickBooks number invoices (`CustomTxnNumbers` false), a new
+ * invoice goes without one and shows QuickBooks' number once synced; it is found again by the app's key, not by a
+ * number. Otherwise a number QuickBooks already has never goes out, since with its duplicate warning off QuickBooks
+ * keeps a second "1001": when the company numbers invoices by hand, the invoice is refused here as QuickBooks would
+ * with 6140 and its page offers "Use the next free number"; when the setting cannot be read, the invoice takes the
+ * next free number and goes. Either way the local counter moves past the company's highest.
  *
  * The decision is taken once per run, before any group is sent (`decideNumbers`): groups run concurrently, and a
  * check in each renumbered an invoice another group had just created, leaving the tablet showing a number
@@ -50,6 +51,8 @@ export interface Numbers {
   quickBooksNumbers: boolean
   /** Op ids refused here (settled as failed): they are not sent this run. */
   refused: Set<string>
+  /** Why who numbers invoices is unknown this run (a read that may succeed later): no new invoice goes. */
+  unread?: SyncFault | undefined
 }
 
 /**
@@ -61,10 +64,19 @@ export interface Numbers {
 export async function decideNumbers(run: Run, ops: readonly SyncOp[]): Promise<Numbers> {
   const creates = ops.filter(isNewInvoice)
   if (creates.length === 0) return { quickBooksNumbers: false, refused: new Set() }
-  const byHand = await readCustomNumbers(run.gateway)
+  const read = await readCustomNumbers(run.gateway)
+  // Who numbers them is unknown for now: new invoices wait for the next run rather than go on a guess.
+  if (!read.ok) {
+    const waiting = creates.filter((o) => o.batchId === undefined && !o.lookupFirst)
+    const refused = await refuse(run, new Map(waiting.map((o) => [o, read.error])))
+    return { quickBooksNumbers: false, refused, unread: read.error }
+  }
+  const byHand = read.value
+  // QuickBooks numbers the company's invoices: none is sent, so none can clash.
+  if (byHand === false) return { quickBooksNumbers: true, refused: new Set() }
   const fresh = creates.filter((o) => o.batchId === undefined && !o.lookupFirst && numberOf(run, o) !== undefined)
   const refused = await renumberOrRefuse(run, fresh, byHand)
-  return { quickBooksNumbers: byHand === false, refused }
+  return { quickBooksNumbers: false, refused }
 }
 
 async function renumberOrRefuse(run: Run, fresh: SyncOp[], byHand: boolean | undefined): Promise<Set<string>> {
@@ -108,8 +120,16 @@ export async function checkReleased(
   ops: SyncOp[],
   released: ReadonlySet<string>,
 ): Promise<{ ops: SyncOp[]; settled: Settled[] }> {
-  const numbered = ops.filter((o) => released.has(o.id) && isNewInvoice(o) && numberOf(run, o) !== undefined)
+  const unread = run.state.numbersUnread
+  const numbered = run.state.quickBooksNumbers
+    ? []
+    : ops.filter((o) => released.has(o.id) && isNewInvoice(o) && (unread || numberOf(run, o) !== undefined))
   if (numbered.length === 0) return { ops, settled: [] }
+  if (unread)
+    return {
+      ops: ops.filter((o) => !numbered.includes(o)),
+      settled: numbered.map((o) => failed(run, o, unread, o.outboxSeqs, true)),
+    }
   const taken = await takenDocNumbers(
     run.gateway,
     numbered.map((o) => numberOf(run, o)!),
