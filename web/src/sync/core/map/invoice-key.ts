@@ -33,3 +33,9 @@ export function invoiceCreateBody(body: Body, localId: string, quickBooksNumbers
   const { DocNumber: _sent, ...rest } = body
   return { ...(quickBooksNumbers ? rest : body), PrivateNote: note === '' ? key : `${note}\n${key}` }
 }
+
+/** The local ids a QuickBooks PrivateNote's key lines name: what a pull links a found-again invoice by. */
+export function keyedInvoiceIds(note: unknown): string[] {
+  if (typeof note !== 'string') return []
+  return note.split('\n').flatMap((line) => /^Fieldsync invoice (\S+)$/.exec(line.trim())?.[1] ?? [])
+}
