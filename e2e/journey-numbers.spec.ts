@@ -3,7 +3,9 @@
  * invoices already run from 1001 and that takes duplicate numbers without a word, a tablet invoice 1001 made before
  * connecting → the preview says it will be renumbered → QuickBooks holds it once, after the company's highest;
  * a contact left at "Decide later" → three Sync Nows → no error rows, the record says "Waiting for your decision";
- * one 429 from QuickBooks → the edit behind it lands within 15 s, the screen saying why it waits meanwhile.
+ * one 429 from QuickBooks → the edit behind it lands within 15 s, the screen saying why it waits meanwhile; and a
+ * company that lets QuickBooks number its invoices → a tablet invoice → QuickBooks holds it once under its own next
+ * number, and the tablet shows that number.
  */
 import { expect, test, type Page } from '@playwright/test'
 import {
@@ -142,4 +144,59 @@ test('numbers that fit the company, "Decide later" that holds, and a 429 that co
   })
   // Only Amy waits, for the user's answer.
   await expect(pending(page)).toHaveText('1')
+})
+
+test("a company that lets QuickBooks number invoices: QuickBooks' next number, once, shown on the tablet", async ({
+  page,
+}) => {
+  test.setTimeout(180_000)
+  await page.goto('/')
+  const realmId = await ownCompany(page, 'Journey QuickBooks Numbers')
+  const numbering = await page.request.put(admin(`/companies/${realmId}/numbering`), {
+    data: { customTxnNumbers: false },
+  })
+  expect(numbering.ok()).toBe(true)
+  const before = (await company(page, realmId))['Invoice']!.map((i) => Number(i['DocNumber'])).filter(Number.isFinite)
+  const next = String(Math.max(...before) + 1)
+  expect(before).toContain(1001)
+
+  await nav(page, 'Pricebook')
+  await page.getByRole('link', { name: 'New item' }).first().click()
+  await page.getByLabel('Name').fill('Drain camera inspection')
+  await page.getByLabel(/Unit price/).fill('240.00')
+  await page.getByRole('button', { name: 'Save item' }).click()
+  await expect(page.getByRole('list', { name: 'Items' }).getByText('Drain camera inspection')).toBeVisible()
+  await newContact(page, 'Odile', 'Marsh', 'odile.marsh@example.com')
+  await finalizedInvoice(page, 'Odile Marsh')
+
+  await connectFromCard(page, 'Connect', realmId)
+  await page
+    .getByTestId('qbo-card')
+    .getByRole('link', { name: /Initial sync/ })
+    .click()
+  await page.getByRole('button', { name: 'Preview initial sync' }).click()
+  await expect(page.getByTestId('sync-preview')).toBeVisible({ timeout: 30_000 })
+  // QuickBooks numbers the company's invoices: nothing is renumbered, since no number is sent.
+  await expect(page.getByTestId('preview-renumber')).toHaveCount(0)
+  await page.getByRole('button', { name: 'Run initial sync' }).click()
+  await expect(page.getByTestId('initial-sync-done')).toBeVisible({ timeout: 60_000 })
+
+  // QuickBooks holds it once, under the number it gave; its own 1001 is still the only one.
+  await expect
+    .poll(
+      async () =>
+        (await company(page, realmId))
+          ['Invoice']!.filter((i) => customerOf(i) === 'Odile Marsh')
+          .map((i) => i['DocNumber']),
+      { timeout: 30_000 },
+    )
+    .toStrictEqual([next])
+  expect((await company(page, realmId))['Invoice']!.filter((i) => i['DocNumber'] === '1001')).toHaveLength(1)
+
+  // The tablet shows QuickBooks' number.
+  await nav(page, 'Invoices')
+  await expect(page.getByRole('main').getByText(next, { exact: true }).first()).toBeVisible({ timeout: 15_000 })
+  await page.getByRole('main').getByText(next, { exact: true }).first().click()
+  await expect(page.getByRole('heading', { level: 2, name: `Invoice ${next}` })).toBeVisible()
+  await shot(page, 'numbers-04-quickbooks-number')
 })

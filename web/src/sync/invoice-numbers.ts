@@ -2,7 +2,8 @@
  * Invoice numbers that fit the company, as the shell does it: read the company's numbering (custom numbers or
  * QuickBooks' own, the highest DocNumber in use), ask which of this device's unsent numbers QuickBooks already
  * has, and commit the renumbering the core decides. The initial sync's preview says what will be renumbered; a
- * push checks before it sends, since with the duplicate warning off QuickBooks would keep a second "1001".
+ * push checks before it sends, since with the duplicate warning off QuickBooks would keep a second "1001". When
+ * QuickBooks numbers the company's invoices nothing is renumbered: no number is sent (runner/numbers.ts).
  * @module
  */
 import type { Invoice } from '#shared/domain/index.ts'
@@ -33,20 +34,26 @@ const rows = (body: unknown, entity: string): QboEntity[] =>
  */
 export async function readNumbering(gateway: QboGateway): Promise<Result<CompanyNumbering, SyncFault>> {
   const customTxnNumbers = await readCustomNumbers(gateway)
+  if (!customTxnNumbers.ok) return customTxnNumbers
   const newest = await gateway.query(
     `SELECT * FROM Invoice ORDERBY MetaData.CreateTime DESC STARTPOSITION 1 MAXRESULTS ${NEWEST_PAGE}`,
   )
   if (!newest.ok) return newest
   return ok({
-    customTxnNumbers: customTxnNumbers ?? true,
+    customTxnNumbers: customTxnNumbers.value ?? true,
     highest: highestNumber(rows(newest.value, 'Invoice').map((i) => i['DocNumber'])),
   })
 }
 
-/** Whether the company numbers its invoices by hand (`CustomTxnNumbers`); undefined when it cannot be read. */
-export async function readCustomNumbers(gateway: QboGateway): Promise<boolean | undefined> {
+/**
+ * Whether the company numbers its invoices by hand (`CustomTxnNumbers`); undefined when QuickBooks will not say (a
+ * refused read). A read that may succeed on a second try (network, 5xx, throttled) is an error: deciding without
+ * the setting would send numbers while QuickBooks hands out its own, and two invoices could share one.
+ */
+export async function readCustomNumbers(gateway: QboGateway): Promise<Result<boolean | undefined, SyncFault>> {
   const prefs = await gateway.query('SELECT * FROM Preferences')
-  return prefs.ok ? customTxnNumbersOf(rows(prefs.value, 'Preferences')[0]) : undefined
+  if (!prefs.ok) return prefs.error.retryable ? prefs : ok(undefined)
+  return ok(customTxnNumbersOf(rows(prefs.value, 'Preferences')[0]))
 }
 
 /** Which of these DocNumbers QuickBooks already has on an invoice. */

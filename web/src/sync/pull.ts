@@ -11,8 +11,8 @@
  *
  * CDC cannot always say everything: it looks back 30 days at most, and an answer of 1,000 objects may be cut
  * (docs/quickbooks.md §6). Then the changes come from paged queries on `MetaData.LastUpdatedTime` since the
- * checkpoint instead, which have neither limit; they carry no deleted-object stubs, so a deletion older than CDC
- * reaches is not seen (the record stays here, unlinked from nothing).
+ * checkpoint instead, which have neither limit; they carry no deleted-object stubs, so when the checkpoint is older
+ * than CDC reaches the records this device keeps are also read back by Id, and those gone count as deleted.
  * @module
  */
 import { ok, type Result } from '#shared/result.ts'
@@ -22,6 +22,7 @@ import { foldPull, mayBeCut, missingRefs, nextCheckpoint, PULLED_ENTITIES, pullW
 import type { PulledEntity, PullScope } from './core/index.ts'
 import { pullAll } from './pull-all.ts'
 import { readByIds } from './pull-ids.ts'
+import { goneFromQuickBooks } from './pull-reconcile.ts'
 import type { QboEntity } from './ports.ts'
 import type { RunnerDeps } from './runner/index.ts'
 
@@ -47,6 +48,12 @@ export async function pullChanges(deps: RunnerDeps, scope?: PullScope): Promise<
     const cdc = await deps.gateway.cdc(entities, since)
     if (!cdc.ok) return cdc
     r = tooOld || mayBeCut(cdc.value.changes) ? await changedSince(deps, entities, from, cdc.value.time) : cdc
+    // Older than CDC reaches, deletions are unseen: what this device keeps is read back by Id (pull-reconcile.ts).
+    if (r.ok && tooOld && whole) {
+      const gone = await goneFromQuickBooks(deps.gateway, snap.mappings, entities)
+      if (!gone.ok) return gone
+      r.value.changes.push(gone.value)
+    }
   }
   if (!r.ok) return r
   const refs = missingRefs(snap, r.value.changes)

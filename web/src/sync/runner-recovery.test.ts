@@ -143,7 +143,8 @@ describe('runner recovers', () => {
 
   it('never duplicates nor loses a record or an edit when the process dies at 20 random points', async () => {
     const { db, qbo, clock, deps } = await world()
-    const random = seededRandom(7)
+    // Seeded: the crash points follow each QuickBooks call, and this seed lands some where a payment is looked up.
+    const random = seededRandom(2)
     // What each round created, and the latest values edited here since: QuickBooks must end with exactly these.
     const rounds: {
       name: string

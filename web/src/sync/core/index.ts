@@ -54,13 +54,17 @@ export { causeKey, foldRepeats, repeatOf } from './settle/log-repeats.ts'
 export type { FoldedRow } from './settle/log-repeats.ts'
 export {
   customTxnNumbersOf,
+  hasInvoiceKey,
   highestNumber,
+  invoiceCreateBody,
+  invoiceKey,
   nextFreeNumber,
   numberFromQuickBooks,
   numericDocNumber,
   renumber,
   renumberSettlement,
   renumberSummary,
+  withQuickBooksNumber,
 } from './numbering/index.ts'
 export type { CompanyNumbering, Renumbered, RenumberPlan, Unsent } from './numbering/index.ts'
 export type { BackoffPolicy } from './settle/backoff.ts'

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { SyncKind } from '#shared/domain/index.ts'
 import { lookupOf, qboString } from './lookup.ts'
+import { invoiceKey } from './map/invoice-key.ts'
 import { paymentKey } from './map/payment.ts'
 
 const note = `Paid by card\n${paymentKey('p1')}`
+const invoiceNote = invoiceKey('p1')
 
 describe('lookupOf', () => {
   it.each<[string, SyncKind, Record<string, unknown>, string | undefined]>([
@@ -26,7 +28,19 @@ describe('lookupOf', () => {
       { DocNumber: '1001', CustomerRef: { value: '58' } },
       "SELECT * FROM Invoice WHERE DocNumber = '1001' MAXRESULTS 1000",
     ],
-    ['no invoice without a number', 'invoice', { CustomerRef: { value: '58' } }, undefined],
+    ['no invoice without a number or the key', 'invoice', { CustomerRef: { value: '58' } }, undefined],
+    [
+      "an invoice QuickBooks numbered by customer and date, then the app's key",
+      'invoice',
+      { CustomerRef: { value: '58' }, TxnDate: '2026-03-02', PrivateNote: invoiceNote },
+      "SELECT * FROM Invoice WHERE CustomerRef = '58' AND TxnDate = '2026-03-02' MAXRESULTS 1000",
+    ],
+    [
+      'a keyed invoice sent without a date by its customer',
+      'invoice',
+      { CustomerRef: { value: '58' }, DocNumber: '1001', PrivateNote: invoiceNote },
+      "SELECT * FROM Invoice WHERE CustomerRef = '58' MAXRESULTS 1000",
+    ],
     [
       'a payment by customer and date',
       'payment',
@@ -56,6 +70,20 @@ describe('lookupOf', () => {
       'invoice',
       { DocNumber: '1', CustomerRef: { value: '58' } },
       { CustomerRef: { value: '9' } },
+      false,
+    ],
+    [
+      'an invoice carrying its key',
+      'invoice',
+      { CustomerRef: { value: '58' }, PrivateNote: invoiceNote },
+      { CustomerRef: { value: '58' }, DocNumber: '1031', PrivateNote: `Voided\n${invoiceNote}` },
+      true,
+    ],
+    [
+      "not another invoice of the customer's that day",
+      'invoice',
+      { CustomerRef: { value: '58' }, PrivateNote: invoiceNote },
+      { CustomerRef: { value: '58' }, PrivateNote: invoiceKey('p2') },
       false,
     ],
     ['only the exact name of a LIKE match', 'contact', { DisplayName: 'Ann’s' }, { DisplayName: "Ann's" }, false],

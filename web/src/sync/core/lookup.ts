@@ -1,11 +1,12 @@
 /**
  * How the runner finds a record QuickBooks may already hold (a create whose answer was lost and whose
  * requestid Intuit may have forgotten). It looks for what was sent, not for the record as edited since: a
- * customer by DisplayName, an item by Name, an invoice by DocNumber and customer, a payment by customer and date
- * and then the app's key in its PrivateNote (which QuickBooks cannot query).
+ * customer by DisplayName, an item by Name, an invoice or a payment by customer and date and then the app's key in
+ * its PrivateNote (which QuickBooks cannot query); an invoice sent before creates carried the key, by DocNumber.
  * @module
  */
 import type { SyncKind } from '#shared/domain/index.ts'
+import { hasInvoiceKey } from './map/invoice-key.ts'
 import { hasPaymentKey } from './map/payment.ts'
 import type { QboEntityName } from './map/request.ts'
 import type { QboEntity } from './settle/types.ts'
@@ -32,7 +33,7 @@ const select = (entity: QboEntityName, where: [string, string][]) => {
 
 /**
  * The lookup for a create that sent `body`, or undefined when nothing in it identifies the record (an invoice
- * without a number; a payment without the app's key, sent before creates carried one).
+ * without the app's key or a number; a payment without the key, sent before creates carried one).
  */
 export function lookupOf(kind: SyncKind, localId: string, body: QboEntity): Lookup | undefined {
   const byName = (entity: QboEntityName, field: string): Lookup | undefined => {
@@ -57,10 +58,24 @@ export function lookupOf(kind: SyncKind, localId: string, body: QboEntity): Look
     case 'item':
       return byName('Item', 'Name')
     case 'invoice': {
+      const customer = refOf(body['CustomerRef'])
+      if (customer === undefined) return undefined
+      if (hasInvoiceKey(body['PrivateNote'], localId)) {
+        // QuickBooks dates an invoice sent without TxnDate itself: then its customer's invoices are searched.
+        const date = text(body['TxnDate'])
+        return {
+          entity: 'Invoice',
+          via: 'invoice key',
+          statement: select('Invoice', [
+            ['CustomerRef', customer],
+            ...(date ? [['TxnDate', date] as [string, string]] : []),
+          ]),
+          isOurs: (e) => refOf(e['CustomerRef']) === customer && hasInvoiceKey(e['PrivateNote'], localId),
+        }
+      }
       // Invoice numbers are not unique in QuickBooks: only an invoice for the customer it was sent for is ours.
       const doc = text(body['DocNumber'])
-      const customer = refOf(body['CustomerRef'])
-      if (doc === undefined || customer === undefined) return undefined
+      if (doc === undefined) return undefined
       return {
         entity: 'Invoice',
         via: 'DocNumber',

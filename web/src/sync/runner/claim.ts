@@ -6,7 +6,7 @@
  */
 import { claimsOf, newBatchId, ownClaims, requestOf } from '../core/index.ts'
 import type { BodyResult, OwnClaim, SyncOp } from '../core/index.ts'
-import { bodyFor, marked } from './commit.ts'
+import { marked, newBodyFor } from './commit.ts'
 import { recordOf, type RunView, type Settled } from './state.ts'
 
 export interface Claimed {
@@ -28,7 +28,7 @@ export async function claim(run: RunView, ops: SyncOp[], prior: string | undefin
   const requestId = fresh ? run.random.uuid() : (ops[0]!.requestId ?? run.random.uuid())
   const batchId = prior ?? newBatchId(run.clock.now(), requestId)
   // A new request is built now and stored with its claim; a resend goes out as its claim stored it.
-  const built = new Map(fresh ? ops.map((o) => [o.id, bodyFor(run, o)]) : [])
+  const built = new Map(fresh ? ops.map((o) => [o.id, newBodyFor(run, o)]) : [])
   const rows = await run.store.claim(
     claimsOf(ops, { requestId, batchId }, (o) => {
       const b = built.get(o.id)

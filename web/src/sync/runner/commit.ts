@@ -4,7 +4,8 @@
  * `Settled` through the core's `settle`.
  * @module
  */
-import { balanceOf, bodyOf, numberFromQuickBooks, recordKey, settle } from '../core/index.ts'
+import { ok } from '#shared/result.ts'
+import { balanceOf, bodyOf, invoiceCreateBody, recordKey, settle, withQuickBooksNumber } from '../core/index.ts'
 import type { BodyResult, OpOutcome, SettleContext, SyncFault, SyncOp } from '../core/index.ts'
 import type { QboEntity } from '../ports.ts'
 import { iso, mappingOf, recordContext, recordOf, type Run, type RunView, type Settled } from './state.ts'
@@ -48,11 +49,10 @@ export interface Success {
 
 export function succeeded(run: RunView, op: SyncOp, entity: QboEntity, seqs: number[], s: Success = {}): Settled {
   const balance = op.kind === 'invoice' ? balanceOf(entity) : undefined
-  const settlement = settle(op, { type: 'ok', entity, ...s }, settleContext(run, op, seqs))
-  // A new invoice QuickBooks numbered otherwise than asked shows QuickBooks' number from now on.
+  const settled = settle(op, { type: 'ok', entity, ...s }, settleContext(run, op, seqs))
+  // A new invoice QuickBooks numbered (or numbered otherwise than asked) shows QuickBooks' number from now on.
   const record = op.kind === 'invoice' && op.action === 'create' ? recordOf(run, op) : undefined
-  const numbered = record ? numberFromQuickBooks(record as never, entity['DocNumber']) : undefined
-  if (numbered) settlement.records = [...(settlement.records ?? []), ...numbered]
+  const settlement = record ? withQuickBooksNumber(settled, record as never, entity['DocNumber']) : settled
   return {
     settlement,
     opId: op.id,
@@ -82,6 +82,17 @@ export const marked = (op: SyncOp, outcome: 'ok' | 'failed'): Settled => ({ opId
 /** The body of `op` from the run's live record, mapping and settings. */
 export function bodyFor(run: RunView, op: SyncOp): BodyResult {
   return bodyOf(op, recordOf(run, op), mappingOf(run, op), recordContext(run))
+}
+
+/**
+ * The body of a new request for `op`. A new invoice carries the app's key (what finds it if the answer is lost),
+ * and no DocNumber when the company lets QuickBooks number invoices (the numbers step read which, this run).
+ */
+export function newBodyFor(run: RunView, op: SyncOp): BodyResult {
+  const b = bodyFor(run, op)
+  if (!b.ok || b.value.body === undefined || op.kind !== 'invoice' || op.action !== 'create' || !op.localId) return b
+  const body = invoiceCreateBody(b.value.body, op.localId, run.state.quickBooksNumbers) as QboEntity
+  return ok({ ...b.value, body })
 }
 
 export const nowIso = (run: RunView) => iso(run.clock.now())

@@ -14,6 +14,7 @@
 import { defaultBackoff, localSettlements, nothingToSend, recordKey, skippedLog } from '../core/index.ts'
 import type { SyncOp, SyncPlan } from '../core/index.ts'
 import { blocked, commit, nowIso } from './commit.ts'
+import { decideNumbers } from './numbers.ts'
 import { needsReactivation, reactivate } from './reactivate.ts'
 import { sendGroup } from './send-group.ts'
 import type { Run, RunnerDeps, RunState, RunSummary, Settled } from './state.ts'
@@ -35,7 +36,11 @@ export async function executePlan(plan: SyncPlan, deps: RunnerDeps): Promise<Run
   }
   await settleLocally(run, plan)
   for (const op of plan.ops) if (needsReactivation(run, op)) await commit(run, [await reactivate(run, op)])
-  await runBatches(run, plan)
+  // Invoice numbers are decided (and renumbers stored) before any group goes: groups run concurrently.
+  const numbers = await decideNumbers(run, plan.ops)
+  run.state.quickBooksNumbers = numbers.quickBooksNumbers
+  run.state.numbersUnread = numbers.unread
+  await runBatches(run, plan, numbers.refused)
   if (run.state.stopped) run.state.summary.stoppedBy = run.state.stopped
   return run.state.summary
 }
@@ -51,6 +56,7 @@ async function initialState(deps: RunnerDeps, plan: SyncPlan): Promise<RunState>
     balances: new Map(),
     summary: { synced: 0, linked: 0, pulled: 0, failed: 0, skipped: plan.skipped.length },
     stopped: undefined,
+    quickBooksNumbers: false,
   }
   const { records: r } = snap
   const tables = [
@@ -91,8 +97,9 @@ async function settleLocally(run: Run, plan: SyncPlan): Promise<void> {
 }
 
 /** The plan's batches, `concurrency` at a time, each after the batches it depends on. */
-async function runBatches(run: Run, plan: SyncPlan): Promise<void> {
-  const opsById = new Map(plan.ops.map((o) => [o.id, o]))
+async function runBatches(run: Run, plan: SyncPlan, refused: ReadonlySet<string>): Promise<void> {
+  // Ops the numbers step refused are not sent; what depends on them waits (their outcome is failed).
+  const opsById = new Map(plan.ops.filter((o) => !refused.has(o.id)).map((o) => [o.id, o]))
   const batches = plan.batches.map((ids) =>
     ids.map((id) => opsById.get(id)).filter((o): o is SyncOp => o !== undefined),
   )

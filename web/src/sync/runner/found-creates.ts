@@ -14,6 +14,7 @@ import {
   rebuiltRequest,
   release,
   UNVERIFIED_PAYMENT,
+  withQuickBooksNumber,
 } from '../core/index.ts'
 import type { SyncFault, SyncOp } from '../core/index.ts'
 import type { QboEntity } from '../ports.ts'
@@ -84,7 +85,11 @@ async function findCreates(run: RunView, ops: SyncOp[]): Promise<Found> {
       via: look.via,
       sent,
     })
-    found.settled.push({ settlement: foundSettlement(link, o.outboxSeqs), opId: o.id, outcome: 'ok', tally: 'synced' })
+    const settlement = foundSettlement(link, o.outboxSeqs)
+    // A new invoice found again shows the number QuickBooks holds, as its create's answer would have.
+    const numbered =
+      o.kind === 'invoice' ? withQuickBooksNumber(settlement, rec as never, hit['DocNumber']) : settlement
+    found.settled.push({ settlement: numbered, opId: o.id, outcome: 'ok', tally: 'synced' })
   }
   return found
 }

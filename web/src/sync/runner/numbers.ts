@@ -1,13 +1,14 @@
 /**
- * The numbers step, before a new invoice is claimed: a number QuickBooks already has never goes out — whatever the
- * company's settings, since with its duplicate warning off QuickBooks keeps a second "1001". When the company
- * numbers invoices by hand, the invoice is refused here as QuickBooks would with 6140 and its page offers "Use the
- * next free number"; when QuickBooks numbers them, the number is QuickBooks' choice anyway, so the invoice takes the
- * next free one and goes — as it does when the setting cannot be read (never a duplicate either way). Either way the local counter moves past the company's
- * highest.
+ * Invoice numbers at push time. When the company lets QuickBooks number invoices (`CustomTxnNumbers` false), a new
+ * invoice goes without one and shows QuickBooks' number once synced; it is found again by the app's key, not by a
+ * number. Otherwise a number QuickBooks already has never goes out, since with its duplicate warning off QuickBooks
+ * keeps a second "1001": when the company numbers invoices by hand, the invoice is refused here as QuickBooks would
+ * with 6140 and its page offers "Use the next free number"; when the setting cannot be read, the invoice takes the
+ * next free number and goes. Either way the local counter moves past the company's highest.
  *
- * A number is always sent, even when QuickBooks numbers invoices: it is what finds a create whose answer was lost
- * (`lookup.ts`); without it a resend after a crash could make a second invoice.
+ * The decision is taken once per run, before any group is sent (`decideNumbers`): groups run concurrently, and a
+ * check in each renumbered an invoice another group had just created, leaving the tablet showing a number
+ * QuickBooks never held.
  * @module
  */
 import { classifyFault, nextFreeNumber, recordKey, renumberSettlement } from '../core/index.ts'
@@ -15,7 +16,7 @@ import type { LocalRecord, SyncFault, SyncOp } from '../core/index.ts'
 import { err, ok, type Result } from '#shared/result.ts'
 import { readCustomNumbers, readNumbering, takenDocNumbers } from '../invoice-numbers.ts'
 import { commit, failed, nowIso } from './commit.ts'
-import { recordOf, type Run, type Settled } from './state.ts'
+import { recordOf, type Run, type RunView, type Settled } from './state.ts'
 
 const DOC_NUMBER_TAKEN = '6140'
 
@@ -42,34 +43,60 @@ function numberTaken(docNumber: string): SyncFault {
 }
 
 const isNewInvoice = (o: SyncOp) => o.kind === 'invoice' && o.action === 'create'
-const numberOf = (run: Run, o: SyncOp) => (recordOf(run, o) as { number?: string } | undefined)?.number
+const numberOf = (run: RunView, o: SyncOp) => (recordOf(run, o) as { number?: string } | undefined)?.number
 
-/** The ops that may go, and the settlements of new invoices whose numbers QuickBooks has (or could not check). */
-export async function checkNumbers(
-  run: Run,
-  ops: SyncOp[],
-  prior: string | undefined,
-): Promise<{ ops: SyncOp[]; settled: Settled[] }> {
-  // A resend goes out as its claim stored it: its number was checked before it first went.
-  const numbered = prior === undefined ? ops.filter((o) => isNewInvoice(o) && numberOf(run, o) !== undefined) : []
-  if (numbered.length === 0) return { ops, settled: [] }
+/** What the numbers step decided for a run: who numbers invoices, and the new invoices refused before sending. */
+export interface Numbers {
+  /** The company lets QuickBooks number invoices (`CustomTxnNumbers` false): a create sends none. */
+  quickBooksNumbers: boolean
+  /** Op ids refused here (settled as failed): they are not sent this run. */
+  refused: Set<string>
+  /** Why who numbers invoices is unknown this run (a read that may succeed later): no new invoice goes. */
+  unread?: SyncFault | undefined
+}
+
+/**
+ * The numbers step, once per run before any group goes (groups run concurrently, so a decision taken in each
+ * could renumber an invoice another group is sending): reads who numbers the company's invoices and, when this
+ * device does, checks every new invoice's number and renumbers or refuses the ones QuickBooks has. A renumber is
+ * stored before the create that uses it. Resends are left alone: they go out as their claim stored them.
+ */
+export async function decideNumbers(run: Run, ops: readonly SyncOp[]): Promise<Numbers> {
+  const creates = ops.filter(isNewInvoice)
+  if (creates.length === 0) return { quickBooksNumbers: false, refused: new Set() }
+  const read = await readCustomNumbers(run.gateway)
+  // Who numbers them is unknown for now: new invoices wait for the next run rather than go on a guess.
+  if (!read.ok) {
+    const waiting = creates.filter((o) => o.batchId === undefined && !o.lookupFirst)
+    const refused = await refuse(run, new Map(waiting.map((o) => [o, read.error])))
+    return { quickBooksNumbers: false, refused, unread: read.error }
+  }
+  const byHand = read.value
+  // QuickBooks numbers the company's invoices: none is sent, so none can clash.
+  if (byHand === false) return { quickBooksNumbers: true, refused: new Set() }
+  const fresh = creates.filter((o) => o.batchId === undefined && !o.lookupFirst && numberOf(run, o) !== undefined)
+  const refused = await renumberOrRefuse(run, fresh, byHand)
+  return { quickBooksNumbers: false, refused }
+}
+
+async function renumberOrRefuse(run: Run, fresh: SyncOp[], byHand: boolean | undefined): Promise<Set<string>> {
+  if (fresh.length === 0) return new Set()
   const taken = await takenDocNumbers(
     run.gateway,
-    numbered.map((o) => numberOf(run, o)!),
+    fresh.map((o) => numberOf(run, o)!),
   )
   // Not checked is not sent: a number is never put into the books unchecked.
-  if (!taken.ok) return refuse(run, ops, new Map(numbered.map((o) => [o.id, taken.error])))
-  const clashing = numbered.filter((o) => taken.value.has(numberOf(run, o)!))
-  if (clashing.length === 0) return { ops, settled: [] }
-  const byHand = await readCustomNumbers(run.gateway)
+  if (!taken.ok) return refuse(run, new Map(fresh.map((o) => [o, taken.error])))
+  const clashing = fresh.filter((o) => taken.value.has(numberOf(run, o)!))
+  if (clashing.length === 0) return new Set()
   // Refused or renumbered, the local counter moves past the company's highest: the next number offered is free.
   if (byHand === true) {
     await movePastCompany(run, [...taken.value])
-    return refuse(run, ops, new Map(clashing.map((o) => [o.id, numberTaken(numberOf(run, o)!)])))
+    return refuse(run, new Map(clashing.map((o) => [o, numberTaken(numberOf(run, o)!)])))
   }
   const picked = await pickFree(run, clashing.length, taken.value)
   // The company's highest unread, or no free number confirmed: not sent this run, never guessed.
-  if (!picked.ok) return refuse(run, ops, new Map(clashing.map((o) => [o.id, picked.error])))
+  if (!picked.ok) return refuse(run, new Map(clashing.map((o) => [o, picked.error])))
   const renumbered = clashing.map((o, i) => {
     const rec = recordOf(run, o) as LocalRecord & { number: string }
     const to = picked.value[i]!
@@ -80,7 +107,43 @@ export async function checkNumbers(
     renumbered.map((r) => ({ settlement: r.settlement })),
   )
   for (const r of renumbered) run.state.records.set(recordKey('invoice', r.o.localId ?? ''), r.record as LocalRecord)
-  return { ops, settled: [] }
+  return new Set()
+}
+
+/**
+ * New invoices of a group whose claims were let go after a lookup found nothing: they go as new requests, so the
+ * numbers they carry are checked again (QuickBooks may have been given them meanwhile). One taken is refused here,
+ * released, and decided by the next run's numbers step like any new invoice.
+ */
+export async function checkReleased(
+  run: Run,
+  ops: SyncOp[],
+  released: ReadonlySet<string>,
+): Promise<{ ops: SyncOp[]; settled: Settled[] }> {
+  const unread = run.state.numbersUnread
+  const numbered = run.state.quickBooksNumbers
+    ? []
+    : ops.filter((o) => released.has(o.id) && isNewInvoice(o) && (unread || numberOf(run, o) !== undefined))
+  if (numbered.length === 0) return { ops, settled: [] }
+  if (unread)
+    return {
+      ops: ops.filter((o) => !numbered.includes(o)),
+      settled: numbered.map((o) => failed(run, o, unread, o.outboxSeqs, true)),
+    }
+  const taken = await takenDocNumbers(
+    run.gateway,
+    numbered.map((o) => numberOf(run, o)!),
+  )
+  const faults = new Map<string, SyncFault>()
+  for (const o of numbered) {
+    if (!taken.ok) faults.set(o.id, taken.error)
+    else if (taken.value.has(numberOf(run, o)!)) faults.set(o.id, numberTaken(numberOf(run, o)!))
+  }
+  const settled = [...faults].map(([id, fault]) => {
+    const o = ops.find((x) => x.id === id)!
+    return failed(run, o, fault, o.outboxSeqs, true)
+  })
+  return { ops: ops.filter((o) => !faults.has(o.id)), settled }
 }
 
 /** Tries at confirming fresh numbers free in QuickBooks before giving up for this run. */
@@ -102,7 +165,6 @@ async function pickFree(run: Run, count: number, taken: Set<string>): Promise<Re
       ...(highest.value.highest === undefined ? [] : [String(highest.value.highest)]),
     ])
     const from = (await run.store.settings()).nextInvoiceNumber
-    // From here to the last `used.add` nothing awaits: no other group can take the same numbers meanwhile.
     const used = usedHere(run)
     const picks: string[] = []
     for (let i = 0; i < count; i++) {
@@ -120,21 +182,17 @@ async function pickFree(run: Run, count: number, taken: Set<string>): Promise<Re
   return err(fault!)
 }
 
-function refuse(run: Run, ops: SyncOp[], refused: Map<string, SyncFault>): { ops: SyncOp[]; settled: Settled[] } {
-  const settled = [...refused].map(([id, fault]) => {
-    const o = ops.find((x) => x.id === id)!
-    return failed(run, o, fault, o.outboxSeqs, true)
-  })
-  return { ops: ops.filter((o) => !refused.has(o.id)), settled }
+async function refuse(run: Run, refused: Map<SyncOp, SyncFault>): Promise<Set<string>> {
+  await commit(
+    run,
+    [...refused].map(([o, fault]) => failed(run, o, fault, o.outboxSeqs, true)),
+  )
+  return new Set([...refused.keys()].map((o) => o.id))
 }
 
-/** Numbers given out in a run, shared by its groups (they run concurrently), on top of the records' own. */
-const givenOut = new WeakMap<Run, Set<string>>()
-
-/** Every invoice number on this device, and those this run gave out. */
-function usedHere(run: Run): Set<string> {
-  let used = givenOut.get(run)
-  if (!used) givenOut.set(run, (used = new Set<string>()))
+/** Every invoice number on this device. */
+function usedHere(run: RunView): Set<string> {
+  const used = new Set<string>()
   for (const [k, r] of run.state.records) {
     const n = (r as { number?: string }).number
     if (k.startsWith('invoice:') && n !== undefined) used.add(n)

@@ -12,7 +12,7 @@ import { claim, type Claimed } from './claim.ts'
 import { withClashNamed } from './clash.ts'
 import { commit, failed, nowIso, succeeded } from './commit.ts'
 import { linkFoundCreates, releaseBroken } from './found-creates.ts'
-import { checkNumbers, isNumberTaken, movePastCompany } from './numbers.ts'
+import { checkReleased, isNumberTaken, movePastCompany } from './numbers.ts'
 import { sendWithRetry, type Sent } from './send.ts'
 import { prepareStaleRetry } from './stale-retry.ts'
 import type { Run, Settled } from './state.ts'
@@ -23,7 +23,7 @@ const STALE_RETRIES = 2
 export async function sendGroup(run: Run, group: SyncOp[], staleDepth = 0): Promise<void> {
   const replayable = await unreplayable(run, group)
   if (replayable === undefined) return
-  const numbers = await checkNumbers(run, replayable.ops, replayable.prior)
+  const numbers = await checkReleased(run, replayable.ops, replayable.released)
   await commit(run, numbers.settled)
   const ops = { ops: numbers.ops, prior: replayable.prior }
   if (ops.ops.length === 0) return
@@ -71,7 +71,7 @@ function waiting(run: Run, fault: SyncFault, ops: SyncOp[], seqsOf: Map<string, 
  * group that cannot be replayed (its requestid may be forgotten, or a row was kept for a lookup) is looked up,
  * and what QuickBooks lacks is released to go as a new request. `prior` is the claim a resend goes under.
  */
-type Replayable = { ops: SyncOp[]; prior: string | undefined }
+type Replayable = { ops: SyncOp[]; prior: string | undefined; released: ReadonlySet<string> }
 
 async function unreplayable(run: Run, group: SyncOp[]): Promise<Replayable | undefined> {
   const unbroken = await releaseBroken(run, group)
@@ -79,9 +79,10 @@ async function unreplayable(run: Run, group: SyncOp[]): Promise<Replayable | und
   let ops = unbroken.ops
   if (ops.length === 0) return undefined
   const prior = ops[0]?.batchId
-  if (prior === undefined) return { ops, prior }
+  // Ops of a broken batch that QuickBooks lacks were let go: they go as new requests.
+  if (prior === undefined) return { ops, prior, released: new Set(ops.filter((o) => o.lookupFirst).map((o) => o.id)) }
   const codes = ops.flatMap((o) => o.outboxSeqs.map((seq) => run.state.rows.get(seq)?.lastError?.code))
-  if (!mustLookUp(prior, run.clock.now(), run.requestIdTrustMs, codes)) return { ops, prior }
+  if (!mustLookUp(prior, run.clock.now(), run.requestIdTrustMs, codes)) return { ops, prior, released: new Set() }
   const found = await linkFoundCreates(run, ops)
   await commit(run, found.settled)
   ops = found.ops
@@ -94,7 +95,7 @@ async function unreplayable(run: Run, group: SyncOp[]): Promise<Replayable | und
       ),
     },
   ])
-  return { ops, prior: undefined }
+  return { ops, prior: undefined, released: new Set(ops.map((o) => o.id)) }
 }
 
 /** Each sent op's answer as a settlement, or as a stale op to re-read and send again. */

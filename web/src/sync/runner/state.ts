@@ -68,6 +68,10 @@ export interface RunState {
   balances: Balances
   summary: RunSummary
   stopped: SyncFault | undefined
+  /** The company lets QuickBooks number invoices (read once per run by the numbers step): creates send none. */
+  quickBooksNumbers: boolean
+  /** Why that could not be read this run: no new invoice goes on a guess. */
+  numbersUnread?: SyncFault | undefined
 }
 
 export type RunOptions = Required<Pick<RunnerDeps, 'concurrency' | 'maxAttempts' | 'requestIdTrustMs' | 'backoff'>> &
@@ -88,6 +92,8 @@ export interface RunView extends RunOptions {
     readonly outcome: ReadonlyMap<string, Outcome>
     readonly balances: ReadonlyMap<string, InvoiceBalance>
     readonly stopped: SyncFault | undefined
+    readonly quickBooksNumbers: boolean
+    readonly numbersUnread?: SyncFault | undefined
   }
 }
 

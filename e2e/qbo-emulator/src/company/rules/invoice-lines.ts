@@ -1,7 +1,9 @@
 /**
  * Invoice line arithmetic as QuickBooks does it (docs/quickbooks.md §3.3, §11): each sales line's
  * Amount must equal Qty × UnitPrice rounded to cents, discounts come off the subtotal, tax is
- * rounded to cents per tax rate, and a SubTotalLine is appended to what is stored.
+ * rounded to cents per tax rate, and a SubTotalLine is appended to what is stored. A bundle
+ * (`GroupLineDetail`) is kept as sent, its parts priced like sales lines and its Amount their sum, so an
+ * invoice read back with a bundle can be written back with it.
  */
 import type { WriteContext } from './context.ts'
 import type { Json } from '../types.ts'
@@ -53,13 +55,56 @@ function salesLine(ctx: WriteContext, line: Json, isNew: boolean): Result<Json> 
   return ok({ ...line, Amount: cents(amount), DetailType: 'SalesItemLineDetail', SalesItemLineDetail: detail })
 }
 
+/**
+ * A bundle as QuickBooks returns it: `GroupItemRef` names a Group item, `Line` its parts (sales lines),
+ * `Amount` their sum. Group items cannot be made over the API; a bundle names one the company has.
+ */
+function groupLine(ctx: WriteContext, line: Json, isNew: boolean, idOf: (l: Json) => string): Result<Json> {
+  const detail = isObject(line.GroupLineDetail) ? { ...line.GroupLineDetail } : {}
+  const id = idOf(line) // the bundle's Id, then its parts'
+  if (detail.GroupItemRef !== undefined && detail.GroupItemRef !== null) {
+    const item = resolveRef(ctx, 'Item', 'GroupItemRef', detail.GroupItemRef, { active: isNew })
+    if (!item.ok) return item
+    detail.GroupItemRef = namedRef(str(item.value.Id) ?? '', item.value.Name)
+  }
+  const quantity = detail.Quantity === undefined || detail.Quantity === null ? 1 : num(detail.Quantity)
+  if (quantity === undefined) return err(faults.invalidNumber('Line.GroupLineDetail.Quantity', detail.Quantity))
+  detail.Quantity = quantity
+  const parts: Json[] = []
+  for (const raw of Array.isArray(detail.Line) ? detail.Line : []) {
+    if (!isObject(raw) || raw.DetailType !== 'SalesItemLineDetail')
+      return err(
+        faults.invalidEnum('Line.GroupLineDetail.Line.DetailType', String(isObject(raw) ? raw.DetailType : raw)),
+      )
+    const part = salesLine(ctx, raw, isNew)
+    if (!part.ok) return part
+    parts.push({ ...part.value, Id: idOf(part.value) })
+  }
+  if (parts.length === 0) return err(faults.required('Line.GroupLineDetail.Line', 'Line'))
+  detail.Line = parts
+  const amount = parts.reduce((sum, p) => cents(sum + (num(p.Amount) ?? 0)), 0)
+  return ok({ ...line, Id: id, Amount: amount, DetailType: 'GroupLineDetail', GroupLineDetail: detail })
+}
+
+/** Line Ids seen before, a bundle's parts included. */
+function lineIds(lines: unknown): string[] {
+  return (Array.isArray(lines) ? lines : []).flatMap((l) => {
+    if (!isObject(l)) return []
+    const inner = isObject(l.GroupLineDetail) ? lineIds(l.GroupLineDetail.Line) : []
+    const id = str(l.Id)
+    return id === undefined ? inner : [id, ...inner]
+  })
+}
+
 /** Prices the sent lines; `prevLines` keeps existing line Ids stable on update. */
 export function priceLines(ctx: WriteContext, sent: unknown, prevLines: unknown, isNew: boolean): Result<PricedLines> {
   if (!Array.isArray(sent) || sent.length === 0) return err(faults.required('Line'))
-  const known = new Set(
-    (Array.isArray(prevLines) ? prevLines : []).map((l) => (isObject(l) ? str(l.Id) : undefined)).filter(Boolean),
-  )
+  const known = new Set(lineIds(prevLines))
   let nextLineId = Math.max(0, ...[...known].map(Number).filter(Number.isFinite)) + 1
+  const idOf = (l: Json) => {
+    const id = str(l.Id)
+    return id !== undefined && known.has(id) ? id : String(nextLineId++)
+  }
   const lines: Json[] = []
   let subtotal = 0
   let taxableBase = 0
@@ -78,6 +123,16 @@ export function priceLines(ctx: WriteContext, sent: unknown, prevLines: unknown,
       subtotal = cents(subtotal + (num(line.Amount) ?? 0))
       if (refValue((line.SalesItemLineDetail as Json).TaxCodeRef) === 'TAX')
         taxableBase = cents(taxableBase + (num(line.Amount) ?? 0))
+    } else if (type === 'GroupLineDetail') {
+      const r = groupLine(ctx, raw, isNew, idOf)
+      if (!r.ok) return r
+      line = r.value
+      hasSalesLine = true
+      for (const part of (line.GroupLineDetail as Json).Line as Json[]) {
+        subtotal = cents(subtotal + (num(part.Amount) ?? 0))
+        if (refValue((part.SalesItemLineDetail as Json).TaxCodeRef) === 'TAX')
+          taxableBase = cents(taxableBase + (num(part.Amount) ?? 0))
+      }
     } else if (type === 'DescriptionOnly') {
       line = { ...raw, Amount: cents(num(raw.Amount) ?? 0) }
       hasSalesLine = true
@@ -88,8 +143,7 @@ export function priceLines(ctx: WriteContext, sent: unknown, prevLines: unknown,
     } else {
       return err(faults.invalidEnum('Line.DetailType', String(type)))
     }
-    const id = str(line.Id)
-    line.Id = id !== undefined && known.has(id) ? id : String(nextLineId++)
+    if (type !== 'GroupLineDetail') line.Id = idOf(line)
     lines.push(line)
   }
   if (!hasSalesLine) return err(faults.required('Line', 'Line (a sales item, group or description line)'))

@@ -7,4 +7,5 @@ export {
   renumberSummary,
 } from './numbering.ts'
 export type { CompanyNumbering, Renumbered, RenumberInput, RenumberPlan, Unsent } from './numbering.ts'
-export { numberFromQuickBooks, renumberSettlement } from './settle.ts'
+export { numberFromQuickBooks, renumberSettlement, withQuickBooksNumber } from './settle.ts'
+export { hasInvoiceKey, invoiceCreateBody, invoiceKey } from '../map/invoice-key.ts'

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { customTxnNumbersOf, highestNumber, nextFreeNumber, renumber, renumberSummary } from './numbering.ts'
-import { numberFromQuickBooks, renumberSettlement } from './settle.ts'
+import { numberFromQuickBooks, renumberSettlement, withQuickBooksNumber } from './settle.ts'
+import { hasInvoiceKey, invoiceCreateBody, invoiceKey } from '../map/invoice-key.ts'
 
 const custom = (highest: number | undefined) => ({ customTxnNumbers: true, highest })
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => String(from + i))
@@ -56,7 +57,7 @@ describe('renumber', () => {
       1033,
     ],
     [
-      'QuickBooks numbers invoices itself: a number it has is still renumbered (a number is always sent)',
+      'QuickBooks numbers invoices itself: none is renumbered (none is sent), the counter still moves past its highest',
       {
         unsent: [{ localId: 'a', number: '1001' }],
         taken: new Set(['1001']),
@@ -64,8 +65,8 @@ describe('renumber', () => {
         nextLocal: 1002,
         localNumbers: new Set(['1001']),
       },
-      [['a', '1001', '1031']],
-      1032,
+      [],
+      1031,
     ],
     [
       'a company with no invoices: nothing clashes, the counter stays',
@@ -169,5 +170,38 @@ describe('what the preview and the log say', () => {
     ])
     expect(numberFromQuickBooks({ id: 'a', number: '1207' }, '1207')).toBeUndefined()
     expect(numberFromQuickBooks({ id: 'a', number: '1001' }, undefined)).toBeUndefined()
+  })
+})
+
+describe('a new invoice as it goes out', () => {
+  const body = { CustomerRef: { value: '7' }, DocNumber: '1001', TxnDate: '2026-03-02' }
+
+  it("sends no number when QuickBooks numbers the company's invoices, and always the app's key", () => {
+    expect(invoiceCreateBody(body, 'a', true)).toStrictEqual({
+      CustomerRef: { value: '7' },
+      TxnDate: '2026-03-02',
+      PrivateNote: 'Fieldsync invoice a',
+    })
+    expect(invoiceCreateBody(body, 'a', false)).toStrictEqual({ ...body, PrivateNote: 'Fieldsync invoice a' })
+  })
+
+  it('keeps a note already there, cut so the key fits 4000 characters', () => {
+    const long = invoiceCreateBody({ ...body, PrivateNote: 'x'.repeat(5000) }, 'a', true)['PrivateNote'] as string
+    expect(long).toHaveLength(4000)
+    expect(hasInvoiceKey(long, 'a')).toBe(true)
+    expect(hasInvoiceKey(`Voided\n${invoiceKey('a')}`, 'a')).toBe(true)
+    expect(hasInvoiceKey(invoiceKey('ab'), 'a')).toBe(false)
+  })
+
+  it("takes QuickBooks' number on the record and in the mapping's snapshot", () => {
+    const settled = {
+      doneSeqs: [1],
+      log: [],
+      mapping: { snapshot: { number: '1001', total: 100 } } as never,
+    }
+    const s = withQuickBooksNumber(settled, { id: 'a', number: '1001' }, '1031')
+    expect(s.records).toStrictEqual([{ kind: 'invoice', record: { id: 'a', number: '1031' } }])
+    expect((s.mapping as unknown as { snapshot: unknown }).snapshot).toStrictEqual({ number: '1031', total: 100 })
+    expect(withQuickBooksNumber(settled, { id: 'a', number: '1031' }, '1031')).toBe(settled)
   })
 })

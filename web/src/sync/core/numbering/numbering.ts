@@ -7,7 +7,7 @@
 
 /** How a company numbers its invoices, as read at connect, at the initial sync and before sending. */
 export interface CompanyNumbering {
-  /** `false`: QuickBooks numbers invoices itself (it may still be given one); QuickBooks' number is shown once synced. */
+  /** `false`: QuickBooks numbers invoices itself: none is sent, and QuickBooks' number is shown once synced. */
   customTxnNumbers: boolean
   /** The highest numeric DocNumber in use, if any. */
   highest: number | undefined
@@ -75,8 +75,8 @@ export interface RenumberPlan {
 
 /**
  * Unsent invoices whose numbers QuickBooks already has get the next free numbers after the company's highest, in
- * the order of their old numbers; the counter continues after them. Whatever the company's setting: a number is
- * always sent (it is what finds a create whose answer was lost), so it must never be one QuickBooks has.
+ * the order of their old numbers; the counter continues after them. When QuickBooks numbers the company's invoices
+ * none is renumbered: no number is sent, and each shows QuickBooks' own once synced.
  * @example
  * renumber({ unsent: [{ localId: 'a', number: '1001' }], taken: new Set(['1001']),
  *   numbering: { customTxnNumbers: true, highest: 1030 }, nextLocal: 1002, localNumbers: new Set(['1001']) })
@@ -84,7 +84,7 @@ export interface RenumberPlan {
  */
 export function renumber(input: RenumberInput): RenumberPlan {
   const past = Math.max(input.nextLocal, (input.numbering.highest ?? 0) + 1)
-  const clashing = input.unsent
+  const clashing = (input.numbering.customTxnNumbers ? input.unsent : [])
     .filter((u): u is Unsent & { number: string } => u.number !== undefined && input.taken.has(u.number))
     .sort((a, b) => byNumber(a.number, b.number) || (a.localId < b.localId ? -1 : 1))
   const given = new Set<string>()

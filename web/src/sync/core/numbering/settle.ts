@@ -27,3 +27,15 @@ export function numberFromQuickBooks(invoice: InvoiceLike, docNumber: unknown): 
   if (typeof docNumber !== 'string' || docNumber === '' || docNumber === invoice.number) return undefined
   return [{ kind: 'invoice', record: { ...invoice, number: docNumber } }]
 }
+
+/**
+ * A settlement of a new invoice QuickBooks holds (its create's answer, or the invoice found again after a lost
+ * answer), with QuickBooks' number: the record shows it, and the mapping's snapshot holds it, so the next update
+ * does not send it back as a change.
+ */
+export function withQuickBooksNumber(s: Settlement, invoice: InvoiceLike, docNumber: unknown): Settlement {
+  const numbered = numberFromQuickBooks(invoice, docNumber)
+  if (!numbered) return s
+  const mapping = s.mapping && { ...s.mapping, snapshot: { ...s.mapping.snapshot, number: docNumber } }
+  return { ...s, records: [...(s.records ?? []), ...numbered], ...(mapping ? { mapping } : {}) }
+}
