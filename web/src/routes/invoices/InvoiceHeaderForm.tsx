@@ -1,5 +1,5 @@
 /**
- * Number, dates, tax rate and memo. Each change is saved on its own; on a finalized
+ * Job and property, number, dates, tax rate and memo. Each change is saved on its own; on a finalized
  * invoice only the due date and memo stay editable (as QuickBooks allows), and the
  * number until QuickBooks has the invoice (checked: never one another invoice here has).
  */
@@ -12,6 +12,7 @@ import { blankToUndefined } from '../../state/form.ts'
 import { useFormats } from '../../state/format.ts'
 import { createSyncStates } from '../../state/live-sync.ts'
 import { useInvoiceNumbers } from '../../state/sync-requests.ts'
+import { InvoiceJobFields } from './InvoiceJobFields.tsx'
 
 export function InvoiceHeaderForm(props: { invoice: Invoice }) {
   const db = useDb()
@@ -53,7 +54,8 @@ export function InvoiceHeaderForm(props: { invoice: Invoice }) {
     void save({ taxRateBps: Math.round(pct * 100) })
   }
   return (
-    <div class="card">
+    <div class="card stack">
+      <InvoiceJobFields invoice={inv()} />
       <div class="grid-4">
         <Show when={numberEditable()}>
           <TextField
