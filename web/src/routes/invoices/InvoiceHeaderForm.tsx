@@ -45,6 +45,13 @@ export function InvoiceHeaderForm(props: { invoice: Invoice }) {
       setSaved(true)
     } else setErrors('fields' in r.error ? r.error.fields : { number: r.error.message })
   }
+  const nextFree = async () => {
+    const r = await numbers.useNextFree(inv().id)
+    if (!r.ok) return setErrors('fields' in r.error ? r.error.fields : { number: r.error.message })
+    setNumber(r.value.number ?? '')
+    setErrors({})
+    setSaved(true)
+  }
   const [memo, setMemo] = createSignal(inv().memo ?? '')
   const [rate, setRate] = createSignal(String(inv().taxRateBps / 100))
   const saveRate = (text: string) => {
@@ -66,6 +73,14 @@ export function InvoiceHeaderForm(props: { invoice: Invoice }) {
             error={errors().number}
             hint="Until it is in QuickBooks"
           />
+        </Show>
+        <Show when={numberEditable() && errors().number}>
+          <div class="field">
+            <span class="field-label">Number taken?</span>
+            <button type="button" class="btn" onClick={() => void nextFree()}>
+              Use the next free number
+            </button>
+          </div>
         </Show>
         <Show
           when={draft()}
