@@ -103,11 +103,31 @@ export function priceLines(ctx: WriteContext, sent: unknown, prevLines: unknown,
     if (amount < 0 || amount > subtotal)
       return err(faults.business('Discount cannot be negative or larger than the subtotal.', 'Line.Amount'))
     line.Amount = amount
+    // With no account named, QuickBooks books the discount on the company's default discount account.
+    line.DiscountLineDetail = { PercentBased: d.PercentBased === true, ...d, ...discountAccount(ctx, d) }
     discount = cents(discount + amount)
   }
   lines.forEach((line, i) => (line.LineNum = i + 1))
-  lines.push({ Amount: subtotal, DetailType: 'SubTotalLineDetail', SubTotalLineDetail: {} })
+  // QuickBooks shows a discount below the subtotal it is taken from: the subtotal line goes before the discounts
+  // that follow every sales line (recorded invoices 39 and 49), and last otherwise.
+  const firstTrailingDiscount = lines.findIndex(
+    (l, i) =>
+      l.DetailType === 'DiscountLineDetail' && lines.slice(i).every((m) => m.DetailType === 'DiscountLineDetail'),
+  )
+  const subtotalLine = { Amount: subtotal, DetailType: 'SubTotalLineDetail', SubTotalLineDetail: {} }
+  if (firstTrailingDiscount < 0) lines.push(subtotalLine)
+  else lines.splice(firstTrailingDiscount, 0, subtotalLine)
   return ok({ lines, subtotal, taxableBase, discount })
+}
+
+function discountAccount(ctx: WriteContext, d: Json): Json {
+  if (d.DiscountAccountRef !== undefined && d.DiscountAccountRef !== null) return {}
+  const prefs = ctx.state.preferences
+  const sales = isObject(prefs.SalesFormsPrefs) ? prefs.SalesFormsPrefs : {}
+  const id = str(sales.DefaultDiscountAccount)
+  if (id === undefined) return {}
+  const account = resolveRef(ctx, 'Account', 'DiscountAccountRef', { value: id })
+  return { DiscountAccountRef: account.ok ? namedRef(id, account.value.Name) : { value: id } }
 }
 
 /** The tax amount a client sent: a `TotalTax` without `TaxLine`s (a read-back detail carries its lines). */
