@@ -53,6 +53,11 @@ export const Invoice = z.object({
    * the contact's): QuickBooks' ShipAddr. Kept on the invoice, since properties never sync on their own.
    */
   shipAddress: Address.optional(),
+  /**
+   * The QuickBooks item its free-text lines post to: the company's choice when the invoice was last edited or
+   * finalized, kept so a later change of that choice never moves booked revenue on a resend.
+   */
+  freeTextItemId: z.string().min(1).optional(),
   taxRateBps: TaxRateBps,
   /** The lines' sum, before any discount. */
   subtotal: Cents,

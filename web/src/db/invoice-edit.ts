@@ -8,7 +8,7 @@ import { err, ok, type Result } from '#shared/result.ts'
 import { bumped, notFound, queue } from './records.ts'
 import type { FieldsyncDB } from './schema.ts'
 import { invoiceNumbers } from './invoice-numbers-source.ts'
-import { withShipTo } from './invoice-ship-to.ts'
+import { withTaken } from './invoice-taken.ts'
 
 export const tables = (db: FieldsyncDB) => [
   db.invoices,
@@ -33,7 +33,7 @@ export async function edit(
     if (!before || before.deletedAt) return err(notFound('invoice'))
     const r = await change(before)
     if (!r.ok) return r
-    const next = bumped(db, before, await withShipTo(db, before, r.value))
+    const next = bumped(db, before, await withTaken(db, before, r.value))
     if (!next) return ok(before)
     await db.invoices.put(next)
     if (next.status !== 'draft') await queue(db, 'invoice', next, op)

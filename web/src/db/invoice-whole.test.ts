@@ -5,6 +5,7 @@ import { addLine, createInvoice, finalizeInvoice, updateInvoiceHeader } from './
 import { createJob } from './jobs.ts'
 import { createProperty, updateProperty } from './properties.ts'
 import type { FieldsyncDB } from './schema.ts'
+import { updateSettings } from './settings.ts'
 import { testDb, unwrap } from './test-db.ts'
 
 let db: FieldsyncDB
@@ -105,5 +106,20 @@ describe('the invoice’s discount', () => {
       ok: false,
       error: { kind: 'invalid_state' },
     })
+  })
+})
+
+describe('the free-text item', () => {
+  it('is the company’s choice, kept on an invoice with a priced free-text line', async () => {
+    const { contact } = await setup()
+    await updateSettings(db, { freeTextItemId: '19' })
+    const inv = unwrap(await createInvoice(db, { contactId: contact.id }))
+    const noted = unwrap(await addLine(db, inv.id, { name: 'Note', qty: 1000, unitPrice: 0 }))
+    expect(noted.freeTextItemId).toBeUndefined()
+    const priced = unwrap(await addLine(db, inv.id, { name: 'Haul away', qty: 1000, unitPrice: 7500 }))
+    expect(priced.freeTextItemId).toBe('19')
+    const done = unwrap(await finalizeInvoice(db, inv.id))
+    await updateSettings(db, { freeTextItemId: '20' })
+    expect(unwrap(await updateInvoiceHeader(db, done.id, { memo: 'Thanks' })).freeTextItemId).toBe('19')
   })
 })

@@ -17,7 +17,7 @@ import { getSettings } from './settings.ts'
 import { err, ok, type Result } from '#shared/result.ts'
 import { addDays, localDate } from '#shared/date-only.ts'
 import { edit, tables } from './invoice-edit.ts'
-import { shipToOf } from './invoice-ship-to.ts'
+import { shipToOf } from './invoice-taken.ts'
 
 export { addLine, addLineFromItem, updateLine, removeLine } from './invoice-lines.ts'
 

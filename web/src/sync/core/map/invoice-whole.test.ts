@@ -152,6 +152,13 @@ describe('free-text lines', () => {
     ])
   })
 
+  it('post to the item the invoice kept before the company’s current one', () => {
+    const inv = local(recorded('39'), { lines: [freeText], freeTextItemId: '21' })
+    const r = invoiceToQbo(inv, { ref, customer, freeTextItemQboId: '19' })
+    if (!r.ok) throw new Error(r.error.message)
+    expect(r.value.value.Line?.[0]).toMatchObject({ SalesItemLineDetail: { ItemRef: { value: '21' } } })
+  })
+
   it('without a chosen item, say where to choose it', () => {
     const r = invoiceToQbo(local(recorded('39'), { lines: [freeText] }), { ref, customer })
     expect(r).toMatchObject({ ok: false, error: { field: 'FreeTextItemRef' } })

@@ -38,6 +38,7 @@ export type InvoiceFields = Pick<
   | 'keptLines'
   | 'discount'
   | 'shipAddress'
+  | 'freeTextItemId'
   | 'taxRateBps'
   | 'subtotal'
   | 'tax'
@@ -54,7 +55,10 @@ export interface InvoiceContext {
    * invoice keeps itself comes first.
    */
   shipAddress?: Address | undefined
-  /** QuickBooks Id of the generic service item that free-text lines with an amount are booked on. */
+  /**
+   * QuickBooks Id of the generic service item that free-text lines with an amount are booked on, when the invoice
+   * does not keep its own (`freeTextItemId`, the company's choice when it was finalized).
+   */
   freeTextItemQboId?: string | undefined
 }
 
@@ -77,7 +81,10 @@ export function invoiceToQbo(inv: InvoiceFields, ctx: InvoiceContext): Mapped<In
   for (const l of inv.lines) {
     const taxCode = { value: l.taxable ? 'TAX' : 'NON' }
     if (l.itemId !== undefined || l.amount !== 0) {
-      const itemRef = l.itemId !== undefined ? ctx.ref({ kind: 'item', localId: l.itemId }) : ctx.freeTextItemQboId
+      const itemRef =
+        l.itemId !== undefined
+          ? ctx.ref({ kind: 'item', localId: l.itemId })
+          : (inv.freeTextItemId ?? ctx.freeTextItemQboId)
       if (itemRef === undefined) {
         // The fix is company-wide, in Settings: the field names the setting, not the line.
         return mapError(
