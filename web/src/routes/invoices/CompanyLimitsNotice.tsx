@@ -35,7 +35,12 @@ export function CompanyLimitsNotice(props: { invoice: Invoice }) {
     if (props.invoice.status === 'draft') return true
     return states(props.invoice.id, { version: props.invoice.version })?.tone !== 'synced'
   }
-  const limits = () => (unsent() && prefs.data ? companyLimits(prefs.data, props.invoice) : [])
+  // Reading `data` before an answer would suspend the page around it (and hold a navigation away): check first.
+  const read = () => (prefs.isSuccess ? prefs.data : undefined)
+  const limits = () => {
+    const p = unsent() ? read() : undefined
+    return p ? companyLimits(p, props.invoice) : []
+  }
   return (
     <Show when={limits().length > 0}>
       <div class="notice" role="status" data-testid="company-limits" style={{ 'border-radius': '8px' }}>
