@@ -49,7 +49,7 @@ export function DiscountField(props: { invoice: Invoice }) {
   const kept = () => inv().discount === undefined && hasDiscount(inv())
   const linesSum = () => inv().lines.reduce((s, l) => s + l.amount, 0)
   return (
-    <div class="stack" data-testid="discount">
+    <div class="stack" data-testid="discount" style={{ 'margin-top': '16px' }}>
       <Show when={kept()}>
         <p class="muted">
           From QuickBooks: {fmt().money(discountCents(inv(), linesSum()))} off. A discount set here replaces it.

@@ -62,7 +62,13 @@ export function InvoiceJobFields(props: { invoice: Invoice }) {
             value={inv().propertyId ?? ''}
             onValue={(v) => void save({ propertyId: v === '' ? undefined : (v as LocalId) })}
             choices={propertyChoices()}
-            placeholder={propertyChoices().length ? 'No property' : 'No properties for this contact yet'}
+            placeholder={
+              propertyChoices().length === 1
+                ? 'The contact’s property'
+                : propertyChoices().length
+                  ? 'No property'
+                  : 'No properties for this contact yet'
+            }
             error={errors().propertyId}
           />
         </Show>
