@@ -36,7 +36,7 @@ describe('discount lines', () => {
     // 5 % of 178.00 = 8.90, whatever Amount was sent.
     expect(discount).toMatchObject({
       Amount: 8.9,
-      DiscountLineDetail: { PercentBased: true, DiscountPercent: 5, DiscountAccountRef: { value: '86' } },
+      DiscountLineDetail: { PercentBased: true, DiscountPercent: 5, DiscountAccountRef: { name: 'Discounts given' } },
     })
     expect(inv.TotalAmt).toBe(169.1)
   })

@@ -120,14 +120,20 @@ export function priceLines(ctx: WriteContext, sent: unknown, prevLines: unknown,
   return ok({ lines, subtotal, taxableBase, discount })
 }
 
+/**
+ * The account a discount sent without one is booked on: the company's default discount account, or (a company whose
+ * preference names no account it has) its discounts-given income account; none when it has neither.
+ */
 function discountAccount(ctx: WriteContext, d: Json): Json {
   if (d.DiscountAccountRef !== undefined && d.DiscountAccountRef !== null) return {}
   const prefs = ctx.state.preferences
   const sales = isObject(prefs.SalesFormsPrefs) ? prefs.SalesFormsPrefs : {}
   const id = str(sales.DefaultDiscountAccount)
-  if (id === undefined) return {}
-  const account = resolveRef(ctx, 'Account', 'DiscountAccountRef', { value: id })
-  return { DiscountAccountRef: account.ok ? namedRef(id, account.value.Name) : { value: id } }
+  const named = id === undefined ? undefined : ctx.state.tables.Account.get(id)?.data
+  const account =
+    named ??
+    [...ctx.state.tables.Account.values()].map((r) => r.data).find((a) => a.AccountSubType === 'DiscountsRefundsGiven')
+  return account === undefined ? {} : { DiscountAccountRef: namedRef(str(account.Id) ?? '', account.Name) }
 }
 
 /** The tax amount a client sent: a `TotalTax` without `TaxLine`s (a read-back detail carries its lines). */
