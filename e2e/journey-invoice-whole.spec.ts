@@ -116,15 +116,22 @@ test('a job’s invoice arrives under its sub-customer; discount, free-text line
     ShipAddr: { Line1: '40 Oak Ave', City: 'Sacramento', PostalCode: '95814' },
   })
 
-  // An invoice with a discount and a free-text line, at the contact's one property.
-  const service = (await company(page, realmId))['Item']!.find((i) => i['Type'] === 'Service' && i['Active'] !== false)!
-  await chooseFreeTextItem(page, String(service['Id']))
+  // An invoice with a discount and a free-text line, at the contact's one property. Until the company's free-text
+  // item is chosen, the invoice says so and leads to Settings; once it is, the invoice takes it at its next edit.
   await invoiceFor(page, 'Dana Ortiz')
   await page.getByRole('button', { name: 'Add free-text line' }).click()
   await page.getByLabel('Line', { exact: true }).fill('Haul away old heater')
   await page.getByLabel('Unit price', { exact: true }).fill('75.00')
   await page.getByRole('button', { name: 'Add line' }).click()
   await expect(page.getByRole('table', { name: 'Invoice lines' }).getByText('Haul away old heater')).toBeVisible()
+  await expect(
+    page
+      .getByTestId('free-text-notice')
+      .getByRole('link', { name: 'Choose the QuickBooks item free-text lines post to' }),
+  ).toHaveAttribute('href', /settings/)
+  const service = (await company(page, realmId))['Item']!.find((i) => i['Type'] === 'Service' && i['Active'] !== false)!
+  await chooseFreeTextItem(page, String(service['Id']))
+  await expect(page.getByRole('heading', { level: 2, name: 'Draft invoice' })).toBeVisible()
   await page.getByLabel('Discount', { exact: true }).selectOption('percent')
   await page.getByLabel('Percent off').fill('10')
   await page.getByLabel('Percent off').press('Enter')
