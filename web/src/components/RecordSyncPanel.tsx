@@ -41,6 +41,7 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   ExpenseAccountRef: 'expense account',
   AssetAccountRef: 'inventory account',
   DepositToAccountRef: 'deposit account',
+  FreeTextItemRef: 'QuickBooks item free-text lines post to',
 }
 
 export function fieldWords(field: string | undefined): string {

@@ -94,6 +94,7 @@ const SETTINGS_FIELDS: ReadonlySet<string> = new Set([
   'ExpenseAccountRef',
   'AssetAccountRef',
   'DepositToAccountRef',
+  'FreeTextItemRef',
 ])
 
 export function fixPlace(field: string | undefined): FixPlace {

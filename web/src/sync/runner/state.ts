@@ -124,6 +124,8 @@ export function recordContext(run: RunView): RecordContext {
       defaultExpenseAccountId: s.defaultExpenseAccountId ?? run.accounts?.expense,
       depositAccountId: s.depositAccountId ?? run.accounts?.deposit,
     },
+    // An invoice edited before the item was chosen carries none; a Re-sync after choosing it must find it here.
+    freeTextItemQboId: s.freeTextItemId,
   }
 }
 

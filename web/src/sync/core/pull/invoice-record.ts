@@ -39,7 +39,8 @@ export function invoiceFromQbo(state: FoldState, q: QboInvoice): InvoiceFromQbo 
     // Undefined, not absent, so a refresh clears what QuickBooks no longer has.
     keptLines: back.keptLines.length > 0 ? back.keptLines : undefined,
     taxRateBps: taxableBase > 0 ? Math.min(10_000, Math.max(0, Math.round((tax * 10_000) / taxableBase))) : 0,
-    subtotal: total - tax,
+    // The lines before any discount, as the invoice page sums them.
+    subtotal: lines.reduce((s, l) => s + l.amount, 0),
     tax,
     total,
     balance: back.voided ? 0 : Math.max(0, back.balanceCents),
