@@ -32,6 +32,8 @@ import { refreshWithRetry } from './intuit/refresh-retry.ts'
 import { parseStrictJson } from './json/strict-json.ts'
 import { Pacer } from './pacer/pacer.ts'
 import type { RealmChange } from './webhooks/payload.ts'
+import type { Lease, LeaseRequest } from '#shared/api/number-lease.ts'
+import { leaseBlock, migrateLeases, returnUnused } from './leases/store.ts'
 import { claimDelivery, migrateLedger } from './webhooks/replay.ts'
 
 export type { UpstreamCall, UpstreamResult } from './gate/upstream.ts'
@@ -55,6 +57,7 @@ export class RealmGate extends DurableObject<Env> {
       migrateBudget(ctx.storage.sql)
       migrateMeter(ctx.storage.sql)
       migrateLedger(ctx.storage.sql)
+      migrateLeases(ctx.storage.sql)
     })
   }
 
@@ -293,5 +296,17 @@ export class RealmGate extends DurableObject<Env> {
     } finally {
       pacer.release(admission.value.id)
     }
+  }
+
+  // ── Devices in step (docs/feed.md): invoice-number leases, the live feed, shared reads ──
+
+  /** The next block of invoice numbers for `deviceId` (routes/numbers.ts). */
+  async leaseNumbers(deviceId: string, request: LeaseRequest): Promise<Lease> {
+    return leaseBlock(this.ctx.storage, deviceId, request, Date.now())
+  }
+
+  /** A removed device's unused numbers go back to be leased again; returns how many. */
+  async returnNumbers(deviceId: string): Promise<number> {
+    return returnUnused(this.ctx.storage, deviceId, Date.now())
   }
 }
