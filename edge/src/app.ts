@@ -11,6 +11,7 @@ import { apiAnswerHeaders, browserOnly } from './http/browser-only.ts'
 import { connectRoutes } from './routes/connect.ts'
 import { connectConfigMissing } from './routes/connect-result.ts'
 import { disconnectRoutes } from './routes/disconnect.ts'
+import { feedRoutes } from './routes/feed.ts'
 import { numberRoutes } from './routes/numbers.ts'
 import { proxyRoutes } from './routes/proxy.ts'
 import { sessionRoutes } from './routes/session.ts'
@@ -46,6 +47,7 @@ app.route('/auth/intuit', connectRoutes)
 app.route('/auth/disconnect', disconnectRoutes)
 app.route('/api/session', sessionRoutes)
 app.route('/api/qbo', proxyRoutes)
+app.route('/api/feed', feedRoutes)
 app.route('/api/numbers', numberRoutes)
 app.route('/webhooks', webhookRoutes)
 

@@ -33,7 +33,11 @@ import { parseStrictJson } from './json/strict-json.ts'
 import { Pacer } from './pacer/pacer.ts'
 import type { RealmChange } from './webhooks/payload.ts'
 import type { Lease, LeaseRequest } from '#shared/api/number-lease.ts'
-import { leaseBlock, migrateLeases, returnUnused } from './leases/store.ts'
+import { ReadCoalescer } from './gate/coalesce.ts'
+import { acceptFeed, broadcast, closed } from './feed/sockets.ts'
+import { appendNotice, migrateFeed, type Notice } from './feed/store.ts'
+import { writeNotice } from './feed/write-notice.ts'
+import { leaseBlock, markUsed, migrateLeases, returnUnused } from './leases/store.ts'
 import { claimDelivery, migrateLedger } from './webhooks/replay.ts'
 
 export type { UpstreamCall, UpstreamResult } from './gate/upstream.ts'
@@ -58,6 +62,7 @@ export class RealmGate extends DurableObject<Env> {
       migrateMeter(ctx.storage.sql)
       migrateLedger(ctx.storage.sql)
       migrateLeases(ctx.storage.sql)
+      migrateFeed(ctx.storage.sql)
     })
   }
 
@@ -129,6 +134,13 @@ export class RealmGate extends DurableObject<Env> {
     if (row && row.realm_id !== call.realmId)
       return err({ code: 'realm_mismatch', message: 'This gate holds another company.' })
     if (row && row.sealed_tokens !== null && row.grant_id !== caller.grant) return err(sessionEnded)
+    if (call.method === 'GET') return this.#sharedRead(caller, call)
+    const result = await this.#send(caller, call)
+    this.#wrote(caller, call, result)
+    return result
+  }
+
+  async #send(caller: Caller, call: UpstreamCall): Promise<UpstreamResult> {
     let token = await this.#accessToken(null)
     if (!token.ok) return token
     let result = await this.#paced(call, token.value, caller)
@@ -169,7 +181,10 @@ export class RealmGate extends DurableObject<Env> {
 
   /** Records webhook changes; returns the new highest sequence number. */
   async recordChanges(changes: RealmChange[]): Promise<number> {
-    return store.appendChanges(this.ctx.storage.sql, changes, Date.now())
+    const seq = store.appendChanges(this.ctx.storage.sql, changes, Date.now())
+    const entities = changes.map(({ entity, id, operation }) => ({ entity, id, operation }))
+    this.#notify({ type: 'changes', origin: 'webhook', deviceId: null, entities })
+    return seq
   }
 
   #config(): Config {
@@ -300,6 +315,8 @@ export class RealmGate extends DurableObject<Env> {
 
   // ── Devices in step (docs/feed.md): invoice-number leases, the live feed, shared reads ──
 
+  #reads = new ReadCoalescer<UpstreamResult>({ keep: (r) => r.ok && r.value.status >= 200 && r.value.status < 300 })
+
   /** The next block of invoice numbers for `deviceId` (routes/numbers.ts). */
   async leaseNumbers(deviceId: string, request: LeaseRequest): Promise<Lease> {
     return leaseBlock(this.ctx.storage, deviceId, request, Date.now())
@@ -309,4 +326,42 @@ export class RealmGate extends DurableObject<Env> {
   async returnNumbers(deviceId: string): Promise<number> {
     return returnUnused(this.ctx.storage, deviceId, Date.now())
   }
+
+  /** The feed's WebSocket upgrade, built by routes/feed.ts once the session is checked. */
+  override async fetch(request: Request): Promise<Response> {
+    return acceptFeed(this.ctx, request)
+  }
+
+  /** Devices send nothing the gate needs; pings are answered without waking it (see acceptFeed). */
+  override async webSocketMessage(): Promise<void> {}
+
+  override async webSocketClose(ws: WebSocket, code: number): Promise<void> {
+    closed(ws, code)
+  }
+
+  /** Numbers a notice, keeps it for catch-up and sends it to every open device of the company. */
+  #notify(notice: Notice): void {
+    broadcast(this.ctx, appendNotice(this.ctx.storage.sql, notice, Date.now()))
+  }
+
+  /** A read other devices may share; one whose grant a reconnect replaced meanwhile gets no answer. */
+  async #sharedRead(caller: Caller, call: UpstreamCall): Promise<UpstreamResult> {
+    const answer = await this.#reads.share(readKey(caller, call), caller.sid, () => this.#send(caller, call))
+    const row = store.readConnection(this.ctx.storage.sql)
+    return row && row.sealed_tokens !== null && row.grant_id !== caller.grant ? err(sessionEnded) : answer
+  }
+
+  /** After a proxied write: shared reads from before it are forgotten; a 2xx tells the other devices. */
+  #wrote(caller: Caller, call: UpstreamCall, result: UpstreamResult): void {
+    this.#reads.forget()
+    if (!result.ok || result.value.status < 200 || result.value.status >= 300) return
+    const notice = writeNotice(call.path, call.params, call.body, result.value.body)
+    markUsed(this.ctx.storage, notice.docNumbers)
+    if (notice.entities.length > 0)
+      this.#notify({ type: 'changes', origin: 'device', deviceId: caller.sid, entities: notice.entities })
+  }
 }
+
+/** Reads are the same when their grant, path and parameters are (a replaced grant's reads answer no one else). */
+const readKey = (caller: Caller, call: UpstreamCall): string =>
+  `${caller.grant} ${call.path}?${new URLSearchParams([...call.params]).toString()}`
