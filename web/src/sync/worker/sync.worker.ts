@@ -10,6 +10,9 @@ import { appDb } from '../../db/index.ts'
 import { DexieStore } from '../adapters/dexie-store.ts'
 import { edgeGateway } from '../adapters/edge-gateway.ts'
 import { SyncEngine } from '../engine.ts'
+import { publishFeedEvent } from '../feed/events.ts'
+import { FeedClient } from '../feed/feed-client.ts'
+import { feedUrl } from '../feed/socket-url.ts'
 import { realClock, realRandom } from '../ports.ts'
 import { PollLoop } from './poll-loop.ts'
 import type { SyncWorkerApi } from './worker-api.ts'
@@ -32,6 +35,8 @@ const engine = new SyncEngine({
     try {
       const res = await fetch(`/api/session?changesSince=${changesSince}`, { credentials: 'same-origin' })
       const parsed = SessionResponse.safeParse(await res.json())
+      // The live feed runs while this device's session is connected (and the device online).
+      if (parsed.success) feed.setConnected(parsed.data.connected && !parsed.data.needsReconnect)
       // A notice the edge received means webhooks work for this company: the poll becomes a safety net.
       if (parsed.success && parsed.data.connected && parsed.data.changes.entities.length > 0) poll.noticed()
       return parsed.success ? parsed.data : undefined
@@ -42,6 +47,20 @@ const engine = new SyncEngine({
   clock: realClock,
   random: realRandom,
   timers,
+})
+
+// Another device's write or Intuit's webhook, within seconds: pull just those records. The poll stays as the safety net.
+const feed = new FeedClient({
+  open: (since) => new WebSocket(feedUrl(self.location.origin, since)),
+  timers,
+  random: Math.random,
+  onChanges: (entities, webhook) => {
+    if (webhook) poll.noticed()
+    void engine.pullNotice(entities)
+  },
+  onReset: () => void engine.syncNow(),
+  onSettings: (message) => publishFeedEvent(message),
+  onEnded: (message) => publishFeedEvent(message),
 })
 
 const poll = new PollLoop({
@@ -66,6 +85,7 @@ const api: SyncWorkerApi = {
   setOnline: (isOnline) => {
     online = isOnline
     engine.setOnline(isOnline)
+    feed.setOnline(isOnline)
   },
   // The page's interval is the settings' `pullIntervalMinutes`, which the loop reads itself.
   start: async (_minutes) => {
