@@ -7,6 +7,7 @@
 import * as Comlink from 'comlink'
 import { SessionResponse } from '#shared/api/index.ts'
 import { appDb } from '../../db/index.ts'
+import { invoiceNumbers } from '../../db/invoice-numbers-source.ts'
 import { DexieStore } from '../adapters/dexie-store.ts'
 import { edgeGateway } from '../adapters/edge-gateway.ts'
 import { SyncEngine } from '../engine.ts'
@@ -23,7 +24,8 @@ const timers = {
   setInterval: (fn: () => void, ms: number) => setInterval(fn, ms),
   clearInterval: (h: unknown) => clearInterval(h as ReturnType<typeof setInterval>),
 }
-const store = new DexieStore(appDb())
+const db = appDb()
+const store = new DexieStore(db)
 let online = true
 // The engine's own interval only backs the loop up once a day; the loop keeps the schedule.
 const ENGINE_BACKSTOP_MINUTES = 1440
@@ -37,6 +39,8 @@ const engine = new SyncEngine({
       const parsed = SessionResponse.safeParse(await res.json())
       // The live feed runs while this device's session is connected (and the device online).
       if (parsed.success) feed.setConnected(parsed.data.connected && !parsed.data.needsReconnect)
+      // Shared invoice numbers: keep this device's lease topped up while its company is connected.
+      if (parsed.success && parsed.data.connected) void invoiceNumbers.topUp(db, parsed.data.realmId)
       // A notice the edge received means webhooks work for this company: the poll becomes a safety net.
       if (parsed.success && parsed.data.connected && parsed.data.changes.entities.length > 0) poll.noticed()
       return parsed.success ? parsed.data : undefined
