@@ -10,11 +10,13 @@ import { apiError } from './errors.ts'
 import { apiAnswerHeaders, browserOnly } from './http/browser-only.ts'
 import { connectRoutes } from './routes/connect.ts'
 import { connectConfigMissing } from './routes/connect-result.ts'
+import { companySettingsRoutes } from './routes/company-settings.ts'
 import { disconnectRoutes } from './routes/disconnect.ts'
 import { feedRoutes } from './routes/feed.ts'
 import { numberRoutes } from './routes/numbers.ts'
 import { proxyRoutes } from './routes/proxy.ts'
 import { sessionRoutes } from './routes/session.ts'
+import { teamRoutes } from './routes/team.ts'
 import { webhookRoutes } from './routes/webhooks.ts'
 
 export const app = new Hono<AppEnv>()
@@ -47,6 +49,8 @@ app.route('/auth/intuit', connectRoutes)
 app.route('/auth/disconnect', disconnectRoutes)
 app.route('/api/session', sessionRoutes)
 app.route('/api/qbo', proxyRoutes)
+app.route('/api/team', teamRoutes)
+app.route('/api/company/settings', companySettingsRoutes)
 app.route('/api/feed', feedRoutes)
 app.route('/api/numbers', numberRoutes)
 app.route('/webhooks', webhookRoutes)

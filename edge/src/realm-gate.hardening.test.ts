@@ -1,11 +1,12 @@
 /**
- * The RealmGate's hardening: the daily budget, the grant checked again around a reconnect, a lost
+ * The RealmGate's hardening: the daily budget, devices admitted again around a reconnect, a lost
  * refresh answer tried again, and key rotation (old sessions and sealed tokens still work, and are redone).
  */
 import { SELF, env, runInDurableObject } from 'cloudflare:test'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { RealmId } from '#shared/ids.ts'
-import { EDGE, cookieHeader, cookiesFrom, testConfig } from '../test/helpers.ts'
+import { DeviceId } from '#shared/api/team.ts'
+import { EDGE, addOwner, cookieHeader, cookiesFrom, testConfig } from '../test/helpers.ts'
 import { admin, consent, freshCompany, lastSeq, requestLog } from '../test/emulator.ts'
 import { keyId } from './crypto/key-id.ts'
 import { open, seal } from './crypto/token-box.ts'
@@ -27,7 +28,11 @@ const readCustomer = (realmId: string): UpstreamCall => ({
   body: null,
   kind: 'call',
 })
-const as = (grant: string, sid = 'session-one') => ({ grant, sid })
+/** A caller of one device; the pacer's fairness is per device. */
+const as = (device: string | { id: string }) => ({
+  device: typeof device === 'string' ? device : device.id,
+  permission: 'records' as const,
+})
 
 async function connected() {
   const realmId = await freshCompany()
@@ -130,13 +135,16 @@ describe("the app's monthly count of Intuit calls", () => {
   })
 })
 
-describe('the grant, checked again just before each send', () => {
-  it("does not send a queued call of the grant a reconnect replaced; the new grant's calls go", async () => {
+describe('devices, admitted again just before each send', () => {
+  it("sends a device's queued call after a reconnect, and not one of a device removed while it waited", async () => {
     const realmId = await freshCompany()
     const gate = env.REALM_GATE.getByName(realmId)
-    const oldGrant = await gate.storeGrant(realmId, await emulatorTokens(realmId))
+    const owner = await gate.storeGrant(realmId, await emulatorTokens(realmId))
+    const joined = await gate.joinDevice('crew', 'Van 2 tablet')
+    if (!joined.ok) throw new Error(joined.error.message)
+    const tablet = joined.value.device
     const fresh = await emulatorTokens(realmId)
-    // Hold every upstream call until released, so ten fill the gate and the eleventh queues.
+    // Hold every upstream call until released, so ten fill the gate and the rest queue.
     const realFetch = globalThis.fetch
     let held = 0
     let released = false
@@ -149,24 +157,28 @@ describe('the grant, checked again just before each send', () => {
       return realFetch(req)
     })
     const since = await lastSeq()
-    const inFlight = Array.from({ length: 10 }, () => gate.forward(as(oldGrant), readCustomer(realmId)))
+    const inFlight = Array.from({ length: 10 }, () => gate.forward(as(owner), readCustomer(realmId)))
     while (held < 10) await sleep(5)
-    const queued = gate.forward(as(oldGrant, 'session-two'), readCustomer(realmId))
+    const ownersQueued = gate.forward(as(owner), readCustomer(realmId))
+    const tabletsQueued = gate.forward(as(tablet), readCustomer(realmId))
     await sleep(20)
-    const newGrant = await gate.storeGrant(realmId, fresh)
+    // Connecting again (a second owner browser) replaces the tokens, not the devices.
+    const second = await gate.storeGrant(realmId, fresh)
+    expect(await gate.removeDevice(owner.id, tablet.id)).toMatchObject({ ok: true })
     released = true
-    expect(await queued).toMatchObject({ ok: false, error: { code: 'session_ended' } })
+    expect(await ownersQueued).toMatchObject({ ok: true, value: { status: 200 } })
+    expect(await tabletsQueued).toMatchObject({ ok: false, error: { code: 'device_removed' } })
     await Promise.all(inFlight)
-    expect(held).toBe(10)
-    expect(await apiCalls(realmId, since)).toHaveLength(10)
-    expect(await gate.forward(as(newGrant), readCustomer(realmId))).toMatchObject({ ok: true, value: { status: 200 } })
+    expect(await apiCalls(realmId, since)).toHaveLength(11)
+    expect(await gate.forward(as(second), readCustomer(realmId))).toMatchObject({ ok: true, value: { status: 200 } })
+    expect(await gate.status(owner.id)).toMatchObject({ connected: true, deviceCount: 2 })
   })
 
-  it('lets a disconnect that waited out a refresh wipe nothing once a reconnect has landed', async () => {
+  it('lets a disconnect that waited out a refresh wipe and revoke the grant a reconnect stored meanwhile', async () => {
     const realmId = await freshCompany()
     const gate = env.REALM_GATE.getByName(realmId)
     // A minute left is inside the refresh margin: the next call refreshes first.
-    const oldGrant = await gate.storeGrant(realmId, await emulatorTokens(realmId, 60_000))
+    const owner = await gate.storeGrant(realmId, await emulatorTokens(realmId, 60_000))
     const fresh = await emulatorTokens(realmId)
     const realFetch = globalThis.fetch
     let refreshing = false
@@ -179,16 +191,17 @@ describe('the grant, checked again just before each send', () => {
       }
       return realFetch(req)
     })
-    const call = gate.forward(as(oldGrant), readCustomer(realmId))
+    const call = gate.forward(as(owner), readCustomer(realmId))
     while (!refreshing) await sleep(5)
-    const disconnect = gate.disconnect(oldGrant)
+    const disconnect = gate.disconnect(owner.id)
     await sleep(20)
-    const newGrant = await gate.storeGrant(realmId, fresh)
+    const second = await gate.storeGrant(realmId, fresh)
     released = true
-    expect(await disconnect).toMatchObject({ ok: false, error: { code: 'session_ended' } })
+    expect(await disconnect).toMatchObject({ ok: true, value: { revoked: true, deviceCount: 2 } })
     await call
-    expect(await gate.status(newGrant)).toMatchObject({ connected: true, needsReconnect: false })
-    expect(await gate.forward(as(newGrant), readCustomer(realmId))).toMatchObject({ ok: true, value: { status: 200 } })
+    expect(await gate.status(second.id)).toMatchObject({ connected: false, deviceCount: 0 })
+    const tokens = await admin<{ connections: Array<{ realmId: string; revoked: boolean }> }>('/tokens')
+    expect(tokens.connections.filter((c) => c.realmId === realmId).every((c) => c.revoked)).toBe(true)
   })
 })
 
@@ -207,7 +220,7 @@ describe('a refresh whose answer is lost', () => {
     })
     expect(await gate.forward(as(grant), readCustomer(realmId))).toMatchObject({ ok: true, value: { status: 200 } })
     expect(tokenCalls).toBe(2)
-    expect(await gate.status(grant)).toMatchObject({ connected: true, needsReconnect: false })
+    expect(await gate.status(grant.id)).toMatchObject({ connected: true, needsReconnect: false })
   })
 })
 
@@ -222,12 +235,11 @@ describe('key rotation', () => {
       .find((c) => c.startsWith(`${SESSION_COOKIE}=`))!
       .slice(SESSION_COOKIE.length + 1)
     const claims = JSON.parse(atob(current.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as {
-      sid: string
-      grant: string
+      device: string
     }
     const old = await signSession(
       previousSessionKeys(),
-      { sid: claims.sid, realmId: RealmId.parse(realmId), grant: claims.grant },
+      { realmId: RealmId.parse(realmId), device: DeviceId.parse(claims.device) },
       3600,
       Date.now(),
     )
@@ -257,7 +269,8 @@ describe('key rotation', () => {
         Date.now(),
       )
     })
-    expect(await gate.forward(as(grantId), readCustomer(realmId))).toMatchObject({ ok: true, value: { status: 200 } })
+    const owner = await addOwner(realmId)
+    expect(await gate.forward(as(owner), readCustomer(realmId))).toMatchObject({ ok: true, value: { status: 200 } })
     const stored = await runInDurableObject(
       gate,
       (_gate, state) => store.readConnection(state.storage.sql)!.sealed_tokens!,

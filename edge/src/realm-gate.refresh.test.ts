@@ -49,7 +49,7 @@ describe('token refresh', () => {
       refreshExpiresAt: Date.now() + 86_400_000,
     })
     const since = await lastSeq()
-    const cookie = await sessionCookieFor(realmId, grant)
+    const cookie = await sessionCookieFor(realmId, grant.id)
     const res = await SELF.fetch(`${EDGE}/api/qbo/${realmId}/customer/1`, { headers: { cookie } })
     expect(res.status).toBe(200)
     // The 60 s left are inside the 300 s margin: refresh first, no 401 on the way.
@@ -97,7 +97,7 @@ describe('token refresh', () => {
       accessExpiresAt: Date.now() + 60_000,
       refreshExpiresAt: Date.now() + 86_400_000,
     })
-    const cookie = await sessionCookieFor(realmId, grant)
+    const cookie = await sessionCookieFor(realmId, grant.id)
     const since = await lastSeq()
     const statuses = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>

@@ -1,69 +1,73 @@
 /**
  * One per QuickBooks company (realm), named by its realm id. It alone holds the company's tokens
- * (sealed with AES-GCM in SQLite), refreshes them one at a time, paces every call to Intuit under
- * the realm's limits, and records what webhooks said changed.
- *
- * Single flight: Intuit rotates refresh tokens, so two refreshes with the same token lose the
- * connection. Every caller that needs a refresh awaits the one promise in `#refreshing`, and a
- * caller whose token got a 401 after someone else already refreshed simply uses the new token.
+ * (sealed with AES-GCM in SQLite, gate/token-keeper.ts), paces every call to Intuit under the realm's
+ * limits, records what webhooks said changed, and keeps the company's team: its devices and their
+ * roles (team/), and the company-wide settings. A session names a device here; a new grant replaces
+ * the tokens, never the devices, and only a disconnect ends every device's session.
  */
 import { DurableObject } from 'cloudflare:workers'
+import type { CompanySettingsDoc, PutCompanySettings } from '#shared/api/company-settings.ts'
+import type { Device, Devices, Permission, RemoveDeviceResponse, Role } from '#shared/api/team.ts'
 import { err, ok, type Result } from '#shared/result.ts'
 import { readConfig, type Config, type Env } from './env.ts'
-import { randomBase64Url } from './crypto/base64.ts'
-import { open, seal } from './crypto/token-box.ts'
 import { APP_METER, appMeterBuffer, migrateMeter, recordAppCalls } from './gate/app-meter.ts'
 import { migrateBudget, spend } from './gate/budget.ts'
 import {
-  notConnected,
-  reconnect,
-  sessionEnded,
+  superseded,
+  type Admitted,
+  type Announcement,
   type Caller,
+  type ConnectingDevice,
   type GateStatus,
   type GrantOutcome,
-  type Held,
-  type TokenOutcome,
+  type SettingsWrite,
 } from './gate/outcomes.ts'
+import { readStatus } from './gate/status.ts'
 import * as store from './gate/store.ts'
-import { sendUpstream, unreachable, type GateError, type UpstreamCall, type UpstreamResult } from './gate/upstream.ts'
+import { TokenKeeper } from './gate/token-keeper.ts'
+import { sendUpstream, type GateError, type UpstreamCall, type UpstreamResult } from './gate/upstream.ts'
 import { checkCompanyInfo, companyInfoCall } from './gate/verify-grant.ts'
-import { revokeToken, TokenPair } from './intuit/oauth-client.ts'
-import { refreshWithRetry } from './intuit/refresh-retry.ts'
-import { parseStrictJson } from './json/strict-json.ts'
+import { revokeToken, type TokenPair } from './intuit/oauth-client.ts'
 import { Pacer } from './pacer/pacer.ts'
+import { migrateDevices, toDevice } from './team/devices.ts'
+import type { CodeHashes } from './team/join-code.ts'
+import { migrateJoinIndex, redeemCode, registerCode, type JoinEntry } from './team/join-index.ts'
+import { migrateSettings, readSettings, writeSettings } from './team/settings-store.ts'
+import { Team } from './team/team.ts'
 import type { RealmChange } from './webhooks/payload.ts'
-import type { Lease, LeaseRequest } from '#shared/api/number-lease.ts'
-import { ReadCoalescer } from './gate/coalesce.ts'
-import { acceptFeed, broadcast, closed } from './feed/sockets.ts'
-import { appendNotice, migrateFeed, type Notice } from './feed/store.ts'
-import { writeNotice } from './feed/write-notice.ts'
-import { leaseBlock, markUsed, migrateLeases, returnUnused } from './leases/store.ts'
 import { claimDelivery, migrateLedger } from './webhooks/replay.ts'
-
-export type { UpstreamCall, UpstreamResult } from './gate/upstream.ts'
-
-export type { Caller, GateStatus, GrantOutcome } from './gate/outcomes.ts'
+import type { Lease, LeaseRequest } from '#shared/api/number-lease.ts'
+import { InStep } from './feed/in-step.ts'
+import { acceptFeed, closed } from './feed/sockets.ts'
+import { migrateFeed } from './feed/store.ts'
+import { leaseBlock, migrateLeases, returnUnused } from './leases/store.ts'
 
 export class RealmGate extends DurableObject<Env> {
-  /** Undefined until first loaded; every later change of the stored pair sets it in the same tick. */
-  #held: Held | undefined
-  #loading: Promise<Held> | null = null
-  #refreshing: Promise<TokenOutcome> | null = null
+  #tokens: TokenKeeper
+  #team: Team
   #pacer: Pacer | null = null
   #meter = appMeterBuffer(() => this.env.REALM_GATE.getByName(APP_METER))
-  /** Refreshes this instance sent to Intuit (observability and tests). */
-  refreshCount = 0
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env)
+    this.#tokens = new TokenKeeper(ctx.storage.sql, () => this.#config())
+    this.#team = new Team(ctx.storage.sql)
     ctx.blockConcurrencyWhile(async () => {
       store.migrate(ctx.storage.sql)
       migrateBudget(ctx.storage.sql)
       migrateMeter(ctx.storage.sql)
       migrateLedger(ctx.storage.sql)
+      migrateDevices(ctx.storage.sql)
+      migrateSettings(ctx.storage.sql)
+      migrateJoinIndex(ctx.storage.sql)
       migrateLeases(ctx.storage.sql)
       migrateFeed(ctx.storage.sql)
     })
+  }
+
+  /** Refreshes this instance sent to Intuit (observability and tests). */
+  get refreshCount(): number {
+    return this.#tokens.refreshCount
   }
 
   async ping(): Promise<string> {
@@ -71,12 +75,10 @@ export class RealmGate extends DurableObject<Env> {
   }
 
   /**
-   * Takes a fresh grant from the code exchange for this realm, once its access token has read the
-   * realm's CompanyInfo (paced like any call here). Only then does it replace the stored grant, whose
-   * sessions end, and clear Reconnect; until then the stored grant stays in use and untouched.
-   * Returns the new grant's id, which the new session carries, and the company's name.
+   * Takes a fresh grant once its token has read the realm's CompanyInfo (paced); only then are the
+   * stored tokens replaced. The browser that connected is (or stays) an owner; other devices stay.
    */
-  async connectGrant(realmId: string, tokens: TokenPair): Promise<GrantOutcome> {
+  async connectGrant(realmId: string, tokens: TokenPair, device: ConnectingDevice): Promise<GrantOutcome> {
     const check = checkCompanyInfo(await this.#paced(companyInfoCall(realmId), tokens.accessToken, null))
     if (!check.ok) {
       // Another company's tokens have no business lingering. Any other failure may well be this
@@ -85,88 +87,171 @@ export class RealmGate extends DurableObject<Env> {
       return check
     }
     const { companyName } = check.value
-    const grantId = await this.storeGrant(realmId, tokens, companyName)
-    return ok({ grantId, companyName })
+    return ok({ device: await this.storeGrant(realmId, tokens, companyName, device), companyName })
   }
 
-  /**
-   * Stores a grant as it is, without asking Intuit (tests; the callback goes through
-   * {@link connectGrant}). Replaces any older grant and clears Reconnect. Returns the grant's id.
-   */
-  async storeGrant(realmId: string, tokens: TokenPair, companyName?: string | null): Promise<string> {
-    const grantId = randomBase64Url(18)
-    const sealed = await this.#seal(realmId, tokens)
+  /** Stores a grant unchecked (tests; see {@link connectGrant}), clears Reconnect: the owner device. */
+  async storeGrant(
+    realmId: string,
+    tokens: TokenPair,
+    companyName?: string | null,
+    device: ConnectingDevice = { id: null, name: 'Owner device' },
+  ): Promise<Device> {
+    const sealed = await this.#tokens.seal(realmId, tokens)
     // No await between these writes: nobody sees the new grant under the old company's name.
-    store.writeGrant(this.ctx.storage.sql, realmId, grantId, sealed, Date.now())
-    if (companyName !== undefined) store.writeCompanyName(this.ctx.storage.sql, companyName)
-    this.#held = { kind: 'open', tokens }
-    return grantId
-  }
-
-  /**
-   * What a session of `grantId` may know; a session of an older grant sees no connection. A grant
-   * only a reconnect can revive says needsReconnect: Intuit refused its refresh token, that token's
-   * time is up, or the sealed pair no longer opens.
-   */
-  async status(grantId: string | null, changesSince = 0): Promise<GateStatus> {
     const sql = this.ctx.storage.sql
-    const held = await this.#load()
-    const row = store.readConnection(sql)
-    const current = row !== null && row.sealed_tokens !== null && (grantId === null || row.grant_id === grantId)
-    const refreshLapsed = row?.refresh_expires_at != null && row.refresh_expires_at <= Date.now()
-    const dead = row?.needs_reconnect === 1 || refreshLapsed || held.kind === 'unreadable'
-    return {
-      connected: current,
-      realmId: row?.realm_id ?? null,
-      companyName: row?.company_name ?? null,
-      refreshExpiresAt: row?.refresh_expires_at ?? null,
-      needsReconnect: current && dead,
-      changes: { seq: store.latestChangeSeq(sql), entities: store.changesAfter(sql, changesSince) },
-    }
+    store.writeGrant(sql, realmId, crypto.randomUUID(), sealed, Date.now())
+    if (companyName !== undefined) store.writeCompanyName(sql, companyName)
+    this.#tokens.held = { kind: 'open', tokens }
+    return toDevice(this.#team.ownerFromConnect(device.id, device.name))
   }
 
   /**
-   * Sends one QuickBooks call for a session of `caller.grant`: waits for the pacer, adds a valid
-   * access token, refreshes once on 401. The grant is checked again just before each send.
+   * What a session of `deviceId` may know (`null`: any, for the gate's own checks): gate/status.ts.
+   * A device the company no longer has sees no connection; a removed one is told so in `refused`.
+   */
+  async status(deviceId: string | null, changesSince = 0): Promise<GateStatus> {
+    const held = await this.#tokens.load()
+    return readStatus(this.ctx.storage.sql, this.#team, held, deviceId, changesSince)
+  }
+
+  /** Whether `deviceId`'s session is valid and its role may do `permission` (routes with no other gate call). */
+  async admit(deviceId: string, permission: Permission, action?: string): Promise<Admitted> {
+    const admitted = this.#team.admit(deviceId, permission, action)
+    if (!admitted.ok) return admitted
+    return ok({ device: toDevice(admitted.value), companyName: this.#companyName() })
+  }
+
+  /**
+   * Sends one QuickBooks call for `caller`: admits its device and role, waits for the pacer, adds a
+   * valid access token, refreshes once on 401. The device is admitted again just before each send.
    */
   async forward(caller: Caller, call: UpstreamCall): Promise<UpstreamResult> {
     const row = store.readConnection(this.ctx.storage.sql)
     if (row && row.realm_id !== call.realmId)
       return err({ code: 'realm_mismatch', message: 'This gate holds another company.' })
-    if (row && row.sealed_tokens !== null && row.grant_id !== caller.grant) return err(sessionEnded)
-    if (call.method === 'GET') return this.#sharedRead(caller, call)
+    const admitted = this.#team.admit(caller.device, caller.permission)
+    if (!admitted.ok) return admitted
+    if (call.method === 'GET')
+      return this.#inStep.read(
+        caller,
+        call,
+        () => this.#send(caller, call),
+        () => this.#team.admit(caller.device, caller.permission),
+      )
     const result = await this.#send(caller, call)
-    this.#wrote(caller, call, result)
+    this.#inStep.wrote(caller, call, result)
     return result
   }
 
   async #send(caller: Caller, call: UpstreamCall): Promise<UpstreamResult> {
-    let token = await this.#accessToken(null)
+    let token = await this.#tokens.accessToken(null)
+    // A reconnect landed while a refresh was out: the new grant's token serves this device as well.
+    if (!token.ok && token.error === superseded) token = await this.#tokens.accessToken(null)
     if (!token.ok) return token
     let result = await this.#paced(call, token.value, caller)
     if (result.ok && result.value.status === 401) {
-      token = await this.#accessToken(token.value)
+      token = await this.#tokens.accessToken(token.value)
       if (!token.ok) return token
       result = await this.#paced(call, token.value, caller)
     }
     return result
   }
 
-  /** Revokes the grant at Intuit and wipes the tokens; webhook history stays. Only the grant's own sessions may. */
-  async disconnect(grantId: string): Promise<Result<{ revoked: boolean }, GateError>> {
-    const sql = this.ctx.storage.sql
-    if (store.readConnection(sql)?.grant_id !== grantId) return err(sessionEnded)
+  /**
+   * Revokes the grant at Intuit, wipes the tokens and ends every device's session (an owner's call
+   * only); webhook history and company settings stay. Answers how many devices were signed out.
+   */
+  async disconnect(deviceId: string): Promise<Result<{ revoked: boolean; deviceCount: number }, GateError>> {
+    const admit = () => this.#team.admit(deviceId, 'connection', 'disconnect QuickBooks')
+    const first = admit()
+    if (!first.ok) return first
     // Wait out a refresh in flight so the token revoked is the live one.
-    if (this.#refreshing) await this.#refreshing
-    await this.#load()
-    // A reconnect may have landed while this waited: its grant is not this session's to wipe. From
-    // this check to the wipe there is no await.
-    if (store.readConnection(sql)?.grant_id !== grantId) return err(sessionEnded)
-    const live = this.#held
-    store.wipeTokens(sql, Date.now())
-    this.#held = { kind: 'none' }
+    if (this.#tokens.refreshing) await this.#tokens.refreshing
+    await this.#tokens.load()
+    // From this check to the wipe there is no await: the pair revoked is the one wiped.
+    const again = admit()
+    if (!again.ok) return again
+    const live = this.#tokens.held
+    const deviceCount = this.#team.count()
+    const companyName = this.#companyName()
+    store.wipeTokens(this.ctx.storage.sql, Date.now())
+    this.#tokens.held = { kind: 'none' }
+    this.#team.endAll()
+    this.#announce({ type: 'ended', reason: 'disconnected', companyName })
     const revoked = live?.kind === 'open' ? await revokeToken(this.#config(), live.tokens.refreshToken) : false
-    return ok({ revoked })
+    return ok({ revoked, deviceCount })
+  }
+
+  /** A device that redeemed a join code for this company (join-index.ts) gets its session here. */
+  async joinDevice(role: Role, name: string): Promise<Admitted> {
+    const joined = this.#team.join(role, name)
+    if (!joined.ok) return joined
+    return ok({ device: toDevice(joined.value), companyName: this.#companyName() })
+  }
+
+  async devices(deviceId: string): Promise<Result<Devices, GateError>> {
+    const admitted = this.#team.admit(deviceId, 'devices', 'see the devices')
+    if (!admitted.ok) return admitted
+    return ok({ devices: this.#team.list(), thisDeviceId: admitted.value.id as Device['id'] })
+  }
+
+  /** An owner removes another device: its next call answers `device_removed`. */
+  async removeDevice(deviceId: string, targetId: string): Promise<Result<RemoveDeviceResponse, GateError>> {
+    const admitted = this.#team.admit(deviceId, 'devices', 'remove devices')
+    if (!admitted.ok) return admitted
+    const removed = this.#team.remove(targetId, deviceId)
+    if (!removed.ok) return removed
+    const numbersReturned = await this.onDeviceRemoved(targetId)
+    this.#announce({ type: 'ended', reason: 'device_removed', deviceId: targetId, companyName: this.#companyName() })
+    return ok({ removed: true, numbersReturned })
+  }
+
+  /** A removed device's leased invoice numbers go back here (edge/src/leases): how many did. */
+  async onDeviceRemoved(deviceId: string): Promise<number> {
+    return returnUnused(this.ctx.storage, deviceId, Date.now())
+  }
+
+  async renameDevice(deviceId: string, name: string): Promise<Result<Device, GateError>> {
+    const admitted = this.#team.admit(deviceId, 'records')
+    if (!admitted.ok) return admitted
+    return ok(this.#team.rename(deviceId, name))
+  }
+
+  async companySettings(deviceId: string): Promise<Result<CompanySettingsDoc, GateError>> {
+    const admitted = this.#team.admit(deviceId, 'records')
+    return admitted.ok ? ok(readSettings(this.ctx.storage.sql)) : admitted
+  }
+
+  /** An owner's settings write, based on `put.baseVersion`; a stale one answers the current copy. */
+  async putCompanySettings(deviceId: string, put: PutCompanySettings): Promise<SettingsWrite> {
+    const admitted = this.#team.admit(deviceId, 'settings')
+    if (!admitted.ok) return admitted
+    const written = writeSettings(this.ctx.storage.sql, put, deviceId, Date.now())
+    if (!written.ok) return written
+    this.#announce({ type: 'settings', doc: written.value })
+    return written
+  }
+
+  /**
+   * Tells every device of the company, after each settings change, device removal and disconnect, on
+   * the live feed (edge/src/feed); a device not listening learns of it on its next call.
+   */
+  #announce(what: Announcement): void {
+    this.#inStep.announce(what)
+  }
+
+  /** The join index instance (team/join-index.ts): false when the handle is taken (make another code). */
+  async registerJoinCode(entry: JoinEntry): Promise<boolean> {
+    return registerCode(this.ctx.storage.sql, entry, Date.now())
+  }
+
+  /** The join index instance: the code's company and role, once, or why not. */
+  async redeemJoinCode(
+    hashes: CodeHashes,
+    client: string,
+  ): Promise<Result<{ realmId: string; role: Role }, GateError>> {
+    return redeemCode(this.ctx.storage.sql, hashes, client, Date.now())
   }
 
   /** The webhook ledger instance (WEBHOOK_LEDGER): true the first time a delivery is seen. */
@@ -183,8 +268,12 @@ export class RealmGate extends DurableObject<Env> {
   async recordChanges(changes: RealmChange[]): Promise<number> {
     const seq = store.appendChanges(this.ctx.storage.sql, changes, Date.now())
     const entities = changes.map(({ entity, id, operation }) => ({ entity, id, operation }))
-    this.#notify({ type: 'changes', origin: 'webhook', deviceId: null, entities })
+    this.#inStep.notify({ type: 'changes', origin: 'webhook', deviceId: null, entities })
     return seq
+  }
+
+  #companyName(): string | null {
+    return store.readConnection(this.ctx.storage.sql)?.company_name ?? null
   }
 
   #config(): Config {
@@ -193,96 +282,11 @@ export class RealmGate extends DurableObject<Env> {
     return r.value
   }
 
-  async #seal(realmId: string, tokens: TokenPair): Promise<store.SealedGrant> {
-    const sealed = await seal(this.#config().tokenKeys, realmId, JSON.stringify(tokens))
-    return { sealed, accessExpiresAt: tokens.accessExpiresAt, refreshExpiresAt: tokens.refreshExpiresAt }
-  }
-
-  /** The held pair, opening the stored one once: concurrent first callers share one read. */
-  async #load(): Promise<Held> {
-    if (this.#held !== undefined) return this.#held
-    this.#loading ??= this.#openStored().finally(() => {
-      this.#loading = null
-    })
-    const opened = await this.#loading
-    // A grant stored or a pair refreshed while the blob was opening is newer than what was read.
-    this.#held ??= opened
-    return this.#held
-  }
-
-  async #openStored(): Promise<Held> {
-    const row = store.readConnection(this.ctx.storage.sql)
-    if (!row || row.sealed_tokens === null) return { kind: 'none' }
-    const opened = await open(this.#config().tokenKeys, row.realm_id, row.sealed_tokens)
-    if (opened === null) return { kind: 'unreadable' }
-    const json = parseStrictJson(opened.plaintext)
-    const tokens = TokenPair.safeParse(json.ok ? json.value : undefined)
-    if (!tokens.success) return { kind: 'unreadable' }
-    // Sealed under the previous key: seal it again under the current one, so that key can go.
-    if (opened.stale && row.grant_id !== null) {
-      const { sealed } = await this.#seal(row.realm_id, tokens.data)
-      store.writeResealed(this.ctx.storage.sql, row.grant_id, sealed, Date.now())
-    }
-    return { kind: 'open', tokens: tokens.data }
-  }
-
   /**
-   * A usable access token. `rejected` is the token Intuit just answered 401 to: if a refresh has
-   * replaced it meanwhile the new one is used, otherwise this caller joins (or starts) the one refresh.
-   */
-  async #accessToken(rejected: string | null): Promise<TokenOutcome> {
-    const held = await this.#load()
-    // From here to the end no await: the decision and the start of a refresh see one consistent
-    // state, so a caller can never refresh with a pair another refresh has just replaced.
-    if (store.readConnection(this.ctx.storage.sql)?.needs_reconnect === 1) return reconnect()
-    if (this.#refreshing) return this.#refreshing
-    if (held.kind === 'unreadable') return reconnect()
-    if (held.kind === 'none') return notConnected
-    const { tokens } = held
-    if (rejected !== null && tokens.accessToken !== rejected) return ok(tokens.accessToken)
-    const fresh = tokens.accessExpiresAt - this.#config().refreshMarginMs > Date.now()
-    if (rejected === null && fresh) return ok(tokens.accessToken)
-    this.#refreshing = this.#refresh(tokens).finally(() => {
-      this.#refreshing = null
-    })
-    return this.#refreshing
-  }
-
-  async #refresh(tokens: TokenPair): Promise<TokenOutcome> {
-    this.refreshCount++
-    const sql = this.ctx.storage.sql
-    const started = store.readConnection(sql)
-    if (!started || started.sealed_tokens === null) return notConnected
-    const { realm_id: realmId, grant_id: grantId } = started
-    // A reconnect or disconnect while Intuit answered replaced the pair this refresh started from:
-    // its outcome, good or bad, must not land on the new grant.
-    const superseded = () => {
-      const row = store.readConnection(sql)
-      return row === null || row.sealed_tokens === null || row.grant_id !== grantId
-    }
-    const result = await refreshWithRetry(this.#config(), tokens.refreshToken, superseded)
-    if (!result.ok) {
-      if (superseded()) return err(sessionEnded)
-      console.error('refresh failed', { realmId, kind: result.error.kind, detail: result.error.message })
-      if (result.error.kind === 'invalid_grant') {
-        store.markNeedsReconnect(sql, Date.now())
-        return reconnect()
-      }
-      // Anything else (Intuit down, client credentials refused) leaves the grant as it was.
-      return err(unreachable)
-    }
-    const sealed = await this.#seal(realmId, result.value)
-    if (superseded()) return err(sessionEnded)
-    store.writeRefreshed(sql, sealed, Date.now())
-    this.#held = { kind: 'open', tokens: result.value }
-    return ok(result.value.accessToken)
-  }
-
-  /**
-   * Waits for the pacer; then, with no await in between, checks that `caller`'s grant is still the
-   * stored one (a reconnect while it waited ends its calls) and spends one call of the company's daily
-   * budget; sends; and tells the pacer when the call ended (and whether Intuit throttled).
-   * `caller` is null for the gate's own check of a grant not stored yet.
+   * Waits for the pacer; then, with no await in between, admits `caller`'s device again (a removal
+   * or disconnect while it waited ends its calls) and spends one call of the company's daily budget;
+   * sends; and tells the pacer when the call ended (and whether Intuit throttled). `caller` is null
+   * for the gate's own check of a grant not stored yet.
    */
   async #paced(call: UpstreamCall, accessToken: string, caller: Caller | null): Promise<UpstreamResult> {
     const config = this.#config()
@@ -290,7 +294,7 @@ export class RealmGate extends DurableObject<Env> {
     this.#pacer ??= new Pacer(config.pacer, () => Date.now())
     const pacer = this.#pacer
     const queuedFrom = Date.now()
-    const admission = await pacer.acquire(call.kind, caller?.sid ?? '')
+    const admission = await pacer.acquire(call.kind, caller?.device ?? '')
     if (!admission.ok) {
       const { retryAfterMs, message } = admission.error
       return err({ code: 'paced', retryAfterMs, message })
@@ -298,8 +302,8 @@ export class RealmGate extends DurableObject<Env> {
     const sentAt = Date.now()
     try {
       if (caller !== null) {
-        const row = store.readConnection(sql)
-        if (row === null || row.sealed_tokens === null || row.grant_id !== caller.grant) return err(sessionEnded)
+        const admitted = this.#team.admit(caller.device, caller.permission)
+        if (!admitted.ok) return admitted
       }
       const spent = spend(sql, config.budget, call.method === 'GET' ? 'read' : 'write', sentAt)
       if (!spent.ok) return spent
@@ -315,19 +319,14 @@ export class RealmGate extends DurableObject<Env> {
 
   // ── Devices in step (docs/feed.md): invoice-number leases, the live feed, shared reads ──
 
-  #reads = new ReadCoalescer<UpstreamResult>({ keep: (r) => r.ok && r.value.status >= 200 && r.value.status < 300 })
+  #inStep = new InStep(this.ctx)
 
-  /** The next block of invoice numbers for `deviceId` (routes/numbers.ts). */
+  /** The next block of invoice numbers for `deviceId` (routes/numbers.ts; the route admits the device). */
   async leaseNumbers(deviceId: string, request: LeaseRequest): Promise<Lease> {
     return leaseBlock(this.ctx.storage, deviceId, request, Date.now())
   }
 
-  /** A removed device's unused numbers go back to be leased again; returns how many. */
-  async returnNumbers(deviceId: string): Promise<number> {
-    return returnUnused(this.ctx.storage, deviceId, Date.now())
-  }
-
-  /** The feed's WebSocket upgrade, built by routes/feed.ts once the session is checked. */
+  /** The feed's WebSocket upgrade, built by routes/feed.ts once the session's device is admitted. */
   override async fetch(request: Request): Promise<Response> {
     return acceptFeed(this.ctx, request)
   }
@@ -338,30 +337,4 @@ export class RealmGate extends DurableObject<Env> {
   override async webSocketClose(ws: WebSocket, code: number): Promise<void> {
     closed(ws, code)
   }
-
-  /** Numbers a notice, keeps it for catch-up and sends it to every open device of the company. */
-  #notify(notice: Notice): void {
-    broadcast(this.ctx, appendNotice(this.ctx.storage.sql, notice, Date.now()))
-  }
-
-  /** A read other devices may share; one whose grant a reconnect replaced meanwhile gets no answer. */
-  async #sharedRead(caller: Caller, call: UpstreamCall): Promise<UpstreamResult> {
-    const answer = await this.#reads.share(readKey(caller, call), caller.sid, () => this.#send(caller, call))
-    const row = store.readConnection(this.ctx.storage.sql)
-    return row && row.sealed_tokens !== null && row.grant_id !== caller.grant ? err(sessionEnded) : answer
-  }
-
-  /** After a proxied write: shared reads from before it are forgotten; a 2xx tells the other devices. */
-  #wrote(caller: Caller, call: UpstreamCall, result: UpstreamResult): void {
-    this.#reads.forget()
-    if (!result.ok || result.value.status < 200 || result.value.status >= 300) return
-    const notice = writeNotice(call.path, call.params, call.body, result.value.body)
-    markUsed(this.ctx.storage, notice.docNumbers)
-    if (notice.entities.length > 0)
-      this.#notify({ type: 'changes', origin: 'device', deviceId: caller.sid, entities: notice.entities })
-  }
 }
-
-/** Reads are the same when their grant, path and parameters are (a replaced grant's reads answer no one else). */
-const readKey = (caller: Caller, call: UpstreamCall): string =>
-  `${caller.grant} ${call.path}?${new URLSearchParams([...call.params]).toString()}`

@@ -1,9 +1,11 @@
 /** Shared helpers for the edge's workerd tests. */
-import { env } from 'cloudflare:test'
+import { env, runInDurableObject } from 'cloudflare:test'
 import { RealmId } from '#shared/ids.ts'
+import { DeviceId } from '#shared/api/team.ts'
 import { readConfig, type Config } from '../src/env.ts'
 import { SESSION_COOKIE } from '../src/session/cookies.ts'
 import { signSession } from '../src/session/tokens.ts'
+import { insertDevice } from '../src/team/devices.ts'
 
 export const EDGE = 'http://127.0.0.1:8787'
 
@@ -17,11 +19,11 @@ export function testConfig(): Config {
 /** A unique realm id per test, so Durable Objects and emulator companies never leak between tests. */
 export const freshRealm = (): string => `9${Math.floor(Math.random() * 1e12)}`
 
-/** A valid session cookie for `realmId`; `grant` is what storeGrant returned (any other string: an ended grant). */
-export async function sessionCookieFor(realmId: string, grant = 'a-grant-this-realm-never-had'): Promise<string> {
+/** A valid session cookie for `realmId`; `device` is a device id storeGrant or joinDevice returned (any other: none the company has). */
+export async function sessionCookieFor(realmId: string, device = 'a-device-this-realm-never-had'): Promise<string> {
   const token = await signSession(
     testConfig().sessionKeys,
-    { sid: crypto.randomUUID(), realmId: RealmId.parse(realmId), grant },
+    { realmId: RealmId.parse(realmId), device: DeviceId.parse(device) },
     3600,
     Date.now(),
   )
@@ -43,3 +45,12 @@ export function cookiesFrom(res: Response, jar: Map<string, string> = new Map())
 }
 
 export const cookieHeader = (jar: Map<string, string>): string => [...jar].map(([k, v]) => `${k}=${v}`).join('; ')
+
+/** Adds an owner device to `realmId`'s gate straight in its table (for grants written there by hand); its id. */
+export async function addOwner(realmId: string): Promise<string> {
+  const id = `owner-${crypto.randomUUID()}`
+  await runInDurableObject(env.REALM_GATE.getByName(realmId), (_gate, state) => {
+    insertDevice(state.storage.sql, id, 'Test owner', 'owner', Date.now())
+  })
+  return id
+}

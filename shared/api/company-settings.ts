@@ -6,6 +6,7 @@
  */
 import { z } from 'zod'
 import { SyncSchedule } from '../domain/sync-schedule.ts'
+import { ApiError } from './errors.ts'
 
 export { SyncSchedule }
 
@@ -45,3 +46,7 @@ export type CompanySettingsDoc = z.infer<typeof CompanySettingsDoc>
 
 export const PutCompanySettings = z.object({ baseVersion: z.int().nonnegative(), settings: CompanySettings })
 export type PutCompanySettings = z.infer<typeof PutCompanySettings>
+
+/** The 409 a stale write gets: the usual error and the copy the write should have been based on. */
+export const SettingsConflictBody = z.object({ error: ApiError, current: CompanySettingsDoc })
+export type SettingsConflictBody = z.infer<typeof SettingsConflictBody>

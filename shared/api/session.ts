@@ -29,10 +29,10 @@ export const SessionResponse = z.discriminatedUnion('connected', [
     connected: z.literal(true),
     realmId: z.string(),
     companyName: z.string().nullable(),
-    /** This device, with the role the edge enforces (always set once device sessions are served). */
-    device: Device.optional(),
+    /** This device, with the role the edge enforces. */
+    device: Device,
     /** Devices with a session on this company (shown by Disconnect, which ends them all). */
-    deviceCount: z.int().positive().optional(),
+    deviceCount: z.int().positive(),
     /** ISO time the refresh token lapses unless used (Intuit's rolling 100 days). */
     refreshTokenExpiresAt: z.string(),
     /** Intuit refused the refresh token: show Reconnect. */
@@ -49,5 +49,10 @@ export const SessionResponse = z.discriminatedUnion('connected', [
 ])
 export type SessionResponse = z.infer<typeof SessionResponse>
 
-export const DisconnectResponse = z.object({ disconnected: z.literal(true), revoked: z.boolean() })
+export const DisconnectResponse = z.object({
+  disconnected: z.literal(true),
+  revoked: z.boolean(),
+  /** Devices whose sessions the disconnect ended, this one included. */
+  deviceCount: z.int().nonnegative(),
+})
 export type DisconnectResponse = z.infer<typeof DisconnectResponse>

@@ -1,24 +1,31 @@
 /** The live feed: fan-out per company, catch-up from a sequence, hibernation, and devices' own writes. */
 import { SELF, env, evictDurableObject, runInDurableObject } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
-import { decodeJwt } from 'jose'
 import { FeedMessage } from '#shared/api/feed.ts'
 import { EDGE, cookieHeader, freshRealm, sessionCookieFor } from '../../test/helpers.ts'
 import { consent, freshCompany } from '../../test/emulator.ts'
-import { SESSION_COOKIE } from '../session/cookies.ts'
 import { signIntuitBody } from '../webhooks/signature.ts'
+import { CLOSE_ENDED } from './sockets.ts'
 import { appendNotice, MAX_NOTICES_KEPT } from './store.ts'
 
 const gateOf = (realmId: string) => env.REALM_GATE.getByName(realmId)
 
+/** A connected company: its owner device's session cookie. */
 async function connected(realmId: string): Promise<string> {
-  const grant = await gateOf(realmId).storeGrant(realmId, {
+  const owner = await gateOf(realmId).storeGrant(realmId, {
     accessToken: 'access-token-never-sent',
     refreshToken: 'refresh-token-never-sent',
     accessExpiresAt: Date.now() + 3600_000,
     refreshExpiresAt: Date.now() + 100 * 24 * 3600_000,
   })
-  return sessionCookieFor(realmId, grant)
+  return sessionCookieFor(realmId, owner.id)
+}
+
+/** Another device of the company, joined with `role`: its id and session cookie. */
+async function joinedDevice(realmId: string, role: 'office' | 'crew' = 'office') {
+  const joined = await gateOf(realmId).joinDevice(role, `${role} device`)
+  if (!joined.ok) throw new Error(joined.error.message)
+  return { id: joined.value.device.id, cookie: await sessionCookieFor(realmId, joined.value.device.id) }
 }
 
 const upgrade = (cookie: string, since?: number, origin: string | null = env.APP_ORIGIN) =>
@@ -71,7 +78,8 @@ describe('the change feed', () => {
   it('sends a webhook notice to every socket of the company and none of another', async () => {
     const realmA = freshRealm()
     const realmB = freshRealm()
-    const [tablet, office] = [await feed(await connected(realmA)), await feed(await connected(realmA))]
+    const tablet = await feed(await connected(realmA))
+    const office = await feed((await joinedDevice(realmA)).cookie)
     const other = await feed(await connected(realmB))
     for (const f of [tablet, office, other]) expect(await f.next()).toMatchObject({ type: 'hello', seq: 0 })
     await webhook(realmA, '42')
@@ -129,9 +137,7 @@ describe('the change feed', () => {
     const writer = cookieHeader(jar)
     const mine = await feed(writer)
     const hello = await mine.next()
-    // Another device of the same company: a second session on the same grant.
-    const grant = String(decodeJwt(jar.get(SESSION_COOKIE)!).grant)
-    const office = await feed(await sessionCookieFor(realmId, grant))
+    const office = await feed((await joinedDevice(realmId)).cookie)
     await office.next()
     const res = await SELF.fetch(`${EDGE}/api/qbo/${realmId}/customer?requestid=${crypto.randomUUID()}`, {
       method: 'POST',
@@ -147,6 +153,39 @@ describe('the change feed', () => {
       deviceId: hello.type === 'hello' ? hello.deviceId : 'none',
       entities: [{ entity: 'Customer', id: created.Id, operation: 'Create' }],
     })
+  })
+
+  it('sends settings to every device, and ended to the removed one alone, closing its socket', async () => {
+    const realmId = freshRealm()
+    const ownerCookie = await connected(realmId)
+    const owner = await feed(ownerCookie)
+    const crew = await joinedDevice(realmId, 'crew')
+    const tablet = await feed(crew.cookie)
+    const closed = new Promise<number>((resolve) => tablet.ws.addEventListener('close', (e) => resolve(e.code)))
+    await owner.next()
+    await tablet.next()
+    const put = await SELF.fetch(`${EDGE}/api/company/settings`, {
+      method: 'PUT',
+      headers: { cookie: ownerCookie, 'content-type': 'application/json', origin: env.APP_ORIGIN },
+      body: JSON.stringify({ baseVersion: 0, settings: { historyMonths: 24 } }),
+    })
+    expect(put.status).toBe(200)
+    for (const f of [owner, tablet])
+      expect(await f.next()).toMatchObject({
+        type: 'settings',
+        seq: 1,
+        doc: { version: 1, settings: { historyMonths: 24 } },
+      })
+    const remove = await SELF.fetch(`${EDGE}/api/team/devices/${crew.id}`, {
+      method: 'DELETE',
+      headers: { cookie: ownerCookie, origin: env.APP_ORIGIN },
+    })
+    expect(remove.status).toBe(200)
+    expect(await tablet.next()).toEqual({ type: 'ended', reason: 'device_removed', companyName: null })
+    expect(await closed).toBe(CLOSE_ENDED)
+    expect(owner.pending()).toBe(0)
+    // Its next try is refused.
+    expect((await upgrade(crew.cookie)).status).toBe(401)
   })
 
   it('refuses another origin, no origin, no session, and a plain request', async () => {

@@ -1,16 +1,19 @@
 /** Read coalescing in the RealmGate: devices of one company reading the same thing cost one QuickBooks call. */
 import { SELF, env } from 'cloudflare:test'
-import { decodeJwt } from 'jose'
 import { describe, expect, it } from 'vitest'
 import { EDGE, cookieHeader, sessionCookieFor } from '../../test/helpers.ts'
 import { consent, freshCompany, lastSeq, requestLog } from '../../test/emulator.ts'
-import { SESSION_COOKIE } from '../session/cookies.ts'
 
 async function devices(n: number): Promise<{ realmId: string; cookies: string[] }> {
   const realmId = await freshCompany()
   const { jar } = await consent({ decision: 'connect', realmId })
-  const grant = String(decodeJwt(jar.get(SESSION_COOKIE)!).grant)
-  const others = await Promise.all(Array.from({ length: n - 1 }, () => sessionCookieFor(realmId, grant)))
+  const gate = env.REALM_GATE.getByName(realmId)
+  const others: string[] = []
+  for (let i = 1; i < n; i++) {
+    const joined = await gate.joinDevice('crew', `Crew tablet ${i}`)
+    if (!joined.ok) throw new Error(joined.error.message)
+    others.push(await sessionCookieFor(realmId, joined.value.device.id))
+  }
   return { realmId, cookies: [cookieHeader(jar), ...others] }
 }
 

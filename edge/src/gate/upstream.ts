@@ -5,6 +5,7 @@
  * client needs: content type, intuit_tid, QBO-Version, Retry-After).
  */
 import { err, ok, type Result } from '#shared/result.ts'
+import type { ApiErrorCode } from '#shared/api/errors.ts'
 import type { Config } from '../env.ts'
 import type { CallKind } from '../pacer/policy.ts'
 import { buildSearch } from '../proxy/search-params.ts'
@@ -22,8 +23,8 @@ export interface UpstreamCall {
   kind: CallKind
 }
 
-export type GateErrorCode =
-  'not_connected' | 'session_ended' | 'needs_reconnect' | 'intuit_unavailable' | 'paced' | 'realm_mismatch'
+/** Any code the edge answers with: the gate also admits devices, by role (team/team.ts). */
+export type GateErrorCode = ApiErrorCode
 export type GateError = { code: GateErrorCode; message: string; retryAfterMs?: number }
 
 export interface UpstreamAnswer {

@@ -11,13 +11,21 @@ const numbersIn = (l: Lease) => Array.from({ length: l.to - l.from + 1 }, (_, i)
 const use = (realmId: string, n: number) =>
   runInDurableObject(gateOf(realmId), (_gate, state) => markUsed(state.storage, [n]))
 
+/** A connected company: its owner device's id. */
 async function connected(realmId: string): Promise<string> {
-  return gateOf(realmId).storeGrant(realmId, {
+  const owner = await gateOf(realmId).storeGrant(realmId, {
     accessToken: 'access-token-never-sent',
     refreshToken: 'refresh-token-never-sent',
     accessExpiresAt: Date.now() + 3600_000,
     refreshExpiresAt: Date.now() + 100 * 24 * 3600_000,
   })
+  return owner.id
+}
+
+async function joinedDevice(realmId: string, role: 'office' | 'crew' = 'crew'): Promise<string> {
+  const joined = await gateOf(realmId).joinDevice(role, `${role} tablet`)
+  if (!joined.ok) throw new Error(joined.error.message)
+  return joined.value.device.id
 }
 
 describe('number leases', () => {
@@ -37,8 +45,8 @@ describe('number leases', () => {
     await gate.leaseNumbers('tablet-a', { highestSeen: 100, count: 20 })
     await gate.leaseNumbers('tablet-b', { highestSeen: 100, count: 20 })
     await use(realmId, 105)
-    expect(await gate.returnNumbers('tablet-a')).toBe(15)
-    expect(await gate.returnNumbers('tablet-a')).toBe(0)
+    expect(await gate.onDeviceRemoved('tablet-a')).toBe(15)
+    expect(await gate.onDeviceRemoved('tablet-a')).toBe(0)
     expect(await gate.leaseNumbers('tablet-c', { highestSeen: 130, count: 10 })).toEqual({ from: 106, to: 115 })
     expect(await gate.leaseNumbers('tablet-c', { highestSeen: 130, count: 10 })).toEqual({ from: 116, to: 120 })
     // The pool is empty: after tablet-b's 121–140.
@@ -97,7 +105,7 @@ describe('number leases', () => {
                   usedBy.set(mine[0]!, name)
                   await use(realmId, mine[0]!)
                 } else if (o.kind === 'remove') {
-                  await gate.returnNumbers(name)
+                  await gate.onDeviceRemoved(name)
                 }
               }),
             )
@@ -117,19 +125,32 @@ describe('number leases', () => {
       ),
       { numRuns: 25 },
     )
+    // Each run is a fresh company's gate; on a busy machine that takes seconds, not the default five.
+  }, 60_000)
+
+  it("returns a removed device's unused numbers when its owner removes it", async () => {
+    const realmId = freshRealm()
+    const owner = await connected(realmId)
+    const crew = await joinedDevice(realmId)
+    const gate = gateOf(realmId)
+    await gate.leaseNumbers(crew, { highestSeen: 1030, count: 20 })
+    await use(realmId, 1032)
+    const removed = await gate.removeDevice(owner, crew)
+    expect(removed).toMatchObject({ ok: true, value: { removed: true, numbersReturned: 18 } })
+    expect(await gate.leaseNumbers(owner, { highestSeen: 1030, count: 20 })).toEqual({ from: 1033, to: 1050 })
   })
 
   it('POST /api/numbers/lease leases for the session, and refuses a request without one', async () => {
     const realmId = freshRealm()
-    const grant = await connected(realmId)
+    const owner = await connected(realmId)
     const post = (cookie: string | null, body: unknown) =>
       SELF.fetch(`${EDGE}/api/numbers/lease`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', origin: env.APP_ORIGIN, ...(cookie ? { cookie } : {}) },
         body: JSON.stringify(body),
       })
-    const tablet = await sessionCookieFor(realmId, grant)
-    const office = await sessionCookieFor(realmId, grant)
+    const tablet = await sessionCookieFor(realmId, owner)
+    const office = await sessionCookieFor(realmId, await joinedDevice(realmId, 'office'))
     const leases = await Promise.all(
       [tablet, office, tablet, office].map(async (cookie) =>
         Lease.parse(await (await post(cookie, { highestSeen: 1030 })).json()),

@@ -68,6 +68,15 @@ describe('proxy allowlist: exactly the calls the engine makes', () => {
     ],
     ['POST', 'customer', 'customer', []],
     [
+      'POST',
+      'payment?requestid=r1&operation=delete',
+      'payment',
+      [
+        ['requestid', 'r1'],
+        ['operation', 'delete'],
+      ],
+    ],
+    [
       'GET',
       'cdc?entities=Customer%2CItem%2CInvoice%2CPayment&changedSince=2026-01-01T00%3A00%3A00.000Z',
       'cdc',
@@ -83,15 +92,36 @@ describe('proxy allowlist: exactly the calls the engine makes', () => {
   it('counts a batch as a batch call, with a batch body', () => {
     expect(check('POST', 'batch?requestid=b1')).toEqual({
       ok: true,
-      value: { kind: 'batch', method: 'POST', path: 'batch', params: [['requestid', 'b1']], body: 'batch' },
+      value: {
+        kind: 'batch',
+        method: 'POST',
+        path: 'batch',
+        params: [['requestid', 'b1']],
+        body: 'batch',
+        permission: 'records',
+      },
     })
   })
 
+  it('asks deletes and voids for the deleteInQuickBooks permission, with a delete body for a delete', () => {
+    const judged = (path: string) => {
+      const r = check('POST', path)
+      return r.ok ? [r.value.permission, r.value.body] : r.error.message
+    }
+    expect(judged('payment?operation=delete')).toEqual(['deleteInQuickBooks', 'delete'])
+    expect(judged('invoice?operation=void')).toEqual(['deleteInQuickBooks', 'entity'])
+    expect(judged('payment?operation=update&include=void')).toEqual(['deleteInQuickBooks', 'entity'])
+    expect(judged('invoice?operation=update')).toEqual(['records', 'entity'])
+    expect(judged('batch')).toEqual(['records', 'batch'])
+    expect(check('GET', 'invoice/1')).toMatchObject({ ok: true, value: { permission: 'records' } })
+  })
+
   it.each([
-    // deletes: no feature of the app deletes
+    // deletes: only a payment's, on its own call
     ['POST', 'invoice?operation=delete', 'operation=delete'],
-    ['POST', 'payment?operation=delete', 'operation=delete'],
+    ['POST', 'payment?operation=delete&include=void', 'include=void'],
     ['POST', 'customer?operation=delete', 'operation=delete'],
+    ['POST', 'item?operation=delete', 'operation=delete'],
     ['DELETE', 'customer/1', 'not a call the app makes'],
     ['PUT', 'invoice', 'not a call the app makes'],
     ['POST', 'item?operation=void', 'operation=void'],

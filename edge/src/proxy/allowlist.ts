@@ -7,6 +7,7 @@
  * - `GET {customer|item|invoice|payment}/{id}`
  * - `POST {entity}?requestid=…[&operation=update|void]` (void: invoices; a payment is voided by
  *   `operation=update&include=void`), a JSON object body
+ * - `POST payment?requestid=…&operation=delete`, a body of exactly `{Id, SyncToken}` (delete-body.ts)
  * - `POST batch?requestid=…`, creates and updates only (batch-body.ts)
  *
  * The answer is the checked call: the parameters as parsed here, in a fixed order, so the edge
@@ -14,16 +15,17 @@
  */
 import { err, ok, type Result } from '#shared/result.ts'
 import { proxiedEntities, type ProxiedEntity } from '#shared/api/qbo-proxy.ts'
+import type { Permission } from '#shared/api/team.ts'
 import type { CallKind } from '../pacer/policy.ts'
 import { checkStatement } from './query-statement.ts'
 import { parseSearch, type SearchParams } from './search-params.ts'
-import { writeAllowed } from './writes.ts'
+import { singleWriteAllowed } from './writes.ts'
 
 /** Why a call is not forwarded, in words the app can show. */
 export type NotForwarded = { kind: 'not_forwarded'; message: string }
 
-/** What the body of an allowed call must be: none (GET), one entity object, or a batch envelope. */
-export type BodyShape = 'none' | 'entity' | 'batch'
+/** What the body of an allowed call must be: none (GET), one entity object, a batch envelope, or `{Id, SyncToken}`. */
+export type BodyShape = 'none' | 'entity' | 'batch' | 'delete'
 
 export interface CheckedCall {
   kind: CallKind
@@ -33,6 +35,8 @@ export interface CheckedCall {
   /** The parameters to forward, parsed and checked, in the order they are sent. */
   params: ReadonlyArray<readonly [string, string]>
   body: BodyShape
+  /** What the session's role must allow (team.ts `rolePermissions`): deletes and voids are not every role's. */
+  permission: Permission
 }
 export type Allowed = Result<CheckedCall, NotForwarded>
 
@@ -62,32 +66,32 @@ export function checkAllowed(method: string, segments: readonly string[], rawSea
   if (rest.length > 0 || (method !== 'GET' && method !== 'POST')) return deny(`${what} is not a call the app makes`)
 
   if (method === 'GET') {
+    const read = { kind: 'call', method, body: 'none', permission: 'records' } as const
     if (isEntity(head) && second !== undefined) {
       if (!id.test(second)) return deny(`"${second}" is not a QuickBooks id`)
-      return take(query, [], () => null, { kind: 'call', method, path: `${head}/${second}`, body: 'none' })
+      return take(query, [], () => null, { ...read, path: `${head}/${second}` })
     }
     if (second !== undefined) return deny(`${what} is not a call the app makes`)
-    if (head === 'query')
-      return take(query, ['query'], (p) => checkStatement(p.get('query')!), {
-        kind: 'call',
-        method,
-        path: head,
-        body: 'none',
-      })
-    if (head === 'cdc')
-      return take(query, ['entities', 'changedSince'], checkCdc, { kind: 'call', method, path: head, body: 'none' })
+    if (head === 'query') return take(query, ['query'], (p) => checkStatement(p.get('query')!), { ...read, path: head })
+    if (head === 'cdc') return take(query, ['entities', 'changedSince'], checkCdc, { ...read, path: head })
     return deny(`${what} is not a call the app makes`)
   }
 
   if (second !== undefined) return deny(`${what} is not a call the app makes`)
-  if (head === 'batch')
-    return take(query, [], () => null, { kind: 'batch', method, path: head, body: 'batch' }, ['requestid'])
+  if (head === 'batch') {
+    const batch = { kind: 'batch', method, path: head, body: 'batch', permission: 'records' } as const
+    return take(query, [], () => null, batch, ['requestid'])
+  }
   if (!isEntity(head)) return deny(`${what} is not a call the app makes`)
-  return take(query, [], (p) => checkWrite(head, p), { kind: 'call', method, path: head, body: 'entity' }, [
-    'requestid',
-    'operation',
-    'include',
-  ])
+  const op = query.get('operation')
+  const write = {
+    kind: 'call',
+    method,
+    path: head,
+    body: op === 'delete' ? 'delete' : 'entity',
+    permission: op === 'delete' || op === 'void' || query.get('include') === 'void' ? 'deleteInQuickBooks' : 'records',
+  } as const
+  return take(query, [], (p) => checkWrite(head, p), write, ['requestid', 'operation', 'include'])
 }
 
 /**
@@ -124,7 +128,7 @@ function checkWrite(entity: ProxiedEntity, query: SearchParams): string | null {
       : `include=${include} is not forwarded for ${entity}${op ? ` operation=${op}` : ''}`
   }
   // Without ?operation= a POST creates (or fully updates, by Id in the body).
-  if (op !== undefined && !writeAllowed(entity, op)) return `operation=${op} is not forwarded for ${entity}`
+  if (op !== undefined && !singleWriteAllowed(entity, op)) return `operation=${op} is not forwarded for ${entity}`
   return null
 }
 

@@ -7,6 +7,7 @@ import { err, ok, type Result } from '#shared/result.ts'
 import { parseStrictJson } from '../json/strict-json.ts'
 import { notForwarded, type BodyShape, type NotForwarded } from './allowlist.ts'
 import { checkBatch } from './batch-body.ts'
+import { checkDeleteBody } from './delete-body.ts'
 
 /** The canonical body to forward, or why the body is refused. */
 export function checkBody(shape: Exclude<BodyShape, 'none'>, text: string): Result<string, NotForwarded> {
@@ -15,6 +16,6 @@ export function checkBody(shape: Exclude<BodyShape, 'none'>, text: string): Resu
   const value = parsed.value
   if (value === null || typeof value !== 'object' || Array.isArray(value))
     return err(notForwarded('the body must be a JSON object'))
-  const reason = shape === 'batch' ? checkBatch(value) : null
+  const reason = shape === 'batch' ? checkBatch(value) : shape === 'delete' ? checkDeleteBody(value) : null
   return reason === null ? ok(JSON.stringify(value)) : err(notForwarded(reason))
 }

@@ -2,8 +2,9 @@
  * `GET /auth/intuit/connect` sends the browser to Intuit's consent with a fresh state bound to this
  * browser by a signed, short-lived cookie holding only the state's hash. `GET /auth/intuit/callback`
  * checks it, exchanges the code, hands the grant to the realm's RealmGate (which stores it only once
- * its token has read that company's CompanyInfo) and starts the session. Every failure returns to the
- * app as a named error.
+ * its token has read that company's CompanyInfo) and starts this browser's session as an owner device
+ * (the same device if it already was one of this company's). Other devices' sessions go on. Every
+ * failure returns to the app as a named error.
  */
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
@@ -12,14 +13,10 @@ import { RealmId } from '#shared/ids.ts'
 import type { AppEnv } from '../env.ts'
 import { randomBase64Url, sha256Base64Url } from '../crypto/base64.ts'
 import { exchangeCode } from '../intuit/oauth-client.ts'
-import {
-  clearStateCookie,
-  readStateCookie,
-  setSessionCookie,
-  setStateCookie,
-  STATE_TTL_SECONDS,
-} from '../session/cookies.ts'
-import { signSession, signState, verifyState } from '../session/tokens.ts'
+import { clearStateCookie, readStateCookie, setStateCookie, STATE_TTL_SECONDS } from '../session/cookies.ts'
+import { currentSession, startSession } from '../session/current.ts'
+import { signState, verifyState } from '../session/tokens.ts'
+import { deviceNameFrom } from '../team/device-name.ts'
 import { connectError, connectOutcome, type Presentation } from './connect-result.ts'
 
 export const ACCOUNTING_SCOPE = 'com.intuit.quickbooks.accounting'
@@ -122,8 +119,14 @@ async function finishConnect(
     )
   }
 
+  // A browser already a device of this company stays that device (an owner now); others become one.
+  const before = await currentSession(c)
+  const device = {
+    id: before?.realmId === realmId ? before.device : null,
+    name: deviceNameFrom(c.req.header('user-agent')),
+  }
   // The realmId came unsigned in the redirect: the gate stores the grant only if its token opens that company.
-  const connected = await c.env.REALM_GATE.getByName(realmId).connectGrant(realmId, exchanged.value)
+  const connected = await c.env.REALM_GATE.getByName(realmId).connectGrant(realmId, exchanged.value, device)
   if (!connected.ok) {
     const { kind, message: detail } = connected.error
     console.warn('connect: grant not stored', { realmId, kind, detail })
@@ -137,15 +140,8 @@ async function finishConnect(
       return fail('intuit_unavailable', 'QuickBooks could not be reached. Please try again in a few minutes.')
     return fail('edge_error', 'QuickBooks did not confirm access to this company. Please try connecting again.')
   }
-  const { grantId: grant, companyName } = connected.value
-
-  const session = await signSession(
-    config.sessionKeys,
-    { sid: randomBase64Url(18), realmId, grant },
-    config.sessionTtlSeconds,
-    now,
-  )
-  setSessionCookie(c, session, config.sessionTtlSeconds)
+  const { device: owner, companyName } = connected.value
+  await startSession(c, realmId, owner.id, now)
   return connectOutcome(c, config.appOrigin, presentation, {
     type: 'fieldsync:qbo-connect',
     status: 'connected',

@@ -7,7 +7,6 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../env.ts'
 import { apiError } from '../errors.ts'
-import { deviceOf } from '../feed/device-of.ts'
 import { feedRequest } from '../feed/sockets.ts'
 import { currentSession } from '../session/current.ts'
 
@@ -27,9 +26,10 @@ feedRoutes.get('/', async (c) => {
   const session = await currentSession(c)
   if (!session) return apiError(c, 'unauthenticated', 'Connect QuickBooks first: there is no session.')
   const gate = c.env.REALM_GATE.getByName(session.realmId)
-  const status = await gate.status(session.grant)
-  if (!status.connected) return apiError(c, 'session_ended', 'This company is no longer connected on this device.')
-  const upgraded = await gate.fetch(feedRequest(deviceOf(session), since.data ?? null))
+  // A device the company removed, or every device after a disconnect, is refused here.
+  const admitted = await gate.admit(session.device, 'records')
+  if (!admitted.ok) return apiError(c, admitted.error.code, admitted.error.message)
+  const upgraded = await gate.fetch(feedRequest(session.device, since.data ?? null))
   // The gate's answer carries the socket; a new Response lets the /api headers be added to it.
   return new Response(null, { status: upgraded.status, webSocket: upgraded.webSocket })
 })

@@ -3,7 +3,6 @@ import { Hono } from 'hono'
 import { LeaseRequest, type Lease } from '#shared/api/number-lease.ts'
 import type { AppEnv } from '../env.ts'
 import { apiError } from '../errors.ts'
-import { deviceOf } from '../feed/device-of.ts'
 import { currentSession } from '../session/current.ts'
 
 export const numberRoutes = new Hono<AppEnv>()
@@ -21,9 +20,10 @@ numberRoutes.post('/lease', async (c) => {
   if (!request.success)
     return apiError(c, 'bad_request', 'The lease request needs highestSeen and at most 100 numbers.')
   const gate = c.env.REALM_GATE.getByName(session.realmId)
-  const status = await gate.status(session.grant)
-  if (!status.connected) return apiError(c, 'session_ended', 'This company is no longer connected on this device.')
-  const lease: Lease = await gate.leaseNumbers(deviceOf(session), request.data)
+  // A device the company removed, or every device after a disconnect, is refused here.
+  const admitted = await gate.admit(session.device, 'records')
+  if (!admitted.ok) return apiError(c, admitted.error.code, admitted.error.message)
+  const lease: Lease = await gate.leaseNumbers(session.device, request.data)
   c.header('Cache-Control', 'no-store')
   return c.json(lease)
 })

@@ -74,9 +74,27 @@ describe('refused, never reaching QuickBooks', () => {
       'forbidden_path',
     ],
     [
-      'a payment delete',
+      'a payment delete carrying more than Id and SyncToken',
       'payment?operation=delete&requestid=r1',
-      { method: 'POST', headers: json, body: '{"Id":"1","SyncToken":"0"}' },
+      { method: 'POST', headers: json, body: '{"Id":"1","SyncToken":"0","TotalAmt":5}' },
+      403,
+      'forbidden_path',
+    ],
+    [
+      'a payment delete without its SyncToken',
+      'payment?operation=delete&requestid=r1',
+      { method: 'POST', headers: json, body: '{"Id":"1"}' },
+      403,
+      'forbidden_path',
+    ],
+    [
+      'a payment delete in a batch',
+      'batch?requestid=b1',
+      {
+        method: 'POST',
+        headers: json,
+        body: batchOf({ bId: 'd', operation: 'delete', Payment: { Id: '1', SyncToken: '0' } }),
+      },
       403,
       'forbidden_path',
     ],
@@ -247,6 +265,17 @@ describe('forwarded in the form it was checked', () => {
         path: `${R()}/invoice`,
         query: '?requestid=rules-void-1&operation=void&minorversion=75',
         body: '{"Id":"1","SyncToken":"0"}',
+      }),
+    ],
+    [
+      'a payment delete, exactly Id and SyncToken',
+      'payment?operation=delete&requestid=rules-delete-1',
+      { method: 'POST', headers: json, body: '{ "SyncToken": "0", "Id": "1" }' },
+      () => ({
+        method: 'POST',
+        path: `${R()}/payment`,
+        query: '?requestid=rules-delete-1&operation=delete&minorversion=75',
+        body: '{"SyncToken":"0","Id":"1"}',
       }),
     ],
     [

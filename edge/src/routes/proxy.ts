@@ -1,6 +1,6 @@
 /**
  * `/api/qbo/{realmId}/{path}`: forwards the QuickBooks calls the app makes, for the session's own
- * company only, through the realm's RealmGate (pacing, budget, tokens). What goes upstream is rebuilt
+ * company only, through the realm's RealmGate (the device's role, pacing, budget, tokens). What goes upstream is rebuilt
  * from what was checked: the parameters as parsed, the body as the serialization of the value
  * judged, the edge's own Content-Type. Intuit's status and body come back unchanged so the engine
  * can classify faults; the edge's own refusals are ApiErrorBody.
@@ -60,7 +60,7 @@ proxyRoutes.all('/:realmId/*', async (c) => {
   }
 
   const result = await c.env.REALM_GATE.getByName(session.realmId).forward(
-    { grant: session.grant, sid: session.sid },
+    { device: session.device, permission: checked.permission },
     {
       realmId: session.realmId,
       method: checked.method,

@@ -1,4 +1,7 @@
-/** `GET /api/session`: is QuickBooks connected for this browser, to which company, and did it report changes. */
+/**
+ * `GET /api/session`: is QuickBooks connected for this browser, to which company, as which device and
+ * role, and did it report changes. A removed device is answered 401 `device_removed`.
+ */
 import { Hono } from 'hono'
 import { SessionQuery, type SessionResponse } from '#shared/api/session.ts'
 import type { AppEnv } from '../env.ts'
@@ -14,14 +17,17 @@ sessionRoutes.get('/', async (c) => {
   const session = await currentSession(c)
   if (!session) return c.json({ connected: false, needsReconnect: false } satisfies SessionResponse)
   const since = query.data.changesSince ?? 0
-  const status = await c.env.REALM_GATE.getByName(session.realmId).status(session.grant, since)
-  if (!status.connected || status.refreshExpiresAt === null) {
+  const status = await c.env.REALM_GATE.getByName(session.realmId).status(session.device, since)
+  if (status.refused) return apiError(c, status.refused.code, status.refused.message)
+  if (!status.connected || status.refreshExpiresAt === null || status.device === null) {
     return c.json({ connected: false, needsReconnect: status.needsReconnect } satisfies SessionResponse)
   }
   const body: SessionResponse = {
     connected: true,
     realmId: session.realmId,
     companyName: status.companyName,
+    device: status.device,
+    deviceCount: status.deviceCount,
     refreshTokenExpiresAt: new Date(status.refreshExpiresAt).toISOString(),
     needsReconnect: status.needsReconnect,
     changes: {

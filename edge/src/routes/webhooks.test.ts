@@ -142,7 +142,7 @@ describe('POST /webhooks/intuit', () => {
       accessExpiresAt: Date.now() + 3600_000,
       refreshExpiresAt: Date.now() + 86_400_000,
     })
-    const cookie = await sessionCookieFor(realmId, grant)
+    const cookie = await sessionCookieFor(realmId, grant.id)
     const first = notification(realmId, '7')
     await post(first, await signIntuitBody(env.INTUIT_WEBHOOK_VERIFIER, first))
     const s1 = (await (await SELF.fetch(`${EDGE}/api/session`, { headers: { cookie } })).json()) as {

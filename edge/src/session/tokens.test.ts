@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { signSession, signState, verifySession, verifyState } from './tokens.ts'
 import { RealmId } from '#shared/ids.ts'
+import { DeviceId } from '#shared/api/team.ts'
 import type { KeySet } from '../env.ts'
 
 const keyA = new Uint8Array(32).fill(1)
 const keyB = new Uint8Array(32).fill(2)
 const keys: KeySet = { current: keyA, previous: null }
 const now = Date.UTC(2026, 0, 1)
-const claims = { sid: 'session-id-0123456789', realmId: RealmId.parse('9130'), grant: 'grant-id-0123456789' }
+const claims = { realmId: RealmId.parse('9130'), device: DeviceId.parse('device-id-0123456789') }
 
 describe('session tokens', () => {
   it('round-trip the session and its realm', async () => {

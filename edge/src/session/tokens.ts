@@ -1,5 +1,5 @@
 /**
- * Signed cookies' contents, as HS256 JWTs (jose): the session (which browser session, which realm)
+ * Signed cookies' contents, as HS256 JWTs (jose): the session (which realm, which device)
  * and the OAuth state binding (a hash of the state sent to Intuit). Each purpose has its own
  * derived key and audience, so one can never be replayed as the other. The header's `kid` names the
  * SESSION_SECRET that signed it: after a rotation the previous one is still accepted (`stale`), and
@@ -8,6 +8,7 @@
 import { SignJWT, decodeProtectedHeader, jwtVerify } from 'jose'
 import { z } from 'zod'
 import { RealmId } from '#shared/ids.ts'
+import { DeviceId } from '#shared/api/team.ts'
 import { err, ok, type Result } from '#shared/result.ts'
 import { keyFor, keyId } from '../crypto/key-id.ts'
 import type { KeySet } from '../env.ts'
@@ -75,8 +76,11 @@ async function verify(keys: KeySet, purpose: Purpose, token: string, nowMs: numb
   }
 }
 
-/** `grant` names the grant the session was started with; the session ends when that grant does. */
-export const SessionClaims = z.object({ sid: z.string().min(16), realmId: RealmId, grant: z.string().min(16) })
+/**
+ * A device's session on a company: the realm and the device (a row in that realm's RealmGate, which
+ * holds the role). The session ends when the device is removed or the company disconnected.
+ */
+export const SessionClaims = z.object({ realmId: RealmId, device: DeviceId })
 export type SessionClaims = z.infer<typeof SessionClaims>
 
 export function signSession(keys: KeySet, claims: SessionClaims, ttlSeconds: number, nowMs: number): Promise<string> {
