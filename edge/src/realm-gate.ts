@@ -10,8 +10,9 @@ import type { CompanySettingsDoc, PutCompanySettings } from '#shared/api/company
 import type { Device, Devices, Permission, RemoveDeviceResponse, Role } from '#shared/api/team.ts'
 import { err, ok, type Result } from '#shared/result.ts'
 import { readConfig, type Config, type Env } from './env.ts'
-import { APP_METER, appMeterBuffer, migrateMeter, recordAppCalls } from './gate/app-meter.ts'
-import { migrateBudget, spend } from './gate/budget.ts'
+import { APP_METER, appMeterBuffer, recordAppCalls } from './gate/app-meter.ts'
+import { spend } from './gate/budget.ts'
+import { migrateGate } from './gate/migrate.ts'
 import {
   superseded,
   type Admitted,
@@ -29,13 +30,13 @@ import { sendUpstream, type GateError, type UpstreamCall, type UpstreamResult } 
 import { checkCompanyInfo, companyInfoCall } from './gate/verify-grant.ts'
 import { revokeToken, type TokenPair } from './intuit/oauth-client.ts'
 import { Pacer } from './pacer/pacer.ts'
-import { migrateDevices, toDevice } from './team/devices.ts'
+import { toDevice } from './team/devices.ts'
 import type { CodeHashes } from './team/join-code.ts'
-import { migrateJoinIndex, redeemCode, registerCode, type JoinEntry } from './team/join-index.ts'
-import { migrateSettings, readSettings, writeSettings } from './team/settings-store.ts'
+import { redeemCode, registerCode, type JoinEntry } from './team/join-index.ts'
+import { readSettings, writeSettings } from './team/settings-store.ts'
 import { Team } from './team/team.ts'
 import type { RealmChange } from './webhooks/payload.ts'
-import { claimDelivery, migrateLedger } from './webhooks/replay.ts'
+import { claimDelivery } from './webhooks/replay.ts'
 import type { Lease, LeaseRequest } from '#shared/api/number-lease.ts'
 import { InStep } from './feed/in-step.ts'
 import { acceptFeed, closed } from './feed/sockets.ts'
@@ -53,13 +54,7 @@ export class RealmGate extends DurableObject<Env> {
     this.#tokens = new TokenKeeper(ctx.storage.sql, () => this.#config())
     this.#team = new Team(ctx.storage.sql)
     ctx.blockConcurrencyWhile(async () => {
-      store.migrate(ctx.storage.sql)
-      migrateBudget(ctx.storage.sql)
-      migrateMeter(ctx.storage.sql)
-      migrateLedger(ctx.storage.sql)
-      migrateDevices(ctx.storage.sql)
-      migrateSettings(ctx.storage.sql)
-      migrateJoinIndex(ctx.storage.sql)
+      migrateGate(ctx.storage.sql)
       migrateLeases(ctx.storage.sql)
       migrateFeed(ctx.storage.sql)
     })
@@ -183,6 +178,12 @@ export class RealmGate extends DurableObject<Env> {
     return ok({ revoked, deviceCount })
   }
 
+  /** A session cookie from before device sessions (session/legacy.ts): its owner device, while its grant lasts. */
+  async adoptLegacySession(grant: string, sid: string): Promise<Result<Device, GateError>> {
+    const adopted = this.#team.adoptLegacy(grant, sid)
+    return adopted.ok ? ok(toDevice(adopted.value)) : adopted
+  }
+
   /** A device that redeemed a join code for this company (join-index.ts) gets its session here. */
   async joinDevice(role: Role, name: string): Promise<Admitted> {
     const joined = this.#team.join(role, name)
@@ -241,7 +242,7 @@ export class RealmGate extends DurableObject<Env> {
     this.#inStep.announce(what)
   }
 
-  /** The join index instance (team/join-index.ts): false when the handle is taken (make another code). */
+  /** The join index instance (team/join-index.ts): false when the handle is taken. */
   async registerJoinCode(entry: JoinEntry): Promise<boolean> {
     return registerCode(this.ctx.storage.sql, entry, Date.now())
   }

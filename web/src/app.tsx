@@ -8,6 +8,7 @@ import { QueryClientProvider } from '@tanstack/solid-query'
 import { createEffect, createMemo, lazy, on, onCleanup, Suspense, type JSX } from 'solid-js'
 import { defaultSettings } from '#shared/domain/index.ts'
 import { Shell } from './components/Shell.tsx'
+import { followJoinLink } from './routes/join/join-link.ts'
 import { onLocalEdit, pendingCount } from './db/outbox.ts'
 import { getSettings } from './db/settings.ts'
 import { DbContext, openAppDb, useDb } from './state/db.ts'
@@ -39,6 +40,7 @@ const PaymentNew = lazy(() => import('./routes/payments/PaymentNew.tsx'))
 const PaymentDetail = lazy(() => import('./routes/payments/PaymentDetail.tsx'))
 const SettingsPage = lazy(() => import('./routes/settings/SettingsPage.tsx'))
 const SyncPage = lazy(() => import('./routes/sync/SyncPage.tsx'))
+const JoinPage = lazy(() => import('./routes/join/JoinPage.tsx'))
 
 function Frame(props: RouteSectionProps & { notice?: JSX.Element }) {
   const db = useDb()
@@ -113,6 +115,8 @@ function Frame(props: RouteSectionProps & { notice?: JSX.Element }) {
 }
 
 export function App(props: { notice?: JSX.Element }) {
+  // A join code's QR code opens /join?code=…: the hash router reads it as its own join page.
+  followJoinLink()
   // Made once: a prop read is a getter in Solid, so creating it inline would hand out a new cache per read.
   const queryClient = createAppQueryClient()
   return (
@@ -135,6 +139,7 @@ export function App(props: { notice?: JSX.Element }) {
           <Route path="/payments/:id" component={PaymentDetail} />
           <Route path="/settings" component={SettingsPage} />
           <Route path="/sync" component={SyncPage} />
+          <Route path="/join" component={JoinPage} />
           <Route path="*" component={() => <Navigate href="/contacts" />} />
         </HashRouter>
       </DbContext.Provider>

@@ -105,6 +105,24 @@ export async function verifySession(
     : null
 }
 
+/** What a session held before device sessions: the session's id and the grant it began with. */
+export const LegacySessionClaims = z.object({ sid: DeviceId, realmId: RealmId, grant: z.string().min(16) })
+export type LegacySessionClaims = z.infer<typeof LegacySessionClaims>
+
+/** A valid session of the earlier shape (see session/legacy.ts), with its expiry (epoch s). */
+export async function verifyLegacySession(
+  keys: KeySet,
+  token: string | undefined,
+  nowMs: number,
+): Promise<{ claims: LegacySessionClaims; expiresAt: number } | null> {
+  if (!token) return null
+  const v = await verify(keys, 'session', token, nowMs)
+  if (!v.ok) return null
+  const parsed = LegacySessionClaims.safeParse(v.value.payload)
+  const exp = v.value.payload.exp
+  return parsed.success && typeof exp === 'number' ? { claims: parsed.data, expiresAt: exp } : null
+}
+
 export const StateClaims = z.object({ stateHash: z.string().min(16), popup: z.boolean() })
 export type StateClaims = z.infer<typeof StateClaims>
 

@@ -66,6 +66,19 @@ export class Team {
     return devices.insertDevice(this.sql, randomBase64Url(18), name, 'owner', now)
   }
 
+  /**
+   * A session from before device sessions named the grant it began with: while that grant is still the
+   * company's, its browser becomes an owner device under the session's id (it was the owner's connect).
+   */
+  adoptLegacy(grant: string, sid: string, now = Date.now()): Result<devices.DeviceRow, GateError> {
+    const connection = store.readConnection(this.sql)
+    if (connection === null || connection.sealed_tokens === null) return err(notConnected)
+    if (connection.grant_id !== grant) return err(sessionEnded)
+    const existing = devices.readDevice(this.sql, sid)
+    if (existing !== null) return existing.removed_at === null ? ok(existing) : err(sessionEnded)
+    return ok(devices.insertDevice(this.sql, sid, 'Owner device', 'owner', now))
+  }
+
   /** A device that joined by code; only while the company is connected. */
   join(role: Role, name: string, now = Date.now()): Result<devices.DeviceRow, GateError> {
     const connection = store.readConnection(this.sql)

@@ -1,6 +1,14 @@
-/** The frame around every page: header with Sync Now and its pending badge, offline banner, section nav. */
+/**
+ * The frame around every page: header with Sync Now and its pending badge, offline banner, section nav, and,
+ * once the owner removed this device, what that means and the ways on. It also keeps the device in step with its
+ * team (team-watch.ts) for as long as the app is open.
+ */
 import { A } from '@solidjs/router'
 import { Show, type JSX, type ParentProps } from 'solid-js'
+import { useDb } from '../state/db.ts'
+import { endedMessage, sessionEnded, type SessionEnded } from '../state/session-ended.ts'
+import { download, unsentFile } from '../state/team-unsent.ts'
+import { useTeamWatch } from '../state/team-watch.ts'
 import { OfflineBanner } from './OfflineBanner.tsx'
 import { SyncBanner } from './SyncBanner.tsx'
 import { SyncNowButton } from './SyncNowButton.tsx'
@@ -21,6 +29,7 @@ export interface ShellProps extends ParentProps {
 }
 
 export function Shell(props: ShellProps) {
+  useTeamWatch()
   return (
     <div class="shell">
       {/* data-online: the header's Sync Now and badge follow the edge's reachability, not the browser's flag. */}
@@ -38,8 +47,39 @@ export function Shell(props: ShellProps) {
           </A>
         ))}
       </nav>
+      <Show when={sessionEnded()}>{(e) => <RemovedNotice ended={e()} pending={props.pending} />}</Show>
       {props.notice}
       <main class="app-main">{props.children}</main>
     </div>
+  )
+}
+
+/** The owner removed this device: it says so, keeps what it never sent in view and in a file, and offers to join again. */
+function RemovedNotice(props: { ended: SessionEnded; pending: number | undefined }) {
+  const db = useDb()
+  const save = async () => download(await unsentFile(db, props.ended.companyName, new Date()))
+  return (
+    <section class="warning-box stack" role="alert" aria-labelledby="removed-title" data-testid="device-removed">
+      <h2 id="removed-title" style={{ margin: 0 }}>
+        {endedMessage(props.ended)}
+      </h2>
+      <p>
+        It no longer syncs.{' '}
+        {props.pending
+          ? `${props.pending === 1 ? '1 record it had not sent is' : `${props.pending} records it had not sent are`} ` +
+            'still here: you can open them, and save them to a file for the office.'
+          : 'Everything it recorded had reached QuickBooks.'}
+      </p>
+      <div class="actions-row">
+        <Show when={props.pending}>
+          <button type="button" class="btn btn-primary-solid" onClick={() => void save()}>
+            Download unsent records
+          </button>
+        </Show>
+        <A class="btn" href="/join">
+          Join a company
+        </A>
+      </div>
+    </section>
   )
 }

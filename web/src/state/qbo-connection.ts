@@ -4,11 +4,13 @@
  * accounts grouped for the settings pickers. The reads themselves (session, accounts) run as queries (queries.ts).
  * @module
  */
-import { SessionResponse } from '#shared/api/index.ts'
+import { ApiErrorBody, SessionResponse } from '#shared/api/index.ts'
 import type { QboAccount } from '#shared/qbo/index.ts'
 import { err, ok, type Result } from '#shared/result.ts'
 import { edgeGateway } from '../sync/adapters/edge-gateway.ts'
 import type { EngineError } from '../sync/engine.ts'
+import { noteRole } from './role-of.ts'
+import { noteCompany, noteSessionEnded } from './session-ended.ts'
 
 /** Warn this many days before Intuit's rolling 100-day refresh token lapses (it renews on every sync). */
 export const TOKEN_WARNING_DAYS = 14
@@ -88,9 +90,20 @@ export async function loadAccounts(
 /**
  * Asks the edge for the session. A body that is not a session means no session (null); a network failure
  * throws, so the cache keeps the last answer, as an unreachable edge says nothing new about the connection.
+ * A `device_removed` answer ends this device's session for good (session-ended.ts); a connected answer names
+ * the company a later removal will speak of.
  */
 export async function fetchSession(fetchFn: typeof fetch = fetch): Promise<SessionResponse | null> {
   const res = await fetchFn('/api/session', { credentials: 'same-origin' })
-  const parsed = SessionResponse.safeParse(await res.json())
-  return parsed.success ? parsed.data : null
+  const body: unknown = await res.json()
+  const parsed = SessionResponse.safeParse(body)
+  if (parsed.success) {
+    if (parsed.data.connected) noteCompany(parsed.data.companyName)
+    noteRole(parsed.data)
+    return parsed.data
+  }
+  const failed = ApiErrorBody.safeParse(body)
+  if (failed.success && failed.data.error.code === 'device_removed')
+    noteSessionEnded({ reason: 'device_removed', companyName: null })
+  return null
 }

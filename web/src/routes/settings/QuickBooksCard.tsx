@@ -14,7 +14,9 @@ import { useFormats } from '../../state/format.ts'
 import { createLive } from '../../state/live.ts'
 import { cardState } from '../../state/qbo-connection.ts'
 import { clearMappings } from '../../db/sync-requests.ts'
+import { useRole } from '../../state/role.ts'
 import { useSession } from '../../state/session.ts'
+import { disconnectReach } from '../../state/team-labels.ts'
 import { lastSyncAt, linkCount } from '../../state/sync-log-reads.ts'
 import { logTime } from '../../state/sync-log-view.ts'
 import { syncStatus } from '../../state/sync-status.ts'
@@ -25,6 +27,7 @@ export function QuickBooksCard() {
   const fmt = useFormats()
   const sync = syncStatus()
   const qbo = useSession()
+  const role = useRole()
   const [message, setMessage] = createSignal<string>()
   const [menuOpen, setMenuOpen] = createSignal(false)
   const [asking, setAsking] = createSignal(false)
@@ -84,6 +87,14 @@ export function QuickBooksCard() {
     )
   }
   const view = () => cardState(qbo.session(), sync.state.error, Date.now())
+  const deviceCount = () => {
+    const s = qbo.session()
+    return s?.connected ? s.deviceCount : undefined
+  }
+  const companyName = () => {
+    const s = qbo.session()
+    return (s?.connected ? s.companyName : null) ?? 'this company'
+  }
   return (
     <div class="integration stack" data-testid="qbo-card">
       <div class="integration-head">
@@ -92,7 +103,8 @@ export function QuickBooksCard() {
           <Show when={view().state === 'disconnected'}>
             <p class="muted">
               Not connected. Everything you record stays on this tablet and is queued; once connected, contacts, items,
-              finalized invoices and payments go to QuickBooks.
+              finalized invoices and payments go to QuickBooks. Someone on your team already connected? Join their
+              company with a code from the owner.
             </p>
           </Show>
           <Show
@@ -142,19 +154,29 @@ export function QuickBooksCard() {
           </Show>
         </div>
         <div class="row">
+          <Show when={view().state === 'disconnected'}>
+            <A class="btn" href="/join">
+              Join a company
+            </A>
+          </Show>
           <Show
             when={view().state === 'connected'}
             fallback={
-              <button type="button" class="btn btn-primary-solid" onClick={connect}>
-                {view().state === 'reconnect' ? 'Reconnect' : 'Connect'}
-              </button>
+              <Show
+                when={role.can('connection')}
+                fallback={<span class="muted">Ask the company's owner to reconnect QuickBooks.</span>}
+              >
+                <button type="button" class="btn btn-primary-solid" onClick={connect}>
+                  {view().state === 'reconnect' ? 'Reconnect' : 'Connect'}
+                </button>
+              </Show>
             }
           >
             <A class="btn" href="/sync">
               Initial sync &amp; log
             </A>
           </Show>
-          <Show when={qbo.connected()}>
+          <Show when={qbo.connected() && role.can('connection')}>
             <div class="menu">
               <button
                 type="button"
@@ -175,6 +197,8 @@ export function QuickBooksCard() {
                     onClick={() => {
                       setMenuOpen(false)
                       setAsking(true)
+                      // The question says how many devices it ends: devices may have joined since the last answer.
+                      void qbo.refresh()
                     }}
                   >
                     Disconnect…
@@ -223,6 +247,9 @@ export function QuickBooksCard() {
         <p>
           Sync stops and Fieldsync's access to QuickBooks is revoked. No record is deleted, here or in QuickBooks;
           changes you make keep queuing.
+        </p>
+        <p data-testid="disconnect-reach">
+          <strong>{disconnectReach(deviceCount(), companyName())}</strong>
         </p>
         <fieldset class="choice-list">
           <legend class="field-label">The links between {links() ?? 0} records here and in QuickBooks</legend>

@@ -1,7 +1,9 @@
 /**
  * The QuickBooks sync settings from docs/product.md §Settings, saved as soon as they change: auto-sync, automatic or
  * manual export, deposit account and default income/expense accounts (chosen from the company's own accounts),
- * pull interval and sub-customer jobs.
+ * pull interval and sub-customer jobs. The company-wide ones are the owner's to change and are written on the
+ * edge for every device (company-settings-api.ts); auto-sync and the pull interval stay this device's own.
+ * The office reads the company's choices, the crew does not see them.
  */
 import { createQuery } from '@tanstack/solid-query'
 import { createSignal, Show } from 'solid-js'
@@ -12,7 +14,11 @@ import { useDb } from '../../state/db.ts'
 import { createLive } from '../../state/live.ts'
 import type { AccountChoice, loadAccounts } from '../../state/qbo-connection.ts'
 import { accountsQuery } from '../../state/queries.ts'
+import { companyFields, type CompanyField } from '../../state/company-settings.ts'
+import { saveCompanySettings } from '../../state/company-settings-api.ts'
+import { useRole } from '../../state/role.ts'
 import { syncStatus } from '../../state/sync-status.ts'
+import { CompanySettingsSummary } from './CompanySettingsSummary.tsx'
 
 const choices = (list: readonly AccountChoice[] | undefined) =>
   (list ?? []).map((a) => ({ value: a.id, label: a.name }))
@@ -21,18 +27,32 @@ export function QuickBooksSettings(props: { realmId: string }) {
   const db = useDb()
   const settings = createLive(() => getSettings(db), undefined, ['settings'])
   const accounts = createQuery(() => accountsQuery(props.realmId))
+  const role = useRole()
   return (
-    <Show when={settings()} fallback={<p class="loading">Loading sync settings…</p>}>
-      {(s) => (
-        <Show when={!accounts.isPending} fallback={<p class="loading">Reading your QuickBooks accounts…</p>}>
-          <SettingsForm settings={s()} accounts={accounts.data} />
-        </Show>
-      )}
+    <Show when={role.can('settings') || role.can('decisions')}>
+      <Show when={settings()} fallback={<p class="loading">Loading sync settings…</p>}>
+        {(s) => (
+          <Show when={!accounts.isPending} fallback={<p class="loading">Reading your QuickBooks accounts…</p>}>
+            <Show
+              when={role.can('settings')}
+              fallback={<CompanySettingsSummary settings={s()} accounts={accounts.data} />}
+            >
+              <SettingsForm settings={s()} accounts={accounts.data} realmId={props.realmId} />
+            </Show>
+          </Show>
+        )}
+      </Show>
     </Show>
   )
 }
 
-function SettingsForm(props: { settings: Settings; accounts: Awaited<ReturnType<typeof loadAccounts>> | undefined }) {
+const isCompanyField = (k: string): k is CompanyField => (companyFields as readonly string[]).includes(k)
+
+function SettingsForm(props: {
+  settings: Settings
+  accounts: Awaited<ReturnType<typeof loadAccounts>> | undefined
+  realmId: string
+}) {
   const db = useDb()
   const sync = syncStatus()
   const [status, setStatus] = createSignal<string>()
@@ -41,6 +61,11 @@ function SettingsForm(props: { settings: Settings; accounts: Awaited<ReturnType<
   const groups = () => (props.accounts?.ok ? props.accounts.value : undefined)
   const save = async (patch: Partial<SettingsInput>) => {
     setStatus(undefined)
+    const company = Object.entries(patch).filter(([k]) => isCompanyField(k))
+    if (company.length > 0) {
+      const r = await saveCompanySettings(db, props.realmId, Object.fromEntries(company))
+      return setStatus(r.ok ? 'Saved for every device of the company.' : r.error.message)
+    }
     const r = await updateSettings(db, patch)
     if (!r.ok) return setStatus(r.error.message)
     setStatus('Saved.')
@@ -148,7 +173,7 @@ function SettingsForm(props: { settings: Settings; accounts: Awaited<ReturnType<
       </Show>
       <Show when={status()}>
         {(m) => (
-          <p class="muted" role="status">
+          <p class="muted" role="status" data-testid="settings-status">
             {m()}
           </p>
         )}

@@ -1,6 +1,7 @@
 /**
- * Settings: how money and invoices look on this tablet, demo data, and the
- * Integrations section with the QuickBooks Online connection.
+ * Settings: how money and invoices look on this tablet, demo data, the
+ * Integrations section with the QuickBooks Online connection, and the company's devices (owners only).
+ * A crew tablet changes no settings: it sees the connection's state and nothing to change.
  */
 import { createSignal, Show } from 'solid-js'
 import type { Settings } from '#shared/domain/index.ts'
@@ -11,12 +12,15 @@ import { useDb } from '../../state/db.ts'
 import { createForm } from '../../state/form.ts'
 import { makeFormats } from '../../state/format.ts'
 import { createLive } from '../../state/live.ts'
+import { useRole } from '../../state/role.ts'
 import { DemoDataCard } from './DemoDataCard.tsx'
+import { DevicesCard } from './DevicesCard.tsx'
 import { QuickBooksCard } from './QuickBooksCard.tsx'
 
 export default function SettingsPage() {
   const db = useDb()
   const settings = createLive(() => getSettings(db), undefined, ['settings'])
+  const role = useRole()
   return (
     <div class="stack">
       <PageHeader title="Settings" />
@@ -24,8 +28,11 @@ export default function SettingsPage() {
         <h3 id="integrations-title">Integrations</h3>
         <QuickBooksCard />
       </section>
-      <Show when={settings()} fallback={<p class="loading">Loading settings…</p>}>
-        {(s) => <AppSettings settings={s()} />}
+      <DevicesCard />
+      <Show when={role.can('decisions')}>
+        <Show when={settings()} fallback={<p class="loading">Loading settings…</p>}>
+          {(s) => <AppSettings settings={s()} />}
+        </Show>
       </Show>
       <DemoDataCard />
     </div>
