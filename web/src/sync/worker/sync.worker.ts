@@ -75,12 +75,22 @@ const poll = new PollLoop({
   online: () => online,
 })
 
+async function topUpLease(): Promise<void> {
+  const { syncedRealmId } = await store.settings()
+  if (syncedRealmId) await invoiceNumbers.topUp(db, syncedRealmId)
+}
+
 const api: SyncWorkerApi = {
   subscribe: (onProgress) => {
     engine.onProgress(onProgress)
   },
   preview: () => engine.preview(),
-  runInitial: (decisions) => engine.runInitial(decisions),
+  runInitial: async (decisions) => {
+    const done = await engine.runInitial(decisions)
+    // The first sync moved the counter past the company's numbers: now a lease can start after them.
+    void topUpLease()
+    return done
+  },
   syncNow: () => engine.syncNow(),
   link: (target) => engine.link(target),
   heldPaymentChoices: (localId) => engine.heldPaymentChoices(localId),
