@@ -12,6 +12,8 @@ import { connectRoutes } from './routes/connect.ts'
 import { connectConfigMissing } from './routes/connect-result.ts'
 import { companySettingsRoutes } from './routes/company-settings.ts'
 import { disconnectRoutes } from './routes/disconnect.ts'
+import { feedRoutes } from './routes/feed.ts'
+import { numberRoutes } from './routes/numbers.ts'
 import { proxyRoutes } from './routes/proxy.ts'
 import { sessionRoutes } from './routes/session.ts'
 import { teamRoutes } from './routes/team.ts'
@@ -49,6 +51,8 @@ app.route('/api/session', sessionRoutes)
 app.route('/api/qbo', proxyRoutes)
 app.route('/api/team', teamRoutes)
 app.route('/api/company/settings', companySettingsRoutes)
+app.route('/api/feed', feedRoutes)
+app.route('/api/numbers', numberRoutes)
 app.route('/webhooks', webhookRoutes)
 
 app.notFound((c) => apiError(c, 'not_found', 'There is nothing here.'))

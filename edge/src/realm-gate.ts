@@ -37,6 +37,11 @@ import { readSettings, writeSettings } from './team/settings-store.ts'
 import { Team } from './team/team.ts'
 import type { RealmChange } from './webhooks/payload.ts'
 import { claimDelivery } from './webhooks/replay.ts'
+import type { Lease, LeaseRequest } from '#shared/api/number-lease.ts'
+import { InStep } from './feed/in-step.ts'
+import { acceptFeed, closed } from './feed/sockets.ts'
+import { migrateFeed } from './feed/store.ts'
+import { leaseBlock, migrateLeases, returnUnused } from './leases/store.ts'
 
 export class RealmGate extends DurableObject<Env> {
   #tokens: TokenKeeper
@@ -48,7 +53,11 @@ export class RealmGate extends DurableObject<Env> {
     super(ctx, env)
     this.#tokens = new TokenKeeper(ctx.storage.sql, () => this.#config())
     this.#team = new Team(ctx.storage.sql)
-    ctx.blockConcurrencyWhile(async () => migrateGate(ctx.storage.sql))
+    ctx.blockConcurrencyWhile(async () => {
+      migrateGate(ctx.storage.sql)
+      migrateLeases(ctx.storage.sql)
+      migrateFeed(ctx.storage.sql)
+    })
   }
 
   /** Refreshes this instance sent to Intuit (observability and tests). */
@@ -115,6 +124,19 @@ export class RealmGate extends DurableObject<Env> {
       return err({ code: 'realm_mismatch', message: 'This gate holds another company.' })
     const admitted = this.#team.admit(caller.device, caller.permission)
     if (!admitted.ok) return admitted
+    if (call.method === 'GET')
+      return this.#inStep.read(
+        caller,
+        call,
+        () => this.#send(caller, call),
+        () => this.#team.admit(caller.device, caller.permission),
+      )
+    const result = await this.#send(caller, call)
+    this.#inStep.wrote(caller, call, result)
+    return result
+  }
+
+  async #send(caller: Caller, call: UpstreamCall): Promise<UpstreamResult> {
     let token = await this.#tokens.accessToken(null)
     // A reconnect landed while a refresh was out: the new grant's token serves this device as well.
     if (!token.ok && token.error === superseded) token = await this.#tokens.accessToken(null)
@@ -184,8 +206,8 @@ export class RealmGate extends DurableObject<Env> {
   }
 
   /** A removed device's leased invoice numbers go back here (edge/src/leases): how many did. */
-  async onDeviceRemoved(_deviceId: string): Promise<number> {
-    return 0
+  async onDeviceRemoved(deviceId: string): Promise<number> {
+    return returnUnused(this.ctx.storage, deviceId, Date.now())
   }
 
   async renameDevice(deviceId: string, name: string): Promise<Result<Device, GateError>> {
@@ -210,10 +232,12 @@ export class RealmGate extends DurableObject<Env> {
   }
 
   /**
-   * Tells every device of the company, after each settings change, device removal and disconnect.
-   * The live feed (edge/src/feed) sends it on; until then devices learn of it on their next call.
+   * Tells every device of the company, after each settings change, device removal and disconnect, on
+   * the live feed (edge/src/feed); a device not listening learns of it on its next call.
    */
-  #announce(_what: Announcement): void {}
+  #announce(what: Announcement): void {
+    this.#inStep.announce(what)
+  }
 
   /** The join index instance (team/join-index.ts): false when the handle is taken. */
   async registerJoinCode(entry: JoinEntry): Promise<boolean> {
@@ -245,7 +269,10 @@ export class RealmGate extends DurableObject<Env> {
 
   /** Records webhook changes; returns the new highest sequence number. */
   async recordChanges(changes: RealmChange[]): Promise<number> {
-    return store.appendChanges(this.ctx.storage.sql, changes, Date.now())
+    const seq = store.appendChanges(this.ctx.storage.sql, changes, Date.now())
+    const entities = changes.map(({ entity, id, operation }) => ({ entity, id, operation }))
+    this.#inStep.notify({ type: 'changes', origin: 'webhook', deviceId: null, entities })
+    return seq
   }
 
   #companyName(): string | null {
@@ -291,5 +318,26 @@ export class RealmGate extends DurableObject<Env> {
     } finally {
       pacer.release(admission.value.id)
     }
+  }
+
+  // ── Devices in step (docs/feed.md): invoice-number leases, the live feed, shared reads ──
+
+  #inStep = new InStep(this.ctx)
+
+  /** The next block of invoice numbers for `deviceId` (routes/numbers.ts; the route admits the device). */
+  async leaseNumbers(deviceId: string, request: LeaseRequest): Promise<Lease> {
+    return leaseBlock(this.ctx.storage, deviceId, request, Date.now())
+  }
+
+  /** The feed's WebSocket upgrade, built by routes/feed.ts once the session's device is admitted. */
+  override async fetch(request: Request): Promise<Response> {
+    return acceptFeed(this.ctx, request)
+  }
+
+  /** Devices send nothing the gate needs; pings are answered without waking it (see acceptFeed). */
+  override async webSocketMessage(): Promise<void> {}
+
+  override async webSocketClose(ws: WebSocket, code: number): Promise<void> {
+    closed(ws, code)
   }
 }

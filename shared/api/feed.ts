@@ -17,8 +17,8 @@ export const FeedEntity = z.object({
 export type FeedEntity = z.infer<typeof FeedEntity>
 
 export const FeedMessage = z.discriminatedUnion('type', [
-  /** First message on every socket: the latest sequence. */
-  z.object({ type: z.literal('hello'), seq: z.int().nonnegative() }),
+  /** First message on every socket: the latest sequence, and this device's id (to skip its own notices). */
+  z.object({ type: z.literal('hello'), seq: z.int().nonnegative(), deviceId: z.string() }),
   /**
    * Records changed in QuickBooks, from Intuit's webhook (`origin: 'webhook'`) or from a device's own
    * successful write through the proxy (`origin: 'device'`, with that device's id so it can skip its own).

@@ -130,7 +130,9 @@ describe('each route and proxied write, for each role', () => {
       const refused = res.status === 403 ? ApiErrorBody.safeParse(JSON.parse(text)) : null
       expect(refused?.success ? refused.data.error.code : null, `${role} may ${what}`).not.toBe('forbidden_role')
       expect(res.status).toBeLessThan(500)
-      if (call.path(team.realmId).startsWith('/api/qbo/')) expect(upstream).toBe(1)
+      // A read another device of the company made within the second before is shared (gate/coalesce.ts).
+      if (call.path(team.realmId).startsWith('/api/qbo/'))
+        expect(call.method === 'GET' ? [0, 1] : [1]).toContain(upstream)
     } else {
       expect(res.status, `${role} may not ${what}`).toBe(403)
       expect(ApiErrorBody.parse(JSON.parse(text)).error).toEqual({ code: 'forbidden_role', message })

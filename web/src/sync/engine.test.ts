@@ -153,6 +153,16 @@ describe('SyncEngine', () => {
     expect(qbo.calls.filter((c) => c.kind === 'write')).toHaveLength(1)
   })
 
+  it('pulls just what a change-feed notice names, and nothing for kinds the app does not keep', async () => {
+    const { engine, qbo } = setup(() => connected())
+    await engine.pullNotice([{ entity: 'Vendor', id: '4', operation: 'Update' }])
+    expect(qbo.calls).toEqual([])
+    await engine.pullNotice([{ entity: 'Customer', id: '7', operation: 'Create' }])
+    const reads = qbo.calls.flatMap((c) => (c.kind === 'query' && c.statement !== undefined ? [c.statement] : []))
+    expect(reads.some((q) => /FROM Customer WHERE Id IN \('7'\)/.test(q))).toBe(true)
+    expect(reads.filter((q) => /FROM (Invoice|Item|Payment)/.test(q))).toEqual([])
+  })
+
   it('reads nothing for a notice that names nothing the app keeps', async () => {
     const { engine, qbo } = setup(() =>
       connected({ changes: { seq: 2, changed: true, entities: [notice(2, 'Vendor', '4')] } }),
@@ -214,7 +224,7 @@ describe('SyncEngine', () => {
     const r = await engine.start(15)
     expect(r.ok && r.value.push.synced).toBe(1)
     expect(qbo.entities.Customer.size).toBe(1)
-    expect(timers.pending()).toBe(2) // the pull interval and the webhook poll
+    expect(timers.pending()).toBe(1) // the pull interval: the change feed, not a poll, brings notices
   })
 
   it('answers a Result when a job throws, and the next job still runs', async () => {

@@ -1,6 +1,7 @@
 /**
  * The engine the worker exposes: one run at a time (a second Sync Now joins the run in progress), auto-sync
- * debounced after edits, pulls every pull interval and whenever `/api/session` reports a webhook change. Nothing is
+ * debounced after edits, pulls every pull interval and whenever the change feed names records another device or
+ * Intuit's webhook changed (`pullNotice`; the feed is web/src/sync/feed). Nothing is
  * pushed or pulled for a company until the user has reviewed and run its initial sync (matching first is what keeps
  * a contact that QuickBooks already has from being created twice). Every
  * method answers a Result with plain data (counts, ids, labels), never records, so it crosses comlink cheaply.
@@ -9,7 +10,7 @@
  */
 import { MAX_CHANGES_LISTED, type SessionResponse } from '#shared/api/index.ts'
 import { err, ok, type Result } from '#shared/result.ts'
-import { scopeOfNotice, undecidedSettlements, type PullScope, type SyncFault } from './core/index.ts'
+import { scopeOfNotice, undecidedSettlements, type NoticeChange, type PullScope, type SyncFault } from './core/index.ts'
 import { applyNumbering, previewNumbering, type NumberingPreview } from './invoice-numbers.ts'
 import {
   previewInitialSync,
@@ -54,8 +55,6 @@ export interface EngineDeps {
   timers: Timers
   /** Auto-sync's pause after the last edit before pushing. */
   debounceMs?: number
-  /** How often to ask the edge whether a webhook reported a change. */
-  sessionPollMs?: number
 }
 
 export class SyncEngine {
@@ -259,8 +258,8 @@ export class SyncEngine {
 
   /**
    * Sync at once — a push cut short by a reload or a closed tab resumes here, and what changed in QuickBooks while
-   * the app was closed comes down — then pull every `pullIntervalMinutes`, and as soon as the edge says a webhook
-   * reported a change. The first run's answer goes to the page (it says when the initial sync is still to do).
+   * the app was closed comes down — then pull every `pullIntervalMinutes`; the change feed calls `pullNotice` in
+   * between. The first run's answer goes to the page (it says when the initial sync is still to do).
    */
   start(pullIntervalMinutes: number): Promise<Result<SyncNowResult, EngineError>> {
     this.stop()
@@ -270,7 +269,6 @@ export class SyncEngine {
         if (this.#online) void this.syncNow()
       }, pullIntervalMinutes * 60_000),
     )
-    this.#intervals.push(t.setInterval(() => void this.checkWebhooks(), this.#deps.sessionPollMs ?? 5000))
     if (!this.#online)
       return Promise.resolve(
         err({ kind: 'fault', message: 'Offline: changes stay queued and go out when the connection is back.' }),
@@ -284,7 +282,14 @@ export class SyncEngine {
     this.#intervals = []
   }
 
-  /** One poll of the session's webhook changes; syncs when there is one not seen yet. */
+  /** A change-feed notice: pull just the records it names (nothing when it names nothing the app keeps). */
+  async pullNotice(changes: readonly NoticeChange[]): Promise<void> {
+    if (!this.#online) return
+    const scope = scopeOfNotice(changes)
+    if (scope) await this.syncNow(scope)
+  }
+
+  /** One look at the session's webhook changes; syncs when there is one not seen yet. */
   async checkWebhooks(): Promise<void> {
     if (!this.#online) return
     const s = await this.#deps.session(this.#changesSeq)

@@ -7,9 +7,13 @@
 import * as Comlink from 'comlink'
 import { SessionResponse } from '#shared/api/index.ts'
 import { appDb } from '../../db/index.ts'
+import { invoiceNumbers } from '../../db/invoice-numbers-source.ts'
 import { DexieStore } from '../adapters/dexie-store.ts'
 import { edgeGateway } from '../adapters/edge-gateway.ts'
 import { SyncEngine } from '../engine.ts'
+import { publishFeedEvent } from '../feed/events.ts'
+import { FeedClient } from '../feed/feed-client.ts'
+import { feedUrl } from '../feed/socket-url.ts'
 import { realClock, realRandom } from '../ports.ts'
 import { PollLoop } from './poll-loop.ts'
 import type { SyncWorkerApi } from './worker-api.ts'
@@ -20,7 +24,8 @@ const timers = {
   setInterval: (fn: () => void, ms: number) => setInterval(fn, ms),
   clearInterval: (h: unknown) => clearInterval(h as ReturnType<typeof setInterval>),
 }
-const store = new DexieStore(appDb())
+const db = appDb()
+const store = new DexieStore(db)
 let online = true
 // The engine's own interval only backs the loop up once a day; the loop keeps the schedule.
 const ENGINE_BACKSTOP_MINUTES = 1440
@@ -32,6 +37,10 @@ const engine = new SyncEngine({
     try {
       const res = await fetch(`/api/session?changesSince=${changesSince}`, { credentials: 'same-origin' })
       const parsed = SessionResponse.safeParse(await res.json())
+      // The live feed runs while this device's session is connected (and the device online).
+      if (parsed.success) feed.setConnected(parsed.data.connected && !parsed.data.needsReconnect)
+      // Shared invoice numbers: keep this device's lease topped up while its company is connected.
+      if (parsed.success && parsed.data.connected) void invoiceNumbers.topUp(db, parsed.data.realmId)
       // A notice the edge received means webhooks work for this company: the poll becomes a safety net.
       if (parsed.success && parsed.data.connected && parsed.data.changes.entities.length > 0) poll.noticed()
       return parsed.success ? parsed.data : undefined
@@ -44,6 +53,20 @@ const engine = new SyncEngine({
   timers,
 })
 
+// Another device's write or Intuit's webhook, within seconds: pull just those records. The poll stays as the safety net.
+const feed = new FeedClient({
+  open: (since) => new WebSocket(feedUrl(self.location.origin, since)),
+  timers,
+  random: Math.random,
+  onChanges: (entities, webhook) => {
+    if (webhook) poll.noticed()
+    void engine.pullNotice(entities)
+  },
+  onReset: () => void engine.syncNow(),
+  onSettings: (message) => publishFeedEvent(message),
+  onEnded: (message) => publishFeedEvent(message),
+})
+
 const poll = new PollLoop({
   syncNow: () => engine.syncNow(),
   settings: () => store.settings(),
@@ -52,12 +75,22 @@ const poll = new PollLoop({
   online: () => online,
 })
 
+async function topUpLease(): Promise<void> {
+  const { syncedRealmId } = await store.settings()
+  if (syncedRealmId) await invoiceNumbers.topUp(db, syncedRealmId)
+}
+
 const api: SyncWorkerApi = {
   subscribe: (onProgress) => {
     engine.onProgress(onProgress)
   },
   preview: () => engine.preview(),
-  runInitial: (decisions) => engine.runInitial(decisions),
+  runInitial: async (decisions) => {
+    const done = await engine.runInitial(decisions)
+    // The first sync moved the counter past the company's numbers: now a lease can start after them.
+    void topUpLease()
+    return done
+  },
   syncNow: () => engine.syncNow(),
   link: (target) => engine.link(target),
   heldPaymentChoices: (localId) => engine.heldPaymentChoices(localId),
@@ -66,6 +99,7 @@ const api: SyncWorkerApi = {
   setOnline: (isOnline) => {
     online = isOnline
     engine.setOnline(isOnline)
+    feed.setOnline(isOnline)
   },
   // The page's interval is the settings' `pullIntervalMinutes`, which the loop reads itself.
   start: async (_minutes) => {
