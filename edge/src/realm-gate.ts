@@ -40,8 +40,7 @@ import { claimDelivery } from './webhooks/replay.ts'
 import type { Lease, LeaseRequest } from '#shared/api/number-lease.ts'
 import { InStep } from './feed/in-step.ts'
 import { acceptFeed, closed } from './feed/sockets.ts'
-import { migrateFeed } from './feed/store.ts'
-import { leaseBlock, migrateLeases, returnUnused } from './leases/store.ts'
+import { leaseBlock, returnUnused } from './leases/store.ts'
 
 export class RealmGate extends DurableObject<Env> {
   #tokens: TokenKeeper
@@ -55,8 +54,6 @@ export class RealmGate extends DurableObject<Env> {
     this.#team = new Team(ctx.storage.sql)
     ctx.blockConcurrencyWhile(async () => {
       migrateGate(ctx.storage.sql)
-      migrateLeases(ctx.storage.sql)
-      migrateFeed(ctx.storage.sql)
     })
   }
 

@@ -1,4 +1,6 @@
 /** Every table a RealmGate instance keeps, made or brought up to date when the instance starts. */
+import { migrateFeed } from '../feed/store.ts'
+import { migrateLeases } from '../leases/store.ts'
 import { migrateDevices } from '../team/devices.ts'
 import { migrateJoinIndex } from '../team/join-index.ts'
 import { migrateSettings } from '../team/settings-store.ts'
@@ -15,4 +17,6 @@ export function migrateGate(sql: SqlStorage): void {
   migrateDevices(sql)
   migrateSettings(sql)
   migrateJoinIndex(sql)
+  migrateLeases(sql)
+  migrateFeed(sql)
 }
