@@ -14,10 +14,24 @@ import {
   optionalText,
   syncableShape,
 } from './common.ts'
+import { Address } from './address.ts'
 import { KeptLine, Line } from './line.ts'
 
 export const InvoiceStatus = z.enum(['draft', 'finalized', 'void'])
 export type InvoiceStatus = z.infer<typeof InvoiceStatus>
+
+/**
+ * A discount on the whole invoice: a percent of the lines (basis points, 1000 = 10 %) or a fixed amount. It comes
+ * off the lines' sum; tax stays on the taxable lines before the discount, as QuickBooks computes by default.
+ */
+export const InvoiceDiscount = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('percent'),
+    bps: z.int().min(1, 'Enter a percent above 0').max(10_000, 'A discount cannot be more than 100 %'),
+  }),
+  z.object({ kind: z.literal('amount'), cents: z.int().min(1, 'Enter an amount above 0').max(1e13) }),
+])
+export type InvoiceDiscount = z.infer<typeof InvoiceDiscount>
 
 export const Invoice = z.object({
   ...syncableShape,
@@ -32,7 +46,20 @@ export const Invoice = z.object({
   lines: z.array(Line),
   /** QuickBooks lines the tablet cannot show (discounts, bundles), sent back with every push of the lines. */
   keptLines: z.array(KeptLine).optional(),
+  /** Replaces a discount kept from QuickBooks: there is only ever one discount on an invoice. */
+  discount: InvoiceDiscount.optional(),
+  /**
+   * The service address as it stood when the invoice was last edited (the job's property, else the invoice's or
+   * the contact's): QuickBooks' ShipAddr. Kept on the invoice, since properties never sync on their own.
+   */
+  shipAddress: Address.optional(),
+  /**
+   * The QuickBooks item its free-text lines post to: the company's choice when the invoice was last edited or
+   * finalized, kept so a later change of that choice never moves booked revenue on a resend.
+   */
+  freeTextItemId: z.string().min(1).optional(),
   taxRateBps: TaxRateBps,
+  /** The lines' sum, before any discount. */
   subtotal: Cents,
   tax: Cents,
   total: Cents,
@@ -53,6 +80,7 @@ export const InvoiceHeaderInput = z
     dueDate: CalendarDate,
     taxRateBps: TaxRateBps,
     memo: optionalText(1000),
+    discount: InvoiceDiscount.optional(),
   })
   .refine((h) => h.dueDate >= h.issueDate, { message: 'Pick a due date on or after the issue date', path: ['dueDate'] })
 export type InvoiceHeaderInput = z.input<typeof InvoiceHeaderInput>

@@ -10,6 +10,8 @@ const jobFields = {
   propertyId: LocalId.optional(),
   /** Becomes the sub-customer's DisplayName, so it follows the same 100-character name limit. */
   name: requiredText(100, 'Enter a job name'),
+  /** The contractor's own job number; it leads the sub-customer's name in QuickBooks. */
+  number: optionalText(30),
   status: JobStatus.default('open'),
   scheduledFor: CalendarDate.optional(),
   notes: optionalText(4000),

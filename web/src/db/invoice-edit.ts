@@ -8,8 +8,18 @@ import { err, ok, type Result } from '#shared/result.ts'
 import { bumped, notFound, queue } from './records.ts'
 import type { FieldsyncDB } from './schema.ts'
 import { invoiceNumbers } from './invoice-numbers-source.ts'
+import { withTaken } from './invoice-taken.ts'
 
-export const tables = (db: FieldsyncDB) => [db.invoices, db.contacts, db.items, db.payments, db.settings, db.outbox]
+export const tables = (db: FieldsyncDB) => [
+  db.invoices,
+  db.contacts,
+  db.items,
+  db.payments,
+  db.settings,
+  db.outbox,
+  db.jobs,
+  db.properties,
+]
 
 /** Loads, changes and saves an invoice in one transaction; queues `op` unless it is still a draft. */
 export async function edit(
@@ -23,7 +33,7 @@ export async function edit(
     if (!before || before.deletedAt) return err(notFound('invoice'))
     const r = await change(before)
     if (!r.ok) return r
-    const next = bumped(db, before, r.value)
+    const next = bumped(db, before, await withTaken(db, before, r.value))
     if (!next) return ok(before)
     await db.invoices.put(next)
     if (next.status !== 'draft') await queue(db, 'invoice', next, op)

@@ -17,6 +17,7 @@ import { getSettings } from './settings.ts'
 import { err, ok, type Result } from '#shared/result.ts'
 import { addDays, localDate } from '#shared/date-only.ts'
 import { edit, tables } from './invoice-edit.ts'
+import { shipToOf } from './invoice-taken.ts'
 
 export { addLine, addLineFromItem, updateLine, removeLine } from './invoice-lines.ts'
 
@@ -72,8 +73,13 @@ export async function createInvoice(db: FieldsyncDB, input: NewInvoice): Promise
   return db.transaction('rw', tables(db), async (): Promise<Result<Invoice, DomainError>> => {
     if (!(await contactExists(db, input.contactId))) return err(notFound('contact'))
     const r = draftFor(db, input, await defaults(db))
-    if (r.ok) await db.invoices.add(r.value)
-    return r
+    if (!r.ok) return r
+    const owned = await ownedByContact(db, input.contactId, r.value)
+    if (owned) return err(validationError(owned))
+    const shipAddress = await shipToOf(db, r.value)
+    const inv = shipAddress === undefined ? r.value : { ...r.value, shipAddress }
+    await db.invoices.add(inv)
+    return ok(inv)
   })
 }
 
@@ -132,17 +138,26 @@ function prefixed(fields: Record<string, string>, prefix: string): Record<string
   return Object.fromEntries(Object.entries(fields).map(([k, v]) => [`${prefix}.${k}`, v]))
 }
 
-/** Header fields. On a finalized invoice only the due date and memo may change. */
+/** The header fields a patch may clear by naming them with `undefined`. */
+const CLEARABLE = ['memo', 'jobId', 'propertyId', 'discount'] as const
+
+/**
+ * Header fields. On a finalized invoice only the due date and memo may change. A job or property must be the
+ * invoice's contact's; a fixed discount may not exceed the lines.
+ */
 export function updateInvoiceHeader(
   db: FieldsyncDB,
   id: LocalId,
   patch: Partial<InvoiceHeaderInput>,
 ): Promise<Result<Invoice, DomainError>> {
-  return edit(db, id, 'update', (inv) => {
+  return edit(db, id, 'update', async (inv) => {
     if (inv.status === 'void') return err({ kind: 'invalid_state', message: 'A void invoice cannot be changed.' })
     // The due date and memo may change after finalizing; anything in `rest` may not.
     const { dueDate, memo: _memo, ...rest } = patch
-    if (inv.status === 'finalized' && Object.values(rest).some((v) => v !== undefined)) {
+    if (
+      inv.status === 'finalized' &&
+      Object.keys(rest).some((k) => k in patch && rest[k as keyof typeof rest] !== inv[k as keyof Invoice])
+    ) {
       return err({
         kind: 'invalid_state',
         message: 'This invoice is finalized: only its due date and memo can change.',
@@ -150,14 +165,37 @@ export function updateInvoiceHeader(
     }
     const h = validate(InvoiceHeaderInput, { ...inv, ...patch })
     if (!h.ok) return h
-    const merged = withTotals({
-      ...inv,
-      ...h.value,
-      memo: 'memo' in patch ? h.value.memo : inv.memo,
-      dueDate: dueDate ?? inv.dueDate,
-    })
+    const owned = await ownedByContact(db, inv.contactId, h.value)
+    if (owned) return err(validationError(owned))
+    const next: Invoice = { ...inv, ...h.value, dueDate: dueDate ?? inv.dueDate }
+    for (const k of CLEARABLE) {
+      const v = k in patch ? h.value[k] : inv[k]
+      if (v === undefined) delete next[k]
+      else (next as Record<string, unknown>)[k] = v
+    }
+    const merged = withTotals(next)
+    const d = merged.discount
+    if (d?.kind === 'amount' && d.cents > merged.subtotal)
+      return err(validationError({ discount: 'A discount cannot be more than the lines add up to' }))
     return ok(inv.status === 'draft' ? { ...merged, balance: merged.total } : merged)
   })
+}
+
+/** Why the job or property cannot go on this contact's invoice, if either cannot. */
+async function ownedByContact(
+  db: FieldsyncDB,
+  contactId: LocalId,
+  h: { jobId?: LocalId | undefined; propertyId?: LocalId | undefined },
+): Promise<Record<string, string> | undefined> {
+  if (h.jobId !== undefined) {
+    const job = await db.jobs.get(h.jobId)
+    if (!job || job.deletedAt || job.contactId !== contactId) return { jobId: 'Pick one of this contact’s jobs' }
+  }
+  if (h.propertyId !== undefined) {
+    const p = await db.properties.get(h.propertyId)
+    if (!p || p.deletedAt || p.contactId !== contactId) return { propertyId: 'Pick one of this contact’s properties' }
+  }
+  return undefined
 }
 
 /** Assigns the next invoice number, locks the lines and queues the invoice for QuickBooks. */

@@ -64,8 +64,8 @@ it('a line edit and a header edit pushed keep the discount, the class and the cu
   const afterLines = await inQuickBooks(made.Id)
   expect(linesOf(afterLines).map((l) => [l.DetailType, l.Amount])).toEqual([
     ['SalesItemLineDetail', 267],
-    ['DiscountLineDetail', 26.7],
     ['SubTotalLineDetail', 267],
+    ['DiscountLineDetail', 26.7],
   ])
   expect(linesOf(afterLines).find((l) => l.DetailType === 'DiscountLineDetail')!.Id).toBe(discountId)
   expect(afterLines['TotalAmt']).toBe(240.3)

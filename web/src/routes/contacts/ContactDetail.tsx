@@ -1,4 +1,4 @@
-/** One contact: details, service addresses, their invoices and payments, and the actions that start work for them. */
+/** One contact: details, service addresses, jobs, their invoices and payments, and the actions that start work for them. */
 import { A, useNavigate, useParams } from '@solidjs/router'
 import { createSignal, For, Show } from 'solid-js'
 import { formatAddress, invoiceState } from '#shared/domain/index.ts'
@@ -15,6 +15,7 @@ import { methodLabel, useFormats } from '../../state/format.ts'
 import { createLive } from '../../state/live.ts'
 import { localIdFrom } from '../../state/route-id.ts'
 import { InvoiceStatePill } from '../invoices/InvoiceStatePill.tsx'
+import { JobsCard } from './JobsCard.tsx'
 import { PropertyForm } from './PropertyForm.tsx'
 
 export default function ContactDetail() {
@@ -147,6 +148,7 @@ function ContactView(props: { contact: Contact }) {
           </Show>
         </div>
       </div>
+      <JobsCard contactId={c().id} properties={properties() ?? []} />
       <div class="card">
         <h3>Invoices</h3>
         <Show

@@ -17,7 +17,11 @@ import { useDb } from '../../state/db.ts'
 import { useFormats } from '../../state/format.ts'
 import { createLive } from '../../state/live.ts'
 import { localIdFrom } from '../../state/route-id.ts'
+import { discountCents } from '#shared/domain/totals.ts'
 import { AddLine } from './AddLine.tsx'
+import { CompanyLimitsNotice } from './CompanyLimitsNotice.tsx'
+import { DiscountField } from './DiscountField.tsx'
+import { FreeTextNotice } from './FreeTextNotice.tsx'
 import { InvoiceHeaderForm } from './InvoiceHeaderForm.tsx'
 import { InvoiceStatePill } from './InvoiceStatePill.tsx'
 import { LineRow } from './LineRow.tsx'
@@ -66,6 +70,9 @@ function InvoiceView(props: { invoice: Invoice }) {
     equals: (a, b) => a.length === b.length && a.every((x, i) => x === b[i]),
   })
   const title = () => (inv().number ? `Invoice ${inv().number}` : 'Draft invoice')
+  // The lines' sum and the discount, worked out as the totals were (a pulled invoice stores QuickBooks' own).
+  const linesSum = () => inv().lines.reduce((s, l) => s + l.amount, 0)
+  const discount = () => discountCents(inv(), linesSum())
 
   const act = async (what: Exclude<Pending, undefined>) => {
     setConfirm(undefined)
@@ -130,6 +137,8 @@ function InvoiceView(props: { invoice: Invoice }) {
         </p>
       </Show>
 
+      <FreeTextNotice invoice={inv()} />
+      <CompanyLimitsNotice invoice={inv()} />
       <InvoiceHeaderForm invoice={inv()} />
 
       <div class="card">
@@ -165,10 +174,20 @@ function InvoiceView(props: { invoice: Invoice }) {
         </table>
         <Show when={draft()}>
           <AddLine invoiceId={inv().id} />
+          <DiscountField invoice={inv()} />
         </Show>
         <div class="totals" aria-label="Totals" data-testid="totals">
           <span>Subtotal</span>
-          <span class="num">{fmt().money(inv().subtotal)}</span>
+          <span class="num">{fmt().money(linesSum())}</span>
+          <Show when={discount() > 0}>
+            <span>
+              Discount
+              {inv().discount?.kind === 'percent' ? ` (${(inv().discount as { bps: number }).bps / 100} %)` : ''}
+            </span>
+            <span class="num" data-testid="invoice-discount">
+              −{fmt().money(discount())}
+            </span>
+          </Show>
           <span>Tax ({(inv().taxRateBps / 100).toLocaleString(fmt().locale)} %)</span>
           <span class="num">{fmt().money(inv().tax)}</span>
           <span class="grand">Total</span>

@@ -1,5 +1,5 @@
 /**
- * Number, dates, tax rate and memo. Each change is saved on its own; on a finalized
+ * Job and property, number, dates, tax rate and memo. Each change is saved on its own; on a finalized
  * invoice only the due date and memo stay editable (as QuickBooks allows), and the
  * number until QuickBooks has the invoice (checked: never one another invoice here has).
  */
@@ -12,6 +12,7 @@ import { blankToUndefined } from '../../state/form.ts'
 import { useFormats } from '../../state/format.ts'
 import { createSyncStates } from '../../state/live-sync.ts'
 import { useInvoiceNumbers } from '../../state/sync-requests.ts'
+import { InvoiceJobFields } from './InvoiceJobFields.tsx'
 
 export function InvoiceHeaderForm(props: { invoice: Invoice }) {
   const db = useDb()
@@ -44,6 +45,13 @@ export function InvoiceHeaderForm(props: { invoice: Invoice }) {
       setSaved(true)
     } else setErrors('fields' in r.error ? r.error.fields : { number: r.error.message })
   }
+  const nextFree = async () => {
+    const r = await numbers.useNextFree(inv().id)
+    if (!r.ok) return setErrors('fields' in r.error ? r.error.fields : { number: r.error.message })
+    setNumber(r.value.number ?? '')
+    setErrors({})
+    setSaved(true)
+  }
   const [memo, setMemo] = createSignal(inv().memo ?? '')
   const [rate, setRate] = createSignal(String(inv().taxRateBps / 100))
   const saveRate = (text: string) => {
@@ -53,7 +61,8 @@ export function InvoiceHeaderForm(props: { invoice: Invoice }) {
     void save({ taxRateBps: Math.round(pct * 100) })
   }
   return (
-    <div class="card">
+    <div class="card stack">
+      <InvoiceJobFields invoice={inv()} />
       <div class="grid-4">
         <Show when={numberEditable()}>
           <TextField
@@ -64,6 +73,14 @@ export function InvoiceHeaderForm(props: { invoice: Invoice }) {
             error={errors().number}
             hint="Until it is in QuickBooks"
           />
+        </Show>
+        <Show when={numberEditable() && errors().number}>
+          <div class="field">
+            <span class="field-label">Number taken?</span>
+            <button type="button" class="btn" onClick={() => void nextFree()}>
+              Use the next free number
+            </button>
+          </div>
         </Show>
         <Show
           when={draft()}

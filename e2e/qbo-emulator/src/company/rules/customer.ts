@@ -19,7 +19,8 @@ const NAME_PARTS = [
   ['FamilyName', 100],
   ['Suffix', 16],
 ] as const
-const ADDRESS = {
+/** Address field limits (§3.1), the same on a customer and on an invoice's BillAddr/ShipAddr. */
+export const ADDRESS = {
   Line1: 500,
   Line2: 500,
   Line3: 500,

@@ -157,11 +157,37 @@ export function priceLines(ctx: WriteContext, sent: unknown, prevLines: unknown,
     if (amount < 0 || amount > subtotal)
       return err(faults.business('Discount cannot be negative or larger than the subtotal.', 'Line.Amount'))
     line.Amount = amount
+    // With no account named, QuickBooks books the discount on the company's default discount account.
+    line.DiscountLineDetail = { PercentBased: d.PercentBased === true, ...d, ...discountAccount(ctx, d) }
     discount = cents(discount + amount)
   }
   lines.forEach((line, i) => (line.LineNum = i + 1))
-  lines.push({ Amount: subtotal, DetailType: 'SubTotalLineDetail', SubTotalLineDetail: {} })
+  // QuickBooks shows a discount below the subtotal it is taken from: the subtotal line goes before the discounts
+  // that follow every sales line (recorded invoices 39 and 49), and last otherwise.
+  const firstTrailingDiscount = lines.findIndex(
+    (l, i) =>
+      l.DetailType === 'DiscountLineDetail' && lines.slice(i).every((m) => m.DetailType === 'DiscountLineDetail'),
+  )
+  const subtotalLine = { Amount: subtotal, DetailType: 'SubTotalLineDetail', SubTotalLineDetail: {} }
+  if (firstTrailingDiscount < 0) lines.push(subtotalLine)
+  else lines.splice(firstTrailingDiscount, 0, subtotalLine)
   return ok({ lines, subtotal, taxableBase, discount })
+}
+
+/**
+ * The account a discount sent without one is booked on: the company's default discount account, or (a company whose
+ * preference names no account it has) its discounts-given income account; none when it has neither.
+ */
+function discountAccount(ctx: WriteContext, d: Json): Json {
+  if (d.DiscountAccountRef !== undefined && d.DiscountAccountRef !== null) return {}
+  const prefs = ctx.state.preferences
+  const sales = isObject(prefs.SalesFormsPrefs) ? prefs.SalesFormsPrefs : {}
+  const id = str(sales.DefaultDiscountAccount)
+  const named = id === undefined ? undefined : ctx.state.tables.Account.get(id)?.data
+  const account =
+    named ??
+    [...ctx.state.tables.Account.values()].map((r) => r.data).find((a) => a.AccountSubType === 'DiscountsRefundsGiven')
+  return account === undefined ? {} : { DiscountAccountRef: namedRef(str(account.Id) ?? '', account.Name) }
 }
 
 /** The tax amount a client sent: a `TotalTax` without `TaxLine`s (a read-back detail carries its lines). */

@@ -10,7 +10,8 @@ import { err, ok } from '../result.ts'
 import { faults } from '../faults.ts'
 import { cents, compact, isObject, str } from '../json.ts'
 import { addDays, formatDate } from '../time.ts'
-import { USD, checkEmail, checkString, namedRef, resolveRef } from './checks.ts'
+import { USD, checkEmail, checkObjectStrings, checkString, namedRef, resolveRef } from './checks.ts'
+import { ADDRESS } from './customer.ts'
 import { computeTax, priceLines, sentTaxAmount } from './invoice-lines.ts'
 import { appliedToInvoice } from './applied.ts'
 
@@ -82,6 +83,11 @@ export const invoiceRules: EntityRules = {
       (isObject(customer.value.PrimaryEmailAddr) ? { ...customer.value.PrimaryEmailAddr } : undefined)
     if (input.EmailStatus === 'NeedToSend' && !str((out.BillEmail as Json | undefined)?.Address))
       return err(faults.business('Need to supply BillEmail when EmailStatus is NeedToSend.', 'BillEmail'))
+    for (const field of ['BillAddr', 'ShipAddr']) {
+      const r = checkObjectStrings(field, input[field], ADDRESS)
+      if (!r.ok) return r
+    }
+    // An address sent is the invoice's own (the service address); one left out is copied from the customer.
     out.BillAddr = input.BillAddr ?? customer.value.BillAddr
     out.ShipAddr = input.ShipAddr ?? customer.value.ShipAddr ?? customer.value.BillAddr
     out.CurrencyRef = prev?.CurrencyRef ?? input.CurrencyRef ?? USD

@@ -15,6 +15,7 @@
 import type { KeptLine } from '#shared/domain/line.ts'
 import type { QboInvoice, QboInvoiceLine, QboSalesItemLine } from '#shared/qbo/index.ts'
 import { toCents } from '#shared/money.ts'
+import { discountCents } from '#shared/domain/totals.ts'
 
 const isDiscount = (k: KeptLine) => k.line['DetailType'] === 'DiscountLineDetail'
 
@@ -57,8 +58,19 @@ export interface TabletLine {
  * The `Line` array to send: the tablet's lines with the kept ones put back in place, numbered in order.
  * @example withKeptLines([{ id: '1', line: sales }], [{ after: '1', line: discount }]) // [sales, discount]
  */
-export function withKeptLines(tablet: readonly TabletLine[], kept: readonly KeptLine[] | undefined): QboInvoiceLine[] {
-  if (!kept?.length) return numbered(tablet.map((t) => t.line))
+export function withKeptLines(
+  tablet: readonly TabletLine[],
+  keptLines: readonly KeptLine[] | undefined,
+  discount?: QboInvoiceLine,
+): QboInvoiceLine[] {
+  // The invoice's own discount replaces the one kept from QuickBooks (taking its line Id, so it stays that line).
+  const keptDiscount = keptLines?.find(isDiscount)
+  const kept = discount === undefined ? keptLines : keptLines?.filter((k) => !isDiscount(k))
+  const own =
+    discount === undefined
+      ? []
+      : [typeof keptDiscount?.line['Id'] === 'string' ? { ...discount, Id: keptDiscount.line['Id'] } : discount]
+  if (!kept?.length) return numbered([...tablet.map((t) => t.line), ...own])
   const bundles = kept.filter((k) => k.parts !== undefined && bundleIntact(k, tablet))
   const partOf = new Map(bundles.flatMap((b) => (b.parts ?? []).map((p) => [p, b] as const)))
   const placed = new Set<KeptLine>(bundles)
@@ -83,7 +95,7 @@ export function withKeptLines(tablet: readonly TabletLine[], kept: readonly Kept
   for (const k of kept)
     if (!placed.has(k) && k.parts === undefined && !isDiscount(k)) out.push(k.line as QboInvoiceLine)
   for (const k of kept) if (isDiscount(k)) out.push(k.line as QboInvoiceLine)
-  return numbered(out)
+  return numbered([...out, ...own])
 }
 
 function numbered(lines: QboInvoiceLine[]): QboInvoiceLine[] {
@@ -115,18 +127,8 @@ function bundleIntact(k: KeptLine, tablet: readonly TabletLine[]): boolean {
 
 /**
  * What the kept discounts take off a subtotal, in cents: a percent discount as QuickBooks computes it, a fixed
- * one as it stands.
+ * one as it stands (the domain's rule, so the tablet's totals and the mismatch check agree).
  */
 export function keptDiscountCents(kept: readonly KeptLine[] | undefined, subtotalCents: number): number {
-  let off = 0
-  for (const k of kept ?? []) {
-    if (!isDiscount(k)) continue
-    const d = (k.line['DiscountLineDetail'] ?? {}) as { PercentBased?: boolean; DiscountPercent?: number }
-    const amount = k.line['Amount']
-    off +=
-      d.PercentBased === true && typeof d.DiscountPercent === 'number'
-        ? Math.round((subtotalCents * d.DiscountPercent) / 100)
-        : toCents(typeof amount === 'number' ? amount : 0)
-  }
-  return off
+  return discountCents({ keptLines: kept }, subtotalCents)
 }

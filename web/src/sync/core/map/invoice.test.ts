@@ -212,7 +212,7 @@ describe('invoiceToQbo', () => {
     [
       'a free-text line with an amount and no generic item',
       { lines: [{ id: 'a', name: 'Haul', qty: 1000, unitPrice: 100, amount: 100, taxable: false }] },
-      'Line.0',
+      'FreeTextItemRef',
     ],
     [
       'an invoice with only text lines',

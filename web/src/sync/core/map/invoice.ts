@@ -21,7 +21,8 @@ import { toCents, toDollars } from '#shared/money.ts'
 import { toQty } from './amounts.ts'
 import { toQboAddress } from './address.ts'
 import { compact } from './compact.ts'
-import { keptDiscountCents, keptLinesOf, withKeptLines, type TabletLine } from './invoice-kept.ts'
+import { discountCents } from '#shared/domain/totals.ts'
+import { keptLinesOf, withKeptLines, type TabletLine } from './invoice-kept.ts'
 import { mapError, mapped, type Mapped, type MapWarning } from './map-result.ts'
 import type { RefResolver } from './refs.ts'
 import { cut, LIMITS } from './text-rules.ts'
@@ -35,6 +36,9 @@ export type InvoiceFields = Pick<
   | 'dueDate'
   | 'lines'
   | 'keptLines'
+  | 'discount'
+  | 'shipAddress'
+  | 'freeTextItemId'
   | 'taxRateBps'
   | 'subtotal'
   | 'tax'
@@ -46,13 +50,22 @@ export interface InvoiceContext {
   ref: RefResolver
   /** The customer billed: the contact, or the job's sub-customer when jobs sync as sub-customers. */
   customer: RecordRef
-  /** The property's address, sent as the ship-to address (it also drives automated sales tax). */
+  /**
+   * The property's address, sent as the ship-to address (it also drives automated sales tax); the address the
+   * invoice keeps itself comes first.
+   */
   shipAddress?: Address | undefined
-  /** QuickBooks Id of the generic service item that free-text lines with an amount are booked on. */
+  /**
+   * QuickBooks Id of the generic service item that free-text lines with an amount are booked on, when the invoice
+   * does not keep its own (`freeTextItemId`, the company's choice when it was finalized).
+   */
   freeTextItemQboId?: string | undefined
 }
 
 export type InvoiceBody = Partial<QboInvoice>
+
+/** The field a missing free-text item is reported under: a company setting, fixed in Settings. */
+export const FREE_TEXT_FIELD = 'FreeTextItemRef'
 
 function lineDescription(name: string, description: string | undefined): string {
   const d = description?.trim()
@@ -65,15 +78,19 @@ function lineDescription(name: string, description: string | undefined): string 
 export function invoiceToQbo(inv: InvoiceFields, ctx: InvoiceContext): Mapped<InvoiceBody> {
   const warnings: MapWarning[] = []
   const lines: TabletLine[] = []
-  for (const [i, l] of inv.lines.entries()) {
+  for (const l of inv.lines) {
     const taxCode = { value: l.taxable ? 'TAX' : 'NON' }
     if (l.itemId !== undefined || l.amount !== 0) {
-      const itemRef = l.itemId !== undefined ? ctx.ref({ kind: 'item', localId: l.itemId }) : ctx.freeTextItemQboId
+      const itemRef =
+        l.itemId !== undefined
+          ? ctx.ref({ kind: 'item', localId: l.itemId })
+          : (inv.freeTextItemId ?? ctx.freeTextItemQboId)
       if (itemRef === undefined) {
+        // The fix is company-wide, in Settings: the field names the setting, not the line.
         return mapError(
-          `Line.${i}`,
-          `"${l.name}" has no pricebook item. ` +
-            'Pick one, or choose the item for free-text lines in Settings → QuickBooks.',
+          FREE_TEXT_FIELD,
+          `"${l.name}" is a free-text line. Choose the QuickBooks item free-text lines post to, ` +
+            'in Settings → QuickBooks, or pick a pricebook item for this line.',
         )
       }
       lines.push({
@@ -117,19 +134,39 @@ export function invoiceToQbo(inv: InvoiceFields, ctx: InvoiceContext): Mapped<In
     })
   }
   const anyTaxable = inv.lines.some((l) => l.taxable)
+  const discount = discountLine(inv)
   return mapped(
     compact({
       CustomerRef: { value: ctx.ref(ctx.customer) },
       DocNumber: number === undefined || number === '' ? undefined : number,
       TxnDate: inv.issueDate,
       DueDate: inv.dueDate,
-      Line: withKeptLines(lines, inv.keptLines),
+      Line: withKeptLines(lines, inv.keptLines, discount),
       TxnTaxDetail: anyTaxable ? { TotalTax: toDollars(inv.tax) } : undefined,
-      ShipAddr: toQboAddress(ctx.shipAddress),
+      ShipAddr: toQboAddress(inv.shipAddress ?? ctx.shipAddress),
       CustomerMemo: memo === undefined ? undefined : { value: memo },
     }),
     warnings,
   )
+}
+
+/**
+ * The invoice's own discount as QuickBooks' discount line: a percent as `PercentBased`/`DiscountPercent` (QuickBooks
+ * computes the amount, the same rounding as here), a fixed amount as `Amount`. Its account is the company's
+ * default discount account, which QuickBooks picks when none is sent.
+ */
+function discountLine(inv: Pick<InvoiceFields, 'discount' | 'lines'>): QboInvoiceLine | undefined {
+  const d = inv.discount
+  if (d === undefined) return undefined
+  const subtotal = inv.lines.reduce((s, l) => s + l.amount, 0)
+  const off = discountCents({ discount: d }, subtotal)
+  return d.kind === 'percent'
+    ? {
+        Amount: toDollars(off),
+        DetailType: 'DiscountLineDetail',
+        DiscountLineDetail: { PercentBased: true, DiscountPercent: d.bps / 100 },
+      }
+    : { Amount: toDollars(off), DetailType: 'DiscountLineDetail', DiscountLineDetail: { PercentBased: false } }
 }
 
 /** What the app keeps of a QuickBooks invoice after a write or a pull. */
@@ -177,7 +214,7 @@ export interface TotalMismatch {
  * text-only lines. A kept discount comes off the sum of our lines, as QuickBooks takes it off.
  */
 export function compareTotals(
-  inv: Pick<Invoice, 'lines' | 'keptLines' | 'subtotal' | 'tax' | 'total'>,
+  inv: Pick<Invoice, 'lines' | 'keptLines' | 'discount' | 'subtotal' | 'tax' | 'total'>,
   q: QboInvoice,
 ): TotalMismatch | undefined {
   const theirTotal = toCents(q.TotalAmt ?? 0)
@@ -204,13 +241,13 @@ export function compareTotals(
   }
 }
 
-/** Our totals as QuickBooks should compute them: the tablet's own, less any discount it keeps for QuickBooks. */
+/** Our totals as QuickBooks should compute them: the lines' sum less the discount (ours, or the one kept), plus tax. */
 function oursAfterDiscount(
-  inv: Pick<Invoice, 'keptLines' | 'subtotal' | 'tax' | 'total'>,
+  inv: Pick<Invoice, 'keptLines' | 'discount' | 'subtotal' | 'tax' | 'total'>,
   ourLines: readonly number[],
 ): TotalMismatch['ours'] {
   const sum = ourLines.reduce((a, b) => a + b, 0)
-  const discount = keptDiscountCents(inv.keptLines, sum)
+  const discount = discountCents(inv, sum)
   if (discount === 0) return { subtotal: inv.subtotal, tax: inv.tax, total: inv.total }
   return { subtotal: sum - discount, tax: inv.tax, total: sum - discount + inv.tax }
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { jobToSubCustomer } from './job.ts'
 import { resolverFrom } from './refs.ts'
 import { testLocalId } from '../../test-support/local-ids.ts'
+import customerSubcustomerJobEntityOnly from '#fixtures/qbo/customer/subcustomer-job-entity-only.nango.json' with { type: 'json' }
 
 const c1 = testLocalId(1)
 const c2 = testLocalId(2)
@@ -21,6 +22,11 @@ describe('jobToSubCustomer', () => {
       { ParentRef: { value: `@@ref:contact:${c2}` } },
     ],
     [
+      'the job number leads the name',
+      { name: 'Oak Ave boiler', number: 'J-104', contactId: c1, status: 'open' },
+      { DisplayName: 'J-104 Oak Ave boiler' },
+    ],
+    [
       'colons leave the name (QuickBooks uses them for Parent:Job)',
       { name: 'Phase: 2', contactId: c1, status: 'open' },
       { DisplayName: 'Phase 2' },
@@ -29,5 +35,25 @@ describe('jobToSubCustomer', () => {
     const r = jobToSubCustomer(job, { ref })
     if (!r.ok) throw new Error(r.error.message)
     expect(r.value.value).toMatchObject(expected)
+  })
+})
+
+describe('a sub-customer as QuickBooks records one', () => {
+  it('carries the fields a recorded job has: Job, ParentRef to the parent and the name under it', () => {
+    const recorded = customerSubcustomerJobEntityOnly as Record<string, unknown>
+    const parentRef = resolverFrom(() => (recorded['ParentRef'] as { value: string }).value)
+    const r = jobToSubCustomer(
+      { name: String(recorded['DisplayName']), contactId: c1, status: 'open' },
+      { ref: parentRef },
+    )
+    if (!r.ok) throw new Error(r.error.message)
+    expect(r.value.value).toMatchObject({
+      DisplayName: recorded['DisplayName'],
+      Job: recorded['Job'],
+      ParentRef: recorded['ParentRef'],
+      Active: recorded['Active'],
+    })
+    // QuickBooks names it Parent:Job; the body never sends that, only the parent's Id.
+    expect(r.value.value).not.toHaveProperty('FullyQualifiedName')
   })
 })
