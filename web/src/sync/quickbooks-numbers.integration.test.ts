@@ -76,6 +76,8 @@ describe('a company whose invoices QuickBooks numbers', () => {
     expect((await w.entities('Invoice')).filter((i) => i['DocNumber'] === '1001')).toHaveLength(1)
     // QuickBooks' number is what the mapping holds, so an edit does not send it back as a change.
     expect((await w.db.mappings.get(['invoice', inv.id]))?.snapshot).toMatchObject({ number: String(highest + 1) })
+    // The tablet now knows: the next invoice finalized here takes no number of its own.
+    expect((await w.deps({ accounts }).store.settings()).quickBooksNumbers).toBe(true)
   })
 
   it('finds a create whose answer was lost by its key, long after, and creates nothing twice', async () => {

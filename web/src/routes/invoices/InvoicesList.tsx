@@ -22,6 +22,7 @@ import { createLive } from '../../state/live.ts'
 import { createSyncStates } from '../../state/live-sync.ts'
 import { createOnline } from '../../state/online.ts'
 import { InvoiceStatePill } from './InvoiceStatePill.tsx'
+import { invoiceNumberText } from './invoice-number-text.ts'
 
 const filters: { value: InvoiceState | 'all' | 'unpaid'; label: string }[] = [
   { value: 'all', label: 'All' },
@@ -148,7 +149,7 @@ export default function InvoicesList() {
                 // is a new object, so its row is rendered anew; the contact's name stays live (it loads later).
                 const f = fmt()
                 const href = `${invoiceHref()}${inv.id}`
-                const number = inv.number ?? 'Draft'
+                const number = invoiceNumberText(inv)
                 const due = `Due ${f.date(inv.dueDate)}`
                 const issued = f.date(inv.issueDate)
                 const state = invoiceState(inv)
