@@ -150,6 +150,18 @@ export default function InvoicesList() {
                 const f = fmt()
                 const href = `${invoiceHref()}${inv.id}`
                 const number = invoiceNumberText(inv)
+                // "Number given by QuickBooks when sent" is too long for the column's one line: it wraps, small.
+                const numberCell =
+                  inv.number !== undefined || inv.status === 'draft' ? (
+                    <span class="primary">{number}</span>
+                  ) : (
+                    <span
+                      class="secondary"
+                      style={{ 'white-space': 'normal', 'font-size': '0.75rem', 'line-height': 1.2 }}
+                    >
+                      {number}
+                    </span>
+                  )
                 const due = `Due ${f.date(inv.dueDate)}`
                 const issued = f.date(inv.issueDate)
                 const state = invoiceState(inv)
@@ -158,7 +170,7 @@ export default function InvoicesList() {
                 const record = { version: inv.version, draft: inv.status === 'draft' }
                 return (
                   <a class="row cols-invoices" href={href}>
-                    <span class="primary">{number}</span>
+                    {numberCell}
                     <span class="cell-stack">
                       <span class="primary">{nameOf(inv)}</span>
                       <span class="secondary">{due}</span>
