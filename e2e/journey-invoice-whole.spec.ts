@@ -98,6 +98,8 @@ test('a job’s invoice arrives under its sub-customer; discount, free-text line
   await shot(page, 'whole-01-job-form')
   await jobForm.getByRole('button', { name: 'Add job' }).click()
   await expect(page.getByTestId('jobs').getByText('J-104 · Unit 4 repipe')).toBeVisible()
+  await page.getByTestId('jobs').scrollIntoViewIfNeeded()
+  await shot(page, 'whole-02-contact-jobs')
 
   // An invoice for the job: QuickBooks holds it under the job's sub-customer, made under Dana Ortiz.
   await invoiceFor(page, 'Dana Ortiz')
@@ -114,22 +116,29 @@ test('a job’s invoice arrives under its sub-customer; discount, free-text line
     ShipAddr: { Line1: '40 Oak Ave', City: 'Sacramento', PostalCode: '95814' },
   })
 
-  // An invoice with a discount and a free-text line, at the contact's one property.
-  const service = (await company(page, realmId))['Item']!.find((i) => i['Type'] === 'Service' && i['Active'] !== false)!
-  await chooseFreeTextItem(page, String(service['Id']))
+  // An invoice with a discount and a free-text line, at the contact's one property. Until the company's free-text
+  // item is chosen, the invoice says so and leads to Settings; once it is, the invoice takes it at its next edit.
   await invoiceFor(page, 'Dana Ortiz')
   await page.getByRole('button', { name: 'Add free-text line' }).click()
   await page.getByLabel('Line', { exact: true }).fill('Haul away old heater')
-  await page.getByLabel('Unit price').fill('75.00')
+  await page.getByLabel('Unit price', { exact: true }).fill('75.00')
   await page.getByRole('button', { name: 'Add line' }).click()
   await expect(page.getByRole('table', { name: 'Invoice lines' }).getByText('Haul away old heater')).toBeVisible()
+  await expect(
+    page
+      .getByTestId('free-text-notice')
+      .getByRole('link', { name: 'Choose the QuickBooks item free-text lines post to' }),
+  ).toHaveAttribute('href', /settings/)
+  const service = (await company(page, realmId))['Item']!.find((i) => i['Type'] === 'Service' && i['Active'] !== false)!
+  await chooseFreeTextItem(page, String(service['Id']))
+  await expect(page.getByRole('heading', { level: 2, name: 'Draft invoice' })).toBeVisible()
   await page.getByLabel('Discount', { exact: true }).selectOption('percent')
   await page.getByLabel('Percent off').fill('10')
   await page.getByLabel('Percent off').press('Enter')
   await expect(page.getByTestId('invoice-discount')).toBeVisible()
   await expect(page.getByTestId('ship-to')).toHaveText('40 Oak Ave, Sacramento, CA 95814')
   await expect(page.getByTestId('free-text-notice')).toHaveCount(0)
-  await shot(page, 'whole-02-invoice-form')
+  await shot(page, 'whole-03-invoice-form')
   const total = await page.getByTestId('invoice-total').textContent()
   const number = await finalize(page)
   const q = await sentInvoice(page, realmId, number)
