@@ -5,7 +5,8 @@
  * a contact left at "Decide later" → three Sync Nows → no error rows, the record says "Waiting for your decision";
  * one 429 from QuickBooks → the edit behind it lands within 15 s, the screen saying why it waits meanwhile; and a
  * company that lets QuickBooks number its invoices → a tablet invoice → QuickBooks holds it once under its own next
- * number, and the tablet shows that number.
+ * number, and the tablet shows that number; one finalized afterwards reads "Number given by QuickBooks when sent"
+ * until it is sent, then QuickBooks' number.
  */
 import { expect, test, type Page } from '@playwright/test'
 import {
@@ -31,6 +32,8 @@ async function finalizedInvoice(page: Page, contact: string): Promise<string> {
   await expect(page.getByRole('heading', { level: 2, name: /^Invoice \d+$/ })).toBeVisible()
   return ((await page.getByRole('heading', { level: 2 }).textContent()) ?? '').replace('Invoice ', '')
 }
+
+const FROM_QUICKBOOKS = 'Number given by QuickBooks when sent'
 
 const customerOf = (i: Record<string, unknown>) => (i['CustomerRef'] as { name?: string } | undefined)?.name
 
@@ -148,6 +151,7 @@ test('numbers that fit the company, "Decide later" that holds, and a 429 that co
 
 test("a company that lets QuickBooks number invoices: QuickBooks' next number, once, shown on the tablet", async ({
   page,
+  context,
 }) => {
   test.setTimeout(180_000)
   await page.goto('/')
@@ -199,4 +203,42 @@ test("a company that lets QuickBooks number invoices: QuickBooks' next number, o
   await page.getByRole('main').getByText(next, { exact: true }).first().click()
   await expect(page.getByRole('heading', { level: 2, name: `Invoice ${next}` })).toBeVisible()
   await shot(page, 'numbers-04-quickbooks-number')
+
+  // The tablet now knows who numbers the invoices: one finalized here (offline, so it waits) takes no number and
+  // says where its number will come from.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready
+  })
+  await context.setOffline(true)
+  await openContact(page, 'Odile Marsh')
+  await page.getByRole('link', { name: 'New invoice' }).click()
+  await page.getByRole('button', { name: 'Add from pricebook' }).click()
+  await page.getByRole('list', { name: 'Pricebook items' }).getByRole('listitem').first().click()
+  await page.getByRole('button', { name: 'Finalize' }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Finalize' }).click()
+  await expect(page.getByRole('heading', { level: 2, name: 'Invoice', exact: true })).toBeVisible()
+  await expect(page.getByTestId('invoice-number-pending')).toHaveText(FROM_QUICKBOOKS)
+  await expect(page.getByLabel('Invoice number')).toHaveCount(0)
+  await nav(page, 'Invoices')
+  const waiting = page.getByRole('list', { name: 'Invoices' }).getByText(FROM_QUICKBOOKS, { exact: true })
+  await expect(waiting).toHaveCount(1)
+  await shot(page, 'numbers-05-number-from-quickbooks')
+
+  // Sent: QuickBooks gives its next number, and the tablet shows it.
+  const second = String(Number(next) + 1)
+  await context.setOffline(false)
+  await syncNow(page)
+  await expect(page.getByRole('list', { name: 'Invoices' }).getByText(second, { exact: true })).toBeVisible({
+    timeout: 30_000,
+  })
+  await expect(waiting).toHaveCount(0)
+  await page.getByRole('list', { name: 'Invoices' }).getByText(second, { exact: true }).click()
+  await expect(page.getByRole('heading', { level: 2, name: `Invoice ${second}` })).toBeVisible()
+  await expect(page.getByTestId('invoice-number-pending')).toHaveCount(0)
+  expect(
+    (await company(page, realmId))
+      ['Invoice']!.filter((i) => customerOf(i) === 'Odile Marsh')
+      .map((i) => i['DocNumber']),
+  ).toStrictEqual([next, second])
+  await shot(page, 'numbers-06-quickbooks-second-number')
 })

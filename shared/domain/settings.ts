@@ -40,6 +40,11 @@ export const Settings = z.object({
   locale: z.string().optional(),
   defaultTaxRateBps: TaxRateBps.default(0),
   defaultTermsDays: z.int().min(0).max(365).default(30),
+  /**
+   * The company lets QuickBooks number invoices (`CustomTxnNumbers` off), as last read from it: a finalized invoice
+   * takes no number here and shows QuickBooks' once synced.
+   */
+  quickBooksNumbers: z.boolean().default(false),
   /** The number the next finalized invoice gets. */
   nextInvoiceNumber: z.int().min(1).default(1001),
 })

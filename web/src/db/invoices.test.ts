@@ -109,6 +109,33 @@ describe('invoices', () => {
     expect(refused.ok ? null : refused.error.kind).toBe('invalid_state')
   })
 
+  it('finalizes without a number while QuickBooks numbers the company’s invoices', async () => {
+    const { contact, item } = await setup()
+    unwrap(await updateSettings(db, { quickBooksNumbers: true }))
+    const a = unwrap(await createInvoice(db, { contactId: contact.id }))
+    unwrap(await addLineFromItem(db, a.id, item.id))
+    const fa = unwrap(await finalizeInvoice(db, a.id))
+    expect(fa).toMatchObject({ status: 'finalized', balance: fa.total })
+    expect(fa.number).toBeUndefined()
+    const [many] = unwrap(
+      await createInvoices(db, [
+        {
+          contactId: contact.id,
+          finalize: true,
+          lines: [{ itemId: item.id, name: 'Service call', qty: 1000, unitPrice: 8950 }],
+        },
+      ]),
+    )
+    expect(many).toMatchObject({ status: 'finalized' })
+    expect(many!.number).toBeUndefined()
+    // The counter is left where it was: no number was given out.
+    expect((await db.settings.get('app'))?.nextInvoiceNumber ?? 1001).toBe(1001)
+    expect((await listOutbox(db)).map((r) => [r.localId, r.op])).toEqual([
+      [a.id, 'create'],
+      [many!.id, 'create'],
+    ])
+  })
+
   it('voids a finalized invoice unless payments are applied to it', async () => {
     const { contact, item } = await setup()
     const [x, y] = unwrap(

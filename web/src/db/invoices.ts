@@ -1,8 +1,9 @@
 /**
  * Invoices: draft → finalized → void. Drafts are the contractor's scratch pad and
  * never sync, so draft edits bump the version without queueing anything; finalizing
- * assigns the next number, locks the lines and queues a `create`; later header edits
- * queue `update`; voiding queues `void`.
+ * assigns the next number (none when QuickBooks numbers the company's invoices: it gives
+ * one when the invoice is sent), locks the lines and queues a `create`; later header
+ * edits queue `update`; voiding queues `void`.
  *
  * `balance` is not a user edit: payments lower it (payments.ts) and the sync engine
  * writes QuickBooks' figure back, so balance changes never bump the version.
@@ -114,7 +115,12 @@ export async function createInvoices(
       if (!draft.ok) return draft
       out.push(
         input.finalize && lines.length > 0
-          ? { ...draft.value, status: 'finalized', number: String(next++), finalizedAt: db.stamp() }
+          ? {
+              ...draft.value,
+              status: 'finalized',
+              ...(settings.quickBooksNumbers ? {} : { number: String(next++) }),
+              finalizedAt: db.stamp(),
+            }
           : draft.value,
       )
     }
@@ -204,10 +210,12 @@ export function finalizeInvoice(db: FieldsyncDB, id: LocalId): Promise<Result<In
     if (inv.status !== 'draft') return err({ kind: 'invalid_state', message: `This invoice is already ${inv.status}.` })
     if (inv.lines.length === 0) return err(validationError({ lines: 'Add at least one line before finalizing' }))
     const priced = withTotals(inv)
+    // When QuickBooks numbers the company's invoices, the invoice takes QuickBooks' number once sent.
+    const byQuickBooks = (await getSettings(db)).quickBooksNumbers
     return ok({
       ...priced,
       status: 'finalized',
-      number: await invoiceNumbers.take(db),
+      ...(byQuickBooks ? {} : { number: await invoiceNumbers.take(db) }),
       finalizedAt: db.stamp(),
       balance: priced.total,
     })

@@ -104,6 +104,7 @@ describe('the runner stopped at 20 random points during a push', () => {
         setCheckpoint: (c, r) => base.setCheckpoint(c, r),
         settings: () => base.settings(),
         moveInvoiceNumberPast: (d) => base.moveInvoiceNumberPast(d),
+        setQuickBooksNumbers: (on) => base.setQuickBooksNumbers(on),
         claim: (c) => {
           die()
           return base.claim(c)

@@ -143,6 +143,7 @@ export class SyncEngine {
       // The company's numbering is read afresh at every preview: it is what the renumbering is decided from.
       const n = await previewNumbering(c.value.gateway, r.value.snap)
       if (!n.ok) return err({ kind: 'fault', message: n.error.userMessage, fault: n.error })
+      await this.#deps.store.setQuickBooksNumbers(!n.value.numbering.customTxnNumbers)
       this.#preview = r.value
       this.#numberingPreview = n.value
       const { plan, ...rest } = r.value.preview

@@ -54,7 +54,7 @@ describe('an invoice number QuickBooks already has', () => {
     expect(await w.db.mappings.get(['invoice', inv.id])).toBeDefined()
   })
 
-  it('when QuickBooks numbers invoices, a taken number is replaced by the next free one and sent', async () => {
+  it('when QuickBooks numbers invoices, no number is sent: QuickBooks gives its next one, shown here', async () => {
     await w.admin('PUT', `/companies/${w.realmId}/numbering`, { customTxnNumbers: false })
     const inv = await invoice1001()
     expect((await push(w.deps({ accounts: { income: '1' } }))).summary).toMatchObject({ failed: 0 })

@@ -56,6 +56,7 @@ export interface LocalSnapshot {
  * - `setCheckpoint()` / `snapshot().settings.cdcCheckpoint` and `.syncedRealmId` round-trip the CDC checkpoint and
  *   the company it belongs to; `settings()` reads the same row without the records.
  * - `moveInvoiceNumberPast()` raises `snapshot().settings.nextInvoiceNumber` past the highest numeric DocNumber.
+ * - `setQuickBooksNumbers()` round-trips through `settings().quickBooksNumbers`.
  * - `log()` appends rows and gives them increasing `seq`.
  */
 export interface LocalStore {
@@ -66,6 +67,8 @@ export interface LocalStore {
   settings(): Promise<Settings>
   /** Moves the next local invoice number past these QuickBooks DocNumbers' numeric ones; never backwards. */
   moveInvoiceNumberPast(docNumbers: readonly unknown[]): Promise<void>
+  /** Records whether QuickBooks numbers the company's invoices, as just read from it (`settings.quickBooksNumbers`). */
+  setQuickBooksNumbers(on: boolean): Promise<void>
   log(rows: readonly LogEntry[]): Promise<void>
   readLog(): Promise<SyncLogRow[]>
 }

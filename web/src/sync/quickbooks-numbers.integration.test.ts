@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createContact, createInvoices, createItem } from '../db/index.ts'
 import { unwrap } from '../db/test-db.ts'
 import type { QboBatchWrite, QboEntity } from './ports.ts'
+import { pullChanges } from './pull.ts'
 import { push } from './push.ts'
 import { startEmulatorWorld, type EmulatorWorld } from './test-support/emulator-world.ts'
 
@@ -76,6 +77,8 @@ describe('a company whose invoices QuickBooks numbers', () => {
     expect((await w.entities('Invoice')).filter((i) => i['DocNumber'] === '1001')).toHaveLength(1)
     // QuickBooks' number is what the mapping holds, so an edit does not send it back as a change.
     expect((await w.db.mappings.get(['invoice', inv.id]))?.snapshot).toMatchObject({ number: String(highest + 1) })
+    // The tablet now knows: the next invoice finalized here takes no number of its own.
+    expect((await w.deps({ accounts }).store.settings()).quickBooksNumbers).toBe(true)
   })
 
   it('finds a create whose answer was lost by its key, long after, and creates nothing twice', async () => {
@@ -97,5 +100,40 @@ describe('a company whose invoices QuickBooks numbers', () => {
     expect((await w.db.invoices.get(inv.id))!.number).toBe(held[0]!['DocNumber'])
     const log = (await w.db.syncLog.toArray()).filter((l) => l.localId === inv.id)
     expect(log.map((l) => l.details)).toContainEqual(expect.stringMatching(/same invoice key/))
+  })
+
+  it('links a lost create the pull brings down before the lookup runs, with its number, adding no second copy', async () => {
+    const inv = await tabletInvoice('Sage', () => push(w.deps({ accounts })))
+    const emulatorNow = async () => (await w.admin<{ now: number }>('GET', '/clock')).now
+    await w.deps().store.setCheckpoint(new Date((await emulatorNow()) - 1000).toISOString(), w.realmId)
+    // QuickBooks applies the create; its answer is lost.
+    await w.admin('PUT', `/companies/${w.realmId}/chaos`, { probability: 1, seed: 1, kinds: ['dropAfterWrite'] })
+    expect((await push(w.deps({ accounts, maxAttempts: 1 }))).summary.synced).toBe(0)
+    await w.admin('DELETE', `/companies/${w.realmId}/chaos`)
+    const held = await ours(inv.id)
+    expect(held).toHaveLength(1)
+    expect(await w.db.mappings.get(['invoice', inv.id])).toBeUndefined()
+
+    const pulled = await pullChanges(w.deps())
+
+    expect(pulled.ok ? 'ok' : JSON.stringify(pulled.error)).toBe('ok')
+    const docNumber = held[0]!['DocNumber'] as string
+    expect((await w.db.invoices.get(inv.id))!.number).toBe(docNumber)
+    expect(await w.db.mappings.get(['invoice', inv.id])).toMatchObject({
+      qboId: String(held[0]!['Id']),
+      snapshot: { number: docNumber },
+    })
+    // One invoice on the tablet for it, not the tablet's and a pulled copy.
+    const copies = (await w.db.invoices.toArray()).filter((i) => i.contactId === inv.contactId && !i.deletedAt)
+    expect(copies.map((i) => i.id)).toEqual([inv.id])
+    const log = (await w.db.syncLog.toArray()).filter((l) => l.localId === inv.id)
+    expect(log.map((l) => l.details)).toContainEqual(expect.stringMatching(/same invoice key/))
+
+    // The claimed create then settles without a second one in QuickBooks.
+    w.clock.advance(48 * 3600_000)
+    await push(w.deps({ accounts }))
+    expect(await w.db.outbox.count()).toBe(0)
+    expect(await ours(inv.id)).toHaveLength(1)
+    expect((await w.db.invoices.get(inv.id))!.number).toBe(docNumber)
   })
 })

@@ -12,6 +12,7 @@ import { PageHeader } from '../../components/PageHeader.tsx'
 import { VoidInvoiceButton } from '../payments/VoidInvoiceButton.tsx'
 import { RecordSyncPanel } from '../../components/RecordSyncPanel.tsx'
 import { getContact } from '../../db/contacts.ts'
+import { getSettings } from '../../db/settings.ts'
 import { deleteDraftInvoice, finalizeInvoice, getInvoice, voidInvoice } from '../../db/invoices.ts'
 import { useDb } from '../../state/db.ts'
 import { useFormats } from '../../state/format.ts'
@@ -24,6 +25,7 @@ import { DiscountField } from './DiscountField.tsx'
 import { FreeTextNotice } from './FreeTextNotice.tsx'
 import { InvoiceHeaderForm } from './InvoiceHeaderForm.tsx'
 import { InvoiceStatePill } from './InvoiceStatePill.tsx'
+import { NUMBER_FROM_QUICKBOOKS } from './invoice-number-text.ts'
 import { LineRow } from './LineRow.tsx'
 
 export default function InvoiceDetail() {
@@ -69,7 +71,10 @@ function InvoiceView(props: { invoice: Invoice }) {
   const lineIds = createMemo(() => inv().lines.map((l) => l.id), undefined, {
     equals: (a, b) => a.length === b.length && a.every((x, i) => x === b[i]),
   })
-  const title = () => (inv().number ? `Invoice ${inv().number}` : 'Draft invoice')
+  const settings = createLive(() => getSettings(db))
+  const title = () => (inv().number ? `Invoice ${inv().number}` : draft() ? 'Draft invoice' : 'Invoice')
+  // Finalized while QuickBooks numbers the company's invoices: its number arrives with the first sync.
+  const numberPending = () => !draft() && !inv().number
   // The lines' sum and the discount, worked out as the totals were (a pulled invoice stores QuickBooks' own).
   const linesSum = () => inv().lines.reduce((s, l) => s + l.amount, 0)
   const discount = () => discountCents(inv(), linesSum())
@@ -94,6 +99,9 @@ function InvoiceView(props: { invoice: Invoice }) {
         subtitle={
           <>
             <InvoiceStatePill state={invoiceState(inv())} />{' '}
+            <Show when={numberPending()}>
+              <span data-testid="invoice-number-pending">{NUMBER_FROM_QUICKBOOKS}</span>{' '}
+            </Show>
             <Show when={contact()} fallback="Deleted contact">
               {(c) => <A href={`/contacts/${c().id}`}>{c().displayName}</A>}
             </Show>
@@ -211,7 +219,9 @@ function InvoiceView(props: { invoice: Invoice }) {
         onCancel={() => setConfirm(undefined)}
       >
         <p>
-          It gets the next invoice number and its lines are locked. It will be sent to QuickBooks on the next sync.
+          {settings()?.quickBooksNumbers
+            ? 'Its lines are locked, and QuickBooks gives it a number when it is sent on the next sync.'
+            : 'It gets the next invoice number and its lines are locked. It will be sent to QuickBooks on the next sync.'}
           Total: <strong>{fmt().money(inv().total)}</strong>.
         </p>
       </ConfirmDialog>

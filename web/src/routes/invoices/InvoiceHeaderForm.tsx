@@ -1,15 +1,18 @@
 /**
  * Job and property, number, dates, tax rate and memo. Each change is saved on its own; on a finalized
  * invoice only the due date and memo stay editable (as QuickBooks allows), and the
- * number until QuickBooks has the invoice (checked: never one another invoice here has).
+ * number until QuickBooks has the invoice (checked: never one another invoice here has) — unless QuickBooks
+ * numbers the company's invoices, when there is no number of ours to edit.
  */
 import { createSignal, Show } from 'solid-js'
 import type { Invoice } from '#shared/domain/index.ts'
 import { TextField } from '../../components/Field.tsx'
 import { updateInvoiceHeader } from '../../db/invoices.ts'
+import { getSettings } from '../../db/settings.ts'
 import { useDb } from '../../state/db.ts'
 import { blankToUndefined } from '../../state/form.ts'
 import { useFormats } from '../../state/format.ts'
+import { createLive } from '../../state/live.ts'
 import { createSyncStates } from '../../state/live-sync.ts'
 import { useInvoiceNumbers } from '../../state/sync-requests.ts'
 import { InvoiceJobFields } from './InvoiceJobFields.tsx'
@@ -31,8 +34,10 @@ export function InvoiceHeaderForm(props: { invoice: Invoice }) {
   const numbers = useInvoiceNumbers()
   const states = createSyncStates('invoice')
   // Only an invoice QuickBooks does not hold yet (never sent, or refused) may change its number.
+  const settings = createLive(() => getSettings(db))
+  // Nor while QuickBooks numbers the company's invoices: none is sent, QuickBooks gives its own.
   const numberEditable = () => {
-    if (inv().status !== 'finalized') return false
+    if (inv().status !== 'finalized' || settings()?.quickBooksNumbers !== false) return false
     const s = states(inv().id, { version: inv().version })
     return s !== undefined && s.tone !== 'synced' && !(s.tone === 'pending' && s.label === 'Edited since the last sync')
   }

@@ -22,6 +22,7 @@ import { createLive } from '../../state/live.ts'
 import { createSyncStates } from '../../state/live-sync.ts'
 import { createOnline } from '../../state/online.ts'
 import { InvoiceStatePill } from './InvoiceStatePill.tsx'
+import { invoiceNumberText } from './invoice-number-text.ts'
 
 const filters: { value: InvoiceState | 'all' | 'unpaid'; label: string }[] = [
   { value: 'all', label: 'All' },
@@ -148,7 +149,19 @@ export default function InvoicesList() {
                 // is a new object, so its row is rendered anew; the contact's name stays live (it loads later).
                 const f = fmt()
                 const href = `${invoiceHref()}${inv.id}`
-                const number = inv.number ?? 'Draft'
+                const number = invoiceNumberText(inv)
+                // "Number given by QuickBooks when sent" is too long for the column's one line: it wraps, small.
+                const numberCell =
+                  inv.number !== undefined || inv.status === 'draft' ? (
+                    <span class="primary">{number}</span>
+                  ) : (
+                    <span
+                      class="secondary"
+                      style={{ 'white-space': 'normal', 'font-size': '0.75rem', 'line-height': 1.2 }}
+                    >
+                      {number}
+                    </span>
+                  )
                 const due = `Due ${f.date(inv.dueDate)}`
                 const issued = f.date(inv.issueDate)
                 const state = invoiceState(inv)
@@ -157,7 +170,7 @@ export default function InvoicesList() {
                 const record = { version: inv.version, draft: inv.status === 'draft' }
                 return (
                   <a class="row cols-invoices" href={href}>
-                    <span class="primary">{number}</span>
+                    {numberCell}
                     <span class="cell-stack">
                       <span class="primary">{nameOf(inv)}</span>
                       <span class="secondary">{due}</span>

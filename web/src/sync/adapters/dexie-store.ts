@@ -159,6 +159,14 @@ export class DexieStore implements LocalStore {
     await invoiceNumbers.movePast(this.db, docNumbers)
   }
 
+  async setQuickBooksNumbers(on: boolean): Promise<void> {
+    const db = this.db
+    await db.transaction('rw', [db.settings], async () => {
+      const current = settingsOf(await db.settings.get('app'))
+      if (current.quickBooksNumbers !== on) await db.settings.put({ ...current, quickBooksNumbers: on, id: 'app' })
+    })
+  }
+
   async log(rows: readonly LogEntry[]): Promise<void> {
     await appendLog(this.db, rows)
   }

@@ -171,6 +171,10 @@ export class MemoryStore implements LocalStore {
     }
   }
 
+  async setQuickBooksNumbers(on: boolean): Promise<void> {
+    this.#settings = { ...this.#settings, quickBooksNumbers: on }
+  }
+
   /** One row per record and cause, as the Dexie store keeps it: a repeat replaces the row and moves to the top. */
   async log(rows: readonly LogEntry[]): Promise<void> {
     for (const r of rows) {

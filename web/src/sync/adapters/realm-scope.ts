@@ -17,6 +17,7 @@ export function realmScoped(store: LocalStore, realmId: string): LocalStore {
     setCheckpoint: (checkpoint, realm) => store.setCheckpoint(checkpoint, realm),
     settings: () => store.settings(),
     moveInvoiceNumberPast: (docNumbers) => store.moveInvoiceNumberPast(docNumbers),
+    setQuickBooksNumbers: (on) => store.setQuickBooksNumbers(on),
     log: (rows) => store.log(rows),
     readLog: () => store.readLog(),
   }

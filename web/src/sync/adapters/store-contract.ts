@@ -260,5 +260,20 @@ export function runStoreContract(name: string, make: () => Promise<StoreFixture>
         cdcCheckpoint: '2025-03-14T10:00:00.000Z',
       })
     })
+
+    it('records whether QuickBooks numbers invoices, keeping the counter and checkpoint', async () => {
+      const { store } = await make()
+      await store.setCheckpoint('2025-03-14T10:00:00.000Z', 'realm-a')
+      const start = (await store.settings()).nextInvoiceNumber
+      expect((await store.settings()).quickBooksNumbers).toBe(false)
+      await store.setQuickBooksNumbers(true)
+      expect(await store.settings()).toMatchObject({
+        quickBooksNumbers: true,
+        nextInvoiceNumber: start,
+        cdcCheckpoint: '2025-03-14T10:00:00.000Z',
+      })
+      await store.setQuickBooksNumbers(false)
+      expect((await store.snapshot()).settings.quickBooksNumbers).toBe(false)
+    })
   })
 }

@@ -72,6 +72,8 @@ export async function decideNumbers(run: Run, ops: readonly SyncOp[]): Promise<N
     return { quickBooksNumbers: false, refused, unread: read.error }
   }
   const byHand = read.value
+  // The tablet finalizes invoices without a number while QuickBooks gives them.
+  await run.store.setQuickBooksNumbers(byHand === false)
   // QuickBooks numbers the company's invoices: none is sent, so none can clash.
   if (byHand === false) return { quickBooksNumbers: true, refused: new Set() }
   const fresh = creates.filter((o) => o.batchId === undefined && !o.lookupFirst && numberOf(run, o) !== undefined)

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Contact, Invoice, Item, Job, Payment } from '#shared/domain/index.ts'
 import type { QboCdcQueryResponse } from '#shared/qbo/index.ts'
+import { invoiceKey } from '../map/invoice-key.ts'
 import { paymentKey } from '../map/payment.ts'
 import { missingRefs } from './fold.ts'
 import {
@@ -10,6 +11,7 @@ import {
   INV,
   LABOR,
   baseWith,
+  inv,
   fold,
   mapping,
   testLocalId,
@@ -288,6 +290,40 @@ describe('payments from QuickBooks', () => {
     const out = fold(b, { Payment: [qboPayment({ PrivateNote: paymentKey(testLocalId(9)) })] })
     expect(out.created).toBe(0)
     expect(out.settlements[0]?.mapping).toMatchObject({ kind: 'payment', localId: testLocalId(9), qboId: '300' })
+  })
+})
+
+describe('invoices this device sent', () => {
+  it('links an unlinked invoice by the key in its note and takes QuickBooks’ number, adding no second copy', () => {
+    const { number: _n, ...unnumbered } = inv
+    const b = baseWith({ invoices: [unnumbered] })
+    b.mappings = b.mappings.filter((m) => m.kind !== 'invoice')
+    b.outbox = [{ kind: 'invoice', localId: INV }]
+    const note = `Call before noon\n${invoiceKey(INV)}`
+    const out = fold(b, { Invoice: [qboInvoice({ Id: '141', DocNumber: '1031', PrivateNote: note })] })
+    expect(out.created).toBe(0)
+    expect(out.settlements).toHaveLength(1)
+    expect(out.settlements[0]?.mapping).toMatchObject({
+      kind: 'invoice',
+      localId: INV,
+      qboId: '141',
+      syncToken: '2',
+      snapshot: { number: '1031' },
+    })
+    expect(records<Invoice>(out, 'invoice')).toMatchObject([{ id: INV, number: '1031' }])
+    expect(logOf(out)).toStrictEqual(['Linked to QuickBooks invoice 141 (same invoice key)'])
+  })
+
+  it('adds an invoice whose key names no invoice here, or one already linked', () => {
+    const b = baseWith()
+    const out = fold(b, {
+      Invoice: [
+        qboInvoice({ Id: '141', DocNumber: '1031', PrivateNote: invoiceKey(testLocalId(77)) }),
+        qboInvoice({ Id: '142', DocNumber: '1032', PrivateNote: invoiceKey(INV) }),
+      ],
+    })
+    expect(out.created).toBe(2)
+    expect(records<Invoice>(out, 'invoice').map((i) => i.number)).toStrictEqual(['1031', '1032'])
   })
 })
 

@@ -1,13 +1,18 @@
 /**
  * Invoices from QuickBooks: a new one arrives as an invoice of its customer with its lines; a linked one takes
  * QuickBooks' version when nothing is queued here (only its balance and void state otherwise, so the queued edit
- * still goes); a deleted one is deleted here and its link retired. Balances keep this device's unsent payments.
+ * still goes); a deleted one is deleted here and its link retired; one this device sent whose answer or link was lost
+ * (its key is in the PrivateNote) is linked again with QuickBooks' number, never added twice. Balances keep this
+ * device's unsent payments.
  * @module
  */
 import type { Invoice } from '#shared/domain/index.ts'
 import type { QboInvoice } from '#shared/qbo/index.ts'
 import { readInvoice } from '../map/invoice.ts'
+import { hasInvoiceKey, keyedInvoiceIds } from '../map/invoice-key.ts'
+import { withQuickBooksNumber } from '../numbering/settle.ts'
 import { fieldsOf } from '../settle/fields.ts'
+import { linkSettlement } from '../settle/link.ts'
 import { balanceHere } from './balance.ts'
 import { createdHere } from './customers.ts'
 import { invoiceFromQbo } from './invoice-record.ts'
@@ -20,6 +25,7 @@ export function foldInvoice(state: FoldState, q: QboInvoice, unsent: ReadonlyMap
   const m = state.linkOf('invoice', q.Id)
   const back = readInvoice(q)
   if (!m) {
+    if (linkOwn(state, q)) return
     if (back.voided) return
     const fields = invoiceFromQbo(state, q)
     if (!fields) return // its customer is not here: the pull fetched what it could
@@ -45,4 +51,34 @@ export function foldInvoice(state: FoldState, q: QboInvoice, unsent: ReadonlyMap
   const what = voidNow ? 'Voided in QuickBooks' : `Balance from QuickBooks: ${(balance / 100).toFixed(2)}`
   const log = [state.row('invoice', local.id, m.qboId, labelOf(next), what)]
   state.emit(refreshed(m, 'invoice', next, q.SyncToken, state.ctx.at, undefined, log))
+}
+
+/**
+ * An invoice this device created whose answer was lost (the pull can see it before the lookup does) or whose link
+ * was cleared: the key names the local invoice, which is linked and takes QuickBooks' number (it sent none when
+ * QuickBooks numbers the company's invoices).
+ */
+function linkOwn(state: FoldState, q: QboInvoice): boolean {
+  const own = keyedInvoiceIds(q.PrivateNote)
+    .map((id) => state.record('invoice', id))
+    .find(
+      (i) =>
+        i !== undefined &&
+        i.deletedAt === undefined &&
+        !state.mappingOf('invoice', i.id) &&
+        hasInvoiceKey(q.PrivateNote, i.id),
+    )
+  if (!own) return false
+  const link = linkSettlement({
+    kind: 'invoice',
+    localId: own.id,
+    label: labelOf({ number: typeof q.DocNumber === 'string' ? q.DocNumber : own.number }),
+    entity: q,
+    record: own,
+    realmId: state.ctx.realmId,
+    at: state.ctx.at,
+    via: 'invoice key',
+  })
+  state.emit(withQuickBooksNumber(link, own, q.DocNumber))
+  return true
 }
