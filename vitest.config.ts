@@ -16,6 +16,9 @@ export default defineConfig({
         test: {
           name: 'web',
           environment: 'node',
+          // Integration tests drive the emulator and the edge for real and wait on conditions; on a busy 2-core
+          // machine one may take several seconds, which says nothing about the code, so 5 s is too tight.
+          testTimeout: 30_000,
           include: [
             'web/**/*.test.ts',
             'shared/**/*.test.ts',
