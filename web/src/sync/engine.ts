@@ -25,6 +25,7 @@ import { pullChanges, type PullSummary } from './pull.ts'
 import { push } from './push.ts'
 import { realmScoped } from './adapters/realm-scope.ts'
 import type { RunSummary } from './runner/index.ts'
+import { readUsualAccounts, type UsualAccounts } from './usual-accounts.ts'
 
 export type EngineError = {
   kind: 'not_connected' | 'needs_reconnect' | 'needs_initial_sync' | 'no_preview' | 'fault'
@@ -69,6 +70,8 @@ export class SyncEngine {
   #online = true
   #changesSeq = 0
   #listeners = new Set<OnProgress>()
+  /** QuickBooks' usual accounts by company, read once: what a push uses where the settings choose none. */
+  #usual = new Map<string, UsualAccounts>()
 
   constructor(deps: EngineDeps) {
     this.#deps = deps
@@ -121,6 +124,15 @@ export class SyncEngine {
   #runnerDeps(realmId: string, gateway: QboGateway) {
     const { clock, random } = this.#deps
     return { store: realmScoped(this.#deps.store, realmId), gateway, clock, random, realmId, onProgress: this.#emit }
+  }
+
+  async #usualAccounts(realmId: string, gateway: QboGateway): Promise<UsualAccounts | undefined> {
+    const known = this.#usual.get(realmId)
+    if (known) return known
+    const r = await readUsualAccounts(gateway)
+    // Unread (offline, a fault): the push goes without, and a record needing an account says which one.
+    if (r.ok) this.#usual.set(realmId, r.value)
+    return r.ok ? r.value : undefined
   }
 
   /** Pushes and pulls wait for the initial sync with this very company. */
@@ -192,7 +204,9 @@ export class SyncEngine {
       const ready = await this.#initialSyncDone(c.value.realmId)
       if (!ready.ok) return ready
       const deps = this.#runnerDeps(c.value.realmId, c.value.gateway)
-      const { summary } = await push(deps)
+      const { summary } = await push(deps, {
+        usualAccounts: () => this.#usualAccounts(c.value.realmId, c.value.gateway),
+      })
       this.#retryAt(summary)
       const halt = stopped(summary)
       if (halt) return halt
