@@ -119,8 +119,8 @@ export async function run(): Promise<string> {
     eng.onProgress((p) => {
       if (p.phase === 'done') markIdle()
     })
-    // app.tsx: every committed local edit, with auto-sync on, asks the engine to push.
-    const unlisten = onLocalEdit(() => eng.edited(true))
+    // app.tsx: every committed local edit asks the engine to push (it does with the automatic schedule).
+    const unlisten = onLocalEdit(() => void eng.edited())
     subscriptions.push({ unsubscribe: unlisten })
 
     // A contact of this device, pushed and linked; the first run also pulls the sandbox company's customers.

@@ -63,12 +63,12 @@ function Frame(props: RouteSectionProps & { notice?: JSX.Element }) {
   void qbo.refresh().then((s) => {
     if (s?.connected) sync.start((settings() ?? defaultSettings).pullIntervalMinutes)
   })
-  // Every committed edit in this tab (the engine's own writes never queue one): auto-sync pushes after a quiet
-  // second, when on and online. A notice, not the badge: a second edit of a record still queued leaves the count
-  // as it was.
+  // Every committed edit in this tab (the engine's own writes never queue one): with the automatic schedule the
+  // engine pushes after a quiet second, when online. A notice, not the badge: a second edit of a record still queued
+  // leaves the count as it was.
   onCleanup(
     onLocalEdit(() => {
-      if (qbo.connected()) sync.edited((settings() ?? defaultSettings).autoSync)
+      if (qbo.connected()) sync.edited()
     }),
   )
   // The engine starts online; it hears of every change, and of an offline start (online at start would only wake

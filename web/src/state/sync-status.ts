@@ -89,7 +89,8 @@ function makeSyncStatus() {
     },
     /** After a reconnect: the engine's last refusal no longer applies. */
     clearError: () => set('error', undefined),
-    edited: (autoSync: boolean) => void worker().edited(autoSync),
+    edited: () => void worker().edited(),
+    scheduleTimes: () => worker().scheduleTimes(),
     start: (minutes: number) => track<SyncNowResult>(() => worker().start(minutes)),
     setOnline: (online: boolean) => void worker().setOnline(online),
   }

@@ -1,63 +1,29 @@
 /**
- * The engine the worker exposes: one run at a time (a second Sync Now joins the run in progress), auto-sync
- * debounced after edits, pulls every pull interval and whenever `/api/session` reports a webhook change. Nothing is
- * pushed or pulled for a company until the user has reviewed and run its initial sync (matching first is what keeps
- * a contact that QuickBooks already has from being created twice). Every
- * method answers a Result with plain data (counts, ids, labels), never records, so it crosses comlink cheaply.
- * Timers and the session call are passed in, so tests drive them.
+ * The engine the worker exposes: one run at a time (a second Sync Now joins the run in progress). Pulls run every
+ * pull interval and whenever `/api/session` reports a webhook change; they send what is queued only when the
+ * schedule is automatic (then also after a quiet second after each edit). Otherwise Sync Now and the schedule's
+ * time send. Nothing is pushed or pulled for a company until its initial sync was reviewed and run. Every method
+ * answers a Result of plain data, never records, so it crosses comlink cheaply. Timers are passed in for tests.
  * @module
  */
-import { MAX_CHANGES_LISTED, type SessionResponse } from '#shared/api/index.ts'
+import { MAX_CHANGES_LISTED } from '#shared/api/index.ts'
 import { err, ok, type Result } from '#shared/result.ts'
-import { scopeOfNotice, undecidedSettlements, type PullScope, type SyncFault } from './core/index.ts'
+import { scopeOfNotice, undecidedSettlements, type PullScope } from './core/index.ts'
 import { applyNumbering, previewNumbering, type NumberingPreview } from './invoice-numbers.ts'
-import {
-  previewInitialSync,
-  runInitialSync,
-  type InitialPreview,
-  type InitialSyncSession,
-  type MatchDecision,
-} from './initial-sync.ts'
-import type { Clock, LocalStore, OnProgress, QboGateway, Random } from './ports.ts'
+import { previewInitialSync, runInitialSync, type InitialSyncSession, type MatchDecision } from './initial-sync.ts'
+import type { LocalStore, OnProgress, QboGateway } from './ports.ts'
 import { heldPaymentChoices, linkHeldPayment, type HeldPaymentLink, type QboPaymentChoice } from './held-payments.ts'
 import { linkExisting, type LinkTarget, type Linked } from './link-existing.ts'
-import { pullChanges, type PullSummary } from './pull.ts'
+import { pullChanges } from './pull.ts'
 import { push } from './push.ts'
 import { realmScoped } from './adapters/realm-scope.ts'
 import type { RunSummary } from './runner/index.ts'
-import { readUsualAccounts, type UsualAccounts } from './usual-accounts.ts'
+import { connectedTo, faultAsError, initialSyncDone, stopped } from './engine-types.ts'
+import type { EngineDeps, EngineError, PreviewView, SyncNowResult } from './engine-types.ts'
+import { UsualAccountsCache } from './usual-accounts.ts'
+import { ScheduledSync } from './scheduled-sync.ts'
 
-export type EngineError = {
-  kind: 'not_connected' | 'needs_reconnect' | 'needs_initial_sync' | 'no_preview' | 'fault'
-  message: string
-  fault?: SyncFault
-}
-export type SyncNowResult = { push: RunSummary; pull: PullSummary | null }
-export type PreviewView = Omit<InitialPreview, 'plan'> & {
-  batches: number
-  /** Invoice numbers: whether QuickBooks numbers them itself, and what will be renumbered. */
-  numbering: Pick<NumberingPreview, 'renumbered' | 'summary'> & { quickBooksNumbers: boolean }
-}
-
-export interface Timers {
-  setTimeout(fn: () => void, ms: number): unknown
-  clearTimeout(handle: unknown): void
-  setInterval(fn: () => void, ms: number): unknown
-  clearInterval(handle: unknown): void
-}
-
-export interface EngineDeps {
-  store: LocalStore
-  gatewayFor(realmId: string): QboGateway
-  session(changesSince: number): Promise<SessionResponse | undefined>
-  clock: Clock
-  random: Random
-  timers: Timers
-  /** Auto-sync's pause after the last edit before pushing. */
-  debounceMs?: number
-  /** How often to ask the edge whether a webhook reported a change. */
-  sessionPollMs?: number
-}
+export type { EngineDeps, EngineError, PreviewView, SyncNowResult, Timers } from './engine-types.ts'
 
 export class SyncEngine {
   #deps: EngineDeps
@@ -71,10 +37,19 @@ export class SyncEngine {
   #changesSeq = 0
   #listeners = new Set<OnProgress>()
   /** QuickBooks' usual accounts by company, read once: what a push uses where the settings choose none. */
-  #usual = new Map<string, UsualAccounts>()
+  #usual = new UsualAccountsCache()
+  #started = false
+  #schedule: ScheduledSync
 
   constructor(deps: EngineDeps) {
     this.#deps = deps
+    this.#schedule = new ScheduledSync({
+      store: deps.store,
+      run: () => this.#run(undefined, 'Scheduled sync'),
+      online: () => this.#online,
+      clock: deps.clock,
+      timers: deps.timers,
+    })
   }
 
   /** Progress of whatever run is going, for every page that listens. */
@@ -108,43 +83,13 @@ export class SyncEngine {
     return next
   }
 
-  async #connected(): Promise<Result<{ realmId: string; gateway: QboGateway }, EngineError>> {
-    const s = await this.#deps.session(this.#changesSeq)
-    if (!s) return err({ kind: 'fault', message: 'Fieldsync could not reach its server. Changes stay queued.' })
-    if (!s.connected)
-      return err({
-        kind: s.needsReconnect ? 'needs_reconnect' : 'not_connected',
-        message: 'Connect QuickBooks in Settings to sync.',
-      })
-    if (s.needsReconnect)
-      return err({ kind: 'needs_reconnect', message: 'Reconnect QuickBooks in Settings; nothing is lost meanwhile.' })
-    return ok({ realmId: s.realmId, gateway: this.#deps.gatewayFor(s.realmId) })
+  #connected(): Promise<Result<{ realmId: string; gateway: QboGateway }, EngineError>> {
+    return connectedTo(this.#deps, this.#changesSeq)
   }
 
   #runnerDeps(realmId: string, gateway: QboGateway) {
     const { clock, random } = this.#deps
     return { store: realmScoped(this.#deps.store, realmId), gateway, clock, random, realmId, onProgress: this.#emit }
-  }
-
-  async #usualAccounts(realmId: string, gateway: QboGateway): Promise<UsualAccounts | undefined> {
-    const known = this.#usual.get(realmId)
-    if (known) return known
-    const r = await readUsualAccounts(gateway)
-    // Unread (offline, a fault): the push goes without, and a record needing an account says which one.
-    if (r.ok) this.#usual.set(realmId, r.value)
-    return r.ok ? r.value : undefined
-  }
-
-  /** Pushes and pulls wait for the initial sync with this very company. */
-  async #initialSyncDone(realmId: string): Promise<Result<true, EngineError>> {
-    const s = await this.#deps.store.settings()
-    if (s.cdcCheckpoint && s.syncedRealmId === realmId) return ok(true)
-    const message = s.syncedRealmId
-      ? 'This tablet last synced with another QuickBooks company. ' +
-        'Review the first sync with this one before anything is sent; changes stay queued.'
-      : 'Review the first sync before anything is sent to QuickBooks: it shows what will be linked and created. ' +
-        'Changes stay queued.'
-    return err({ kind: 'needs_initial_sync', message })
   }
 
   preview(): Promise<Result<PreviewView, EngineError>> {
@@ -196,20 +141,42 @@ export class SyncEngine {
     if (held.length > 0) await store.settle(held)
   }
 
-  /** Push what is queued, then pull what changed in QuickBooks (only what `scope` names, for a webhook notice). */
+  /** When Sync Now or the schedule last sent, and when the schedule sends next (ms; absent when it does not). */
+  scheduleTimes(): Promise<{ last?: number; next?: number }> {
+    return this.#schedule.times()
+  }
+
+  /** Sync Now: push what is queued, then pull what changed in QuickBooks (only what `scope` names). */
   syncNow(scope?: PullScope): Promise<Result<SyncNowResult, EngineError>> {
+    return this.#run(scope, 'Sync Now')
+  }
+
+  /**
+   * A sync nobody asked for (the poll, a webhook, start, coming online): it sends only when the schedule is
+   * automatic; otherwise it only pulls, and what is queued waits for Sync Now or the schedule's time.
+   */
+  async autoSync(scope?: PullScope): Promise<Result<SyncNowResult, EngineError>> {
+    const { schedule } = await this.#deps.store.settings()
+    return this.#run(scope, schedule.mode === 'automatic' ? 'auto' : undefined)
+  }
+
+  /** `why` names a send (Sync Now, the schedule; `auto` for an automatic one); without it the run only pulls. */
+  #run(scope: PullScope | undefined, why: string | undefined): Promise<Result<SyncNowResult, EngineError>> {
     return this.#serial<SyncNowResult>(async () => {
       const c = await this.#connected()
       if (!c.ok) return c
-      const ready = await this.#initialSyncDone(c.value.realmId)
+      const ready = await initialSyncDone(this.#deps.store, c.value.realmId)
       if (!ready.ok) return ready
       const deps = this.#runnerDeps(c.value.realmId, c.value.gateway)
-      const { summary } = await push(deps, {
-        usualAccounts: () => this.#usualAccounts(c.value.realmId, c.value.gateway),
-      })
-      this.#retryAt(summary)
-      const halt = stopped(summary)
-      if (halt) return halt
+      let summary: RunSummary = { synced: 0, linked: 0, pulled: 0, failed: 0, skipped: 0 }
+      if (why !== undefined) {
+        const usualAccounts = () => this.#usual.get(c.value.realmId, c.value.gateway)
+        summary = (await push(deps, { usualAccounts })).summary
+        if (why !== 'auto') await this.#schedule.sent(why, summary)
+        this.#retryAt(summary)
+        const halt = stopped(summary)
+        if (halt) return halt
+      }
       const pulled = await pullChanges(deps, scope)
       this.#emit({ phase: 'done', done: 1, total: 1 })
       return ok({ push: summary, pull: pulled.ok ? pulled.value : null })
@@ -225,8 +192,9 @@ export class SyncEngine {
     const t = this.#deps.timers
     t.clearTimeout(this.#retry)
     const wait = Math.max(0, summary.retryAt - this.#deps.clock.now())
+    // The rest of a send already made: it goes even when the schedule is not automatic.
     this.#retry = t.setTimeout(() => {
-      if (this.#online) void this.syncNow()
+      if (this.#online) void this.#run(undefined, 'auto')
     }, wait)
   }
 
@@ -258,17 +226,25 @@ export class SyncEngine {
     })
   }
 
-  /** A local edit happened: with auto-sync on and online, push it after a quiet second. */
-  edited(autoSync: boolean): void {
-    if (!autoSync || !this.#online) return
+  /** A local edit happened: with an automatic schedule and online, push it after a quiet second. */
+  async edited(): Promise<void> {
+    if (!this.#online) return
+    const { schedule } = await this.#deps.store.settings()
+    if (schedule.mode !== 'automatic') return
     this.#deps.timers.clearTimeout(this.#debounce)
-    this.#debounce = this.#deps.timers.setTimeout(() => void this.syncNow(), this.#deps.debounceMs ?? 1000)
+    this.#debounce = this.#deps.timers.setTimeout(
+      () => void this.#run(undefined, 'auto'),
+      this.#deps.debounceMs ?? 1000,
+    )
   }
 
   setOnline(online: boolean): void {
     const back = online && !this.#online
     this.#online = online
-    if (back) void this.syncNow()
+    if (!back) return
+    void this.autoSync()
+    // A scheduled time that passed offline is due now.
+    if (this.#started) this.#schedule.start()
   }
 
   /**
@@ -281,18 +257,22 @@ export class SyncEngine {
     const t = this.#deps.timers
     this.#intervals.push(
       t.setInterval(() => {
-        if (this.#online) void this.syncNow()
+        if (this.#online) void this.autoSync()
       }, pullIntervalMinutes * 60_000),
     )
     this.#intervals.push(t.setInterval(() => void this.checkWebhooks(), this.#deps.sessionPollMs ?? 5000))
+    this.#started = true
+    this.#schedule.start()
     if (!this.#online)
       return Promise.resolve(
         err({ kind: 'fault', message: 'Offline: changes stay queued and go out when the connection is back.' }),
       )
-    return this.syncNow()
+    return this.autoSync()
   }
 
   stop(): void {
+    this.#started = false
+    this.#schedule.stop()
     this.#deps.timers.clearTimeout(this.#retry)
     for (const h of this.#intervals) this.#deps.timers.clearInterval(h)
     this.#intervals = []
@@ -308,18 +288,9 @@ export class SyncEngine {
     if (!changed) return
     // The session lists at most 200 changes: a full list may have lost some, so then everything is pulled.
     const listed = s.changes.entities
-    if (listed.length >= MAX_CHANGES_LISTED) return void (await this.syncNow())
+    if (listed.length >= MAX_CHANGES_LISTED) return void (await this.autoSync())
     // A notice that names nothing the app keeps costs no read.
     const scope = scopeOfNotice(listed)
-    if (scope) await this.syncNow(scope)
+    if (scope) await this.autoSync(scope)
   }
-}
-
-function faultAsError<T>(r: Result<T, SyncFault>): Result<T, EngineError> {
-  return r.ok ? r : err({ kind: 'fault', message: r.error.userMessage, fault: r.error })
-}
-
-function stopped(summary: RunSummary): Result<never, EngineError> | undefined {
-  if (!summary.stoppedBy) return undefined
-  return err({ kind: 'needs_reconnect', message: summary.stoppedBy.userMessage, fault: summary.stoppedBy })
 }

@@ -50,3 +50,17 @@ export async function readUsualAccounts(gateway: QboGateway): Promise<Result<Usu
   const list = ((r.value as Record<string, unknown>)['Account'] as Account[] | undefined) ?? []
   return ok(usualAccounts(list))
 }
+
+/** The usual accounts by company, read once each: a read that fails is tried again next time. */
+export class UsualAccountsCache {
+  #known = new Map<string, UsualAccounts>()
+
+  async get(realmId: string, gateway: QboGateway): Promise<UsualAccounts | undefined> {
+    const known = this.#known.get(realmId)
+    if (known) return known
+    const r = await readUsualAccounts(gateway)
+    // Unread (offline, a fault): the push goes without, and a record needing an account says which one.
+    if (r.ok) this.#known.set(realmId, r.value)
+    return r.ok ? r.value : undefined
+  }
+}

@@ -1,5 +1,5 @@
 /**
- * The QuickBooks sync settings from docs/product.md §Settings, saved as soon as they change: auto-sync, automatic or
+ * The QuickBooks sync settings from docs/product.md §Settings, saved as soon as they change: the schedule, automatic or
  * manual export, deposit account and default income/expense accounts (chosen from the company's own accounts),
  * pull interval and sub-customer jobs.
  */
@@ -13,6 +13,7 @@ import { createLive } from '../../state/live.ts'
 import type { AccountChoice, loadAccounts } from '../../state/qbo-connection.ts'
 import { accountsQuery } from '../../state/queries.ts'
 import { syncStatus } from '../../state/sync-status.ts'
+import { SchedulePicker } from '../sync/SchedulePicker.tsx'
 
 const choices = (list: readonly AccountChoice[] | undefined) =>
   (list ?? []).map((a) => ({ value: a.id, label: a.name }))
@@ -63,12 +64,7 @@ function SettingsForm(props: { settings: Settings; accounts: Awaited<ReturnType<
       aria-label="QuickBooks sync settings"
     >
       <div class="grid-2">
-        <CheckboxField
-          label="Sync automatically"
-          checked={s().autoSync}
-          onChecked={(v) => void save({ autoSync: v })}
-          hint="Changes go to QuickBooks a few seconds after you save them, whenever the tablet is online."
-        />
+        <SchedulePicker schedule={s().schedule} onSave={(schedule) => void save({ schedule })} />
         <CheckboxField
           label="Jobs as sub-customers"
           checked={s().subCustomerJobs}

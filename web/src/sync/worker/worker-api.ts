@@ -23,8 +23,10 @@ export interface SyncWorkerApi {
   heldPaymentChoices(localId: string): Promise<Result<QboPaymentChoice[], EngineError>>
   /** "It is in QuickBooks — link it": ties the held payment to the QuickBooks payment the user picked. */
   linkHeldPayment(target: HeldPaymentLink): Promise<Result<{ qboId: string }, EngineError>>
-  /** Tell the worker a record was edited (auto-sync debounces and pushes). */
-  edited(autoSync: boolean): void
+  /** Tell the worker a record was edited (with the automatic schedule it debounces and pushes). */
+  edited(): void
+  /** When Sync Now or the schedule last sent, and when the schedule sends next (ms). */
+  scheduleTimes(): Promise<{ last?: number; next?: number }>
   setOnline(online: boolean): void
   /** Starts the timers and syncs at once (resuming a push a reload cut short); answers that first run. */
   start(pullIntervalMinutes: number): Promise<Result<SyncNowResult, EngineError>>
