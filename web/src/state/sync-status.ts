@@ -10,6 +10,7 @@ import { subscribeProgress, syncWorker } from '../sync/worker/client.ts'
 import type { EngineError, PreviewView, SyncNowResult } from '../sync/engine.ts'
 import type { HeldPaymentLink, QboPaymentChoice } from '../sync/held-payments.ts'
 import type { MatchDecision } from '../sync/initial-sync.ts'
+import type { ExportPick, WaitingExport } from '../sync/export-batch.ts'
 import type { LinkTarget, Linked } from '../sync/link-existing.ts'
 import type { Progress } from '../sync/ports.ts'
 import type { RunSummary } from '../sync/runner/index.ts'
@@ -91,6 +92,9 @@ function makeSyncStatus() {
     clearError: () => set('error', undefined),
     edited: () => void worker().edited(),
     scheduleTimes: () => worker().scheduleTimes(),
+    waitingForExport: (): Promise<WaitingExport[]> => worker().waitingForExport(),
+    /** Sends the picked invoices and payments as one batch; its answer is also the sync's state (shown in the header). */
+    exportNow: (picks: ExportPick[]) => track<RunSummary>(() => worker().exportNow(picks)),
     start: (minutes: number) => track<SyncNowResult>(() => worker().start(minutes)),
     setOnline: (online: boolean) => void worker().setOnline(online),
   }

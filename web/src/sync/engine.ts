@@ -17,7 +17,8 @@ import { linkExisting, type LinkTarget, type Linked } from './link-existing.ts'
 import { pullChanges } from './pull.ts'
 import { push } from './push.ts'
 import { realmScoped } from './adapters/realm-scope.ts'
-import type { RunSummary } from './runner/index.ts'
+import type { RunnerDeps, RunSummary } from './runner/index.ts'
+import { exportBatch, waitingForExport, type ExportPick, type WaitingExport } from './export-batch.ts'
 import { connectedTo, faultAsError, initialSyncDone, stopped } from './engine-types.ts'
 import type { EngineDeps, EngineError, PreviewView, SyncNowResult } from './engine-types.ts'
 import { UsualAccountsCache } from './usual-accounts.ts'
@@ -83,24 +84,18 @@ export class SyncEngine {
     return next
   }
 
-  #connected(): Promise<Result<{ realmId: string; gateway: QboGateway }, EngineError>> {
-    return connectedTo(this.#deps, this.#changesSeq)
-  }
-
   #runnerDeps(realmId: string, gateway: QboGateway) {
     const { clock, random } = this.#deps
     return { store: realmScoped(this.#deps.store, realmId), gateway, clock, random, realmId, onProgress: this.#emit }
   }
 
   preview(): Promise<Result<PreviewView, EngineError>> {
-    return this.#serial(async () => {
-      const c = await this.#connected()
-      if (!c.ok) return c
-      const r = await previewInitialSync(this.#runnerDeps(c.value.realmId, c.value.gateway))
-      if (!r.ok) return err({ kind: 'fault', message: r.error.userMessage, fault: r.error })
+    return this.#withCompany(async (deps, _realmId, gateway) => {
+      const r = await previewInitialSync(deps)
+      if (!r.ok) return faultAsError(r)
       // The company's numbering is read afresh at every preview: it is what the renumbering is decided from.
-      const n = await previewNumbering(c.value.gateway, r.value.snap)
-      if (!n.ok) return err({ kind: 'fault', message: n.error.userMessage, fault: n.error })
+      const n = await previewNumbering(gateway, r.value.snap)
+      if (!n.ok) return faultAsError(n)
       this.#preview = r.value
       this.#numberingPreview = n.value
       const { plan, ...rest } = r.value.preview
@@ -117,7 +112,7 @@ export class SyncEngine {
     return this.#serial<RunSummary>(async () => {
       const session = this.#preview
       if (!session) return err({ kind: 'no_preview', message: 'Show the preview first.' })
-      const c = await this.#connected()
+      const c = await connectedTo(this.#deps, this.#changesSeq)
       if (!c.ok) return c
       const deps = this.#runnerDeps(c.value.realmId, c.value.gateway)
       const at = new Date(this.#deps.clock.now()).toISOString()
@@ -162,15 +157,10 @@ export class SyncEngine {
 
   /** `why` names a send (Sync Now, the schedule; `auto` for an automatic one); without it the run only pulls. */
   #run(scope: PullScope | undefined, why: string | undefined): Promise<Result<SyncNowResult, EngineError>> {
-    return this.#serial<SyncNowResult>(async () => {
-      const c = await this.#connected()
-      if (!c.ok) return c
-      const ready = await initialSyncDone(this.#deps.store, c.value.realmId)
-      if (!ready.ok) return ready
-      const deps = this.#runnerDeps(c.value.realmId, c.value.gateway)
+    return this.#withCompany<SyncNowResult>(async (deps, realmId, gateway) => {
       let summary: RunSummary = { synced: 0, linked: 0, pulled: 0, failed: 0, skipped: 0 }
       if (why !== undefined) {
-        const usualAccounts = () => this.#usual.get(c.value.realmId, c.value.gateway)
+        const usualAccounts = () => this.#usual.get(realmId, gateway)
         summary = (await push(deps, { usualAccounts })).summary
         if (why !== 'auto') await this.#schedule.sent(why, summary)
         this.#retryAt(summary)
@@ -180,7 +170,7 @@ export class SyncEngine {
       const pulled = await pullChanges(deps, scope)
       this.#emit({ phase: 'done', done: 1, total: 1 })
       return ok({ push: summary, pull: pulled.ok ? pulled.value : null })
-    })
+    }, true)
   }
 
   /**
@@ -198,32 +188,47 @@ export class SyncEngine {
     }, wait)
   }
 
+  /** One job against the connected company, with the runner's ports; `synced` also waits for the initial sync. */
+  #withCompany<T>(
+    job: (deps: RunnerDeps, realmId: string, gateway: QboGateway) => Promise<Result<T, EngineError>>,
+    synced = false,
+  ): Promise<Result<T, EngineError>> {
+    return this.#serial(async () => {
+      const c = await connectedTo(this.#deps, this.#changesSeq)
+      if (!c.ok) return c
+      const ready = synced ? await initialSyncDone(this.#deps.store, c.value.realmId) : ok(true)
+      if (!ready.ok) return ready
+      return job(this.#runnerDeps(c.value.realmId, c.value.gateway), c.value.realmId, c.value.gateway)
+    })
+  }
+
   /** "Link" on a duplicate-name row: adopt the QuickBooks record that has the name (reactivating it if inactive). */
   link(target: LinkTarget): Promise<Result<Linked, EngineError>> {
-    return this.#serial(async () => {
-      const c = await this.#connected()
-      if (!c.ok) return c
-      const r = await linkExisting(this.#runnerDeps(c.value.realmId, c.value.gateway), target)
-      return r.ok ? r : err({ kind: 'fault', message: r.error.userMessage, fault: r.error })
-    })
+    return this.#withCompany(async (deps) => faultAsError(await linkExisting(deps, target)))
   }
 
   /** A payment held as unverified: the customer's QuickBooks payments it may be, for the user to pick from. */
   heldPaymentChoices(localId: string): Promise<Result<QboPaymentChoice[], EngineError>> {
-    return this.#serial(async () => {
-      const c = await this.#connected()
-      if (!c.ok) return c
-      return faultAsError(await heldPaymentChoices(this.#runnerDeps(c.value.realmId, c.value.gateway), localId))
-    })
+    return this.#withCompany(async (deps) => faultAsError(await heldPaymentChoices(deps, localId)))
   }
 
   /** "It is in QuickBooks — link it": the held payment is that QuickBooks payment; nothing is sent for it. */
   linkHeldPayment(target: HeldPaymentLink): Promise<Result<{ qboId: string }, EngineError>> {
-    return this.#serial(async () => {
-      const c = await this.#connected()
-      if (!c.ok) return c
-      return faultAsError(await linkHeldPayment(this.#runnerDeps(c.value.realmId, c.value.gateway), target))
-    })
+    return this.#withCompany(async (deps) => faultAsError(await linkHeldPayment(deps, target)))
+  }
+
+  /** Manual export: the invoices and payments waiting for approval (a local read; no connection needed). */
+  async waitingForExport(): Promise<WaitingExport[]> {
+    return waitingForExport(await this.#deps.store.snapshot(), this.#deps.clock.now())
+  }
+
+  /** Sends the picked invoices and payments, with the contacts and items they need, as one batch. */
+  exportNow(picks: ExportPick[]): Promise<Result<RunSummary, EngineError>> {
+    return this.#withCompany(async (deps, realmId, gateway) => {
+      const summary = await exportBatch(deps, picks, { usualAccounts: () => this.#usual.get(realmId, gateway) })
+      this.#emit({ phase: 'done', done: 1, total: 1 })
+      return stopped(summary) ?? ok(summary)
+    }, true)
   }
 
   /** A local edit happened: with an automatic schedule and online, push it after a quiet second. */
@@ -232,10 +237,8 @@ export class SyncEngine {
     const { schedule } = await this.#deps.store.settings()
     if (schedule.mode !== 'automatic') return
     this.#deps.timers.clearTimeout(this.#debounce)
-    this.#debounce = this.#deps.timers.setTimeout(
-      () => void this.#run(undefined, 'auto'),
-      this.#deps.debounceMs ?? 1000,
-    )
+    const send = () => void this.#run(undefined, 'auto')
+    this.#debounce = this.#deps.timers.setTimeout(send, this.#deps.debounceMs ?? 1000)
   }
 
   setOnline(online: boolean): void {

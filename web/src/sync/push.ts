@@ -26,11 +26,17 @@ export interface PushOptions {
    * account unchosen: the same defaults the initial sync used, so an item renamed after setup still goes.
    */
   usualAccounts?: () => Promise<UsualAccounts | undefined>
+  /** Manual export: the invoices and payments picked for this run (`kind:localId`). */
+  approved?: ReadonlySet<string>
+  /** Narrows the plan before it runs (an export sends only what was picked and what that needs). */
+  only?: (plan: SyncPlan) => SyncPlan
 }
 
 export async function push(deps: RunnerDeps, opts: PushOptions = {}): Promise<{ plan: SyncPlan; summary: RunSummary }> {
   const snap = await deps.store.snapshot()
-  const p = plan({ ...planInputOf(snap, deps.clock.now()), ...(opts.batchSize ? { batchSize: opts.batchSize } : {}) })
+  const input = { ...planInputOf(snap, deps.clock.now()), ...(opts.approved ? { approved: opts.approved } : {}) }
+  const whole = plan({ ...input, ...(opts.batchSize ? { batchSize: opts.batchSize } : {}) })
+  const p = opts.only ? opts.only(whole) : whole
   const s = snap.settings
   const unchosen = !s.defaultIncomeAccountId || !s.defaultExpenseAccountId || !s.depositAccountId
   const writesAccounts = p.ops.some(

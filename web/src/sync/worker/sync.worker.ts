@@ -65,6 +65,8 @@ const api: SyncWorkerApi = {
   linkHeldPayment: (target) => engine.linkHeldPayment(target),
   edited: () => void engine.edited(),
   scheduleTimes: () => engine.scheduleTimes(),
+  waitingForExport: () => engine.waitingForExport(),
+  exportNow: (picks) => engine.exportNow(picks),
   setOnline: (isOnline) => {
     online = isOnline
     engine.setOnline(isOnline)

@@ -7,6 +7,7 @@ import type { Result } from '#shared/result.ts'
 import type { EngineError, PreviewView, SyncNowResult } from '../engine.ts'
 import type { HeldPaymentLink, QboPaymentChoice } from '../held-payments.ts'
 import type { MatchDecision } from '../initial-sync.ts'
+import type { ExportPick, WaitingExport } from '../export-batch.ts'
 import type { LinkTarget, Linked } from '../link-existing.ts'
 import type { OnProgress } from '../ports.ts'
 import type { RunSummary } from '../runner/index.ts'
@@ -27,6 +28,10 @@ export interface SyncWorkerApi {
   edited(): void
   /** When Sync Now or the schedule last sent, and when the schedule sends next (ms). */
   scheduleTimes(): Promise<{ last?: number; next?: number }>
+  /** Manual export: the invoices and payments waiting for approval. */
+  waitingForExport(): Promise<WaitingExport[]>
+  /** Sends the picked invoices and payments, with the contacts and items they need, as one batch. */
+  exportNow(picks: ExportPick[]): Promise<Result<RunSummary, EngineError>>
   setOnline(online: boolean): void
   /** Starts the timers and syncs at once (resuming a push a reload cut short); answers that first run. */
   start(pullIntervalMinutes: number): Promise<Result<SyncNowResult, EngineError>>
