@@ -14,6 +14,7 @@ import type { AccountChoice, loadAccounts } from '../../state/qbo-connection.ts'
 import { accountsQuery } from '../../state/queries.ts'
 import { syncStatus } from '../../state/sync-status.ts'
 import { SchedulePicker } from '../sync/SchedulePicker.tsx'
+import { ExportModeSwitch } from '../export/ExportModeSwitch.tsx'
 
 const choices = (list: readonly AccountChoice[] | undefined) =>
   (list ?? []).map((a) => ({ value: a.id, label: a.name }))
@@ -71,15 +72,7 @@ function SettingsForm(props: { settings: Settings; accounts: Awaited<ReturnType<
           onChecked={(v) => void save({ subCustomerJobs: v })}
           hint="Each job becomes a sub-customer of its contact in QuickBooks."
         />
-        <SelectField
-          label="Invoices and payments"
-          value={s().exportMode}
-          onValue={(v) => void save({ exportMode: v as Settings['exportMode'] })}
-          choices={[
-            { value: 'automatic', label: 'Send automatically' },
-            { value: 'manual', label: 'I pick which to send (manual export)' },
-          ]}
-        />
+        <ExportModeSwitch manual={s().exportMode === 'manual'} onMessage={setStatus} />
         <WholeNumberField
           label="Bring paid invoices from the last (months)"
           value={s().historyMonths}

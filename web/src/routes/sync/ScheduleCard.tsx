@@ -33,6 +33,12 @@ export function ScheduleCard() {
               {times()?.next !== undefined ? `Next: ${when(times()?.next)}.` : 'Next: when you tap Sync Now.'}
             </p>
           </Show>
+          <Show when={s().exportMode === 'manual'}>
+            <p>
+              Manual export is on: finalized invoices and payments wait for approval on the{' '}
+              <A href="/export">Export screen</A>.
+            </p>
+          </Show>
           <p class="muted">
             Changes made in QuickBooks still come to this tablet on their own. Change the schedule in{' '}
             <A href="/settings">Settings</A>.
