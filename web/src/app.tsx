@@ -39,6 +39,8 @@ const PaymentNew = lazy(() => import('./routes/payments/PaymentNew.tsx'))
 const PaymentDetail = lazy(() => import('./routes/payments/PaymentDetail.tsx'))
 const SettingsPage = lazy(() => import('./routes/settings/SettingsPage.tsx'))
 const SyncPage = lazy(() => import('./routes/sync/SyncPage.tsx'))
+const ExportPage = lazy(() => import('./routes/export/ExportPage.tsx'))
+const SetupWizard = lazy(() => import('./routes/setup/SetupWizard.tsx'))
 
 function Frame(props: RouteSectionProps & { notice?: JSX.Element }) {
   const db = useDb()
@@ -135,6 +137,8 @@ export function App(props: { notice?: JSX.Element }) {
           <Route path="/payments/:id" component={PaymentDetail} />
           <Route path="/settings" component={SettingsPage} />
           <Route path="/sync" component={SyncPage} />
+          <Route path="/export" component={ExportPage} />
+          <Route path="/setup" component={SetupWizard} />
           <Route path="*" component={() => <Navigate href="/contacts" />} />
         </HashRouter>
       </DbContext.Provider>

@@ -13,6 +13,7 @@ import { makeFormats } from '../../state/format.ts'
 import { createLive } from '../../state/live.ts'
 import { DemoDataCard } from './DemoDataCard.tsx'
 import { QuickBooksCard } from './QuickBooksCard.tsx'
+import { SetupCard } from './SetupCard.tsx'
 
 export default function SettingsPage() {
   const db = useDb()
@@ -24,6 +25,7 @@ export default function SettingsPage() {
         <h3 id="integrations-title">Integrations</h3>
         <QuickBooksCard />
       </section>
+      <SetupCard />
       <Show when={settings()} fallback={<p class="loading">Loading settings…</p>}>
         {(s) => <AppSettings settings={s()} />}
       </Show>
