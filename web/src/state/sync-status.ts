@@ -11,6 +11,7 @@ import type { EngineError, PreviewView, SyncNowResult } from '../sync/engine.ts'
 import type { HeldPaymentLink, QboPaymentChoice } from '../sync/held-payments.ts'
 import type { MatchDecision } from '../sync/initial-sync.ts'
 import type { ExportPick, WaitingExport } from '../sync/export-batch.ts'
+import type { ImportKind, ImportSummary } from '../sync/import-records.ts'
 import type { LinkTarget, Linked } from '../sync/link-existing.ts'
 import type { Progress } from '../sync/ports.ts'
 import type { RunSummary } from '../sync/runner/index.ts'
@@ -93,6 +94,8 @@ function makeSyncStatus() {
     edited: () => void worker().edited(),
     scheduleTimes: () => worker().scheduleTimes(),
     waitingForExport: (): Promise<WaitingExport[]> => worker().waitingForExport(),
+    /** "Import customers" / "Import items"; the answer is the button's, like `link`. */
+    importRecords: (kind: ImportKind): Promise<Result<ImportSummary, EngineError>> => worker().importRecords(kind),
     /** Sends the picked invoices and payments as one batch; its answer is also the sync's state (shown in the header). */
     exportNow: (picks: ExportPick[]) => track<RunSummary>(() => worker().exportNow(picks)),
     start: (minutes: number) => track<SyncNowResult>(() => worker().start(minutes)),

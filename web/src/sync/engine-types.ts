@@ -80,3 +80,21 @@ export async function initialSyncDone(store: LocalStore, realmId: string): Promi
       'Changes stay queued.'
   return err({ kind: 'needs_initial_sync', message })
 }
+
+/**
+ * A job that never throws: one that does (a bug, or IndexedDB refusing a write) still answers a Result, since comlink
+ * would turn the throw into a bare rejection; a failure of one job never blocks the next.
+ */
+export function guarded<T>(job: () => Promise<Result<T, EngineError>>): () => Promise<Result<T, EngineError>> {
+  return async () => {
+    try {
+      return await job()
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e)
+      return err({
+        kind: 'fault',
+        message: `Sync stopped unexpectedly (${why}). Nothing is lost: changes stay queued; try Sync Now again.`,
+      })
+    }
+  }
+}

@@ -18,8 +18,9 @@ import { pullChanges } from './pull.ts'
 import { push } from './push.ts'
 import { realmScoped } from './adapters/realm-scope.ts'
 import type { RunnerDeps, RunSummary } from './runner/index.ts'
+import { importFromQuickBooks, type ImportKind, type ImportSummary } from './import-records.ts'
 import { exportBatch, waitingForExport, type ExportPick, type WaitingExport } from './export-batch.ts'
-import { connectedTo, faultAsError, initialSyncDone, stopped } from './engine-types.ts'
+import { connectedTo, faultAsError, guarded, initialSyncDone, stopped } from './engine-types.ts'
 import type { EngineDeps, EngineError, PreviewView, SyncNowResult } from './engine-types.ts'
 import { UsualAccountsCache } from './usual-accounts.ts'
 import { ScheduledSync } from './scheduled-sync.ts'
@@ -68,18 +69,7 @@ export class SyncEngine {
    * IndexedDB refusing a write) still answers a Result: comlink would turn the throw into a bare rejection.
    */
   #serial<T>(job: () => Promise<Result<T, EngineError>>): Promise<Result<T, EngineError>> {
-    const guarded = async (): Promise<Result<T, EngineError>> => {
-      try {
-        return await job()
-      } catch (e) {
-        const why = e instanceof Error ? e.message : String(e)
-        return err({
-          kind: 'fault',
-          message: `Sync stopped unexpectedly (${why}). Nothing is lost: changes stay queued; try Sync Now again.`,
-        })
-      }
-    }
-    const next = this.#running.then(guarded, guarded)
+    const next = this.#running.then(guarded(job), guarded(job))
     this.#running = next
     return next
   }
@@ -215,6 +205,11 @@ export class SyncEngine {
   /** "It is in QuickBooks — link it": the held payment is that QuickBooks payment; nothing is sent for it. */
   linkHeldPayment(target: HeldPaymentLink): Promise<Result<{ qboId: string }, EngineError>> {
     return this.#withCompany(async (deps) => faultAsError(await linkHeldPayment(deps, target)))
+  }
+
+  /** "Import customers" / "Import items": QuickBooks' active ones come down (before the initial sync too). */
+  importRecords(kind: ImportKind): Promise<Result<ImportSummary, EngineError>> {
+    return this.#withCompany(async (deps) => faultAsError(await importFromQuickBooks(deps, kind)))
   }
 
   /** Manual export: the invoices and payments waiting for approval (a local read; no connection needed). */

@@ -66,6 +66,7 @@ const api: SyncWorkerApi = {
   edited: () => void engine.edited(),
   scheduleTimes: () => engine.scheduleTimes(),
   waitingForExport: () => engine.waitingForExport(),
+  importRecords: (kind) => engine.importRecords(kind),
   exportNow: (picks) => engine.exportNow(picks),
   setOnline: (isOnline) => {
     online = isOnline

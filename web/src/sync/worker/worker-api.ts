@@ -8,6 +8,7 @@ import type { EngineError, PreviewView, SyncNowResult } from '../engine.ts'
 import type { HeldPaymentLink, QboPaymentChoice } from '../held-payments.ts'
 import type { MatchDecision } from '../initial-sync.ts'
 import type { ExportPick, WaitingExport } from '../export-batch.ts'
+import type { ImportKind, ImportSummary } from '../import-records.ts'
 import type { LinkTarget, Linked } from '../link-existing.ts'
 import type { OnProgress } from '../ports.ts'
 import type { RunSummary } from '../runner/index.ts'
@@ -28,6 +29,8 @@ export interface SyncWorkerApi {
   edited(): void
   /** When Sync Now or the schedule last sent, and when the schedule sends next (ms). */
   scheduleTimes(): Promise<{ last?: number; next?: number }>
+  /** Brings QuickBooks' active customers or items down: linked ones merge, the others are created here. */
+  importRecords(kind: ImportKind): Promise<Result<ImportSummary, EngineError>>
   /** Manual export: the invoices and payments waiting for approval. */
   waitingForExport(): Promise<WaitingExport[]>
   /** Sends the picked invoices and payments, with the contacts and items they need, as one batch. */
