@@ -1,15 +1,26 @@
-/** Settings → the QuickBooks setup wizard: offered prominently until it is finished, reopenable afterwards. */
-import { A } from '@solidjs/router'
-import { Show } from 'solid-js'
+/**
+ * Settings → QuickBooks setup: the wizard, offered prominently until it is finished and reopenable afterwards, and
+ * "Import customers" / "Import items" once it is.
+ */
+import { A, useNavigate } from '@solidjs/router'
+import { createEffect, on, Show } from 'solid-js'
 import { getSettings } from '../../db/settings.ts'
 import { useDb } from '../../state/db.ts'
 import { createLive } from '../../state/live.ts'
 import { useSession } from '../../state/session.ts'
+import { ImportButtons } from '../setup/ImportButtons.tsx'
 
 export function SetupCard() {
   const db = useDb()
   const qbo = useSession()
   const settings = createLive(() => getSettings(db), undefined, ['settings'])
+  const navigate = useNavigate()
+  // Right after the first connect (not connected, then connected, setup never finished): the wizard opens.
+  createEffect(
+    on(qbo.connected, (now, before) => {
+      if (before === false && now && settings()?.setupDone === false) navigate('/setup')
+    }),
+  )
   return (
     <Show when={qbo.connected()}>
       <section class="card stack" aria-labelledby="setup-title" data-testid="setup-card">
@@ -19,6 +30,9 @@ export function SetupCard() {
             ? 'Accounts, the sync schedule, manual export and what QuickBooks already has: review them step by step.'
             : 'Finish setting up: choose accounts and how to sync, then run the first sync.'}
         </p>
+        <Show when={settings()?.setupDone}>
+          <ImportButtons />
+        </Show>
         <div>
           <A class={settings()?.setupDone ? 'btn' : 'btn btn-primary-solid'} href="/setup">
             {settings()?.setupDone ? 'Open setup' : 'Set up QuickBooks'}

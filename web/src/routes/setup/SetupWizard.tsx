@@ -15,6 +15,7 @@ import { ExportModeSwitch } from '../export/ExportModeSwitch.tsx'
 import { InitialSyncPanel } from '../sync/InitialSyncPanel.tsx'
 import { SchedulePicker } from '../sync/SchedulePicker.tsx'
 import { saveCompanySettings, type CompanySettingsPatch } from './save-company-settings.ts'
+import { ImportButtons } from './ImportButtons.tsx'
 import { readSetupFacts, type SetupFacts } from './setup-reads.ts'
 
 const STEPS = ['Company', 'Accounts', 'Import', 'How to sync', 'First sync'] as const
@@ -88,9 +89,10 @@ export default function SetupWizard() {
                     products and services.
                   </p>
                   <p>
-                    The first sync (step 5) brings them to this tablet, linking those that match your contacts and
-                    pricebook instead of creating them twice. Nothing is written to QuickBooks for them.
+                    Import them now, or later from Settings. Either way the first sync (step 5) matches them with your
+                    contacts and pricebook, linking instead of creating anything twice.
                   </p>
+                  <ImportButtons />
                 </Match>
                 <Match when={step() === 3}>
                   <h3>4. How to sync</h3>
