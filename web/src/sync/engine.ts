@@ -19,7 +19,7 @@ import { push } from './push.ts'
 import { realmScoped } from './adapters/realm-scope.ts'
 import type { RunnerDeps, RunSummary } from './runner/index.ts'
 import { importFromQuickBooks, type ImportKind, type ImportSummary } from './import-records.ts'
-import { exportBatch, waitingForExport, type ExportPick, type WaitingExport } from './export-batch.ts'
+import { exportBatch, onlyResumed, waitingForExport, type ExportPick, type WaitingExport } from './export-batch.ts'
 import { connectedTo, faultAsError, guarded, initialSyncDone, stopped } from './engine-types.ts'
 import type { EngineDeps, EngineError, PreviewView, SyncNowResult } from './engine-types.ts'
 import { UsualAccountsCache } from './usual-accounts.ts'
@@ -148,15 +148,14 @@ export class SyncEngine {
   /** `why` names a send (Sync Now, the schedule; `auto` for an automatic one); without it the run only pulls. */
   #run(scope: PullScope | undefined, why: string | undefined): Promise<Result<SyncNowResult, EngineError>> {
     return this.#withCompany<SyncNowResult>(async (deps, realmId, gateway) => {
-      let summary: RunSummary = { synced: 0, linked: 0, pulled: 0, failed: 0, skipped: 0 }
-      if (why !== undefined) {
-        const usualAccounts = () => this.#usual.get(realmId, gateway)
-        summary = (await push(deps, { usualAccounts })).summary
-        if (why !== 'auto') await this.#schedule.sent(why, summary)
-        this.#retryAt(summary)
-        const halt = stopped(summary)
-        if (halt) return halt
-      }
+      const usualAccounts = () => this.#usual.get(realmId, gateway)
+      // Not a send: only what a reload cut short is finished.
+      const only = why === undefined ? { only: onlyResumed } : {}
+      const { summary } = await push(deps, { usualAccounts, ...only })
+      if (why !== undefined && why !== 'auto') await this.#schedule.sent(why, summary)
+      this.#retryAt(summary)
+      const halt = stopped(summary)
+      if (halt) return halt
       const pulled = await pullChanges(deps, scope)
       this.#emit({ phase: 'done', done: 1, total: 1 })
       return ok({ push: summary, pull: pulled.ok ? pulled.value : null })

@@ -64,6 +64,18 @@ export function waitingForExport(snap: LocalSnapshot, nowMs: number): WaitingExp
 
 /** The plan narrowed to the picked records' ops and every op they depend on. */
 export function onlyPicked(whole: SyncPlan, picked: ReadonlySet<string>): SyncPlan {
+  return narrowPlan(whole, (op) => op.localId !== undefined && picked.has(`${op.kind}:${op.localId}`))
+}
+
+/**
+ * Only the sends a crash or a reload cut short (claimed: sent once, answer unknown), with what they need: finishing
+ * a send already made is not a new one, so it goes whatever the schedule.
+ */
+export function onlyResumed(whole: SyncPlan): SyncPlan {
+  return narrowPlan(whole, (op) => op.requestId !== undefined || op.batchId !== undefined)
+}
+
+function narrowPlan(whole: SyncPlan, wanted: (op: SyncPlan['ops'][number]) => boolean): SyncPlan {
   const byId = new Map(whole.ops.map((op) => [op.id, op]))
   const keep = new Set<string>()
   const visit = (id: string) => {
@@ -71,7 +83,7 @@ export function onlyPicked(whole: SyncPlan, picked: ReadonlySet<string>): SyncPl
     keep.add(id)
     for (const d of byId.get(id)?.dependsOn ?? []) visit(d)
   }
-  for (const op of whole.ops) if (op.localId !== undefined && picked.has(`${op.kind}:${op.localId}`)) visit(op.id)
+  for (const op of whole.ops) if (wanted(op)) visit(op.id)
   const batches = whole.batches.map((b) => b.filter((id) => keep.has(id))).filter((b) => b.length > 0)
   const ops = whole.ops.filter((op) => keep.has(op.id))
   const batchOf = new Map(batches.flatMap((b, i) => b.map((id) => [id, i] as const)))

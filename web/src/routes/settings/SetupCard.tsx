@@ -2,8 +2,8 @@
  * Settings → QuickBooks setup: the wizard, offered prominently until it is finished and reopenable afterwards, and
  * "Import customers" / "Import items" once it is.
  */
-import { A, useNavigate } from '@solidjs/router'
-import { createEffect, on, Show } from 'solid-js'
+import { A } from '@solidjs/router'
+import { Show } from 'solid-js'
 import { getSettings } from '../../db/settings.ts'
 import { useDb } from '../../state/db.ts'
 import { createLive } from '../../state/live.ts'
@@ -14,13 +14,6 @@ export function SetupCard() {
   const db = useDb()
   const qbo = useSession()
   const settings = createLive(() => getSettings(db), undefined, ['settings'])
-  const navigate = useNavigate()
-  // Right after the first connect (not connected, then connected, setup never finished): the wizard opens.
-  createEffect(
-    on(qbo.connected, (now, before) => {
-      if (before === false && now && settings()?.setupDone === false) navigate('/setup')
-    }),
-  )
   return (
     <Show when={qbo.connected()}>
       <section class="card stack" aria-labelledby="setup-title" data-testid="setup-card">
