@@ -158,6 +158,11 @@ export function RecordSyncPanel(props: { kind: SyncKind; id: LocalId; version: n
               </>
             )}
           </Match>
+          <Match when={state()?.tone === 'approval'}>
+            <A class="btn" href="/export">
+              Review on the Export screen
+            </A>
+          </Match>
           <Match when={state()?.tone === 'pending'}>
             <button type="button" class="btn" disabled={!online() || sync.state.running} onClick={() => void sendNow()}>
               Re-sync

@@ -111,17 +111,20 @@ describe('SyncEngine', () => {
     expect(qbo.entities.Customer.size).toBe(1)
   })
 
-  it('debounces edits into one push, and only when auto-sync is on and the app is online', async () => {
+  it('debounces edits into one push, and only with the automatic schedule and online', async () => {
+    const manual = setup(() => connected(), {
+      settings: { cdcCheckpoint: '2026-03-01T08:00:00.000Z', syncedRealmId: '9130', schedule: { mode: 'manual' } },
+    })
+    await manual.engine.edited()
+    expect(manual.timers.pending()).toBe(0)
     const { engine, timers, qbo } = setup(() => connected())
-    engine.edited(false)
-    expect(timers.pending()).toBe(0)
     engine.setOnline(false)
-    engine.edited(true)
+    await engine.edited()
     expect(timers.pending()).toBe(0)
     engine.setOnline(true)
     await new Promise((r) => setTimeout(r, 0))
-    engine.edited(true)
-    engine.edited(true)
+    await engine.edited()
+    await engine.edited()
     expect(timers.pending()).toBe(1)
     timers.fire()
     await engine.syncNow()
@@ -214,7 +217,7 @@ describe('SyncEngine', () => {
     const r = await engine.start(15)
     expect(r.ok && r.value.push.synced).toBe(1)
     expect(qbo.entities.Customer.size).toBe(1)
-    expect(timers.pending()).toBe(2) // the pull interval and the webhook poll
+    expect(timers.pending()).toBe(3) // the pull interval, the webhook poll and the schedule's check
   })
 
   it('answers a Result when a job throws, and the next job still runs', async () => {

@@ -44,8 +44,9 @@ const engine = new SyncEngine({
   timers,
 })
 
+// The poll pulls; it sends too only when the schedule is automatic.
 const poll = new PollLoop({
-  syncNow: () => engine.syncNow(),
+  syncNow: () => engine.autoSync(),
   settings: () => store.settings(),
   now: () => Date.now(),
   timers,
@@ -62,7 +63,11 @@ const api: SyncWorkerApi = {
   link: (target) => engine.link(target),
   heldPaymentChoices: (localId) => engine.heldPaymentChoices(localId),
   linkHeldPayment: (target) => engine.linkHeldPayment(target),
-  edited: (autoSync) => engine.edited(autoSync),
+  edited: () => void engine.edited(),
+  scheduleTimes: () => engine.scheduleTimes(),
+  waitingForExport: () => engine.waitingForExport(),
+  importRecords: (kind) => engine.importRecords(kind),
+  exportNow: (picks) => engine.exportNow(picks),
   setOnline: (isOnline) => {
     online = isOnline
     engine.setOnline(isOnline)
