@@ -2,7 +2,7 @@
  * What the engine takes and answers: plain data that crosses comlink to the page.
  * @module
  */
-import type { SessionResponse } from '#shared/api/index.ts'
+import type { ApiError, SessionResponse } from '#shared/api/index.ts'
 import { err, ok, type Result } from '#shared/result.ts'
 import type { SyncFault } from './core/index.ts'
 import type { NumberingPreview } from './invoice-numbers.ts'
@@ -12,7 +12,8 @@ import type { Clock, LocalStore, QboGateway, Random } from './ports.ts'
 import type { RunSummary } from './runner/index.ts'
 
 export type EngineError = {
-  kind: 'not_connected' | 'needs_reconnect' | 'needs_initial_sync' | 'no_preview' | 'fault'
+  /** `device_removed`: the owner removed this device; its message is the edge's, naming the company. */
+  kind: 'not_connected' | 'needs_reconnect' | 'needs_initial_sync' | 'no_preview' | 'fault' | 'device_removed'
   message: string
   fault?: SyncFault
 }
@@ -33,7 +34,7 @@ export interface Timers {
 export interface EngineDeps {
   store: LocalStore
   gatewayFor(realmId: string): QboGateway
-  session(changesSince: number): Promise<SessionResponse | undefined>
+  session(changesSince: number): Promise<SessionResponse | SessionRefused | undefined>
   clock: Clock
   random: Random
   timers: Timers
@@ -43,12 +44,17 @@ export interface EngineDeps {
   sessionPollMs?: number
 }
 
+/** The session read refused with the edge's own error (a removed device's 401 `device_removed`). */
+export type SessionRefused = { connected: false; needsReconnect: false; refused: ApiError }
+
 export function faultAsError<T>(r: Result<T, SyncFault>): Result<T, EngineError> {
   return r.ok ? r : err({ kind: 'fault', message: r.error.userMessage, fault: r.error })
 }
 
 export function stopped(summary: RunSummary): Result<never, EngineError> | undefined {
   if (!summary.stoppedBy) return undefined
+  if (summary.stoppedBy.code === 'device_removed')
+    return err({ kind: 'device_removed', message: summary.stoppedBy.userMessage, fault: summary.stoppedBy })
   return err({ kind: 'needs_reconnect', message: summary.stoppedBy.userMessage, fault: summary.stoppedBy })
 }
 
@@ -59,6 +65,8 @@ export async function connectedTo(
 ): Promise<Result<{ realmId: string; gateway: QboGateway }, EngineError>> {
   const s = await deps.session(changesSeq)
   if (!s) return err({ kind: 'fault', message: 'Fieldsync could not reach its server. Changes stay queued.' })
+  if ('refused' in s && s.refused.code === 'device_removed')
+    return err({ kind: 'device_removed', message: s.refused.message })
   if (!s.connected)
     return err({
       kind: s.needsReconnect ? 'needs_reconnect' : 'not_connected',

@@ -5,7 +5,7 @@
  * @module
  */
 import * as Comlink from 'comlink'
-import { SessionResponse } from '#shared/api/index.ts'
+import { ApiErrorBody, SessionResponse } from '#shared/api/index.ts'
 import { appDb } from '../../db/index.ts'
 import { DexieStore } from '../adapters/dexie-store.ts'
 import { edgeGateway } from '../adapters/edge-gateway.ts'
@@ -31,10 +31,16 @@ const engine = new SyncEngine({
   async session(changesSince) {
     try {
       const res = await fetch(`/api/session?changesSince=${changesSince}`, { credentials: 'same-origin' })
-      const parsed = SessionResponse.safeParse(await res.json())
+      const body: unknown = await res.json()
+      const parsed = SessionResponse.safeParse(body)
       // A notice the edge received means webhooks work for this company: the poll becomes a safety net.
       if (parsed.success && parsed.data.connected && parsed.data.changes.entities.length > 0) poll.noticed()
-      return parsed.success ? parsed.data : undefined
+      if (parsed.success) return parsed.data
+      // A removed device is told so (401 device_removed): the engine says that, not "could not reach its server".
+      const refused = ApiErrorBody.safeParse(body)
+      return refused.success && refused.data.error.code === 'device_removed'
+        ? { connected: false, needsReconnect: false, refused: refused.data.error }
+        : undefined
     } catch {
       return undefined
     }
