@@ -9,6 +9,7 @@ import type { QboAccount } from '#shared/qbo/index.ts'
 import { err, ok, type Result } from '#shared/result.ts'
 import { edgeGateway } from '../sync/adapters/edge-gateway.ts'
 import type { EngineError } from '../sync/engine.ts'
+import { companyOfRemoval } from './removed-company.ts'
 import { noteRole } from './role-of.ts'
 import { noteCompany, noteSessionEnded } from './session-ended.ts'
 
@@ -104,6 +105,6 @@ export async function fetchSession(fetchFn: typeof fetch = fetch): Promise<Sessi
   }
   const failed = ApiErrorBody.safeParse(body)
   if (failed.success && failed.data.error.code === 'device_removed')
-    noteSessionEnded({ reason: 'device_removed', companyName: null })
+    noteSessionEnded({ reason: 'device_removed', companyName: companyOfRemoval(failed.data.error.message) })
   return null
 }

@@ -86,6 +86,11 @@ const api: SyncWorkerApi = {
     poll.start()
     return first
   },
+  // A removed device: nothing more is asked of the edge until the page starts the loop again.
+  stop: () => {
+    poll.stop()
+    engine.stop()
+  },
 }
 
 Comlink.expose(api)

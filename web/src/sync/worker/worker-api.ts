@@ -38,4 +38,6 @@ export interface SyncWorkerApi {
   setOnline(online: boolean): void
   /** Starts the timers and syncs at once (resuming a push a reload cut short); answers that first run. */
   start(pullIntervalMinutes: number): Promise<Result<SyncNowResult, EngineError>>
+  /** Stops the timers (the poll loop, the engine's intervals, and the live feed where there is one). */
+  stop(): void
 }
