@@ -10,7 +10,8 @@ import { err, ok, type Result } from '#shared/result.ts'
 import { edgeGateway } from '../sync/adapters/edge-gateway.ts'
 import type { EngineError } from '../sync/engine.ts'
 import { companyOfRemoval } from './removed-company.ts'
-import { noteRole } from './role-of.ts'
+import { noteSessionAnswer } from './owner-disconnected.ts'
+import { lastRole, noteRole } from './role-of.ts'
 import { noteCompany, noteSessionEnded } from './session-ended.ts'
 
 /** Warn this many days before Intuit's rolling 100-day refresh token lapses (it renews on every sync). */
@@ -100,6 +101,7 @@ export async function fetchSession(fetchFn: typeof fetch = fetch): Promise<Sessi
   const parsed = SessionResponse.safeParse(body)
   if (parsed.success) {
     if (parsed.data.connected) noteCompany(parsed.data.companyName)
+    noteSessionAnswer(lastRole(), parsed.data)
     noteRole(parsed.data)
     return parsed.data
   }
