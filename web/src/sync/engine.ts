@@ -140,14 +140,18 @@ export class SyncEngine {
    * A sync nobody asked for (the poll, a webhook, start, coming online): it sends only when the schedule is
    * automatic; otherwise it only pulls, and what is queued waits for Sync Now or the schedule's time.
    */
-  async autoSync(scope?: PullScope): Promise<Result<SyncNowResult, EngineError>> {
-    const { schedule } = await this.#deps.store.settings()
-    return this.#run(scope, schedule.mode === 'automatic' ? 'auto' : undefined)
+  autoSync(scope?: PullScope): Promise<Result<SyncNowResult, EngineError>> {
+    return this.#run(scope, 'if automatic')
   }
 
-  /** `why` names a send (Sync Now, the schedule; `auto` for an automatic one); without it the run only pulls. */
-  #run(scope: PullScope | undefined, why: string | undefined): Promise<Result<SyncNowResult, EngineError>> {
+  /**
+   * `why` names a send (Sync Now, the schedule; `auto` for an automatic one; `if automatic` asks the schedule, in
+   * turn with the other jobs); without one the run only pulls.
+   */
+  #run(scope: PullScope | undefined, asked: string | undefined): Promise<Result<SyncNowResult, EngineError>> {
     return this.#withCompany<SyncNowResult>(async (deps, realmId, gateway) => {
+      const auto = asked === 'if automatic' && (await deps.store.settings()).schedule.mode === 'automatic'
+      const why = asked === 'if automatic' ? (auto ? 'auto' : undefined) : asked
       const usualAccounts = () => this.#usual.get(realmId, gateway)
       // Not a send: only what a reload cut short is finished.
       const only = why === undefined ? { only: onlyResumed } : {}

@@ -4,7 +4,7 @@
  * and run the initial sync. Each step says what it will do in QuickBooks before anything is done; every choice is
  * saved through `saveCompanySettings` as it is made.
  */
-import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js'
+import { createEffect, createSignal, For, Match, on, Show, Switch } from 'solid-js'
 import { CheckboxField, SelectField } from '../../components/Field.tsx'
 import { PageHeader } from '../../components/PageHeader.tsx'
 import { getSettings } from '../../db/settings.ts'
@@ -28,7 +28,14 @@ export default function SetupWizard() {
     const s = qbo.session()
     return s?.connected ? s.realmId : undefined
   }
-  const [facts] = createResource(realm, readSetupFacts)
+  // Read by hand, not as a resource: a resource read inside the app's Suspense would blank the whole page meanwhile.
+  const [facts, setFacts] = createSignal<SetupFacts>()
+  const [factsError, setFactsError] = createSignal<string>()
+  createEffect(
+    on(realm, (r) => {
+      if (r) readSetupFacts(r).then(setFacts, (e: unknown) => setFactsError(e instanceof Error ? e.message : String(e)))
+    }),
+  )
   const [step, setStep] = createSignal(0)
   const [note, setNote] = createSignal<string>()
   const save = async (patch: CompanySettingsPatch) => {
@@ -42,7 +49,10 @@ export default function SetupWizard() {
   return (
     <div class="stack" data-testid="setup-wizard">
       <PageHeader title="Set up QuickBooks" back={{ href: '/settings', label: 'Settings' }} />
-      <ol class="row" aria-label="Steps" style={{ gap: '8px', 'flex-wrap': 'wrap', 'list-style': 'none', padding: 0 }}>
+      <ol
+        aria-label="Steps"
+        style={{ display: 'flex', gap: '8px', 'flex-wrap': 'wrap', 'list-style': 'none', padding: 0, margin: 0 }}
+      >
         <For each={STEPS}>
           {(name, i) => (
             <li>
@@ -60,10 +70,7 @@ export default function SetupWizard() {
         </For>
       </ol>
       <Show when={realm()} fallback={<p class="warning-box">Connect QuickBooks in Settings first.</p>}>
-        <Show
-          when={!facts.error}
-          fallback={<p class="form-error">QuickBooks could not be read: {String(facts.error)}</p>}
-        >
+        <Show when={!factsError()} fallback={<p class="form-error">QuickBooks could not be read: {factsError()}</p>}>
           <Show when={facts() && settings()} fallback={<p class="loading">Reading your QuickBooks company…</p>}>
             <section class="card stack" data-testid={`setup-step-${step() + 1}`}>
               <Switch>
@@ -112,9 +119,11 @@ export default function SetupWizard() {
                     you press Run.
                   </p>
                   <InitialSyncPanel />
-                  <button type="button" class="btn" onClick={() => void save({ setupDone: true })}>
-                    Finish setup
-                  </button>
+                  <div>
+                    <button type="button" class="btn btn-primary-solid" onClick={() => void save({ setupDone: true })}>
+                      Finish setup
+                    </button>
+                  </div>
                 </Match>
               </Switch>
             </section>
@@ -189,19 +198,21 @@ function AccountsStep(props: {
           hint="A line typed on an invoice without a pricebook item goes to QuickBooks as this service item."
         />
       </div>
-      <button
-        type="button"
-        class="btn"
-        onClick={() =>
-          void props.save({
-            depositAccountId: s().depositAccountId ?? f().usual.deposit,
-            defaultIncomeAccountId: s().defaultIncomeAccountId ?? f().usual.income,
-            defaultExpenseAccountId: s().defaultExpenseAccountId ?? f().usual.expense,
-          })
-        }
-      >
-        Use these accounts
-      </button>
+      <div>
+        <button
+          type="button"
+          class="btn"
+          onClick={() =>
+            void props.save({
+              depositAccountId: s().depositAccountId ?? f().usual.deposit,
+              defaultIncomeAccountId: s().defaultIncomeAccountId ?? f().usual.income,
+              defaultExpenseAccountId: s().defaultExpenseAccountId ?? f().usual.expense,
+            })
+          }
+        >
+          Use these accounts
+        </button>
+      </div>
     </>
   )
 }
