@@ -4,7 +4,7 @@
  * what went.
  */
 import { expect, test, type Page } from '@playwright/test'
-import { company, connectFromCard, nav, newContact, ownCompany, shot } from './journey-steps.ts'
+import { company, connectFromCard, nav, newContact, ownCompany, pending, shot } from './journey-steps.ts'
 
 async function finalizedInvoice(page: Page, contact: string, item: string): Promise<string> {
   await nav(page, 'Contacts')
@@ -51,6 +51,7 @@ test('manual export: finalize three invoices, approve two, QuickBooks holds exac
   await expect(page.getByTestId('export-message')).toContainText('2 sent to QuickBooks', { timeout: 60_000 })
   await expect(rows).toHaveCount(1)
   await expect(rows.first()).toContainText(numbers[2]!)
+  await expect(pending(page)).toHaveText('1')
   await shot(page, 'export-02-after-send')
 
   const esme = ((await company(page, realmId))['Customer'] ?? []).find((c) => c['DisplayName'] === 'Esme Export')

@@ -81,6 +81,7 @@ describe('manual export', () => {
     expect(sent.map((x) => x['TotalAmt']).sort()).toEqual([10, 20])
     expect((await w.entities('Customer')).length).toBe(customersBefore + 1)
     expect((await engine.waitingForExport()).map((x) => x.localId)).toEqual([invoices[2]!.id])
+    expect((await w.db.outbox.toArray()).map((r) => r.localId)).toEqual([invoices[2]!.id])
     const log = await w.db.syncLog.toArray()
     expect(log.find((r) => r.label === EXPORT_LOG_LABEL)?.details).toMatch(/^2 picked: 2 sent/)
 

@@ -38,7 +38,8 @@ export async function push(deps: RunnerDeps, opts: PushOptions = {}): Promise<{ 
   const whole = plan({ ...input, ...(opts.batchSize ? { batchSize: opts.batchSize } : {}) })
   const p = opts.only ? opts.only(whole) : whole
   const s = snap.settings
-  const unchosen = !s.defaultIncomeAccountId || !s.defaultExpenseAccountId || !s.depositAccountId
+  // No deposit account is QuickBooks' own default (Undeposited Funds): only item accounts are worth a read.
+  const unchosen = !s.defaultIncomeAccountId || !s.defaultExpenseAccountId
   const writesAccounts = p.ops.some(
     (op) => (op.kind === 'item' || op.kind === 'payment') && (op.action === 'create' || op.action === 'update'),
   )
