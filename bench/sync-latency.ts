@@ -6,7 +6,7 @@
 // the RealmGate Durable Object with its pacer, `/webhooks/intuit` with the intuit-signature check), and the
 // app's SyncEngine with its default timers (1 s auto-sync debounce, 5 s session poll) over the app's Dexie
 // database on fake-indexeddb, written through the app's repositories. As in app.tsx, a rise of the pending count
-// (the outbox's live query) calls `engine.edited(autoSync)`.
+// (the outbox's live query) calls `engine.edited()`.
 //
 // (a) local edit: `updateContact` changes a phone number; timed from before the repository write until the
 //     emulator's company module reports the Customer update (its change listener, in process), checked to carry
@@ -119,8 +119,8 @@ export async function run(): Promise<string> {
     eng.onProgress((p) => {
       if (p.phase === 'done') markIdle()
     })
-    // app.tsx: every committed local edit, with auto-sync on, asks the engine to push.
-    const unlisten = onLocalEdit(() => eng.edited(true))
+    // app.tsx: every committed local edit asks the engine to push (it does with the automatic schedule).
+    const unlisten = onLocalEdit(() => void eng.edited())
     subscriptions.push({ unsubscribe: unlisten })
 
     // A contact of this device, pushed and linked; the first run also pulls the sandbox company's customers.

@@ -54,7 +54,7 @@ test('the whole sync journey: connect, initial sync, offline edit, bookkeeper ed
   await nav(page, 'Settings')
   await shot(page, 'sync-02-card-not-connected')
   const card = await connectFromCard(page, 'Connect', ownRealm)
-  await expect(card.getByLabel('Sync automatically')).toBeVisible()
+  await expect(card.getByLabel('Send changes to QuickBooks')).toBeVisible()
   await shot(page, 'sync-03-card-connected')
   await card.getByRole('link', { name: /Initial sync/ }).click()
   await page.getByRole('button', { name: 'Preview initial sync' }).click()

@@ -99,6 +99,25 @@ test('an owner adds an office PC and a crew tablet by code; roles, settings and 
   await expect(crew.getByTestId('devices-card')).toHaveCount(0)
   await expect(crew.getByRole('form', { name: 'Invoices and money' })).toHaveCount(0)
   await shot(crew, 'team-crew-settings')
+  // Nor voids, retries or links: an invoice from QuickBooks has Void on the office PC, not on the crew tablet, and
+  // the crew's sync log has no Retry all errors.
+  const invoice = ((await company(owner, realmId))['Invoice'] ?? [])
+    .filter((i) => i['DocNumber'] && Number(i['Balance']) > 0)
+    .sort((x, y) => String(y['TxnDate']).localeCompare(String(x['TxnDate'])))[0]
+  expect(invoice).toBeDefined()
+  for (const [page, shown] of [
+    [office, 1],
+    [crew, 0],
+  ] as const) {
+    await nav(page, 'Invoices')
+    await page.getByLabel('Search invoices').fill(String(invoice!['DocNumber']))
+    await page.getByRole('list', { name: 'Invoices' }).getByText(String(invoice!['DocNumber'])).first().click()
+    await expect(page.getByTestId('record-sync')).toBeVisible()
+    await expect(page.getByRole('button', { name: 'Void', exact: true })).toHaveCount(shown)
+    await page.goto('/#/sync')
+    await expect(page.getByRole('heading', { name: 'Sync log' })).toBeVisible()
+    await expect(page.getByRole('button', { name: /Retry all errors/ })).toHaveCount(shown)
+  }
   // Whatever the page shows, the edge refuses the crew's disconnect.
   const refused = await crew.evaluate(async () => {
     const res = await fetch('/auth/disconnect', { method: 'POST', credentials: 'same-origin' })

@@ -4,7 +4,6 @@ import { TaxRateBps, Timestamp } from './common.ts'
 import { SyncSchedule } from './sync-schedule.ts'
 
 export const Settings = z.object({
-  autoSync: z.boolean().default(true),
   /** When changes are sent; company-wide, cached here from the company's settings. */
   schedule: SyncSchedule.default({ mode: 'automatic' }),
   /** The service item free-text invoice lines post to (company-wide). */

@@ -41,6 +41,8 @@ const PaymentDetail = lazy(() => import('./routes/payments/PaymentDetail.tsx'))
 const SettingsPage = lazy(() => import('./routes/settings/SettingsPage.tsx'))
 const SyncPage = lazy(() => import('./routes/sync/SyncPage.tsx'))
 const JoinPage = lazy(() => import('./routes/join/JoinPage.tsx'))
+const ExportPage = lazy(() => import('./routes/export/ExportPage.tsx'))
+const SetupWizard = lazy(() => import('./routes/setup/SetupWizard.tsx'))
 
 function Frame(props: RouteSectionProps & { notice?: JSX.Element }) {
   const db = useDb()
@@ -65,12 +67,12 @@ function Frame(props: RouteSectionProps & { notice?: JSX.Element }) {
   void qbo.refresh().then((s) => {
     if (s?.connected) sync.start((settings() ?? defaultSettings).pullIntervalMinutes)
   })
-  // Every committed edit in this tab (the engine's own writes never queue one): auto-sync pushes after a quiet
-  // second, when on and online. A notice, not the badge: a second edit of a record still queued leaves the count
-  // as it was.
+  // Every committed edit in this tab (the engine's own writes never queue one): with the automatic schedule the
+  // engine pushes after a quiet second, when online. A notice, not the badge: a second edit of a record still queued
+  // leaves the count as it was.
   onCleanup(
     onLocalEdit(() => {
-      if (qbo.connected()) sync.edited((settings() ?? defaultSettings).autoSync)
+      if (qbo.connected()) sync.edited()
     }),
   )
   // The engine starts online; it hears of every change, and of an offline start (online at start would only wake
@@ -140,6 +142,8 @@ export function App(props: { notice?: JSX.Element }) {
           <Route path="/settings" component={SettingsPage} />
           <Route path="/sync" component={SyncPage} />
           <Route path="/join" component={JoinPage} />
+          <Route path="/export" component={ExportPage} />
+          <Route path="/setup" component={SetupWizard} />
           <Route path="*" component={() => <Navigate href="/contacts" />} />
         </HashRouter>
       </DbContext.Provider>

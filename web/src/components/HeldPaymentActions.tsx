@@ -8,6 +8,7 @@ import { createSignal, For, Show } from 'solid-js'
 import type { LocalId } from '#shared/domain/index.ts'
 import { useFormats } from '../state/format.ts'
 import { connectivity } from '../state/online.ts'
+import { useRole } from '../state/role.ts'
 import { useSyncRequests, type QboPaymentChoice } from '../state/sync-requests.ts'
 import { syncStatus } from '../state/sync-status.ts'
 import { ConfirmDialog } from './ConfirmDialog.tsx'
@@ -17,6 +18,7 @@ export function HeldPaymentActions(props: { localId: LocalId; onNote: (note: str
   const requests = useSyncRequests()
   const sync = syncStatus()
   const fmt = useFormats()
+  const role = useRole()
   const [asking, setAsking] = createSignal<'link' | 'send'>()
   const [choices, setChoices] = createSignal<QboPaymentChoice[]>()
   const [problem, setProblem] = createSignal<string>()
@@ -50,8 +52,9 @@ export function HeldPaymentActions(props: { localId: LocalId; onNote: (note: str
     onNote(r.ok ? undefined : r.error.message)
   }
   const listed = (id: string) => (choices() ?? []).some((c) => c.qboId === id)
+  // Both answers are decisions (the owner's or the office's); a crew tablet only sees the payment is held.
   return (
-    <>
+    <Show when={role.can('decisions')}>
       <button type="button" class="btn" disabled={sync.state.running} onClick={() => void askLink()}>
         It is in QuickBooks — link it
       </button>
@@ -142,6 +145,6 @@ export function HeldPaymentActions(props: { localId: LocalId; onNote: (note: str
           it records the money twice.
         </p>
       </ConfirmDialog>
-    </>
+    </Show>
   )
 }

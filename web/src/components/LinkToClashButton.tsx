@@ -3,8 +3,9 @@
  * link): asks first, naming the QuickBooks record, then ties this record to it through the sync worker instead of
  * creating a second one. Used on a record's detail panel and on the sync log's error row.
  */
-import { createSignal } from 'solid-js'
+import { createSignal, Show } from 'solid-js'
 import { clashWords, type Clash, type LinkableKind } from '../state/duplicate-clash.ts'
+import { useRole } from '../state/role.ts'
 import { syncStatus } from '../state/sync-status.ts'
 import { ConfirmDialog } from './ConfirmDialog.tsx'
 
@@ -16,6 +17,7 @@ export function LinkToClashButton(props: {
   onNote: (note: string | undefined) => void
 }) {
   const sync = syncStatus()
+  const role = useRole()
   const [asking, setAsking] = createSignal(false)
   const link = async () => {
     setAsking(false)
@@ -27,8 +29,9 @@ export function LinkToClashButton(props: {
     const r = await sync.link({ kind, localId, qboId: clash.qboId })
     onNote(r.ok ? `Linked to ${words}${r.value.reactivated ? ', made active again' : ''}.` : r.error.message)
   }
+  // Linking is a decision (the owner's or the office's): a crew tablet shows the refusal, not the way out.
   return (
-    <>
+    <Show when={role.can('decisions')}>
       <button type="button" class="btn" disabled={sync.state.running} onClick={() => setAsking(true)}>
         Link
       </button>
@@ -45,6 +48,6 @@ export function LinkToClashButton(props: {
           later edits here update that record in QuickBooks.
         </p>
       </ConfirmDialog>
-    </>
+    </Show>
   )
 }

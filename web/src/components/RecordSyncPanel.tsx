@@ -10,6 +10,7 @@ import { createSignal, For, Match, onCleanup, Show, Switch } from 'solid-js'
 import type { LocalId, SyncKind } from '#shared/domain/index.ts'
 import { createSyncStates } from '../state/live-sync.ts'
 import { createOnline } from '../state/online.ts'
+import { useRole } from '../state/role.ts'
 import { useSession } from '../state/session.ts'
 import { UNVERIFIED_PAYMENT_CODE, useSyncRequests } from '../state/sync-requests.ts'
 import { syncStatus } from '../state/sync-status.ts'
@@ -71,7 +72,10 @@ export function RecordSyncPanel(props: { kind: SyncKind; id: LocalId; version: n
   const requests = useSyncRequests()
   const sync = syncStatus()
   const qbo = useSession()
+  const roleView = useRole()
   const online = createOnline()
+  // Retries, links and match answers are the owner's or the office's; a crew tablet sees every state, not these.
+  const decides = () => roleView.can('decisions')
   const states = createSyncStates(props.kind)
   const state = () => states(props.id, { version: props.version, ...(props.draft ? { draft: true } : {}) })
   const [asking, setAsking] = createSignal(false)
@@ -131,7 +135,7 @@ export function RecordSyncPanel(props: { kind: SyncKind; id: LocalId; version: n
           <Match
             when={(() => {
               const s = state()
-              return s?.tone === 'waiting' ? s : undefined
+              return s?.tone === 'waiting' && decides() ? s : undefined
             })()}
           >
             {(w) => (
@@ -159,6 +163,11 @@ export function RecordSyncPanel(props: { kind: SyncKind; id: LocalId; version: n
               </>
             )}
           </Match>
+          <Match when={state()?.tone === 'approval'}>
+            <A class="btn" href="/export">
+              Review on the Export screen
+            </A>
+          </Match>
           <Match when={state()?.tone === 'pending'}>
             <button type="button" class="btn" disabled={!online() || sync.state.running} onClick={() => void sendNow()}>
               Re-sync
@@ -184,7 +193,8 @@ export function RecordSyncPanel(props: { kind: SyncKind; id: LocalId; version: n
                 </Show>
                 <Show
                   when={
-                    (f().action === 'rename-or-link' || (f().action === 'fix-field' && f().fixIn === 'record')) &&
+                    ((f().action === 'rename-or-link' && decides()) ||
+                      (f().action === 'fix-field' && f().fixIn === 'record')) &&
                     editHref(props.kind, props.id, f().field)
                   }
                 >
@@ -214,7 +224,7 @@ export function RecordSyncPanel(props: { kind: SyncKind; id: LocalId; version: n
                     Use the next free number
                   </button>
                 </Show>
-                <Show when={f().action === 'unlink-and-recreate'}>
+                <Show when={f().action === 'unlink-and-recreate' && decides()}>
                   <button type="button" class="btn" onClick={() => setAsking(true)}>
                     Unlink and create again
                   </button>
@@ -222,14 +232,16 @@ export function RecordSyncPanel(props: { kind: SyncKind; id: LocalId; version: n
                 <Show
                   when={f().code === UNVERIFIED_PAYMENT_CODE}
                   fallback={
-                    <button
-                      type="button"
-                      class="btn btn-primary-solid"
-                      disabled={sync.state.running}
-                      onClick={() => void sendNow()}
-                    >
-                      Retry
-                    </button>
+                    <Show when={decides()}>
+                      <button
+                        type="button"
+                        class="btn btn-primary-solid"
+                        disabled={sync.state.running}
+                        onClick={() => void sendNow()}
+                      >
+                        Retry
+                      </button>
+                    </Show>
                   }
                 >
                   <HeldPaymentActions localId={props.id} onNote={setNote} />

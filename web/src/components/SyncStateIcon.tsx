@@ -1,7 +1,7 @@
 /**
  * A record's QuickBooks state as a compact icon for list rows: green check (up to date), yellow clock (edited
  * since the last sync), blue question mark (waiting for the user's decision), red X (failed), grey dash (never
- * sent, or a draft). The words are in the title and the
+ * sent, or a draft), violet tray (waiting for approval under manual export). The words are in the title and the
  * accessible name, so the icon is never the only signal.
  *
  * One element and one update per state change: a list shows a few dozen of these and renders new ones on every
@@ -22,12 +22,15 @@ const GLYPH: Record<RecordSyncState['tone'], string> = {
   waiting: svg(
     `<path d="M8.8 9.2a3.3 3.3 0 1 1 4.6 3c-.9.4-1.4 1.1-1.4 2v.6" ${stroke}/><circle cx="12" cy="18.4" r="1.4" fill="currentColor"/>`,
   ),
+  // An export tray: the record waits for someone to approve sending it, on the Export screen.
+  approval: svg(`<path d="M12 15V5M8 9l4-4 4 4" ${stroke}/><path d="M5 15v4h14v-4" ${stroke}/>`),
   failed: svg(`<path d="M7 7l10 10M17 7L7 17" ${stroke}/>`),
   none: svg(`<path d="M7 12h10" ${stroke}/>`),
 }
 
-/** The stylesheet has no rule for this tone yet: the info colours, as the pills use. */
+/** The stylesheet has no rule for these tones yet: the info colours, as the pills use, and the approval violet. */
 const WAITING_STYLE = { background: 'var(--info-soft)', color: 'var(--info)' }
+export const APPROVAL_STYLE = { background: '#efe9fb', color: '#5b3a9e' }
 
 const parsed = new Map<RecordSyncState['tone'], Node>()
 
@@ -66,7 +69,7 @@ export function SyncStateIcon(props: { state: RecordSyncState | undefined; onlin
   return (
     <span
       class={`sync-icon sync-icon-${view()?.tone ?? 'loading'}`}
-      style={tone() === 'waiting' ? WAITING_STYLE : undefined}
+      style={tone() === 'waiting' ? WAITING_STYLE : tone() === 'approval' ? APPROVAL_STYLE : undefined}
       role={view() ? 'img' : undefined}
       data-testid={view() ? 'sync-state' : undefined}
       data-state={view()?.tone}

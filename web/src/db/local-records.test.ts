@@ -66,7 +66,7 @@ describe('local-only records and settings', () => {
   it('settings default sensibly and reject nonsense with a reason', async () => {
     db = testDb()
     expect(await getSettings(db)).toMatchObject({
-      autoSync: true,
+      schedule: { mode: 'automatic' },
       exportMode: 'automatic',
       pullIntervalMinutes: 15,
       subCustomerJobs: false,

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { newLocalId } from '#shared/domain/index.ts'
 import { findContactsByEmail, listContacts, updateContact } from './contacts.ts'
 import { listOutbox } from './outbox.ts'
+import { getSettings } from './settings.ts'
 import { FieldsyncDB, declareVersions, latestVersion, versions } from './schema.ts'
 
 describe('schema migrations', () => {
@@ -55,5 +56,22 @@ describe('schema migrations', () => {
     await updateContact(db, id, { notes: 'gate code 1234' })
     expect(await listOutbox(db)).toMatchObject([{ localId: id, version: 4, op: 'update' }])
     await db.delete()
+  })
+  it('upgrades the auto-sync switch to a schedule: off becomes "only on Sync Now"', async () => {
+    for (const [autoSync, mode] of [
+      [false, 'manual'],
+      [true, 'automatic'],
+    ] as const) {
+      const name = `migrate-${newLocalId()}`
+      const v2 = new Dexie(name, { indexedDB, IDBKeyRange })
+      declareVersions(v2, 2)
+      await v2.table('settings').put({ id: 'app', autoSync, nextInvoiceNumber: 1200 })
+      v2.close()
+      const db = new FieldsyncDB(name, { indexedDB, IDBKeyRange })
+      const s = await getSettings(db)
+      expect(s).toMatchObject({ schedule: { mode }, nextInvoiceNumber: 1200 })
+      expect(await db.settings.get('app')).not.toHaveProperty('autoSync')
+      await db.delete()
+    }
   })
 })

@@ -67,6 +67,19 @@ export const versions: readonly VersionStep[] = [
           c.nameKey = nameKey(c.displayName ?? '')
         }),
   },
+  {
+    // The auto-sync switch became a schedule: switched off, it meant "only when I tap Sync Now".
+    version: 3,
+    stores: {},
+    upgrade: (tx) =>
+      tx
+        .table('settings')
+        .toCollection()
+        .modify((s: Record<string, unknown>) => {
+          if (s['schedule'] === undefined) s['schedule'] = { mode: s['autoSync'] === false ? 'manual' : 'automatic' }
+          delete s['autoSync']
+        }),
+  },
 ]
 
 export const latestVersion = versions.at(-1)?.version ?? 1

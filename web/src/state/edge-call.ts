@@ -8,6 +8,7 @@
 import type { z } from 'zod'
 import { ApiErrorBody, type ApiErrorCode } from '#shared/api/index.ts'
 import { err, ok, type Result } from '#shared/result.ts'
+import { companyOfRemoval } from './removed-company.ts'
 import { noteSessionEnded } from './session-ended.ts'
 
 export type EdgeCallError = {
@@ -47,7 +48,8 @@ export async function edgeCall<S extends z.ZodType>(
   const failed = ApiErrorBody.safeParse(body)
   if (failed.success) {
     const e = failed.data.error
-    if (e.code === 'device_removed') noteSessionEnded({ reason: 'device_removed', companyName: null })
+    if (e.code === 'device_removed')
+      noteSessionEnded({ reason: 'device_removed', companyName: companyOfRemoval(e.message) })
     return err({
       kind: e.code,
       message: e.message,

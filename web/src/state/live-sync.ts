@@ -10,7 +10,9 @@
  */
 import { createSignal, getOwner, onCleanup } from 'solid-js'
 import type { SyncKind } from '#shared/domain/index.ts'
+import { getSettings } from '../db/settings.ts'
 import { useDb } from './db.ts'
+import { createLive } from './live.ts'
 import { onTablesChanged, RERUN_GAP_MS } from './live.ts'
 import { createRerun } from './live-rerun.ts'
 import { createSyncStore } from './live-sync-store.ts'
@@ -35,6 +37,9 @@ export function createSyncStates(kind: SyncKind): SyncStates {
     }
     return outbox.rows
   }
+  // Manual export holds invoices and payments for approval: their rows say so.
+  const settings =
+    kind === 'invoice' || kind === 'payment' ? createLive(() => getSettings(db), undefined, ['settings']) : undefined
   const store = createSyncStore(async (ids): Promise<SyncIndex> => loadSyncStates(db, kind, ids, await outboxNow()))
   const [version, setVersion] = createSignal(0)
   store.onUpdate(() => setVersion((v) => v + 1))
@@ -56,6 +61,6 @@ export function createSyncStates(kind: SyncKind): SyncStates {
     if (getOwner()) onCleanup(release)
     else release()
     const entry = store.get(id)
-    return entry && recordSyncState(record, entry.mapping, entry.outbox)
+    return entry && recordSyncState(record, entry.mapping, entry.outbox, settings?.()?.exportMode === 'manual')
   }
 }

@@ -9,7 +9,9 @@ import type { QboAccount } from '#shared/qbo/index.ts'
 import { err, ok, type Result } from '#shared/result.ts'
 import { edgeGateway } from '../sync/adapters/edge-gateway.ts'
 import type { EngineError } from '../sync/engine.ts'
-import { noteRole } from './role-of.ts'
+import { companyOfRemoval } from './removed-company.ts'
+import { noteSessionAnswer } from './owner-disconnected.ts'
+import { lastRole, noteRole } from './role-of.ts'
 import { noteCompany, noteSessionEnded } from './session-ended.ts'
 
 /** Warn this many days before Intuit's rolling 100-day refresh token lapses (it renews on every sync). */
@@ -99,11 +101,12 @@ export async function fetchSession(fetchFn: typeof fetch = fetch): Promise<Sessi
   const parsed = SessionResponse.safeParse(body)
   if (parsed.success) {
     if (parsed.data.connected) noteCompany(parsed.data.companyName)
+    noteSessionAnswer(lastRole(), parsed.data)
     noteRole(parsed.data)
     return parsed.data
   }
   const failed = ApiErrorBody.safeParse(body)
   if (failed.success && failed.data.error.code === 'device_removed')
-    noteSessionEnded({ reason: 'device_removed', companyName: null })
+    noteSessionEnded({ reason: 'device_removed', companyName: companyOfRemoval(failed.data.error.message) })
   return null
 }

@@ -8,7 +8,7 @@ import type { DecisionChoice, Mapping, OutboxRow, SyncError, SyncKind } from '#s
 import { classifyFault, UNDECIDED_CODE } from '../sync/core/index.ts'
 import { UNVERIFIED_PAYMENT_CODE, type FaultAction, type FaultKind } from '../sync/core/index.ts'
 
-export type SyncTone = 'synced' | 'pending' | 'waiting' | 'failed' | 'none'
+export type SyncTone = 'synced' | 'pending' | 'waiting' | 'approval' | 'failed' | 'none'
 
 /** Where what a refusal names is fixed: the company's settings (its accounts) or the record itself. */
 export type FixPlace = 'settings' | 'record'
@@ -36,6 +36,8 @@ export type RecordSyncState =
       fixIn: FixPlace
     }
   | { tone: 'none'; label: string }
+  /** Manual export: finalized, and waiting to be picked on the Export screen. */
+  | { tone: 'approval'; label: string }
 
 export type MappingView = Pick<Mapping, 'localId' | 'qboId' | 'syncedVersion' | 'status' | 'lastError'>
 export type OutboxView = Pick<OutboxRow, 'localId' | 'version' | 'op' | 'lastError' | 'nextAttemptAt'>
@@ -48,6 +50,7 @@ export interface RecordView {
 
 const QUEUED_OFFLINE = 'Queued: will send when online.'
 export const WAITING_LABEL = 'Waiting for your decision'
+export const APPROVAL_LABEL = 'Waiting for approval'
 
 /** The retry time of rows QuickBooks throttled, if any: their words count down to it. */
 export function slowDownOf(outbox: readonly Pick<OutboxView, 'lastError' | 'nextAttemptAt'>[]): number | undefined {
@@ -125,6 +128,8 @@ export function recordSyncState(
   record: RecordView,
   mapping: MappingView | undefined,
   outbox: readonly OutboxView[],
+  /** Manual export is on and the record is an invoice or a payment: a first send waits for approval. */
+  approval = false,
 ): RecordSyncState {
   // Only the user can unblock a row kept with an error and no retry time.
   const undecided = outbox.find((r) => r.lastError?.code === UNDECIDED_CODE)?.lastError
@@ -138,6 +143,7 @@ export function recordSyncState(
   }
   const stuck = outbox.find((r) => r.lastError !== undefined && r.nextAttemptAt === undefined)
   if (stuck?.lastError) return failed(stuck.lastError)
+  if (approval && !mapping && outbox.length > 0 && !record.draft) return { tone: 'approval', label: APPROVAL_LABEL }
   if (outbox.length > 0) {
     const retrying = outbox.some((r) => r.lastError !== undefined)
     const label = retrying

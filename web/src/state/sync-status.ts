@@ -10,6 +10,8 @@ import { subscribeProgress, syncWorker } from '../sync/worker/client.ts'
 import type { EngineError, PreviewView, SyncNowResult } from '../sync/engine.ts'
 import type { HeldPaymentLink, QboPaymentChoice } from '../sync/held-payments.ts'
 import type { MatchDecision } from '../sync/initial-sync.ts'
+import type { ExportPick, WaitingExport } from '../sync/export-batch.ts'
+import type { ImportKind, ImportSummary } from '../sync/import-records.ts'
 import type { LinkTarget, Linked } from '../sync/link-existing.ts'
 import type { Progress } from '../sync/ports.ts'
 import type { RunSummary } from '../sync/runner/index.ts'
@@ -89,7 +91,13 @@ function makeSyncStatus() {
     },
     /** After a reconnect: the engine's last refusal no longer applies. */
     clearError: () => set('error', undefined),
-    edited: (autoSync: boolean) => void worker().edited(autoSync),
+    edited: () => void worker().edited(),
+    scheduleTimes: () => worker().scheduleTimes(),
+    waitingForExport: (): Promise<WaitingExport[]> => worker().waitingForExport(),
+    /** "Import customers" / "Import items"; the answer is the button's, like `link`. */
+    importRecords: (kind: ImportKind): Promise<Result<ImportSummary, EngineError>> => worker().importRecords(kind),
+    /** Sends the picked invoices and payments as one batch; its answer is also the sync's state (shown in the header). */
+    exportNow: (picks: ExportPick[]) => track<RunSummary>(() => worker().exportNow(picks)),
     start: (minutes: number) => track<SyncNowResult>(() => worker().start(minutes)),
     setOnline: (online: boolean) => void worker().setOnline(online),
   }

@@ -12,8 +12,11 @@ import { adoptCompanySettings, refreshCompanySettings } from './company-settings
 import { applyCompanySettings } from './company-settings.ts'
 import { useDb } from './db.ts'
 import { useRole } from './role.ts'
+import { syncWorker } from '../sync/worker/client.ts'
+import { companyOfRemoval } from './removed-company.ts'
 import { noteSessionEnded, sessionEnded } from './session-ended.ts'
 import { useSession } from './session.ts'
+import { syncStatus } from './sync-status.ts'
 
 /** How often the company's settings are read, in case the feed is down. */
 export const SETTINGS_POLL_MS = 10_000
@@ -44,11 +47,25 @@ export function useTeamWatch(): void {
       if (r) void adoptCompanySettings(db, r, role.can('settings'))
     }),
   )
-  // Removed: the page asks the session again, so every card shows this device no longer connected.
+  // Removed: the page asks the session again, so every card shows this device no longer connected, and the
+  // worker stops asking the edge (every call would be refused the same way).
   createEffect(
     on(sessionEnded, (e) => {
-      if (e) void qbo.refresh()
+      if (!e) return
+      void qbo.refresh()
+      void syncWorker().stop()
     }),
+  )
+  // A sync the edge refused as removed says so too, with the company its message names.
+  const sync = syncStatus()
+  createEffect(
+    on(
+      () => sync.state.error,
+      (e) => {
+        if (e?.kind === 'device_removed')
+          noteSessionEnded({ reason: 'device_removed', companyName: companyOfRemoval(e.message) })
+      },
+    ),
   )
   const onNotice = (n: TeamFeedNotice) => {
     const r = realm()

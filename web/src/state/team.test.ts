@@ -92,6 +92,13 @@ describe('team calls', () => {
     expect(sessionEnded()).toEqual({ reason: 'device_removed', companyName: 'Dripless Plumbing' })
     expect(localStorage.getItem('fieldsync:session-ended')).toContain('Dripless Plumbing')
   })
+  it("names the company the edge's message gives, over the last one remembered", async () => {
+    noteCompany('Dripless Plumbing')
+    await fetchDevices(
+      answer(401, refusal('device_removed', 'This device was removed from Rivera Pipes by its owner.')),
+    )
+    expect(sessionEnded()).toEqual({ reason: 'device_removed', companyName: 'Rivera Pipes' })
+  })
 })
 
 describe('joining', () => {

@@ -1,7 +1,7 @@
 import { fakeClock } from './test-support/fake-clock.ts'
 import { describe, expect, it } from 'vitest'
 import type { Mapping } from '#shared/domain/index.ts'
-import { MAX_CHANGES_LISTED, type DeviceId, type SessionResponse } from '#shared/api/index.ts'
+import type { DeviceId, SessionResponse } from '#shared/api/index.ts'
 import { SyncEngine, type Timers } from './engine.ts'
 import { MemoryStore } from './adapters/memory-store.ts'
 import { FakeQbo } from './test-support/fake-qbo.ts'
@@ -111,46 +111,24 @@ describe('SyncEngine', () => {
     expect(qbo.entities.Customer.size).toBe(1)
   })
 
-  it('debounces edits into one push, and only when auto-sync is on and the app is online', async () => {
+  it('debounces edits into one push, and only with the automatic schedule and online', async () => {
+    const manual = setup(() => connected(), {
+      settings: { cdcCheckpoint: '2026-03-01T08:00:00.000Z', syncedRealmId: '9130', schedule: { mode: 'manual' } },
+    })
+    await manual.engine.edited()
+    expect(manual.timers.pending()).toBe(0)
     const { engine, timers, qbo } = setup(() => connected())
-    engine.edited(false)
-    expect(timers.pending()).toBe(0)
     engine.setOnline(false)
-    engine.edited(true)
+    await engine.edited()
     expect(timers.pending()).toBe(0)
     engine.setOnline(true)
     await new Promise((r) => setTimeout(r, 0))
-    engine.edited(true)
-    engine.edited(true)
+    await engine.edited()
+    await engine.edited()
     expect(timers.pending()).toBe(1)
     timers.fire()
     await engine.syncNow()
     expect(qbo.entities.Customer.size).toBe(1)
-  })
-
-  const notice = (seq: number, entity: string, id: string, operation = 'Update') => ({
-    seq,
-    entity,
-    id,
-    operation,
-    lastUpdated: null,
-    receivedAt: '2025-03-14T09:00:00Z',
-  })
-
-  it('syncs when the session reports a webhook change it has not seen, reading just what it names', async () => {
-    let seq = 0
-    const entities = () => (seq > 0 ? [notice(seq, 'Customer', '7')] : [])
-    const { engine, qbo } = setup(() => connected({ changes: { seq, changed: seq > 0, entities: entities() } }))
-    await engine.checkWebhooks()
-    expect(qbo.calls).toEqual([])
-    seq = 3
-    await engine.checkWebhooks()
-    expect(qbo.calls.filter((c) => c.kind === 'write')).toHaveLength(1)
-    const reads = qbo.calls.flatMap((c) => (c.kind === 'query' && c.statement !== undefined ? [c.statement] : []))
-    expect(reads.some((q) => /FROM Customer WHERE Id IN \('7'\)/.test(q))).toBe(true)
-    expect(reads.filter((q) => /FROM (Invoice|Item|Payment)/.test(q))).toEqual([])
-    await engine.checkWebhooks()
-    expect(qbo.calls.filter((c) => c.kind === 'write')).toHaveLength(1)
   })
 
   it('pulls just what a change-feed notice names, and nothing for kinds the app does not keep', async () => {
@@ -161,21 +139,6 @@ describe('SyncEngine', () => {
     const reads = qbo.calls.flatMap((c) => (c.kind === 'query' && c.statement !== undefined ? [c.statement] : []))
     expect(reads.some((q) => /FROM Customer WHERE Id IN \('7'\)/.test(q))).toBe(true)
     expect(reads.filter((q) => /FROM (Invoice|Item|Payment)/.test(q))).toEqual([])
-  })
-
-  it('reads nothing for a notice that names nothing the app keeps', async () => {
-    const { engine, qbo } = setup(() =>
-      connected({ changes: { seq: 2, changed: true, entities: [notice(2, 'Vendor', '4')] } }),
-    )
-    await engine.checkWebhooks()
-    expect(qbo.calls).toEqual([])
-  })
-
-  it('pulls everything when the session lists as many changes as it can, since some may be left out', async () => {
-    const entities = Array.from({ length: MAX_CHANGES_LISTED }, (_, i) => notice(i + 1, 'Vendor', String(i + 1)))
-    const { engine, qbo } = setup(() => connected({ changes: { seq: MAX_CHANGES_LISTED, changed: true, entities } }))
-    await engine.checkWebhooks()
-    expect(qbo.calls.filter((c) => c.kind === 'write')).toHaveLength(1)
   })
 
   it('sends nothing before the initial sync, and says so, so a contact QuickBooks already has is matched, not created twice', async () => {
@@ -224,7 +187,7 @@ describe('SyncEngine', () => {
     const r = await engine.start(15)
     expect(r.ok && r.value.push.synced).toBe(1)
     expect(qbo.entities.Customer.size).toBe(1)
-    expect(timers.pending()).toBe(1) // the pull interval: the change feed, not a poll, brings notices
+    expect(timers.pending()).toBe(2) // the pull interval and the schedule's check: the change feed brings notices
   })
 
   it('answers a Result when a job throws, and the next job still runs', async () => {

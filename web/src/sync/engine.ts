@@ -1,61 +1,31 @@
 /**
- * The engine the worker exposes: one run at a time (a second Sync Now joins the run in progress), auto-sync
- * debounced after edits, pulls every pull interval and whenever the change feed names records another device or
- * Intuit's webhook changed (`pullNotice`; the feed is web/src/sync/feed). Nothing is
- * pushed or pulled for a company until the user has reviewed and run its initial sync (matching first is what keeps
- * a contact that QuickBooks already has from being created twice). Every
- * method answers a Result with plain data (counts, ids, labels), never records, so it crosses comlink cheaply.
- * Timers and the session call are passed in, so tests drive them.
+ * The engine the worker exposes: one run at a time (a second Sync Now joins the run in progress). Pulls run every
+ * pull interval and whenever the change feed names records another device or Intuit's webhook changed
+ * (`pullNotice`; the feed is web/src/sync/feed); they send what is queued only when the
+ * schedule is automatic (then also after a quiet second after each edit). Otherwise Sync Now and the schedule's
+ * time send. Nothing is pushed or pulled for a company until its initial sync was reviewed and run. Every method
+ * answers a Result of plain data, never records, so it crosses comlink cheaply. Timers are passed in for tests.
  * @module
  */
-import { MAX_CHANGES_LISTED, type SessionResponse } from '#shared/api/index.ts'
 import { err, ok, type Result } from '#shared/result.ts'
-import { scopeOfNotice, undecidedSettlements, type NoticeChange, type PullScope, type SyncFault } from './core/index.ts'
+import { scopeOfNotice, undecidedSettlements, type NoticeChange, type PullScope } from './core/index.ts'
 import { applyNumbering, previewNumbering, type NumberingPreview } from './invoice-numbers.ts'
-import {
-  previewInitialSync,
-  runInitialSync,
-  type InitialPreview,
-  type InitialSyncSession,
-  type MatchDecision,
-} from './initial-sync.ts'
-import type { Clock, LocalStore, OnProgress, QboGateway, Random } from './ports.ts'
+import { previewInitialSync, runInitialSync, type InitialSyncSession, type MatchDecision } from './initial-sync.ts'
+import type { LocalStore, OnProgress, QboGateway } from './ports.ts'
 import { heldPaymentChoices, linkHeldPayment, type HeldPaymentLink, type QboPaymentChoice } from './held-payments.ts'
 import { linkExisting, type LinkTarget, type Linked } from './link-existing.ts'
-import { pullChanges, type PullSummary } from './pull.ts'
+import { pullChanges } from './pull.ts'
 import { push } from './push.ts'
 import { realmScoped } from './adapters/realm-scope.ts'
-import type { RunSummary } from './runner/index.ts'
+import type { RunnerDeps, RunSummary } from './runner/index.ts'
+import { importFromQuickBooks, type ImportKind, type ImportSummary } from './import-records.ts'
+import { exportBatch, onlyResumed, waitingForExport, type ExportPick, type WaitingExport } from './export-batch.ts'
+import { connectedTo, faultAsError, guarded, initialSyncDone, stopped } from './engine-types.ts'
+import type { EngineDeps, EngineError, PreviewView, SyncNowResult } from './engine-types.ts'
+import { UsualAccountsCache } from './usual-accounts.ts'
+import { ScheduledSync } from './scheduled-sync.ts'
 
-export type EngineError = {
-  kind: 'not_connected' | 'needs_reconnect' | 'needs_initial_sync' | 'no_preview' | 'fault'
-  message: string
-  fault?: SyncFault
-}
-export type SyncNowResult = { push: RunSummary; pull: PullSummary | null }
-export type PreviewView = Omit<InitialPreview, 'plan'> & {
-  batches: number
-  /** Invoice numbers: whether QuickBooks numbers them itself, and what will be renumbered. */
-  numbering: Pick<NumberingPreview, 'renumbered' | 'summary'> & { quickBooksNumbers: boolean }
-}
-
-export interface Timers {
-  setTimeout(fn: () => void, ms: number): unknown
-  clearTimeout(handle: unknown): void
-  setInterval(fn: () => void, ms: number): unknown
-  clearInterval(handle: unknown): void
-}
-
-export interface EngineDeps {
-  store: LocalStore
-  gatewayFor(realmId: string): QboGateway
-  session(changesSince: number): Promise<SessionResponse | undefined>
-  clock: Clock
-  random: Random
-  timers: Timers
-  /** Auto-sync's pause after the last edit before pushing. */
-  debounceMs?: number
-}
+export type { EngineDeps, EngineError, PreviewView, SyncNowResult, Timers } from './engine-types.ts'
 
 export class SyncEngine {
   #deps: EngineDeps
@@ -68,9 +38,20 @@ export class SyncEngine {
   #online = true
   #changesSeq = 0
   #listeners = new Set<OnProgress>()
+  /** QuickBooks' usual accounts by company, read once: what a push uses where the settings choose none. */
+  #usual = new UsualAccountsCache()
+  #started = false
+  #schedule: ScheduledSync
 
   constructor(deps: EngineDeps) {
     this.#deps = deps
+    this.#schedule = new ScheduledSync({
+      store: deps.store,
+      run: () => this.#run(undefined, 'Scheduled sync'),
+      online: () => this.#online,
+      clock: deps.clock,
+      timers: deps.timers,
+    })
   }
 
   /** Progress of whatever run is going, for every page that listens. */
@@ -88,33 +69,9 @@ export class SyncEngine {
    * IndexedDB refusing a write) still answers a Result: comlink would turn the throw into a bare rejection.
    */
   #serial<T>(job: () => Promise<Result<T, EngineError>>): Promise<Result<T, EngineError>> {
-    const guarded = async (): Promise<Result<T, EngineError>> => {
-      try {
-        return await job()
-      } catch (e) {
-        const why = e instanceof Error ? e.message : String(e)
-        return err({
-          kind: 'fault',
-          message: `Sync stopped unexpectedly (${why}). Nothing is lost: changes stay queued; try Sync Now again.`,
-        })
-      }
-    }
-    const next = this.#running.then(guarded, guarded)
+    const next = this.#running.then(guarded(job), guarded(job))
     this.#running = next
     return next
-  }
-
-  async #connected(): Promise<Result<{ realmId: string; gateway: QboGateway }, EngineError>> {
-    const s = await this.#deps.session(this.#changesSeq)
-    if (!s) return err({ kind: 'fault', message: 'Fieldsync could not reach its server. Changes stay queued.' })
-    if (!s.connected)
-      return err({
-        kind: s.needsReconnect ? 'needs_reconnect' : 'not_connected',
-        message: 'Connect QuickBooks in Settings to sync.',
-      })
-    if (s.needsReconnect)
-      return err({ kind: 'needs_reconnect', message: 'Reconnect QuickBooks in Settings; nothing is lost meanwhile.' })
-    return ok({ realmId: s.realmId, gateway: this.#deps.gatewayFor(s.realmId) })
   }
 
   #runnerDeps(realmId: string, gateway: QboGateway) {
@@ -122,27 +79,13 @@ export class SyncEngine {
     return { store: realmScoped(this.#deps.store, realmId), gateway, clock, random, realmId, onProgress: this.#emit }
   }
 
-  /** Pushes and pulls wait for the initial sync with this very company. */
-  async #initialSyncDone(realmId: string): Promise<Result<true, EngineError>> {
-    const s = await this.#deps.store.settings()
-    if (s.cdcCheckpoint && s.syncedRealmId === realmId) return ok(true)
-    const message = s.syncedRealmId
-      ? 'This tablet last synced with another QuickBooks company. ' +
-        'Review the first sync with this one before anything is sent; changes stay queued.'
-      : 'Review the first sync before anything is sent to QuickBooks: it shows what will be linked and created. ' +
-        'Changes stay queued.'
-    return err({ kind: 'needs_initial_sync', message })
-  }
-
   preview(): Promise<Result<PreviewView, EngineError>> {
-    return this.#serial(async () => {
-      const c = await this.#connected()
-      if (!c.ok) return c
-      const r = await previewInitialSync(this.#runnerDeps(c.value.realmId, c.value.gateway))
-      if (!r.ok) return err({ kind: 'fault', message: r.error.userMessage, fault: r.error })
+    return this.#withCompany(async (deps, _realmId, gateway) => {
+      const r = await previewInitialSync(deps)
+      if (!r.ok) return faultAsError(r)
       // The company's numbering is read afresh at every preview: it is what the renumbering is decided from.
-      const n = await previewNumbering(c.value.gateway, r.value.snap)
-      if (!n.ok) return err({ kind: 'fault', message: n.error.userMessage, fault: n.error })
+      const n = await previewNumbering(gateway, r.value.snap)
+      if (!n.ok) return faultAsError(n)
       await this.#deps.store.setQuickBooksNumbers(!n.value.numbering.customTxnNumbers)
       this.#preview = r.value
       this.#numberingPreview = n.value
@@ -160,7 +103,7 @@ export class SyncEngine {
     return this.#serial<RunSummary>(async () => {
       const session = this.#preview
       if (!session) return err({ kind: 'no_preview', message: 'Show the preview first.' })
-      const c = await this.#connected()
+      const c = await connectedTo(this.#deps, this.#changesSeq)
       if (!c.ok) return c
       const deps = this.#runnerDeps(c.value.realmId, c.value.gateway)
       const at = new Date(this.#deps.clock.now()).toISOString()
@@ -184,22 +127,44 @@ export class SyncEngine {
     if (held.length > 0) await store.settle(held)
   }
 
-  /** Push what is queued, then pull what changed in QuickBooks (only what `scope` names, for a webhook notice). */
+  /** When Sync Now or the schedule last sent, and when the schedule sends next (ms; absent when it does not). */
+  scheduleTimes(): Promise<{ last?: number; next?: number }> {
+    return this.#schedule.times()
+  }
+
+  /** Sync Now: push what is queued, then pull what changed in QuickBooks (only what `scope` names). */
   syncNow(scope?: PullScope): Promise<Result<SyncNowResult, EngineError>> {
-    return this.#serial<SyncNowResult>(async () => {
-      const c = await this.#connected()
-      if (!c.ok) return c
-      const ready = await this.#initialSyncDone(c.value.realmId)
-      if (!ready.ok) return ready
-      const deps = this.#runnerDeps(c.value.realmId, c.value.gateway)
-      const { summary } = await push(deps)
+    return this.#run(scope, 'Sync Now')
+  }
+
+  /**
+   * A sync nobody asked for (the poll, a webhook, start, coming online): it sends only when the schedule is
+   * automatic; otherwise it only pulls, and what is queued waits for Sync Now or the schedule's time.
+   */
+  autoSync(scope?: PullScope): Promise<Result<SyncNowResult, EngineError>> {
+    return this.#run(scope, 'if automatic')
+  }
+
+  /**
+   * `why` names a send (Sync Now, the schedule; `auto` for an automatic one; `if automatic` asks the schedule, in
+   * turn with the other jobs); without one the run only pulls.
+   */
+  #run(scope: PullScope | undefined, asked: string | undefined): Promise<Result<SyncNowResult, EngineError>> {
+    return this.#withCompany<SyncNowResult>(async (deps, realmId, gateway) => {
+      const auto = asked === 'if automatic' && (await deps.store.settings()).schedule.mode === 'automatic'
+      const why = asked === 'if automatic' ? (auto ? 'auto' : undefined) : asked
+      const usualAccounts = () => this.#usual.get(realmId, gateway)
+      // Not a send: only what a reload cut short is finished.
+      const only = why === undefined ? { only: onlyResumed } : {}
+      const { summary } = await push(deps, { usualAccounts, ...only })
+      if (why !== undefined && why !== 'auto') await this.#schedule.sent(why, summary)
       this.#retryAt(summary)
       const halt = stopped(summary)
       if (halt) return halt
       const pulled = await pullChanges(deps, scope)
       this.#emit({ phase: 'done', done: 1, total: 1 })
       return ok({ push: summary, pull: pulled.ok ? pulled.value : null })
-    })
+    }, true)
   }
 
   /**
@@ -211,50 +176,77 @@ export class SyncEngine {
     const t = this.#deps.timers
     t.clearTimeout(this.#retry)
     const wait = Math.max(0, summary.retryAt - this.#deps.clock.now())
+    // The rest of a send already made: it goes even when the schedule is not automatic.
     this.#retry = t.setTimeout(() => {
-      if (this.#online) void this.syncNow()
+      if (this.#online) void this.#run(undefined, 'auto')
     }, wait)
+  }
+
+  /** One job against the connected company, with the runner's ports; `synced` also waits for the initial sync. */
+  #withCompany<T>(
+    job: (deps: RunnerDeps, realmId: string, gateway: QboGateway) => Promise<Result<T, EngineError>>,
+    synced = false,
+  ): Promise<Result<T, EngineError>> {
+    return this.#serial(async () => {
+      const c = await connectedTo(this.#deps, this.#changesSeq)
+      if (!c.ok) return c
+      const ready = synced ? await initialSyncDone(this.#deps.store, c.value.realmId) : ok(true)
+      if (!ready.ok) return ready
+      return job(this.#runnerDeps(c.value.realmId, c.value.gateway), c.value.realmId, c.value.gateway)
+    })
   }
 
   /** "Link" on a duplicate-name row: adopt the QuickBooks record that has the name (reactivating it if inactive). */
   link(target: LinkTarget): Promise<Result<Linked, EngineError>> {
-    return this.#serial(async () => {
-      const c = await this.#connected()
-      if (!c.ok) return c
-      const r = await linkExisting(this.#runnerDeps(c.value.realmId, c.value.gateway), target)
-      return r.ok ? r : err({ kind: 'fault', message: r.error.userMessage, fault: r.error })
-    })
+    return this.#withCompany(async (deps) => faultAsError(await linkExisting(deps, target)))
   }
 
   /** A payment held as unverified: the customer's QuickBooks payments it may be, for the user to pick from. */
   heldPaymentChoices(localId: string): Promise<Result<QboPaymentChoice[], EngineError>> {
-    return this.#serial(async () => {
-      const c = await this.#connected()
-      if (!c.ok) return c
-      return faultAsError(await heldPaymentChoices(this.#runnerDeps(c.value.realmId, c.value.gateway), localId))
-    })
+    return this.#withCompany(async (deps) => faultAsError(await heldPaymentChoices(deps, localId)))
   }
 
   /** "It is in QuickBooks — link it": the held payment is that QuickBooks payment; nothing is sent for it. */
   linkHeldPayment(target: HeldPaymentLink): Promise<Result<{ qboId: string }, EngineError>> {
-    return this.#serial(async () => {
-      const c = await this.#connected()
-      if (!c.ok) return c
-      return faultAsError(await linkHeldPayment(this.#runnerDeps(c.value.realmId, c.value.gateway), target))
-    })
+    return this.#withCompany(async (deps) => faultAsError(await linkHeldPayment(deps, target)))
   }
 
-  /** A local edit happened: with auto-sync on and online, push it after a quiet second. */
-  edited(autoSync: boolean): void {
-    if (!autoSync || !this.#online) return
+  /** "Import customers" / "Import items": QuickBooks' active ones come down (before the initial sync too). */
+  importRecords(kind: ImportKind): Promise<Result<ImportSummary, EngineError>> {
+    return this.#withCompany(async (deps) => faultAsError(await importFromQuickBooks(deps, kind)))
+  }
+
+  /** Manual export: the invoices and payments waiting for approval (a local read; no connection needed). */
+  async waitingForExport(): Promise<WaitingExport[]> {
+    return waitingForExport(await this.#deps.store.snapshot(), this.#deps.clock.now())
+  }
+
+  /** Sends the picked invoices and payments, with the contacts and items they need, as one batch. */
+  exportNow(picks: ExportPick[]): Promise<Result<RunSummary, EngineError>> {
+    return this.#withCompany(async (deps, realmId, gateway) => {
+      const summary = await exportBatch(deps, picks, { usualAccounts: () => this.#usual.get(realmId, gateway) })
+      this.#emit({ phase: 'done', done: 1, total: 1 })
+      return stopped(summary) ?? ok(summary)
+    }, true)
+  }
+
+  /** A local edit happened: with an automatic schedule and online, push it after a quiet second. */
+  async edited(): Promise<void> {
+    if (!this.#online) return
+    const { schedule } = await this.#deps.store.settings()
+    if (schedule.mode !== 'automatic') return
     this.#deps.timers.clearTimeout(this.#debounce)
-    this.#debounce = this.#deps.timers.setTimeout(() => void this.syncNow(), this.#deps.debounceMs ?? 1000)
+    const send = () => void this.#run(undefined, 'auto')
+    this.#debounce = this.#deps.timers.setTimeout(send, this.#deps.debounceMs ?? 1000)
   }
 
   setOnline(online: boolean): void {
     const back = online && !this.#online
     this.#online = online
-    if (back) void this.syncNow()
+    if (!back) return
+    void this.autoSync()
+    // A scheduled time that passed offline is due now.
+    if (this.#started) this.#schedule.start()
   }
 
   /**
@@ -267,17 +259,21 @@ export class SyncEngine {
     const t = this.#deps.timers
     this.#intervals.push(
       t.setInterval(() => {
-        if (this.#online) void this.syncNow()
+        if (this.#online) void this.autoSync()
       }, pullIntervalMinutes * 60_000),
     )
+    this.#started = true
+    this.#schedule.start()
     if (!this.#online)
       return Promise.resolve(
         err({ kind: 'fault', message: 'Offline: changes stay queued and go out when the connection is back.' }),
       )
-    return this.syncNow()
+    return this.autoSync()
   }
 
   stop(): void {
+    this.#started = false
+    this.#schedule.stop()
     this.#deps.timers.clearTimeout(this.#retry)
     for (const h of this.#intervals) this.#deps.timers.clearInterval(h)
     this.#intervals = []
@@ -287,31 +283,6 @@ export class SyncEngine {
   async pullNotice(changes: readonly NoticeChange[]): Promise<void> {
     if (!this.#online) return
     const scope = scopeOfNotice(changes)
-    if (scope) await this.syncNow(scope)
+    if (scope) await this.autoSync(scope)
   }
-
-  /** One look at the session's webhook changes; syncs when there is one not seen yet. */
-  async checkWebhooks(): Promise<void> {
-    if (!this.#online) return
-    const s = await this.#deps.session(this.#changesSeq)
-    if (!s?.connected) return
-    const changed = s.changes.changed && s.changes.seq > this.#changesSeq
-    this.#changesSeq = s.changes.seq
-    if (!changed) return
-    // The session lists at most 200 changes: a full list may have lost some, so then everything is pulled.
-    const listed = s.changes.entities
-    if (listed.length >= MAX_CHANGES_LISTED) return void (await this.syncNow())
-    // A notice that names nothing the app keeps costs no read.
-    const scope = scopeOfNotice(listed)
-    if (scope) await this.syncNow(scope)
-  }
-}
-
-function faultAsError<T>(r: Result<T, SyncFault>): Result<T, EngineError> {
-  return r.ok ? r : err({ kind: 'fault', message: r.error.userMessage, fault: r.error })
-}
-
-function stopped(summary: RunSummary): Result<never, EngineError> | undefined {
-  if (!summary.stoppedBy) return undefined
-  return err({ kind: 'needs_reconnect', message: summary.stoppedBy.userMessage, fault: summary.stoppedBy })
 }

@@ -30,6 +30,7 @@ import { foldHistory, pullHistory, type History } from './initial-sync-history.t
 import { PAGE_SIZE, pullAll } from './pull-all.ts'
 import { planInputOf } from './push.ts'
 import { executePlan, type RunnerDeps, type RunSummary } from './runner/index.ts'
+import { usualAccounts } from './usual-accounts.ts'
 
 export interface Remote {
   customers: QboCustomer[]
@@ -189,14 +190,9 @@ export async function runInitialSync(
   await deps.store.settle(first.links.map((m) => linkedAgain({ ...m, realmId: deps.realmId })))
   const snap = await deps.store.snapshot()
   const planned = matchAndPlan(session.remote, snap, deps.clock.now(), decisions)
-  const income = session.remote.accounts.find((a) => a.AccountType === 'Income')?.Id
-  // QuickBooks takes only a Cost of Goods Sold account as an item's expense account.
-  const expense = session.remote.accounts.find((a) => a.AccountType === 'Cost of Goods Sold')?.Id
-  const deposit = session.remote.accounts.find(
-    (a) => a.AccountType === 'Bank' || a.AccountSubType === 'UndepositedFunds',
-  )?.Id
+  // Accounts the settings leave unchosen are QuickBooks' usual ones, as every later push uses.
   const summary = await executePlan(planned.preview.plan, {
-    accounts: { income, expense, deposit },
+    accounts: usualAccounts(session.remote.accounts),
     ...deps,
     remote: planned.byKey,
     logSkips: true,

@@ -8,6 +8,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.tsx'
 import { deletePayment } from '../../db/payments.ts'
 import { useDb } from '../../state/db.ts'
 import { useFormats } from '../../state/format.ts'
+import { useRole } from '../../state/role.ts'
 
 export function DeletePayment(props: {
   payment: Payment
@@ -17,6 +18,7 @@ export function DeletePayment(props: {
 }) {
   const db = useDb()
   const fmt = useFormats()
+  const role = useRole()
   const [asking, setAsking] = createSignal(false)
   const [problem, setProblem] = createSignal<string>()
   const apps = () => props.payment.applications
@@ -26,8 +28,9 @@ export function DeletePayment(props: {
     if (!r.ok) return setProblem(r.error.message)
     props.onDeleted()
   }
+  // A delete in QuickBooks is the owner's or the office's: the crew's tablet does not offer it.
   return (
-    <>
+    <Show when={role.can('deleteInQuickBooks')}>
       <button type="button" class="btn btn-danger-outline" onClick={() => setAsking(true)}>
         Delete payment
       </button>
@@ -76,6 +79,6 @@ export function DeletePayment(props: {
         </Show>
         <p class="muted">This cannot be undone. To change the amount instead, edit the payment.</p>
       </ConfirmDialog>
-    </>
+    </Show>
   )
 }

@@ -12,6 +12,7 @@ import { getSettings } from '../../db/settings.ts'
 import { useDb } from '../../state/db.ts'
 import { useFormats } from '../../state/format.ts'
 import { createLive } from '../../state/live.ts'
+import { ownerDisconnected } from '../../state/owner-disconnected.ts'
 import { cardState } from '../../state/qbo-connection.ts'
 import { clearMappings } from '../../db/sync-requests.ts'
 import { useRole } from '../../state/role.ts'
@@ -110,6 +111,12 @@ export function QuickBooksCard() {
               finalized invoices and payments go to QuickBooks. Someone on your team already connected? Join their
               company with a code from the owner.
             </p>
+            <Show when={ownerDisconnected()}>
+              <p class="warning-box" data-testid="owner-disconnected">
+                The company's owner disconnected QuickBooks, so this device no longer syncs with it. To sync again, join
+                with a new code from the owner. Everything recorded here is kept.
+              </p>
+            </Show>
           </Show>
           <Show
             when={(() => {
@@ -167,7 +174,7 @@ export function QuickBooksCard() {
         </div>
         <div class="row">
           <Show when={view().state === 'disconnected'}>
-            <A class="btn" href="/join">
+            <A class="btn" classList={{ 'btn-primary-solid': ownerDisconnected() }} href="/join">
               Join a company
             </A>
           </Show>

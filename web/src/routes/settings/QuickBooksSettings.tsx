@@ -1,5 +1,5 @@
 /**
- * The QuickBooks sync settings from docs/product.md §Settings, saved as soon as they change: auto-sync, automatic or
+ * The QuickBooks sync settings from docs/product.md §Settings, saved as soon as they change: the schedule, automatic or
  * manual export, deposit account and default income/expense accounts (chosen from the company's own accounts),
  * pull interval and sub-customer jobs. The company-wide ones are the owner's to change and are written on the
  * edge for every device (company-settings-api.ts); auto-sync and the pull interval stay this device's own.
@@ -19,6 +19,8 @@ import { saveCompanySettings } from '../../state/company-settings-api.ts'
 import { useRole } from '../../state/role.ts'
 import { syncStatus } from '../../state/sync-status.ts'
 import { CompanySettingsSummary } from './CompanySettingsSummary.tsx'
+import { SchedulePicker } from '../sync/SchedulePicker.tsx'
+import { ExportModeSwitch } from '../export/ExportModeSwitch.tsx'
 
 const choices = (list: readonly AccountChoice[] | undefined) =>
   (list ?? []).map((a) => ({ value: a.id, label: a.name }))
@@ -108,27 +110,14 @@ function SettingsForm(props: {
       aria-label="QuickBooks sync settings"
     >
       <div class="grid-2">
-        <CheckboxField
-          label="Sync automatically"
-          checked={s().autoSync}
-          onChecked={(v) => void save({ autoSync: v })}
-          hint="Changes go to QuickBooks a few seconds after you save them, whenever the tablet is online."
-        />
+        <SchedulePicker schedule={s().schedule} onSave={(schedule) => void save({ schedule })} />
         <CheckboxField
           label="Jobs as sub-customers"
           checked={s().subCustomerJobs}
           onChecked={(v) => void save({ subCustomerJobs: v })}
           hint="Each job becomes a sub-customer of its contact in QuickBooks."
         />
-        <SelectField
-          label="Invoices and payments"
-          value={s().exportMode}
-          onValue={(v) => void save({ exportMode: v as Settings['exportMode'] })}
-          choices={[
-            { value: 'automatic', label: 'Send automatically' },
-            { value: 'manual', label: 'I pick which to send (manual export)' },
-          ]}
-        />
+        <ExportModeSwitch manual={s().exportMode === 'manual'} onMessage={setStatus} />
         <WholeNumberField
           label="Bring paid invoices from the last (months)"
           value={s().historyMonths}

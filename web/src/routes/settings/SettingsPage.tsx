@@ -16,6 +16,7 @@ import { useRole } from '../../state/role.ts'
 import { DemoDataCard } from './DemoDataCard.tsx'
 import { DevicesCard } from './DevicesCard.tsx'
 import { QuickBooksCard } from './QuickBooksCard.tsx'
+import { SetupCard } from './SetupCard.tsx'
 
 export default function SettingsPage() {
   const db = useDb()
@@ -29,6 +30,7 @@ export default function SettingsPage() {
         <QuickBooksCard />
       </section>
       <DevicesCard />
+      <SetupCard />
       <Show when={role.can('decisions')}>
         <Show when={settings()} fallback={<p class="loading">Loading settings…</p>}>
           {(s) => <AppSettings settings={s()} />}

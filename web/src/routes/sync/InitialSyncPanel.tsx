@@ -5,11 +5,13 @@
 import { createSignal, For, Show } from 'solid-js'
 import { ProgressBar } from '../../components/ProgressBar.tsx'
 import type { MatchDecision } from '../../sync/initial-sync.ts'
+import { useRole } from '../../state/role.ts'
 import { syncStatus } from '../../state/sync-status.ts'
 
 export function InitialSyncPanel() {
   const sync = syncStatus()
   const s = sync.state
+  const role = useRole()
   const [choices, setChoices] = createSignal<Record<string, string>>({})
   const decisions = (): MatchDecision[] =>
     Object.entries(choices()).map(([key, qbo]) => {
@@ -75,7 +77,13 @@ export function InitialSyncPanel() {
                 </p>
               )}
             </Show>
-            <For each={p().decisions}>
+            {/* Match decisions are the owner's or the office's: a crew tablet leaves them at "Decide later". */}
+            <Show when={p().decisions.length > 0 && !role.can('decisions')}>
+              <p class="muted" data-testid="decisions-elsewhere">
+                The office or the owner decides these.
+              </p>
+            </Show>
+            <For each={role.can('decisions') ? p().decisions : []}>
               {(d) => (
                 <For each={d.localIds}>
                   {(localId) => (

@@ -14,6 +14,7 @@ import { clashIn, isLinkable } from '../../state/duplicate-clash.ts'
 import { useDb } from '../../state/db.ts'
 import { useFormats } from '../../state/format.ts'
 import { createLive } from '../../state/live.ts'
+import { useRole } from '../../state/role.ts'
 import { createStaged } from '../../state/staged-rows.ts'
 import { allLogRows, newestLogRows } from '../../state/sync-log-reads.ts'
 import { useSyncRequests } from '../../state/sync-requests.ts'
@@ -36,6 +37,8 @@ export function SyncLog() {
   const fmt = useFormats()
   const sync = syncStatus()
   const requests = useSyncRequests()
+  // Retries and link answers are the owner's or the office's; the crew reads the same log without them.
+  const role = useRole()
   const [filter, setFilter] = createSignal<LogFilter>({ status: 'all', kind: 'all' })
   const [note, setNote] = createSignal<string>()
   // Log rows never change once written: the same seq keeps the same object, so <For> keeps its DOM row and a
@@ -107,14 +110,16 @@ export function SyncLog() {
           <option value="all">All records</option>
           <For each={LOG_KINDS}>{(k) => <option value={k}>{kindWords(k)}s</option>}</For>
         </select>
-        <button
-          type="button"
-          class="btn"
-          disabled={(failed()?.length ?? 0) === 0 || sync.state.running}
-          onClick={() => void requests.retryAllErrors().then(send)}
-        >
-          Retry all errors<Show when={(failed()?.length ?? 0) > 0}> ({failed()?.length})</Show>
-        </button>
+        <Show when={role.can('decisions')}>
+          <button
+            type="button"
+            class="btn"
+            disabled={(failed()?.length ?? 0) === 0 || sync.state.running}
+            onClick={() => void requests.retryAllErrors().then(send)}
+          >
+            Retry all errors<Show when={(failed()?.length ?? 0) > 0}> ({failed()?.length})</Show>
+          </button>
+        </Show>
         <button type="button" class="btn" onClick={() => void exportCsv()}>
           Export CSV
         </button>
@@ -190,7 +195,7 @@ export function SyncLog() {
                         </Show>
                       </td>
                       <td role="cell">
-                        <Show when={r.status === 'error' && r.kind && r.localId && !isHeld(r)}>
+                        <Show when={r.status === 'error' && r.kind && r.localId && !isHeld(r) && role.can('decisions')}>
                           <button
                             type="button"
                             class="btn"

@@ -192,6 +192,12 @@ export function edgeFault(e: ApiErrorBody['error'], status: number): SyncFault {
         userMessage: 'QuickBooks is not answering right now. Changes stay queued and go out later.',
         ...(e.retryAfterMs !== undefined ? { retryAfterMs: e.retryAfterMs } : {}),
       }
+    // Removed by the owner: stops the run like a lost connection, in the edge's words (they name the company).
+    case 'device_removed':
+      return { ...base, kind: 'auth', retryable: false, action: 'none', userMessage: e.message }
+    // The role may not (a crew tablet's void or delete): the edge's message says who can; asking again won't help.
+    case 'forbidden_role':
+      return { ...base, kind: 'fatal', retryable: false, action: 'none', userMessage: e.message }
     case 'unauthenticated':
     case 'session_ended':
     case 'not_connected':

@@ -119,6 +119,19 @@ const EDGE_CODE_RULES: Readonly<Partial<Record<ApiErrorCode, Rule>>> = {
   not_connected: AUTH,
   needs_reconnect: AUTH,
   realm_mismatch: AUTH,
+  // The owner removed this device: the run stops as for a lost connection, but no reconnect brings it back.
+  device_removed: {
+    ...AUTH,
+    action: 'none',
+    message: 'This device was removed from its company by its owner. What it had not sent stays here.',
+  },
+  // This device's role may not make the call (a crew tablet's void or delete): retrying is refused the same way.
+  forbidden_role: {
+    kind: 'fatal',
+    action: 'none',
+    retryable: false,
+    message: "This device's role may not do this in QuickBooks. The office or the owner can.",
+  },
   paced: RATE,
   intuit_unavailable: TRANSIENT,
 }

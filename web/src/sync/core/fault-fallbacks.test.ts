@@ -79,6 +79,16 @@ const cases: [string, FaultInput, Expected][] = [
     ],
   ),
   [
+    "the edge's device_removed, as stored: stops like a lost connection, no reconnect offered",
+    http(400, { Fault: { Error: [{ code: 'device_removed' }], type: 'ValidationFault' } }),
+    { kind: 'auth', retryable: false, action: 'none', code: 'device_removed' },
+  ],
+  [
+    "the edge's forbidden_role, as stored: refused, not retried",
+    http(400, { Fault: { Error: [{ code: 'forbidden_role' }], type: 'ValidationFault' } }),
+    { kind: 'fatal', retryable: false, action: 'none', code: 'forbidden_role' },
+  ],
+  [
     "the edge's intuit_unavailable, as stored",
     http(400, { Fault: { Error: [{ code: 'intuit_unavailable' }], type: 'ValidationFault' } }),
     { kind: 'transient', retryable: true, action: 'retry', code: 'intuit_unavailable' },

@@ -134,3 +134,14 @@ export function indexRecords<O>(input: PlanInput, out: Entries<O>): void {
 
 /** Shared by every op that references nothing; frozen, so no caller can change it for all the others. */
 export const NO_REFS = Object.freeze([]) as unknown as RecordRef[]
+
+/** Manual export: an invoice or payment not sent before waits until it is picked for this run. */
+export function awaitsApproval(
+  input: Pick<PlanInput, 'settings' | 'approved'>,
+  kind: SyncKind,
+  localId: string,
+  sent: boolean,
+): boolean {
+  if (input.settings.exportMode !== 'manual' || sent) return false
+  return (kind === 'invoice' || kind === 'payment') && input.approved?.has(`${kind}:${localId}`) !== true
+}

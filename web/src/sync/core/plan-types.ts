@@ -67,6 +67,7 @@ export const SkipReason = z.enum([
   'missing-record', // the outbox names a record that is not here
   'missing-reference', // it references a record that is not here
   'backoff', // retry time not reached
+  'awaiting-approval', // manual export: an invoice or payment waits to be picked on the Export screen
 ])
 export type SkipReason = z.infer<typeof SkipReason>
 
@@ -138,7 +139,12 @@ export interface PlanInput {
    * unique per entity only, so Customer 12 and Item 12 are different records.
    */
   remoteLabels?: Readonly<Record<string, string>>
-  settings: Pick<Settings, 'subCustomerJobs'>
+  settings: Pick<Settings, 'subCustomerJobs'> & Partial<Pick<Settings, 'exportMode'>>
+  /**
+   * Manual export: the invoices and payments picked to go in this run, keyed `kind:localId`. The others wait
+   * (`awaiting-approval`) until they are picked; the contacts and items they need go with those that are.
+   */
+  approved?: ReadonlySet<string>
   /** Now, as an ISO timestamp: outbox rows whose nextAttemptAt is later wait. */
   now: string
   /** At most 30 (Intuit's batch limit); smaller is allowed. */

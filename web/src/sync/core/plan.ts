@@ -17,7 +17,7 @@ import type { Decision, PlanInput, RecordRef, SkipReason, SkippedRecord, SyncOp,
 import { orderAndBatch, type Node } from './plan-batches.ts'
 import { finishPlan } from './plan-finish.ts'
 import { UNDECIDED_CODE } from './decisions.ts'
-import { cmp, Entries, indexRecords, KINDS, NO_REFS, type Entry, type Row } from './plan-records.ts'
+import { awaitsApproval, cmp, Entries, indexRecords, KINDS, NO_REFS, type Entry, type Row } from './plan-records.ts'
 
 /** Intuit's batch limit (docs/quickbooks.md §7). */
 export const MAX_BATCH_SIZE = 30
@@ -229,6 +229,9 @@ export function plan(input: PlanInput): SyncPlan {
     }
     if (removing) return { node: addNode(makeOp('delete', NO_REFS, linkDeps), [], firstSeq) }
     if (kind === 'invoice' && rec.status === 'draft' && !exists) return wait(kind, localId, 'draft', label, rows)
+    // Manual export: a first send waits to be picked; a send already made (claimed) is only ever finished.
+    if (awaitsApproval(input, kind, localId, exists || claimed.length > 0))
+      return wait(kind, localId, 'awaiting-approval', label, rows)
     if (voiding) {
       if (exists) return { node: addNode(makeOp('void', NO_REFS, linkDeps), [], firstSeq) }
       if (kind === 'payment') {

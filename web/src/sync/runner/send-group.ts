@@ -45,6 +45,8 @@ export async function sendGroup(run: Run, group: SyncOp[], staleDepth = 0): Prom
           onWait: (fault, retryAt) => commit(run, [{ settlement: waiting(run, fault, sendable, seqsOf, retryAt) }]),
         })
   if (sent?.stopped) run.state.stopped = sent.stopped
+  // A removed device sends nothing more: its rows stay as they were (unsent and exportable), not marked failed.
+  if (sent?.stopped?.code === 'device_removed') return
   const answers = sent
     ? await settleAnswers(run, sendable, sent, built, seqsOf, staleDepth)
     : { settled: [], stale: [], numberTaken: false }

@@ -5,7 +5,7 @@
  * @module
  */
 import * as Comlink from 'comlink'
-import { SessionResponse } from '#shared/api/index.ts'
+import { ApiErrorBody, SessionResponse } from '#shared/api/index.ts'
 import { appDb } from '../../db/index.ts'
 import { invoiceNumbers } from '../../db/invoice-numbers-source.ts'
 import { DexieStore } from '../adapters/dexie-store.ts'
@@ -36,14 +36,20 @@ const engine = new SyncEngine({
   async session(changesSince) {
     try {
       const res = await fetch(`/api/session?changesSince=${changesSince}`, { credentials: 'same-origin' })
-      const parsed = SessionResponse.safeParse(await res.json())
+      const body: unknown = await res.json()
+      const parsed = SessionResponse.safeParse(body)
       // The live feed runs while this device's session is connected (and the device online).
       if (parsed.success) feed.setConnected(parsed.data.connected && !parsed.data.needsReconnect)
       // Shared invoice numbers: keep this device's lease topped up while its company is connected.
       if (parsed.success && parsed.data.connected) void invoiceNumbers.topUp(db, parsed.data.realmId)
       // A notice the edge received means webhooks work for this company: the poll becomes a safety net.
       if (parsed.success && parsed.data.connected && parsed.data.changes.entities.length > 0) poll.noticed()
-      return parsed.success ? parsed.data : undefined
+      if (parsed.success) return parsed.data
+      // A removed device is told so (401 device_removed): the engine says that, not "could not reach its server".
+      const refused = ApiErrorBody.safeParse(body)
+      return refused.success && refused.data.error.code === 'device_removed'
+        ? { connected: false, needsReconnect: false, refused: refused.data.error }
+        : undefined
     } catch {
       return undefined
     }
@@ -67,8 +73,9 @@ const feed = new FeedClient({
   onEnded: (message) => publishFeedEvent(message),
 })
 
+// The poll pulls; it sends too only when the schedule is automatic.
 const poll = new PollLoop({
-  syncNow: () => engine.syncNow(),
+  syncNow: () => engine.autoSync(),
   settings: () => store.settings(),
   now: () => Date.now(),
   timers,
@@ -95,7 +102,11 @@ const api: SyncWorkerApi = {
   link: (target) => engine.link(target),
   heldPaymentChoices: (localId) => engine.heldPaymentChoices(localId),
   linkHeldPayment: (target) => engine.linkHeldPayment(target),
-  edited: (autoSync) => engine.edited(autoSync),
+  edited: () => void engine.edited(),
+  scheduleTimes: () => engine.scheduleTimes(),
+  waitingForExport: () => engine.waitingForExport(),
+  importRecords: (kind) => engine.importRecords(kind),
+  exportNow: (picks) => engine.exportNow(picks),
   setOnline: (isOnline) => {
     online = isOnline
     engine.setOnline(isOnline)
@@ -108,6 +119,12 @@ const api: SyncWorkerApi = {
     poll.ran(first)
     poll.start()
     return first
+  },
+  // A removed device: nothing more is asked of the edge until the page starts the loop again.
+  stop: () => {
+    poll.stop()
+    engine.stop()
+    feed.setConnected(false)
   },
 }
 

@@ -16,6 +16,7 @@ export const SKIP_TEXT: Readonly<Record<SkipReason, string>> = {
   'missing-record': 'The record is no longer on this device.',
   'missing-reference': 'It refers to a record that is not on this device.',
   backoff: 'Waiting before trying again.',
+  'awaiting-approval': 'Waiting for approval on the Export screen.',
 }
 
 export function skippedLog(plan: Pick<SyncPlan, 'skipped'>, at: string): LogEntry[] {
