@@ -15,6 +15,7 @@ export const benchmarks: string[] = [
   'bench/sync-initial.ts',
   'bench/sync-chaos.ts',
   'bench/sync-latency.ts',
+  'bench/device-latency.ts',
   'bench/qbo-reads.ts',
   'bench/main-thread.ts',
 ]
