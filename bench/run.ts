@@ -17,6 +17,7 @@ export const benchmarks: string[] = [
   'bench/sync-latency.ts',
   'bench/device-latency.ts',
   'bench/qbo-reads.ts',
+  'bench/qbo-reads-devices.ts',
   'bench/main-thread.ts',
 ]
 
