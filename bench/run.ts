@@ -15,7 +15,9 @@ export const benchmarks: string[] = [
   'bench/sync-initial.ts',
   'bench/sync-chaos.ts',
   'bench/sync-latency.ts',
+  'bench/device-latency.ts',
   'bench/qbo-reads.ts',
+  'bench/qbo-reads-devices.ts',
   'bench/main-thread.ts',
 ]
 

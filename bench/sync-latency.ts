@@ -3,9 +3,10 @@
 //
 // The whole path is real except the browser: the emulator (real time, Intuit's limits, webhooks on), the edge in
 // workerd through wrangler's `unstable_startWorker` (session cookie from a real connect, `/api/session`, the proxy,
-// the RealmGate Durable Object with its pacer, `/webhooks/intuit` with the intuit-signature check), and the
-// app's SyncEngine with its default timers (1 s auto-sync debounce, 5 s session poll) over the app's Dexie
-// database on fake-indexeddb, written through the app's repositories. As in app.tsx, a rise of the pending count
+// the RealmGate Durable Object with its pacer and change feed, `/webhooks/intuit` with the intuit-signature
+// check), and the app's SyncEngine (1 s auto-sync debounce) beside the app's FeedClient on `GET /api/feed`, wired
+// as the sync worker wires them (bench/support/feed-device.ts), over the app's Dexie database on fake-indexeddb,
+// written through the app's repositories. As in app.tsx, a rise of the pending count
 // (the outbox's live query) calls `engine.edited()`.
 //
 // (a) local edit: `updateContact` changes a phone number; timed from before the repository write until the
@@ -13,24 +14,20 @@
 //     the new number.
 // (b) QuickBooks change: a bookkeeper edit through the emulator's admin API (`PATCH …/customer/{id}`); timed from
 //     before the PATCH until a live query on the local contact sees the new phone number. Between them: the
-//     emulator's 1 s webhook window, the signed POST to the edge, the engine's next session poll, its CDC pull.
+//     emulator's 1 s webhook window, the signed POST to the edge, the gate's feed notice over the WebSocket, the
+//     client's 200 ms gathering, and `engine.pullNotice` reading just that customer.
 //
 // Rerun: `npx node bench/sync-latency.ts` (or `npm run bench`). FIELDSYNC_BENCH_EDITS (default 12) edits each way.
 import 'fake-indexeddb/auto'
 import Dexie, { liveQuery } from 'dexie'
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb'
-import { SessionResponse } from '#shared/api/index.ts'
 import type { Contact } from '#shared/domain/index.ts'
 import { startEmulator } from '../e2e/qbo-emulator/src/serve.ts'
 import { SMALL_REALM_ID } from '../e2e/qbo-emulator/src/seeds/small.ts'
 import { createContact, onLocalEdit, updateContact } from '../web/src/db/index.ts'
-import { FieldsyncDB } from '../web/src/db/schema.ts'
-import { DexieStore } from '../web/src/sync/adapters/dexie-store.ts'
-import { edgeGateway } from '../web/src/sync/adapters/edge-gateway.ts'
-import { SyncEngine } from '../web/src/sync/engine.ts'
-import { realClock, realRandom } from '../web/src/sync/ports.ts'
 import { localApp } from '../scripts/edge-vars.ts'
 import { connectThroughEdge, freePort, startEdgeWorker } from '../e2e/support/edge-worker.ts'
+import { initialSync, startFeedDevice, type FeedDevice } from './support/feed-device.ts'
 
 const edits = Number(process.env.FIELDSYNC_BENCH_EDITS ?? 12)
 const realmId = SMALL_REALM_ID
@@ -46,7 +43,7 @@ function within<T>(p: Promise<T>, what: string): Promise<T> {
   ]).finally(() => clearTimeout(t))
 }
 
-/** Seeded pauses before each edit, so edits fall at every phase of the engine's 5 s session poll. */
+/** Seeded pauses before each edit, so edits fall at every phase of the webhook window and the debounce. */
 let seed = 20_260_301
 const pause = (maxMs: number) =>
   new Promise((r) => setTimeout(r, ((seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0) / 2 ** 32) * maxMs))
@@ -81,39 +78,12 @@ export async function run(): Promise<string> {
     ],
   })
   const edge = await startEdgeWorker({ emulatorUrl: emu.url, appOrigin: edgeUrl, port: edgePort })
-  const db = new FieldsyncDB(`latency-${process.pid}`, { indexedDB, IDBKeyRange })
-  let engine: SyncEngine | undefined
+  let device: FeedDevice | undefined
   const subscriptions: { unsubscribe(): void }[] = []
   try {
     const cookie = await connectThroughEdge(edgeUrl, emu.url, realmId)
-    const withCookie: typeof fetch = (input, init) =>
-      fetch(input, { ...init, headers: { ...Object.fromEntries(new Headers(init?.headers).entries()), cookie } })
-    let sessionCalls = 0
-    engine = new SyncEngine({
-      store: new DexieStore(db),
-      gatewayFor: (realm) => edgeGateway(realm, { origin: edgeUrl, fetch: withCookie }),
-      // What sync.worker.ts does, with the cookie a browser would send.
-      async session(changesSince) {
-        sessionCalls++
-        try {
-          const parsed = SessionResponse.safeParse(
-            await (await withCookie(`${edgeUrl}/api/session?changesSince=${changesSince}`)).json(),
-          )
-          return parsed.success ? parsed.data : undefined
-        } catch {
-          return undefined
-        }
-      },
-      clock: realClock,
-      random: realRandom,
-      timers: {
-        setTimeout: (fn, ms) => setTimeout(fn, ms),
-        clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
-        setInterval: (fn, ms) => setInterval(fn, ms),
-        clearInterval: (h) => clearInterval(h as ReturnType<typeof setInterval>),
-      },
-    })
-    const eng = engine
+    device = startFeedDevice({ name: 'latency', edgeUrl, cookie })
+    const { db, engine: eng, counts } = device
     let idle: Promise<void> = Promise.resolve()
     let markIdle = () => {}
     eng.onProgress((p) => {
@@ -131,14 +101,11 @@ export async function run(): Promise<string> {
     })
     if (!contact.ok) throw new Error('could not create the contact')
     const id = contact.value.id
-    // The initial sync, as the user runs it from the Sync screen: preview, then run.
-    const preview = await eng.preview()
-    if (!preview.ok) throw new Error(`initial sync preview failed: ${preview.error.message}`)
-    const first = await eng.runInitial([])
-    if (!first.ok) throw new Error(`initial sync failed: ${first.error.message}`)
+    await initialSync(device)
     const qboId = (await db.mappings.toArray()).find((m) => m.kind === 'contact' && m.localId === id)?.qboId
     if (!qboId) throw new Error('the contact did not reach QuickBooks')
-    eng.start(15)
+    // As the worker: the engine's own interval is only a daily backstop; the feed brings changes in between.
+    await eng.start(1440)
     const nextIdle = () => {
       idle = new Promise<void>((r) => {
         markIdle = r
@@ -170,7 +137,7 @@ export async function run(): Promise<string> {
       await within(idle, `sync after edit ${i}`)
     }
 
-    // (b) QuickBooks change → webhook → edge → session poll → pull → this device.
+    // (b) QuickBooks change → webhook → edge → feed notice → pull of that id → this device.
     const pull: number[] = []
     for (let i = 0; i < edits; i++) {
       const phone = `(530) 555-${String(2000 + i)}`
@@ -198,7 +165,7 @@ export async function run(): Promise<string> {
     const b = stats(pull)
     const s = (ms: number) => (ms / 1000).toFixed(2)
     return [
-      `Emulator in real time (small seed, Intuit's limits, webhooks to the edge), the edge in workerd (\`unstable_startWorker\`, wrangler.toml, vars for the emulator), the app's SyncEngine with its default timers (1 s auto-sync debounce, 5 s session poll) on the app's Dexie database (fake-indexeddb), ${edits} edits each way, one at a time.`,
+      `Emulator in real time (small seed, Intuit's limits, webhooks to the edge), the edge in workerd (\`unstable_startWorker\`, wrangler.toml, vars for the emulator), the app's SyncEngine (1 s auto-sync debounce) with the app's feed client on \`/api/feed\`, wired as the worker does, on the app's Dexie database (fake-indexeddb), ${edits} edits each way, one at a time.`,
       '',
       '| path | target | min (s) | median (s) | max (s) | within target |',
       '| --- | ---: | ---: | ---: | ---: | :---: |',
@@ -207,12 +174,11 @@ export async function run(): Promise<string> {
       '',
       `Per edit (a), s: ${push.map(s).join(', ')}.`,
       `Per edit (b), s: ${pull.map(s).join(', ')}.`,
-      `Webhook deliveries: ${deliveries.length}, answered 2xx by the edge: ${deliveries.filter((d) => d.attempts.some((t) => t.status !== null && t.status < 300)).length}; session calls: ${sessionCalls}.`,
+      `Webhook deliveries: ${deliveries.length}, answered 2xx by the edge: ${deliveries.filter((d) => d.attempts.some((t) => t.status !== null && t.status < 300)).length}; session calls: ${counts.session}; feed sockets opened: ${counts.sockets}, notice batches pulled: ${counts.notices}.`,
     ].join('\n')
   } finally {
-    engine?.stop()
     for (const s of subscriptions) s.unsubscribe()
-    db.close()
+    device?.close()
     await edge.dispose()
     await emu.close()
   }
