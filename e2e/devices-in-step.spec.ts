@@ -6,7 +6,16 @@
  * both survive; QuickBooks holds no duplicate.
  */
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test'
-import { company, connectFromCard, nav, newContact, openContact, ownCompany, pending } from './journey-steps.ts'
+import {
+  company,
+  connectFromCard,
+  nav,
+  newContact,
+  openContact,
+  ownCompany,
+  pending,
+  tabletNumbers,
+} from './journey-steps.ts'
 import { serviceWorkerInControl } from './support/offline.ts'
 
 async function device(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
@@ -72,6 +81,8 @@ test('a tablet offline and an office PC stay in step: records within seconds, un
   const office = await device(browser)
   await office.page.goto('/')
   const realmId = await ownCompany(office.page, 'Journey In Step')
+  // Both devices number invoices from their leases only when the company types its own numbers.
+  await tabletNumbers(office.page, realmId)
   await connectAndSync(office.page, realmId)
   const tablet = await device(browser)
   await join(tablet.page, await addCrewDevice(office.page), 'Van 3 tablet')

@@ -9,7 +9,7 @@
  * the outbox is empty and QuickBooks holds every record exactly once, with the latest edits and the void.
  */
 import { expect, test } from '@playwright/test'
-import { admin, company, connectFromCard, nav, pending, realmOf, syncNow } from './journey-steps.ts'
+import { admin, company, connectFromCard, nav, pending, realmOf, syncNow, tabletNumbers } from './journey-steps.ts'
 import { killMidPush } from './support/crash-kills.ts'
 import { chaosFor, KILLS, seeded } from './support/crash-plan.ts'
 import { emptyCompany, local, type Json } from './support/crash-store.ts'
@@ -30,6 +30,7 @@ test('the page reloaded at 20 points mid-push: QuickBooks ends with every record
   await expect(page.getByTestId('demo-notice')).toHaveCount(0, { timeout: 20_000 })
   await page.goto('/#/settings')
   const ownRealm = await emptyCompany(page, 'Journey Crash Plumbing')
+  await tabletNumbers(page, ownRealm)
   const card = await connectFromCard(page, 'Connect', ownRealm)
   await card.getByLabel('Income account for new items').selectOption({ index: 1 })
   await card.getByLabel('Expense account for new items').selectOption({ index: 1 })

@@ -18,6 +18,7 @@ import {
   realmOf,
   shot,
   syncNow,
+  tabletNumbers,
 } from './journey-steps.ts'
 import { killEdge, reviveEdge } from './support/offline.ts'
 
@@ -36,6 +37,7 @@ test('auth revoked, record deleted in QuickBooks, retry all and CSV: every error
   test.setTimeout(180_000)
   await page.goto('/')
   const ownRealm = await ownCompany(page, 'Journey Errors Plumbing')
+  await tabletNumbers(page, ownRealm)
   await newContact(page, 'Ines', 'Marlow', 'ines.marlow@example.com')
   await connectFromCard(page, 'Connect', ownRealm)
   await page

@@ -73,6 +73,15 @@ export async function openContact(page: Page, name: string): Promise<void> {
 }
 
 /**
+ * The company types its own invoice numbers (QuickBooks' "Custom transaction numbers" on), so the tablet numbers
+ * invoices as it finalizes them. Journeys about something else use it to read an invoice's number at once.
+ */
+export async function tabletNumbers(page: Page, realmId: string): Promise<void> {
+  const res = await page.request.put(admin(`/companies/${realmId}/numbering`), { data: { customTxnNumbers: true } })
+  expect(res.ok()).toBe(true)
+}
+
+/**
  * A company of the journey's own, copied from the sandbox one: journeys that disconnect, reconnect or revoke
  * would otherwise end the sessions of other specs running at the same time against the same company.
  */

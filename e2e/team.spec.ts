@@ -142,9 +142,10 @@ test('an owner adds an office PC and a crew tablet by code; roles, settings and 
   await expect(officeDeposit).toHaveText(choice, { timeout: 20_000 })
   // Without a connection a company setting cannot change, and the page says so and shows what is saved.
   await killEdge(owner)
-  await owner.getByLabel('Invoices and payments').selectOption({ label: 'I pick which to send (manual export)' })
+  const approve = owner.getByLabel('Approve invoices and payments before they go to QuickBooks')
+  await approve.click()
   await expect(owner.getByTestId('settings-status')).toContainText('Connect to change company settings')
-  await expect(owner.getByLabel('Invoices and payments')).toHaveValue('automatic')
+  await expect(approve).not.toBeChecked()
   await reviveEdge(owner)
 
   // The crew records a contact while its connection is down, then the owner removes the tablet.

@@ -39,7 +39,7 @@ export default function SetupWizard() {
   const [step, setStep] = createSignal(0)
   const [note, setNote] = createSignal<string>()
   const save = async (patch: CompanySettingsPatch) => {
-    const r = await saveCompanySettings(db, patch)
+    const r = await saveCompanySettings(db, realm(), patch)
     setNote(r.ok ? 'Saved.' : r.error.message)
   }
   const company = () => {
