@@ -25,39 +25,64 @@ const ConflictBody = z.union([
   z.object({ error: z.object({ current: CompanySettingsDoc }) }).transform((b) => b.error.current),
 ])
 
+/**
+ * One read or write of the company's settings at a time on this device: a change the owner makes while connecting
+ * shares the device's settings (or while a refresh is in flight) is then based on the version that step leaves,
+ * instead of being refused as based on an older one.
+ */
+let turn: Promise<unknown> = Promise.resolve()
+function inTurn<T>(step: () => Promise<T>): Promise<T> {
+  const next = turn.then(step, step)
+  turn = next.catch(() => undefined)
+  return next
+}
+
 /** Reads the company's copy and caches it; an unreachable edge leaves the cached one as it is. */
-export async function refreshCompanySettings(
+export function refreshCompanySettings(
   db: FieldsyncDB,
   realmId: string,
   fetchFn?: typeof fetch,
 ): Promise<Result<CompanySettingsDoc, EdgeCallError>> {
-  const r = await fetchCompanySettings(fetchFn)
-  if (r.ok) await applyCompanySettings(db, r.value, realmId)
-  return r
+  return inTurn(async () => {
+    const r = await fetchCompanySettings(fetchFn)
+    if (r.ok) await applyCompanySettings(db, r.value, realmId)
+    return r
+  })
 }
 
 /**
  * On connecting: a company whose settings were never written takes its owner's, as this device had them (so
  * connecting changes nothing the owner chose); otherwise the company's copy replaces the device's.
  */
-export async function adoptCompanySettings(
+export function adoptCompanySettings(
   db: FieldsyncDB,
   realmId: string,
   isOwner: boolean,
   fetchFn?: typeof fetch,
 ): Promise<Result<CompanySettingsDoc, EdgeCallError | SaveError>> {
-  const r = await fetchCompanySettings(fetchFn)
-  if (!r.ok) return r
-  if (r.value.version === 0 && isOwner) {
-    const seeded = await saveCompanySettings(db, realmId, {}, fetchFn)
-    if (seeded.ok) return seeded
-  }
-  await applyCompanySettings(db, r.value, realmId)
-  return r
+  return inTurn(async () => {
+    const r = await fetchCompanySettings(fetchFn)
+    if (!r.ok) return r
+    if (r.value.version === 0 && isOwner) {
+      const seeded = await saveNow(db, realmId, {}, fetchFn)
+      if (seeded.ok) return seeded
+    }
+    await applyCompanySettings(db, r.value, realmId)
+    return r
+  })
 }
 
 /** An owner's change to company fields: written on the edge first, then cached here. */
-export async function saveCompanySettings(
+export function saveCompanySettings(
+  db: FieldsyncDB,
+  realmId: string,
+  patch: Partial<Pick<SettingsInput, CompanyField>>,
+  fetchFn?: typeof fetch,
+): Promise<Result<CompanySettingsDoc, SaveError>> {
+  return inTurn(() => saveNow(db, realmId, patch, fetchFn))
+}
+
+async function saveNow(
   db: FieldsyncDB,
   realmId: string,
   patch: Partial<Pick<SettingsInput, CompanyField>>,
