@@ -22,7 +22,7 @@ test('the page reloaded at 20 points mid-push: QuickBooks ends with every record
 }) => {
   // Twenty kills, each waiting on a write the emulator holds for two seconds, after an initial sync: about a minute
   // on an idle machine. Every step waits on a condition; only the whole journey's budget must allow a busy one.
-  test.setTimeout(240_000)
+  test.setTimeout(480_000)
   const rand = seeded(20_261_203)
 
   // The demo records reach a company of this journey's own through the initial sync.
