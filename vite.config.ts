@@ -6,7 +6,13 @@ import { precacheServiceWorker } from './web/src/sw/precache-plugin.ts'
 // The app and the edge share one origin in development: vite forwards the edge's
 // routes, so the session cookie is first-party and CORS never comes into play.
 const edge = `http://127.0.0.1:${ports.edge}`
-const proxy = { '/api/feed': { target: edge, ws: true }, '/api': edge, '/auth': edge, '/webhooks': edge, '/health': edge }
+const proxy = {
+  '/api/feed': { target: edge, ws: true },
+  '/api': edge,
+  '/auth': edge,
+  '/webhooks': edge,
+  '/health': edge,
+}
 
 export default defineConfig({
   root: 'web',
