@@ -3,12 +3,10 @@
  * contact and item they need, the third waits; turning manual export off lets the schedule send it.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { SessionResponse } from '#shared/api/index.ts'
 import { createContact, createInvoices, createItem, updateSettings } from '../db/index.ts'
 import { unwrap } from '../db/test-db.ts'
-import { DexieStore } from './adapters/dexie-store.ts'
-import { SyncEngine } from './engine.ts'
 import { EXPORT_LOG_LABEL } from './export-batch.ts'
+import { engineOn } from './test-support/emulator-engine.ts'
 import { startEmulatorWorld, type EmulatorWorld } from './test-support/emulator-world.ts'
 
 let w: EmulatorWorld
@@ -18,34 +16,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await w.close()
 })
-
-function engineOn(world: EmulatorWorld): SyncEngine {
-  const session: SessionResponse = {
-    connected: true,
-    realmId: world.realmId,
-    companyName: 'Rivera Plumbing',
-    refreshTokenExpiresAt: '2027-01-01T00:00:00Z',
-    needsReconnect: false,
-    device: {
-      id: 'device-accounts-000' as never,
-      name: 'Tablet',
-      role: 'owner',
-      lastSeenAt: '2026-03-01T00:00:00Z',
-      addedAt: '2026-03-01T00:00:00Z',
-    },
-    deviceCount: 1,
-    changes: { seq: 0, changed: false, entities: [] },
-  }
-  const noTimers = { setTimeout: () => 0, clearTimeout: () => {}, setInterval: () => 0, clearInterval: () => {} }
-  return new SyncEngine({
-    store: new DexieStore(world.db),
-    gatewayFor: () => world.gateway,
-    session: async () => session,
-    clock: world.clock,
-    random: { next: () => 0.5, uuid: () => crypto.randomUUID() },
-    timers: noTimers,
-  })
-}
 
 describe('manual export', () => {
   it('holds finalized invoices for approval and sends exactly the picked ones, with what they need', async () => {
